@@ -1,0 +1,55 @@
+package dev.adsgraph.upstream.ads;
+
+import java.util.List;
+
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.lwa.LwaCredentials;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Amazon Ads API, one method per upstream operation. Every method authenticates with the
+ * given credentials through LWA, targets the given region's host and fails with
+ * {@link dev.adsgraph.upstream.UpstreamException} whatever error shape the upstream used.
+ * Global resources (terms tokens, ads accounts, v1 accounts) are served by every regional host.
+ */
+public interface AdsApiClient {
+
+	/** GET /v2/profiles (Profiles_prod_3p.yaml listProfiles); the region's profiles only. */
+	Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter);
+
+	/** GET /v2/profiles/{profileId} (getProfileById); empty when the profile does not exist there. */
+	Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId);
+
+	/** POST /termsTokens (CreateTermsToken). */
+	Mono<TermsToken.Created> createTermsToken(LwaCredentials credentials, Region region, String termsType);
+
+	/** GET /termsTokens/{termsToken} (GetTermsToken). */
+	Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken);
+
+	/** POST /adsAccounts (RegisterAdsAccount); answers the account as registered, normally PENDING. */
+	Mono<AdsAccount> registerAdsAccount(LwaCredentials credentials, Region region, RegisterAdsAccountRequest request);
+
+	/** GET /adsAccounts/{advertisingAccountId} (GetAccount); empty on 404. */
+	Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId);
+
+	/** POST /adsAccounts/list (ListAdsAccounts), one page. */
+	Mono<AdsAccount.Page> listAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults,
+			String nextToken);
+
+	/** POST /adsApi/v1/query/advertiserAccounts (QueryAdvertiserAccount), one page. */
+	Mono<AdvertiserAccount.Page> queryAdvertiserAccounts(LwaCredentials credentials, Region region,
+			AdvertiserAccount.Query query);
+
+	/** POST /adsApi/v1/create/advertiserAccounts (CreateAdvertiserAccount), 1 to 100 items, 207. */
+	Mono<MultiStatus<AdvertiserAccount>> createAdvertiserAccounts(LwaCredentials credentials, Region region,
+			List<AdvertiserAccount> accounts);
+
+	/** POST /adsApi/v1/update/advertiserAccounts (UpdateAdvertiserAccount), 1 to 100 items, 207. */
+	Mono<MultiStatus<AdvertiserAccount>> updateAdvertiserAccounts(LwaCredentials credentials, Region region,
+			List<AdvertiserAccount> accounts);
+
+	/** POST /adsApi/v1/query/sellingAccounts (QuerySellingAccount), one page. */
+	Mono<SellingAccount.Page> querySellingAccounts(LwaCredentials credentials, Region region,
+			SellingAccount.Query query);
+
+}
