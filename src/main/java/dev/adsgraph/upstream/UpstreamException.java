@@ -23,6 +23,8 @@ public class UpstreamException extends RuntimeException {
 
 	private final Duration retryAfter;
 
+	private final String upstreamMessage;
+
 	public UpstreamException(String upstream, String operation, int httpStatus, String code, String message,
 			String requestId, boolean retryable, Duration retryAfter) {
 		super(upstream + " " + operation + " failed: HTTP " + httpStatus + (code != null ? " " + code : "")
@@ -34,6 +36,12 @@ public class UpstreamException extends RuntimeException {
 		this.requestId = requestId;
 		this.retryable = retryable;
 		this.retryAfter = retryAfter;
+		this.upstreamMessage = message;
+	}
+
+	/** The upstream's own explanation, may be null. Shown to callers only as a business rule in a user error. */
+	public String upstreamMessage() {
+		return this.upstreamMessage;
 	}
 
 	/** {@code ads}, {@code lwa} or {@code sp}. */

@@ -1,0 +1,103 @@
+package dev.adsgraph.accounts;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.adsgraph.graphql.Connections;
+import dev.adsgraph.graphql.Connections.Connection;
+import dev.adsgraph.graphql.Ids;
+import dev.adsgraph.graphql.NotFoundException;
+import dev.adsgraph.profiles.ProfileService;
+import dev.adsgraph.profiles.ProfileView;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import dev.adsgraph.upstream.Countries;
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.ads.AdsApiClient;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class AdsAccountController {
+
+	/** Amazon's largest page; asking for it keeps upstream calls per GraphQL page at one. */
+	private static final int UPSTREAM_PAGE = 100;
+
+	private final AdsApiClient ads;
+
+	private final ProfileService profiles;
+
+	private final AdsAccountRegistration registration;
+
+	AdsAccountController(AdsApiClient ads, ProfileService profiles, AdsAccountRegistration registration) {
+		this.ads = ads;
+		this.profiles = profiles;
+		this.registration = registration;
+	}
+
+	@QueryMapping
+	Mono<AdsAccountView> adsAccount(@Argument String id, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		String accountId = Ids.accountId(id, "id");
+		return this.ads.getAdsAccount(tenant.ads(), tenant.homeRegion(), accountId)
+			.map(AdsAccountView::of)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException(
+					"No ads account with id " + accountId + " is visible to this API key.")));
+	}
+
+	@QueryMapping
+	Mono<Connection<AdsAccountView>> adsAccounts(@Argument Integer first, @Argument String after,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return Connections.page(first, after,
+				(token) -> this.ads.listAdsAccounts(tenant.ads(), tenant.homeRegion(), UPSTREAM_PAGE, token)
+					.map((page) -> new Connections.UpstreamPage<>(
+							(page.adsAccounts() != null) ? page.adsAccounts().stream().map(AdsAccountView::of).toList()
+									: List.of(),
+							page.nextToken())));
+	}
+
+	@MutationMapping
+	Mono<AdsAccountRegistration.Payload> registerAdsAccount(@Argument AdsAccountRegistration.Input input,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.registration.register(tenant, input);
+	}
+
+	/**
+	 * All accounts of one GraphQL response resolve their profiles in one batch: the ids are looked
+	 * up in the cached profile list of each region involved, so 50 accounts cost at most one
+	 * upstream profile call per region, not 50.
+	 */
+	@BatchMapping(typeName = "AdsAccount")
+	Mono<Map<AdsAccountView, List<ProfileView>>> profiles(List<AdsAccountView> accounts,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		List<Long> ids = new ArrayList<>();
+		Set<Region> regions = EnumSet.noneOf(Region.class);
+		for (AdsAccountView account : accounts) {
+			ids.addAll(account.profileIds());
+			account.alternateIds()
+				.stream()
+				.filter((a) -> a.profileId() != null)
+				// A country we cannot place: search every region of the tenant rather than miss a profile.
+				.forEach((a) -> Countries.regionOf(a.countryCode())
+					.ifPresentOrElse(regions::add, () -> regions.addAll(tenant.regions())));
+		}
+		return this.profiles.byIds(tenant, ids, regions).map((found) -> {
+			Map<AdsAccountView, List<ProfileView>> result = new LinkedHashMap<>();
+			for (AdsAccountView account : accounts) {
+				result.put(account,
+						account.profileIds().stream().map(found::get).filter((p) -> p != null).toList());
+			}
+			return result;
+		});
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.adsgraph.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.adsgraph.upstream.Countries;
+import dev.adsgraph.upstream.ads.AdsAccount;
+
+/** The schema's {@code AdsAccount}, with ISO country codes and profile ids as strings. */
+record AdsAccountView(String id, String name, String status, List<String> countryCodes,
+		List<AlternateIdView> alternateIds, List<CountryErrorView> errors) {
+
+	record AlternateIdView(String countryCode, String profileId, String entityId) {
+	}
+
+	record CountryErrorView(String countryCode, String code, String message) {
+	}
+
+	static AdsAccountView of(AdsAccount account) {
+		List<String> countries = (account.countryCodes() != null)
+				? account.countryCodes().stream().map(Countries::toIso).toList() : List.of();
+		List<AlternateIdView> ids = (account.alternateIds() != null) ? account.alternateIds()
+			.stream()
+			.map((a) -> new AlternateIdView(Countries.toIso(a.countryCode()),
+					(a.profileId() != null) ? Long.toString(a.profileId()) : null, a.entityId()))
+			.toList() : List.of();
+		List<CountryErrorView> errors = new ArrayList<>();
+		if (account.errors() != null) {
+			for (Map.Entry<String, List<AdsAccount.AccountError>> entry : account.errors().entrySet()) {
+				for (AdsAccount.AccountError error : entry.getValue()) {
+					errors.add(new CountryErrorView(Countries.toIso(entry.getKey()),
+							(error.errorCode() != null) ? error.errorCode() : "UNKNOWN", error.errorMessage()));
+				}
+			}
+		}
+		String status = (account.status() != null) ? account.status() : "PENDING";
+		return new AdsAccountView(account.adsAccountId(), account.accountName(), status, countries, ids, errors);
+	}
+
+	/** Profile ids named by the alternate ids, in their order, without repeats. */
+	List<Long> profileIds() {
+		return this.alternateIds.stream()
+			.map(AlternateIdView::profileId)
+			.filter((id) -> id != null)
+			.map(Long::parseLong)
+			.distinct()
+			.toList();
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.adsgraph.accounts;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.adsgraph.graphql.BadUserInputException;
+import dev.adsgraph.graphql.NotFoundException;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.ads.AdsApiClient;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class TermsTokenController {
+
+	static final Pattern TERMS_TOKEN = Pattern.compile("^[A-Za-z0-9-]{8,128}$");
+
+	private final AdsApiClient ads;
+
+	TermsTokenController(AdsApiClient ads) {
+		this.ads = ads;
+	}
+
+	@QueryMapping
+	Mono<TermsTokenView> termsToken(@Argument String token,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		requireWellFormed(token, "token");
+		return this.ads.getTermsToken(tenant.ads(), tenant.homeRegion(), token)
+			.map((status) -> new TermsTokenView(token, status.termsTokenStatus(), status.termsType(), null))
+			// Amazon answers an unknown (or another user's) token with 400 rather than 404.
+			.onErrorMap((ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
+					(ex) -> new NotFoundException("No terms token " + token + " is known for this API key."));
+	}
+
+	@MutationMapping
+	Mono<CreateTermsTokenPayload> createTermsToken(@Argument CreateTermsTokenInput input,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		String termsType = (input != null && input.termsType() != null) ? input.termsType() : "ADVERTISING";
+		return this.ads.createTermsToken(tenant.ads(), tenant.homeRegion(), termsType)
+			.map((created) -> new CreateTermsTokenPayload(
+					new TermsTokenView(created.termsToken(), "CREATED", termsType, created.termsUrl()), List.of()))
+			.onErrorResume((ex) -> ex instanceof UpstreamException up && UserError.isAboutInput(up),
+					(ex) -> Mono.just(new CreateTermsTokenPayload(null,
+							List.of(UserError.fromUpstream((UpstreamException) ex, "terms token request")))));
+	}
+
+	static void requireWellFormed(String token, String argument) {
+		if (token == null || !TERMS_TOKEN.matcher(token).matches()) {
+			throw new BadUserInputException(argument
+					+ " must be a terms token as createTermsToken returns it (letters, digits and '-', 8 to 128 characters).");
+		}
+	}
+
+	record CreateTermsTokenInput(String termsType) {
+	}
+
+	record CreateTermsTokenPayload(TermsTokenView termsToken, List<UserError> userErrors) {
+	}
+
+	/** The schema's {@code TermsToken}. */
+	record TermsTokenView(String token, String status, String termsType, String acceptanceUrl) {
+	}
+
+}

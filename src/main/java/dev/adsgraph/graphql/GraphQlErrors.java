@@ -1,0 +1,75 @@
+package dev.adsgraph.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.adsgraph.upstream.UpstreamException;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions into GraphQL errors with typed {@code extensions}. Callers see our own
+ * sentences and codes; upstream bodies and internal exception messages go only to the log,
+ * under the request's correlation id, which the error carries.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	GraphQlErrors() {
+		setThreadLocalContextAware(false);
+	}
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		String correlationId = env.getGraphQlContext().getOrDefault(CorrelationInterceptor.CONTEXT_KEY, "none");
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		String message;
+		ErrorType type;
+		if (ex instanceof BadUserInputException) {
+			extensions.put("code", "BAD_USER_INPUT");
+			message = ex.getMessage();
+			type = ErrorType.BAD_REQUEST;
+		}
+		else if (ex instanceof NotFoundException) {
+			extensions.put("code", "NOT_FOUND");
+			message = ex.getMessage();
+			type = ErrorType.NOT_FOUND;
+		}
+		else if (ex instanceof UpstreamException upstream) {
+			UpstreamError mapped = UpstreamError.of(upstream);
+			log.warn("Upstream failure [correlationId={}, path={}]: {} (upstream request id {})", correlationId,
+					env.getExecutionStepInfo().getPath(), upstream.getMessage(), upstream.requestId());
+			extensions.put("code", mapped.code());
+			extensions.put("upstream", upstream.upstream());
+			extensions.put("operation", upstream.operation());
+			extensions.put("retryable", upstream.retryable());
+			if (upstream.retryAfter() != null) {
+				extensions.put("retryAfterSeconds", upstream.retryAfter().toSeconds());
+			}
+			if (upstream.requestId() != null) {
+				extensions.put("upstreamRequestId", upstream.requestId());
+			}
+			message = mapped.message();
+			type = mapped.type();
+		}
+		else {
+			log.error("Internal error [correlationId={}, path={}]", correlationId, env.getExecutionStepInfo().getPath(),
+					ex);
+			extensions.put("code", "INTERNAL");
+			message = "Internal error. Quote correlation id " + correlationId + " when reporting it.";
+			type = ErrorType.INTERNAL_ERROR;
+		}
+		extensions.put("correlationId", correlationId);
+		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+	}
+
+}

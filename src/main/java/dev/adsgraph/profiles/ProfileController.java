@@ -1,0 +1,58 @@
+package dev.adsgraph.profiles;
+
+import java.util.List;
+
+import dev.adsgraph.graphql.BadUserInputException;
+import dev.adsgraph.graphql.NotFoundException;
+import dev.adsgraph.graphql.Ids;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProfileController {
+
+	private final ProfileService profiles;
+
+	ProfileController(ProfileService profiles) {
+		this.profiles = profiles;
+	}
+
+	@QueryMapping
+	Mono<List<ProfileView>> profiles(@Argument ProfileFilterInput filter,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		ProfileQuery query = (filter != null) ? filter.toQuery() : ProfileQuery.ALL;
+		return this.profiles.list(tenant, query);
+	}
+
+	@QueryMapping
+	Mono<ProfileView> profile(@Argument String id, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		long profileId = Ids.profileId(id, "id");
+		return this.profiles.byId(tenant, profileId)
+			.map((found) -> found.orElseThrow(() -> new NotFoundException("No profile with id " + id
+					+ " is visible to this API key.")));
+	}
+
+	/** The schema's {@code ProfileFilter} input; enums and country codes arrive already coerced. */
+	record ProfileFilterInput(List<dev.adsgraph.upstream.Region> regions,
+			List<graphql.scalars.country.code.CountryCode> countryCodes, List<String> types,
+			List<String> marketplaceIds, Boolean validPaymentMethod, String apiProgram, String accessLevel) {
+
+		ProfileQuery toQuery() {
+			if (this.marketplaceIds != null && this.marketplaceIds.stream().anyMatch(String::isBlank)) {
+				throw new BadUserInputException("filter.marketplaceIds must not contain an empty id.");
+			}
+			List<String> countries = (this.countryCodes != null)
+					? this.countryCodes.stream().map(Enum::name).toList() : null;
+			return new ProfileQuery(this.regions, countries, this.types, this.marketplaceIds, this.validPaymentMethod,
+					this.apiProgram, this.accessLevel);
+		}
+
+	}
+
+}

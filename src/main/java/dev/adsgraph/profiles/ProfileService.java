@@ -1,0 +1,121 @@
+package dev.adsgraph.profiles;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.ads.AdsApiClient;
+import dev.adsgraph.upstream.ads.ProfileFilter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's advertising profiles, always read through the {@link ProfileCache}: one upstream
+ * {@code GET /v2/profiles} per tenant, region and upstream filter within the cache's lifetime,
+ * however many fields and queries ask.
+ */
+@Service
+public class ProfileService {
+
+	private final AdsApiClient ads;
+
+	private final ProfileCache cache;
+
+	/**
+	 * When each list was last reloaded because an id was missing from it. Local to this replica on
+	 * purpose: it only throttles this replica's reloads.
+	 */
+	private final Cache<ProfileCache.Key, Boolean> recentlyReloaded;
+
+	private final boolean reloadOnMiss;
+
+	ProfileService(AdsApiClient ads, ProfileCache cache, ProfileCacheProperties properties) {
+		this.ads = ads;
+		this.cache = cache;
+		Duration interval = properties.reloadOnMissInterval();
+		this.reloadOnMiss = !interval.isNegative();
+		this.recentlyReloaded = Caffeine.newBuilder()
+			.expireAfterWrite(interval.isNegative() ? Duration.ZERO : interval)
+			.maximumSize(100_000)
+			.build();
+	}
+
+	/** The tenant's profiles that match the query, region by region in the tenant's region order. */
+	public Mono<List<ProfileView>> list(Tenant tenant, ProfileQuery query) {
+		ProfileFilter upstream = new ProfileFilter(ProfileQuery.amazonEnum(query.apiProgram()),
+				ProfileQuery.amazonEnum(query.accessLevel()), null, null);
+		return Flux.fromIterable(tenant.regions())
+			.filter(query::includesRegion)
+			.concatMap((region) -> regionProfiles(tenant, region, upstream))
+			.filter(query::matches)
+			.collectList();
+	}
+
+	/** One profile by id, searched in the tenant's default profile lists. */
+	public Mono<Optional<ProfileView>> byId(Tenant tenant, long profileId) {
+		return byIds(tenant, Set.of(profileId), tenant.regions())
+			.map((found) -> Optional.ofNullable(found.get(profileId)));
+	}
+
+	/**
+	 * Several profiles by id, looked up in the default lists of the given regions only (one cached
+	 * upstream call per region). When ids are missing, the lists are reloaded once, at most once
+	 * per reload interval, so profiles that appeared upstream since (a new registration) are
+	 * found. Ids the tenant cannot see are absent from the map.
+	 */
+	public Mono<Map<Long, ProfileView>> byIds(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions) {
+		if (profileIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		Set<Long> wanted = Set.copyOf(profileIds);
+		List<Region> searched = new ArrayList<>(tenant.regions());
+		searched.retainAll(regions);
+		return lookup(tenant, searched, wanted).flatMap((found) -> {
+			if (found.keySet().containsAll(wanted) || !this.reloadOnMiss) {
+				return Mono.just(found);
+			}
+			List<Region> reloadable = searched.stream().filter((region) -> claimReload(tenant, region)).toList();
+			if (reloadable.isEmpty()) {
+				return Mono.just(found);
+			}
+			reloadable.forEach((region) -> this.cache.invalidate(defaultKey(tenant, region)));
+			return lookup(tenant, searched, wanted);
+		});
+	}
+
+	private boolean claimReload(Tenant tenant, Region region) {
+		Set<Boolean> claimed = new HashSet<>();
+		this.recentlyReloaded.get(defaultKey(tenant, region), (k) -> claimed.add(Boolean.TRUE));
+		return !claimed.isEmpty();
+	}
+
+	private Mono<Map<Long, ProfileView>> lookup(Tenant tenant, List<Region> regions, Set<Long> wanted) {
+		return Flux.fromIterable(regions)
+			.flatMap((region) -> regionProfiles(tenant, region, ProfileFilter.NONE))
+			.filter((profile) -> wanted.contains(Long.parseLong(profile.id())))
+			.collect(HashMap::new, (map, profile) -> map.put(Long.parseLong(profile.id()), profile));
+	}
+
+	private static ProfileCache.Key defaultKey(Tenant tenant, Region region) {
+		return new ProfileCache.Key(tenant.id(), region, ProfileFilter.NONE);
+	}
+
+	private Flux<ProfileView> regionProfiles(Tenant tenant, Region region, ProfileFilter filter) {
+		ProfileCache.Key key = new ProfileCache.Key(tenant.id(), region, filter);
+		return this.cache.get(key, () -> this.ads.listProfiles(tenant.ads(), region, filter))
+			.flatMapIterable((profiles) -> profiles.stream().map((p) -> ProfileView.of(region, p)).toList());
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.adsgraph.tenancy;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work is
+ * done. The answer to a missing or unknown key is the same, so it does not tell whether a key
+ * exists. The resolved tenant travels on as an exchange attribute.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiKeyWebFilter implements WebFilter {
+
+	static final String TENANT_ATTRIBUTE = Tenant.class.getName();
+
+	private static final byte[] UNAUTHORIZED_BODY = ("{\"errors\":[{\"message\":\"Missing or invalid API key. "
+			+ "Send it in the API key header.\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final TenantRegistry tenants;
+
+	private final String header;
+
+	private final String graphQlPath;
+
+	ApiKeyWebFilter(TenantRegistry tenants, AdsgraphProperties properties,
+			org.springframework.core.env.Environment environment) {
+		this.tenants = tenants;
+		this.header = properties.apiKeyHeader();
+		this.graphQlPath = environment.getProperty("spring.graphql.http.path", "/graphql");
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (!path.equals(this.graphQlPath) || exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
+			return chain.filter(exchange);
+		}
+		String key = exchange.getRequest().getHeaders().getFirst(this.header);
+		return this.tenants.findByApiKey(key).map((tenant) -> {
+			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
+			return chain.filter(exchange);
+		}).orElseGet(() -> unauthorized(exchange.getResponse()));
+	}
+
+	private Mono<Void> unauthorized(ServerHttpResponse response) {
+		response.setStatusCode(HttpStatus.UNAUTHORIZED);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + this.header + "\"");
+		DataBuffer buffer = response.bufferFactory().wrap(UNAUTHORIZED_BODY);
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

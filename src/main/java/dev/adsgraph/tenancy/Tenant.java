@@ -1,0 +1,31 @@
+package dev.adsgraph.tenancy;
+
+import java.util.List;
+
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.lwa.LwaCredentials;
+
+/**
+ * One set of Amazon credentials and the regions they are used in. Every cache key and
+ * in-flight map in the gateway includes {@link #id()}, so one tenant never sees another's data.
+ */
+public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions) {
+
+	public Tenant {
+		regions = List.copyOf(regions);
+	}
+
+	/**
+	 * The region whose host serves the tenant's global resources (terms tokens, ads accounts,
+	 * advertiser accounts): every regional host answers them, so the first configured one is used.
+	 */
+	public Region homeRegion() {
+		return this.regions.get(0);
+	}
+
+	@Override
+	public String toString() {
+		return "Tenant[id=" + this.id + ", regions=" + this.regions + "]";
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.adsgraph;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the dependency directions of STYLE.md true as the code grows. */
+class ArchitectureTest {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.adsgraph");
+
+	@Test
+	void gatewayCodeNeverImportsTheSandbox() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.adsgraph.sandbox..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.adsgraph.sandbox..")
+			.check(this.classes);
+	}
+
+	@Test
+	void sandboxUsesNothingOfTheGateway() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.sandbox..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.upstream..", "dev.adsgraph.tenancy..", "dev.adsgraph.graphql..",
+					"dev.adsgraph.profiles..", "dev.adsgraph.accounts..")
+			.check(this.classes);
+	}
+
+	@Test
+	void upstreamClientsKnowNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.upstream..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.graphql..", "dev.adsgraph.profiles..",
+					"dev.adsgraph.accounts..")
+			.check(this.classes);
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to a running gateway and its sandbox over real HTTP, as a dashboard or a tool would.
+ * Answers are plain maps so tests assert on exactly what a caller receives.
+ */
+final class GatewayClient {
+
+	static final String DEMO_KEY = "adsgraph-demo-key";
+
+	static final String AGENCY_KEY = "adsgraph-agency-key";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String gatewayUrl;
+
+	private final String sandboxUrl;
+
+	GatewayClient(int port, String sandboxUrl) {
+		this.gatewayUrl = "http://127.0.0.1:" + port;
+		this.sandboxUrl = sandboxUrl;
+	}
+
+	String gatewayUrl() {
+		return this.gatewayUrl;
+	}
+
+	/** POSTs a GraphQL operation with the demo key and returns the whole JSON answer. */
+	Map<String, Object> graphql(String query) {
+		return graphql(DEMO_KEY, query, Map.of());
+	}
+
+	Map<String, Object> graphql(String query, Map<String, Object> variables) {
+		return graphql(DEMO_KEY, query, variables);
+	}
+
+	Map<String, Object> graphql(String apiKey, String query, Map<String, Object> variables) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", query);
+		body.put("variables", variables);
+		Raw raw = post("/graphql", apiKey, JSON.writeValueAsString(body));
+		if (raw.status() != 200) {
+			throw new AssertionError("HTTP " + raw.status() + ": " + raw.body());
+		}
+		return parse(raw.body());
+	}
+
+	/** POSTs any body to the gateway and returns status and body unparsed. */
+	Raw post(String path, String apiKey, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/graphql-response+json, application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		return send(request.build());
+	}
+
+	Raw get(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+	}
+
+	/** Request counts the sandbox saw, by operation (for example {@code ads.na.listProfiles}). */
+	Map<String, Long> sandboxStats() {
+		Raw raw = get(this.sandboxUrl + "/sandbox/stats");
+		return JSON.readValue(raw.body(), new TypeReference<Map<String, Long>>() {
+		});
+	}
+
+	long sandboxCount(String operation) {
+		return sandboxStats().getOrDefault(operation, 0L);
+	}
+
+	void resetSandboxStats() {
+		sandboxPost("/sandbox/stats/reset");
+	}
+
+	/** Simulates the user clicking "accept" on Amazon's terms page. */
+	void acceptTerms(String termsToken) {
+		Raw raw = sandboxPost("/sandbox/termsTokens/" + termsToken + "/accept");
+		if (raw.status() >= 300) {
+			throw new AssertionError("accept failed: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
+	private Raw sandboxPost(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	private Raw send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Raw(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("request failed: " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
+	}
+
+	static Map<String, Object> parse(String json) {
+		return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	/** Reads a value at a dotted path ({@code data.profiles.0.id}) from a parsed answer. */
+	@SuppressWarnings("unchecked")
+	static <T> T at(Object root, String path) {
+		Object current = root;
+		for (String part : path.split("\\.")) {
+			if (current instanceof Map<?, ?> map) {
+				current = map.get(part);
+			}
+			else if (current instanceof List<?> list) {
+				current = list.get(Integer.parseInt(part));
+			}
+			else {
+				throw new AssertionError("no " + path + " in " + root);
+			}
+		}
+		return (T) current;
+	}
+
+	record Raw(int status, String body, Map<String, List<String>> headers) {
+	}
+
+}
