@@ -1,0 +1,115 @@
+package dev.adsgraph.upstream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the upstream APIs live and how long we wait for them. The defaults are Amazon's
+ * production endpoints (shared/reference/amazon-apis.md sections 1 and 2); the built-in sandbox
+ * overrides {@code lwa.token-url} and {@code ads.hosts} with its own URLs, which may carry a
+ * path prefix such as {@code http://127.0.0.1:8080/ads/na}.
+ */
+@Validated
+@ConfigurationProperties("adsgraph.upstream")
+public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @NotNull @DefaultValue Ads ads) {
+
+	/**
+	 * @param tokenUrl LWA token endpoint
+	 * @param refreshSkew renew an access token this long before it expires, so a token never
+	 * runs out between our check and Amazon's
+	 * @param timeout bound on one token request (connect and response)
+	 */
+	public record Lwa(@NotNull @DefaultValue("https://api.amazon.com/auth/o2/token") URI tokenUrl,
+			@NotNull @DefaultValue("60s") Duration refreshSkew, @NotNull @DefaultValue("10s") Duration timeout) {
+
+		public Lwa {
+			requireHttpUrl("adsgraph.upstream.lwa.token-url", tokenUrl);
+			requireNotNegative("adsgraph.upstream.lwa.refresh-skew", refreshSkew);
+			requirePositive("adsgraph.upstream.lwa.timeout", timeout);
+		}
+
+	}
+
+	/**
+	 * @param hosts Ads API host per region; a region that is not configured keeps Amazon's host
+	 * @param connectTimeout bound on opening a connection
+	 * @param responseTimeout bound on waiting for a response once the request is sent
+	 * @param maxInMemorySize largest body we buffer; Amazon's profile list alone may hold
+	 * 5,000 entries, far over the codecs' 256 KB default
+	 */
+	public record Ads(Map<Region, URI> hosts, @NotNull @DefaultValue("5s") Duration connectTimeout,
+			@NotNull @DefaultValue("30s") Duration responseTimeout,
+			@NotNull @DefaultValue("16MB") DataSize maxInMemorySize) {
+
+		/** Amazon's production Ads API hosts (Profiles_prod_3p.yaml servers). */
+		public static final Map<Region, URI> AMAZON_HOSTS = Map.of(Region.NA,
+				URI.create("https://advertising-api.amazon.com"), Region.EU,
+				URI.create("https://advertising-api-eu.amazon.com"), Region.FE,
+				URI.create("https://advertising-api-fe.amazon.com"));
+
+		public Ads {
+			// Overrides merge over the defaults key by key, the way every other Boot property
+			// does, so every region always has a host and no call can fail for want of one.
+			Map<Region, URI> merged = new EnumMap<>(AMAZON_HOSTS);
+			if (hosts != null) {
+				hosts.forEach((region, uri) -> {
+					requireHttpUrl("adsgraph.upstream.ads.hosts." + region, uri);
+					merged.put(region, withoutTrailingSlash(uri));
+				});
+			}
+			hosts = Map.copyOf(merged);
+			requirePositive("adsgraph.upstream.ads.connect-timeout", connectTimeout);
+			requirePositive("adsgraph.upstream.ads.response-timeout", responseTimeout);
+			if (maxInMemorySize != null && maxInMemorySize.toBytes() <= 0) {
+				throw new IllegalArgumentException("adsgraph.upstream.ads.max-in-memory-size must be positive");
+			}
+		}
+
+		public URI host(Region region) {
+			return this.hosts.get(region);
+		}
+
+	}
+
+	// Checks beyond @NotNull live in the constructors so that a wrong value stops start-up with
+	// the property's name, and so that code building these records by hand (tests) gets the same.
+
+	private static void requireHttpUrl(String property, URI uri) {
+		if (uri == null) {
+			return; // @NotNull reports it with the property name
+		}
+		String scheme = uri.getScheme();
+		if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
+			throw new IllegalArgumentException(property + " must be an absolute http(s) URL, was " + uri);
+		}
+	}
+
+	private static void requirePositive(String property, Duration duration) {
+		if (duration != null && (duration.isZero() || duration.isNegative())) {
+			throw new IllegalArgumentException(property + " must be positive, was " + duration);
+		}
+	}
+
+	private static void requireNotNegative(String property, Duration duration) {
+		if (duration != null && duration.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, was " + duration);
+		}
+	}
+
+	/** A base URL ending in '/' would double the slash before every path we append. */
+	private static URI withoutTrailingSlash(URI uri) {
+		String value = uri.toString();
+		return value.endsWith("/") ? URI.create(value.substring(0, value.length() - 1)) : uri;
+	}
+
+}

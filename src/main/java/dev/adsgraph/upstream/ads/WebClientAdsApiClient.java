@@ -1,0 +1,349 @@
+package dev.adsgraph.upstream.ads;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.TransportErrors;
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamProperties;
+import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.lwa.LwaTokenService;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.CodecException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link AdsApiClient} over Spring's {@link WebClient}. Authentication lives in
+ * {@link AdsAuthFilter}, error decoding in {@link AdsErrorDecoder}; this class only maps each
+ * operation onto its path, media types and wire bodies.
+ */
+public final class WebClientAdsApiClient implements AdsApiClient {
+
+	// Vendor media types of AdvertisingAccounts_prod_3p.json. Spring's Jackson codecs read and
+	// write application/*+json, so these need no codec of their own.
+	static final MediaType REGISTER_ADS_ACCOUNT = MediaType
+		.parseMediaType("application/vnd.registeradsaccountresource.v1+json");
+
+	static final MediaType LIST_ADS_ACCOUNTS = MediaType.parseMediaType("application/vnd.listaccountsresource.v1+json");
+
+	static final MediaType ADS_ACCOUNT = MediaType.parseMediaType("application/vnd.accountresource.v1+json");
+
+	static final MediaType CREATE_TERMS_TOKEN = MediaType
+		.parseMediaType("application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json");
+
+	static final MediaType TERMS_TOKEN = MediaType.parseMediaType("application/vnd.termstokenresource.v1+json");
+
+	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
+
+	private final AdsErrorDecoder errors;
+
+	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,
+			LwaTokenService tokens, Clock clock) {
+		this.errors = new AdsErrorDecoder(clock);
+		ReactorClientHttpConnector connector = connector(properties);
+		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
+		AdsAuthFilter auth = new AdsAuthFilter(tokens);
+		// One client per region with the host as base URL: paths stay URI templates, so the
+		// request metrics are tagged by operation, not by every profile id.
+		for (Region region : Region.values()) {
+			this.clients.put(region,
+					webClientBuilder.clone()
+						.baseUrl(properties.host(region).toString())
+						.clientConnector(connector)
+						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
+						.filter(auth)
+						.build());
+		}
+	}
+
+	private static ReactorClientHttpConnector connector(UpstreamProperties.Ads properties) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(properties.connectTimeout().toMillis(), Integer.MAX_VALUE))
+			.responseTimeout(properties.responseTimeout());
+		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	// Profiles_prod_3p.yaml listProfiles
+	@Override
+	public Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter) {
+		ProfileFilter query = (filter != null) ? filter : ProfileFilter.NONE;
+		return exchange("listProfiles", client(region).get()
+			.uri((uri) -> uri.path("/v2/profiles")
+				.queryParamIfPresent("apiProgram", Optional.ofNullable(query.apiProgram()))
+				.queryParamIfPresent("accessLevel", Optional.ofNullable(query.accessLevel()))
+				.queryParamIfPresent("profileTypeFilter", Optional.ofNullable(query.profileTypeFilter()))
+				.queryParamIfPresent("validPaymentMethodFilter", Optional.ofNullable(query.validPaymentMethodFilter()))
+				.build())
+			.accept(MediaType.APPLICATION_JSON), credentials, new ParameterizedTypeReference<List<Profile>>() {
+			}, Function.identity());
+	}
+
+	// Profiles_prod_3p.yaml getProfileById
+	@Override
+	public Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId) {
+		return exchange("getProfileById",
+				client(region).get().uri("/v2/profiles/{profileId}", profileId).accept(MediaType.APPLICATION_JSON),
+				credentials, Profile.class)
+			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// AdvertisingAccounts_prod_3p.json CreateTermsToken
+	@Override
+	public Mono<TermsToken.Created> createTermsToken(LwaCredentials credentials, Region region, String termsType) {
+		return exchange("CreateTermsToken",
+				client(region).post()
+					.uri("/termsTokens")
+					.contentType(CREATE_TERMS_TOKEN)
+					.accept(TERMS_TOKEN)
+					.bodyValue(new CreateTermsTokenBody(termsType)),
+				credentials, TermsToken.Created.class);
+	}
+
+	// AdvertisingAccounts_prod_3p.json GetTermsToken
+	@Override
+	public Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken) {
+		return exchange("GetTermsToken",
+				client(region).get().uri("/termsTokens/{termsToken}", termsToken).accept(TERMS_TOKEN), credentials,
+				TermsToken.Status.class);
+	}
+
+	// AdvertisingAccounts_prod_3p.json RegisterAdsAccount
+	@Override
+	public Mono<AdsAccount> registerAdsAccount(LwaCredentials credentials, Region region,
+			RegisterAdsAccountRequest request) {
+		// The 201 answer is declared application/json, unlike the request.
+		return exchange("RegisterAdsAccount",
+				client(region).post()
+					.uri("/adsAccounts")
+					.contentType(REGISTER_ADS_ACCOUNT)
+					.accept(MediaType.APPLICATION_JSON)
+					.bodyValue(request),
+				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount);
+	}
+
+	// AdvertisingAccounts_prod_3p.json GetAccount
+	@Override
+	public Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId) {
+		return exchange("GetAccount",
+				client(region).get().uri("/adsAccounts/{advertisingAccountId}", adsAccountId).accept(ADS_ACCOUNT),
+				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount)
+			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// AdvertisingAccounts_prod_3p.json ListAdsAccounts
+	@Override
+	public Mono<AdsAccount.Page> listAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults,
+			String nextToken) {
+		return exchange("ListAdsAccounts",
+				client(region).post()
+					.uri("/adsAccounts/list")
+					.contentType(LIST_ADS_ACCOUNTS)
+					.accept(LIST_ADS_ACCOUNTS)
+					.bodyValue(new ListAdsAccountsBody(maxResults, nextToken)),
+				credentials, AdsAccount.Page.class)
+			.map((page) -> new AdsAccount.Page(orEmpty(page.adsAccounts()), page.nextToken()));
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QueryAdvertiserAccount
+	@Override
+	public Mono<AdvertiserAccount.Page> queryAdvertiserAccounts(LwaCredentials credentials, Region region,
+			AdvertiserAccount.Query query) {
+		AdvertiserAccount.Query q = (query != null) ? query : new AdvertiserAccount.Query(null, null, null, null);
+		QueryAdvertiserAccountsBody body = new QueryAdvertiserAccountsBody(Include.of(q.advertiserAccountIds()),
+				Include.ofOne(q.isGlobalAccount()), q.maxResults(), q.nextToken());
+		return exchange("QueryAdvertiserAccount", client(region).post()
+			.uri("/adsApi/v1/query/advertiserAccounts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(body), credentials, AdvertiserAccount.Page.class)
+			.map((page) -> new AdvertiserAccount.Page(orEmpty(page.advertiserAccounts()), page.nextToken()));
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json CreateAdvertiserAccount
+	@Override
+	public Mono<MultiStatus<AdvertiserAccount>> createAdvertiserAccounts(LwaCredentials credentials, Region region,
+			List<AdvertiserAccount> accounts) {
+		return writeAdvertiserAccounts("CreateAdvertiserAccount", "/adsApi/v1/create/advertiserAccounts",
+				credentials, region, accounts);
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json UpdateAdvertiserAccount
+	@Override
+	public Mono<MultiStatus<AdvertiserAccount>> updateAdvertiserAccounts(LwaCredentials credentials, Region region,
+			List<AdvertiserAccount> accounts) {
+		return writeAdvertiserAccounts("UpdateAdvertiserAccount", "/adsApi/v1/update/advertiserAccounts",
+				credentials, region, accounts);
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QuerySellingAccount
+	@Override
+	public Mono<SellingAccount.Page> querySellingAccounts(LwaCredentials credentials, Region region,
+			SellingAccount.Query query) {
+		SellingAccount.Query q = (query != null) ? query : new SellingAccount.Query(null, null, null, null);
+		QuerySellingAccountsBody body = new QuerySellingAccountsBody(Include.ofOne(q.sellingAccountLinkToken()),
+				Include.ofOne(q.sellingProgram()), q.maxResults(), q.nextToken());
+		return exchange("QuerySellingAccount", client(region).post()
+			.uri("/adsApi/v1/query/sellingAccounts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(body), credentials, SellingAccount.Page.class)
+			.map((page) -> new SellingAccount.Page(orEmpty(page.sellingAccounts()), page.nextToken()));
+	}
+
+	private Mono<MultiStatus<AdvertiserAccount>> writeAdvertiserAccounts(String operation, String path,
+			LwaCredentials credentials, Region region, List<AdvertiserAccount> accounts) {
+		return exchange(operation,
+				client(region).post()
+					.uri(path)
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(MediaType.APPLICATION_JSON)
+					.bodyValue(new AdvertiserAccountsBody(accounts)),
+				credentials, AdvertiserAccountMultiStatusBody.class)
+			.map(AdvertiserAccountMultiStatusBody::toMultiStatus);
+	}
+
+	private WebClient client(Region region) {
+		if (region == null) {
+			throw new IllegalArgumentException("region is required: every Ads API host is regional");
+		}
+		return this.clients.get(region);
+	}
+
+	/**
+	 * Sends one request and reads a 2xx body as {@code type}; every other answer, and no answer
+	 * at all, becomes an {@link UpstreamException} named after {@code operation}.
+	 */
+	private <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
+			LwaCredentials credentials, Class<T> type) {
+		return exchange(operation, request, credentials, ParameterizedTypeReference.forType(type), Function.identity());
+	}
+
+	/**
+	 * As above, then {@code extract} takes the result out of its envelope; an envelope without
+	 * it (extract answers null) is an unusable answer, reported with the status it came with.
+	 */
+	private <T, R> Mono<R> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
+			LwaCredentials credentials, ParameterizedTypeReference<T> type, Function<T, R> extract) {
+		return request.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+			.exchangeToMono((response) -> read(operation, response, type, extract))
+			.onErrorMap(TransportErrors::isNoAnswer,
+					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
+	}
+
+	private <T, R> Mono<R> read(String operation, ClientResponse response, ParameterizedTypeReference<T> type,
+			Function<T, R> extract) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (!response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.flatMap((body) -> Mono.error(this.errors.decode(operation, status, headers, body)));
+		}
+		return response.bodyToMono(type)
+			.onErrorMap(CodecException.class,
+					(ex) -> this.errors.invalidAnswer(operation, status, headers, "unreadable body: " + ex.getMessage()))
+			.mapNotNull(extract)
+			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, status, headers,
+					"answer lacks the expected content")));
+	}
+
+	private static boolean isNotFound(Throwable ex) {
+		return ex instanceof UpstreamException upstream && AdsErrorDecoder.UPSTREAM.equals(upstream.upstream())
+				&& upstream.isNotFound();
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	// Wire bodies that exist only on the wire. Nulls are left out: for Amazon an absent filter
+	// means "no filter", while a null may be rejected.
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CreateTermsTokenBody(String termsType) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ListAdsAccountsBody(Integer maxResults, String nextToken) {
+	}
+
+	/** {@code {adsAccount: ...}}, the envelope of RegisterAdsAccount and GetAccount answers. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AdsAccountEnvelope(AdsAccount adsAccount) {
+	}
+
+	/** The v1 filter object: {@code {include: [...]}}. */
+	record Include<T>(List<T> include) {
+
+		static <T> Include<T> of(List<T> values) {
+			return (values != null) ? new Include<>(values) : null;
+		}
+
+		static <T> Include<T> ofOne(T value) {
+			return (value != null) ? new Include<>(List.of(value)) : null;
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueryAdvertiserAccountsBody(Include<String> advertiserAccountIdFilter,
+			Include<Boolean> isGlobalAccountFilter, Integer maxResults, String nextToken) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QuerySellingAccountsBody(Include<String> sellingAccountLinkTokenFilter,
+			Include<String> sellingProgramFilter, Integer maxResults, String nextToken) {
+	}
+
+	record AdvertiserAccountsBody(List<AdvertiserAccount> advertiserAccounts) {
+	}
+
+	/** HTTP 207 of the v1 batch writes (AdvertiserAccountMultiStatusResponse). */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AdvertiserAccountMultiStatusBody(List<Success> success, List<Failure> error) {
+
+		MultiStatus<AdvertiserAccount> toMultiStatus() {
+			List<MultiStatus.Success<AdvertiserAccount>> successes = orEmpty(this.success).stream()
+				.map((s) -> new MultiStatus.Success<>(s.index(), s.advertiserAccount()))
+				.toList();
+			List<MultiStatus.Failure> failures = orEmpty(this.error).stream()
+				.map((f) -> new MultiStatus.Failure(f.index(),
+						orEmpty(f.errors()).stream()
+							.map((e) -> new MultiStatus.ItemError(e.code(), e.message(), e.fieldLocation()))
+							.toList()))
+				.toList();
+			return new MultiStatus<>(successes, failures);
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Success(int index, AdvertiserAccount advertiserAccount) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Failure(int index, List<ItemError> errors) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record ItemError(String code, String message, String fieldLocation) {
+		}
+
+	}
+
+}
