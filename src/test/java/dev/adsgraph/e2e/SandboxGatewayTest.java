@@ -1,0 +1,75 @@
+package dev.adsgraph.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a random port with the built-in sandbox, driven over HTTP. Test
+ * classes with the same configuration share one application (and one sandbox); a class that
+ * counts upstream calls from a cold start declares a configuration of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "adsgraph.sandbox.registration-delay=300ms" })
+abstract class SandboxGatewayTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${adsgraph.sandbox.url}")
+	String sandboxUrl;
+
+	GatewayClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = new GatewayClient(this.port, this.sandboxUrl);
+	}
+
+	/** Asks again every 100 ms until the answer satisfies the condition, for at most 10 s. */
+	static <T> T eventually(Supplier<T> ask, Predicate<T> done) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		T answer = ask.get();
+		while (!done.test(answer) && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+			answer = ask.get();
+		}
+		assertThat(done.test(answer)).as("condition reached within 10 s; last answer: %s", answer).isTrue();
+		return answer;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> errors(Map<String, Object> answer) {
+		Object errors = answer.get("errors");
+		return (errors != null) ? (List<Map<String, Object>>) errors : List.of();
+	}
+
+	static void assertNoErrors(Map<String, Object> answer) {
+		assertThat(errors(answer)).as("errors in %s", answer).isEmpty();
+	}
+
+	/** The single error's extensions.code; fails unless there is exactly one error. */
+	static String errorCode(Map<String, Object> answer) {
+		List<Map<String, Object>> errors = errors(answer);
+		assertThat(errors).as("errors in %s", answer).hasSize(1);
+		return GatewayClient.at(errors.get(0), "extensions.code");
+	}
+
+}
