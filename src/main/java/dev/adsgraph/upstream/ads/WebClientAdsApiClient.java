@@ -120,8 +120,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken) {
 		return exchange("GetTermsToken",
-				client(region).get().uri("/termsTokens/{termsToken}", termsToken).header(HttpHeaders.ACCEPT, TERMS_TOKEN), credentials,
-				TermsToken.Status.class);
+				client(region).get()
+					.uri("/termsTokens/{termsToken}", termsToken)
+					.header(HttpHeaders.ACCEPT, TERMS_TOKEN),
+				credentials, TermsToken.Status.class);
 	}
 
 	// AdvertisingAccounts_prod_3p.json RegisterAdsAccount
@@ -142,7 +144,9 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId) {
 		return exchange("GetAccount",
-				client(region).get().uri("/adsAccounts/{advertisingAccountId}", adsAccountId).header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
+				client(region).get()
+					.uri("/adsAccounts/{advertisingAccountId}", adsAccountId)
+					.header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
 				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount)
 			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
 	}

@@ -127,7 +127,10 @@ class LwaTokenServiceTest {
 	@Test
 	void invalidGrantBecomesTypedErrorThatIsNotRetryable() {
 		this.server.script((request) -> Reply
-			.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The request has an invalid grant parameter : refresh_token\"}")
+			.json(400, """
+					{"error": "invalid_grant",
+					 "error_description": "The request has an invalid grant parameter : refresh_token"}
+					""")
 			.header("x-amzn-RequestId", "lwa-req-1"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
@@ -184,8 +187,10 @@ class LwaTokenServiceTest {
 
 	@Test
 	void secretsNeverAppearInTheErrorEvenWhenLwaEchoesThem() {
-		this.server.script((request) -> Reply.json(401,
-				"{\"error\":\"invalid_client\",\"error_description\":\"bad secret super-secret-client-secret for Atzr|super-secret-refresh-token\"}"));
+		this.server.script((request) -> Reply.json(401, """
+				{"error": "invalid_client",
+				 "error_description": "bad secret super-secret-client-secret for Atzr|super-secret-refresh-token"}
+				"""));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
 				() -> this.service.accessToken(CREDENTIALS).block());
