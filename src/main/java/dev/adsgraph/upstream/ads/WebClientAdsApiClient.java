@@ -35,19 +35,19 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class WebClientAdsApiClient implements AdsApiClient {
 
-	// Vendor media types of AdvertisingAccounts_prod_3p.json. Spring's Jackson codecs read and
-	// write application/*+json, so these need no codec of their own.
-	static final MediaType REGISTER_ADS_ACCOUNT = MediaType
-		.parseMediaType("application/vnd.registeradsaccountresource.v1+json");
+	// Vendor media types of AdvertisingAccounts_prod_3p.json, kept as strings and sent as
+	// header values because Spring's MediaType lower-cases them, and the terms token type is
+	// mixed case in the spec. Spring's Jackson codecs read and write application/*+json, so
+	// these need no codec of their own.
+	static final String REGISTER_ADS_ACCOUNT = "application/vnd.registeradsaccountresource.v1+json";
 
-	static final MediaType LIST_ADS_ACCOUNTS = MediaType.parseMediaType("application/vnd.listaccountsresource.v1+json");
+	static final String LIST_ADS_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
 
-	static final MediaType ADS_ACCOUNT = MediaType.parseMediaType("application/vnd.accountresource.v1+json");
+	static final String ADS_ACCOUNT = "application/vnd.accountresource.v1+json";
 
-	static final MediaType CREATE_TERMS_TOKEN = MediaType
-		.parseMediaType("application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json");
+	static final String CREATE_TERMS_TOKEN = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
 
-	static final MediaType TERMS_TOKEN = MediaType.parseMediaType("application/vnd.termstokenresource.v1+json");
+	static final String TERMS_TOKEN = "application/vnd.termstokenresource.v1+json";
 
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
@@ -110,8 +110,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return exchange("CreateTermsToken",
 				client(region).post()
 					.uri("/termsTokens")
-					.contentType(CREATE_TERMS_TOKEN)
-					.accept(TERMS_TOKEN)
+					.header(HttpHeaders.CONTENT_TYPE, CREATE_TERMS_TOKEN)
+					.header(HttpHeaders.ACCEPT, TERMS_TOKEN)
 					.bodyValue(new CreateTermsTokenBody(termsType)),
 				credentials, TermsToken.Created.class);
 	}
@@ -120,8 +120,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken) {
 		return exchange("GetTermsToken",
-				client(region).get().uri("/termsTokens/{termsToken}", termsToken).accept(TERMS_TOKEN), credentials,
-				TermsToken.Status.class);
+				client(region).get()
+					.uri("/termsTokens/{termsToken}", termsToken)
+					.header(HttpHeaders.ACCEPT, TERMS_TOKEN),
+				credentials, TermsToken.Status.class);
 	}
 
 	// AdvertisingAccounts_prod_3p.json RegisterAdsAccount
@@ -132,7 +134,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return exchange("RegisterAdsAccount",
 				client(region).post()
 					.uri("/adsAccounts")
-					.contentType(REGISTER_ADS_ACCOUNT)
+					.header(HttpHeaders.CONTENT_TYPE, REGISTER_ADS_ACCOUNT)
 					.accept(MediaType.APPLICATION_JSON)
 					.bodyValue(request),
 				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount);
@@ -142,7 +144,9 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId) {
 		return exchange("GetAccount",
-				client(region).get().uri("/adsAccounts/{advertisingAccountId}", adsAccountId).accept(ADS_ACCOUNT),
+				client(region).get()
+					.uri("/adsAccounts/{advertisingAccountId}", adsAccountId)
+					.header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
 				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount)
 			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
 	}
@@ -154,8 +158,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return exchange("ListAdsAccounts",
 				client(region).post()
 					.uri("/adsAccounts/list")
-					.contentType(LIST_ADS_ACCOUNTS)
-					.accept(LIST_ADS_ACCOUNTS)
+					.header(HttpHeaders.CONTENT_TYPE, LIST_ADS_ACCOUNTS)
+					.header(HttpHeaders.ACCEPT, LIST_ADS_ACCOUNTS)
 					.bodyValue(new ListAdsAccountsBody(maxResults, nextToken)),
 				credentials, AdsAccount.Page.class)
 			.map((page) -> new AdsAccount.Page(orEmpty(page.adsAccounts()), page.nextToken()));

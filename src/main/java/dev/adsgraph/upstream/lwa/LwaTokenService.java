@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -120,14 +121,26 @@ public class LwaTokenService {
 	}
 
 	private Mono<LwaAccessToken> sharedRefresh(String key, LwaCredentials credentials) {
-		return this.refreshes.computeIfAbsent(key, (k) -> fresh(k)
+		return this.refreshes.computeIfAbsent(key, (k) -> startRefresh(k, credentials));
+	}
+
+	private Mono<LwaAccessToken> startRefresh(String key, LwaCredentials credentials) {
+		AtomicReference<Mono<LwaAccessToken>> self = new AtomicReference<>();
+		Runnable leave = () -> this.refreshes.remove(key, self.get());
+		Mono<LwaAccessToken> refresh = fresh(key)
 			// Checked again: a refresh may have finished between our cache read and this point,
 			// and a second token request would then be wasted.
-			.switchIfEmpty(Mono.defer(() -> requestToken(credentials)).flatMap((token) -> this.cache.put(k, token)
-				.thenReturn(token)))
-			// Removed once done, so a failed refresh is not kept: the next caller tries again.
-			.doFinally((signal) -> this.refreshes.remove(k))
-			.cache());
+			.switchIfEmpty(Mono.defer(() -> requestToken(credentials))
+				.flatMap((token) -> this.cache.put(key, token).thenReturn(token)))
+			// Leave the map before any caller sees the outcome, so one who comes straight back
+			// starts afresh: a failed refresh is not kept, and an invalidated token is not
+			// handed out again by a refresh that already finished.
+			.doOnSuccess((token) -> leave.run())
+			.doOnError((ex) -> leave.run())
+			.doOnCancel(leave)
+			.cache();
+		self.set(refresh);
+		return refresh;
 	}
 
 	private Mono<LwaAccessToken> requestToken(LwaCredentials credentials) {
