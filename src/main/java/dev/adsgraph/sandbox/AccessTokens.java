@@ -1,0 +1,66 @@
+package dev.adsgraph.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** LWA access tokens the sandbox issued, with whose they are and until when they live. */
+final class AccessTokens {
+
+	// Purging on every issue would scan the map each time; past this size expired tokens are worth it.
+	private static final int PURGE_THRESHOLD = 1_000;
+
+	private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+	private final Ids ids;
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	AccessTokens(Ids ids, Clock clock, Duration ttl) {
+		this.ids = ids;
+		this.clock = clock;
+		this.ttl = ttl;
+	}
+
+	Issued issue(String clientId, String userId) {
+		Instant now = this.clock.instant();
+		if (this.issued.size() > PURGE_THRESHOLD) {
+			this.issued.values().removeIf((token) -> token.expired(now));
+		}
+		Issued token = new Issued(this.ids.accessToken(), clientId, userId, now.plus(this.ttl));
+		this.issued.put(token.accessToken(), token);
+		return token;
+	}
+
+	/** The live token, or empty when it was never issued or has expired. */
+	Optional<Issued> find(String accessToken) {
+		Issued token = this.issued.get(accessToken);
+		if (token == null) {
+			return Optional.empty();
+		}
+		if (token.expired(this.clock.instant())) {
+			this.issued.remove(accessToken, token);
+			return Optional.empty();
+		}
+		return Optional.of(token);
+	}
+
+	/** Whole seconds, rounded up, as {@code expires_in} reports them. */
+	long expiresInSeconds() {
+		return (this.ttl.toMillis() + 999) / 1000;
+	}
+
+	record Issued(String accessToken, String clientId, String userId, Instant expiresAt) {
+
+		boolean expired(Instant now) {
+			return !now.isBefore(this.expiresAt);
+		}
+
+	}
+
+}

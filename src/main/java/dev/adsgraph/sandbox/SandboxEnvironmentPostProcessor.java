@@ -1,0 +1,176 @@
+package dev.adsgraph.sandbox;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Makes the sandbox the default upstream: when no tenant is configured and the mode is not
+ * {@code live}, it starts a {@link SandboxServer} before the context exists and points the gateway
+ * at it with two demo tenants, so the application runs with no Amazon credentials at all. It never
+ * runs next to real credentials: tenants plus an explicit {@code adsgraph.mode=sandbox} stop the
+ * start-up.
+ *
+ * <p>Reads {@code adsgraph.mode}, {@code adsgraph.tenants[...]} and {@code adsgraph.sandbox.enabled},
+ * {@code .port}, {@code .address}, {@code .registration-delay}, {@code .terms-acceptance-delay},
+ * {@code .token-ttl}.
+ */
+public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "adsgraphSandbox";
+
+	private static final ConfigurationPropertyName TENANTS = ConfigurationPropertyName.of("adsgraph.tenants");
+
+	private final Log logger;
+
+	public SandboxEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(SandboxEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		Binder binder = Binder.get(environment);
+		String mode = binder.bind("adsgraph.mode", String.class)
+			.map((value) -> value.trim().toLowerCase(Locale.ROOT))
+			.orElse("");
+		boolean enabled = binder.bind("adsgraph.sandbox.enabled", Boolean.class).orElse(true);
+		if (tenantsConfigured(environment)) {
+			if (mode.equals("sandbox")) {
+				throw new IllegalStateException("adsgraph.mode=sandbox is set, but tenants are configured"
+						+ " (adsgraph.tenants[...]). The sandbox never runs next to real Amazon credentials:"
+						+ " remove the tenants to use the sandbox, or set adsgraph.mode=live.");
+			}
+			return;
+		}
+		if (mode.equals("live")) {
+			return;
+		}
+		if (!enabled) {
+			if (mode.equals("sandbox")) {
+				throw new IllegalStateException(
+						"adsgraph.mode=sandbox is set, but adsgraph.sandbox.enabled=false turns the sandbox off.");
+			}
+			return;
+		}
+		SandboxServer server = SandboxServer.start(settings(binder));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server.baseUrl())));
+		application.addListeners(new Lifecycle(server));
+		this.logger.info("Adsgraph sandbox (simulated Login with Amazon and Amazon Ads API) at " + server.baseUrl()
+				+ "; demo tenant API key adsgraph-demo-key");
+	}
+
+	@Override
+	public int getOrder() {
+		// After config data is loaded, so tenants from application.yml or profiles are seen.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static boolean tenantsConfigured(ConfigurableEnvironment environment) {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.containsDescendantOf(TENANTS) == ConfigurationPropertyState.PRESENT
+					|| source.getConfigurationProperty(TENANTS) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static SandboxSettings settings(Binder binder) {
+		return new SandboxSettings(binder.bind("adsgraph.sandbox.address", String.class).orElse(null),
+				binder.bind("adsgraph.sandbox.port", Integer.class).orElse(0),
+				binder.bind("adsgraph.sandbox.registration-delay", Duration.class).orElse(null),
+				binder.bind("adsgraph.sandbox.terms-acceptance-delay", Duration.class).orElse(null),
+				binder.bind("adsgraph.sandbox.token-ttl", Duration.class).orElse(null), null);
+	}
+
+	static Map<String, Object> properties(String baseUrl) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("adsgraph.mode", "sandbox");
+		properties.put("adsgraph.sandbox.url", baseUrl);
+		properties.put("adsgraph.upstream.lwa.token-url", baseUrl + "/auth/o2/token");
+		for (AdsRegion region : AdsRegion.values()) {
+			properties.put("adsgraph.upstream.ads.hosts." + region.name(), baseUrl + "/ads/" + region.path());
+		}
+		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO);
+		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY);
+		return properties;
+	}
+
+	private static void tenant(Map<String, Object> properties, int index, String id, String name, String apiKey,
+			SandboxCredentials credentials) {
+		String prefix = "adsgraph.tenants[" + index + "].";
+		properties.put(prefix + "id", id);
+		properties.put(prefix + "name", name);
+		properties.put(prefix + "api-key", apiKey);
+		properties.put(prefix + "ads.client-id", credentials.clientId());
+		properties.put(prefix + "ads.client-secret", credentials.clientSecret());
+		properties.put(prefix + "ads.refresh-token", credentials.refreshToken());
+		properties.put(prefix + "ads.regions", "NA,EU,FE");
+	}
+
+	/**
+	 * Stops the server with the context it was started for (or when start-up fails), not with any
+	 * child context whose close event bubbles up.
+	 */
+	static final class Lifecycle implements ApplicationListener<ApplicationEvent> {
+
+		private final SandboxServer server;
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private volatile ApplicationContext context;
+
+		Lifecycle(SandboxServer server) {
+			this.server = server;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof ApplicationPreparedEvent prepared) {
+				this.context = prepared.getApplicationContext();
+			}
+			else if (event instanceof ContextClosedEvent closedEvent) {
+				if (this.context == null || closedEvent.getApplicationContext() == this.context) {
+					close();
+				}
+			}
+			else if (event instanceof ApplicationFailedEvent) {
+				close();
+			}
+		}
+
+		private void close() {
+			if (this.closed.compareAndSet(false, true)) {
+				this.server.close();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.adsgraph.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * Runs the sandbox on its own, so Postman, a benchmark or a second gateway can share one simulated
+ * Amazon: {@code java -cp adsgraph.jar dev.adsgraph.sandbox.SandboxMain --port=9090}.
+ *
+ * <p>Options: {@code --port} (default 9090), {@code --address} (default 127.0.0.1),
+ * {@code --registration-delay} (default 3s), {@code --terms-acceptance-delay} (default: manual
+ * acceptance only), {@code --token-ttl} (default 3600s); durations as {@code 500ms}, {@code 3s} or ISO-8601.
+ */
+public final class SandboxMain {
+
+	private SandboxMain() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		SandboxSettings settings;
+		try {
+			settings = parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println("Usage: SandboxMain [--port=9090] [--address=127.0.0.1] [--registration-delay=3s]"
+					+ " [--terms-acceptance-delay=10s] [--token-ttl=3600s]");
+			System.exit(2);
+			return;
+		}
+		SandboxServer server = SandboxServer.start(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			server.close();
+			stopped.countDown();
+		}, "sandbox-shutdown"));
+		System.out.println(banner(server.baseUrl()));
+		stopped.await();
+	}
+
+	static SandboxSettings parse(String[] args) {
+		SandboxSettings settings = SandboxSettings.defaults().withPort(9090);
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			if (!arg.startsWith("--") || equals < 0) {
+				throw new IllegalArgumentException("Unrecognised argument: " + arg);
+			}
+			String name = arg.substring(2, equals);
+			String value = arg.substring(equals + 1);
+			settings = switch (name) {
+				case "port" -> settings.withPort(Integer.parseInt(value));
+				case "address" -> settings.withAddress(value);
+				case "registration-delay" -> settings.withRegistrationDelay(duration(value));
+				case "terms-acceptance-delay" -> settings.withTermsAcceptanceDelay(duration(value));
+				case "token-ttl" -> settings.withTokenTtl(duration(value));
+				default -> throw new IllegalArgumentException("Unknown option: --" + name);
+			};
+		}
+		return settings;
+	}
+
+	static String banner(String baseUrl) {
+		SandboxCredentials demo = Fixtures.DEMO;
+		SandboxCredentials agency = Fixtures.AGENCY;
+		return String.join(System.lineSeparator(), "Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API)",
+				"  base URL        " + baseUrl, "  LWA token URL   " + baseUrl + "/auth/o2/token",
+				"  Ads API hosts   NA " + baseUrl + "/ads/na   EU " + baseUrl + "/ads/eu   FE " + baseUrl + "/ads/fe",
+				"  demo user       client_id=" + demo.clientId(), "                  client_secret=" + demo.clientSecret(),
+				"                  refresh_token=" + demo.refreshToken(),
+				"  agency user     client_id=" + agency.clientId(),
+				"                  client_secret=" + agency.clientSecret(),
+				"                  refresh_token=" + agency.refreshToken(),
+				"  control         " + baseUrl + "/sandbox (info), /sandbox/stats, POST /sandbox/reset");
+	}
+
+	private static Duration duration(String value) {
+		return DurationStyle.detectAndParse(value);
+	}
+
+}

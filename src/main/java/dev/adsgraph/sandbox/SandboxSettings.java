@@ -1,0 +1,81 @@
+package dev.adsgraph.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link SandboxServer} listens and how fast its simulated Amazon moves.
+ *
+ * @param address bind address; {@code 127.0.0.1} when null
+ * @param port TCP port; 0 picks a free one
+ * @param registrationDelay how long a new ads account stays PENDING (v1: REGISTRATION_IN_PROGRESS);
+ * Amazon documents 3 to 30 seconds, so 3 s when null
+ * @param termsAcceptanceDelay when set and positive, terms tokens accept themselves after this long,
+ * as if the user clicked the button; null or zero means only an explicit acceptance counts
+ * @param tokenTtl lifetime of issued LWA access tokens; 3600 s when null, as Amazon's
+ * @param clock time source; every state is computed from timestamps, so a test clock makes the
+ * simulation deterministic
+ */
+public record SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
+		Duration tokenTtl, Clock clock) {
+
+	public SandboxSettings {
+		address = (address == null || address.isBlank()) ? "127.0.0.1" : address.trim();
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+		}
+		registrationDelay = nonNegative("registrationDelay",
+				Objects.requireNonNullElse(registrationDelay, Duration.ofSeconds(3)));
+		termsAcceptanceDelay = (termsAcceptanceDelay == null || termsAcceptanceDelay.isZero()) ? null
+				: nonNegative("termsAcceptanceDelay", termsAcceptanceDelay);
+		tokenTtl = Objects.requireNonNullElse(tokenTtl, Duration.ofSeconds(3600));
+		if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+			throw new IllegalArgumentException("tokenTtl must be positive, was " + tokenTtl);
+		}
+		clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+	}
+
+	/** Loopback, random port, Amazon-like timings, system clock. */
+	public static SandboxSettings defaults() {
+		return new SandboxSettings(null, 0, null, null, null, null);
+	}
+
+	public SandboxSettings withAddress(String address) {
+		return new SandboxSettings(address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, this.clock);
+	}
+
+	public SandboxSettings withPort(int port) {
+		return new SandboxSettings(this.address, port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, this.clock);
+	}
+
+	public SandboxSettings withRegistrationDelay(Duration registrationDelay) {
+		return new SandboxSettings(this.address, this.port, registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, this.clock);
+	}
+
+	public SandboxSettings withTermsAcceptanceDelay(Duration termsAcceptanceDelay) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, termsAcceptanceDelay,
+				this.tokenTtl, this.clock);
+	}
+
+	public SandboxSettings withTokenTtl(Duration tokenTtl) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				tokenTtl, this.clock);
+	}
+
+	public SandboxSettings withClock(Clock clock) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, clock);
+	}
+
+	private static Duration nonNegative(String name, Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative, was " + value);
+		}
+		return value;
+	}
+
+}
