@@ -10,7 +10,6 @@ import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.RegisterAdsAccountRequest;
-import graphql.scalars.country.code.CountryCode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -53,9 +52,9 @@ class AdsAccountRegistration {
 			errors.add(UserError.of("INVALID_ACCOUNT_NAME", "accountName must be 1 to 255 characters when given.",
 					"input", "accountName"));
 		}
-		if (input.countryCode() != null && Countries.regionOf(input.countryCode().name()).isEmpty()) {
+		if (input.countryCode() != null && Countries.regionOf(input.countryCode()).isEmpty()) {
 			errors.add(UserError.of("UNSUPPORTED_COUNTRY",
-					"Amazon Ads does not serve " + input.countryCode().name() + "; choose a country it serves.",
+					"Amazon Ads does not serve " + input.countryCode() + "; choose a country it serves.",
 					"input", "countryCode"));
 		}
 		if (input.termsToken() != null && !TermsTokenController.TERMS_TOKEN.matcher(input.termsToken()).matches()) {
@@ -102,14 +101,15 @@ class AdsAccountRegistration {
 	private static void validateBusiness(Input input, BusinessInput b, List<UserError> errors) {
 		String[] base = { "input", "association", "business" };
 		requireText(b.name(), "name", base, errors);
+		requireText(b.phone(), "phone", base, errors);
 		requireText(b.addressLine1(), "addressLine1", base, errors);
 		requireText(b.city(), "city", base, errors);
-		if (b.countryCode() != CountryCode.US) {
+		if (!"US".equals(b.countryCode())) {
 			errors.add(UserError.of("BUSINESS_COUNTRY_NOT_SUPPORTED",
 					"Amazon registers businesses that do not sell on Amazon in the US only; countryCode must be US.",
 					path(base, "countryCode")));
 		}
-		if (input.countryCode() != null && input.countryCode() != CountryCode.US) {
+		if (input.countryCode() != null && !"US".equals(input.countryCode())) {
 			errors.add(UserError.of("BUSINESS_COUNTRY_NOT_SUPPORTED",
 					"A business can be registered in the US only; countryCode must be US.", "input", "countryCode"));
 		}
@@ -139,7 +139,7 @@ class AdsAccountRegistration {
 			association = new RegisterAdsAccountRequest.Association(null, null, null,
 					new RegisterAdsAccountRequest.Business(b.name(), b.phone(),
 							(b.websiteUrl() != null) ? b.websiteUrl().toString() : null, b.addressLine1(),
-							b.addressLine2(), b.city(), b.state(), b.zipCode(), b.countryCode().name()));
+							b.addressLine2(), b.city(), b.state(), b.zipCode(), b.countryCode()));
 			defaultName = b.name();
 		}
 		else if (a.amazonSeller() != null) {
@@ -158,7 +158,7 @@ class AdsAccountRegistration {
 					new RegisterAdsAccountRequest.AmazonAuthor(a.amazonAuthor().email()), null);
 			defaultName = a.amazonAuthor().email();
 		}
-		String country = (input.countryCode() != null) ? input.countryCode().name()
+		String country = (input.countryCode() != null) ? input.countryCode()
 				: (a.business() != null) ? "US" : null;
 		String name = (input.accountName() != null) ? input.accountName() : defaultName;
 		return new RegisterAdsAccountRequest(name, (country != null) ? List.of(country) : null, List.of(association),
@@ -192,7 +192,7 @@ class AdsAccountRegistration {
 	}
 
 	/** The schema's {@code RegisterAdsAccountInput}. */
-	record Input(String accountName, CountryCode countryCode, String termsToken, Association association) {
+	record Input(String accountName, String countryCode, String termsToken, Association association) {
 	}
 
 	record Association(BusinessInput business, SellerInput amazonSeller, VendorInput amazonVendor,
@@ -200,7 +200,7 @@ class AdsAccountRegistration {
 	}
 
 	record BusinessInput(String name, String phone, URL websiteUrl, String addressLine1, String addressLine2,
-			String city, String state, String zipCode, CountryCode countryCode) {
+			String city, String state, String zipCode, String countryCode) {
 	}
 
 	record SellerInput(String sellerCentralAccount) {

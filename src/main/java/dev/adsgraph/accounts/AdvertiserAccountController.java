@@ -15,7 +15,6 @@ import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
 import dev.adsgraph.upstream.ads.MultiStatus;
-import graphql.scalars.country.code.CountryCode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -203,11 +202,11 @@ class AdvertiserAccountController {
 	}
 
 	record BusinessAddressInput(String businessName, String addressLine1, String addressLine2, String city,
-			String state, String zipCode, CountryCode countryCode, String phoneNumber) {
+			String state, String zipCode, String countryCode, String phoneNumber) {
 
 		AdvertiserAccount.Address toUpstream() {
 			return new AdvertiserAccount.Address(this.addressLine1, this.addressLine2, this.businessName, this.city,
-					(this.countryCode != null) ? this.countryCode.name() : null, this.phoneNumber, this.state,
+					this.countryCode, this.phoneNumber, this.state,
 					this.zipCode);
 		}
 

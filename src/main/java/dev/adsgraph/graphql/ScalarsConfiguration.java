@@ -14,7 +14,7 @@ class ScalarsConfiguration {
 		return (wiring) -> wiring.scalar(ExtendedScalars.GraphQLLong)
 			.scalar(ExtendedScalars.Date)
 			.scalar(ExtendedScalars.DateTime)
-			.scalar(ExtendedScalars.CountryCode)
+			.scalar(CountryCodeScalar.INSTANCE)
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Url);
 	}

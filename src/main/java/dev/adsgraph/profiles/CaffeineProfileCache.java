@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ads.Profile;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +31,11 @@ class CaffeineProfileCache implements ProfileCache {
 	}
 
 	@Override
-	public void invalidate(Key key) {
-		this.cache.synchronous().invalidate(key);
+	public void invalidate(String tenantId, Region region) {
+		this.cache.synchronous()
+			.asMap()
+			.keySet()
+			.removeIf((key) -> key.tenantId().equals(tenantId) && key.region() == region);
 	}
 
 }

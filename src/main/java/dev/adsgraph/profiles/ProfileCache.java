@@ -18,8 +18,8 @@ public interface ProfileCache {
 	/** The cached list for the key, loading it with {@code loader} on a miss. */
 	Mono<List<Profile>> get(Key key, Supplier<Mono<List<Profile>>> loader);
 
-	/** Drops the entry, so the next {@link #get} loads afresh. */
-	void invalidate(Key key);
+	/** Drops every list of the tenant in the region, whatever its filter, so the next {@link #get} loads afresh. */
+	void invalidate(String tenantId, Region region);
 
 	/** The tenant id is part of every key, so tenants never share an entry. */
 	record Key(String tenantId, Region region, ProfileFilter upstreamFilter) {

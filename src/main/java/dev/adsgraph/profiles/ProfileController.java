@@ -40,16 +40,14 @@ class ProfileController {
 
 	/** The schema's {@code ProfileFilter} input; enums and country codes arrive already coerced. */
 	record ProfileFilterInput(List<dev.adsgraph.upstream.Region> regions,
-			List<graphql.scalars.country.code.CountryCode> countryCodes, List<String> types,
+			List<String> countryCodes, List<String> types,
 			List<String> marketplaceIds, Boolean validPaymentMethod, String apiProgram, String accessLevel) {
 
 		ProfileQuery toQuery() {
 			if (this.marketplaceIds != null && this.marketplaceIds.stream().anyMatch(String::isBlank)) {
 				throw new BadUserInputException("filter.marketplaceIds must not contain an empty id.");
 			}
-			List<String> countries = (this.countryCodes != null)
-					? this.countryCodes.stream().map(Enum::name).toList() : null;
-			return new ProfileQuery(this.regions, countries, this.types, this.marketplaceIds, this.validPaymentMethod,
+			return new ProfileQuery(this.regions, this.countryCodes, this.types, this.marketplaceIds, this.validPaymentMethod,
 					this.apiProgram, this.accessLevel);
 		}
 

@@ -29,6 +29,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProfileService {
 
+	/**
+	 * Lookups by id search the widest list Amazon gives: every profile the user can at least view
+	 * (with {@code accessLevel=view} Amazon lists edit and view-only profiles alike), so an ads
+	 * account's view-only countries still resolve.
+	 */
+	private static final ProfileFilter LOOKUP = new ProfileFilter(null, "view", null, null);
+
 	private final AdsApiClient ads;
 
 	private final ProfileCache cache;
@@ -63,14 +70,14 @@ public class ProfileService {
 			.collectList();
 	}
 
-	/** One profile by id, searched in the tenant's default profile lists. */
+	/** One profile by id, among every profile the tenant can at least view. */
 	public Mono<Optional<ProfileView>> byId(Tenant tenant, long profileId) {
 		return byIds(tenant, Set.of(profileId), tenant.regions())
 			.map((found) -> Optional.ofNullable(found.get(profileId)));
 	}
 
 	/**
-	 * Several profiles by id, looked up in the default lists of the given regions only (one cached
+	 * Several profiles by id, looked up in the viewable-profile lists of the given regions only (one cached
 	 * upstream call per region). When ids are missing, the lists are reloaded once, at most once
 	 * per reload interval, so profiles that appeared upstream since (a new registration) are
 	 * found. Ids the tenant cannot see are absent from the map.
@@ -90,7 +97,8 @@ public class ProfileService {
 			if (reloadable.isEmpty()) {
 				return Mono.just(found);
 			}
-			reloadable.forEach((region) -> this.cache.invalidate(defaultKey(tenant, region)));
+			// Every list of the region goes, so `profiles` shows the new profiles too.
+			reloadable.forEach((region) -> this.cache.invalidate(tenant.id(), region));
 			return lookup(tenant, searched, wanted);
 		});
 	}
@@ -103,13 +111,13 @@ public class ProfileService {
 
 	private Mono<Map<Long, ProfileView>> lookup(Tenant tenant, List<Region> regions, Set<Long> wanted) {
 		return Flux.fromIterable(regions)
-			.flatMap((region) -> regionProfiles(tenant, region, ProfileFilter.NONE))
+			.flatMap((region) -> regionProfiles(tenant, region, LOOKUP))
 			.filter((profile) -> wanted.contains(Long.parseLong(profile.id())))
 			.collect(HashMap::new, (map, profile) -> map.put(Long.parseLong(profile.id()), profile));
 	}
 
 	private static ProfileCache.Key defaultKey(Tenant tenant, Region region) {
-		return new ProfileCache.Key(tenant.id(), region, ProfileFilter.NONE);
+		return new ProfileCache.Key(tenant.id(), region, LOOKUP);
 	}
 
 	private Flux<ProfileView> regionProfiles(Tenant tenant, Region region, ProfileFilter filter) {

@@ -71,7 +71,7 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 		Map<String, Object> bad = Map.of("displayName", "Bad One", "currencyCode", "USD", "timeZoneIana",
 				"Not/AZone", "businessDetails", literalAddress("Bad One LLC"));
 		Map<String, Object> alsoGood = Map.of("displayName", "Good Two", "currencyCode", "EUR", "timeZoneIana",
-				"Europe/Berlin", "businessDetails", literalAddress("Good Two GmbH"));
+				"Europe/Paris", "businessDetails", literalAddress("Good Two GmbH"));
 		Map<String, Object> answer = this.client.graphql(CREATE, Map.of("input", List.of(good, bad, alsoGood)));
 		assertNoErrors(answer);
 		Map<String, Object> payload = at(answer, "data.createAdvertiserAccounts");
@@ -101,8 +101,13 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 
 	@Test
 	void anAccountCreatedWithSellingAccountTokensIsApprovedAndLinked() {
-		Map<String, Object> seller = at(this.client.graphql(SELLING,
-				Map.of("filter", Map.of("sellingProgram", "AMAZON_SELLER"))), "data.sellingAccounts.0");
+		// Lumen Electronics is a vendor with no advertiser account yet in the sandbox's fixtures.
+		List<Map<String, Object>> vendors = at(this.client.graphql(SELLING,
+				Map.of("filter", Map.of("sellingProgram", "AMAZON_VENDOR"))), "data.sellingAccounts");
+		Map<String, Object> seller = vendors.stream()
+			.filter((v) -> "Lumen Electronics".equals(v.get("displayName")))
+			.findFirst()
+			.orElseThrow();
 		String link = (String) seller.get("sellingAccountLinkToken");
 		String address = at(seller, "addresses.0.addressToken");
 		Map<String, Object> answer = this.client.graphql(CREATE, Map.of("input", List.of(Map.of("displayName",
