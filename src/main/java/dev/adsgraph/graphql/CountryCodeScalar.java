@@ -5,6 +5,7 @@ import java.util.Set;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.language.EnumValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.schema.Coercing;
@@ -48,10 +49,12 @@ final class CountryCodeScalar {
 			@Override
 			public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
 					Locale locale) {
-				String code = (input instanceof StringValue s) ? normalise(s.getValue()) : null;
+				// A bare literal (`countryCode: US`) is accepted as well as a string: it reads naturally.
+				String text = (input instanceof StringValue s) ? s.getValue()
+						: (input instanceof EnumValue e) ? e.getName() : null;
+				String code = normalise(text);
 				if (code == null) {
-					throw new CoercingParseLiteralException(
-							message((input instanceof StringValue s) ? s.getValue() : input));
+					throw new CoercingParseLiteralException(message(text));
 				}
 				return code;
 			}
