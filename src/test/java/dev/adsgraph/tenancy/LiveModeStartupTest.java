@@ -1,0 +1,47 @@
+package dev.adsgraph.tenancy;
+
+import dev.adsgraph.AdsgraphApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(OutputCaptureExtension.class)
+class LiveModeStartupTest {
+
+	@Test
+	void liveModeWithAMissingCredentialRefusesToStartNamingIt(CapturedOutput output) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
+			.properties("server.port=0", "adsgraph.tenants[0].id=acme",
+					"adsgraph.tenants[0].api-key=acme-key-0123456789", "adsgraph.tenants[0].ads.client-id=amzn1.x",
+					"adsgraph.tenants[0].ads.refresh-token=Atzr|secret-refresh", "adsgraph.tenants[0].ads.regions=NA")
+			.run()
+			.close()).hasRootCauseInstanceOf(InvalidTenantConfigurationException.class);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("adsgraph.tenants[0].ads.client-secret is missing")
+			.doesNotContain("Atzr|secret-refresh", "acme-key-0123456789");
+	}
+
+	@Test
+	void liveModeWithCompleteTenantsStartsWithoutTheSandbox() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.properties("server.port=0", "adsgraph.tenants[0].id=acme",
+					"adsgraph.tenants[0].api-key=acme-key-0123456789", "adsgraph.tenants[0].ads.client-id=amzn1.x",
+					"adsgraph.tenants[0].ads.client-secret=s", "adsgraph.tenants[0].ads.refresh-token=Atzr|r",
+					"adsgraph.tenants[0].ads.regions=NA,EU")
+			.run()) {
+			assertThat(context.getEnvironment().getProperty("adsgraph.sandbox.url")).isNull();
+			assertThat(context.getEnvironment().getProperty("adsgraph.upstream.ads.hosts.NA")).isNull();
+			TenantRegistry registry = context.getBean(TenantRegistry.class);
+			assertThat(registry.mode()).isEqualTo(AdsgraphProperties.Mode.LIVE);
+			assertThat(registry.tenants()).extracting(Tenant::id).containsExactly("acme");
+		}
+	}
+
+}
