@@ -4,8 +4,9 @@
 Reads the originals from ../shared/specs/ads-api/ (next to this checkout), checks them against
 the sha256 recorded in src/test/resources/contracts/SOURCES.md, keeps only the operations the
 sandbox simulates plus the components they reference, removes every `description` and `summary`
-(Amazon's prose, including OAuth scope explanations) and writes the result to src/test/resources/contracts/ads-api/. Structure, enums,
-defaults and examples (facts) are kept.
+(Amazon's prose, including OAuth scope explanations; Response objects keep an empty description
+because OpenAPI requires the member) and writes the result to src/test/resources/contracts/ads-api/.
+Structure, enums, defaults and examples (facts) are kept.
 
 Usage: python3 scripts/trim-specs.py [--source DIR]   (needs PyYAML for the profiles file)
 """
@@ -61,11 +62,18 @@ def strip_prose(node, verbatim=False):
     if isinstance(node, dict):
         if verbatim:
             return {key: strip_prose(value, False) for key, value in node.items()}
-        return {
+        stripped = {
             key: ({scope: "" for scope in value} if key == "scopes" else strip_prose(value, key in VERBATIM_CHILDREN))
             for key, value in node.items()
             if key not in PROSE or not isinstance(value, str)
         }
+        if isinstance(stripped.get("responses"), dict):
+            # OpenAPI requires a description on every Response object: keep the member, drop the text.
+            stripped["responses"] = {
+                status: response if "$ref" in response else {"description": "", **response}
+                for status, response in stripped["responses"].items()
+            }
+        return stripped
     if isinstance(node, list):
         return [strip_prose(item, False) for item in node]
     return node

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A global advertising account. {@code /adsAccounts} and the v1 advertiser accounts are two views
  * of the same accounts (both use {@code amzn1.ads-account.g.} ids), so an account registered through
@@ -95,14 +97,26 @@ record Account(String adsAccountId, String userId, String accountName, SellingPa
 	}
 
 	/** The v1 {@code BusinessDetail}: {@code addressToken} or {@code address}. */
-	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record BusinessDetails(String addressToken, PostalAddress address, String businessRegistrationNumber,
 			String website) {
+
+		/** A selling partner's account refers to the partner's address by its token. */
+		static BusinessDetails of(SellingPartner partner) {
+			return new BusinessDetails(partner.address().addressToken(), null, null, partner.website());
+		}
+
 	}
 
 	/** v1-only attributes; null members are not rendered. */
 	record V1Attributes(String currencyCode, String timeZoneIana, String industryVertical, boolean isGlobalAccount,
 			boolean isTestAccount, String managerAccountId) {
+
+		/** What an account registered without v1 input shows: its home country's currency and time zone. */
+		static V1Attributes global(Country home, String industryVertical) {
+			return new V1Attributes(home.currencyCode(), home.timezone(), industryVertical, true, false, null);
+		}
+
 	}
 
 }

@@ -79,7 +79,11 @@ final class AccountRegistry {
 	List<Account> list(String userId) {
 		List<Account> accounts = new ArrayList<>();
 		for (String id : this.idsByUser.getOrDefault(userId, List.of())) {
-			accounts.add(this.byId.get(id));
+			Account account = this.byId.get(id);
+			// A concurrent reset may have removed it between the two reads.
+			if (account != null) {
+				accounts.add(account);
+			}
 		}
 		return accounts;
 	}

@@ -90,30 +90,27 @@ final class AdsAccountsHandler {
 		JsonNode association = association(body);
 		String termsToken = SandboxJson.string(body, "termsToken").orElse(null);
 
-		SellingPartner partner = null;
-		BusinessDetails business = null;
-		List<Country> countries;
+		Account account;
 		if (SandboxJson.present(association, "business")) {
-			business = business(association.get("business"), requestedCountries);
-			countries = List.of(Country.US);
+			BusinessDetails business = business(association.get("business"), requestedCountries);
+			account = this.registrations.draft(user.id(),
+					(accountName != null) ? accountName.trim() : business.address().businessName(), null, business,
+					List.of(Country.US), V1Attributes.global(Country.US, null));
 		}
 		else {
-			partner = partner(association, user);
-			countries = partnerCountries(partner, requestedCountries);
+			SellingPartner partner = partner(association, user);
+			List<Country> countries = partnerCountries(partner, requestedCountries);
+			account = this.registrations.draft(user.id(), (accountName != null) ? accountName.trim() : partner.name(),
+					partner, BusinessDetails.of(partner), countries, V1Attributes.global(countries.get(0), null));
 		}
 		if (termsToken != null) {
 			checkTermsToken(termsToken, user);
 		}
-		Account account = this.registrations.draft(user.id(), accountName(accountName, partner, business), partner,
-				(partner != null) ? new BusinessDetails(partner.address().addressToken(), null, null, partner.website())
-						: business,
-				countries, new V1Attributes(countries.get(0).currencyCode(), countries.get(0).timezone(), null, true,
-						false, null));
-		SellingPartner registered = partner;
+		SellingPartner partner = account.partner();
 		this.registry.atomically(() -> {
-			if (registered != null && this.registry.accountFor(registered).isPresent()) {
-				throw invalid("ADS_ACCOUNT_ALREADY_EXISTS", "An ads account already exists for "
-						+ describe(registered) + "; a selling partner can back only one ads account.");
+			if (partner != null && this.registry.accountFor(partner).isPresent()) {
+				throw invalid("ADS_ACCOUNT_ALREADY_EXISTS", "An ads account already exists for " + describe(partner)
+						+ "; a selling partner can back only one ads account.");
 			}
 			if (termsToken != null) {
 				String refusal = this.termsTokens.redeem(termsToken.toLowerCase(Locale.ROOT), user.id());
@@ -157,13 +154,6 @@ final class AdsAccountsHandler {
 				(next) -> PageTokens.encode("adsAccounts", userId, "", next));
 		List<AdsAccountView> accounts = page.items().stream().map((account) -> view(account, now)).toList();
 		return new Reply(200, LIST_TYPE, new ListPage(accounts, page.nextToken()));
-	}
-
-	private static String accountName(String requested, SellingPartner partner, BusinessDetails business) {
-		if (requested != null) {
-			return requested.trim();
-		}
-		return (partner != null) ? partner.name() : business.address().businessName();
 	}
 
 	// The spec types maxResults as a number with the string default "100"; integral numbers and

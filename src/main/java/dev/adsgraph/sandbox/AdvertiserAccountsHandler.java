@@ -126,7 +126,7 @@ final class AdvertiserAccountsHandler {
 	private Account createOne(SandboxUser user, JsonNode item) {
 		V1Problems problems = new V1Problems();
 		if (!item.isObject()) {
-			problems.add(V1ErrorCode.FIELD_VALUE_IS_INVALID, "", "Each advertiser account must be a JSON object.");
+			problems.add(V1ErrorCode.FIELD_VALUE_IS_INVALID, null, "Each advertiser account must be a JSON object.");
 			problems.throwIfAny();
 		}
 		BusinessDetails business = businessDetails(item, user, problems, true);
@@ -175,7 +175,7 @@ final class AdvertiserAccountsHandler {
 	private Account updateOne(SandboxUser user, JsonNode item, Set<String> seen) {
 		V1Problems problems = new V1Problems();
 		if (!item.isObject()) {
-			problems.add(V1ErrorCode.FIELD_VALUE_IS_INVALID, "", "Each advertiser account must be a JSON object.");
+			problems.add(V1ErrorCode.FIELD_VALUE_IS_INVALID, null, "Each advertiser account must be a JSON object.");
 			problems.throwIfAny();
 		}
 		String id = problems.required(item, "advertiserAccountId", "advertiserAccountId",

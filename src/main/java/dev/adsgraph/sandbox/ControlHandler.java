@@ -36,10 +36,10 @@ final class ControlHandler {
 		}
 		String status = this.termsTokens.status(entry);
 		if (TermsTokens.REDEEMED.equals(status)) {
-			return Reply.json(409, Map.of("code", "CONFLICT", "details", "The terms token is already redeemed."))
+			return Reply.json(409, ErrorFamily.ordered("code", "CONFLICT", "details", "The terms token is already redeemed."))
 				.toResponse();
 		}
-		return Reply.json(200, Map.of("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
+		return Reply.json(200, ErrorFamily.ordered("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
 	}
 
 	Mono<ServerResponse> stats(ServerRequest request) {
@@ -85,7 +85,7 @@ final class ControlHandler {
 	}
 
 	private static Reply notFound(String details) {
-		return Reply.json(404, Map.of("code", "NOT_FOUND", "details", details));
+		return Reply.json(404, ErrorFamily.ordered("code", "NOT_FOUND", "details", details));
 	}
 
 }

@@ -46,7 +46,7 @@ enum ErrorFamily {
 	abstract Object body(int status, String code, String message);
 
 	// Readers expect the code first; Map.of would shuffle the two members.
-	private static Map<String, String> ordered(String firstKey, String first, String secondKey, String second) {
+	static Map<String, String> ordered(String firstKey, String first, String secondKey, String second) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put(firstKey, first);
 		body.put(secondKey, second);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.adsgraph.sandbox.Account.BusinessDetails;
@@ -178,7 +179,7 @@ final class Fixtures {
 			if (i % 4 == 0 && neighbour.region() == home.region()) {
 				sellsIn.add(neighbour);
 			}
-			String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+			String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
 			SellingPartner brand = seller(ids.sellerId(), name, sellsIn, ids.token("sal1."),
 					brandAddress(ids.token("adr1."), name, home), "https://www." + slug + ".example", Review.APPROVED);
 			partners.add(brand);
@@ -267,10 +268,8 @@ final class Fixtures {
 			case AMAZON_VENDOR -> "Consumer Goods";
 			case AMAZON_AUTHOR -> "Entertainment";
 		};
-		return new Account(ids.adsAccountId(), userId, partner.name(), partner,
-				new BusinessDetails(partner.address().addressToken(), null, null, partner.website()), markets,
-				Instant.EPOCH, Instant.EPOCH, partner.review(),
-				new V1Attributes(home.currencyCode(), home.timezone(), vertical, true, false, null), true);
+		return new Account(ids.adsAccountId(), userId, partner.name(), partner, BusinessDetails.of(partner), markets,
+				Instant.EPOCH, Instant.EPOCH, partner.review(), V1Attributes.global(home, vertical), true);
 	}
 
 }

@@ -135,7 +135,12 @@ final class LwaHandler {
 	}
 
 	private static String decode(String text) {
-		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("The form body is not valid URL encoding.");
+		}
 	}
 
 	private static Reply error(int status, String error, String description) {

@@ -1,5 +1,7 @@
 package dev.adsgraph.sandbox;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -14,7 +16,7 @@ record Reply(int status, String contentType, Object body) {
 	}
 
 	Mono<ServerResponse> toResponse() {
-		byte[] bytes = (this.body instanceof String text) ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+		byte[] bytes = (this.body instanceof String text) ? text.getBytes(StandardCharsets.UTF_8)
 				: SandboxJson.write(this.body);
 		// The header is set verbatim: Amazon's vendor media types are part of the contract.
 		return ServerResponse.status(this.status).header(HttpHeaders.CONTENT_TYPE, this.contentType).bodyValue(bytes);

@@ -3,6 +3,7 @@ package dev.adsgraph.sandbox;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 import dev.adsgraph.sandbox.AdsGate.Call;
@@ -55,7 +56,7 @@ final class SellingAccountsHandler {
 	record Business(String website, List<PostalAddress> addresses) {
 	}
 
-	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Page(List<SellingAccount> sellingAccounts, String nextToken) {
 	}
 

@@ -1,6 +1,7 @@
 package dev.adsgraph.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -31,7 +32,7 @@ final class TermsPageHandler {
 		this.stats.count("terms.agreement.accept");
 		String termsToken = request.pathVariable("termsToken");
 		if (TermsTokensHandler.UUID_PATTERN.matcher(termsToken).matches()) {
-			this.termsTokens.accept(termsToken.toLowerCase(java.util.Locale.ROOT));
+			this.termsTokens.accept(termsToken.toLowerCase(Locale.ROOT));
 		}
 		// Drain the form body the button posted before answering.
 		return request.bodyToMono(String.class).then(page(request, true));
@@ -40,7 +41,7 @@ final class TermsPageHandler {
 	private Mono<ServerResponse> page(ServerRequest request, boolean submitted) {
 		String termsToken = request.pathVariable("termsToken");
 		TermsTokens.Entry entry = TermsTokensHandler.UUID_PATTERN.matcher(termsToken).matches()
-				? this.termsTokens.find(termsToken.toLowerCase(java.util.Locale.ROOT)).orElse(null) : null;
+				? this.termsTokens.find(termsToken.toLowerCase(Locale.ROOT)).orElse(null) : null;
 		if (entry == null) {
 			return html(404, "<h1>Terms token not found</h1><p>This link is not valid.</p>");
 		}

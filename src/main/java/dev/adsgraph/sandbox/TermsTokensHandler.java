@@ -2,6 +2,7 @@ package dev.adsgraph.sandbox;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ final class TermsTokensHandler {
 		if (!UUID_PATTERN.matcher(termsToken).matches()) {
 			throw ApiException.badRequest("INVALID_TERMS_TOKEN", "The terms token must be a UUID.");
 		}
-		return this.termsTokens.find(termsToken.toLowerCase(java.util.Locale.ROOT), userId)
+		return this.termsTokens.find(termsToken.toLowerCase(Locale.ROOT), userId)
 			.orElseThrow(() -> ApiException.badRequest("INVALID_TERMS_TOKEN",
 					"The terms token " + termsToken + " does not exist for this user."));
 	}

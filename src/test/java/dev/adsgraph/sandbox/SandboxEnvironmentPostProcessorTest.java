@@ -1,0 +1,126 @@
+package dev.adsgraph.sandbox;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sandbox is the default upstream, and never runs next to real credentials. */
+class SandboxEnvironmentPostProcessorTest {
+
+	@Test
+	void withoutTenantsTheSandboxStartsAndTheGatewayIsPointedAtIt() throws Exception {
+		String base;
+		try (ConfigurableApplicationContext context = run()) {
+			ConfigurableEnvironment environment = context.getEnvironment();
+			base = environment.getProperty("adsgraph.sandbox.url");
+			assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+");
+			assertThat(environment.getProperty("adsgraph.mode")).isEqualTo("sandbox");
+			assertThat(environment.getProperty("adsgraph.upstream.lwa.token-url")).isEqualTo(base + "/auth/o2/token");
+			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.NA")).isEqualTo(base + "/ads/na");
+			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.EU")).isEqualTo(base + "/ads/eu");
+			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.FE")).isEqualTo(base + "/ads/fe");
+			assertThat(environment.getProperty("adsgraph.tenants[0].id")).isEqualTo("demo");
+			assertThat(environment.getProperty("adsgraph.tenants[0].api-key")).isEqualTo("adsgraph-demo-key");
+			assertThat(environment.getProperty("adsgraph.tenants[0].ads.regions")).isEqualTo("NA,EU,FE");
+			assertThat(environment.getProperty("adsgraph.tenants[1].id")).isEqualTo("agency");
+			assertThat(environment.getProperty("adsgraph.tenants[1].api-key")).isEqualTo("adsgraph-agency-key");
+
+			// The configured demo credentials work against the started sandbox.
+			String form = SandboxTestClient.form(Map.of("grant_type", "refresh_token", "client_id",
+					environment.getProperty("adsgraph.tenants[0].ads.client-id"), "client_secret",
+					environment.getProperty("adsgraph.tenants[0].ads.client-secret"), "refresh_token",
+					environment.getProperty("adsgraph.tenants[0].ads.refresh-token")));
+			HttpResponse<String> token = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(token.statusCode()).isEqualTo(200);
+		}
+		String closedBase = base;
+		assertThatThrownBy(() -> HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(closedBase + "/sandbox")).build(), HttpResponse.BodyHandlers.ofString()))
+			.isInstanceOf(ConnectException.class);
+	}
+
+	@Test
+	void sandboxSettingsComeFromAdsgraphSandboxProperties() throws IOException, InterruptedException {
+		try (ConfigurableApplicationContext context = run("adsgraph.sandbox.registration-delay=150ms",
+				"adsgraph.sandbox.token-ttl=90s")) {
+			String base = context.getEnvironment().getProperty("adsgraph.sandbox.url");
+			String form = SandboxTestClient.form(SandboxTestClient.refreshGrant(SandboxServer.demoCredentials()));
+			HttpResponse<String> token = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(SandboxTestClient.JSON.readTree(token.body()).get("expires_in").asInt()).isEqualTo(90);
+		}
+	}
+
+	@Test
+	void configuredTenantsOrLiveModeOrDisablingKeepTheSandboxOff() {
+		for (String[] properties : new String[][] { { "adsgraph.tenants[0].id=acme" }, { "adsgraph.mode=live" },
+				{ "adsgraph.sandbox.enabled=false" }, { "adsgraph.mode=live", "adsgraph.tenants[0].id=acme" } }) {
+			try (ConfigurableApplicationContext context = run(properties)) {
+				assertThat(context.getEnvironment().getProperty("adsgraph.sandbox.url")).as(String.join(",", properties))
+					.isNull();
+				assertThat(context.getEnvironment().getPropertySources().contains("adsgraphSandbox")).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void tenantsFromEnvironmentVariablesCountToo() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("ADSGRAPH_TENANTS_0_ID", "acme")));
+
+		new SandboxEnvironmentPostProcessor(Supplier::get).postProcessEnvironment(environment,
+				new org.springframework.boot.SpringApplication());
+
+		assertThat(environment.getProperty("adsgraph.sandbox.url")).isNull();
+	}
+
+	@Test
+	void explicitSandboxModeWithTenantsStopsTheStartUp() {
+		assertThatThrownBy(() -> run("adsgraph.mode=sandbox", "adsgraph.tenants[0].id=acme").close())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("adsgraph.mode=sandbox")
+			.hasMessageContaining("adsgraph.tenants");
+	}
+
+	private static ConfigurableApplicationContext run(String... properties) {
+		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Empty {
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package dev.adsgraph.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Talks to a real {@link SandboxServer} over HTTP the way a gateway client would: LWA first, then
+ * Ads API calls with the bearer token and client-id header, unless a test takes them away.
+ */
+final class SandboxTestClient implements AutoCloseable {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String ACCOUNTS_V2 = "application/vnd.registeradsaccountresource.v1+json";
+
+	static final String LIST_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
+
+	static final String TERMS_REQUEST = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
+
+	private final SandboxServer server;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Map<SandboxCredentials, String> tokens = new LinkedHashMap<>();
+
+	private SandboxTestClient(SandboxServer server) {
+		this.server = server;
+	}
+
+	/** A sandbox that settles registrations after 200 ms, so flows can be polled quickly. */
+	static SandboxTestClient start() {
+		return start(SandboxSettings.defaults().withRegistrationDelay(Duration.ofMillis(200)));
+	}
+
+	static SandboxTestClient start(SandboxSettings settings) {
+		return new SandboxTestClient(SandboxServer.start(settings));
+	}
+
+	SandboxServer server() {
+		return this.server;
+	}
+
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	Exchange lwa(String contentType, String body) {
+		return new Request("POST", "/auth/o2/token").withoutAuth().body(contentType, body).send();
+	}
+
+	static String form(Map<String, String> params) {
+		StringBuilder form = new StringBuilder();
+		params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return form.toString();
+	}
+
+	static Map<String, String> refreshGrant(SandboxCredentials credentials) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("grant_type", "refresh_token");
+		params.put("client_id", credentials.clientId());
+		params.put("client_secret", credentials.clientSecret());
+		params.put("refresh_token", credentials.refreshToken());
+		return params;
+	}
+
+	String accessToken(SandboxCredentials credentials) {
+		return this.tokens.computeIfAbsent(credentials, (c) -> {
+			Exchange token = lwa("application/x-www-form-urlencoded", form(refreshGrant(c)));
+			assertThat(token.status()).as(token.body()).isEqualTo(200);
+			return token.json().get("access_token").stringValue();
+		});
+	}
+
+	/** An Ads API request on a regional host, authenticated as the demo user. */
+	Request ads(String region, String method, String path) {
+		return new Request(method, "/ads/" + region + path).as(SandboxServer.demoCredentials());
+	}
+
+	Request raw(String method, String path) {
+		return new Request(method, path).withoutAuth();
+	}
+
+	/** Polls until {@code done} holds, for asynchronous state such as registrations. */
+	static <T> T await(Supplier<T> probe, Predicate<T> done) {
+		Instant deadline = Instant.now().plusSeconds(5);
+		T value = probe.get();
+		while (!done.test(value)) {
+			assertThat(Instant.now()).as("condition not reached in time, last value: %s", value).isBefore(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			value = probe.get();
+		}
+		return value;
+	}
+
+	final class Request {
+
+		private final String method;
+
+		private final String path;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private String body;
+
+		private Request(String method, String path) {
+			this.method = method;
+			this.path = path;
+		}
+
+		Request as(SandboxCredentials credentials) {
+			this.headers.put("Authorization", "Bearer " + accessToken(credentials));
+			this.headers.put(this.path.contains("/adsApi/v1/") ? "Amazon-Ads-ClientId" : "Amazon-Advertising-API-ClientId",
+					credentials.clientId());
+			return this;
+		}
+
+		Request header(String name, String value) {
+			this.headers.put(name, value);
+			return this;
+		}
+
+		Request withoutHeader(String name) {
+			this.headers.remove(name);
+			return this;
+		}
+
+		Request withoutAuth() {
+			this.headers.clear();
+			return this;
+		}
+
+		Request body(String contentType, String body) {
+			this.headers.put("Content-Type", contentType);
+			this.body = body;
+			return this;
+		}
+
+		/** A JSON body with the operation's vendor media type. */
+		Request json(String contentType, Object body) {
+			return body(contentType, (body instanceof String text) ? text : JSON.writeValueAsString(body));
+		}
+
+		Exchange send() {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SandboxTestClient.this.server.baseUrl() + this.path))
+				.timeout(Duration.ofSeconds(10))
+				.method(this.method, (this.body != null) ? HttpRequest.BodyPublishers.ofString(this.body)
+						: HttpRequest.BodyPublishers.noBody());
+			this.headers.forEach(request::header);
+			try {
+				HttpResponse<String> response = SandboxTestClient.this.http.send(request.build(),
+						HttpResponse.BodyHandlers.ofString());
+				return new Exchange(this.method, this.path, Map.copyOf(this.headers), this.body, response.statusCode(),
+						response.headers().map(), response.body());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** One request and its answer, kept together so contract checks can validate both. */
+	record Exchange(String method, String path, Map<String, String> requestHeaders, String requestBody, int status,
+			Map<String, java.util.List<String>> responseHeaders, String body) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		String header(String name) {
+			return this.responseHeaders.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path + " -> " + this.status + " " + this.body;
+		}
+
+	}
+
+}
