@@ -81,17 +81,13 @@ class AdsAccountRegistration {
 			errors.add(UserError.of("INVALID_VENDOR_GROUP", "vendorGroup must be a vendor group id.", "input",
 					"association", "amazonVendor", "vendorGroup"));
 		}
+		// An author's KDP e-mail is personal (Amazon's own sample uses a free-mail address), so
+		// only its form is checked here; the domain rule is for businesses' websites.
 		if (a.amazonAuthor() != null) {
 			String email = nz(a.amazonAuthor().email());
 			String[] field = { "input", "association", "amazonAuthor", "email" };
 			if (!EMAIL.matcher(email).matches()) {
 				errors.add(UserError.of("INVALID_EMAIL", "email must be an e-mail address such as author@example-press.com.",
-						field));
-			}
-			else if (FreeMailDomains.isFree(email.substring(email.indexOf('@') + 1))) {
-				errors.add(UserError.of("UNPROFESSIONAL_EMAIL_DOMAIN",
-						"Amazon requires an e-mail address on a professional domain; "
-								+ email.substring(email.indexOf('@') + 1) + " is a consumer mail domain.",
 						field));
 			}
 		}

@@ -138,12 +138,20 @@ class RegistrationTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	void anAuthorWithAnUnprofessionalEmailIsRefused() {
+	void anAuthorWithAMalformedEmailIsRefused() {
 		Map<String, Object> payload = register(
-				Map.of("association", Map.of("amazonAuthor", Map.of("email", "new.author@hotmail.com"))));
-		assertThat((Object) at(payload, "userErrors.0.code")).isEqualTo("UNPROFESSIONAL_EMAIL_DOMAIN");
+				Map.of("association", Map.of("amazonAuthor", Map.of("email", "not-an-address"))));
+		assertThat((Object) at(payload, "userErrors.0.code")).isEqualTo("INVALID_EMAIL");
 		assertThat((Object) at(payload, "userErrors.0.field"))
 			.isEqualTo(List.of("input", "association", "amazonAuthor", "email"));
+	}
+
+	@Test
+	void anAuthorIsRegisteredWithTheirKdpEmail() {
+		Map<String, Object> payload = register(Map.of("termsToken", acceptedToken(), "association",
+				Map.of("amazonAuthor", Map.of("email", "m.okafor.books@gmail.com"))));
+		assertThat((List<?>) payload.get("userErrors")).isEmpty();
+		assertThat((Object) at(payload, "adsAccount.status")).isEqualTo("PENDING");
 	}
 
 	@Test
