@@ -48,15 +48,17 @@ public record CatalogItemSearch(List<String> identifiers, String identifiersType
 				null, null, null);
 	}
 
+	/** A seller's own SKUs: identifiersType SKU needs the seller. */
+	public static CatalogItemSearch bySellerSkus(String sellerId, List<String> skus, String marketplaceId,
+			List<String> includedData) {
+		return new CatalogItemSearch(skus, "SKU", null, List.of(marketplaceId), includedData, sellerId, null, null,
+				null);
+	}
+
 	public static CatalogItemSearch byKeywords(List<String> keywords, String marketplaceId,
 			List<String> includedData) {
 		return new CatalogItemSearch(null, null, keywords, List.of(marketplaceId), includedData, null, null, null,
 				null);
-	}
-
-	public CatalogItemSearch withSellerId(String sellerId) {
-		return new CatalogItemSearch(this.identifiers, this.identifiersType, this.keywords, this.marketplaceIds,
-				this.includedData, sellerId, this.locale, this.pageSize, this.pageToken);
 	}
 
 	public CatalogItemSearch withPageSize(Integer pageSize) {
