@@ -107,6 +107,13 @@ public final class SpRateLimiter {
 	public Mono<Void> acquire(BucketKey key) {
 		SpRateLimit limit = limit(key.operation());
 		return Mono.defer(() -> this.store.reserve(key, limit, this.clock.instant(), this.maxWait))
+			// A store that cannot answer (a shared one being unreachable) lets the call through:
+			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
+			.onErrorResume((ex) -> {
+				logger.warn("SP-API rate-limit store failed for {}; sending unmetered: {}", key.operation(),
+						ex.toString());
+				return Mono.just(TokenBucketStore.Reservation.now());
+			})
 			.flatMap((reservation) -> {
 				if (!reservation.granted()) {
 					this.refusals.increment();

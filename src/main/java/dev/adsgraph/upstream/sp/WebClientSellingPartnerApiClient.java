@@ -58,6 +58,11 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	private static final Logger logger = LoggerFactory.getLogger(WebClientSellingPartnerApiClient.class);
 
+	/** S3's XML error body, read without an XML parser: two fields are all we keep. */
+	private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+
+	private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
 	/** For presigned report URLs: no filters, so none of our credentials leave with the request. */
@@ -377,10 +382,6 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 						+ this.maxReportDocumentSize + " bytes)",
 				null, false, null);
 	}
-
-	private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
-
-	private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
 	/**
 	 * The document store (S3) answers errors in XML, for example {@code AccessDenied} "Request

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import dev.adsgraph.upstream.Region;
@@ -186,6 +187,43 @@ class SpRateLimiterTest {
 
 		// Without the refund the fourth caller would wait a whole second.
 		assertThat(released).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofMillis(500));
+	}
+
+	@Test
+	void aFailingStoreLetsCallsThroughRatherThanFailingThem() {
+		SpRateLimiter limiter = new SpRateLimiter(new TokenBucketStore() {
+
+			@Override
+			public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait) {
+				return Mono.error(new IllegalStateException("store unreachable"));
+			}
+
+			@Override
+			public Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now) {
+				return Mono.error(new IllegalStateException("store unreachable"));
+			}
+
+			@Override
+			public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now) {
+				return Mono.error(new IllegalStateException("store unreachable"));
+			}
+
+			@Override
+			public Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now) {
+				return Mono.error(new IllegalStateException("store unreachable"));
+			}
+
+		}, SpUsagePlans.DEFAULTS, Duration.ofSeconds(30), this.clock, this.scheduler);
+		List<Duration> released = new CopyOnWriteArrayList<>();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+		for (int i = 0; i < 3; i++) {
+			acquire(limiter, this.sellerA, released, failures);
+		}
+		limiter.observe(this.sellerA, 429, "1").block();
+
+		assertThat(failures).isEmpty();
+		assertThat(released).hasSize(3).allMatch(Duration::isZero);
 	}
 
 	@Test
