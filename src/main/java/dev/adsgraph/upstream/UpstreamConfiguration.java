@@ -2,11 +2,18 @@ package dev.adsgraph.upstream;
 
 import java.time.Clock;
 
+import reactor.core.scheduler.Schedulers;
+
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.WebClientAdsApiClient;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenService;
+import dev.adsgraph.upstream.sp.InMemoryTokenBucketStore;
+import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
+import dev.adsgraph.upstream.sp.SpRateLimiter;
+import dev.adsgraph.upstream.sp.TokenBucketStore;
+import dev.adsgraph.upstream.sp.WebClientSellingPartnerApiClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,9 +23,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The upstream clients, built from Boot's {@link WebClient.Builder} so the application's codecs
- * and HTTP client observations apply to every call to Amazon. A {@link Clock} or
- * {@link LwaTokenCache} bean, when one is defined (tests, a shared Redis cache), replaces the
- * defaults.
+ * and HTTP client observations apply to every call to Amazon. A {@link Clock},
+ * {@link LwaTokenCache} or {@link TokenBucketStore} bean, when one is defined (tests, shared
+ * Redis state), replaces the defaults.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UpstreamProperties.class)
@@ -35,6 +42,21 @@ public class UpstreamConfiguration {
 	AdsApiClient adsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
 			LwaTokenService lwaTokenService, ObjectProvider<Clock> clock) {
 		return new WebClientAdsApiClient(webClientBuilder, properties.ads(), lwaTokenService,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	SpRateLimiter spRateLimiter(UpstreamProperties properties, ObjectProvider<TokenBucketStore> bucketStore,
+			ObjectProvider<Clock> clock) {
+		return new SpRateLimiter(bucketStore.getIfAvailable(InMemoryTokenBucketStore::new),
+				SpRateLimiter.limits(properties.sp()), properties.sp().rateLimitMaxWait(),
+				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
+	}
+
+	@Bean
+	SellingPartnerApiClient sellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
+			LwaTokenService lwaTokenService, SpRateLimiter spRateLimiter, ObjectProvider<Clock> clock) {
+		return new WebClientSellingPartnerApiClient(webClientBuilder, properties.sp(), lwaTokenService, spRateLimiter,
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 

@@ -3,6 +3,8 @@ package dev.adsgraph.upstream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -16,12 +18,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the upstream APIs live and how long we wait for them. The defaults are Amazon's
  * production endpoints (shared/reference/amazon-apis.md sections 1 and 2); the built-in sandbox
- * overrides {@code lwa.token-url} and {@code ads.hosts} with its own URLs, which may carry a
- * path prefix such as {@code http://127.0.0.1:8080/ads/na}.
+ * overrides {@code lwa.token-url}, {@code ads.hosts} and {@code sp.hosts} with its own URLs, which
+ * may carry a path prefix such as {@code http://127.0.0.1:8080/ads/na}.
  */
 @Validated
 @ConfigurationProperties("adsgraph.upstream")
-public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @NotNull @DefaultValue Ads ads) {
+public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @NotNull @DefaultValue Ads ads,
+		@Valid @NotNull @DefaultValue Sp sp) {
 
 	/**
 	 * @param tokenUrl LWA token endpoint
@@ -81,6 +84,99 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 
 	}
 
+	/**
+	 * @param hosts SP-API host per region; a region that is not configured keeps Amazon's host
+	 * @param connectTimeout bound on opening a connection
+	 * @param responseTimeout bound on waiting for a response once the request is sent
+	 * @param maxInMemorySize largest API body we buffer (a catalog page with every facet of 20
+	 * items is far over the codecs' 256 KB default)
+	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its mandatory
+	 * {@code Language=} attribute; computed from this build and JVM unless set
+	 * @param rateLimits usage-plan overrides by operation id (for example
+	 * {@code getCatalogItem}); a field left out keeps the published default
+	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it fails as
+	 * {@code ClientRateLimited}, so a deep queue answers quickly instead of piling up
+	 * @param maxReportDocumentSize largest report document downloaded (after decompression)
+	 */
+	public record Sp(Map<Region, URI> hosts, @NotNull @DefaultValue("5s") Duration connectTimeout,
+			@NotNull @DefaultValue("30s") Duration responseTimeout,
+			@NotNull @DefaultValue("16MB") DataSize maxInMemorySize, String userAgent,
+			Map<String, RateLimit> rateLimits, @NotNull @DefaultValue("30s") Duration rateLimitMaxWait,
+			@NotNull @DefaultValue("256MB") DataSize maxReportDocumentSize) {
+
+		/** Amazon's production SP-API hosts ("SP-API Endpoints"; the models hard-code NA only). */
+		public static final Map<Region, URI> AMAZON_HOSTS = Map.of(Region.NA,
+				URI.create("https://sellingpartnerapi-na.amazon.com"), Region.EU,
+				URI.create("https://sellingpartnerapi-eu.amazon.com"), Region.FE,
+				URI.create("https://sellingpartnerapi-fe.amazon.com"));
+
+		public Sp {
+			Map<Region, URI> merged = new EnumMap<>(AMAZON_HOSTS);
+			if (hosts != null) {
+				hosts.forEach((region, uri) -> {
+					requireHttpUrl("adsgraph.upstream.sp.hosts." + region, uri);
+					merged.put(region, withoutTrailingSlash(uri));
+				});
+			}
+			hosts = Map.copyOf(merged);
+			requirePositive("adsgraph.upstream.sp.connect-timeout", connectTimeout);
+			requirePositive("adsgraph.upstream.sp.response-timeout", responseTimeout);
+			requirePositive("adsgraph.upstream.sp.max-in-memory-size", maxInMemorySize);
+			requirePositive("adsgraph.upstream.sp.rate-limit-max-wait", rateLimitMaxWait);
+			requirePositive("adsgraph.upstream.sp.max-report-document-size", maxReportDocumentSize);
+			if (userAgent == null || userAgent.isBlank()) {
+				userAgent = defaultUserAgent();
+			}
+			else if (!userAgent.contains("Language=")) {
+				// Amazon documents the attribute as mandatory; fail at start-up, not on every call.
+				throw new IllegalArgumentException(
+						"adsgraph.upstream.sp.user-agent must carry a Language= attribute, was " + userAgent);
+			}
+			// Environment variables and some property sources change the case of map keys;
+			// operation ids are matched without regard to case.
+			Map<String, RateLimit> limits = new LinkedHashMap<>();
+			if (rateLimits != null) {
+				rateLimits.forEach((operation, limit) -> limits.put(operation.toLowerCase(Locale.ROOT), limit));
+			}
+			rateLimits = Map.copyOf(limits);
+		}
+
+		public URI host(Region region) {
+			return this.hosts.get(region);
+		}
+
+		/** The override for an operation id, or null. */
+		public RateLimit rateLimit(String operation) {
+			return this.rateLimits.get(operation.toLowerCase(Locale.ROOT));
+		}
+
+		/** {@code Adsgraph/<version> (Language=Java/<java.version>; Platform=<os.name>/<os.arch>)}. */
+		static String defaultUserAgent() {
+			String version = UpstreamProperties.class.getPackage().getImplementationVersion();
+			return "Adsgraph/" + ((version != null) ? version : "dev") + " (Language=Java/"
+					+ System.getProperty("java.version") + "; Platform=" + System.getProperty("os.name") + "/"
+					+ System.getProperty("os.arch") + ")";
+		}
+
+		/**
+		 * @param rate requests per second, may be fractional ({@code 0.0167} is one a minute)
+		 * @param burst bucket size
+		 */
+		public record RateLimit(Double rate, Integer burst) {
+
+			public RateLimit {
+				if (rate != null && !(rate > 0 && Double.isFinite(rate))) {
+					throw new IllegalArgumentException("a rate limit's rate must be positive, was " + rate);
+				}
+				if (burst != null && burst < 1) {
+					throw new IllegalArgumentException("a rate limit's burst must be at least 1, was " + burst);
+				}
+			}
+
+		}
+
+	}
+
 	// Checks beyond @NotNull live in the constructors so that a wrong value stops start-up with
 	// the property's name, and so that code building these records by hand (tests) gets the same.
 
@@ -97,6 +193,12 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	private static void requirePositive(String property, Duration duration) {
 		if (duration != null && (duration.isZero() || duration.isNegative())) {
 			throw new IllegalArgumentException(property + " must be positive, was " + duration);
+		}
+	}
+
+	private static void requirePositive(String property, DataSize size) {
+		if (size != null && size.toBytes() <= 0) {
+			throw new IllegalArgumentException(property + " must be positive, was " + size);
 		}
 	}
 

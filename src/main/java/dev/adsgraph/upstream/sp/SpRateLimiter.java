@@ -1,0 +1,194 @@
+package dev.adsgraph.upstream.sp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamProperties;
+
+/**
+ * Client-side SP-API rate limiting, so that the gateway itself never draws a 429: every call
+ * takes a token from its bucket (per region, application, selling partner and operation) and
+ * waits, without blocking a thread, until one is due. A call that would wait longer than
+ * {@code maxWait} fails at once as {@code ClientRateLimited}, with the wait it would have needed
+ * as {@code retryAfter}.
+ * <p>
+ * Buckets start from the published usage plans, with configured overrides on top, and follow
+ * what Amazon reports: {@code x-amzn-RateLimit-Limit} sets the bucket's rate, and a 429 empties
+ * it. A retry made through the client therefore waits in the same queue.
+ */
+public final class SpRateLimiter {
+
+	static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
+
+	private static final Logger logger = LoggerFactory.getLogger(SpRateLimiter.class);
+
+	private final TokenBucketStore store;
+
+	private final Map<String, SpRateLimit> limits;
+
+	private final Duration maxWait;
+
+	private final Clock clock;
+
+	private final Scheduler scheduler;
+
+	/** The rate last passed to the store per bucket, so an unchanged header costs no store call. */
+	private final ConcurrentMap<BucketKey, Double> reportedRates = new ConcurrentHashMap<>();
+
+	private final LongAdder waits = new LongAdder();
+
+	private final LongAdder waitedNanos = new LongAdder();
+
+	private final LongAdder refusals = new LongAdder();
+
+	private final LongAdder throttled = new LongAdder();
+
+	/**
+	 * @param limits usage plan per operation id; every operation called must have one
+	 * @param scheduler where waits are timed; tests pass a virtual-time scheduler together with
+	 * a clock that reads it
+	 */
+	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Clock clock,
+			Scheduler scheduler) {
+		this.store = Objects.requireNonNull(store, "store");
+		this.limits = Map.copyOf(limits);
+		this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+	}
+
+	/**
+	 * The published usage plans with the overrides of {@code adsgraph.upstream.sp.rate-limits}
+	 * merged field by field; an override naming an operation this client does not call stops
+	 * start-up, since it would otherwise silently do nothing.
+	 */
+	public static Map<String, SpRateLimit> limits(UpstreamProperties.Sp properties) {
+		Map<String, SpRateLimit> limits = new HashMap<>(SpUsagePlans.DEFAULTS);
+		properties.rateLimits().keySet().forEach((operation) -> {
+			boolean known = SpUsagePlans.DEFAULTS.keySet().stream().anyMatch(operation::equalsIgnoreCase);
+			if (!known) {
+				throw new IllegalArgumentException("adsgraph.upstream.sp.rate-limits." + operation
+						+ " names no operation of the SP-API client; known: " + SpUsagePlans.DEFAULTS.keySet());
+			}
+		});
+		SpUsagePlans.DEFAULTS.forEach((operation, published) -> {
+			UpstreamProperties.Sp.RateLimit override = properties.rateLimit(operation);
+			if (override != null) {
+				limits.put(operation,
+						new SpRateLimit((override.rate() != null) ? override.rate() : published.rate(),
+								(override.burst() != null) ? override.burst() : published.burst()));
+			}
+		});
+		return limits;
+	}
+
+	/** The usage plan a bucket of this operation starts from. */
+	public SpRateLimit limit(String operation) {
+		SpRateLimit limit = this.limits.get(operation);
+		if (limit == null) {
+			throw new IllegalStateException("No usage plan for SP-API operation " + operation);
+		}
+		return limit;
+	}
+
+	/** Completes when the call may be sent; fails with {@code ClientRateLimited} instead of waiting too long. */
+	public Mono<Void> acquire(BucketKey key) {
+		SpRateLimit limit = limit(key.operation());
+		return Mono.defer(() -> this.store.reserve(key, limit, this.clock.instant(), this.maxWait))
+			// A store that cannot answer (a shared one being unreachable) lets the call through:
+			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
+			.onErrorResume((ex) -> {
+				logger.warn("SP-API rate-limit store failed for {}; sending unmetered: {}", key.operation(),
+						ex.toString());
+				return Mono.just(TokenBucketStore.Reservation.now());
+			})
+			.flatMap((reservation) -> {
+				if (!reservation.granted()) {
+					this.refusals.increment();
+					return Mono.error(refusal(key, reservation.delay()));
+				}
+				if (reservation.delay().isZero()) {
+					return Mono.empty();
+				}
+				this.waits.increment();
+				this.waitedNanos.add(reservation.delay().toNanos());
+				// A caller that gives up while queued hands its token back: at 0.0167 requests
+				// a second, one wasted token costs everyone else a minute.
+				return Mono.delay(reservation.delay(), this.scheduler)
+					.doOnCancel(() -> this.store.refund(key, limit, this.clock.instant())
+						.subscribe(null, (ex) -> logger.warn("Could not refund an SP-API token: {}", ex.toString())))
+					.then();
+			});
+	}
+
+	/**
+	 * Learns from an answer: the rate Amazon says it applied, and whether it throttled us.
+	 * Never fails: the answer itself matters more than our bookkeeping.
+	 */
+	public Mono<Void> observe(BucketKey key, int status, String rateLimitHeader) {
+		SpRateLimit limit = limit(key.operation());
+		Mono<Void> adapt = Mono.empty();
+		Double reported = parseRate(rateLimitHeader);
+		if (reported != null && !reported.equals(this.reportedRates.put(key, reported))) {
+			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported, this.clock.instant()));
+		}
+		Mono<Void> drain = Mono.empty();
+		if (status == 429) {
+			this.throttled.increment();
+			drain = Mono.defer(() -> this.store.drain(key, limit, this.clock.instant()));
+		}
+		return adapt.then(drain).onErrorResume((ex) -> {
+			logger.warn("Could not update the SP-API bucket of {}: {}", key.operation(), ex.toString());
+			return Mono.empty();
+		});
+	}
+
+	/** {@code x-amzn-RateLimit-Limit} is a plain decimal of requests per second, such as {@code 0.0167}. */
+	static Double parseRate(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			double rate = Double.parseDouble(header.trim());
+			return (rate > 0 && Double.isFinite(rate)) ? rate : null;
+		}
+		catch (NumberFormatException ex) {
+			return null; // an unreadable hint is no hint; the bucket keeps its rate
+		}
+	}
+
+	private UpstreamException refusal(BucketKey key, Duration wait) {
+		return new UpstreamException(SpErrorDecoder.UPSTREAM, key.operation(), 429, "ClientRateLimited",
+				"the " + key.operation() + " rate limit would delay this call by " + wait + ", more than the "
+						+ this.maxWait + " allowed",
+				null, true, wait);
+	}
+
+	/** Counters since start, for metrics and tests. */
+	public Stats stats() {
+		return new Stats(this.waits.sum(), Duration.ofNanos(this.waitedNanos.sum()), this.refusals.sum(),
+				this.throttled.sum());
+	}
+
+	/**
+	 * @param waits calls that had to wait for a token
+	 * @param totalWait the sum of those waits
+	 * @param refusals calls failed as ClientRateLimited
+	 * @param throttled 429 answers from Amazon despite the buckets
+	 */
+	public record Stats(long waits, Duration totalWait, long refusals, long throttled) {
+	}
+
+}

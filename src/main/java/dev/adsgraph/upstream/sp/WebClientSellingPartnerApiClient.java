@@ -1,0 +1,559 @@
+package dev.adsgraph.upstream.sp;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.TransportErrors;
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamProperties;
+import dev.adsgraph.upstream.lwa.LwaTokenService;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link SellingPartnerApiClient} over Spring's {@link WebClient}. Rate limiting lives in
+ * {@link SpRateLimitFilter}, authentication in {@link SpAuthFilter}, error decoding in
+ * {@link SpErrorDecoder}; this class maps each operation onto its path, parameters and
+ * envelope.
+ */
+public final class WebClientSellingPartnerApiClient implements SellingPartnerApiClient {
+
+	static final String DOWNLOAD_OPERATION = "downloadReportDocument";
+
+	private static final Logger logger = LoggerFactory.getLogger(WebClientSellingPartnerApiClient.class);
+
+	/** S3's XML error body, read without an XML parser: two fields are all we keep. */
+	private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+
+	private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+
+	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
+
+	/** For presigned report URLs: no filters, so none of our credentials leave with the request. */
+	private final WebClient downloads;
+
+	private final SpErrorDecoder errors;
+
+	private final int maxReportDocumentSize;
+
+	public WebClientSellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Sp properties,
+			LwaTokenService tokens, SpRateLimiter rateLimiter, Clock clock) {
+		this.errors = new SpErrorDecoder(clock);
+		this.maxReportDocumentSize = (int) Math.min(properties.maxReportDocumentSize().toBytes(),
+				Integer.MAX_VALUE - 8);
+		ReactorClientHttpConnector connector = connector(properties);
+		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
+		SpAuthFilter auth = new SpAuthFilter(tokens, properties.userAgent(), clock);
+		// One client per region with the host as base URL, so paths stay URI templates and the
+		// request metrics are tagged by operation. The rate-limit filter comes first: a call
+		// waits for its token before it asks LWA for an access token.
+		for (Region region : Region.values()) {
+			this.clients.put(region,
+					webClientBuilder.clone()
+						.baseUrl(properties.host(region).toString())
+						.clientConnector(connector)
+						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
+						.filter(new SpRateLimitFilter(rateLimiter, region))
+						.filter(auth)
+						.build());
+		}
+		this.downloads = webClientBuilder.clone().clientConnector(connector).build();
+	}
+
+	private static ReactorClientHttpConnector connector(UpstreamProperties.Sp properties) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(properties.connectTimeout().toMillis(), Integer.MAX_VALUE))
+			.responseTimeout(properties.responseTimeout());
+		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	// sellers.json getMarketplaceParticipations
+	@Override
+	public Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials,
+			Region region) {
+		return wrapped("getMarketplaceParticipations", credentials, region,
+				() -> SpUri.path("/sellers/v1/marketplaceParticipations"),
+				new ParameterizedTypeReference<Wrapper<List<MarketplaceParticipation>>>() {
+				})
+			.map(Wrapper::payload);
+	}
+
+	// catalogItems_2022-04-01.json getCatalogItem
+	@Override
+	public Mono<CatalogItem> getCatalogItem(SpCredentials credentials, Region region, String asin,
+			List<String> marketplaceIds, List<String> includedData) {
+		return dated("getCatalogItem", credentials, region, () -> {
+			Checks.required("marketplaceIds", marketplaceIds);
+			return SpUri.path("/catalog/2022-04-01/items/{asin}")
+				.var("asin", asin)
+				.query("marketplaceIds", marketplaceIds)
+				.query("includedData", includedData);
+		}, CatalogItem.class).onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// catalogItems_2022-04-01.json searchCatalogItems
+	@Override
+	public Mono<CatalogItem.SearchResults> searchCatalogItems(SpCredentials credentials, Region region,
+			CatalogItemSearch search) {
+		return dated("searchCatalogItems", credentials, region,
+				() -> SpUri.path("/catalog/2022-04-01/items")
+					.query("identifiers", search.identifiers())
+					.query("identifiersType", search.identifiersType())
+					.query("keywords", search.keywords())
+					.query("marketplaceIds", search.marketplaceIds())
+					.query("includedData", search.includedData())
+					.query("sellerId", search.sellerId())
+					.query("locale", search.locale())
+					.query("pageSize", search.pageSize())
+					.query("pageToken", search.pageToken()),
+				CatalogItem.SearchResults.class);
+	}
+
+	// listingsItems_2021-08-01.json getListingsItem
+	@Override
+	public Mono<ListingsItem> getListingsItem(SpCredentials credentials, Region region, String sellerId, String sku,
+			List<String> marketplaceIds, List<String> includedData) {
+		return dated("getListingsItem", credentials, region, () -> {
+			Checks.required("marketplaceIds", marketplaceIds);
+			return SpUri.path("/listings/2021-08-01/items/{sellerId}/{sku}")
+				.var("sellerId", sellerId)
+				.var("sku", sku)
+				.query("marketplaceIds", marketplaceIds)
+				.query("includedData", includedData);
+		}, ListingsItem.class).onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// listingsItems_2021-08-01.json searchListingsItems
+	@Override
+	public Mono<ListingsItem.SearchResults> searchListingsItems(SpCredentials credentials, Region region,
+			ListingsItemSearch search) {
+		return dated("searchListingsItems", credentials, region,
+				() -> SpUri.path("/listings/2021-08-01/items/{sellerId}")
+					.var("sellerId", search.sellerId())
+					.query("marketplaceIds", search.marketplaceIds())
+					.query("identifiers", search.identifiers())
+					.query("identifiersType", search.identifiersType())
+					.query("includedData", search.includedData())
+					.query("pageSize", search.pageSize())
+					.query("pageToken", search.pageToken()),
+				ListingsItem.SearchResults.class);
+	}
+
+	// fbaInventory.json getInventorySummaries
+	@Override
+	public Mono<InventorySummary.Page> getInventorySummaries(SpCredentials credentials, Region region,
+			InventorySummariesQuery query, String nextToken) {
+		return wrapped("getInventorySummaries", credentials, region,
+				() -> SpUri.path("/fba/inventory/v1/summaries")
+					.query("details", true)
+					.query("granularityType", "Marketplace")
+					.query("granularityId", query.marketplaceId())
+					.query("startDateTime", query.startDateTime())
+					.query("sellerSkus", query.sellerSkus())
+					.query("nextToken", nextToken)
+					.query("marketplaceIds", List.of(query.marketplaceId())),
+				new ParameterizedTypeReference<Wrapper<InventoryPayload>>() {
+				})
+			.map((body) -> new InventorySummary.Page(body.payload().granularity(),
+					body.payload().inventorySummaries(),
+					(body.pagination() != null) ? body.pagination().nextToken() : null));
+	}
+
+	@Override
+	public Mono<List<InventorySummary>> getAllInventorySummaries(SpCredentials credentials, Region region,
+			InventorySummariesQuery query) {
+		return walkInventory(credentials, region, query)
+			.onErrorResume(NextTokenRejected.class, (ex) -> {
+				logger.info("getInventorySummaries refused a nextToken (request {}); starting over from the first page",
+						ex.upstream.requestId());
+				return walkInventory(credentials, region, query);
+			})
+			.onErrorMap(NextTokenRejected.class, (ex) -> ex.upstream);
+	}
+
+	/**
+	 * collectList asks for everything, so expand fetches each next page the moment its token
+	 * arrives. A 400 to a page asked for with a token is blamed on the token: the same
+	 * parameters were accepted for the first page, and the token is all that changed.
+	 */
+	private Mono<List<InventorySummary>> walkInventory(SpCredentials credentials, Region region,
+			InventorySummariesQuery query) {
+		return Flux.defer(() -> {
+			Set<String> seen = new HashSet<>();
+			return getInventorySummaries(credentials, region, query, null).expand((page) -> {
+				String next = page.nextToken();
+				if (next == null || next.isEmpty()) {
+					return Mono.empty();
+				}
+				if (!seen.add(next)) {
+					return Mono.error(new UpstreamException(SpErrorDecoder.UPSTREAM, "getInventorySummaries", 200,
+							"repeated_next_token", "the same nextToken came back twice", null, false, null));
+				}
+				return getInventorySummaries(credentials, region, query, next).onErrorMap(
+						(ex) -> ex instanceof UpstreamException upstream && upstream.httpStatus() == 400,
+						(ex) -> new NextTokenRejected((UpstreamException) ex));
+			});
+		}).concatMapIterable(InventorySummary.Page::inventorySummaries).collectList();
+	}
+
+	// sales.json getOrderMetrics
+	@Override
+	public Mono<List<OrderMetricsInterval>> getOrderMetrics(SpCredentials credentials, Region region,
+			OrderMetricsQuery query) {
+		return wrapped("getOrderMetrics", credentials, region,
+				() -> SpUri.path("/sales/v1/orderMetrics")
+					.query("marketplaceIds", query.marketplaceIds())
+					.query("interval", query.interval())
+					.query("granularity", query.granularity().name())
+					.query("granularityTimeZone", query.granularityTimeZone())
+					.query("buyerType", query.buyerType())
+					.query("fulfillmentNetwork", query.fulfillmentNetwork())
+					.query("firstDayOfWeek", query.firstDayOfWeek())
+					.query("asin", query.asin())
+					.query("sku", query.sku()),
+				new ParameterizedTypeReference<Wrapper<List<OrderMetricsInterval>>>() {
+				})
+			.map(Wrapper::payload);
+	}
+
+	// reports_2021-06-30.json createReport
+	@Override
+	public Mono<String> createReport(SpCredentials credentials, Region region,
+			CreateReportSpecification specification) {
+		String operation = "createReport";
+		return exchange(operation, credentials, region,
+				(client) -> client.post()
+					.uri("/reports/2021-06-30/reports")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(CreateReportBody.of(specification)),
+				(response) -> readBody(operation, response, CreateReportResponse.class)
+					.mapNotNull(CreateReportResponse::reportId)
+					.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation,
+							response.statusCode().value(), response.headers().asHttpHeaders(),
+							"answer has no reportId"))));
+	}
+
+	// reports_2021-06-30.json getReport
+	@Override
+	public Mono<Report> getReport(SpCredentials credentials, Region region, String reportId) {
+		return dated("getReport", credentials, region,
+				() -> SpUri.path("/reports/2021-06-30/reports/{reportId}").var("reportId", reportId), Report.class)
+			.onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// reports_2021-06-30.json getReports
+	@Override
+	public Mono<Report.Page> getReports(SpCredentials credentials, Region region, ReportsQuery query) {
+		return dated("getReports", credentials, region,
+				() -> SpUri.path("/reports/2021-06-30/reports")
+					.query("reportTypes", query.reportTypes())
+					.query("processingStatuses", query.processingStatuses())
+					.query("marketplaceIds", query.marketplaceIds())
+					.query("pageSize", query.pageSize())
+					.query("createdSince", query.createdSince())
+					.query("createdUntil", query.createdUntil())
+					.query("nextToken", query.nextToken()),
+				Report.Page.class);
+	}
+
+	// reports_2021-06-30.json cancelReport
+	@Override
+	public Mono<Void> cancelReport(SpCredentials credentials, Region region, String reportId) {
+		return exchange("cancelReport", credentials, region, (client) -> {
+			SpUri uri = SpUri.path("/reports/2021-06-30/reports/{reportId}").var("reportId", reportId);
+			return client.delete().uri(uri.template(), uri.variables());
+		}, ClientResponse::releaseBody);
+	}
+
+	// reports_2021-06-30.json getReportDocument
+	@Override
+	public Mono<ReportDocument> getReportDocument(SpCredentials credentials, Region region,
+			String reportDocumentId) {
+		String operation = "getReportDocument";
+		return exchange(operation, credentials, region, (client) -> {
+			SpUri uri = SpUri.path("/reports/2021-06-30/documents/{reportDocumentId}")
+				.var("reportDocumentId", reportDocumentId);
+			return client.get().uri(uri.template(), uri.variables());
+		}, (response) -> readBody(operation, response, ReportDocument.class)
+			.filter((document) -> document.url() != null && !document.url().isBlank())
+			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, response.statusCode().value(),
+					response.headers().asHttpHeaders(), "answer has no document url"))));
+	}
+
+	@Override
+	public Mono<byte[]> downloadReportDocument(ReportDocument document) {
+		return Mono.defer(() -> {
+			if (document == null || document.url() == null) {
+				return Mono.error(new IllegalArgumentException("a report document with a url is required"));
+			}
+			boolean gzip = "GZIP".equalsIgnoreCase(document.compressionAlgorithm());
+			if (document.compressionAlgorithm() != null && !gzip) {
+				return Mono.error(new IllegalArgumentException(
+						"unsupported compressionAlgorithm " + document.compressionAlgorithm()));
+			}
+			// The presigned URL is already encoded: taken as a URI, not as a template, or its
+			// %2F would be encoded a second time and the signature would no longer match.
+			return this.downloads.get()
+				.uri(URI.create(document.url()))
+				.exchangeToMono(this::readDocument)
+				.flatMap((bytes) -> gzip ? gunzip(bytes) : Mono.just(bytes));
+		})
+			.onErrorMap(TransportErrors::isNoAnswer,
+					(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, DOWNLOAD_OPERATION, ex));
+	}
+
+	private Mono<byte[]> readDocument(ClientResponse response) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (!response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.flatMap((body) -> Mono.error(storageError(status, headers, body)));
+		}
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxReportDocumentSize)
+			.map(WebClientSellingPartnerApiClient::bytes)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(status));
+	}
+
+	/** Off the event loop: a report of a few hundred megabytes takes a while to inflate. */
+	private Mono<byte[]> gunzip(byte[] compressed) {
+		return Mono.fromCallable(() -> {
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+				ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, compressed.length * 4));
+				byte[] chunk = new byte[64 * 1024];
+				long total = 0;
+				for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+					total += read;
+					if (total > this.maxReportDocumentSize) {
+						throw tooLarge(200);
+					}
+					out.write(chunk, 0, read);
+				}
+				return out.toByteArray();
+			}
+			catch (IOException ex) {
+				throw new UpstreamException(SpErrorDecoder.UPSTREAM, DOWNLOAD_OPERATION, 200, "invalid_response",
+						"document says GZIP but does not inflate: " + ex.getMessage(), null, true, null);
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private UpstreamException tooLarge(int status) {
+		return new UpstreamException(SpErrorDecoder.UPSTREAM, DOWNLOAD_OPERATION, status, "document_too_large",
+				"report document is larger than adsgraph.upstream.sp.max-report-document-size ("
+						+ this.maxReportDocumentSize + " bytes)",
+				null, false, null);
+	}
+
+	/**
+	 * The document store (S3) answers errors in XML, for example {@code AccessDenied} "Request
+	 * has expired" once the five minutes are over. The URL is left out of the message: it is a
+	 * credential.
+	 */
+	private UpstreamException storageError(int status, HttpHeaders headers, String body) {
+		Matcher code = XML_CODE.matcher(body);
+		Matcher message = XML_MESSAGE.matcher(body);
+		String requestId = (headers.getFirst("x-amz-request-id") != null) ? headers.getFirst("x-amz-request-id")
+				: headers.getFirst(SpErrorDecoder.REQUEST_ID);
+		return new UpstreamException(SpErrorDecoder.UPSTREAM, DOWNLOAD_OPERATION, status,
+				code.find() ? code.group(1) : null, message.find() ? message.group(1) : "HTTP " + status, requestId,
+				status == 429 || status >= 500, this.errors.retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)));
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	// --- the request pipeline shared by every operation
+
+	/** A GET of a dated API (catalog, listings, reports): the 2xx body is the resource itself. */
+	private <T> Mono<T> dated(String operation, SpCredentials credentials, Region region, UriSupplier uri,
+			Class<T> type) {
+		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
+				(response) -> readBody(operation, response, type));
+	}
+
+	/**
+	 * A GET of a v0/v1 API (sellers, sales, FBA inventory): every answer is
+	 * {@code {payload, errors}}. The models describe {@code errors} as the errors of an
+	 * unsuccessful request, so a 2xx without a payload but with errors fails with them; a
+	 * payload with errors beside it is served, and the errors are logged.
+	 */
+	private <P> Mono<Wrapper<P>> wrapped(String operation, SpCredentials credentials, Region region,
+			UriSupplier uri, ParameterizedTypeReference<Wrapper<P>> type) {
+		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
+				(response) -> readBody(operation, response, type).flatMap((body) -> {
+					int status = response.statusCode().value();
+					HttpHeaders headers = response.headers().asHttpHeaders();
+					List<SpError> errors = (body.errors() != null) ? body.errors() : List.of();
+					if (body.payload() == null) {
+						return Mono.error(errors.isEmpty()
+								? this.errors.invalidAnswer(operation, status, headers, "answer has no payload")
+								: this.errors.fromErrors(operation, status, headers, errors));
+					}
+					if (!errors.isEmpty()) {
+						logger.warn("SP-API {} answered {} with a payload and errors (request {}): {}", operation,
+								status, headers.getFirst(SpErrorDecoder.REQUEST_ID),
+								this.errors.fromErrors(operation, status, headers, errors).upstreamMessage());
+					}
+					return Mono.just(body);
+				}));
+	}
+
+	private static WebClient.RequestHeadersSpec<?> get(WebClient client, SpUri uri) {
+		return client.get().uri(uri.template(), uri.variables());
+	}
+
+	/**
+	 * Sends one request through the region's filters and hands a 2xx to {@code onSuccess};
+	 * every other answer, and no answer at all, becomes an {@link UpstreamException} named
+	 * after {@code operation}. Everything happens on subscription, so invalid arguments fail
+	 * the returned Mono, not the caller's thread.
+	 */
+	private <T> Mono<T> exchange(String operation, SpCredentials credentials, Region region,
+			Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Function<ClientResponse, Mono<T>> onSuccess) {
+		return Mono.defer(() -> {
+			if (credentials == null) {
+				return Mono.error(new IllegalArgumentException("credentials are required"));
+			}
+			return request.apply(client(region))
+				.attribute(SpAuthFilter.CREDENTIALS, credentials)
+				.attribute(SpRateLimitFilter.OPERATION, operation)
+				.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? onSuccess.apply(response)
+						: readError(operation, response));
+		})
+			.onErrorMap(TransportErrors::isNoAnswer,
+					(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, operation, ex));
+	}
+
+	private <T> Mono<T> readError(String operation, ClientResponse response) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap((body) -> Mono.error(this.errors.decode(operation, status, headers, body)));
+	}
+
+	private <T> Mono<T> readBody(String operation, ClientResponse response, Class<T> type) {
+		return readBody(operation, response, ParameterizedTypeReference.forType(type));
+	}
+
+	private <T> Mono<T> readBody(String operation, ClientResponse response, ParameterizedTypeReference<T> type) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(type)
+			.onErrorMap(CodecException.class,
+					(ex) -> this.errors.invalidAnswer(operation, status, headers, "unreadable body: " + ex.getMessage()))
+			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, status, headers, "empty body")));
+	}
+
+	private WebClient client(Region region) {
+		if (region == null) {
+			throw new IllegalArgumentException("region is required: every SP-API host is regional");
+		}
+		return this.clients.get(region);
+	}
+
+	private static boolean isNotFound(Throwable ex) {
+		return ex instanceof UpstreamException upstream && SpErrorDecoder.UPSTREAM.equals(upstream.upstream())
+				&& upstream.isNotFound();
+	}
+
+	/** Builds the URI inside the subscription, so that its argument checks fail the Mono. */
+	@FunctionalInterface
+	private interface UriSupplier {
+
+		SpUri get();
+
+	}
+
+	/** A 400 to a page asked for with a nextToken, while walking FBA inventory. */
+	private static final class NextTokenRejected extends RuntimeException {
+
+		private final UpstreamException upstream;
+
+		NextTokenRejected(UpstreamException upstream) {
+			super(upstream.getMessage(), upstream, false, false);
+			this.upstream = upstream;
+		}
+
+	}
+
+	// Wire shapes that exist only on the wire.
+
+	/** The v0/v1 envelope {@code {payload, errors}}; FBA inventory adds {@code pagination}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Wrapper<P>(P payload, List<SpError> errors, Pagination pagination) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record InventoryPayload(InventorySummary.Granularity granularity, List<InventorySummary> inventorySummaries) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreateReportResponse(String reportId) {
+	}
+
+	/** Date-times written here, in ISO 8601, rather than left to the codec's configuration. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CreateReportBody(String reportType, List<String> marketplaceIds, String dataStartTime,
+			String dataEndTime, Map<String, String> reportOptions) {
+
+		static CreateReportBody of(CreateReportSpecification specification) {
+			return new CreateReportBody(specification.reportType(), specification.marketplaceIds(),
+					iso(specification.dataStartTime()), iso(specification.dataEndTime()),
+					specification.reportOptions());
+		}
+
+		private static String iso(Instant instant) {
+			return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : null;
+		}
+
+	}
+
+}
