@@ -30,11 +30,28 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 	}
 
 	/** One tenant as configured; validated into a {@link Tenant} by {@link TenantRegistry}. */
-	public record TenantProperties(String id, String name, String apiKey, AdsCredentialProperties ads) {
+	public record TenantProperties(String id, String name, String apiKey, AdsCredentialProperties ads,
+			SpCredentialProperties sp) {
 
 		@Override
 		public String toString() {
-			return "TenantProperties[id=" + this.id + ", name=" + this.name + ", apiKey=***, ads=" + this.ads + "]";
+			return "TenantProperties[id=" + this.id + ", name=" + this.name + ", apiKey=***, ads=" + this.ads + ", sp="
+					+ this.sp + "]";
+		}
+
+	}
+
+	/**
+	 * The tenant's SP-API LWA application (a different application from the Ads one) and the
+	 * refresh token the selling partner granted it. Optional: without it the retail fields are null.
+	 */
+	public record SpCredentialProperties(String clientId, String clientSecret, String refreshToken,
+			String sellingPartnerId) {
+
+		@Override
+		public String toString() {
+			return "SpCredentialProperties[clientId=" + this.clientId + ", clientSecret=***, refreshToken=***, "
+					+ "sellingPartnerId=" + this.sellingPartnerId + "]";
 		}
 
 	}

@@ -1,15 +1,17 @@
 package dev.adsgraph.tenancy;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.sp.SpCredentials;
 
 /**
  * One set of Amazon credentials and the regions they are used in. Every cache key and
  * in-flight map in the gateway includes {@link #id()}, so one tenant never sees another's data.
  */
-public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions) {
+public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions, SpCredentials spCredentials) {
 
 	public Tenant {
 		regions = List.copyOf(regions);
@@ -21,6 +23,11 @@ public record Tenant(String id, String name, LwaCredentials ads, List<Region> re
 	 */
 	public Region homeRegion() {
 		return this.regions.get(0);
+	}
+
+	/** The SP-API authorization, when the tenant has one. */
+	public Optional<SpCredentials> sp() {
+		return Optional.ofNullable(this.spCredentials);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.Set;
 import dev.adsgraph.tenancy.AdsgraphProperties.TenantProperties;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.sp.SpCredentials;
 
 import org.springframework.stereotype.Component;
 
@@ -101,11 +102,23 @@ public class TenantRegistry {
 				}
 				regions.addAll(seen);
 			}
+			SpCredentials sp = null;
+			if (t.sp() != null) {
+				require(problems, t.sp().clientId(), prefix + ".sp.client-id");
+				require(problems, t.sp().clientSecret(), prefix + ".sp.client-secret");
+				require(problems, t.sp().refreshToken(), prefix + ".sp.refresh-token");
+				require(problems, t.sp().sellingPartnerId(), prefix + ".sp.selling-partner-id");
+				if (t.ads() != null && t.sp().clientId() != null && t.sp().clientId().equals(t.ads().clientId())) {
+					problems.add(prefix + ".sp.client-id is the Ads application's; the SP-API needs its own LWA application");
+				}
+				sp = new SpCredentials(new LwaCredentials(t.sp().clientId(), t.sp().clientSecret(), t.sp().refreshToken()),
+						t.sp().sellingPartnerId());
+			}
 			if (problems.isEmpty()) {
 				LwaCredentials credentials = new LwaCredentials(t.ads().clientId(), t.ads().clientSecret(),
 						t.ads().refreshToken());
 				String name = (t.name() != null && !t.name().isBlank()) ? t.name() : t.id();
-				entries.add(new Entry(new Tenant(t.id(), name, credentials, regions), sha256(t.apiKey())));
+				entries.add(new Entry(new Tenant(t.id(), name, credentials, regions, sp), sha256(t.apiKey())));
 			}
 		}
 		if (!problems.isEmpty()) {

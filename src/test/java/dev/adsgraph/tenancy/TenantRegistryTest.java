@@ -15,7 +15,7 @@ class TenantRegistryTest {
 
 	private static TenantProperties tenant(String id, String key, String secret, List<String> regions) {
 		return new TenantProperties(id, null, key,
-				new AdsCredentialProperties("amzn1.application-oa2-client.x", secret, "Atzr|refresh", regions));
+				new AdsCredentialProperties("amzn1.application-oa2-client.x", secret, "Atzr|refresh", regions), null);
 	}
 
 	@Test
@@ -43,7 +43,7 @@ class TenantRegistryTest {
 	@Test
 	void everyMissingCredentialIsNamedAtOnce() {
 		TenantProperties broken = new TenantProperties("a", null, "key-of-tenant-a-0001",
-				new AdsCredentialProperties("client", " ", null, List.of("NA", "XX")));
+				new AdsCredentialProperties("client", " ", null, List.of("NA", "XX")), null);
 		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(broken))))
 			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
 					(ex) -> assertThat(ex.problems()).containsExactly("adsgraph.tenants[0].ads.client-secret is missing",
@@ -68,6 +68,32 @@ class TenantRegistryTest {
 		assertThat(t.toString()).doesNotContain("key-of-tenant-a-0001", "very-secret", "Atzr|refresh");
 		Tenant resolved = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(t))).tenants().get(0);
 		assertThat(resolved.toString() + resolved.ads()).doesNotContain("very-secret", "Atzr|refresh");
+	}
+
+	@Test
+	void anSpAuthorizationNeedsItsOwnApplicationAndEveryField() {
+		TenantProperties t = new TenantProperties("a", null, "key-of-tenant-a-0001",
+				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
+				new AdsgraphProperties.SpCredentialProperties("amzn1.ads-app", "s2", null, "A3SELLER"));
+		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(t))))
+			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
+					(ex) -> assertThat(ex.problems()).containsExactly("adsgraph.tenants[0].sp.refresh-token is missing",
+							"adsgraph.tenants[0].sp.client-id is the Ads application's; the SP-API needs its own LWA application"));
+	}
+
+	@Test
+	void anSpAuthorizationIsOptional() {
+		Tenant adsOnly = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null,
+				List.of(tenant("a", "key-of-tenant-a-0001", "s", List.of("NA"))))).tenants().get(0);
+		assertThat(adsOnly.sp()).isEmpty();
+		TenantProperties both = new TenantProperties("b", null, "key-of-tenant-b-0001",
+				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
+				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER"));
+		Tenant tenant = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(both))).tenants().get(0);
+		assertThat(tenant.sp()).get().satisfies((sp) -> {
+			assertThat(sp.sellingPartnerId()).isEqualTo("A3SELLER");
+			assertThat(sp.toString()).doesNotContain("sp-secret", "Atzr|sp");
+		});
 	}
 
 }
