@@ -98,7 +98,8 @@ public class ProfileService {
 				return Mono.just(found);
 			}
 			// Every list of the region goes, so `profiles` shows the new profiles too.
-			reloadable.forEach((region) -> this.cache.invalidate(tenant.id(), region));
+			reloadable.forEach((region) -> this.cache
+				.invalidate((key) -> key.tenantId().equals(tenant.id()) && key.region() == region));
 			return lookup(tenant, searched, wanted);
 		});
 	}

@@ -1,5 +1,10 @@
 package dev.adsgraph.profiles;
 
+import java.util.List;
+
+import dev.adsgraph.caching.CaffeineKeyedCache;
+import dev.adsgraph.upstream.ads.Profile;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +16,16 @@ class ProfilesConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ProfileCache.class)
 	ProfileCache profileCache(ProfileCacheProperties properties) {
-		return new CaffeineProfileCache(properties);
+		return new InMemoryProfileCache(properties);
+	}
+
+	static final class InMemoryProfileCache extends CaffeineKeyedCache<ProfileCache.Key, List<Profile>>
+			implements ProfileCache {
+
+		InMemoryProfileCache(ProfileCacheProperties properties) {
+			super(properties.ttl(), properties.maxSize());
+		}
+
 	}
 
 }
