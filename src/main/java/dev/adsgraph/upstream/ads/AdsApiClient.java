@@ -79,4 +79,26 @@ public interface AdsApiClient {
 	Mono<SellingAccount.Page> querySellingAccounts(LwaCredentials credentials, Region region,
 			SellingAccount.Query query);
 
+	/**
+	 * POST /reporting/reports (OfflineReport_prod_3p.json createAsyncReport) in the scope of
+	 * {@code profileId}; answers the new report, normally PENDING. A 425 (the same request is
+	 * still processing) fails with {@link DuplicateReportException}, which names the report it
+	 * duplicates when Amazon's text does.
+	 */
+	Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
+			ReportRequest request);
+
+	/** GET /reporting/reports/{reportId} (getAsyncReport); a report that does not exist is a 404 error. */
+	Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
+
+	/** DELETE /reporting/reports/{reportId} (deleteAsyncReport); Amazon cancels only PENDING reports. */
+	Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
+
+	/**
+	 * GET of a COMPLETED report's presigned {@code url}, without our credentials (the link carries
+	 * its own), then the rows of the GZIP_JSON file. A 403 means the link expired and is
+	 * retryable: getAsyncReport hands out a fresh one.
+	 */
+	Mono<List<ReportRow>> downloadReport(String url);
+
 }

@@ -16,7 +16,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 /**
  * The one place Ads API requests are authenticated (shared/reference/amazon-apis.md section
  * 3): a bearer token from LWA and the client-id header under the name the resource family
- * expects. No operation of this client takes a scope header, so none is added here.
+ * expects. The scope header ({@code Amazon-Advertising-API-Scope}) is not authentication but
+ * an argument of each reporting operation (which profile it acts for), so those set it.
  */
 final class AdsAuthFilter implements ExchangeFilterFunction {
 

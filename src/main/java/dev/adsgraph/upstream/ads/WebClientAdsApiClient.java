@@ -1,5 +1,6 @@
 package dev.adsgraph.upstream.ads;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import dev.adsgraph.upstream.Region;
@@ -20,8 +22,10 @@ import dev.adsgraph.upstream.UpstreamProperties;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 import dev.adsgraph.upstream.lwa.LwaTokenService;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -49,9 +53,25 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	static final String TERMS_TOKEN = "application/vnd.termstokenresource.v1+json";
 
+	// OfflineReport_prod_3p.json: every answer of /reporting/reports has its own media type.
+	static final String CREATE_REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
+
+	static final String CREATE_REPORT_RESPONSE = "application/vnd.createasyncreportresponse.v3+json";
+
+	static final String GET_REPORT_RESPONSE = "application/vnd.getasyncreportresponse.v3+json";
+
+	static final String DELETE_REPORT_RESPONSE = "application/vnd.deleteasyncreportresponse.v3+json";
+
+	/** The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section 3). */
+	static final String SCOPE = "Amazon-Advertising-API-Scope";
+
+	static final String DOWNLOAD_REPORT = "downloadReport";
+
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
 	private final AdsErrorDecoder errors;
+
+	private final WebClient downloads;
 
 	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,
 			LwaTokenService tokens, Clock clock) {
@@ -70,6 +90,13 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 						.filter(auth)
 						.build());
 		}
+		// Report files live on another host behind presigned links that carry their own
+		// credentials: no auth filter, no base URL. Not Boot's builder either: its observation
+		// would record the full link, signature included, as a span attribute.
+		this.downloads = WebClient.builder()
+			.clientConnector(connector)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
+			.build();
 	}
 
 	private static ReactorClientHttpConnector connector(UpstreamProperties.Ads properties) {
@@ -211,6 +238,128 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			.map((page) -> new SellingAccount.Page(orEmpty(page.sellingAccounts()), page.nextToken()));
 	}
 
+	// OfflineReport_prod_3p.json createAsyncReport
+	@Override
+	public Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
+			ReportRequest request) {
+		return exchange("createAsyncReport",
+				client(region).post()
+					.uri("/reporting/reports")
+					.header(SCOPE, Long.toString(profileId))
+					.header(HttpHeaders.CONTENT_TYPE, CREATE_REPORT_REQUEST)
+					.header(HttpHeaders.ACCEPT, CREATE_REPORT_RESPONSE)
+					.bodyValue(request),
+				credentials, AdsReport.class)
+			.onErrorMap(WebClientAdsApiClient::isTooEarly, (ex) -> {
+				UpstreamException tooEarly = (UpstreamException) ex;
+				return new DuplicateReportException(tooEarly.operation(), tooEarly.upstreamMessage(),
+						tooEarly.requestId(), tooEarly.retryAfter());
+			});
+	}
+
+	// OfflineReport_prod_3p.json getAsyncReport
+	@Override
+	public Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId,
+			String reportId) {
+		return exchange("getAsyncReport",
+				client(region).get()
+					.uri("/reporting/reports/{reportId}", reportId)
+					.header(SCOPE, Long.toString(profileId))
+					.header(HttpHeaders.ACCEPT, GET_REPORT_RESPONSE),
+				credentials, AdsReport.class);
+	}
+
+	// OfflineReport_prod_3p.json deleteAsyncReport
+	@Override
+	public Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId,
+			String reportId) {
+		String operation = "deleteAsyncReport";
+		return client(region).delete()
+			.uri("/reporting/reports/{reportId}", reportId)
+			.header(SCOPE, Long.toString(profileId))
+			.header(HttpHeaders.ACCEPT, DELETE_REPORT_RESPONSE)
+			.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
+					: failure(operation, response))
+			.onErrorMap(TransportErrors::isNoAnswer,
+					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
+	}
+
+	// Not an Ads operation: the presigned report file of a COMPLETED getAsyncReport answer.
+	@Override
+	public Mono<List<ReportRow>> downloadReport(String url) {
+		return Mono.defer(() -> {
+			URI uri = downloadUri(url);
+			// The URI object is sent as it is: expanding it as a template would re-encode the
+			// already percent-encoded signature and void it.
+			return this.downloads.get().uri(uri).exchangeToMono(this::readReportFile);
+		}).onErrorMap(TransportErrors::isNoAnswer, WebClientAdsApiClient::downloadNoAnswer);
+	}
+
+	private Mono<List<ReportRow>> readReportFile(ClientResponse response) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (!response.statusCode().is2xxSuccessful()) {
+			// S3 answers an expired or tampered link with 403; asking getAsyncReport again
+			// yields a fresh link, so that one is worth another try.
+			return response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+				UpstreamException decoded = this.errors.decode(DOWNLOAD_REPORT, status, headers, body);
+				return Mono.error((status != 403) ? decoded
+						: new UpstreamException(decoded.upstream(), DOWNLOAD_REPORT, status, "url_expired",
+								decoded.upstreamMessage(), decoded.requestId(), true, null));
+			});
+		}
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, status,
+							"report_too_large", ex.getMessage(), null, false, null))
+			// Inflating and parsing a large file is long CPU work that must not hold an event loop.
+			.publishOn(Schedulers.boundedElastic())
+			.map(ReportFiles::parse)
+			// Unlike an unreadable API answer, a broken file is the same file on the next download.
+			.onErrorMap(IllegalArgumentException.class,
+					(ex) -> new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, status,
+							"invalid_report_file", ex.getMessage(), headers.getFirst(AdsErrorDecoder.REQUEST_ID),
+							false, null));
+	}
+
+	private URI downloadUri(String url) {
+		URI uri;
+		try {
+			uri = (url != null) ? URI.create(url) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null
+				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			// The link itself is never put in the message: it is a credential for the file.
+			throw new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, 0, "invalid_url",
+					"the report url is not an absolute http(s) URL", null, false, null);
+		}
+		return uri;
+	}
+
+	/**
+	 * As {@link TransportErrors#noAnswer} but without the request's own message, which names
+	 * the presigned link; only the innermost cause (host and port at most) is kept.
+	 */
+	private static UpstreamException downloadNoAnswer(Throwable ex) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		UpstreamException noAnswer = new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, 0, null,
+				cause.getClass().getSimpleName() + ": " + cause.getMessage(), null, true, null);
+		if (cause != ex) {
+			noAnswer.initCause(cause);
+		}
+		return noAnswer;
+	}
+
+	private static boolean isTooEarly(Throwable ex) {
+		return ex instanceof UpstreamException upstream && !(ex instanceof DuplicateReportException)
+				&& AdsErrorDecoder.UPSTREAM.equals(upstream.upstream()) && upstream.httpStatus() == 425;
+	}
+
 	private Mono<MultiStatus<AdvertiserAccount>> writeAdvertiserAccounts(String operation, String path,
 			LwaCredentials credentials, Region region, List<AdvertiserAccount> accounts) {
 		return exchange(operation,
@@ -256,9 +405,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (!response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.flatMap((body) -> Mono.error(this.errors.decode(operation, status, headers, body)));
+			return failure(operation, response);
 		}
 		return response.bodyToMono(type)
 			.onErrorMap(CodecException.class,
@@ -266,6 +413,14 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			.mapNotNull(extract)
 			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, status, headers,
 					"answer lacks the expected content")));
+	}
+
+	private <T> Mono<T> failure(String operation, ClientResponse response) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap((body) -> Mono.error(this.errors.decode(operation, status, headers, body)));
 	}
 
 	private static boolean isNotFound(Throwable ex) {

@@ -1,0 +1,41 @@
+package dev.adsgraph.reports;
+
+import java.time.Clock;
+
+import reactor.core.scheduler.Schedulers;
+
+import dev.adsgraph.upstream.ads.AdsApiClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The report engine and its report sources. A {@link ReportStore} bean (Redis, for several
+ * replicas) replaces the in-memory store; a {@link Clock} bean replaces the system clock.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportProperties.class)
+class ReportsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ReportStore.class)
+	ReportStore reportStore(ReportProperties properties, ObjectProvider<Clock> clock) {
+		return new CaffeineReportStore(properties.maxEntries(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	// Closed with the context (AutoCloseable), which stops the reports still being polled.
+	@Bean
+	ReportEngine reportEngine(ReportStore reportStore, ReportProperties properties, ObjectProvider<Clock> clock) {
+		return new ReportEngine(reportStore, properties, clock.getIfAvailable(Clock::systemUTC),
+				Schedulers.parallel());
+	}
+
+	@Bean
+	AdsProductReports adsProductReports(ReportEngine reportEngine, AdsApiClient adsApiClient) {
+		return new AdsProductReports(reportEngine, adsApiClient);
+	}
+
+}
