@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Trim Amazon's Ads API spec files down to what the sandbox contract tests need.
+"""Trim Amazon's Ads API and SP-API spec files down to what the sandbox contract tests need.
 
-Reads the originals from ../shared/specs/ads-api/ (next to this checkout), checks them against
-the sha256 recorded in src/test/resources/contracts/SOURCES.md, keeps only the operations the
-sandbox simulates plus the components they reference, removes every `description` and `summary`
-(Amazon's prose, including OAuth scope explanations; Response objects keep an empty description
-because OpenAPI requires the member) and writes the result to src/test/resources/contracts/ads-api/.
-Structure, enums, defaults and examples (facts) are kept.
+Reads the originals from ../shared/specs/{ads-api,sp-api}/ (next to this checkout), checks them
+against the sha256 recorded in src/test/resources/contracts/SOURCES.md, keeps only the operations
+the sandbox simulates plus the components (OpenAPI 3) or definitions (Swagger 2, the SP-API models)
+they reference, removes every `description` and `summary` (Amazon's prose, including OAuth scope
+explanations; Response objects keep an empty description because OpenAPI requires the member) and
+writes the result to src/test/resources/contracts/<api>/. Structure, enums, defaults and examples
+(facts) are kept; the SP-API models' `x-amzn-api-sandbox` blocks and doc-generator tables are
+dropped from the contract copies.
+
+It also copies the few SP-API static sandbox examples the simulator answers (request parameters
+and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp-api-static-examples.json,
+because runtime code must not read test resources.
 
 Usage: python3 scripts/trim-specs.py [--source DIR]   (needs PyYAML for the profiles file)
 """
@@ -20,9 +26,10 @@ import sys
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-TARGET = ROOT / "src/test/resources/contracts/ads-api"
+CONTRACTS = ROOT / "src/test/resources/contracts"
+STATIC_EXAMPLES = ROOT / "src/main/resources/dev/adsgraph/sandbox/sp-api-static-examples.json"
 
-# file -> (sha256 of the original, {path: [methods kept]})
+# Ads API: file -> (sha256 of the original, {path: [methods kept]})
 SPECS = {
     "AdvertisingAccounts_prod_3p.json": (
         "7ae5f99beb6a91982743d7a7924ff7bdda0c7a8b77b28f435f821ab507b0f3fb",
@@ -50,9 +57,80 @@ SPECS = {
             "/adsApi/v1/query/sellingAccounts": ["post"],
         },
     ),
+    "OfflineReport_prod_3p.json": (
+        "c761a172b4277b6ccf970028f9185265b59df50eddcca3b29dc67d9e5dbe013c",
+        {
+            "/reporting/reports": ["post"],
+            "/reporting/reports/{reportId}": ["get", "delete"],
+        },
+    ),
 }
 
+# SP-API (Swagger 2.0 models): file -> (sha256, {path: [methods kept]}); None keeps a JSON Schema whole.
+SP_SPECS = {
+    "sellers.json": (
+        "497862ea32de8040453649986e2cd7c6fcc15b55e8022becc783e4a6d6ffcffd",
+        {"/sellers/v1/marketplaceParticipations": ["get"]},
+    ),
+    "catalogItems_2022-04-01.json": (
+        "1a029b01df1d847d3057740a6e877f89f2ab78104b5b4d8f4b839f8d00f600c2",
+        {"/catalog/2022-04-01/items": ["get"], "/catalog/2022-04-01/items/{asin}": ["get"]},
+    ),
+    "listingsItems_2021-08-01.json": (
+        "ddba7322661a227b6148dabadaf93da15dde6dfe0eb828c04e9f8b653b8d2557",
+        {"/listings/2021-08-01/items/{sellerId}": ["get"], "/listings/2021-08-01/items/{sellerId}/{sku}": ["get"]},
+    ),
+    "fbaInventory.json": (
+        "7c14bcdb22de8ca2df45e5a40f2a422cff344d45985a68b9515b2e800edcc5ab",
+        {"/fba/inventory/v1/summaries": ["get"]},
+    ),
+    "sales.json": (
+        "dd590a0cbf3fe49181492a761a66eadcd21aa6e5b0cb24c55ea4695ece593a5f",
+        {"/sales/v1/orderMetrics": ["get"]},
+    ),
+    "reports_2021-06-30.json": (
+        "d72db9e5280262a92933a0e45e2207c150272f1d66177b2517c20671d69c732c",
+        {
+            "/reports/2021-06-30/reports": ["get", "post"],
+            "/reports/2021-06-30/reports/{reportId}": ["get", "delete"],
+            "/reports/2021-06-30/documents/{reportDocumentId}": ["get"],
+        },
+    ),
+    "sellerSalesAndTrafficReport.json": (
+        "912c0d01073c4770f8bbd1e24f5553afa197920ac12b37d2b59726118c21105d",
+        None,
+    ),
+}
+
+# Static sandbox examples the simulator answers: (model, operationId, status, index among that
+# status's examples, replacement request parameters or None). Only examples keyed by values no
+# fixture uses are carried, most specific first; getListingsItem's 200 example matches any request
+# in the model ({"body": {}}), so the sandbox keys it on the example's own SKU.
+STATIC = [
+    ("catalogItems_2022-04-01.json", "searchCatalogItems", "200", 0, None),
+    ("catalogItems_2022-04-01.json", "searchCatalogItems", "400", 0, None),
+    ("catalogItems_2022-04-01.json", "getCatalogItem", "200", 0, None),
+    ("listingsItems_2021-08-01.json", "getListingsItem", "200", 0, {"sku": {"value": "GM-ZDPI-9B4E"}}),
+    ("listingsItems_2021-08-01.json", "getListingsItem", "400", 0, None),
+    ("listingsItems_2021-08-01.json", "searchListingsItems", "200", 0, None),
+    ("listingsItems_2021-08-01.json", "searchListingsItems", "400", 0, None),
+    ("sales.json", "getOrderMetrics", "200", 2, None),
+    ("sales.json", "getOrderMetrics", "200", 3, None),
+    ("reports_2021-06-30.json", "getReports", "200", 0, None),
+    ("reports_2021-06-30.json", "getReports", "400", 0, None),
+    ("reports_2021-06-30.json", "createReport", "202", 0, None),
+    ("reports_2021-06-30.json", "createReport", "400", 0, None),
+    ("reports_2021-06-30.json", "getReport", "200", 0, None),
+    ("reports_2021-06-30.json", "getReport", "400", 0, None),
+    ("reports_2021-06-30.json", "cancelReport", "200", 0, None),
+    ("reports_2021-06-30.json", "getReportDocument", "200", 0, None),
+    ("reports_2021-06-30.json", "getReportDocument", "400", 0, None),
+]
+
 PROSE = {"description", "summary"}
+# Vendor extensions dropped from contract copies: the sandbox examples (carried separately) and the
+# doc generator's tables.
+DROPPED = {"x-amzn-api-sandbox", "x-docgen-enum-table-extension"}
 # Members whose children are names or data, not OpenAPI keywords: a property called "description"
 # is structure, and example values are payloads.
 VERBATIM_CHILDREN = {"properties", "example", "default", "enum", "value"}
@@ -65,7 +143,7 @@ def strip_prose(node, verbatim=False):
         stripped = {
             key: ({scope: "" for scope in value} if key == "scopes" else strip_prose(value, key in VERBATIM_CHILDREN))
             for key, value in node.items()
-            if key not in PROSE or not isinstance(value, str)
+            if (key not in PROSE or not isinstance(value, str)) and key not in DROPPED
         }
         if isinstance(stripped.get("responses"), dict):
             # OpenAPI requires a description on every Response object: keep the member, drop the text.
@@ -79,13 +157,19 @@ def strip_prose(node, verbatim=False):
     return node
 
 
+def resolve(spec, ref):
+    node = spec
+    for part in ref[2:].split("/"):
+        node = node[part]
+    return node
+
+
 def collect_refs(node, spec, found):
     if isinstance(node, dict):
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/") and ref not in found:
+        if isinstance(ref, str) and ref.startswith("#/") and ref not in found:
             found.add(ref)
-            _, _, kind, name = ref.split("/", 3)
-            collect_refs(spec["components"][kind][name], spec, found)
+            collect_refs(resolve(spec, ref), spec, found)
         for value in node.values():
             collect_refs(value, spec, found)
     elif isinstance(node, list):
@@ -123,24 +207,85 @@ def trim(spec, keep):
     return strip_prose(out)
 
 
+def trim_swagger(spec, keep):
+    sections = ("definitions", "parameters", "responses")
+    out = {key: copy.deepcopy(value) for key, value in spec.items() if key not in ("paths", "tags") + sections}
+    out["paths"] = {}
+    for path, methods in keep.items():
+        item = spec["paths"][path]
+        out["paths"][path] = {method: item[method] for method in methods}
+        if "parameters" in item:
+            out["paths"][path]["parameters"] = item["parameters"]
+    refs = set()
+    collect_refs(out["paths"], spec, refs)
+    for ref in sorted(refs):
+        _, section, name = ref.split("/", 2)
+        out.setdefault(section, {})[name] = spec[section][name]
+    return strip_prose(out)
+
+
+def static_examples(source):
+    chosen = []
+    for model, operation_id, status, index, parameters in STATIC:
+        spec = json.loads((source / model).read_bytes())
+        found = [
+            op["responses"][status]["x-amzn-api-sandbox"]["static"][index]
+            for item in spec["paths"].values()
+            for op in item.values()
+            if isinstance(op, dict) and op.get("operationId") == operation_id
+        ]
+        example = found[0]
+        chosen.append({
+            "source": model,
+            "operationId": operation_id,
+            "status": int(status),
+            "parameters": parameters if parameters is not None else example["request"]["parameters"],
+            "response": example.get("response"),
+        })
+    return chosen
+
+
+def checked(path, sha256):
+    raw = path.read_bytes()
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != sha256:
+        sys.exit(f"{path.name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
+    return raw
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", default=str(ROOT.parent / "shared/specs/ads-api"))
+    parser.add_argument("--source", default=str(ROOT.parent / "shared/specs"))
     source = pathlib.Path(parser.parse_args().source)
-    TARGET.mkdir(parents=True, exist_ok=True)
+    target = CONTRACTS / "ads-api"
+    target.mkdir(parents=True, exist_ok=True)
     for name, (sha256, keep) in SPECS.items():
-        raw = (source / name).read_bytes()
-        actual = hashlib.sha256(raw).hexdigest()
-        if actual != sha256:
-            sys.exit(f"{name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
+        raw = checked(source / "ads-api" / name, sha256)
         if name.endswith(".yaml"):
             trimmed = trim(yaml.safe_load(raw), keep)
             text = yaml.safe_dump(trimmed, sort_keys=False, allow_unicode=True, width=120)
         else:
             trimmed = trim(json.loads(raw), keep)
             text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
-        (TARGET / name).write_text(text, encoding="utf-8")
+        (target / name).write_text(text, encoding="utf-8")
         print(f"{name}: {len(raw)} -> {len(text.encode())} bytes, {len(keep)} paths")
+    target = CONTRACTS / "sp-api"
+    target.mkdir(parents=True, exist_ok=True)
+    for name, (sha256, keep) in SP_SPECS.items():
+        raw = checked(source / "sp-api" / name, sha256)
+        spec = json.loads(raw)
+        if keep is None:
+            # A JSON Schema: prose and the example documents go, the structure stays.
+            trimmed = {key: value for key, value in strip_prose(spec).items() if key != "examples"}
+        else:
+            trimmed = trim_swagger(spec, keep)
+        text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes")
+    examples = static_examples(source / "sp-api")
+    STATIC_EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
+    STATIC_EXAMPLES.write_text(json.dumps(examples, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{STATIC_EXAMPLES.name}: {len(examples)} examples")
 
 
 if __name__ == "__main__":

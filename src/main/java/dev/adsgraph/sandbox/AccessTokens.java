@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** LWA access tokens the sandbox issued, with whose they are and until when they live. */
+/**
+ * LWA access tokens the sandbox issued, with whose they are and until when they live. A token of an
+ * SP-API application also names the selling partner the refresh token authorized; Ads tokens carry
+ * none, which is how each API tells the other's tokens apart.
+ */
 final class AccessTokens {
 
 	// Purging on every issue would scan the map each time; past this size expired tokens are worth it.
@@ -27,12 +31,12 @@ final class AccessTokens {
 		this.ttl = ttl;
 	}
 
-	Issued issue(String clientId, String userId) {
+	Issued issue(String clientId, String userId, String sellingPartnerId) {
 		Instant now = this.clock.instant();
 		if (this.issued.size() > PURGE_THRESHOLD) {
 			this.issued.values().removeIf((token) -> token.expired(now));
 		}
-		Issued token = new Issued(this.ids.accessToken(), clientId, userId, now.plus(this.ttl));
+		Issued token = new Issued(this.ids.accessToken(), clientId, userId, sellingPartnerId, now.plus(this.ttl));
 		this.issued.put(token.accessToken(), token);
 		return token;
 	}
@@ -55,7 +59,13 @@ final class AccessTokens {
 		return (this.ttl.toMillis() + 999) / 1000;
 	}
 
-	record Issued(String accessToken, String clientId, String userId, Instant expiresAt) {
+	/** {@code sellingPartnerId} is null for Ads API tokens. */
+	record Issued(String accessToken, String clientId, String userId, String sellingPartnerId, Instant expiresAt) {
+
+		boolean forSellingPartnerApi() {
+			return this.sellingPartnerId != null;
+		}
+
 
 		boolean expired(Instant now) {
 			return !now.isBefore(this.expiresAt);

@@ -90,6 +90,10 @@ final class AdsGate {
 		}
 		AccessTokens.Issued token = this.accessTokens.find(authorization.substring(7).trim())
 			.orElseThrow(() -> unauthorized("The access token is invalid or has expired."));
+		// Ads and SP-API are separate LWA applications; one's token never opens the other.
+		if (token.forSellingPartnerApi()) {
+			throw unauthorized("The access token was issued to a Selling Partner API application, not an Amazon Ads one.");
+		}
 		String clientId = request.headers().firstHeader(operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID);
 		if (clientId == null && operation.v1()) {
 			// The v1 spec declares only Amazon-Ads-ClientId, v1 prose still names the older header.

@@ -71,6 +71,56 @@ enum Country {
 		return this.timezone;
 	}
 
+	/** SP-API {@code Marketplace.name}. */
+	String marketplaceName() {
+		return "Amazon." + domainName().substring("www.amazon.".length());
+	}
+
+	/** SP-API {@code Marketplace.domainName}. */
+	String domainName() {
+		return switch (this) {
+			case US -> "www.amazon.com";
+			case CA -> "www.amazon.ca";
+			case MX -> "www.amazon.com.mx";
+			case UK -> "www.amazon.co.uk";
+			case DE -> "www.amazon.de";
+			case FR -> "www.amazon.fr";
+			case IT -> "www.amazon.it";
+			case ES -> "www.amazon.es";
+			case JP -> "www.amazon.co.jp";
+			case AU -> "www.amazon.com.au";
+		};
+	}
+
+	/** SP-API {@code Marketplace.defaultLanguageCode}. */
+	String languageCode() {
+		return switch (this) {
+			case US -> "en_US";
+			case CA -> "en_CA";
+			case MX -> "es_MX";
+			case UK -> "en_GB";
+			case DE -> "de_DE";
+			case FR -> "fr_FR";
+			case IT -> "it_IT";
+			case ES -> "es_ES";
+			case JP -> "ja_JP";
+			case AU -> "en_AU";
+		};
+	}
+
+	/** Minor units of the currency (JPY has none), for rendering money exactly. */
+	int currencyDigits() {
+		return java.util.Currency.getInstance(this.currencyCode).getDefaultFractionDigits();
+	}
+
+	java.time.ZoneId zone() {
+		return java.time.ZoneId.of(this.timezone);
+	}
+
+	static Optional<Country> byMarketplaceId(String marketplaceId) {
+		return Arrays.stream(values()).filter((c) -> c.marketplaceId.equals(marketplaceId)).findFirst();
+	}
+
 	/** Either spelling, so a client sending GB to /adsAccounts is understood as Amazon's UK. */
 	static Optional<Country> parse(String code) {
 		if (code == null) {

@@ -34,6 +34,14 @@ enum ErrorFamily {
 		}
 	},
 
+	/** Reporting v3 ({@code AsyncReportingError}): {@code {code: "<HTTP status>", detail}}. */
+	REPORTING {
+		@Override
+		Object body(int status, String code, String message) {
+			return ordered("code", Integer.toString(status), "detail", message);
+		}
+	},
+
 	/** Ads API v1: {@code {code, message}} with a v1 ErrorCode value. */
 	V1 {
 		@Override

@@ -15,9 +15,9 @@ import dev.adsgraph.sandbox.Review.AccountError;
 /**
  * Everything the simulated Amazon knows at start-up, in one place. Two users: {@code demo} (a brand
  * owner with 63 ads accounts across NA, EU and FE, plus partners not yet registered that drive the
- * registration flows) and {@code agency} (a small, disjoint set, for isolation). Seller ids and
- * marketplaces are meant to be reused by an SP-API simulator. Ids come from a seeded generator, so
- * they are identical on every run.
+ * registration flows) and {@code agency} (a small, disjoint set, for isolation). The SP-API
+ * authorizations reuse the same sellers; their products are in {@link Catalog}. Ids come from a
+ * seeded generator, so they are identical on every run.
  */
 final class Fixtures {
 
@@ -31,6 +31,38 @@ final class Fixtures {
 	static final SandboxCredentials AGENCY = new SandboxCredentials(
 			"amzn1.application-oa2-client.adsgraphsandboxagency", "adsgraph-sandbox-agency-secret",
 			"Atzr|adsgraph-sandbox-agency-refresh-token");
+
+	static final String NORTHWIND = "A3NWOUTDR82KQZ";
+
+	static final String BLUE_HARBOR = "A1BLUHRBR5T6WX";
+
+	static final String SAKURA = "A2SAKURAHM9J3P";
+
+	static final String ACME_VENDOR_GROUP = "4815162";
+
+	static final String RIVERSTONE = "A2RIVRSTN8MQ4K";
+
+	static final String HILLCREST = "A1HILLCRST3VXZ";
+
+	static final String HARBOR_TOOLS_VENDOR_GROUP = "5512090";
+
+	/**
+	 * SP-API is a separate LWA application per user (Amazon never lets one token serve both APIs),
+	 * and a seller authorizes it once per selling partner: each refresh token below is one such
+	 * authorization. The first one of each user is what the sandbox tenants use.
+	 */
+	static final List<SpAuthorization> SP_AUTHORIZATIONS = List.of(
+			spAuthorization(DEMO_USER, "demo", NORTHWIND, "northwind"),
+			spAuthorization(DEMO_USER, "demo", BLUE_HARBOR, "blueharbor"),
+			spAuthorization(DEMO_USER, "demo", SAKURA, "sakura"),
+			spAuthorization(AGENCY_USER, "agency", RIVERSTONE, "riverstone"),
+			spAuthorization(AGENCY_USER, "agency", HILLCREST, "hillcrest"));
+
+	/** The demo tenant's SP-API authorization: Northwind Outdoor Co. (NA). */
+	static final SpAuthorization DEMO_SP = SP_AUTHORIZATIONS.get(0);
+
+	/** The agency tenant's SP-API authorization: Riverstone Apparel (NA and EU). */
+	static final SpAuthorization AGENCY_SP = SP_AUTHORIZATIONS.get(3);
 
 	/** A registration for this vendor group ends PARTIALLY_CREATED: MX fails. */
 	static final String PARTIAL_VENDOR_GROUP = "7720415";
@@ -62,8 +94,15 @@ final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** An LWA refresh token grants one client access to one user's data. */
-	record Grant(String clientId, String userId) {
+	/**
+	 * An LWA refresh token grants one client access to one user's data; for an SP-API application
+	 * also to exactly one selling partner ({@code sellingPartnerId}, null for Ads grants).
+	 */
+	record Grant(String clientId, String userId, String sellingPartnerId) {
+	}
+
+	/** One seller's authorization of a user's SP-API application. */
+	record SpAuthorization(String userId, SandboxCredentials credentials, String sellingPartnerId) {
 	}
 
 	/** The start-up state; {@code ids} continues the fixture profile-id sequences. */
@@ -79,30 +118,39 @@ final class Fixtures {
 		Map<String, SandboxUser> users = new LinkedHashMap<>();
 		users.put(demo.id(), demo);
 		users.put(agency.id(), agency);
-		return new World(
-				Map.of(DEMO.clientId(), DEMO.clientSecret(), AGENCY.clientId(), AGENCY.clientSecret()),
-				Map.of(DEMO.refreshToken(), new Grant(DEMO.clientId(), DEMO_USER), AGENCY.refreshToken(),
-						new Grant(AGENCY.clientId(), AGENCY_USER)),
-				Map.copyOf(users), List.copyOf(accounts), Ids.secure().continuing(ids));
+		Map<String, String> clientSecrets = new LinkedHashMap<>();
+		clientSecrets.put(DEMO.clientId(), DEMO.clientSecret());
+		clientSecrets.put(AGENCY.clientId(), AGENCY.clientSecret());
+		Map<String, Grant> refreshTokens = new LinkedHashMap<>();
+		refreshTokens.put(DEMO.refreshToken(), new Grant(DEMO.clientId(), DEMO_USER, null));
+		refreshTokens.put(AGENCY.refreshToken(), new Grant(AGENCY.clientId(), AGENCY_USER, null));
+		for (SpAuthorization authorization : SP_AUTHORIZATIONS) {
+			SandboxCredentials credentials = authorization.credentials();
+			clientSecrets.put(credentials.clientId(), credentials.clientSecret());
+			refreshTokens.put(credentials.refreshToken(),
+					new Grant(credentials.clientId(), authorization.userId(), authorization.sellingPartnerId()));
+		}
+		return new World(Map.copyOf(clientSecrets), Map.copyOf(refreshTokens), Map.copyOf(users),
+				List.copyOf(accounts), Ids.secure().continuing(ids));
 	}
 
 	private static SandboxUser demo(Ids ids, List<Account> accounts) {
-		SellingPartner northwind = seller("A3NWOUTDR82KQZ", "Northwind Outdoor Co.",
+		SellingPartner northwind = seller(NORTHWIND, "Northwind Outdoor Co.",
 				List.of(Country.US, Country.CA, Country.MX), "sal1.b028tvasrf40z39si1ymg44xgasz",
 				new PostalAddress("adr1.kegghn8wl1j291ixtpupwrdkcb7c", "1200 Harbor Way", "Suite 400",
 						"Northwind Outdoor Co.", "Seattle", "US", "WA", "98101", "+1 206 555 0142"),
 				"https://www.northwind-outdoor.example", Review.APPROVED);
-		SellingPartner blueHarbor = seller("A1BLUHRBR5T6WX", "Blue Harbor Kitchen Ltd",
+		SellingPartner blueHarbor = seller(BLUE_HARBOR, "Blue Harbor Kitchen Ltd",
 				List.of(Country.UK, Country.DE, Country.FR, Country.IT, Country.ES), "sal1.vpc4qarov6t2uq62vdznva9tk2gp",
 				new PostalAddress("adr1.omwk5058zhfrzw4d2s30ltiuocpe", "14 Wharf Road", null, "Blue Harbor Kitchen Ltd",
 						"London", "GB", "Greater London", "N1 7GR", "+44 20 7946 0321"),
 				"https://www.blueharbor-kitchen.example", Review.APPROVED);
-		SellingPartner sakura = seller("A2SAKURAHM9J3P", "Sakura Home Goods K.K.", List.of(Country.JP, Country.AU),
+		SellingPartner sakura = seller(SAKURA, "Sakura Home Goods K.K.", List.of(Country.JP, Country.AU),
 				"sal1.dthdnnh1m0vlo18cfdzp93d2m2ru",
 				new PostalAddress("adr1.njd5jxhc49k81oer2s2jy8whprxe", "2-11-3 Meguro", "Meguro-ku",
 						"Sakura Home Goods K.K.", "Tokyo", "JP", "Tokyo", "153-0063", "+81 3 5555 0199"),
 				"https://www.sakura-home.example", Review.APPROVED);
-		SellingPartner acme = partner(SellingProgram.AMAZON_VENDOR, "4815162", "Acme Brands Inc.",
+		SellingPartner acme = partner(SellingProgram.AMAZON_VENDOR, ACME_VENDOR_GROUP, "Acme Brands Inc.",
 				List.of(Country.US, Country.CA, Country.UK, Country.DE), "sal1.bx08bsblmlxcifz2tvklu8lv3wj4",
 				new PostalAddress("adr1.jcl2tvmipmzeivn0rbr5lnhhoi0j", "500 Commerce Blvd", null, "Acme Brands Inc.",
 						"Chicago", "US", "IL", "60606", "+1 312 555 0177"),
@@ -212,17 +260,17 @@ final class Fixtures {
 	}
 
 	private static SandboxUser agency(Ids ids, List<Account> accounts) {
-		SellingPartner riverstone = seller("A2RIVRSTN8MQ4K", "Riverstone Apparel", List.of(Country.US, Country.UK),
+		SellingPartner riverstone = seller(RIVERSTONE, "Riverstone Apparel", List.of(Country.US, Country.UK),
 				"sal1.c17mvm5i34ozhtgutrnrpbv8uy3u",
 				new PostalAddress("adr1.bn5xtre6ozzvt0cf29ouz80acgu4", "230 Mission St", null, "Riverstone Apparel",
 						"San Francisco", "US", "CA", "94105", "+1 415 555 0190"),
 				"https://www.riverstone-apparel.example", Review.APPROVED);
-		SellingPartner harborTools = partner(SellingProgram.AMAZON_VENDOR, "5512090", "Harbor Tools GmbH",
+		SellingPartner harborTools = partner(SellingProgram.AMAZON_VENDOR, HARBOR_TOOLS_VENDOR_GROUP, "Harbor Tools GmbH",
 				List.of(Country.DE, Country.FR), "sal1.qab3hmvdt8kv2d6hiy56z783luju",
 				new PostalAddress("adr1.hwbrkouh5g2798ut6a1ps9gfuu1z", "Hafenstrasse 12", null, "Harbor Tools GmbH",
 						"Hamburg", "DE", "Hamburg", "20457", "+49 40 5555 0123"),
 				"https://www.harbortools.example", Review.APPROVED);
-		SellingPartner hillcrest = seller("A1HILLCRST3VXZ", "Hillcrest Candles", List.of(Country.US),
+		SellingPartner hillcrest = seller(HILLCREST, "Hillcrest Candles", List.of(Country.US),
 				"sal1.0f6m7zzv6ew2uzv4m5okqegh072w",
 				new PostalAddress("adr1.j7f9kzqws3vwt5dl82f1c4nhcj76", "8 Hillcrest Ave", null, "Hillcrest Candles",
 						"Burlington", "US", "VT", "05401", "+1 802 555 0147"),
@@ -235,6 +283,13 @@ final class Fixtures {
 				agencyProfile(ids, Country.JP, "Northbeam Media"));
 		return new SandboxUser(AGENCY_USER, List.of(riverstone, harborTools, hillcrest),
 				List.of("amzn1.ads1.ma1.adsgraphagency0manager0ac"), agencyProfiles);
+	}
+
+	private static SpAuthorization spAuthorization(String userId, String app, String sellerId, String slug) {
+		return new SpAuthorization(userId,
+				new SandboxCredentials("amzn1.application-oa2-client.adsgraphsandboxsp" + app,
+						"adsgraph-sandbox-sp-" + app + "-secret", "Atzr|adsgraph-sandbox-sp-" + slug + "-refresh-token"),
+				sellerId);
 	}
 
 	private static SellingPartner seller(String sellerId, String name, List<Country> countries, String linkToken,

@@ -80,7 +80,7 @@ final class LwaHandler {
 		if (grant == null || !grant.clientId().equals(clientId)) {
 			return error(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
 		}
-		AccessTokens.Issued issued = this.accessTokens.issue(clientId, grant.userId());
+		AccessTokens.Issued issued = this.accessTokens.issue(clientId, grant.userId(), grant.sellingPartnerId());
 		Map<String, Object> token = new LinkedHashMap<>();
 		token.put("access_token", issued.accessToken());
 		token.put("refresh_token", refreshToken);

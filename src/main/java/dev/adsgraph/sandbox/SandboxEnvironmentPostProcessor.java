@@ -35,7 +35,14 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Reads {@code adsgraph.mode}, {@code adsgraph.tenants[...]} and {@code adsgraph.sandbox.enabled},
  * {@code .port}, {@code .address}, {@code .registration-delay}, {@code .terms-acceptance-delay},
- * {@code .token-ttl}.
+ * {@code .token-ttl}, {@code .report-processing-time} (default 2s) and {@code .sp-rate-limits}
+ * (default true).
+ *
+ * <p>Each sandbox tenant gets SP-API credentials too ({@code adsgraph.tenants[i].sp.*}). On Amazon
+ * a selling partner id is one seller, and one SP-API authorization is for one selling partner, so
+ * one tenant is one selling partner: the demo tenant's SP data is Northwind Outdoor Co.'s (NA), the
+ * agency tenant's Riverstone Apparel's (NA, EU). The other sellers' authorizations are listed by
+ * {@code GET /sandbox}.
  */
 public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -81,7 +88,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server.baseUrl())));
 		application.addListeners(new Lifecycle(server));
-		this.logger.info("Adsgraph sandbox (simulated Login with Amazon and Amazon Ads API) at " + server.baseUrl()
+		this.logger.info("Adsgraph sandbox (simulated Login with Amazon, Amazon Ads API and SP-API) at " + server.baseUrl()
 				+ "; demo tenant API key adsgraph-demo-key");
 	}
 
@@ -106,7 +113,9 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 				binder.bind("adsgraph.sandbox.port", Integer.class).orElse(0),
 				binder.bind("adsgraph.sandbox.registration-delay", Duration.class).orElse(null),
 				binder.bind("adsgraph.sandbox.terms-acceptance-delay", Duration.class).orElse(null),
-				binder.bind("adsgraph.sandbox.token-ttl", Duration.class).orElse(null), null);
+				binder.bind("adsgraph.sandbox.token-ttl", Duration.class).orElse(null),
+				binder.bind("adsgraph.sandbox.report-processing-time", Duration.class).orElse(null),
+				binder.bind("adsgraph.sandbox.sp-rate-limits", Boolean.class).orElse(true), null);
 	}
 
 	static Map<String, Object> properties(String baseUrl) {
@@ -117,13 +126,17 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		for (AdsRegion region : AdsRegion.values()) {
 			properties.put("adsgraph.upstream.ads.hosts." + region.name(), baseUrl + "/ads/" + region.path());
 		}
-		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO);
-		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY);
+		for (AdsRegion region : AdsRegion.values()) {
+			properties.put("adsgraph.upstream.sp.hosts." + region.name(), baseUrl + "/sp/" + region.path());
+		}
+		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO, Fixtures.DEMO_SP);
+		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,
+				Fixtures.AGENCY_SP);
 		return properties;
 	}
 
 	private static void tenant(Map<String, Object> properties, int index, String id, String name, String apiKey,
-			SandboxCredentials credentials) {
+			SandboxCredentials credentials, Fixtures.SpAuthorization sp) {
 		String prefix = "adsgraph.tenants[" + index + "].";
 		properties.put(prefix + "id", id);
 		properties.put(prefix + "name", name);
@@ -132,6 +145,10 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put(prefix + "ads.client-secret", credentials.clientSecret());
 		properties.put(prefix + "ads.refresh-token", credentials.refreshToken());
 		properties.put(prefix + "ads.regions", "NA,EU,FE");
+		properties.put(prefix + "sp.client-id", sp.credentials().clientId());
+		properties.put(prefix + "sp.client-secret", sp.credentials().clientSecret());
+		properties.put(prefix + "sp.refresh-token", sp.credentials().refreshToken());
+		properties.put(prefix + "sp.selling-partner-id", sp.sellingPartnerId());
 	}
 
 	/**

@@ -11,7 +11,8 @@ import org.springframework.boot.convert.DurationStyle;
  *
  * <p>Options: {@code --port} (default 9090), {@code --address} (default 127.0.0.1),
  * {@code --registration-delay} (default 3s), {@code --terms-acceptance-delay} (default: manual
- * acceptance only), {@code --token-ttl} (default 3600s); durations as {@code 500ms}, {@code 3s} or ISO-8601.
+ * acceptance only), {@code --token-ttl} (default 3600s), {@code --report-processing-time} (default 2s),
+ * {@code --sp-rate-limits} (default true); durations as {@code 500ms}, {@code 3s} or ISO-8601.
  */
 public final class SandboxMain {
 
@@ -26,7 +27,8 @@ public final class SandboxMain {
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
 			System.err.println("Usage: SandboxMain [--port=9090] [--address=127.0.0.1] [--registration-delay=3s]"
-					+ " [--terms-acceptance-delay=10s] [--token-ttl=3600s]");
+					+ " [--terms-acceptance-delay=10s] [--token-ttl=3600s] [--report-processing-time=2s]"
+					+ " [--sp-rate-limits=true]");
 			System.exit(2);
 			return;
 		}
@@ -55,6 +57,8 @@ public final class SandboxMain {
 				case "registration-delay" -> settings.withRegistrationDelay(duration(value));
 				case "terms-acceptance-delay" -> settings.withTermsAcceptanceDelay(duration(value));
 				case "token-ttl" -> settings.withTokenTtl(duration(value));
+				case "report-processing-time" -> settings.withReportProcessingTime(duration(value));
+				case "sp-rate-limits" -> settings.withSpRateLimits(bool(value));
 				default -> throw new IllegalArgumentException("Unknown option: --" + name);
 			};
 		}
@@ -64,7 +68,8 @@ public final class SandboxMain {
 	static String banner(String baseUrl) {
 		SandboxCredentials demo = Fixtures.DEMO;
 		SandboxCredentials agency = Fixtures.AGENCY;
-		return String.join(System.lineSeparator(), "Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API)",
+		SandboxCredentials demoSp = Fixtures.DEMO_SP.credentials();
+		return String.join(System.lineSeparator(), "Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API + SP-API)",
 				"  base URL        " + baseUrl, "  LWA token URL   " + baseUrl + "/auth/o2/token",
 				"  Ads API hosts   NA " + baseUrl + "/ads/na   EU " + baseUrl + "/ads/eu   FE " + baseUrl + "/ads/fe",
 				"  demo user       client_id=" + demo.clientId(), "                  client_secret=" + demo.clientSecret(),
@@ -72,7 +77,19 @@ public final class SandboxMain {
 				"  agency user     client_id=" + agency.clientId(),
 				"                  client_secret=" + agency.clientSecret(),
 				"                  refresh_token=" + agency.refreshToken(),
-				"  control         " + baseUrl + "/sandbox (info), /sandbox/stats, POST /sandbox/reset");
+				"  SP-API hosts    NA " + baseUrl + "/sp/na   EU " + baseUrl + "/sp/eu   FE " + baseUrl + "/sp/fe",
+				"  demo SP app     client_id=" + demoSp.clientId(), "                  client_secret=" + demoSp.clientSecret(),
+				"                  refresh_token=" + demoSp.refreshToken() + " (seller " + Fixtures.DEMO_SP.sellingPartnerId()
+						+ ")",
+				"  control         " + baseUrl + "/sandbox (info, all SP authorizations), /sandbox/stats,"
+						+ " /sandbox/products, POST /sandbox/reset");
+	}
+
+	private static boolean bool(String value) {
+		if (!value.equals("true") && !value.equals("false")) {
+			throw new IllegalArgumentException("Expected true or false, was " + value);
+		}
+		return Boolean.parseBoolean(value);
 	}
 
 	private static Duration duration(String value) {

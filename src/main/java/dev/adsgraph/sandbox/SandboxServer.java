@@ -31,7 +31,9 @@ import reactor.netty.http.server.HttpServer;
  *
  * <pre>
  * POST {base}/auth/o2/token                LWA
- * {base}/ads/na|eu|fe/...                  the three regional Ads API hosts
+ * {base}/ads/na|eu|fe/...                  the three regional Ads API hosts (incl. reporting v3)
+ * {base}/sp/na|eu|fe/...                   the three regional SP-API hosts
+ * GET {base}/documents/{token}             report files behind short-lived links (no auth)
  * GET|POST {base}/terms/agreement/{token}  the terms acceptance page
  * {base}/sandbox/...                       control endpoints for tests and tools
  * </pre>
@@ -91,6 +93,25 @@ public final class SandboxServer implements AutoCloseable {
 		return Fixtures.AGENCY;
 	}
 
+	/**
+	 * SP-API credentials of the demo user: one LWA application, authorized by Northwind Outdoor Co.
+	 * ({@link #DEMO_SELLING_PARTNER_ID}); the tenant's SP data is Northwind's (NA).
+	 */
+	public static SandboxCredentials demoSpCredentials() {
+		return Fixtures.DEMO_SP.credentials();
+	}
+
+	/** SP-API credentials of the agency user, authorized by Riverstone Apparel (NA and EU). */
+	public static SandboxCredentials agencySpCredentials() {
+		return Fixtures.AGENCY_SP.credentials();
+	}
+
+	/** The selling partner (seller) id of {@link #demoSpCredentials()}. */
+	public static final String DEMO_SELLING_PARTNER_ID = Fixtures.NORTHWIND;
+
+	/** The selling partner (seller) id of {@link #agencySpCredentials()}. */
+	public static final String AGENCY_SELLING_PARTNER_ID = Fixtures.RIVERSTONE;
+
 	/** For example {@code http://127.0.0.1:41234}; the Ads hosts are {@code baseUrl() + "/ads/na"} etc. */
 	public String baseUrl() {
 		return this.baseUrl;
@@ -121,10 +142,27 @@ public final class SandboxServer implements AutoCloseable {
 		AdvertiserAccountsHandler advertiserAccounts = new AdvertiserAccountsHandler(registry, registrations);
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
+		Catalog catalog = Catalog.load();
+		ReportDocuments documents = new ReportDocuments(stats, settings.clock());
+		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
+				settings.reportProcessingTime());
+		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
+		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load());
+		SellersHandler sellers = new SellersHandler();
+		CatalogHandler catalogItems = new CatalogHandler(catalog);
+		ListingsHandler listings = new ListingsHandler(catalog);
+		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, settings.clock());
+		SalesHandler sales = new SalesHandler(catalog, settings.clock());
+		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
+				settings.reportProcessingTime());
 		// Fixtures are deterministic, so reloading them restores exactly the start-up accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, () -> {
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, () -> {
 			registry.reset(Fixtures.load().accounts());
 			termsTokens.clear();
+			adsReports.clear();
+			spReports.clear();
+			documents.clear();
+			rateLimits.reset();
 		});
 
 		RouterFunctions.Builder routes = RouterFunctions.route().POST("/auth/o2/token", lwa::token);
@@ -146,10 +184,38 @@ public final class SandboxServer implements AutoCloseable {
 				.POST(host + "/adsApi/v1/query/advertiserAccounts",
 						gate.operation(region, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query))
 				.POST(host + "/adsApi/v1/query/sellingAccounts",
-						gate.operation(region, SellingAccountsHandler.QUERY, sellingAccounts::query));
+						gate.operation(region, SellingAccountsHandler.QUERY, sellingAccounts::query))
+				.POST(host + "/reporting/reports", gate.operation(region, AdsReportsHandler.CREATE, adsReports::create))
+				.GET(host + "/reporting/reports/{reportId}",
+						gate.operation(region, AdsReportsHandler.GET, adsReports::get))
+				.DELETE(host + "/reporting/reports/{reportId}",
+						gate.operation(region, AdsReportsHandler.DELETE, adsReports::delete));
+			String sp = "/sp/" + region.path();
+			routes.GET(sp + "/sellers/v1/marketplaceParticipations",
+					spGate.operation(region, SellersHandler.PARTICIPATIONS, sellers::participations))
+				.GET(sp + "/catalog/2022-04-01/items", spGate.operation(region, CatalogHandler.SEARCH, catalogItems::search))
+				.GET(sp + "/catalog/2022-04-01/items/{asin}",
+						spGate.operation(region, CatalogHandler.GET, catalogItems::get))
+				.GET(sp + "/listings/2021-08-01/items/{sellerId}",
+						spGate.operation(region, ListingsHandler.SEARCH, listings::search))
+				.GET(sp + "/listings/2021-08-01/items/{sellerId}/{sku}",
+						spGate.operation(region, ListingsHandler.GET, listings::get))
+				.GET(sp + "/fba/inventory/v1/summaries",
+						spGate.operation(region, FbaInventoryHandler.SUMMARIES, inventory::summaries))
+				.GET(sp + "/sales/v1/orderMetrics", spGate.operation(region, SalesHandler.ORDER_METRICS, sales::orderMetrics))
+				.POST(sp + "/reports/2021-06-30/reports", spGate.operation(region, SpReportsHandler.CREATE, spReports::create))
+				.GET(sp + "/reports/2021-06-30/reports", spGate.operation(region, SpReportsHandler.LIST, spReports::list))
+				.GET(sp + "/reports/2021-06-30/reports/{reportId}",
+						spGate.operation(region, SpReportsHandler.GET, spReports::get))
+				.DELETE(sp + "/reports/2021-06-30/reports/{reportId}",
+						spGate.operation(region, SpReportsHandler.CANCEL, spReports::cancel))
+				.GET(sp + "/reports/2021-06-30/documents/{reportDocumentId}",
+						spGate.operation(region, SpReportsHandler.DOCUMENT, spReports::document));
 		}
 		return routes.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
+			.GET("/documents/{token}", documents::download)
+			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.GET("/sandbox/stats", control::stats)
 			.POST("/sandbox/stats/reset", control::resetStats)

@@ -14,11 +14,22 @@ import java.util.Objects;
  * @param termsAcceptanceDelay when set and positive, terms tokens accept themselves after this long,
  * as if the user clicked the button; null or zero means only an explicit acceptance counts
  * @param tokenTtl lifetime of issued LWA access tokens; 3600 s when null, as Amazon's
+ * @param reportProcessingTime how long an SP-API or Ads report takes from request to document;
+ * the first half is spent queued (IN_QUEUE / PENDING), the second processing (IN_PROGRESS /
+ * PROCESSING); 2 s when null
+ * @param spRateLimits whether SP-API operations enforce their usage-plan token buckets (429 when
+ * empty); the {@code x-amzn-RateLimit-Limit} header is sent either way
  * @param clock time source; every state is computed from timestamps, so a test clock makes the
  * simulation deterministic
  */
 public record SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
-		Duration tokenTtl, Clock clock) {
+		Duration tokenTtl, Duration reportProcessingTime, boolean spRateLimits, Clock clock) {
+
+	/** The settings of a sandbox before SP-API and reporting existed: 2 s reports, rate limits on. */
+	public SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
+			Duration tokenTtl, Clock clock) {
+		this(address, port, registrationDelay, termsAcceptanceDelay, tokenTtl, null, true, clock);
+	}
 
 	public SandboxSettings {
 		address = (address == null || address.isBlank()) ? "127.0.0.1" : address.trim();
@@ -33,42 +44,54 @@ public record SandboxSettings(String address, int port, Duration registrationDel
 		if (tokenTtl.isNegative() || tokenTtl.isZero()) {
 			throw new IllegalArgumentException("tokenTtl must be positive, was " + tokenTtl);
 		}
+		reportProcessingTime = nonNegative("reportProcessingTime",
+				Objects.requireNonNullElse(reportProcessingTime, Duration.ofSeconds(2)));
 		clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
 	}
 
 	/** Loopback, random port, Amazon-like timings, system clock. */
 	public static SandboxSettings defaults() {
-		return new SandboxSettings(null, 0, null, null, null, null);
+		return new SandboxSettings(null, 0, null, null, null, null, true, null);
 	}
 
 	public SandboxSettings withAddress(String address) {
 		return new SandboxSettings(address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.address, port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withRegistrationDelay(Duration registrationDelay) {
 		return new SandboxSettings(this.address, this.port, registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withTermsAcceptanceDelay(Duration termsAcceptanceDelay) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, termsAcceptanceDelay,
-				this.tokenTtl, this.clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withTokenTtl(Duration tokenTtl) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				tokenTtl, this.clock);
+				tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withClock(Clock clock) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, clock);
+	}
+
+	public SandboxSettings withReportProcessingTime(Duration reportProcessingTime) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, reportProcessingTime, this.spRateLimits, this.clock);
+	}
+
+	public SandboxSettings withSpRateLimits(boolean spRateLimits) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, this.reportProcessingTime, spRateLimits, this.clock);
 	}
 
 	private static Duration nonNegative(String name, Duration value) {
