@@ -16,7 +16,8 @@ class ScalarsConfiguration {
 			.scalar(ExtendedScalars.DateTime)
 			.scalar(CountryCodeScalar.INSTANCE)
 			.scalar(ExtendedScalars.Currency)
-			.scalar(ExtendedScalars.Url);
+			.scalar(ExtendedScalars.Url)
+			.scalar(ExtendedScalars.GraphQLBigDecimal);
 	}
 
 }

@@ -149,6 +149,21 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put(prefix + "sp.client-secret", sp.credentials().clientSecret());
 		properties.put(prefix + "sp.refresh-token", sp.credentials().refreshToken());
 		properties.put(prefix + "sp.selling-partner-id", sp.sellingPartnerId());
+		// A seller authorizes an application per region: the regions it sells in.
+		properties.put(prefix + "sp.regions", String.join(",", spRegions(sp)));
+	}
+
+	private static java.util.Set<String> spRegions(Fixtures.SpAuthorization sp) {
+		java.util.Set<String> regions = new java.util.TreeSet<>();
+		Fixtures.load()
+			.users()
+			.get(sp.userId())
+			.partners()
+			.stream()
+			.filter((partner) -> partner.partnerId().equals(sp.sellingPartnerId()))
+			.flatMap((partner) -> partner.countries().stream())
+			.forEach((country) -> regions.add(country.region().name()));
+		return regions;
 	}
 
 	/**

@@ -46,12 +46,16 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 	 * refresh token the selling partner granted it. Optional: without it the retail fields are null.
 	 */
 	public record SpCredentialProperties(String clientId, String clientSecret, String refreshToken,
-			String sellingPartnerId) {
+			String sellingPartnerId, List<String> regions) {
+
+		public SpCredentialProperties {
+			regions = (regions != null) ? new ArrayList<>(regions) : new ArrayList<>();
+		}
 
 		@Override
 		public String toString() {
 			return "SpCredentialProperties[clientId=" + this.clientId + ", clientSecret=***, refreshToken=***, "
-					+ "sellingPartnerId=" + this.sellingPartnerId + "]";
+					+ "sellingPartnerId=" + this.sellingPartnerId + ", regions=" + this.regions + "]";
 		}
 
 	}

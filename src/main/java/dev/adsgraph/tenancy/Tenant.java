@@ -11,10 +11,12 @@ import dev.adsgraph.upstream.sp.SpCredentials;
  * One set of Amazon credentials and the regions they are used in. Every cache key and
  * in-flight map in the gateway includes {@link #id()}, so one tenant never sees another's data.
  */
-public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions, SpCredentials spCredentials) {
+public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions, SpCredentials spCredentials,
+		List<Region> spRegions) {
 
 	public Tenant {
 		regions = List.copyOf(regions);
+		spRegions = (spRegions != null) ? List.copyOf(spRegions) : List.of();
 	}
 
 	/**
@@ -25,7 +27,7 @@ public record Tenant(String id, String name, LwaCredentials ads, List<Region> re
 		return this.regions.get(0);
 	}
 
-	/** The SP-API authorization, when the tenant has one. */
+	/** The SP-API authorization, when the tenant has one; it is valid in {@link #spRegions()} only. */
 	public Optional<SpCredentials> sp() {
 		return Optional.ofNullable(this.spCredentials);
 	}

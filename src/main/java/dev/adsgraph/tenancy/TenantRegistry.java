@@ -103,7 +103,17 @@ public class TenantRegistry {
 				regions.addAll(seen);
 			}
 			SpCredentials sp = null;
+			List<Region> spRegions = new ArrayList<>();
 			if (t.sp() != null) {
+				// A seller authorizes an application region by region; without a list, the Ads regions.
+				List<String> names = t.sp().regions().isEmpty() && t.ads() != null ? t.ads().regions() : t.sp().regions();
+				Set<Region> seen = new LinkedHashSet<>();
+				for (String r : names) {
+					Region.parse(r)
+						.ifPresentOrElse(seen::add, () -> problems
+							.add(prefix + ".sp.regions has '" + r + "', which is not one of NA, EU, FE"));
+				}
+				spRegions.addAll(seen);
 				require(problems, t.sp().clientId(), prefix + ".sp.client-id");
 				require(problems, t.sp().clientSecret(), prefix + ".sp.client-secret");
 				require(problems, t.sp().refreshToken(), prefix + ".sp.refresh-token");
@@ -118,7 +128,7 @@ public class TenantRegistry {
 				LwaCredentials credentials = new LwaCredentials(t.ads().clientId(), t.ads().clientSecret(),
 						t.ads().refreshToken());
 				String name = (t.name() != null && !t.name().isBlank()) ? t.name() : t.id();
-				entries.add(new Entry(new Tenant(t.id(), name, credentials, regions, sp), sha256(t.apiKey())));
+				entries.add(new Entry(new Tenant(t.id(), name, credentials, regions, sp, spRegions), sha256(t.apiKey())));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -74,7 +74,7 @@ class TenantRegistryTest {
 	void anSpAuthorizationNeedsItsOwnApplicationAndEveryField() {
 		TenantProperties t = new TenantProperties("a", null, "key-of-tenant-a-0001",
 				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
-				new AdsgraphProperties.SpCredentialProperties("amzn1.ads-app", "s2", null, "A3SELLER"));
+				new AdsgraphProperties.SpCredentialProperties("amzn1.ads-app", "s2", null, "A3SELLER", null));
 		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(t))))
 			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
 					(ex) -> assertThat(ex.problems()).containsExactly("adsgraph.tenants[0].sp.refresh-token is missing",
@@ -88,7 +88,7 @@ class TenantRegistryTest {
 		assertThat(adsOnly.sp()).isEmpty();
 		TenantProperties both = new TenantProperties("b", null, "key-of-tenant-b-0001",
 				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
-				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER"));
+				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER", List.of("EU")));
 		Tenant tenant = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(both))).tenants().get(0);
 		assertThat(tenant.sp()).get().satisfies((sp) -> {
 			assertThat(sp.sellingPartnerId()).isEqualTo("A3SELLER");

@@ -1,0 +1,147 @@
+package dev.adsgraph.products;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.adsgraph.graphql.Connections;
+import dev.adsgraph.graphql.Cursors;
+import dev.adsgraph.products.ProductFacts.CatalogSummary;
+import dev.adsgraph.products.ProductFacts.Inventory;
+import dev.adsgraph.products.ProductFacts.Listing;
+import dev.adsgraph.products.ProductService.DateRange;
+import dev.adsgraph.profiles.ProfileView;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import dev.adsgraph.upstream.sp.MarketplaceParticipation;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProductController {
+
+	private final ProductService products;
+
+	private final MarketplaceService marketplaces;
+
+	ProductController(ProductService products, MarketplaceService marketplaces) {
+		this.products = products;
+		this.marketplaces = marketplaces;
+	}
+
+	@QueryMapping
+	Mono<SellingPartnerView> sellingPartner(@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.empty();
+		}
+		return this.marketplaces.participations(tenant)
+			.map((all) -> new SellingPartnerView(tenant.sp().get().sellingPartnerId(),
+					all.stream().map(MarketplaceView::of).toList()));
+	}
+
+	@QueryMapping
+	Mono<ProductService.Products> products(@Argument String marketplaceId, @Argument List<String> asins,
+			@Argument DateRange dateRange, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.products.products(tenant, marketplaceId, asins, dateRange);
+	}
+
+	/**
+	 * All profiles of a response find their marketplace in one cached participation list. A
+	 * participation belongs to the tenant's selling partner, so only that seller's profiles get one.
+	 */
+	@BatchMapping(typeName = "Profile")
+	Mono<Map<ProfileView, MarketplaceView>> marketplace(List<ProfileView> profiles,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		String seller = tenant.sp().map((sp) -> sp.sellingPartnerId()).orElse(null);
+		return this.marketplaces.participations(tenant).map((all) -> {
+			Map<ProfileView, MarketplaceView> result = new LinkedHashMap<>();
+			for (ProfileView profile : profiles) {
+				if (!profile.accountInfo().id().equals(seller)) {
+					continue;
+				}
+				all.stream()
+					.filter((p) -> p.marketplace() != null && p.marketplace().id().equals(profile.marketplaceId()))
+					.findFirst()
+					.ifPresent((p) -> result.put(profile, MarketplaceView.of(p)));
+			}
+			return result;
+		});
+	}
+
+	@SchemaMapping(typeName = "Profile", field = "products")
+	Mono<ProductPage> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
+			@Argument String after, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		int size = (first != null) ? first : 50;
+		if (size < 1 || size > Connections.MAX_FIRST) {
+			throw new dev.adsgraph.graphql.BadUserInputException(
+					"first must be between 1 and " + Connections.MAX_FIRST + "; got " + size + ".");
+		}
+		int from = (after != null) ? Cursors.decode(after).index() + 1 : 0;
+		return this.products.profileProducts(tenant, profile, dateRange).map((all) -> {
+			List<ProductView> nodes = all.nodes();
+			int to = Math.min(nodes.size(), from + size);
+			List<ProductView> page = (from < to) ? nodes.subList(from, to) : List.of();
+			String end = page.isEmpty() ? null : Cursors.encode(null, to - 1);
+			return new ProductPage(page, new Connections.PageInfo(to < nodes.size(), end), all.freshness());
+		});
+	}
+
+	@SchemaMapping(typeName = "Profile", field = "performance")
+	Mono<ProductService.Performance> performance(ProfileView profile, @Argument DateRange dateRange,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.products.performance(tenant, profile, dateRange);
+	}
+
+	@SchemaMapping(typeName = "Product", field = "catalog")
+	CompletableFuture<CatalogSummary> catalog(ProductView product,
+			DataLoader<ProductKey, CatalogSummary> productCatalog) {
+		return productCatalog.load(product.key());
+	}
+
+	@SchemaMapping(typeName = "Product", field = "listing")
+	CompletableFuture<Listing> listing(ProductView product, DataLoader<ProductKey, Listing> productListing) {
+		return productListing.load(product.key());
+	}
+
+	@SchemaMapping(typeName = "Product", field = "inventory")
+	CompletableFuture<Inventory> inventory(ProductView product, DataLoader<ProductKey, Inventory> productInventory) {
+		return productInventory.load(product.key());
+	}
+
+	@SchemaMapping(typeName = "Product", field = "metrics")
+	Metrics metrics(ProductView product) {
+		return product.metrics();
+	}
+
+	/** The schema's {@code SellingPartner}. */
+	record SellingPartnerView(String id, List<MarketplaceView> marketplaces) {
+	}
+
+	/** The schema's {@code Marketplace}. */
+	record MarketplaceView(String id, String name, String countryCode, String defaultCurrencyCode,
+			String defaultLanguageCode, String domainName, Boolean isParticipating, Boolean hasSuspendedListings,
+			String storeName) {
+
+		static MarketplaceView of(MarketplaceParticipation p) {
+			MarketplaceParticipation.Marketplace m = p.marketplace();
+			return new MarketplaceView(m.id(), m.name(), m.countryCode(), m.defaultCurrencyCode(),
+					m.defaultLanguageCode(), m.domainName(),
+					(p.participation() != null) ? p.participation().isParticipating() : null,
+					(p.participation() != null) ? p.participation().hasSuspendedListings() : null, p.storeName());
+		}
+
+	}
+
+	/** The schema's {@code ProductConnection}. */
+	record ProductPage(List<ProductView> nodes, Connections.PageInfo pageInfo, Freshness.Both freshness) {
+	}
+
+}

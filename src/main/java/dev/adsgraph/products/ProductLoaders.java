@@ -1,0 +1,226 @@
+package dev.adsgraph.products;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.adsgraph.caching.CaffeineKeyedCache;
+import dev.adsgraph.caching.KeyedCache;
+import dev.adsgraph.products.ProductFacts.CatalogSummary;
+import dev.adsgraph.products.ProductFacts.Inventory;
+import dev.adsgraph.products.ProductFacts.Listing;
+import dev.adsgraph.products.ProductFacts.SalesRank;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import dev.adsgraph.upstream.Marketplaces;
+import dev.adsgraph.upstream.sp.CatalogItem;
+import dev.adsgraph.upstream.sp.CatalogItemSearch;
+import dev.adsgraph.upstream.sp.InventorySummariesQuery;
+import dev.adsgraph.upstream.sp.InventorySummary;
+import dev.adsgraph.upstream.sp.ListingsItem;
+import dev.adsgraph.upstream.sp.ListingsItemSearch;
+import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
+import graphql.GraphQLContext;
+import org.dataloader.BatchLoaderEnvironment;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Batches the per-product SP-API lookups of one GraphQL request: the catalog and listings in
+ * searches of at most 20 ASINs (Amazon's limit per call), FBA inventory as one marketplace-wide
+ * list per request (cached briefly), so 100 products cost 5 catalog calls, not 100.
+ */
+@Component
+class ProductLoaders {
+
+	static final String CATALOG = "productCatalog";
+
+	static final String LISTING = "productListing";
+
+	static final String INVENTORY = "productInventory";
+
+	/** Amazon's limit of identifiers per catalog or listings search. */
+	static final int SEARCH_LIMIT = 20;
+
+	private static final List<String> CATALOG_DATA = List.of("summaries", "images", "salesRanks");
+
+	private static final List<String> LISTING_DATA = List.of("summaries", "offers");
+
+	private final SellingPartnerApiClient sp;
+
+	private final KeyedCache<InventoryKey, Map<String, Inventory>> inventory;
+
+	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties) {
+		this.sp = sp;
+		this.inventory = new CaffeineKeyedCache<>(properties.inventoryTtl(), 10_000);
+		registry.forTypePair(ProductKey.class, CatalogSummary.class)
+			.withName(CATALOG)
+			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
+			.registerMappedBatchLoader((keys, env) -> catalog(tenant(env), keys));
+		registry.forTypePair(ProductKey.class, Listing.class)
+			.withName(LISTING)
+			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
+			.registerMappedBatchLoader((keys, env) -> listings(tenant(env), keys));
+		registry.forTypePair(ProductKey.class, Inventory.class)
+			.withName(INVENTORY)
+			.registerMappedBatchLoader((keys, env) -> inventory(tenant(env), keys));
+	}
+
+	private static Tenant tenant(BatchLoaderEnvironment env) {
+		GraphQLContext context = env.getContext();
+		return Objects.requireNonNull(context).get(TenantContextInterceptor.TENANT);
+	}
+
+	private Mono<Map<ProductKey, CatalogSummary>> catalog(Tenant tenant, Set<ProductKey> keys) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return Flux.fromIterable(byMarketplace(keys).entrySet()).flatMap((group) -> {
+			String marketplaceId = group.getKey();
+			List<String> asins = group.getValue();
+			return this.sp
+				.searchCatalogItems(tenant.sp().get(), region(marketplaceId),
+						CatalogItemSearch.byIdentifiers("ASIN", asins, marketplaceId, CATALOG_DATA)
+							.withPageSize(SEARCH_LIMIT))
+				.flatMapIterable((results) -> (results.items() != null) ? results.items() : List.of())
+				.map((item) -> Map.entry(new ProductKey(marketplaceId, item.asin()), summary(item, marketplaceId)));
+		}).collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<Map<ProductKey, Listing>> listings(Tenant tenant, Set<ProductKey> keys) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		String sellerId = tenant.sp().get().sellingPartnerId();
+		return Flux.fromIterable(byMarketplace(keys).entrySet()).flatMap((group) -> {
+			String marketplaceId = group.getKey();
+			ListingsItemSearch search = new ListingsItemSearch(sellerId, List.of(marketplaceId), group.getValue(),
+					"ASIN", LISTING_DATA, SEARCH_LIMIT, null);
+			return this.sp.searchListingsItems(tenant.sp().get(), region(marketplaceId), search)
+				.flatMapIterable((results) -> (results.items() != null) ? results.items() : List.of())
+				.flatMapIterable((item) -> listing(item, marketplaceId));
+		}).collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+	}
+
+	private Mono<Map<ProductKey, Inventory>> inventory(Tenant tenant, Set<ProductKey> keys) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return Flux.fromIterable(byMarketplace(keys).keySet())
+			.flatMap((marketplaceId) -> this.inventory
+				.get(new InventoryKey(tenant.id(), marketplaceId),
+						() -> this.sp
+							.getAllInventorySummaries(tenant.sp().get(), region(marketplaceId),
+									InventorySummariesQuery.of(marketplaceId))
+							.map(ProductLoaders::inventoryByAsin))
+				.map((byAsin) -> Map.entry(marketplaceId, byAsin)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((byMarketplace) -> {
+				Map<ProductKey, Inventory> result = new HashMap<>();
+				for (ProductKey key : keys) {
+					Inventory found = byMarketplace.getOrDefault(key.marketplaceId(), Map.of()).get(key.asin());
+					if (found != null) {
+						result.put(key, found);
+					}
+				}
+				return result;
+			});
+	}
+
+	private static Map<String, Inventory> inventoryByAsin(List<InventorySummary> summaries) {
+		Map<String, Inventory> byAsin = new HashMap<>();
+		for (InventorySummary s : summaries) {
+			if (s.asin() == null) {
+				continue;
+			}
+			InventorySummary.Details d = s.inventoryDetails();
+			Inventory inventory = (d == null) ? new Inventory(0, 0, 0, 0, 0)
+					: new Inventory(n(d.fulfillableQuantity()), n(d.inboundWorkingQuantity()),
+							n(d.inboundShippedQuantity()), n(d.inboundReceivingQuantity()),
+							(d.reservedQuantity() != null) ? n(d.reservedQuantity().totalReservedQuantity()) : 0);
+			// One ASIN can be stocked under several SKUs (conditions, bundles): the product has them all.
+			byAsin.merge(s.asin(), inventory, Inventory::plus);
+		}
+		return byAsin;
+	}
+
+	private static CatalogSummary summary(CatalogItem item, String marketplaceId) {
+		CatalogItem.Summary summary = first(item.summaries(), CatalogItem.Summary::marketplaceId, marketplaceId);
+		CatalogItem.Images images = first(item.images(), CatalogItem.Images::marketplaceId, marketplaceId);
+		CatalogItem.SalesRanks ranks = first(item.salesRanks(), CatalogItem.SalesRanks::marketplaceId, marketplaceId);
+		String image = (images == null || images.images() == null) ? null
+				: images.images()
+					.stream()
+					.filter((i) -> "MAIN".equals(i.variant()))
+					.map(CatalogItem.Image::link)
+					.findFirst()
+					.orElse(null);
+		List<SalesRank> salesRanks = new ArrayList<>();
+		if (ranks != null) {
+			if (ranks.displayGroupRanks() != null) {
+				ranks.displayGroupRanks()
+					.stream()
+					.filter((r) -> r.rank() != null)
+					.forEach((r) -> salesRanks.add(new SalesRank(r.title(), r.rank())));
+			}
+			if (ranks.classificationRanks() != null) {
+				ranks.classificationRanks()
+					.stream()
+					.filter((r) -> r.rank() != null)
+					.forEach((r) -> salesRanks.add(new SalesRank(r.title(), r.rank())));
+			}
+			salesRanks.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
+		}
+		return new CatalogSummary((summary != null) ? summary.itemName() : null,
+				(summary != null) ? summary.brand() : null, image, salesRanks);
+	}
+
+	private static List<Map.Entry<ProductKey, Listing>> listing(ListingsItem item, String marketplaceId) {
+		ListingsItem.Summary summary = first(item.summaries(), ListingsItem.Summary::marketplaceId, marketplaceId);
+		if (summary == null || summary.asin() == null) {
+			return List.of();
+		}
+		ListingsItem.Offer offer = (item.offers() == null) ? null
+				: item.offers()
+					.stream()
+					.filter((o) -> marketplaceId.equals(o.marketplaceId()) && !"B2B".equals(o.offerType()))
+					.findFirst()
+					.orElse(null);
+		Money price = (offer != null && offer.price() != null)
+				? new Money(offer.price().amount(), offer.price().currencyCode()) : null;
+		return List.of(Map.entry(new ProductKey(marketplaceId, summary.asin()),
+				new Listing(item.sku(), (summary.status() != null) ? summary.status() : List.of(), price)));
+	}
+
+	private static Map<String, List<String>> byMarketplace(Collection<ProductKey> keys) {
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		keys.forEach((key) -> groups.computeIfAbsent(key.marketplaceId(), (m) -> new ArrayList<>()).add(key.asin()));
+		return groups;
+	}
+
+	private static dev.adsgraph.upstream.Region region(String marketplaceId) {
+		return Marketplaces.byId(marketplaceId)
+			.orElseThrow(() -> new IllegalArgumentException("unknown marketplace " + marketplaceId))
+			.region();
+	}
+
+	private static <T> T first(List<T> values, java.util.function.Function<T, String> marketplace, String id) {
+		return (values == null) ? null : values.stream().filter((v) -> id.equals(marketplace.apply(v))).findFirst().orElse(null);
+	}
+
+	private static int n(Integer value) {
+		return (value != null) ? value : 0;
+	}
+
+	record InventoryKey(String tenantId, String marketplaceId) {
+	}
+
+}

@@ -1,0 +1,291 @@
+package dev.adsgraph.products;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.adsgraph.graphql.BadUserInputException;
+import dev.adsgraph.profiles.ProfileQuery;
+import dev.adsgraph.profiles.ProfileService;
+import dev.adsgraph.profiles.ProfileView;
+import dev.adsgraph.reports.AdsProductReports;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.upstream.Marketplaces;
+import dev.adsgraph.upstream.ads.SpAdvertisedProductRow;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The ASIN join: advertising figures (sponsored-products report of the marketplace's profile)
+ * next to retail figures (the seller's sales and traffic report), per ASIN. Both reports come
+ * from the shared report engine, so a dashboard is answered at once with what is ready.
+ */
+@Service
+class ProductService {
+
+	private static final Pattern ASIN = Pattern.compile("^[A-Z0-9]{10}$");
+
+	private final ProfileService profiles;
+
+	private final MarketplaceService marketplaces;
+
+	private final AdsProductReports adsReports;
+
+	private final SalesAndTrafficReports retailReports;
+
+	private final ProductsProperties properties;
+
+	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
+			SalesAndTrafficReports retailReports, ProductsProperties properties) {
+		this.profiles = profiles;
+		this.marketplaces = marketplaces;
+		this.adsReports = adsReports;
+		this.retailReports = retailReports;
+		this.properties = properties;
+	}
+
+	/** {@code products(marketplaceId, asins, dateRange)}: one product per requested ASIN, in order. */
+	Mono<Products> products(Tenant tenant, String marketplaceId, List<String> asins, DateRange range) {
+		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
+		List<String> wanted = requireAsins(asins);
+		requireRange(range);
+		Mono<Sourced<Map<String, AdPerformance>>> ads = sellerProfile(tenant, marketplace)
+			.flatMap((profile) -> profile.map((p) -> advertising(tenant, p, range))
+				.orElseGet(() -> Mono.just(Sourced.unavailable(
+						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+		return requireParticipation(tenant, marketplace)
+			.then(Mono.zip(ads, retail(tenant, marketplace, range)))
+			.map((both) -> {
+				Sourced<Map<String, AdPerformance>> adData = both.getT1();
+				Sourced<Map<String, RetailSales>> retailData = both.getT2();
+				List<ProductView> nodes = wanted.stream()
+					.map((asin) -> product(asin, marketplace, adData, retailData))
+					.toList();
+				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
+			});
+	}
+
+	/**
+	 * A profile's products over the range: every ASIN that was advertised or sold, ordered by ad
+	 * spend (highest first), then ASIN.
+	 */
+	Mono<Products> profileProducts(Tenant tenant, ProfileView profile, DateRange range) {
+		requireRange(range);
+		Marketplaces.Marketplace marketplace = Marketplaces.byId(profile.marketplaceId()).orElse(null);
+		if (marketplace == null) {
+			return Mono.just(new Products(List.of(), new Freshness.Both(
+					Freshness.failed("The profile's marketplace is unknown."), Freshness.failed("The profile's marketplace is unknown."))));
+		}
+		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, profile, marketplace, range))
+			.map((both) -> {
+				Sourced<Map<String, AdPerformance>> adData = both.getT1();
+				Sourced<Map<String, RetailSales>> retailData = both.getT2();
+				Set<String> asins = new LinkedHashSet<>();
+				if (adData.data() != null) {
+					asins.addAll(adData.data().keySet());
+				}
+				if (retailData.data() != null) {
+					asins.addAll(retailData.data().keySet());
+				}
+				List<ProductView> nodes = new ArrayList<>(
+						asins.stream().map((asin) -> product(asin, marketplace, adData, retailData)).toList());
+				nodes.sort(Comparator
+					.comparing((ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount()
+							: BigDecimal.ZERO)
+					.reversed()
+					.thenComparing(ProductView::asin));
+				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
+			});
+	}
+
+	/** A profile's totals over the range. */
+	Mono<Performance> performance(Tenant tenant, ProfileView profile, DateRange range) {
+		return profileProducts(tenant, profile, range).map((products) -> {
+			String currency = profile.currencyCode();
+			AdPerformance ads = null;
+			if (products.freshness().advertising().isReady()) {
+				ads = products.nodes()
+					.stream()
+					.map(ProductView::advertising)
+					.reduce(AdPerformance.none(currency), AdPerformance::plus);
+			}
+			RetailSales sales = null;
+			if (products.freshness().retail().isReady()) {
+				long units = 0;
+				long sessions = 0;
+				long views = 0;
+				BigDecimal total = BigDecimal.ZERO;
+				for (ProductView p : products.nodes()) {
+					units += p.sales().unitsOrdered();
+					sessions += p.sales().sessions();
+					views += p.sales().pageViews();
+					total = total.add(p.sales().orderedProductSales().amount());
+				}
+				sales = new RetailSales(units, new Money(total, currency), sessions, views, null);
+			}
+			return new Performance(ads, sales, Metrics.of(ads, sales), products.freshness());
+		});
+	}
+
+	private ProductView product(String asin, Marketplaces.Marketplace marketplace,
+			Sourced<Map<String, AdPerformance>> ads, Sourced<Map<String, RetailSales>> retail) {
+		String currency = marketplace.currencyCode();
+		// A source that is READY but silent about the ASIN means zero, not unknown.
+		AdPerformance ad = (ads.data() != null) ? ads.data().getOrDefault(asin, AdPerformance.none(currency)) : null;
+		RetailSales sales = (retail.data() != null) ? retail.data().getOrDefault(asin, RetailSales.none(currency))
+				: null;
+		return new ProductView(asin, marketplace.id(), ad, sales);
+	}
+
+	private Mono<Sourced<Map<String, AdPerformance>>> advertising(Tenant tenant, ProfileView profile,
+			DateRange range) {
+		String currency = profile.currencyCode();
+		return this.adsReports
+			.advertisedProducts(tenant.id(), tenant.ads(), profile.region(), Long.parseLong(profile.id()),
+					range.start(), range.end())
+			.map((result) -> Sourced.of(result, (rows) -> sumByAsin(rows, currency)));
+	}
+
+	private Mono<Sourced<Map<String, RetailSales>>> retail(Tenant tenant, Marketplaces.Marketplace marketplace,
+			DateRange range) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.just(Sourced.unavailable("The tenant has no SP-API authorization."));
+		}
+		return this.retailReports.byAsin(tenant, marketplace, range.start(), range.end());
+	}
+
+	/** Retail figures only when the profile is the tenant's own selling partner's. */
+	private Mono<Sourced<Map<String, RetailSales>>> retailFor(Tenant tenant, ProfileView profile,
+			Marketplaces.Marketplace marketplace, DateRange range) {
+		boolean own = tenant.sp().map((sp) -> sp.sellingPartnerId().equals(profile.accountInfo().id())).orElse(false);
+		if (!own) {
+			return Mono.just(Sourced.unavailable(
+					"Retail figures need the SP-API authorization of this profile's seller, which the tenant does not have."));
+		}
+		return retail(tenant, marketplace, range);
+	}
+
+	private static Map<String, AdPerformance> sumByAsin(List<SpAdvertisedProductRow> rows, String currency) {
+		Map<String, AdPerformance> byAsin = new HashMap<>();
+		for (SpAdvertisedProductRow row : rows) {
+			if (row.advertisedAsin() == null) {
+				continue;
+			}
+			AdPerformance one = new AdPerformance(row.impressions(), row.clicks(), new Money(row.cost(), currency),
+					new Money(row.sales7d(), currency), row.purchases7d(), row.unitsSoldClicks7d());
+			byAsin.merge(row.advertisedAsin(), one, AdPerformance::plus);
+		}
+		return byAsin;
+	}
+
+	/** The tenant's seller profile in the marketplace: its own selling partner's when it has one. */
+	private Mono<Optional<ProfileView>> sellerProfile(Tenant tenant, Marketplaces.Marketplace marketplace) {
+		ProfileQuery query = new ProfileQuery(List.of(marketplace.region()), null, List.of("SELLER"),
+				List.of(marketplace.id()), null, null, null);
+		if (!tenant.regions().contains(marketplace.region())) {
+			return Mono.just(Optional.empty());
+		}
+		return this.profiles.list(tenant, query).map((found) -> {
+			Optional<String> seller = tenant.sp().map((sp) -> sp.sellingPartnerId());
+			return found.stream()
+				.filter((p) -> seller.isEmpty() || seller.get().equals(p.accountInfo().id()))
+				.findFirst();
+		});
+	}
+
+	private Mono<Void> requireParticipation(Tenant tenant, Marketplaces.Marketplace marketplace) {
+		if (tenant.sp().isEmpty()) {
+			return Mono.empty();
+		}
+		return this.marketplaces.participation(tenant, marketplace.id())
+			.flatMap((found) -> found.filter((p) -> p.participation() != null && p.participation().isParticipating())
+				.<Mono<Void>>map((p) -> Mono.empty())
+				.orElseGet(() -> Mono.error(new BadUserInputException("The selling partner does not sell in marketplace "
+						+ marketplace.id() + " (" + marketplace.countryCode() + ")."))));
+	}
+
+	private static Marketplaces.Marketplace requireMarketplace(String marketplaceId) {
+		return Marketplaces.byId(marketplaceId)
+			.orElseThrow(() -> new BadUserInputException("marketplaceId must be an Amazon marketplace id such as "
+					+ "ATVPDKIKX0DER (US) or A1PA6795UKMFR9 (DE); " + quote(marketplaceId) + " is not one."));
+	}
+
+	private List<String> requireAsins(List<String> asins) {
+		if (asins.isEmpty() || asins.size() > this.properties.maxAsins()) {
+			throw new BadUserInputException(
+					"asins must name 1 to " + this.properties.maxAsins() + " ASINs; got " + asins.size() + ".");
+		}
+		List<String> bad = new ArrayList<>();
+		LinkedHashSet<String> normalised = new LinkedHashSet<>();
+		for (String asin : asins) {
+			String upper = (asin != null) ? asin.trim().toUpperCase(Locale.ROOT) : "";
+			if (ASIN.matcher(upper).matches()) {
+				normalised.add(upper);
+			}
+			else {
+				bad.add(quote(asin));
+			}
+		}
+		if (!bad.isEmpty()) {
+			throw new BadUserInputException("asins must be 10-character ASINs such as B07N4M94X4; not: "
+					+ String.join(", ", bad.subList(0, Math.min(bad.size(), 5))) + ((bad.size() > 5) ? ", …" : "")
+					+ ".");
+		}
+		return List.copyOf(normalised);
+	}
+
+	void requireRange(DateRange range) {
+		if (range.end().isBefore(range.start())) {
+			throw new BadUserInputException("dateRange.end " + range.end() + " is before dateRange.start "
+					+ range.start() + ".");
+		}
+		long days = ChronoUnit.DAYS.between(range.start(), range.end()) + 1;
+		if (days > this.properties.maxRangeDays()) {
+			throw new BadUserInputException("dateRange covers " + days + " days; at most "
+					+ this.properties.maxRangeDays() + " are allowed.");
+		}
+		// Amazon's days end in the marketplace's time zone; the earliest zone's today is the latest valid day.
+		LocalDate latest = LocalDate.now(ZoneOffset.ofHours(14));
+		if (range.end().isAfter(latest)) {
+			throw new BadUserInputException("dateRange.end " + range.end() + " is in the future.");
+		}
+		LocalDate earliest = LocalDate.now(ZoneOffset.UTC).minusDays(this.properties.maxLookbackDays());
+		if (range.start().isBefore(earliest)) {
+			throw new BadUserInputException("dateRange.start must be within the last "
+					+ this.properties.maxLookbackDays() + " days (Amazon keeps ad report data that long).");
+		}
+	}
+
+	private static String quote(String value) {
+		if (value == null) {
+			return "nothing";
+		}
+		String shown = (value.length() > 20) ? value.substring(0, 20) + "…" : value;
+		return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+	}
+
+	/** The schema's {@code DateRangeInput}. */
+	record DateRange(LocalDate start, LocalDate end) {
+	}
+
+	/** Products and where their report-based sources stand. */
+	record Products(List<ProductView> nodes, Freshness.Both freshness) {
+	}
+
+	/** The schema's {@code Performance}. */
+	record Performance(AdPerformance advertising, RetailSales sales, Metrics metrics, Freshness.Both freshness) {
+	}
+
+}
