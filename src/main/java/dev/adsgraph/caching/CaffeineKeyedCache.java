@@ -1,6 +1,9 @@
 package dev.adsgraph.caching;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -24,6 +27,14 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 	public Mono<V> get(K key, Supplier<Mono<V>> loader) {
 		// suppressCancel: one caller going away must not cancel the load others wait for.
 		return Mono.fromFuture(() -> this.cache.get(key, (k, executor) -> loader.get().toFuture()), true);
+	}
+
+	@Override
+	public Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader) {
+		return Mono.fromFuture(() -> this.cache.getAll(keys, (missing, executor) -> loader
+			.apply(Set.copyOf(missing))
+			.map((loaded) -> Map.<K, V>copyOf(loaded))
+			.toFuture()), true);
 	}
 
 	@Override

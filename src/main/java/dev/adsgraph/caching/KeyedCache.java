@@ -1,5 +1,8 @@
 package dev.adsgraph.caching;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -14,6 +17,13 @@ public interface KeyedCache<K, V> {
 
 	/** The cached value for the key, loading it with {@code loader} on a miss. */
 	Mono<V> get(K key, Supplier<Mono<V>> loader);
+
+	/**
+	 * The cached values of several keys, loading the missing ones with one call of
+	 * {@code loader}; keys being loaded by another call are waited for, not loaded twice. A key
+	 * the loader leaves out is absent from the answer and not cached.
+	 */
+	Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader);
 
 	/** Drops every entry whose key matches. */
 	void invalidate(Predicate<K> keys);

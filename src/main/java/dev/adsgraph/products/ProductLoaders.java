@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
@@ -58,17 +61,25 @@ class ProductLoaders {
 
 	private final KeyedCache<InventoryKey, Map<String, Inventory>> inventory;
 
+	/** Catalog facts change rarely and searchCatalogItems allows two calls a second: cached. */
+	private final KeyedCache<TenantKey, Optional<CatalogSummary>> catalogCache;
+
+	/** Listings change more often (price, status) but Amazon allows five searches a second: cached briefly. */
+	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
+
 	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties) {
 		this.sp = sp;
 		this.inventory = new CaffeineKeyedCache<>(properties.inventoryTtl(), 10_000);
+		this.catalogCache = new CaffeineKeyedCache<>(properties.catalogTtl(), 200_000);
+		this.listingCache = new CaffeineKeyedCache<>(properties.listingTtl(), 200_000);
 		registry.forTypePair(ProductKey.class, CatalogSummary.class)
 			.withName(CATALOG)
 			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
-			.registerMappedBatchLoader((keys, env) -> catalog(tenant(env), keys));
+			.registerMappedBatchLoader((keys, env) -> cached(this.catalogCache, tenant(env), keys, this::catalog));
 		registry.forTypePair(ProductKey.class, Listing.class)
 			.withName(LISTING)
 			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
-			.registerMappedBatchLoader((keys, env) -> listings(tenant(env), keys));
+			.registerMappedBatchLoader((keys, env) -> cached(this.listingCache, tenant(env), keys, this::listings));
 		registry.forTypePair(ProductKey.class, Inventory.class)
 			.withName(INVENTORY)
 			.registerMappedBatchLoader((keys, env) -> inventory(tenant(env), keys));
@@ -77,6 +88,29 @@ class ProductLoaders {
 	private static Tenant tenant(BatchLoaderEnvironment env) {
 		GraphQLContext context = env.getContext();
 		return Objects.requireNonNull(context).get(TenantContextInterceptor.TENANT);
+	}
+
+	/**
+	 * Serves what the cache has and loads the rest in one upstream round. A product the upstream
+	 * does not know is cached as absent too, so asking again costs no call.
+	 */
+	private static <V> Mono<Map<ProductKey, V>> cached(KeyedCache<TenantKey, Optional<V>> cache, Tenant tenant,
+			Set<ProductKey> keys, BiFunction<Tenant, Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
+		Set<TenantKey> wanted = new LinkedHashSet<>();
+		keys.forEach((key) -> wanted.add(new TenantKey(tenant.id(), key)));
+		return cache.getAll(wanted, (missing) -> {
+			Set<ProductKey> products = new LinkedHashSet<>();
+			missing.forEach((key) -> products.add(key.product()));
+			return load.apply(tenant, products).map((found) -> {
+				Map<TenantKey, Optional<V>> loaded = new HashMap<>();
+				missing.forEach((key) -> loaded.put(key, Optional.ofNullable(found.get(key.product()))));
+				return loaded;
+			});
+		}).map((hits) -> {
+			Map<ProductKey, V> result = new HashMap<>();
+			hits.forEach((key, value) -> value.ifPresent((v) -> result.put(key.product(), v)));
+			return result;
+		});
 	}
 
 	private Mono<Map<ProductKey, CatalogSummary>> catalog(Tenant tenant, Set<ProductKey> keys) {
@@ -221,6 +255,9 @@ class ProductLoaders {
 	}
 
 	record InventoryKey(String tenantId, String marketplaceId) {
+	}
+
+	record TenantKey(String tenantId, ProductKey product) {
 	}
 
 }

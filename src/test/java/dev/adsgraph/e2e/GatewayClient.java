@@ -88,6 +88,16 @@ final class GatewayClient {
 		return sandboxStats().getOrDefault(operation, 0L);
 	}
 
+	/** The sandbox's own sums for a seller's products over a range: the ground truth joins are checked against. */
+	Map<String, Object> groundTruth(String sellerId, String marketplaceId, String start, String end) {
+		Raw raw = get(this.sandboxUrl + "/sandbox/products?sellerId=" + sellerId + "&marketplaceId=" + marketplaceId
+				+ "&startDate=" + start + "&endDate=" + end);
+		if (raw.status() != 200) {
+			throw new AssertionError("ground truth: HTTP " + raw.status() + " " + raw.body());
+		}
+		return parse(raw.body());
+	}
+
 	void resetSandboxStats() {
 		sandboxPost("/sandbox/stats/reset");
 	}

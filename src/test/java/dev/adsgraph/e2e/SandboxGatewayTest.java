@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts upstream calls from a cold start declares a configuration of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "adsgraph.sandbox.registration-delay=300ms" })
+		properties = { "adsgraph.sandbox.registration-delay=300ms", "adsgraph.sandbox.report-processing-time=300ms",
+				"adsgraph.reports.poll-initial-delay=50ms", "adsgraph.reports.poll-max-delay=200ms" })
 abstract class SandboxGatewayTest {
 
 	@LocalServerPort

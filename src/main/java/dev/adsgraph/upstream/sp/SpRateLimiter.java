@@ -94,18 +94,34 @@ public final class SpRateLimiter {
 		return limits;
 	}
 
-	/** The usage plan a bucket of this operation starts from. */
+	/**
+	 * What our side of the bucket runs at, as a share of the rate Amazon applies: our bucket and
+	 * Amazon's do not start at the same instant and calls do not arrive exactly as sent, so a
+	 * bucket run at Amazon's own rate and burst would now and then be one call ahead of Amazon's.
+	 */
+	static final double SAFETY = 0.9;
+
+	/** The usage plan of this operation: Amazon's published one with the configured overrides. */
 	public SpRateLimit limit(String operation) {
-		SpRateLimit limit = this.limits.get(operation);
-		if (limit == null) {
+		SpRateLimit published = this.limits.get(operation);
+		if (published == null) {
 			throw new IllegalStateException("No usage plan for SP-API operation " + operation);
 		}
-		return limit;
+		return published;
+	}
+
+	/**
+	 * The bucket a call of this operation is metered by: the usage plan less the safety margin,
+	 * one call of the burst held back and the rate at {@link #SAFETY}.
+	 */
+	SpRateLimit metered(String operation) {
+		SpRateLimit plan = limit(operation);
+		return new SpRateLimit(plan.rate() * SAFETY, Math.max(1, plan.burst() - 1));
 	}
 
 	/** Completes when the call may be sent; fails with {@code ClientRateLimited} instead of waiting too long. */
 	public Mono<Void> acquire(BucketKey key) {
-		SpRateLimit limit = limit(key.operation());
+		SpRateLimit limit = metered(key.operation());
 		return Mono.defer(() -> this.store.reserve(key, limit, this.clock.instant(), this.maxWait))
 			// A store that cannot answer (a shared one being unreachable) lets the call through:
 			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
@@ -138,11 +154,11 @@ public final class SpRateLimiter {
 	 * Never fails: the answer itself matters more than our bookkeeping.
 	 */
 	public Mono<Void> observe(BucketKey key, int status, String rateLimitHeader) {
-		SpRateLimit limit = limit(key.operation());
+		SpRateLimit limit = metered(key.operation());
 		Mono<Void> adapt = Mono.empty();
 		Double reported = parseRate(rateLimitHeader);
 		if (reported != null && !reported.equals(this.reportedRates.put(key, reported))) {
-			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported, this.clock.instant()));
+			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported * SAFETY, this.clock.instant()));
 		}
 		Mono<Void> drain = Mono.empty();
 		if (status == 429) {

@@ -81,16 +81,17 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
 		SpAuthFilter auth = new SpAuthFilter(tokens, properties.userAgent(), clock);
 		// One client per region with the host as base URL, so paths stay URI templates and the
-		// request metrics are tagged by operation. The rate-limit filter comes first: a call
-		// waits for its token before it asks LWA for an access token.
+		// request metrics are tagged by operation. The rate-limit filter comes last, nearest the
+		// wire: a token taken before a slow LWA refresh would let the call reach Amazon later
+		// than our bucket assumes, and a later call earlier than Amazon's bucket allows.
 		for (Region region : Region.values()) {
 			this.clients.put(region,
 					webClientBuilder.clone()
 						.baseUrl(properties.host(region).toString())
 						.clientConnector(connector)
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
-						.filter(new SpRateLimitFilter(rateLimiter, region))
 						.filter(auth)
+						.filter(new SpRateLimitFilter(rateLimiter, region))
 						.build());
 		}
 		this.downloads = webClientBuilder.clone().clientConnector(connector).build();
