@@ -238,7 +238,7 @@ public final class ReportEngine implements AutoCloseable {
 		if (result.status() != ReportResult.Status.READY) {
 			return this.properties.failedTtl();
 		}
-		LocalDate today = LocalDate.now(this.clock.withZone(LAST_TIME_ZONE));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), LAST_TIME_ZONE);
 		return key.reaches(today) ? this.properties.ttlIncludingToday() : this.properties.ttl();
 	}
 

@@ -1,6 +1,7 @@
 package dev.adsgraph.reports;
 
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * What a caller gets for a report at one moment; never waits for the report to finish.
@@ -42,7 +43,7 @@ public record ReportResult<T>(Status status, T data, Instant asOf, ReportFailure
 	@Override
 	public String toString() {
 		// The data may be thousands of rows: logs get their count at most.
-		String summary = (this.data instanceof java.util.Collection<?> rows) ? rows.size() + " rows"
+		String summary = (this.data instanceof Collection<?> rows) ? rows.size() + " rows"
 				: (this.data != null) ? "present" : null;
 		return "ReportResult[status=" + this.status + ", data=" + summary + ", asOf=" + this.asOf + ", failure="
 				+ this.failure + ", reportId=" + this.reportId + ", requestedAt=" + this.requestedAt + "]";
