@@ -49,13 +49,12 @@ final class SandboxContracts {
 	private static final OpenApiInteractionValidator V1 = validator("AmazonAdsAPIALLMerged_prod_3p_ALL.json",
 			undeclaredErrorStatus(406, 415));
 
-	private static final OpenApiInteractionValidator REPORTING = validator("OfflineReport_prod_3p.json",
-			undeclaredErrorStatus(403, 406, 415));
+	// Built on first use: parsing a large spec takes seconds, and most test classes need only a few.
+	private static final java.util.Map<String, OpenApiInteractionValidator> LAZY = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private static final java.util.Map<String, OpenApiInteractionValidator> SP = java.util.Map.of("/sellers/",
-			spValidator("sellers.json"), "/catalog/", spValidator("catalogItems_2022-04-01.json"), "/listings/",
-			spValidator("listingsItems_2021-08-01.json"), "/fba/", spValidator("fbaInventory.json"), "/sales/",
-			spValidator("sales.json"), "/reports/", spValidator("reports_2021-06-30.json"));
+	private static final java.util.Map<String, String> SP = java.util.Map.of("/sellers/", "sellers.json", "/catalog/",
+			"catalogItems_2022-04-01.json", "/listings/", "listingsItems_2021-08-01.json", "/fba/", "fbaInventory.json",
+			"/sales/", "sales.json", "/reports/", "reports_2021-06-30.json");
 
 	private SandboxContracts() {
 	}
@@ -82,15 +81,17 @@ final class SandboxContracts {
 	private static OpenApiInteractionValidator validatorFor(Exchange exchange) {
 		String path = specPath(exchange);
 		if (exchange.path().startsWith("/sp/")) {
-			return SP.entrySet()
+			String file = SP.entrySet()
 				.stream()
 				.filter((entry) -> path.startsWith(entry.getKey()))
 				.map(java.util.Map.Entry::getValue)
 				.findFirst()
 				.orElseThrow();
+			return LAZY.computeIfAbsent(file, SandboxContracts::spValidator);
 		}
 		if (path.startsWith("/reporting/")) {
-			return REPORTING;
+			return LAZY.computeIfAbsent("OfflineReport_prod_3p.json",
+					(file) -> validator(file, undeclaredErrorStatus(403, 406, 415)));
 		}
 		if (path.startsWith("/v2/profiles")) {
 			return PROFILES;
