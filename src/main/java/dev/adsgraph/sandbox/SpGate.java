@@ -183,7 +183,8 @@ final class SpGate {
 	 */
 	static Reply error(ApiException ex) {
 		Map<String, String> error = new LinkedHashMap<>();
-		error.put("code", ex.code());
+		// Shared JSON helpers raise the Ads spelling; SP-API calls the same failure InvalidInput.
+		error.put("code", "INVALID_ARGUMENT".equals(ex.code()) ? "InvalidInput" : ex.code());
 		error.put("message", ex.getMessage());
 		return Reply.json(ex.status(), Map.of("errors", List.of(error)));
 	}

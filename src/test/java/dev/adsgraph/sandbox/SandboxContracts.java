@@ -22,7 +22,8 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validates sandbox exchanges against the trimmed Amazon specs in {@code contracts/ads-api/}.
+ * Validates sandbox exchanges against the trimmed Amazon specs in {@code contracts/ads-api/} and
+ * {@code contracts/sp-api/} (Swagger 2.0 models, converted by the validator's parser).
  * Validation stays on; the few places where Amazon's files cannot describe a correct answer are
  * whitelisted by narrow, named rules:
  * <ul>
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounts spec declares no 401; Amazon's error documentation adds 400/401/403/404/406/415 to every
  * resource. Only those statuses are whitelisted, and only the "status not defined" message; their
  * bodies are asserted by the behaviour tests.</li>
+ * <li>{@code undeclared error status} for reporting v3: its spec declares no 403 on create and get,
+ * and no 406/415, which Amazon's error documentation adds.</li>
  * <li>{@code ErrorsIndex.index maximum 0}: the v1 spec caps the index of a failed batch item at 0
  * although batches hold up to 100 items (and the success index allows 0..99); only that maximum on
  * {@code /error/N/index} is whitelisted.</li>
@@ -45,6 +48,13 @@ final class SandboxContracts {
 
 	private static final OpenApiInteractionValidator V1 = validator("AmazonAdsAPIALLMerged_prod_3p_ALL.json",
 			undeclaredErrorStatus(406, 415));
+
+	// Built on first use: parsing a large spec takes seconds, and most test classes need only a few.
+	private static final java.util.Map<String, OpenApiInteractionValidator> LAZY = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final java.util.Map<String, String> SP = java.util.Map.of("/sellers/", "sellers.json", "/catalog/",
+			"catalogItems_2022-04-01.json", "/listings/", "listingsItems_2021-08-01.json", "/fba/", "fbaInventory.json",
+			"/sales/", "sales.json", "/reports/", "reports_2021-06-30.json");
 
 	private SandboxContracts() {
 	}
@@ -70,6 +80,19 @@ final class SandboxContracts {
 
 	private static OpenApiInteractionValidator validatorFor(Exchange exchange) {
 		String path = specPath(exchange);
+		if (exchange.path().startsWith("/sp/")) {
+			String file = SP.entrySet()
+				.stream()
+				.filter((entry) -> path.startsWith(entry.getKey()))
+				.map(java.util.Map.Entry::getValue)
+				.findFirst()
+				.orElseThrow();
+			return LAZY.computeIfAbsent(file, SandboxContracts::spValidator);
+		}
+		if (path.startsWith("/reporting/")) {
+			return LAZY.computeIfAbsent("OfflineReport_prod_3p.json",
+					(file) -> validator(file, undeclaredErrorStatus(403, 406, 415)));
+		}
 		if (path.startsWith("/v2/profiles")) {
 			return PROFILES;
 		}
@@ -79,7 +102,7 @@ final class SandboxContracts {
 	// The sandbox serves each regional host under /ads/<region>; Amazon's paths start after it.
 	private static String specPath(Exchange exchange) {
 		String path = URI.create(exchange.path()).getPath();
-		return path.replaceFirst("^/ads/(na|eu|fe)", "");
+		return path.replaceFirst("^/(ads|sp)/(na|eu|fe)", "");
 	}
 
 	private static Request.Method method(Exchange exchange) {
@@ -131,6 +154,11 @@ final class SandboxContracts {
 		return OpenApiInteractionValidator.createForInlineApiSpecification(read("contracts/ads-api/" + file))
 			.withWhitelist(whitelist)
 			.build();
+	}
+
+	// The SP-API models (Swagger 2.0) declare every status the sandbox answers; nothing is whitelisted.
+	private static OpenApiInteractionValidator spValidator(String file) {
+		return OpenApiInteractionValidator.createForInlineApiSpecification(read("contracts/sp-api/" + file)).build();
 	}
 
 	private static String read(String resource) {

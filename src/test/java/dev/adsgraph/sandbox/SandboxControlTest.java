@@ -116,4 +116,26 @@ class SandboxControlTest {
 			.stringValue();
 	}
 
+	@Test
+	void groundTruthAndInfoCoverTheSpApi() {
+		JsonNode truth = this.sandbox.truth("A3NWOUTDR82KQZ", "ATVPDKIKX0DER", "2026-11-01", "2026-11-07");
+		assertThat(truth.get("products")).hasSize(132);
+		assertThat(truth.at("/products/131/inCatalog").booleanValue()).isFalse();
+		assertThat(truth.at("/products/3/kind").stringValue()).isEqualTo("ADS_ONLY");
+		assertThat(truth.at("/products/3/retail/unitsOrdered").asLong()).isZero();
+		assertThat(truth.at("/products/7/ads").isNull()).isTrue();
+		assertThat(truth.at("/products/0/price/currencyCode").stringValue()).isEqualTo("USD");
+
+		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ").send().status()).isEqualTo(400);
+		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=A1F83G8C2ARO7P"
+				+ "&startDate=2026-11-01&endDate=2026-11-02").send().status()).isEqualTo(404);
+		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=ATVPDKIKX0DER"
+				+ "&startDate=2026-11-03&endDate=2026-11-02").send().status()).isEqualTo(400);
+
+		JsonNode info = this.sandbox.raw("GET", "/sandbox").send().json();
+		assertThat(info.at("/spHosts/NA").stringValue()).endsWith("/sp/na");
+		assertThat(info.get("spAuthorizations")).hasSize(5);
+		assertThat(info.at("/spAuthorizations/0/sellingPartnerId").stringValue()).isEqualTo("A3NWOUTDR82KQZ");
+	}
+
 }

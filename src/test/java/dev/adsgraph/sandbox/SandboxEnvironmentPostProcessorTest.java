@@ -43,6 +43,32 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.tenants[0].ads.regions")).isEqualTo("NA,EU,FE");
 			assertThat(environment.getProperty("adsgraph.tenants[1].id")).isEqualTo("agency");
 			assertThat(environment.getProperty("adsgraph.tenants[1].api-key")).isEqualTo("adsgraph-agency-key");
+			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.NA")).isEqualTo(base + "/sp/na");
+			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.EU")).isEqualTo(base + "/sp/eu");
+			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.FE")).isEqualTo(base + "/sp/fe");
+			assertThat(environment.getProperty("adsgraph.tenants[0].sp.selling-partner-id")).isEqualTo("A3NWOUTDR82KQZ");
+			assertThat(environment.getProperty("adsgraph.tenants[1].sp.selling-partner-id")).isEqualTo("A2RIVRSTN8MQ4K");
+			assertThat(environment.getProperty("adsgraph.tenants[0].sp.client-id"))
+				.isEqualTo(SandboxServer.demoSpCredentials().clientId())
+				.isNotEqualTo(environment.getProperty("adsgraph.tenants[0].ads.client-id"));
+
+			// The configured SP credentials work against the started sandbox's SP-API.
+			String spForm = SandboxTestClient.form(Map.of("grant_type", "refresh_token", "client_id",
+					environment.getProperty("adsgraph.tenants[0].sp.client-id"), "client_secret",
+					environment.getProperty("adsgraph.tenants[0].sp.client-secret"), "refresh_token",
+					environment.getProperty("adsgraph.tenants[0].sp.refresh-token")));
+			HttpResponse<String> spToken = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(spForm))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			String accessToken = SandboxTestClient.JSON.readTree(spToken.body()).get("access_token").stringValue();
+			HttpResponse<String> participations = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/sellers/v1/marketplaceParticipations"))
+					.header("x-amz-access-token", accessToken)
+					.header("User-Agent", SandboxTestClient.USER_AGENT)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(participations.statusCode()).isEqualTo(200);
 
 			// The configured demo credentials work against the started sandbox.
 			String form = SandboxTestClient.form(Map.of("grant_type", "refresh_token", "client_id",
@@ -65,7 +91,8 @@ class SandboxEnvironmentPostProcessorTest {
 	@Test
 	void sandboxSettingsComeFromAdsgraphSandboxProperties() throws IOException, InterruptedException {
 		try (ConfigurableApplicationContext context = run("adsgraph.sandbox.registration-delay=150ms",
-				"adsgraph.sandbox.token-ttl=90s")) {
+				"adsgraph.sandbox.token-ttl=90s", "adsgraph.sandbox.sp-rate-limits=false",
+				"adsgraph.sandbox.report-processing-time=0s")) {
 			String base = context.getEnvironment().getProperty("adsgraph.sandbox.url");
 			String form = SandboxTestClient.form(SandboxTestClient.refreshGrant(SandboxServer.demoCredentials()));
 			HttpResponse<String> token = HttpClient.newHttpClient()
@@ -74,6 +101,42 @@ class SandboxEnvironmentPostProcessorTest {
 					.POST(HttpRequest.BodyPublishers.ofString(form))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(SandboxTestClient.JSON.readTree(token.body()).get("expires_in").asInt()).isEqualTo(90);
+
+			// With rate limits off, getMarketplaceParticipations (burst 15) answers a 16th call; with no
+			// processing time a report is DONE at once.
+			String spForm = SandboxTestClient.form(SandboxTestClient.refreshGrant(SandboxServer.demoSpCredentials()));
+			String spToken = SandboxTestClient.JSON.readTree(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(spForm))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body()).get("access_token").stringValue();
+			int last = 0;
+			for (int i = 0; i < 16; i++) {
+				last = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/sellers/v1/marketplaceParticipations"))
+						.header("x-amz-access-token", spToken)
+						.header("User-Agent", SandboxTestClient.USER_AGENT)
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode();
+			}
+			assertThat(last).isEqualTo(200);
+			String reportId = SandboxTestClient.JSON.readTree(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/reports/2021-06-30/reports"))
+					.header("x-amz-access-token", spToken)
+					.header("User-Agent", SandboxTestClient.USER_AGENT)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"reportType\":\"GET_SALES_AND_TRAFFIC_REPORT\",\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body()).get("reportId").stringValue();
+			String status = SandboxTestClient.JSON.readTree(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/reports/2021-06-30/reports/" + reportId))
+					.header("x-amz-access-token", spToken)
+					.header("User-Agent", SandboxTestClient.USER_AGENT)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body()).get("processingStatus").stringValue();
+			assertThat(status).isEqualTo("DONE");
 		}
 	}
 

@@ -33,6 +33,11 @@ final class SandboxTestClient implements AutoCloseable {
 
 	static final String TERMS_REQUEST = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
 
+	static final String REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
+
+	/** What Amazon's SDKs send: application and version, then the Language= attribute SP-API requires. */
+	static final String USER_AGENT = "AdsgraphSandboxTest/1.0 (Language=Java/17; Platform=Linux)";
+
 	private final SandboxServer server;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,6 +101,35 @@ final class SandboxTestClient implements AutoCloseable {
 		return new Request(method, "/ads/" + region + path).as(SandboxServer.demoCredentials());
 	}
 
+	/** An SP-API request on a regional host, authenticated as the demo tenant's selling partner (Northwind). */
+	Request sp(String region, String method, String path) {
+		return new Request(method, "/sp/" + region + path).asSp(SandboxServer.demoSpCredentials());
+	}
+
+	/** Fetches a pre-signed document URL the way a client would: no credentials. */
+	Download download(String url) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The ground truth of one seller's products in one marketplace over an inclusive date range. */
+	JsonNode truth(String sellerId, String marketplaceId, String startDate, String endDate) {
+		Exchange truth = raw("GET", "/sandbox/products?sellerId=" + sellerId + "&marketplaceId=" + marketplaceId
+				+ "&startDate=" + startDate + "&endDate=" + endDate).send();
+		assertThat(truth.status()).as(truth.body()).isEqualTo(200);
+		return truth.json();
+	}
+
 	Request raw(String method, String path) {
 		return new Request(method, path).withoutAuth();
 	}
@@ -137,6 +171,13 @@ final class SandboxTestClient implements AutoCloseable {
 			this.headers.put("Authorization", "Bearer " + accessToken(credentials));
 			this.headers.put(this.path.contains("/adsApi/v1/") ? "Amazon-Ads-ClientId" : "Amazon-Advertising-API-ClientId",
 					credentials.clientId());
+			return this;
+		}
+
+		/** SP-API authentication: the access token in x-amz-access-token, never as a bearer token. */
+		Request asSp(SandboxCredentials credentials) {
+			this.headers.put("x-amz-access-token", accessToken(credentials));
+			this.headers.put("User-Agent", USER_AGENT);
 			return this;
 		}
 
@@ -183,6 +224,21 @@ final class SandboxTestClient implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	record Download(int status, byte[] body) {
+
+		/** The gunzipped body as JSON. */
+		JsonNode json() {
+			try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+					new java.io.ByteArrayInputStream(this.body))) {
+				return JSON.readTree(in.readAllBytes());
+			}
+			catch (IOException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
