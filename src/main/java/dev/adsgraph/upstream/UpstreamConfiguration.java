@@ -50,8 +50,17 @@ public class UpstreamConfiguration {
 			ObjectProvider<Clock> clock) {
 		return new SpRateLimiter(bucketStore.getIfAvailable(InMemoryTokenBucketStore::new),
 				SpRateLimiter.limits(properties.sp()), properties.sp().rateLimitMaxWait(),
-				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
+				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel(), SAFETY, BURST_HELD_BACK);
 	}
+
+	/**
+	 * Our buckets run a little behind Amazon's: they start at another instant than Amazon's and
+	 * calls do not arrive exactly as sent, so at Amazon's own rate and burst a call would now and
+	 * then arrive one token early and draw a 429.
+	 */
+	static final double SAFETY = 0.9;
+
+	static final int BURST_HELD_BACK = 1;
 
 	@Bean
 	SellingPartnerApiClient sellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,

@@ -62,6 +62,21 @@ public final class SpRateLimiter {
 	 */
 	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Clock clock,
 			Scheduler scheduler) {
+		this(store, limits, maxWait, clock, scheduler, 1.0, 0);
+	}
+
+	/**
+	 * @param safety the share of each plan's rate our buckets run at
+	 * @param burstHeldBack how many calls of each plan's burst our buckets keep back (at least
+	 * one call always remains)
+	 */
+	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Clock clock,
+			Scheduler scheduler, double safety, int burstHeldBack) {
+		if (!(safety > 0 && safety <= 1) || burstHeldBack < 0) {
+			throw new IllegalArgumentException("safety must be in (0, 1] and burstHeldBack not negative");
+		}
+		this.safety = safety;
+		this.burstHeldBack = burstHeldBack;
 		this.store = Objects.requireNonNull(store, "store");
 		this.limits = Map.copyOf(limits);
 		this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
@@ -99,7 +114,9 @@ public final class SpRateLimiter {
 	 * Amazon's do not start at the same instant and calls do not arrive exactly as sent, so a
 	 * bucket run at Amazon's own rate and burst would now and then be one call ahead of Amazon's.
 	 */
-	static final double SAFETY = 0.9;
+	private final double safety;
+
+	private final int burstHeldBack;
 
 	/** The usage plan of this operation: Amazon's published one with the configured overrides. */
 	public SpRateLimit limit(String operation) {
@@ -110,13 +127,10 @@ public final class SpRateLimiter {
 		return published;
 	}
 
-	/**
-	 * The bucket a call of this operation is metered by: the usage plan less the safety margin,
-	 * one call of the burst held back and the rate at {@link #SAFETY}.
-	 */
+	/** The bucket a call of this operation is metered by: the usage plan less the safety margin. */
 	SpRateLimit metered(String operation) {
 		SpRateLimit plan = limit(operation);
-		return new SpRateLimit(plan.rate() * SAFETY, Math.max(1, plan.burst() - 1));
+		return new SpRateLimit(plan.rate() * this.safety, Math.max(1, plan.burst() - this.burstHeldBack));
 	}
 
 	/** Completes when the call may be sent; fails with {@code ClientRateLimited} instead of waiting too long. */
@@ -158,7 +172,7 @@ public final class SpRateLimiter {
 		Mono<Void> adapt = Mono.empty();
 		Double reported = parseRate(rateLimitHeader);
 		if (reported != null && !reported.equals(this.reportedRates.put(key, reported))) {
-			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported * SAFETY, this.clock.instant()));
+			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported * this.safety, this.clock.instant()));
 		}
 		Mono<Void> drain = Mono.empty();
 		if (status == 429) {
