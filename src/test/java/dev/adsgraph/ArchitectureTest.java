@@ -31,7 +31,8 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.upstream..", "dev.adsgraph.tenancy..", "dev.adsgraph.graphql..",
-					"dev.adsgraph.profiles..", "dev.adsgraph.accounts..")
+					"dev.adsgraph.profiles..", "dev.adsgraph.accounts..", "dev.adsgraph.products..",
+					"dev.adsgraph.reports..", "dev.adsgraph.caching..")
 			.check(this.classes);
 	}
 
@@ -42,7 +43,18 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.graphql..", "dev.adsgraph.profiles..",
-					"dev.adsgraph.accounts..")
+					"dev.adsgraph.accounts..", "dev.adsgraph.products..", "dev.adsgraph.reports..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theReportEngineKnowsNoFeatureNorCaller() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.reports..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.graphql..", "dev.adsgraph.profiles..",
+					"dev.adsgraph.accounts..", "dev.adsgraph.products..")
 			.check(this.classes);
 	}
 
