@@ -1,7 +1,10 @@
 package dev.adsgraph.caching;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -19,6 +22,8 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 
 	private final AsyncCache<K, V> cache;
 
+	private final Object bulkLock = new Object();
+
 	public CaffeineKeyedCache(Duration ttl, long maxSize) {
 		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).buildAsync();
 	}
@@ -29,12 +34,53 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 		return Mono.fromFuture(() -> this.cache.get(key, (k, executor) -> loader.get().toFuture()), true);
 	}
 
+	/**
+	 * Which keys are missing, and the futures standing for them, are settled under one lock, so
+	 * two requests for the same keys never split them between two upstream loads (Caffeine's own
+	 * bulk load settles key by key, and concurrent callers can each win part of a batch).
+	 */
 	@Override
 	public Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader) {
-		return Mono.fromFuture(() -> this.cache.getAll(keys, (missing, executor) -> loader
-			.apply(Set.copyOf(missing))
-			.map((loaded) -> Map.<K, V>copyOf(loaded))
-			.toFuture()), true);
+		return Mono.fromFuture(() -> {
+			Map<K, CompletableFuture<V>> futures = new LinkedHashMap<>();
+			Set<K> missing = new LinkedHashSet<>();
+			CompletableFuture<Map<K, V>> batch = new CompletableFuture<>();
+			synchronized (this.bulkLock) {
+				for (K key : keys) {
+					CompletableFuture<V> present = this.cache.getIfPresent(key);
+					if (present != null) {
+						futures.put(key, present);
+					}
+					else {
+						// A key the load leaves out completes with null, which Caffeine drops.
+						CompletableFuture<V> future = batch.thenApply((loaded) -> loaded.get(key));
+						this.cache.put(key, future);
+						futures.put(key, future);
+						missing.add(key);
+					}
+				}
+			}
+			if (!missing.isEmpty()) {
+				loader.apply(Set.copyOf(missing)).defaultIfEmpty(Map.of()).toFuture().whenComplete((loaded, failure) -> {
+					if (failure != null) {
+						batch.completeExceptionally(failure);
+					}
+					else {
+						batch.complete(loaded);
+					}
+				});
+			}
+			return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).thenApply((done) -> {
+				Map<K, V> result = new LinkedHashMap<>();
+				futures.forEach((key, future) -> {
+					V value = future.join();
+					if (value != null) {
+						result.put(key, value);
+					}
+				});
+				return result;
+			});
+		}, true);
 	}
 
 	@Override

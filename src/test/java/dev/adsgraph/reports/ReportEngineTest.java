@@ -1,5 +1,7 @@
 package dev.adsgraph.reports;
 
+import dev.adsgraph.testing.VirtualClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.adsgraph.sandbox;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ class SandboxLwaTest {
 
 	private static final String FORM = "application/x-www-form-urlencoded";
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-24T12:00:00Z"));
 
 	private final SandboxTestClient sandbox = SandboxTestClient
 		.start(SandboxSettings.defaults().withClock(this.clock).withTokenTtl(Duration.ofSeconds(600)));

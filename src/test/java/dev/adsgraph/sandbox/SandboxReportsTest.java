@@ -1,5 +1,7 @@
 package dev.adsgraph.sandbox;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,7 +33,7 @@ class SandboxReportsTest {
 
 	private static final String US = "ATVPDKIKX0DER";
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-24T12:00:00Z"));
 
 	private final SandboxTestClient sandbox = SandboxTestClient
 		.start(SandboxSettings.defaults().withClock(this.clock).withReportProcessingTime(Duration.ofMillis(200)));

@@ -1,10 +1,9 @@
 package dev.adsgraph.upstream.ads;
 
+import dev.adsgraph.upstream.RetryAfter;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,23 +99,8 @@ final class AdsErrorDecoder {
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}
 
-	/** {@code Retry-After} is either delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
 	Duration retryAfter(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			if (trimmed.chars().allMatch(Character::isDigit)) {
-				return Duration.ofSeconds(Long.parseLong(trimmed));
-			}
-			ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-			Duration delay = Duration.between(this.clock.instant(), date.toInstant());
-			return delay.isNegative() ? Duration.ZERO : delay;
-		}
-		catch (NumberFormatException | DateTimeParseException ex) {
-			return null; // an unreadable hint is no hint; the caller's backoff applies
-		}
+		return RetryAfter.parse(value, this.clock);
 	}
 
 	private record CodeAndMessage(String code, String message) {

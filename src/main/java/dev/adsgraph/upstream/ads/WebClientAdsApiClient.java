@@ -10,11 +10,10 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 
+import dev.adsgraph.upstream.Connectors;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.TransportErrors;
 import dev.adsgraph.upstream.UpstreamException;
@@ -100,11 +99,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	private static ReactorClientHttpConnector connector(UpstreamProperties.Ads properties) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(properties.connectTimeout().toMillis(), Integer.MAX_VALUE))
-			.responseTimeout(properties.responseTimeout());
-		return new ReactorClientHttpConnector(httpClient);
+		return Connectors.withTimeouts(properties.connectTimeout(), properties.responseTimeout());
 	}
 
 	// Profiles_prod_3p.yaml listProfiles

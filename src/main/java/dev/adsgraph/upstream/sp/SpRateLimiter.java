@@ -118,6 +118,16 @@ public final class SpRateLimiter {
 
 	private final int burstHeldBack;
 
+	/** The longest a call may wait for its turn. */
+	Duration maxWait() {
+		return this.maxWait;
+	}
+
+	/** Where waits are timed. */
+	Scheduler scheduler() {
+		return this.scheduler;
+	}
+
 	/** The usage plan of this operation: Amazon's published one with the configured overrides. */
 	public SpRateLimit limit(String operation) {
 		SpRateLimit published = this.limits.get(operation);
@@ -199,7 +209,7 @@ public final class SpRateLimiter {
 		}
 	}
 
-	private UpstreamException refusal(BucketKey key, Duration wait) {
+	UpstreamException refusal(BucketKey key, Duration wait) {
 		return new UpstreamException(SpErrorDecoder.UPSTREAM, key.operation(), 429, "ClientRateLimited",
 				"the " + key.operation() + " rate limit would delay this call by " + wait + ", more than the "
 						+ this.maxWait + " allowed",

@@ -20,14 +20,13 @@ import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 
+import dev.adsgraph.upstream.Connectors;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.TransportErrors;
 import dev.adsgraph.upstream.UpstreamException;
@@ -98,11 +97,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	}
 
 	private static ReactorClientHttpConnector connector(UpstreamProperties.Sp properties) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(properties.connectTimeout().toMillis(), Integer.MAX_VALUE))
-			.responseTimeout(properties.responseTimeout());
-		return new ReactorClientHttpConnector(httpClient);
+		return Connectors.withTimeouts(properties.connectTimeout(), properties.responseTimeout());
 	}
 
 	// sellers.json getMarketplaceParticipations

@@ -1,5 +1,7 @@
 package dev.adsgraph.upstream.ads;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.adsgraph.upstream.MutableClock;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;

@@ -1,5 +1,7 @@
 package dev.adsgraph.upstream.ads;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.adsgraph.upstream.MutableClock;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ReportFileServer;
 import dev.adsgraph.upstream.ScriptedHttpServer;

@@ -1,5 +1,7 @@
 package dev.adsgraph.upstream.lwa;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -20,7 +22,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import dev.adsgraph.upstream.MutableClock;
 import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.Reply;
 import dev.adsgraph.upstream.UpstreamException;

@@ -1,5 +1,7 @@
 package dev.adsgraph.upstream.sp;
 
+import dev.adsgraph.testing.MutableClock;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,7 +37,6 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.adsgraph.upstream.MutableClock;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;

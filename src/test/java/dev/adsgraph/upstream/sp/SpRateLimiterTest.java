@@ -1,5 +1,7 @@
 package dev.adsgraph.upstream.sp;
 
+import dev.adsgraph.testing.VirtualClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class SpRateLimiterTest {
 
 	private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
 
-	private final VirtualClock clock = new VirtualClock(this.scheduler, START);
+	private final VirtualClock clock = new VirtualClock(START, this.scheduler);
 
 	private final BucketKey sellerA = key("A1SELLER", "getCatalogItem");
 

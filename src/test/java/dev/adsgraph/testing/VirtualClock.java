@@ -1,4 +1,4 @@
-package dev.adsgraph.reports;
+package dev.adsgraph.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,23 +9,19 @@ import java.util.concurrent.TimeUnit;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
- * A clock that reads a virtual-time scheduler, so advancing the scheduler moves timestamps and
- * cache expiry together with every delay.
+ * A clock that reads a {@link VirtualTimeScheduler}, so that whatever reads the clock (token
+ * buckets, timestamps, cache expiry) and whatever waits on the scheduler move together when a
+ * test advances time.
  */
-final class VirtualClock extends Clock {
+public final class VirtualClock extends Clock {
 
 	private final Instant start;
 
 	private final VirtualTimeScheduler scheduler;
 
-	VirtualClock(Instant start, VirtualTimeScheduler scheduler) {
+	public VirtualClock(Instant start, VirtualTimeScheduler scheduler) {
 		this.start = start;
 		this.scheduler = scheduler;
-	}
-
-	@Override
-	public Instant instant() {
-		return this.start.plusNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
 	}
 
 	@Override
@@ -36,6 +32,11 @@ final class VirtualClock extends Clock {
 	@Override
 	public Clock withZone(ZoneId zone) {
 		return this;
+	}
+
+	@Override
+	public Instant instant() {
+		return this.start.plusNanos(this.scheduler.now(TimeUnit.NANOSECONDS));
 	}
 
 }

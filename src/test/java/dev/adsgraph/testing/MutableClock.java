@@ -1,4 +1,4 @@
-package dev.adsgraph.upstream;
+package dev.adsgraph.testing;
 
 import java.time.Clock;
 import java.time.Duration;
