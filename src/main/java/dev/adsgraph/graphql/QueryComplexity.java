@@ -1,0 +1,79 @@
+package dev.adsgraph.graphql;
+
+import java.util.Collection;
+import java.util.Map;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLType;
+
+/**
+ * The cost of one field, given the summed cost of its selected sub-fields. A field weighs 1; a
+ * list field multiplies its sub-fields' cost by the number of items it can return:
+ * {@code first} on a connection, the number of {@code asins} on {@code products}, else
+ * {@code defaultListWeight}. The lists inside a connection or a products result ({@code nodes},
+ * {@code edges}) are already counted by their parent's {@code first} or {@code asins}, so they
+ * weigh like single objects. Costs saturate instead of overflowing.
+ */
+public final class QueryComplexity {
+
+	/** Costs above this are all alike: far beyond any limit. */
+	static final long CAP = 1L << 40;
+
+	private final int defaultListWeight;
+
+	public QueryComplexity(int defaultListWeight) {
+		this.defaultListWeight = defaultListWeight;
+	}
+
+	/**
+	 * @param field the field's definition
+	 * @param arguments the field's arguments, variables and defaults resolved
+	 * @param parentArguments the arguments of the enclosing field (empty at the root)
+	 * @param childCost the summed cost of the field's selected sub-fields
+	 */
+	public long fieldCost(GraphQLFieldDefinition field, Map<String, Object> arguments,
+			Map<String, Object> parentArguments, long childCost) {
+		long multiplier = 1;
+		Long sized = size(arguments);
+		if (sized != null) {
+			multiplier = sized;
+		}
+		else if (field.getArgument("first") != null) {
+			// `first: null` explicitly: the resolver's default applies, unknown here.
+			multiplier = this.defaultListWeight;
+		}
+		else if (isList(field.getType()) && size(parentArguments) == null) {
+			multiplier = this.defaultListWeight;
+		}
+		return Math.min(CAP, 1 + saturatingMultiply(multiplier, childCost));
+	}
+
+	/** The number of items a field's arguments ask for, or null when they do not say. */
+	static Long size(Map<String, Object> arguments) {
+		if (arguments == null) {
+			return null;
+		}
+		if (arguments.get("first") instanceof Number first) {
+			return Math.max(1, first.longValue());
+		}
+		if (arguments.get("asins") instanceof Collection<?> asins) {
+			return (long) Math.max(1, asins.size());
+		}
+		return null;
+	}
+
+	static boolean isList(GraphQLType type) {
+		GraphQLType unwrapped = (type instanceof GraphQLNonNull nonNull) ? nonNull.getWrappedType() : type;
+		return unwrapped instanceof GraphQLList;
+	}
+
+	static long saturatingMultiply(long a, long b) {
+		if (a == 0 || b == 0) {
+			return 0;
+		}
+		return (a > CAP / b) ? CAP : a * b;
+	}
+
+}

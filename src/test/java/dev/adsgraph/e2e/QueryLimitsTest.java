@@ -1,0 +1,246 @@
+package dev.adsgraph.e2e;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.adsgraph.e2e.GatewayClient.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Query cost controls ({@code adsgraph.limits.*}, defaults): for each limit, just under passes,
+ * just over is refused before any upstream call with the limit's name and value, never with a
+ * 5xx, and the gateway answers normally afterwards.
+ */
+class QueryLimitsTest extends SandboxGatewayTest {
+
+	private static final String DEMO = GatewayClient.DEMO_KEY;
+
+	/** Upstream calls so far, without the background polling of reports other tests started. */
+	private Map<String, Long> upstreamCalls() {
+		return new TreeMap<>(this.client.sandboxStats()
+			.entrySet()
+			.stream()
+			.filter((e) -> !e.getKey().toLowerCase().contains("report"))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+	}
+
+	private static String body(String query, Map<String, Object> variables) {
+		return tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.writeValueAsString((variables == null) ? Map.of("query", query) : Map.of("query", query, "variables", variables));
+	}
+
+	/** Sends a query that a limit must refuse and checks the refusal; no upstream call is made. */
+	private Map<String, Object> refused(String query, Map<String, Object> variables, String code, String limit,
+			long max) {
+		Map<String, Long> before = upstreamCalls();
+		GatewayClient.Raw raw = this.client.post("/graphql", DEMO, body(query, variables));
+		assertThat(raw.status()).as("status: %s", raw.body()).isBetween(200, 499);
+		assertThat(raw.body()).doesNotContain("Exception", "java.", "INTERNAL");
+		Map<String, Object> answer = GatewayClient.parse(raw.body());
+		assertThat(errorCode(answer)).isEqualTo(code);
+		assertThat((Object) at(answer, "errors.0.extensions.limit")).isEqualTo(limit);
+		assertThat(((Number) at(answer, "errors.0.extensions.max")).longValue()).isEqualTo(max);
+		assertThat((String) at(answer, "errors.0.message")).contains(limit).contains(String.valueOf(max));
+		assertThat((String) at(answer, "errors.0.extensions.correlationId")).isNotBlank();
+		assertThat(answer.get("data")).isNull();
+		assertThat(upstreamCalls()).as("no upstream call").isEqualTo(before);
+		answersNormally();
+		return answer;
+	}
+
+	private void answersNormally() {
+		assertNoErrors(this.client.graphql("{ profiles { id } }"));
+	}
+
+	private static String aliases(int n) {
+		return "{ " + IntStream.range(0, n).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "))
+				+ " }";
+	}
+
+	@Test
+	void thirtyAliasesPassAndThirtyOneAreRefused() {
+		Map<String, Object> ok = this.client.graphql(aliases(30));
+		assertNoErrors(ok);
+		assertThat((Object) at(ok, "data.a29")).isEqualTo("Query");
+		refused(aliases(31), null, "QUERY_TOO_COMPLEX", "maxAliases", 30);
+	}
+
+	@Test
+	void aDocumentOfTwentyThousandCharactersPassesOneMoreIsRefused() {
+		String query = "{ __typename }";
+		String padded = query + " ".repeat(20_000 - query.length());
+		assertThat(padded).hasSize(20_000);
+		assertNoErrors(this.client.graphql(padded));
+		refused(padded + " ", null, "QUERY_TOO_COMPLEX", "maxDocumentChars", 20_000);
+	}
+
+	@Test
+	void fiveOperationsPassSixAreRefused() {
+		String five = IntStream.range(0, 5).mapToObj((i) -> "query Q" + i + " { __typename }").collect(Collectors.joining(" "));
+		Map<String, Object> request = Map.of("query", five, "operationName", "Q3");
+		GatewayClient.Raw raw = this.client.post("/graphql", DEMO,
+				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(request));
+		assertThat(raw.status()).isEqualTo(200);
+		assertNoErrors(GatewayClient.parse(raw.body()));
+		String six = five + " query Q5 { __typename }";
+		Map<String, Long> before = upstreamCalls();
+		raw = this.client.post("/graphql", DEMO, tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("query", six, "operationName", "Q5")));
+		Map<String, Object> answer = GatewayClient.parse(raw.body());
+		assertThat(raw.status()).isBetween(200, 499);
+		assertThat(errorCode(answer)).isEqualTo("QUERY_TOO_COMPLEX");
+		assertThat((Object) at(answer, "errors.0.extensions.limit")).isEqualTo("maxOperations");
+		assertThat(upstreamCalls()).isEqualTo(before);
+		answersNormally();
+	}
+
+	@Test
+	void theDeepestQueryTheSchemaAllowsPassesTheDepthLimit() {
+		// 9 levels: the schema has no cycles outside introspection, so depth 12 is a guard for
+		// future recursive types (the refusal at 13 is tested in QueryComplexityTest).
+		String deepest = "{ adsAccounts(first: 1) { edges { node { profiles { products(dateRange: {start: \"2000-01-01\", end: \"2000-01-01\"}, first: 1) "
+				+ "{ nodes { listing { price { amount } } } } } } } } }";
+		Map<String, Object> answer = this.client.graphql(deepest);
+		// the date range is refused by the resolver (BAD_USER_INPUT), not by a limit
+		errors(answer).forEach((e) -> assertThat((Object) at(e, "extensions.code")).isNotEqualTo("QUERY_TOO_COMPLEX"));
+	}
+
+	@Test
+	void graphiqlsIntrospectionQueryIsNotLimitedByDepth() {
+		String typeRef = "kind name " + "ofType { kind name ".repeat(9) + "}".repeat(9);
+		String query = "{ __schema { types { name fields { name args { name type { " + typeRef + " } } type { " + typeRef
+				+ " } } } } }";
+		Map<String, Object> answer = this.client.graphql(query);
+		assertNoErrors(answer);
+		assertThat((List<?>) at(answer, "data.__schema.types")).isNotEmpty();
+	}
+
+	/** A page of accounts whose complexity is 1 + first × (nodes 1 + s scalars + profiles (1 + 10 × 9)). */
+	private static String accountsPage(String extraScalars) {
+		return "query($n: Int) { adsAccounts(first: $n) { nodes { id name status countryCodes __typename i2: id n2: name "
+				+ extraScalars + " profiles { id region countryCode currencyCode timezone marketplaceId dailyBudget "
+				+ "__typename c2: countryCode } } } }";
+	}
+
+	@Test
+	void complexityJustUnderTheLimitPassesJustOverIsRefused() {
+		// the largest page (100) of accounts with their profiles: 1 + 100 × (1 + 7 + 91) = 9901
+		Map<String, Object> ok = this.client.graphql(accountsPage(""), Map.of("n", 100));
+		assertNoErrors(ok);
+		// one more field on each account: 1 + 100 × 100 = 10001
+		Map<String, Object> answer = refused(accountsPage("s2: status"), Map.of("n", 100), "QUERY_TOO_COMPLEX",
+				"maxComplexity", 10_000);
+		assertThat((String) at(answer, "errors.0.message")).contains("10001");
+	}
+
+	@Test
+	void aHundredAsinsAcrossProductsFieldsPassAHundredAndOneAreRefused() {
+		LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+		String query = """
+				query($a: [String!]!, $b: [String!]!, $s: Date!, $e: Date!) {
+				  a: products(marketplaceId: "ATVPDKIKX0DER", asins: $a, dateRange: {start: $s, end: $e}) { nodes { asin } }
+				  b: products(marketplaceId: "ATVPDKIKX0DER", asins: $b, dateRange: {start: $s, end: $e}) { nodes { asin } }
+				}""";
+		List<String> fifty = IntStream.range(0, 50).mapToObj((i) -> "B0LIMIT%03d".formatted(i)).toList();
+		List<String> fiftyOne = IntStream.range(0, 51).mapToObj((i) -> "B0LIMIT%03d".formatted(i)).toList();
+		Map<String, Object> ok = this.client.graphql(query,
+				Map.of("a", fifty, "b", fifty, "s", end.minusDays(6).toString(), "e", end.toString()));
+		assertNoErrors(ok);
+		assertThat((List<?>) at(ok, "data.b.nodes")).hasSize(50);
+		refused(query, Map.of("a", fiftyOne, "b", fifty, "s", end.minusDays(6).toString(), "e", end.toString()),
+				"BAD_USER_INPUT", "maxAsins", 100);
+	}
+
+	// --- HTTP: body size and batches ---------------------------------------------------------
+
+	private static final int MAX_BODY = 100 * 1024;
+
+	/** A valid request padded with an unused variable to exactly {@code size} bytes. */
+	private static String bodyOfSize(int size) {
+		String head = "{\"query\":\"{ __typename }\",\"variables\":{\"pad\":\"";
+		String tail = "\"}}";
+		return head + "x".repeat(size - head.length() - tail.length()) + tail;
+	}
+
+	@Test
+	void aBodyOfAHundredKilobytesPassesOneByteMoreIs413() {
+		Map<String, Long> before = upstreamCalls();
+		GatewayClient.Raw ok = this.client.post("/graphql", DEMO, bodyOfSize(MAX_BODY));
+		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		assertThat(ok.body()).contains("\"__typename\":\"Query\"");
+
+		GatewayClient.Raw tooLarge = this.client.post("/graphql", DEMO, bodyOfSize(MAX_BODY + 1));
+		assertThat(tooLarge.status()).isEqualTo(413);
+		Map<String, Object> answer = GatewayClient.parse(tooLarge.body());
+		assertThat((Object) at(answer, "errors.0.extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
+		assertThat((Object) at(answer, "errors.0.extensions.limit")).isEqualTo("maxBodyBytes");
+		assertThat((Object) at(answer, "errors.0.extensions.max")).isEqualTo(MAX_BODY);
+		assertThat(upstreamCalls()).isEqualTo(before);
+		answersNormally();
+	}
+
+	@Test
+	void aChunkedBodyWithoutContentLengthIsCutOffWith413() throws Exception {
+		for (int size : new int[] { MAX_BODY, MAX_BODY + 1, 1024 * 1024 }) {
+			byte[] bytes = bodyOfSize(size).getBytes(StandardCharsets.UTF_8);
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.client.gatewayUrl() + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/graphql-response+json, application/json")
+				.header("X-Api-Key", DEMO)
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+				.build();
+			HttpResponse<String> response = send(request);
+			if (size == MAX_BODY) {
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			}
+			else {
+				assertThat(response.statusCode()).as("%d bytes: %s", size, response.body()).isEqualTo(413);
+				assertThat((Object) at(GatewayClient.parse(response.body()), "errors.0.extensions.limit"))
+					.isEqualTo("maxBodyBytes");
+			}
+		}
+		answersNormally();
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) throws InterruptedException {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("request failed", ex);
+		}
+	}
+
+	@Test
+	void aBatchArrayIsRefusedWith400() {
+		Map<String, Long> before = upstreamCalls();
+		GatewayClient.Raw raw = this.client.post("/graphql", DEMO,
+				"[{\"query\":\"{ profiles { id } }\"},{\"query\":\"{ profiles { id } }\"}]");
+		assertThat(raw.status()).as(raw.body()).isEqualTo(400);
+		assertThat(raw.body()).doesNotContain("Exception", "java.");
+		assertThat(upstreamCalls()).isEqualTo(before);
+		answersNormally();
+	}
+
+	@Test
+	void introspectionIsOnByDefault() {
+		assertNoErrors(this.client.graphql("{ __schema { queryType { name } } }"));
+	}
+
+}
