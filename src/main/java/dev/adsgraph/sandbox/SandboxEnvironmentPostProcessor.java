@@ -129,14 +129,16 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		for (AdsRegion region : AdsRegion.values()) {
 			properties.put("adsgraph.upstream.sp.hosts." + region.name(), baseUrl + "/sp/" + region.path());
 		}
-		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO, Fixtures.DEMO_SP);
+		Map<String, SandboxUser> users = Fixtures.load().users();
+		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO, Fixtures.DEMO_SP,
+				users);
 		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,
-				Fixtures.AGENCY_SP);
+				Fixtures.AGENCY_SP, users);
 		return properties;
 	}
 
 	private static void tenant(Map<String, Object> properties, int index, String id, String name, String apiKey,
-			SandboxCredentials credentials, Fixtures.SpAuthorization sp) {
+			SandboxCredentials credentials, Fixtures.SpAuthorization sp, Map<String, SandboxUser> users) {
 		String prefix = "adsgraph.tenants[" + index + "].";
 		properties.put(prefix + "id", id);
 		properties.put(prefix + "name", name);
@@ -150,14 +152,12 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put(prefix + "sp.refresh-token", sp.credentials().refreshToken());
 		properties.put(prefix + "sp.selling-partner-id", sp.sellingPartnerId());
 		// A seller authorizes an application per region: the regions it sells in.
-		properties.put(prefix + "sp.regions", String.join(",", spRegions(sp)));
+		properties.put(prefix + "sp.regions", String.join(",", spRegions(sp, users)));
 	}
 
-	private static java.util.Set<String> spRegions(Fixtures.SpAuthorization sp) {
+	private static java.util.Set<String> spRegions(Fixtures.SpAuthorization sp, Map<String, SandboxUser> users) {
 		java.util.Set<String> regions = new java.util.TreeSet<>();
-		Fixtures.load()
-			.users()
-			.get(sp.userId())
+		users.get(sp.userId())
 			.partners()
 			.stream()
 			.filter((partner) -> partner.partnerId().equals(sp.sellingPartnerId()))
