@@ -18,26 +18,28 @@ public final class Connections {
 	private Connections() {
 	}
 
+	/** The page size asked for, or {@code defaultSize}; anything outside 1 to {@link #MAX_FIRST} is a user error. */
+	public static int requireFirst(Integer first, int defaultSize) {
+		int size = (first != null) ? first : defaultSize;
+		if (size < 1 || size > MAX_FIRST) {
+			throw new BadUserInputException("first must be between 1 and " + MAX_FIRST + "; got " + size + ".");
+		}
+		return size;
+	}
+
 	/**
 	 * @param fetch one upstream page for a page token (null for the first page)
 	 */
 	public static <T> Mono<Connection<T>> page(Integer first, String after,
 			Function<String, Mono<UpstreamPage<T>>> fetch) {
-		int size = (first != null) ? first : 20;
-		if (size < 1 || size > MAX_FIRST) {
-			return Mono.error(new BadUserInputException(
-					"first must be between 1 and " + MAX_FIRST + "; got " + size + "."));
-		}
-		Cursors.Position start;
-		try {
-			start = (after != null) ? Cursors.decode(after) : null;
-		}
-		catch (BadUserInputException ex) {
-			return Mono.error(ex);
-		}
-		String token = (start != null) ? start.pageToken() : null;
-		int skip = (start != null) ? start.index() + 1 : 0;
-		return collect(fetch, token, skip, size, new ArrayList<>());
+		// Inside defer, a wrong argument becomes the Mono's error rather than a throw at assembly.
+		return Mono.defer(() -> {
+			int size = requireFirst(first, 20);
+			Cursors.Position start = (after != null) ? Cursors.decode(after) : null;
+			String token = (start != null) ? start.pageToken() : null;
+			int skip = (start != null) ? start.index() + 1 : 0;
+			return collect(fetch, token, skip, size, new ArrayList<>());
+		});
 	}
 
 	private static <T> Mono<Connection<T>> collect(Function<String, Mono<UpstreamPage<T>>> fetch, String token,

@@ -38,7 +38,8 @@ public final class Ids {
 		return value;
 	}
 
-	static String quote(String value) {
+	/** A caller's value, shortened and with control characters masked, for an error message. */
+	public static String quote(String value) {
 		if (value == null) {
 			return "nothing";
 		}

@@ -79,11 +79,7 @@ class ProductController {
 	@SchemaMapping(typeName = "Profile", field = "products")
 	Mono<ProductPage> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
 			@Argument String after, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		int size = (first != null) ? first : 50;
-		if (size < 1 || size > Connections.MAX_FIRST) {
-			throw new dev.adsgraph.graphql.BadUserInputException(
-					"first must be between 1 and " + Connections.MAX_FIRST + "; got " + size + ".");
-		}
+		int size = Connections.requireFirst(first, 50);
 		int from = (after != null) ? Cursors.decode(after).index() + 1 : 0;
 		return this.products.profileProducts(tenant, profile, dateRange).map((all) -> {
 			List<ProductView> nodes = all.nodes();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.adsgraph.graphql.BadUserInputException;
+import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.profiles.ProfileQuery;
 import dev.adsgraph.profiles.ProfileService;
 import dev.adsgraph.profiles.ProfileView;
@@ -219,7 +220,7 @@ class ProductService {
 	private static Marketplaces.Marketplace requireMarketplace(String marketplaceId) {
 		return Marketplaces.byId(marketplaceId)
 			.orElseThrow(() -> new BadUserInputException("marketplaceId must be an Amazon marketplace id such as "
-					+ "ATVPDKIKX0DER (US) or A1PA6795UKMFR9 (DE); " + quote(marketplaceId) + " is not one."));
+					+ "ATVPDKIKX0DER (US) or A1PA6795UKMFR9 (DE); " + Ids.quote(marketplaceId) + " is not one."));
 	}
 
 	private List<String> requireAsins(List<String> asins) {
@@ -235,7 +236,7 @@ class ProductService {
 				normalised.add(upper);
 			}
 			else {
-				bad.add(quote(asin));
+				bad.add(Ids.quote(asin));
 			}
 		}
 		if (!bad.isEmpty()) {
@@ -266,14 +267,6 @@ class ProductService {
 			throw new BadUserInputException("dateRange.start must be within the last "
 					+ this.properties.maxLookbackDays() + " days (Amazon keeps ad report data that long).");
 		}
-	}
-
-	private static String quote(String value) {
-		if (value == null) {
-			return "nothing";
-		}
-		String shown = (value.length() > 20) ? value.substring(0, 20) + "…" : value;
-		return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
 	}
 
 	/** The schema's {@code DateRangeInput}. */
