@@ -9,6 +9,10 @@ import dev.adsgraph.upstream.ads.WebClientAdsApiClient;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenService;
+import dev.adsgraph.upstream.resilience.InMemoryThrottleStore;
+import dev.adsgraph.upstream.resilience.ResilienceProperties;
+import dev.adsgraph.upstream.resilience.ThrottleStore;
+import dev.adsgraph.upstream.resilience.UpstreamGuard;
 import dev.adsgraph.upstream.sp.InMemoryTokenBucketStore;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 import dev.adsgraph.upstream.sp.SpRateLimiter;
@@ -24,25 +28,32 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The upstream clients, built from Boot's {@link WebClient.Builder} so the application's codecs
  * and HTTP client observations apply to every call to Amazon. A {@link Clock},
- * {@link LwaTokenCache} or {@link TokenBucketStore} bean, when one is defined (tests, shared
+ * {@link LwaTokenCache}, {@link TokenBucketStore} or {@link ThrottleStore} bean, when one is defined (tests, shared
  * Redis state), replaces the defaults.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UpstreamProperties.class)
+@EnableConfigurationProperties({ UpstreamProperties.class, ResilienceProperties.class })
 public class UpstreamConfiguration {
 
 	@Bean
+	UpstreamGuard upstreamGuard(ResilienceProperties properties, ObjectProvider<ThrottleStore> throttles,
+			ObjectProvider<Clock> clock) {
+		return new UpstreamGuard(properties, throttles.getIfAvailable(InMemoryThrottleStore::new),
+				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
+	}
+
+	@Bean
 	LwaTokenService lwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			ObjectProvider<LwaTokenCache> tokenCache, ObjectProvider<Clock> clock) {
+			ObjectProvider<LwaTokenCache> tokenCache, ObjectProvider<Clock> clock, UpstreamGuard guard) {
 		return new LwaTokenService(webClientBuilder, properties.lwa(),
-				tokenCache.getIfAvailable(InMemoryLwaTokenCache::new), clock.getIfAvailable(Clock::systemUTC));
+				tokenCache.getIfAvailable(InMemoryLwaTokenCache::new), clock.getIfAvailable(Clock::systemUTC), guard);
 	}
 
 	@Bean
 	AdsApiClient adsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			LwaTokenService lwaTokenService, ObjectProvider<Clock> clock) {
+			LwaTokenService lwaTokenService, ObjectProvider<Clock> clock, UpstreamGuard guard) {
 		return new WebClientAdsApiClient(webClientBuilder, properties.ads(), lwaTokenService,
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), guard);
 	}
 
 	@Bean
@@ -64,9 +75,10 @@ public class UpstreamConfiguration {
 
 	@Bean
 	SellingPartnerApiClient sellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			LwaTokenService lwaTokenService, SpRateLimiter spRateLimiter, ObjectProvider<Clock> clock) {
+			LwaTokenService lwaTokenService, SpRateLimiter spRateLimiter, ObjectProvider<Clock> clock,
+			UpstreamGuard guard) {
 		return new WebClientSellingPartnerApiClient(webClientBuilder, properties.sp(), lwaTokenService, spRateLimiter,
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), guard);
 	}
 
 }

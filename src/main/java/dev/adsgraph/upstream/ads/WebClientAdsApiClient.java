@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -19,6 +21,8 @@ import dev.adsgraph.upstream.TransportErrors;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamProperties;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.resilience.UpstreamCall;
+import dev.adsgraph.upstream.resilience.UpstreamGuard;
 import dev.adsgraph.upstream.lwa.LwaTokenService;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -29,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -72,9 +77,19 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	private final WebClient downloads;
 
+	private final UpstreamGuard guard;
+
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
 	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,
 			LwaTokenService tokens, Clock clock) {
+		this(webClientBuilder, properties, tokens, clock, UpstreamGuard.passthrough());
+	}
+
+	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,
+			LwaTokenService tokens, Clock clock, UpstreamGuard guard) {
 		this.errors = new AdsErrorDecoder(clock);
+		this.guard = guard;
+		ExchangeFilterFunction wire = guard.wireFilter(AdsErrorDecoder.UPSTREAM);
 		ReactorClientHttpConnector connector = connector(properties);
 		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
 		AdsAuthFilter auth = new AdsAuthFilter(tokens);
@@ -87,6 +102,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 						.clientConnector(connector)
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 						.filter(auth)
+						.filter(wire)
 						.build());
 		}
 		// Report files live on another host behind presigned links that carry their own
@@ -106,7 +122,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter) {
 		ProfileFilter query = (filter != null) ? filter : ProfileFilter.NONE;
-		return exchange("listProfiles", client(region).get()
+		return exchange("listProfiles", region, client(region).get()
 			.uri((uri) -> uri.path("/v2/profiles")
 				.queryParamIfPresent("apiProgram", Optional.ofNullable(query.apiProgram()))
 				.queryParamIfPresent("accessLevel", Optional.ofNullable(query.accessLevel()))
@@ -120,7 +136,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	// Profiles_prod_3p.yaml getProfileById
 	@Override
 	public Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId) {
-		return exchange("getProfileById",
+		return exchange("getProfileById", region,
 				client(region).get().uri("/v2/profiles/{profileId}", profileId).accept(MediaType.APPLICATION_JSON),
 				credentials, Profile.class)
 			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
@@ -129,7 +145,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	// AdvertisingAccounts_prod_3p.json CreateTermsToken
 	@Override
 	public Mono<TermsToken.Created> createTermsToken(LwaCredentials credentials, Region region, String termsType) {
-		return exchange("CreateTermsToken",
+		return exchange("CreateTermsToken", region,
 				client(region).post()
 					.uri("/termsTokens")
 					.header(HttpHeaders.CONTENT_TYPE, CREATE_TERMS_TOKEN)
@@ -141,7 +157,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	// AdvertisingAccounts_prod_3p.json GetTermsToken
 	@Override
 	public Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken) {
-		return exchange("GetTermsToken",
+		return exchange("GetTermsToken", region,
 				client(region).get()
 					.uri("/termsTokens/{termsToken}", termsToken)
 					.header(HttpHeaders.ACCEPT, TERMS_TOKEN),
@@ -153,7 +169,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	public Mono<AdsAccount> registerAdsAccount(LwaCredentials credentials, Region region,
 			RegisterAdsAccountRequest request) {
 		// The 201 answer is declared application/json, unlike the request.
-		return exchange("RegisterAdsAccount",
+		return exchange("RegisterAdsAccount", region,
 				client(region).post()
 					.uri("/adsAccounts")
 					.header(HttpHeaders.CONTENT_TYPE, REGISTER_ADS_ACCOUNT)
@@ -165,7 +181,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	// AdvertisingAccounts_prod_3p.json GetAccount
 	@Override
 	public Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId) {
-		return exchange("GetAccount",
+		return exchange("GetAccount", region,
 				client(region).get()
 					.uri("/adsAccounts/{advertisingAccountId}", adsAccountId)
 					.header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
@@ -177,7 +193,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsAccount.Page> listAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults,
 			String nextToken) {
-		return exchange("ListAdsAccounts",
+		return exchange("ListAdsAccounts", region,
 				client(region).post()
 					.uri("/adsAccounts/list")
 					.header(HttpHeaders.CONTENT_TYPE, LIST_ADS_ACCOUNTS)
@@ -194,7 +210,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		AdvertiserAccount.Query q = (query != null) ? query : new AdvertiserAccount.Query(null, null, null, null);
 		QueryAdvertiserAccountsBody body = new QueryAdvertiserAccountsBody(Include.of(q.advertiserAccountIds()),
 				Include.ofOne(q.isGlobalAccount()), q.maxResults(), q.nextToken());
-		return exchange("QueryAdvertiserAccount", client(region).post()
+		return exchange("QueryAdvertiserAccount", region, client(region).post()
 			.uri("/adsApi/v1/query/advertiserAccounts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
@@ -225,7 +241,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		SellingAccount.Query q = (query != null) ? query : new SellingAccount.Query(null, null, null, null);
 		QuerySellingAccountsBody body = new QuerySellingAccountsBody(Include.ofOne(q.sellingAccountLinkToken()),
 				Include.ofOne(q.sellingProgram()), q.maxResults(), q.nextToken());
-		return exchange("QuerySellingAccount", client(region).post()
+		return exchange("QuerySellingAccount", region, client(region).post()
 			.uri("/adsApi/v1/query/sellingAccounts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
@@ -237,7 +253,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
 			ReportRequest request) {
-		return exchange("createAsyncReport",
+		return exchange("createAsyncReport", region,
 				client(region).post()
 					.uri("/reporting/reports")
 					.header(SCOPE, Long.toString(profileId))
@@ -256,7 +272,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId,
 			String reportId) {
-		return exchange("getAsyncReport",
+		return exchange("getAsyncReport", region,
 				client(region).get()
 					.uri("/reporting/reports/{reportId}", reportId)
 					.header(SCOPE, Long.toString(profileId))
@@ -269,15 +285,17 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	public Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId,
 			String reportId) {
 		String operation = "deleteAsyncReport";
-		return client(region).delete()
+		Mono<Void> attempt = client(region).delete()
 			.uri("/reporting/reports/{reportId}", reportId)
 			.header(SCOPE, Long.toString(profileId))
 			.header(HttpHeaders.ACCEPT, DELETE_REPORT_RESPONSE)
 			.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+			.attribute(UpstreamGuard.OPERATION, operation)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
 					: failure(operation, response))
 			.onErrorMap(TransportErrors::isNoAnswer,
 					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
+		return this.guard.call(call(operation, region, credentials), attempt);
 	}
 
 	// Not an Ads operation: the presigned report file of a COMPLETED getAsyncReport answer.
@@ -357,7 +375,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	private Mono<MultiStatus<AdvertiserAccount>> writeAdvertiserAccounts(String operation, String path,
 			LwaCredentials credentials, Region region, List<AdvertiserAccount> accounts) {
-		return exchange(operation,
+		return exchange(operation, region,
 				client(region).post()
 					.uri(path)
 					.contentType(MediaType.APPLICATION_JSON)
@@ -378,21 +396,38 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	 * Sends one request and reads a 2xx body as {@code type}; every other answer, and no answer
 	 * at all, becomes an {@link UpstreamException} named after {@code operation}.
 	 */
-	private <T> Mono<T> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
+	private <T> Mono<T> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
 			LwaCredentials credentials, Class<T> type) {
-		return exchange(operation, request, credentials, ParameterizedTypeReference.forType(type), Function.identity());
+		return exchange(operation, region, request, credentials, ParameterizedTypeReference.forType(type),
+				Function.identity());
 	}
 
 	/**
 	 * As above, then {@code extract} takes the result out of its envelope; an envelope without
 	 * it (extract answers null) is an unusable answer, reported with the status it came with.
 	 */
-	private <T, R> Mono<R> exchange(String operation, WebClient.RequestHeadersSpec<?> request,
+	private <T, R> Mono<R> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
 			LwaCredentials credentials, ParameterizedTypeReference<T> type, Function<T, R> extract) {
-		return request.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+		Mono<R> attempt = request.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+			.attribute(UpstreamGuard.OPERATION, operation)
 			.exchangeToMono((response) -> read(operation, response, type, extract))
 			.onErrorMap(TransportErrors::isNoAnswer,
 					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
+		return this.guard.call(call(operation, region, credentials), attempt);
+	}
+
+	/**
+	 * Operations never repeated blindly: they create or change accounts and tokens. Reads, the
+	 * POST queries that only read, and report requests may be: a repeated report request is
+	 * answered 425 with the report already under way, which {@link DuplicateReportException}
+	 * adopts.
+	 */
+	static final Set<String> WRITES = Set.of("CreateTermsToken", "RegisterAdsAccount", "CreateAdvertiserAccount",
+			"UpdateAdvertiserAccount", "deleteAsyncReport");
+
+	private static UpstreamCall call(String operation, Region region, LwaCredentials credentials) {
+		return new UpstreamCall(AdsErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT), operation,
+				!WRITES.contains(operation), (credentials != null) ? credentials.fingerprint() : null);
 	}
 
 	private <T, R> Mono<R> read(String operation, ClientResponse response, ParameterizedTypeReference<T> type,

@@ -1,12 +1,8 @@
 package dev.adsgraph.upstream.lwa;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.adsgraph.upstream.TransportErrors;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamProperties;
+import dev.adsgraph.upstream.resilience.UpstreamCall;
+import dev.adsgraph.upstream.resilience.UpstreamGuard;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.MediaType;
@@ -67,12 +65,24 @@ public class LwaTokenService {
 	 */
 	private final ConcurrentMap<String, Mono<LwaAccessToken>> refreshes = new ConcurrentHashMap<>();
 
+	private final UpstreamGuard guard;
+
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
 	public LwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties.Lwa properties, LwaTokenCache cache,
 			Clock clock) {
+		this(webClientBuilder, properties, cache, clock, UpstreamGuard.passthrough());
+	}
+
+	public LwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties.Lwa properties, LwaTokenCache cache,
+			Clock clock, UpstreamGuard guard) {
 		this.properties = Objects.requireNonNull(properties, "properties");
 		this.cache = Objects.requireNonNull(cache, "cache");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.webClient = webClientBuilder.clone().clientConnector(connector(properties.timeout())).build();
+		this.guard = Objects.requireNonNull(guard, "guard");
+		this.webClient = webClientBuilder.clone()
+			.clientConnector(connector(properties.timeout()))
+			.filter(guard.wireFilter(UPSTREAM))
+			.build();
 	}
 
 	private static ReactorClientHttpConnector connector(Duration timeout) {
@@ -149,13 +159,16 @@ public class LwaTokenService {
 		form.add("refresh_token", credentials.refreshToken());
 		form.add("client_id", credentials.clientId());
 		form.add("client_secret", credentials.clientSecret());
-		return this.webClient.post()
+		Mono<LwaAccessToken> attempt = this.webClient.post()
 			.uri(this.properties.tokenUrl())
+			.attribute(UpstreamGuard.OPERATION, OPERATION)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.accept(MediaType.APPLICATION_JSON)
 			.body(BodyInserters.fromFormData(form))
 			.exchangeToMono((response) -> readToken(response, credentials))
-			.onErrorMap(TransportErrors::isNoAnswer, (ex) -> TransportErrors.noAnswer(UPSTREAM, OPERATION, ex))
+			.onErrorMap(TransportErrors::isNoAnswer, (ex) -> TransportErrors.noAnswer(UPSTREAM, OPERATION, ex));
+		// A refresh-token grant changes nothing at Amazon: safe to repeat.
+		return this.guard.call(UpstreamCall.read(UPSTREAM, "global", OPERATION, null), attempt)
 			.doOnNext((token) -> logger.debug("Refreshed LWA access token for client {}, valid until {}",
 					credentials.clientId(), token.expiresAt()));
 	}
@@ -222,20 +235,7 @@ public class LwaTokenService {
 
 	/** Client id plus a SHA-256 of the refresh token: the raw secret is never a map key. */
 	static String cacheKey(LwaCredentials credentials) {
-		Objects.requireNonNull(credentials, "credentials");
-		Objects.requireNonNull(credentials.clientId(), "credentials.clientId");
-		Objects.requireNonNull(credentials.refreshToken(), "credentials.refreshToken");
-		return credentials.clientId() + ":" + sha256(credentials.refreshToken());
-	}
-
-	private static String sha256(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
-		}
+		return Objects.requireNonNull(credentials, "credentials").fingerprint();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +33,8 @@ import dev.adsgraph.upstream.TransportErrors;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamProperties;
 import dev.adsgraph.upstream.lwa.LwaTokenService;
+import dev.adsgraph.upstream.resilience.UpstreamCall;
+import dev.adsgraph.upstream.resilience.UpstreamGuard;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
@@ -43,6 +46,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -71,9 +75,19 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	private final int maxReportDocumentSize;
 
+	private final UpstreamGuard guard;
+
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
 	public WebClientSellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Sp properties,
 			LwaTokenService tokens, SpRateLimiter rateLimiter, Clock clock) {
+		this(webClientBuilder, properties, tokens, rateLimiter, clock, UpstreamGuard.passthrough());
+	}
+
+	public WebClientSellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Sp properties,
+			LwaTokenService tokens, SpRateLimiter rateLimiter, Clock clock, UpstreamGuard guard) {
 		this.errors = new SpErrorDecoder(clock);
+		this.guard = guard;
+		ExchangeFilterFunction wire = guard.wireFilter(SpErrorDecoder.UPSTREAM);
 		this.maxReportDocumentSize = (int) Math.min(properties.maxReportDocumentSize().toBytes(),
 				Integer.MAX_VALUE - 8);
 		ReactorClientHttpConnector connector = connector(properties);
@@ -82,7 +96,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 		// One client per region with the host as base URL, so paths stay URI templates and the
 		// request metrics are tagged by operation. The rate-limit filter comes last, nearest the
 		// wire: a token taken before a slow LWA refresh would let the call reach Amazon later
-		// than our bucket assumes, and a later call earlier than Amazon's bucket allows.
+		// than our bucket assumes, and a later call earlier than Amazon's bucket allows. Only the
+		// guard's bound on calls in flight sits after it, so waiting for a token holds no slot.
 		for (Region region : Region.values()) {
 			this.clients.put(region,
 					webClientBuilder.clone()
@@ -91,6 +106,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 						.filter(auth)
 						.filter(new SpRateLimitFilter(rateLimiter, region))
+						.filter(wire)
 						.build());
 		}
 		this.downloads = webClientBuilder.clone().clientConnector(connector).build();
@@ -457,15 +473,29 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 			if (credentials == null) {
 				return Mono.error(new IllegalArgumentException("credentials are required"));
 			}
-			return request.apply(client(region))
+			if (region == null) {
+				return Mono.error(new IllegalArgumentException("region is required: every SP-API host is regional"));
+			}
+			Mono<T> attempt = request.apply(client(region))
 				.attribute(SpAuthFilter.CREDENTIALS, credentials)
 				.attribute(SpRateLimitFilter.OPERATION, operation)
+				.attribute(UpstreamGuard.OPERATION, operation)
 				.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? onSuccess.apply(response)
-						: readError(operation, response));
-		})
-			.onErrorMap(TransportErrors::isNoAnswer,
-					(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, operation, ex));
+						: readError(operation, response))
+				.onErrorMap(TransportErrors::isNoAnswer,
+						(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, operation, ex));
+			// SP-API throttling is metered per selling partner by our own buckets, so no tenant
+			// back-off key: a 429 here is retried after a backoff like a 5xx.
+			return this.guard.call(new UpstreamCall(SpErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT),
+					operation, !WRITES.contains(operation), null), attempt);
+		});
 	}
+
+	/**
+	 * Operations never repeated blindly. A repeated createReport only asks for a second copy of
+	 * the same data (a little quota, nothing a seller sees), so it is retried like a read.
+	 */
+	static final Set<String> WRITES = Set.of("cancelReport");
 
 	private <T> Mono<T> readError(String operation, ClientResponse response) {
 		int status = response.statusCode().value();

@@ -1,0 +1,93 @@
+package dev.adsgraph.upstream.resilience;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * A semaphore for reactive code: {@link #acquire()} completes when a slot is free, without
+ * blocking a thread; callers queue in arrival order. A waiter that is cancelled (its timeout
+ * fired, its caller went away) leaves the queue and is never handed a slot.
+ */
+final class AsyncLimiter {
+
+	private static final int WAITING = 0;
+
+	private static final int GRANTED = 1;
+
+	private static final int CANCELLED = 2;
+
+	private record Waiter(MonoSink<Boolean> sink, AtomicInteger state) {
+	}
+
+	private final int limit;
+
+	private final Deque<Waiter> waiters = new ArrayDeque<>();
+
+	private int inUse;
+
+	AsyncLimiter(int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+		}
+		this.limit = limit;
+	}
+
+	/** Completes with {@code true} once the caller holds a slot, which it must {@link #release()}. */
+	Mono<Boolean> acquire() {
+		return Mono.create((sink) -> {
+			Waiter waiter = new Waiter(sink, new AtomicInteger(WAITING));
+			boolean granted;
+			synchronized (this) {
+				granted = this.inUse < this.limit && this.waiters.isEmpty();
+				if (granted) {
+					this.inUse++;
+				}
+				else {
+					this.waiters.addLast(waiter);
+				}
+			}
+			if (granted) {
+				sink.success(Boolean.TRUE);
+				return;
+			}
+			sink.onCancel(() -> {
+				if (waiter.state().compareAndSet(WAITING, CANCELLED)) {
+					synchronized (this) {
+						this.waiters.remove(waiter);
+					}
+				}
+			});
+		});
+	}
+
+	/** Hands the slot to the next live waiter, or frees it. */
+	void release() {
+		while (true) {
+			Waiter next;
+			synchronized (this) {
+				next = this.waiters.pollFirst();
+				if (next == null) {
+					this.inUse--;
+					return;
+				}
+			}
+			if (next.state().compareAndSet(WAITING, GRANTED)) {
+				next.sink().success(Boolean.TRUE);
+				return;
+			}
+		}
+	}
+
+	synchronized int inUse() {
+		return this.inUse;
+	}
+
+	synchronized int waiting() {
+		return this.waiters.size();
+	}
+
+}

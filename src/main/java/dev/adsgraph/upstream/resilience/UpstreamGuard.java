@@ -1,0 +1,284 @@
+package dev.adsgraph.upstream.resilience;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.netty.channel.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.retry.Retry;
+
+import dev.adsgraph.upstream.UpstreamException;
+
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+
+/**
+ * The resilience policy of every upstream call ({@link ResilienceProperties}), applied in two
+ * places:
+ * <ul>
+ * <li>{@link #call} around a whole call, answer decoded: the tenant's back-off after an Ads 429,
+ * the circuit breaker of the upstream and region, and retries with exponential backoff and
+ * jitter, honouring {@code Retry-After}, only where repeating is safe;</li>
+ * <li>{@link #wireFilter} as the last filter of an upstream's WebClient, closest to the wire:
+ * the bound on requests in flight per upstream and per-operation response timeouts. Being last,
+ * it does not count time spent fetching an LWA token or waiting for an SP-API rate-limit
+ * token.</li>
+ * </ul>
+ */
+public final class UpstreamGuard {
+
+	/** Request attribute naming the operation, read by {@link #wireFilter}. */
+	public static final String OPERATION = UpstreamGuard.class.getName() + ".operation";
+
+	/** Codes of failures decided here, not by the upstream. */
+	public static final String CIRCUIT_OPEN = "circuit_open";
+
+	public static final String BULKHEAD_FULL = "too_many_calls_in_flight";
+
+	public static final String TENANT_BACKOFF = "tenant_backoff";
+
+	/**
+	 * Failures decided on this side: nothing reached the upstream, and the wait they stand for
+	 * has been spent already. {@code ClientRateLimited} is the SP-API rate limiter's.
+	 */
+	private static final Set<String> LOCAL_CODES = Set.of(CIRCUIT_OPEN, BULKHEAD_FULL, TENANT_BACKOFF,
+			"ClientRateLimited");
+
+	private static final Logger logger = LoggerFactory.getLogger(UpstreamGuard.class);
+
+	private final ResilienceProperties properties;
+
+	private final ThrottleStore throttles;
+
+	private final Clock clock;
+
+	private final Scheduler scheduler;
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
+
+	public UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler) {
+		this.properties = properties;
+		this.throttles = throttles;
+		this.clock = clock;
+		this.scheduler = scheduler;
+		ResilienceProperties.CircuitBreaker config = properties.circuitBreaker();
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.failureRateThreshold(config.failureRateThreshold())
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(config.slidingWindowSize())
+			.minimumNumberOfCalls(config.minimumCalls())
+			.waitDurationInOpenState(config.openDuration())
+			.permittedNumberOfCallsInHalfOpenState(config.halfOpenCalls())
+			.automaticTransitionFromOpenToHalfOpenEnabled(false)
+			.recordException(UpstreamGuard::isOutage)
+			.build());
+	}
+
+	/** No retries, no breakers, no bounds: what clients built by hand in unit tests get. */
+	public static UpstreamGuard passthrough() {
+		ResilienceProperties defaults = ResilienceProperties.defaults();
+		return new UpstreamGuard(new ResilienceProperties(
+				new ResilienceProperties.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ZERO,
+						Duration.ofSeconds(1)),
+				new ResilienceProperties.CircuitBreaker(false, 50, 1, 1, Duration.ofSeconds(1), 1),
+				new ResilienceProperties.Bulkhead(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+						defaults.bulkhead().maxWait()),
+				defaults.tenantBackoff(), Map.of()), new InMemoryThrottleStore(), Clock.systemUTC(),
+				Schedulers.parallel());
+	}
+
+	/** The breaker of an upstream and region, created on first use. */
+	public CircuitBreaker breaker(String upstream, String region) {
+		return this.breakers.circuitBreaker(upstream + "." + region);
+	}
+
+	/**
+	 * Runs {@code attempt} (cold: every subscription is a new request) under the policy. The
+	 * caller sees the last attempt's failure, an {@link UpstreamException} either way.
+	 */
+	public <T> Mono<T> call(UpstreamCall call, Mono<T> attempt) {
+		return Mono.defer(() -> {
+			Instant started = this.clock.instant();
+			Mono<T> once = waitForTenant(call).then(Mono.defer(() -> guarded(call, attempt)));
+			return once.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
+				Duration delay = nextDelay(call, signal.failure(), signal.totalRetries() + 1, started);
+				if (delay == null) {
+					return Mono.error(signal.failure());
+				}
+				logger.debug("Retrying {} {} in {} after {}", call.upstream(), call.operation(), delay,
+						signal.failure().toString());
+				return Mono.delay(delay, this.scheduler);
+			})));
+		});
+	}
+
+	private <T> Mono<T> guarded(UpstreamCall call, Mono<T> attempt) {
+		Mono<T> observed = attempt.doOnError(UpstreamException.class, (ex) -> noteThrottling(call, ex));
+		if (!this.properties.circuitBreaker().enabled()) {
+			return observed;
+		}
+		CircuitBreaker breaker = breaker(call.upstream(), call.region());
+		return observed.transform(CircuitBreakerOperator.of(breaker))
+			.onErrorMap(CallNotPermittedException.class, (ex) -> new UpstreamException(call.upstream(),
+					call.operation(), 0, CIRCUIT_OPEN,
+					"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
+					this.properties.circuitBreaker().openDuration()));
+	}
+
+	private static boolean isLocal(UpstreamException ex) {
+		return ex.code() != null && LOCAL_CODES.contains(ex.code());
+	}
+
+	/** An outage of the upstream itself, as opposed to a refusal it answered. */
+	private static boolean isOutage(Throwable ex) {
+		if (!(ex instanceof UpstreamException upstream) || isLocal(upstream)) {
+			return false;
+		}
+		return upstream.httpStatus() == 0 || upstream.httpStatus() >= 500
+				|| "invalid_response".equals(upstream.code());
+	}
+
+	private void noteThrottling(UpstreamCall call, UpstreamException ex) {
+		if (call.tenant() == null || !"ads".equals(call.upstream()) || ex.httpStatus() != 429
+				|| !call.upstream().equals(ex.upstream())) {
+			return;
+		}
+		Duration wait = (ex.retryAfter() != null && !ex.retryAfter().isZero()) ? ex.retryAfter()
+				: this.properties.tenantBackoff().defaultDuration();
+		this.throttles.blockUntil(throttleKey(call), this.clock.instant().plus(wait));
+	}
+
+	private Mono<Void> waitForTenant(UpstreamCall call) {
+		if (call.tenant() == null || !"ads".equals(call.upstream())) {
+			return Mono.empty();
+		}
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			Optional<Instant> until = this.throttles.blockedUntil(throttleKey(call), now);
+			if (until.isEmpty()) {
+				return Mono.empty();
+			}
+			Duration remaining = Duration.between(now, until.get());
+			if (remaining.compareTo(this.properties.tenantBackoff().maxWait()) > 0) {
+				return Mono.error(new UpstreamException(call.upstream(), call.operation(), 429, TENANT_BACKOFF,
+						"backing off for " + remaining + " after the Ads API throttled this tenant", null, true,
+						remaining));
+			}
+			return Mono.delay(remaining, this.scheduler).then();
+		});
+	}
+
+	private static String throttleKey(UpstreamCall call) {
+		return call.upstream() + "|" + call.region() + "|" + call.tenant();
+	}
+
+	/** The wait before the next attempt, or null when the failure is final. */
+	Duration nextDelay(UpstreamCall call, Throwable failure, long attemptsMade, Instant started) {
+		if (!(failure instanceof UpstreamException ex) || isLocal(ex) || !ex.retryable()) {
+			return null;
+		}
+		if (!call.upstream().equals(ex.upstream())) {
+			return null; // an LWA failure inside an Ads call: LWA's own guard has retried it
+		}
+		if (!call.safe() && !(ex.httpStatus() == 429 || neverSent(ex))) {
+			return null; // Amazon may have acted on it: the caller decides, with an idempotency key
+		}
+		if (attemptsMade >= this.properties.maxAttempts(call.operation())) {
+			return null;
+		}
+		ResilienceProperties.Retry retry = this.properties.retry();
+		if (ex.retryAfter() != null && ex.retryAfter().compareTo(retry.maxRetryAfter()) > 0) {
+			return null;
+		}
+		long base = retry.initialBackoff().toMillis() << Math.min(attemptsMade - 1, 20);
+		long capped = Math.min(base, retry.maxBackoff().toMillis());
+		long delay = capped - (long) (capped * retry.jitter() * ThreadLocalRandom.current().nextDouble());
+		if (ex.retryAfter() != null) {
+			delay = Math.max(delay, ex.retryAfter().toMillis());
+		}
+		Duration wait = Duration.ofMillis(Math.max(delay, 1));
+		if (Duration.between(started, this.clock.instant()).plus(wait).compareTo(retry.budget()) > 0) {
+			return null;
+		}
+		return wait;
+	}
+
+	/** True when the request certainly never reached the upstream: the connection was not made. */
+	private static boolean neverSent(UpstreamException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The last filter of an upstream's WebClient: at most {@code adsgraph.upstream.resilience.bulkhead.<upstream>}
+	 * requests in flight, others queue up to {@code max-wait}; an operation's own response
+	 * timeout, when configured, replaces the client's.
+	 */
+	public ExchangeFilterFunction wireFilter(String upstream) {
+		AsyncLimiter limiter = this.limiters.computeIfAbsent(upstream,
+				(u) -> new AsyncLimiter(this.properties.bulkhead().limit(u)));
+		Duration maxWait = this.properties.bulkhead().maxWait();
+		return (request, next) -> {
+			String operation = request.attribute(OPERATION).map(Object::toString).orElse("unknown");
+			ClientRequest sent = withResponseTimeout(request, operation);
+			return Mono.usingWhen(
+					limiter.acquire()
+						.timeout(maxWait)
+						.onErrorMap(TimeoutException.class,
+								(ex) -> new UpstreamException(upstream, operation, 0, BULKHEAD_FULL,
+										"no free slot for a call to " + upstream + " within " + maxWait, null, true,
+										null)),
+					(permit) -> next.exchange(sent), (permit) -> release(limiter),
+					(permit, error) -> release(limiter), (permit) -> release(limiter));
+		};
+	}
+
+	private static Mono<Void> release(AsyncLimiter limiter) {
+		return Mono.fromRunnable(limiter::release);
+	}
+
+	private ClientRequest withResponseTimeout(ClientRequest request, String operation) {
+		ResilienceProperties.Operation override = this.properties.operation(operation);
+		if (override == null || override.responseTimeout() == null) {
+			return request;
+		}
+		Duration timeout = override.responseTimeout();
+		return ClientRequest.from(request).httpRequest((http) -> {
+			Object nativeRequest = http.getNativeRequest();
+			if (nativeRequest instanceof HttpClientRequest netty) {
+				netty.responseTimeout(timeout);
+			}
+		}).build();
+	}
+
+	/** Slots in use per upstream, for tests and metrics. */
+	int inFlight(String upstream) {
+		AsyncLimiter limiter = this.limiters.get(upstream);
+		return (limiter != null) ? limiter.inUse() : 0;
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.adsgraph.upstream.resilience;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AsyncLimiterTest {
+
+	@Test
+	void slotsAreHandedOutInArrivalOrderAndPassedOnOnRelease() {
+		AsyncLimiter limiter = new AsyncLimiter(2);
+		List<String> granted = new ArrayList<>();
+		limiter.acquire().subscribe((ok) -> granted.add("a"));
+		limiter.acquire().subscribe((ok) -> granted.add("b"));
+		limiter.acquire().subscribe((ok) -> granted.add("c"));
+		limiter.acquire().subscribe((ok) -> granted.add("d"));
+		assertThat(granted).containsExactly("a", "b");
+		assertThat(limiter.waiting()).isEqualTo(2);
+
+		limiter.release();
+		assertThat(granted).containsExactly("a", "b", "c");
+		limiter.release();
+		limiter.release();
+		limiter.release();
+		assertThat(granted).containsExactly("a", "b", "c", "d");
+		assertThat(limiter.inUse()).isZero();
+	}
+
+	@Test
+	void aCancelledWaiterLeavesTheQueueAndNeverHoldsASlot() {
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		limiter.acquire().block();
+		List<String> granted = new ArrayList<>();
+		Disposable gone = limiter.acquire().subscribe((ok) -> granted.add("gone"));
+		limiter.acquire().subscribe((ok) -> granted.add("next"));
+		gone.dispose();
+		assertThat(limiter.waiting()).isEqualTo(1);
+
+		limiter.release();
+		assertThat(granted).containsExactly("next");
+		limiter.release();
+		assertThat(limiter.inUse()).isZero();
+	}
+
+	@Test
+	void aWaiterThatTimesOutIsForgotten() {
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		limiter.acquire().block();
+		assertThatThrownBy(() -> limiter.acquire().timeout(Duration.ofMillis(50)).block())
+			.hasCauseInstanceOf(TimeoutException.class);
+		assertThat(limiter.waiting()).isZero();
+		limiter.release();
+		assertThat(limiter.inUse()).isZero();
+		assertThat(limiter.acquire().block()).isTrue();
+	}
+
+}

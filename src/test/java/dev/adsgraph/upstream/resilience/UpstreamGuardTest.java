@@ -1,0 +1,300 @@
+package dev.adsgraph.upstream.resilience;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.ScriptedHttpServer;
+import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;
+import dev.adsgraph.upstream.ScriptedHttpServer.Reply;
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamProperties;
+import dev.adsgraph.upstream.ads.AdsApiClient;
+import dev.adsgraph.upstream.ads.RegisterAdsAccountRequest;
+import dev.adsgraph.upstream.ads.WebClientAdsApiClient;
+import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
+import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.lwa.LwaTokenService;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The resilience policy around real Ads and LWA clients talking to a scripted server. */
+class UpstreamGuardTest {
+
+	private static final String TOKEN_PATH = "/auth/o2/token";
+
+	private static final LwaCredentials TENANT_A = new LwaCredentials("amzn1.application-oa2-client.a", "secret-a",
+			"Atzr|refresh-a");
+
+	private static final LwaCredentials TENANT_B = new LwaCredentials("amzn1.application-oa2-client.b", "secret-b",
+			"Atzr|refresh-b");
+
+	private static final String PROFILES = "[{\"profileId\": 1, \"countryCode\": \"US\", \"currencyCode\": \"USD\","
+			+ " \"timezone\": \"America/Los_Angeles\", \"accountInfo\": {\"id\": \"A1\", \"type\": \"seller\","
+			+ " \"marketplaceStringId\": \"ATVPDKIKX0DER\"}}]";
+
+	private ScriptedHttpServer server;
+
+	private Function<RecordedRequest, Reply> ads = (request) -> Reply.json(200, PROFILES);
+
+	private Function<RecordedRequest, Reply> lwa = (request) -> Reply
+		.json(200, "{\"access_token\":\"Atza|t\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+
+	private UpstreamGuard guard;
+
+	@BeforeEach
+	void start() {
+		this.server = new ScriptedHttpServer();
+		this.server.script((request) -> request.path().equals(TOKEN_PATH) ? this.lwa.apply(request)
+				: this.ads.apply(request));
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	private static ResilienceProperties properties(int maxAttempts, Duration maxRetryAfter,
+			ResilienceProperties.CircuitBreaker breaker, ResilienceProperties.Bulkhead bulkhead,
+			ResilienceProperties.TenantBackoff backoff) {
+		return new ResilienceProperties(new ResilienceProperties.Retry(maxAttempts, Duration.ofMillis(20),
+				Duration.ofMillis(100), 0.5, maxRetryAfter, Duration.ofSeconds(20)), breaker, bulkhead, backoff, Map.of());
+	}
+
+	private static ResilienceProperties.CircuitBreaker noBreaker() {
+		return new ResilienceProperties.CircuitBreaker(false, 50, 10, 10, Duration.ofSeconds(1), 1);
+	}
+
+	private static ResilienceProperties.Bulkhead wideBulkhead() {
+		return new ResilienceProperties.Bulkhead(32, 32, 4, Duration.ofSeconds(5));
+	}
+
+	private static ResilienceProperties.TenantBackoff backoff() {
+		return new ResilienceProperties.TenantBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
+	}
+
+	private AdsApiClient client(ResilienceProperties properties) {
+		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), Clock.systemUTC(),
+				Schedulers.parallel());
+		LwaTokenService tokens = new LwaTokenService(WebClient.builder(),
+				new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH), Duration.ofSeconds(60),
+						Duration.ofSeconds(5)),
+				new InMemoryLwaTokenCache(), Clock.systemUTC(), this.guard);
+		return new WebClientAdsApiClient(WebClient.builder(),
+				new UpstreamProperties.Ads(Map.of(Region.NA, URI.create(this.server.url() + "/ads/na")),
+						Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1)),
+				tokens, Clock.systemUTC(), this.guard);
+	}
+
+	private AdsApiClient defaultClient() {
+		return client(properties(5, Duration.ofSeconds(5), noBreaker(), wideBulkhead(), backoff()));
+	}
+
+	/** Answers the given replies in turn, then the last one forever. */
+	private static Function<RecordedRequest, Reply> sequence(Reply... replies) {
+		AtomicInteger next = new AtomicInteger();
+		return (request) -> replies[Math.min(next.getAndIncrement(), replies.length - 1)];
+	}
+
+	private int adsRequests() {
+		return this.server.requestsTo("/ads/").size();
+	}
+
+	private static RegisterAdsAccountRequest registration() {
+		return new RegisterAdsAccountRequest("Shop", List.of("US"), List.of(new RegisterAdsAccountRequest.Association(
+				new RegisterAdsAccountRequest.AmazonSeller("A2SELLER"), null, null, null)), null);
+	}
+
+	@Test
+	void readsAreRetriedAfterServerErrorsUnreadableBodiesAndThrottling() {
+		AdsApiClient client = defaultClient();
+		this.ads = sequence(Reply.json(500, "{\"code\":\"INTERNAL_ERROR\"}"), Reply.json(200, "[{\"cut"),
+				Reply.json(429, "{\"code\":\"TOO_MANY_REQUESTS\"}"), Reply.json(200, PROFILES));
+
+		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		assertThat(adsRequests()).isEqualTo(4);
+	}
+
+	@Test
+	void retriesStopAfterMaxAttemptsWithTheLastFailure() {
+		AdsApiClient client = client(properties(3, Duration.ofSeconds(5), noBreaker(), wideBulkhead(), backoff()));
+		this.ads = (request) -> Reply.json(503, "{\"code\":\"SERVICE_UNAVAILABLE\"}");
+
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOfSatisfying(UpstreamException.class, (ex) -> assertThat(ex.httpStatus()).isEqualTo(503));
+		assertThat(adsRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void clientErrorsAreNeverRetried() {
+		AdsApiClient client = defaultClient();
+		this.ads = (request) -> Reply.json(400, "{\"code\":\"BAD_REQUEST\",\"details\":\"no\"}");
+
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOf(UpstreamException.class);
+		assertThat(adsRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void retryAfterIsWaitedOutWhenShortAndReportedWhenLong() {
+		AdsApiClient client = client(properties(5, Duration.ofSeconds(2), noBreaker(), wideBulkhead(), backoff()));
+		this.ads = sequence(Reply.json(429, "{}").header("Retry-After", "1"), Reply.json(200, PROFILES));
+		long started = System.nanoTime();
+		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+		assertThat(adsRequests()).isEqualTo(2);
+
+		this.ads = (request) -> Reply.json(429, "{}").header("Retry-After", "30");
+		assertThatThrownBy(() -> client.listProfiles(TENANT_B, Region.NA, null).block())
+			.isInstanceOfSatisfying(UpstreamException.class,
+					(ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+		assertThat(adsRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void writesAreRetriedOnlyWhenAmazonCertainlyDidNotActOnThem() {
+		AdsApiClient client = defaultClient();
+		String created = "{\"adsAccount\": {\"adsAccountId\": \"amzn1.ads-account.g.1\", \"status\": \"PENDING\"}}";
+		this.ads = sequence(Reply.json(429, "{}"), Reply.json(201, created));
+		assertThat(client.registerAdsAccount(TENANT_A, Region.NA, registration()).block().adsAccountId())
+			.isEqualTo("amzn1.ads-account.g.1");
+		assertThat(adsRequests()).isEqualTo(2);
+
+		this.ads = sequence(Reply.json(500, "{}"), Reply.json(201, created));
+		assertThatThrownBy(() -> client.registerAdsAccount(TENANT_B, Region.NA, registration()).block())
+			.isInstanceOfSatisfying(UpstreamException.class, (ex) -> assertThat(ex.httpStatus()).isEqualTo(500));
+		assertThat(adsRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void aWriteThatNeverLeftIsRetriedAndOneWithoutAnAnswerIsNot() {
+		UpstreamGuard guard = new UpstreamGuard(properties(5, Duration.ofSeconds(5), noBreaker(), wideBulkhead(),
+				backoff()), new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
+		UpstreamCall write = UpstreamCall.write("ads", "na", "RegisterAdsAccount", null);
+		UpstreamException refused = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "refused", null, true,
+				null);
+		refused.initCause(new ConnectException("Connection refused"));
+		UpstreamException timedOut = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "timeout", null,
+				true, null);
+
+		assertThat(guard.nextDelay(write, refused, 1, Instant.now())).isNotNull();
+		assertThat(guard.nextDelay(write, timedOut, 1, Instant.now())).isNull();
+		assertThat(guard.nextDelay(UpstreamCall.read("ads", "na", "listProfiles", null), timedOut, 1, Instant.now()))
+			.isNotNull();
+	}
+
+	@Test
+	void aThrottledTenantBacksOffWhileOthersGoOn() {
+		// A back-off longer than a call may wait makes the waiting call fail at once, which shows
+		// the back-off without timing anything.
+		AdsApiClient client = client(properties(1, Duration.ofSeconds(60), noBreaker(), wideBulkhead(),
+				new ResilienceProperties.TenantBackoff(Duration.ofSeconds(1), Duration.ZERO)));
+		this.ads = sequence(Reply.json(429, "{}").header("Retry-After", "20"), Reply.json(200, PROFILES));
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOf(UpstreamException.class);
+		assertThat(adsRequests()).isEqualTo(1);
+
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOfSatisfying(UpstreamException.class, (ex) -> {
+				assertThat(ex.httpStatus()).isEqualTo(429);
+				assertThat(ex.code()).isEqualTo(UpstreamGuard.TENANT_BACKOFF);
+				assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+			});
+		assertThat(adsRequests()).as("the throttled tenant did not call again").isEqualTo(1);
+
+		assertThat(client.listProfiles(TENANT_B, Region.NA, null).block()).hasSize(1);
+		assertThat(adsRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void theCircuitOpensOnRepeatedOutagesFailsFastAndRecovers() throws InterruptedException {
+		AdsApiClient client = client(properties(1, Duration.ofSeconds(5),
+				new ResilienceProperties.CircuitBreaker(true, 50, 4, 4, Duration.ofMillis(300), 2), wideBulkhead(),
+				backoff()));
+		this.ads = (request) -> Reply.json(500, "{}");
+		for (int i = 0; i < 4; i++) {
+			assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+				.isInstanceOf(UpstreamException.class);
+		}
+		CircuitBreaker breaker = this.guard.breaker("ads", "na");
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOfSatisfying(UpstreamException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(UpstreamGuard.CIRCUIT_OPEN);
+				assertThat(ex.retryable()).isTrue();
+			});
+		assertThat(adsRequests()).as("an open circuit does not call").isEqualTo(4);
+
+		this.ads = (request) -> Reply.json(200, PROFILES);
+		Thread.sleep(400);
+		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void clientErrorsDoNotOpenTheCircuit() {
+		AdsApiClient client = client(properties(1, Duration.ofSeconds(5),
+				new ResilienceProperties.CircuitBreaker(true, 50, 4, 4, Duration.ofSeconds(30), 2), wideBulkhead(),
+				backoff()));
+		this.ads = (request) -> Reply.json(429, "{}").header("Retry-After", "60");
+		for (int i = 0; i < 6; i++) {
+			LwaCredentials tenant = new LwaCredentials("client-" + i, "s", "r-" + i);
+			assertThatThrownBy(() -> client.listProfiles(tenant, Region.NA, null).block())
+				.isInstanceOf(UpstreamException.class);
+		}
+		assertThat(this.guard.breaker("ads", "na").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void callsInFlightAreBoundedPerUpstream() {
+		AdsApiClient client = client(properties(1, Duration.ofSeconds(5), noBreaker(),
+				new ResilienceProperties.Bulkhead(1, 32, 4, Duration.ofMillis(200)), backoff()));
+		client.listProfiles(TENANT_A, Region.NA, null).block(); // token fetched, so LWA is out of the way
+		this.ads = (request) -> Reply.json(200, PROFILES).delayedBy(Duration.ofSeconds(2));
+
+		Mono<Object> slow = client.listProfiles(TENANT_A, Region.NA, null).map(Object.class::cast)
+			.onErrorResume((ex) -> Mono.just(ex));
+		Mono<Object> queued = Mono.delay(Duration.ofMillis(300))
+			.then(client.listProfiles(TENANT_B, Region.NA, null))
+			.map(Object.class::cast)
+			.onErrorResume((ex) -> Mono.just(ex));
+		List<Object> outcomes = Mono.zip(slow, queued).map((both) -> List.of(both.getT1(), both.getT2())).block();
+
+		assertThat(outcomes.get(0)).isInstanceOf(List.class);
+		assertThat(outcomes.get(1)).isInstanceOfSatisfying(UpstreamException.class,
+				(ex) -> assertThat(ex.code()).isEqualTo(UpstreamGuard.BULKHEAD_FULL));
+		assertThat(this.guard.inFlight("ads")).isZero();
+	}
+
+	@Test
+	void anLwaFailureIsRetriedByLwaOnlyNotAgainByTheAdsCall() {
+		AdsApiClient client = client(properties(3, Duration.ofSeconds(5), noBreaker(), wideBulkhead(), backoff()));
+		this.lwa = (request) -> Reply.json(500, "{\"error\":\"server_error\"}");
+
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOfSatisfying(UpstreamException.class, (ex) -> assertThat(ex.upstream()).isEqualTo("lwa"));
+		assertThat(this.server.requestsTo(TOKEN_PATH)).hasSize(3);
+		assertThat(adsRequests()).isZero();
+	}
+
+}
