@@ -154,7 +154,7 @@ public class IdempotencyExecutor {
 			if (!finished.request().equals(call.request())) {
 				return Mono.error(reused(call.request(), finished.request(), finished.since()));
 			}
-			return replay(finished);
+			return replay(finished, call.payloadType());
 		}).doFinally((signal) -> {
 			if (!acquired.get()) {
 				this.running.remove(token, execution);
@@ -211,9 +211,9 @@ public class IdempotencyExecutor {
 		return Mono.fromFuture(execution, true).map(payloadType::cast);
 	}
 
-	private static <T> Mono<T> replay(Claim.Finished<T> finished) {
+	private static <T> Mono<T> replay(Claim.Finished<T> finished, Class<T> payloadType) {
 		if (finished.outcome() instanceof Outcome.Answered<T> answered) {
-			return Mono.justOrEmpty(answered.payload());
+			return Mono.justOrEmpty(answered.payload()).map(payloadType::cast);
 		}
 		Outcome.Unknown<T> unknown = (Outcome.Unknown<T>) finished.outcome();
 		String mutation = finished.request().mutation();

@@ -185,6 +185,17 @@ class IdempotencyExecutorTest {
 	}
 
 	@Test
+	void aKeyReusedOnAMutationWithAnotherPayloadTypeIsRefusedToo() {
+		assertThat(register(counted())).isCompletedWithValue("answer-1");
+		CompletableFuture<Integer> terms = this.executor
+			.execute(KEY, new Request("createTermsToken", "digest-t"), Integer.class, IfOutcomeUnknown.RELEASE_KEY,
+					() -> Mono.fromSupplier(this.executions::incrementAndGet))
+			.toFuture();
+		coded(terms, "IDEMPOTENCY_KEY_REUSED");
+		assertThat(this.executions).hasValue(1);
+	}
+
+	@Test
 	void aKeyOfOneTenantIsInvisibleToAnother() {
 		assertThat(register(counted())).isCompletedWithValue("answer-1");
 		Key agency = new Key("agency", KEY.key());
