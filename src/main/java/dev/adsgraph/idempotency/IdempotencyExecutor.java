@@ -178,7 +178,7 @@ public class IdempotencyExecutor {
 		if (Failures.changedNothing(error) || call.ifUnknown() == IfOutcomeUnknown.RELEASE_KEY) {
 			return this.store.release(call.key(), token).thenReturn(true);
 		}
-		String reason = (error instanceof InFlightTimeout) ? "it did not finish within " + this.inFlightTimeout
+		String reason = (error instanceof InFlightTimeout) ? "it did not finish within " + human(this.inFlightTimeout)
 				: Failures.whyUnknown(error);
 		return this.store.complete(call.key(), token, new Outcome.Unknown<>(reason), call.payloadType());
 	}
@@ -229,7 +229,7 @@ public class IdempotencyExecutor {
 		String mutation = call.request().mutation();
 		boolean kept = call.ifUnknown() == IfOutcomeUnknown.KEEP_KEY;
 		return new CodedException(OUTCOME_UNKNOWN, ErrorType.INTERNAL_ERROR, mutation + " did not finish within "
-				+ this.inFlightTimeout + " and was abandoned, so it may or may not have been carried out at Amazon. "
+				+ human(this.inFlightTimeout) + " and was abandoned, so it may or may not have been carried out at Amazon. "
 				+ (kept ? "This " + ARGUMENT + " keeps answering so; look for the result before sending it again"
 						+ " with a new " + ARGUMENT + "."
 						: "This " + ARGUMENT + " is released: sending it again executes it again."),
@@ -246,6 +246,14 @@ public class IdempotencyExecutor {
 						+ " so send a new key.";
 		return new CodedException(KEY_REUSED, ErrorType.BAD_REQUEST, message,
 				Map.of("mutation", held.mutation(), "firstUsedAt", when, "retryable", false));
+	}
+
+	private static String human(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis % 60_000 == 0) {
+			return (millis / 60_000) + ((millis == 60_000) ? " minute" : " minutes");
+		}
+		return (millis % 1000 == 0) ? (millis / 1000) + " seconds" : millis + " ms";
 	}
 
 	private static String instant(Instant instant) {

@@ -322,11 +322,11 @@ class IdempotencyExecutorTest {
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(cancelled).isTrue();
 		CodedException error = coded(first, "IDEMPOTENCY_OUTCOME_UNKNOWN");
-		assertThat(error.getMessage()).contains("did not finish within PT5M", "keeps answering");
+		assertThat(error.getMessage()).contains("did not finish within 5 minutes", "keeps answering");
 		coded(joined, "IDEMPOTENCY_OUTCOME_UNKNOWN");
 		// A creation: the key now answers that the outcome is unknown, it no longer waits.
 		assertThat(coded(register(counted()), "IDEMPOTENCY_OUTCOME_UNKNOWN").getMessage())
-			.contains("it did not finish within PT5M");
+			.contains("it did not finish within 5 minutes");
 		assertThat(this.executions).hasValue(1);
 	}
 
