@@ -35,8 +35,11 @@ final class AdsGate {
 
 	private final Supplier<Map<String, SandboxUser>> users;
 
-	AdsGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users) {
+	private final Faults faults;
+
+	AdsGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Faults faults) {
 		this.stats = stats;
+		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.users = users;
 	}
@@ -45,26 +48,42 @@ final class AdsGate {
 		String statsKey = "ads." + region.path() + "." + operation.operationId();
 		return (request) -> {
 			this.stats.count(statsKey);
-			SandboxUser user;
-			try {
-				user = authenticate(request, operation);
-				negotiate(request, operation);
-			}
-			catch (ApiException ex) {
-				return operation.family().reply(ex).toResponse();
-			}
-			if (!operation.hasBody()) {
-				return handle(operation, () -> handler.handle(new Call(request, region, user, null)));
-			}
-			return request.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.flatMap((body) -> handle(operation,
-						() -> handler.handle(new Call(request, region, user, SandboxJson.parseObject(body)))))
-				.onErrorResume(DataBufferLimitException.class,
-						(ex) -> operation.family()
-							.reply(new ApiException(413, "CONTENT_TOO_LARGE", "The request body is too large."))
-							.toResponse());
+			return this.faults.apply("ads", operation.operationId(), statsKey, request, operation.responseType(),
+					(status, retryAfter) -> operation.family()
+						.reply(new ApiException(status, errorCode(status), Faults.message(status)))
+						.toResponse((retryAfter >= 0) ? Map.of("Retry-After", Integer.toString(retryAfter)) : Map.of()),
+					() -> serve(request, region, operation, handler));
 		};
+	}
+
+	private static String errorCode(int status) {
+		return switch (status) {
+			case 429 -> "TOO_MANY_REQUESTS";
+			case 503 -> "SERVICE_UNAVAILABLE";
+			default -> "INTERNAL_ERROR";
+		};
+	}
+
+	private Mono<ServerResponse> serve(ServerRequest request, AdsRegion region, Operation operation, Handler handler) {
+		SandboxUser user;
+		try {
+			user = authenticate(request, operation);
+			negotiate(request, operation);
+		}
+		catch (ApiException ex) {
+			return operation.family().reply(ex).toResponse();
+		}
+		if (!operation.hasBody()) {
+			return handle(operation, () -> handler.handle(new Call(request, region, user, null)));
+		}
+		return request.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap((body) -> handle(operation,
+					() -> handler.handle(new Call(request, region, user, SandboxJson.parseObject(body)))))
+			.onErrorResume(DataBufferLimitException.class,
+					(ex) -> operation.family()
+						.reply(new ApiException(413, "CONTENT_TOO_LARGE", "The request body is too large."))
+						.toResponse());
 	}
 
 	private Mono<ServerResponse> handle(Operation operation, Supplier<Reply> handler) {

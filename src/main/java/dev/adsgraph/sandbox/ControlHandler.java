@@ -35,8 +35,11 @@ final class ControlHandler {
 
 	private final Catalog catalog;
 
-	ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Runnable resetData) {
+	private final Faults faults;
+
+	ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults, Runnable resetData) {
 		this.stats = stats;
+		this.faults = faults;
 		this.termsTokens = termsTokens;
 		this.catalog = catalog;
 		this.resetData = resetData;
@@ -59,6 +62,34 @@ final class ControlHandler {
 
 	Mono<ServerResponse> stats(ServerRequest request) {
 		return Reply.json(200, this.stats.snapshot()).toResponse();
+	}
+
+	/** {@code GET /sandbox/faults}: the rules in force. */
+	Mono<ServerResponse> faults(ServerRequest request) {
+		return Reply.json(200, this.faults.describe()).toResponse();
+	}
+
+	/** {@code PUT /sandbox/faults}: replaces the fault rules (see {@link Faults}). */
+	Mono<ServerResponse> configureFaults(ServerRequest request) {
+		return request.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+			try {
+				Faults.ParsedRules parsed = Faults.parse(SandboxJson.parseObject(body));
+				this.faults.configure(parsed.rules(), parsed.mode(), parsed.seed());
+			}
+			catch (ApiException ex) {
+				return badRequest("The body must be a JSON object: " + ex.getMessage());
+			}
+			catch (IllegalArgumentException ex) {
+				return badRequest(ex.getMessage());
+			}
+			return Reply.json(200, this.faults.describe()).toResponse();
+		});
+	}
+
+	/** {@code DELETE /sandbox/faults}: no more injected faults. */
+	Mono<ServerResponse> clearFaults(ServerRequest request) {
+		this.faults.clear();
+		return ServerResponse.noContent().build();
 	}
 
 	Mono<ServerResponse> resetStats(ServerRequest request) {
@@ -161,9 +192,13 @@ final class ControlHandler {
 		return product;
 	}
 
-	/** Restores accounts and terms tokens to the fixtures and forgets reports, document links and rate-limit buckets; issued access tokens stay valid. */
+	/**
+	 * Restores accounts and terms tokens to the fixtures and forgets reports, document links,
+	 * rate-limit buckets and fault rules; issued access tokens stay valid.
+	 */
 	Mono<ServerResponse> reset(ServerRequest request) {
 		this.resetData.run();
+		this.faults.clear();
 		return ServerResponse.noContent().build();
 	}
 

@@ -29,14 +29,24 @@ final class LwaHandler {
 
 	private final Supplier<Fixtures.World> world;
 
-	LwaHandler(Stats stats, AccessTokens accessTokens, Supplier<Fixtures.World> world) {
+	private final Faults faults;
+
+	LwaHandler(Stats stats, AccessTokens accessTokens, Supplier<Fixtures.World> world, Faults faults) {
 		this.stats = stats;
+		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.world = world;
 	}
 
 	Mono<ServerResponse> token(ServerRequest request) {
 		this.stats.count("lwa.token");
+		return this.faults.apply("lwa", "token", "lwa.token", request, "application/json;charset=UTF-8",
+				(status, retryAfter) -> toResponse(
+						error(status, (status == 429) ? "slow_down" : "server_error", Faults.message(status))),
+				() -> grantToken(request));
+	}
+
+	private Mono<ServerResponse> grantToken(ServerRequest request) {
 		return request.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.map((body) -> grant(request, body))

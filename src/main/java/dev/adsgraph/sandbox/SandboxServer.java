@@ -134,8 +134,9 @@ public final class SandboxServer implements AutoCloseable {
 		AccountRegistry registry = new AccountRegistry(settings.clock(), world.accounts());
 		Registrations registrations = new Registrations(world.ids(), settings.clock(), settings.registrationDelay());
 
-		AdsGate gate = new AdsGate(stats, accessTokens, world::users);
-		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world);
+		Faults faults = new Faults(stats);
+		AdsGate gate = new AdsGate(stats, accessTokens, world::users, faults);
+		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world, faults);
 		ProfilesHandler profiles = new ProfilesHandler(registry);
 		TermsTokensHandler terms = new TermsTokensHandler(termsTokens);
 		AdsAccountsHandler adsAccounts = new AdsAccountsHandler(registry, termsTokens, terms, registrations);
@@ -147,7 +148,7 @@ public final class SandboxServer implements AutoCloseable {
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
 				settings.reportProcessingTime());
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
-		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load());
+		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults);
 		SellersHandler sellers = new SellersHandler();
 		CatalogHandler catalogItems = new CatalogHandler(catalog);
 		ListingsHandler listings = new ListingsHandler(catalog);
@@ -156,7 +157,7 @@ public final class SandboxServer implements AutoCloseable {
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
 				settings.reportProcessingTime());
 		// Fixtures are deterministic, so reloading them restores exactly the start-up accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, () -> {
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, () -> {
 			registry.reset(Fixtures.load().accounts());
 			termsTokens.clear();
 			adsReports.clear();
@@ -219,6 +220,9 @@ public final class SandboxServer implements AutoCloseable {
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.GET("/sandbox/stats", control::stats)
 			.POST("/sandbox/stats/reset", control::resetStats)
+			.GET("/sandbox/faults", control::faults)
+			.PUT("/sandbox/faults", control::configureFaults)
+			.DELETE("/sandbox/faults", control::clearFaults)
 			.POST("/sandbox/reset", control::reset)
 			.GET("/sandbox", control::info)
 			.route(RequestPredicates.all(), control::unknownRoute)

@@ -56,6 +56,8 @@ final class SpGate {
 
 	private final Stats stats;
 
+	private final Faults faults;
+
 	private final AccessTokens accessTokens;
 
 	private final Supplier<Map<String, SandboxUser>> users;
@@ -65,8 +67,9 @@ final class SpGate {
 	private final SpStaticExamples examples;
 
 	SpGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, RateLimits rateLimits,
-			SpStaticExamples examples) {
+			SpStaticExamples examples, Faults faults) {
 		this.stats = stats;
+		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.users = users;
 		this.rateLimits = rateLimits;
@@ -77,50 +80,67 @@ final class SpGate {
 		String statsKey = "sp." + region.path() + "." + operation.operationId();
 		return (request) -> {
 			this.stats.count(statsKey);
-			Authorized authorized;
-			try {
-				authorized = authenticate(request, region);
-			}
-			catch (ApiException ex) {
-				return respond(operation, error(ex));
-			}
-			String bucket = authorized.partner().partnerId() + "|" + authorized.clientId() + "|" + region.path() + "|"
-					+ operation.operationId();
-			if (!this.rateLimits.tryAcquire(bucket, operation.rate(), operation.burst())) {
-				this.stats.count(statsKey + ".throttled");
-				return respond(operation,
-						error(new ApiException(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")));
-			}
-			String userAgent = request.headers().firstHeader("User-Agent");
-			if (userAgent == null || !userAgent.contains("Language=")) {
-				return respond(operation, error(ApiException.badRequest("InvalidInput",
-						"The user-agent header must identify the application and its language, for example"
-								+ " 'MyApp/1.0 (Language=Java/17)'.")));
-			}
-			if (!operation.hasBody()) {
-				return respond(operation, run(operation, handler, new Call(request, region, authorized.user(),
-						authorized.partner(), null)));
-			}
-			try {
-				MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
-				if (!type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-					return respond(operation, error(new ApiException(415, "UnsupportedMediaType",
-							"The request body must be application/json.")));
-				}
-			}
-			catch (InvalidMediaTypeException ex) {
-				return respond(operation,
-						error(new ApiException(415, "UnsupportedMediaType", "The Content-Type header cannot be parsed.")));
-			}
-			return request.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.map((body) -> run(operation, handler, new Call(request, region, authorized.user(), authorized.partner(),
-						parse(body))))
-				.onErrorResume(DataBufferLimitException.class,
-						(ex) -> Mono.just(error(new ApiException(413, "RequestEntityTooLarge", "The request body is too large."))))
-				.onErrorResume(ApiException.class, (ex) -> Mono.just(error(ex)))
-				.flatMap((reply) -> respond(operation, reply));
+			// SP-API documents no Retry-After on its 429s.
+			return this.faults.apply("sp", operation.operationId(), statsKey, request, "application/json",
+					(status, retryAfter) -> respond(operation, error(new ApiException(status, errorCode(status),
+							Faults.message(status)))),
+					() -> serve(request, region, operation, handler, statsKey));
 		};
+	}
+
+	private static String errorCode(int status) {
+		return switch (status) {
+			case 429 -> "QuotaExceeded";
+			case 503 -> "ServiceUnavailable";
+			default -> "InternalFailure";
+		};
+	}
+
+	private Mono<ServerResponse> serve(ServerRequest request, AdsRegion region, Operation operation, Handler handler,
+			String statsKey) {
+		Authorized authorized;
+		try {
+			authorized = authenticate(request, region);
+		}
+		catch (ApiException ex) {
+			return respond(operation, error(ex));
+		}
+		String bucket = authorized.partner().partnerId() + "|" + authorized.clientId() + "|" + region.path() + "|"
+				+ operation.operationId();
+		if (!this.rateLimits.tryAcquire(bucket, operation.rate(), operation.burst())) {
+			this.stats.count(statsKey + ".throttled");
+			return respond(operation,
+					error(new ApiException(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")));
+		}
+		String userAgent = request.headers().firstHeader("User-Agent");
+		if (userAgent == null || !userAgent.contains("Language=")) {
+			return respond(operation, error(ApiException.badRequest("InvalidInput",
+					"The user-agent header must identify the application and its language, for example"
+							+ " 'MyApp/1.0 (Language=Java/17)'.")));
+		}
+		if (!operation.hasBody()) {
+			return respond(operation, run(operation, handler, new Call(request, region, authorized.user(),
+					authorized.partner(), null)));
+		}
+		try {
+			MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
+			if (!type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				return respond(operation, error(new ApiException(415, "UnsupportedMediaType",
+						"The request body must be application/json.")));
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			return respond(operation,
+					error(new ApiException(415, "UnsupportedMediaType", "The Content-Type header cannot be parsed.")));
+		}
+		return request.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.map((body) -> run(operation, handler, new Call(request, region, authorized.user(), authorized.partner(),
+					parse(body))))
+			.onErrorResume(DataBufferLimitException.class,
+					(ex) -> Mono.just(error(new ApiException(413, "RequestEntityTooLarge", "The request body is too large."))))
+			.onErrorResume(ApiException.class, (ex) -> Mono.just(error(ex)))
+			.flatMap((reply) -> respond(operation, reply));
 	}
 
 	private Reply run(Operation operation, Handler handler, Call call) {
