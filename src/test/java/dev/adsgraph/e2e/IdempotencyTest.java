@@ -1,5 +1,11 @@
 package dev.adsgraph.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,17 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Mutations sent with an idempotency key, end to end: the sandbox's request counts prove how
- * many writes reached "Amazon". Registering a selling partner succeeds only once per sandbox, so
- * this class has an application (and a sandbox) of its own, and each test uses its own partners.
+ * many writes reached "Amazon", and its fault injection plays a slow or failing Amazon.
+ * Registering a selling partner succeeds only once per sandbox, and faults are set for the whole
+ * sandbox, so this class has an application (and a sandbox) of its own, and each test uses its
+ * own partners.
  */
 @TestPropertySource(properties = "adsgraph.idempotency.retention=12h")
 class IdempotencyTest extends SandboxGatewayTest {
@@ -57,6 +68,27 @@ class IdempotencyTest extends SandboxGatewayTest {
 			    results { index errors { code message } account { id displayName } }
 			  }
 			}""";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Makes the sandbox fail or slow down: one rule for an Ads operation (see Faults in the sandbox). */
+	private void fault(String operation, String rule) throws Exception {
+		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"rules\": [{\"upstream\": \"ads\", \"operation\": \""
+					+ operation + "\", " + rule + "}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+	}
+
+	@AfterEach
+	void clearFaults() throws Exception {
+		this.http.send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
 
 	private static Map<String, Object> seller(String sellerCentralAccount) {
 		return Map.of("countryCode", "US", "association",
@@ -275,6 +307,117 @@ class IdempotencyTest extends SandboxGatewayTest {
 			.isEqualTo("ADS_ACCOUNT_ALREADY_EXISTS");
 		assertThat(send(REGISTER, input, key)).isEqualTo(refused);
 		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
+	}
+
+	@Test
+	void callsInFlightTogetherShareOneRegistration() throws Exception {
+		// Amazon takes a second to answer, so every caller arrives while the first call is running.
+		fault("RegisterAdsAccount", "\"latency\": \"1s\"");
+		long before = upstreamCalls("RegisterAdsAccount");
+		String key = newKey();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<CompletableFuture<Map<String, Object>>> answers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(CompletableFuture
+					.supplyAsync(() -> send(REGISTER, business("Slow Amazon Dental"), key), pool));
+			}
+			Map<String, Object> first = answers.get(0).get(60, TimeUnit.SECONDS);
+			assertNoErrors(first);
+			for (CompletableFuture<Map<String, Object>> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(first);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
+	}
+
+	@Test
+	void aClientThatGivesUpWaitingGetsTheFirstResultOnItsRetry() throws Exception {
+		fault("RegisterAdsAccount", "\"latency\": \"2s\"");
+		long before = upstreamCalls("RegisterAdsAccount");
+		String key = newKey();
+		String body = JsonMapper.shared()
+			.writeValueAsString(Map.of("query", REGISTER, "variables", variables(business("Impatient Client Inc"), key)));
+		HttpRequest impatient = HttpRequest.newBuilder(URI.create(this.client.gatewayUrl() + "/graphql"))
+			.timeout(Duration.ofMillis(300))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", GatewayClient.DEMO_KEY)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		assertThatThrownBy(() -> this.http.send(impatient, HttpResponse.BodyHandlers.ofString()))
+			.isInstanceOf(HttpTimeoutException.class);
+
+		Map<String, Object> retry = send(REGISTER, business("Impatient Client Inc"), key);
+		assertNoErrors(retry);
+		String id = at(retry, "data.registerAdsAccount.adsAccount.id");
+		assertThat(id).startsWith("amzn1.ads-account");
+		assertThat(send(REGISTER, business("Impatient Client Inc"), key)).isEqualTo(retry);
+		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
+	}
+
+	@Test
+	void aThrottledRegistrationReleasesItsKeySoTheRetryRegisters() throws Exception {
+		fault("RegisterAdsAccount", "\"tooManyRequests\": 1.0");
+		long before = upstreamCalls("RegisterAdsAccount");
+		String key = newKey();
+		assertThat(errorCode(send(REGISTER, business("Throttled Dental"), key))).isEqualTo("UPSTREAM_RATE_LIMITED");
+		clearFaults();
+
+		Map<String, Object> retry = send(REGISTER, business("Throttled Dental"), key);
+		assertNoErrors(retry);
+		assertThat((String) at(retry, "data.registerAdsAccount.adsAccount.id")).startsWith("amzn1.ads-account");
+		assertThat(send(REGISTER, business("Throttled Dental"), key)).isEqualTo(retry);
+		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(2);
+	}
+
+	@Test
+	void aServerErrorLeavesARegistrationsOutcomeUnknownAndItIsNotSentAgain() throws Exception {
+		fault("RegisterAdsAccount", "\"serverError\": 1.0");
+		long before = upstreamCalls("RegisterAdsAccount");
+		String key = newKey();
+		assertThat(errorCode(send(REGISTER, business("Uncertain Dental"), key))).isEqualTo("UPSTREAM_UNAVAILABLE");
+		clearFaults();
+
+		Map<String, Object> retry = send(REGISTER, business("Uncertain Dental"), key);
+		assertThat(errorCode(retry)).isEqualTo("IDEMPOTENCY_OUTCOME_UNKNOWN");
+		assertThat((String) at(errors(retry).get(0), "message")).contains("Amazon answered HTTP 500",
+				"may have been carried out");
+		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
+
+		// After looking, the client sends it again under a new key.
+		assertNoErrors(send(REGISTER, business("Uncertain Dental"), newKey()));
+		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(2);
+	}
+
+	@Test
+	void aDroppedConnectionLeavesAnAdvertiserAccountCreationUnknown() throws Exception {
+		fault("CreateAdvertiserAccount", "\"drop\": 1.0");
+		long before = upstreamCalls("CreateAdvertiserAccount");
+		String key = newKey();
+		List<Map<String, Object>> accounts = List.of(Map.of("displayName", "Dropped Brand", "currencyCode", "USD",
+				"timeZoneIana", "America/Los_Angeles", "businessDetails", address("Dropped Brand LLC")));
+		assertThat(errorCode(send(CREATE_ADVERTISERS, accounts, key))).isEqualTo("UPSTREAM_UNAVAILABLE");
+		clearFaults();
+		assertThat(errorCode(send(CREATE_ADVERTISERS, accounts, key))).isEqualTo("IDEMPOTENCY_OUTCOME_UNKNOWN");
+		assertThat(upstreamCalls("CreateAdvertiserAccount") - before).isEqualTo(1);
+	}
+
+	@Test
+	void aServerErrorOnATermsTokenReleasesItsKeyBecauseASpareTokenIsHarmless() throws Exception {
+		fault("CreateTermsToken", "\"unavailable\": 1.0");
+		long before = upstreamCalls("CreateTermsToken");
+		String key = newKey();
+		assertThat(errorCode(send(CREATE_TOKEN, null, key))).isEqualTo("UPSTREAM_UNAVAILABLE");
+		clearFaults();
+
+		Map<String, Object> retry = send(CREATE_TOKEN, null, key);
+		assertNoErrors(retry);
+		assertThat((String) at(retry, "data.createTermsToken.termsToken.token")).isNotBlank();
+		assertThat(send(CREATE_TOKEN, null, key)).isEqualTo(retry);
+		assertThat(upstreamCalls("CreateTermsToken") - before).isEqualTo(2);
 	}
 
 	@Test
