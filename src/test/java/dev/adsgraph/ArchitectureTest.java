@@ -57,4 +57,15 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	@Test
+	void idempotencyKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.idempotency..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
+					"dev.adsgraph.products..", "dev.adsgraph.reports..")
+			.check(this.classes);
+	}
+
 }

@@ -11,6 +11,8 @@ import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Connections.Connection;
 import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.graphql.NotFoundException;
+import dev.adsgraph.idempotency.IdempotencyExecutor;
+import dev.adsgraph.idempotency.IfOutcomeUnknown;
 import dev.adsgraph.profiles.ProfileService;
 import dev.adsgraph.profiles.ProfileView;
 import dev.adsgraph.tenancy.Tenant;
@@ -18,6 +20,7 @@ import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ads.AdsApiClient;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,10 +42,14 @@ class AdsAccountController {
 
 	private final AdsAccountRegistration registration;
 
-	AdsAccountController(AdsApiClient ads, ProfileService profiles, AdsAccountRegistration registration) {
+	private final IdempotencyExecutor idempotency;
+
+	AdsAccountController(AdsApiClient ads, ProfileService profiles, AdsAccountRegistration registration,
+			IdempotencyExecutor idempotency) {
 		this.ads = ads;
 		this.profiles = profiles;
 		this.registration = registration;
+		this.idempotency = idempotency;
 	}
 
 	@QueryMapping
@@ -65,10 +72,12 @@ class AdsAccountController {
 							page.nextToken())));
 	}
 
+	/** A repeat could register a second account (for a business), so an unknown outcome keeps the key. */
 	@MutationMapping
 	Mono<AdsAccountRegistration.Payload> registerAdsAccount(@Argument AdsAccountRegistration.Input input,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return this.registration.register(tenant, input);
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		return this.idempotency.execute(tenant.id(), env, AdsAccountRegistration.Payload.class,
+				IfOutcomeUnknown.KEEP_KEY, () -> this.registration.register(tenant, input));
 	}
 
 	/**

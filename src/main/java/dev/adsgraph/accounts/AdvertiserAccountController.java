@@ -9,12 +9,15 @@ import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Connections.Connection;
 import dev.adsgraph.graphql.Ids;
+import dev.adsgraph.idempotency.IdempotencyExecutor;
+import dev.adsgraph.idempotency.IfOutcomeUnknown;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
 import dev.adsgraph.upstream.ads.MultiStatus;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,8 +40,11 @@ class AdvertiserAccountController {
 
 	private final AdsApiClient ads;
 
-	AdvertiserAccountController(AdsApiClient ads) {
+	private final IdempotencyExecutor idempotency;
+
+	AdvertiserAccountController(AdsApiClient ads, IdempotencyExecutor idempotency) {
 		this.ads = ads;
+		this.idempotency = idempotency;
 	}
 
 	@QueryMapping
@@ -67,20 +73,24 @@ class AdvertiserAccountController {
 					page.nextToken())));
 	}
 
+	/** A repeat could create the accounts twice, so an unknown outcome keeps the key. */
 	@MutationMapping
 	Mono<Payload> createAdvertiserAccounts(@Argument List<CreateInput> input,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return write(input, (item) -> checkDetails(item.businessDetails(), true), CreateInput::toUpstream,
-				(accounts) -> this.ads.createAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
-				"advertiser account creation");
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.KEEP_KEY,
+				() -> write(input, (item) -> checkDetails(item.businessDetails(), true), CreateInput::toUpstream,
+						(accounts) -> this.ads.createAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
+						"advertiser account creation"));
 	}
 
+	/** Writing the same values again is harmless, so an unknown outcome frees the key. */
 	@MutationMapping
 	Mono<Payload> updateAdvertiserAccounts(@Argument List<UpdateInput> input,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return write(input, UpdateInput::check, UpdateInput::toUpstream,
-				(accounts) -> this.ads.updateAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
-				"advertiser account update");
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.RELEASE_KEY,
+				() -> write(input, UpdateInput::check, UpdateInput::toUpstream,
+						(accounts) -> this.ads.updateAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
+						"advertiser account update"));
 	}
 
 	private <I> Mono<Payload> write(List<I> input, Function<I, List<UserError>> check,

@@ -5,10 +5,13 @@ import java.util.regex.Pattern;
 
 import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.NotFoundException;
+import dev.adsgraph.idempotency.IdempotencyExecutor;
+import dev.adsgraph.idempotency.IfOutcomeUnknown;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.ads.AdsApiClient;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,8 +27,11 @@ class TermsTokenController {
 
 	private final AdsApiClient ads;
 
-	TermsTokenController(AdsApiClient ads) {
+	private final IdempotencyExecutor idempotency;
+
+	TermsTokenController(AdsApiClient ads, IdempotencyExecutor idempotency) {
 		this.ads = ads;
+		this.idempotency = idempotency;
 	}
 
 	@QueryMapping
@@ -39,9 +45,15 @@ class TermsTokenController {
 					(ex) -> new NotFoundException("No terms token " + token + " is known for this API key."));
 	}
 
+	/** A second terms token is harmless (nobody accepts it), so an unknown outcome frees the key. */
 	@MutationMapping
 	Mono<CreateTermsTokenPayload> createTermsToken(@Argument CreateTermsTokenInput input,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		return this.idempotency.execute(tenant.id(), env, CreateTermsTokenPayload.class, IfOutcomeUnknown.RELEASE_KEY,
+				() -> create(input, tenant));
+	}
+
+	private Mono<CreateTermsTokenPayload> create(CreateTermsTokenInput input, Tenant tenant) {
 		String termsType = (input != null && input.termsType() != null) ? input.termsType() : "ADVERTISING";
 		return this.ads.createTermsToken(tenant.ads(), tenant.homeRegion(), termsType)
 			.map((created) -> new CreateTermsTokenPayload(

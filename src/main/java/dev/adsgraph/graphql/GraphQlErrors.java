@@ -39,6 +39,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			message = ex.getMessage();
 			type = ErrorType.BAD_REQUEST;
 		}
+		else if (ex instanceof CodedException coded) {
+			extensions.put("code", coded.code());
+			extensions.putAll(coded.extensions());
+			message = coded.getMessage();
+			type = coded.type();
+		}
 		else if (ex instanceof NotFoundException) {
 			extensions.put("code", "NOT_FOUND");
 			message = ex.getMessage();

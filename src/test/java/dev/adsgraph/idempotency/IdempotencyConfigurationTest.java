@@ -1,0 +1,60 @@
+package dev.adsgraph.idempotency;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/** The beans and {@code adsgraph.idempotency.*} binding, without starting the application. */
+class IdempotencyConfigurationTest {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(IdempotencyConfiguration.class);
+
+	@Test
+	void defaultsAreThoseDocumented() {
+		this.context.run((context) -> {
+			assertThat(context).hasSingleBean(IdempotencyExecutor.class).hasSingleBean(CaffeineIdempotencyStore.class);
+			assertThat(context.getBean(IdempotencyProperties.class))
+				.isEqualTo(new IdempotencyProperties(Duration.ofHours(24), 100_000, Duration.ofMinutes(5)));
+		});
+	}
+
+	@Test
+	void propertiesOverrideTheDefaults() {
+		this.context
+			.withPropertyValues("adsgraph.idempotency.retention=2h", "adsgraph.idempotency.max-entries=50",
+					"adsgraph.idempotency.in-flight-timeout=90s")
+			.run((context) -> assertThat(context.getBean(IdempotencyProperties.class))
+				.isEqualTo(new IdempotencyProperties(Duration.ofHours(2), 50, Duration.ofSeconds(90))));
+	}
+
+	@Test
+	void anInvalidValueStopsStartUpNamingTheProperty() {
+		for (String[] bad : new String[][] { { "adsgraph.idempotency.retention=0s", "adsgraph.idempotency.retention" },
+				{ "adsgraph.idempotency.max-entries=0", "adsgraph.idempotency.max-entries" },
+				{ "adsgraph.idempotency.in-flight-timeout=-1s", "adsgraph.idempotency.in-flight-timeout" } }) {
+			this.context.withPropertyValues(bad[0]).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(bad[1]);
+			});
+		}
+	}
+
+	@Test
+	void anIdempotencyStoreBeanReplacesTheInMemoryOne() {
+		IdempotencyStore shared = mock(IdempotencyStore.class);
+		this.context.withBean(IdempotencyStore.class, () -> shared).run((context) -> {
+			assertThat(context).doesNotHaveBean(CaffeineIdempotencyStore.class);
+			assertThat(context.getBean(IdempotencyStore.class)).isSameAs(shared);
+		});
+	}
+
+}
