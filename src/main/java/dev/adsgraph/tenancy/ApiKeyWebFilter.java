@@ -1,6 +1,7 @@
 package dev.adsgraph.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -62,7 +63,9 @@ class ApiKeyWebFilter implements WebFilter {
 		if (!this.graphQlPath.matches(exchange.getRequest().getPath().pathWithinApplication())) {
 			return chain.filter(exchange);
 		}
-		String key = exchange.getRequest().getHeaders().getFirst(this.header);
+		// Two keys are two identities: neither is taken, whichever a proxy put first.
+		List<String> keys = exchange.getRequest().getHeaders().get(this.header);
+		String key = (keys != null && keys.size() == 1) ? keys.get(0) : null;
 		return this.tenants.findByApiKey(key).map((tenant) -> {
 			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
 			return chain.filter(exchange);

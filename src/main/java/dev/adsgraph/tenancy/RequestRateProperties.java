@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("adsgraph.limits")
 public record RequestRateProperties(Double requestsPerSecond, Integer requestBurst) {
 
-	static final double DEFAULT_REQUESTS_PER_SECOND = 20;
+	static final double DEFAULT_REQUESTS_PER_SECOND = 50;
 
-	static final int DEFAULT_REQUEST_BURST = 40;
+	static final int DEFAULT_REQUEST_BURST = 150;
 
 	public RequestRateProperties {
 		requestsPerSecond = (requestsPerSecond != null) ? requestsPerSecond : DEFAULT_REQUESTS_PER_SECOND;
