@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("adsgraph.limits")
 public record RequestRateProperties(Double requestsPerSecond, Integer requestBurst) {
 
+	// A dashboard opening fires its queries at once, and one of our own tests sends 100 in
+	// parallel: the burst takes that; the rate is well above any screen's refresh.
 	static final double DEFAULT_REQUESTS_PER_SECOND = 50;
 
 	static final int DEFAULT_REQUEST_BURST = 150;

@@ -20,6 +20,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The filter on its own, on a hand-moved clock: buckets per tenant, overrides, Retry-After. */
 class RequestRateLimitWebFilterTest {
@@ -113,9 +114,9 @@ class RequestRateLimitWebFilterTest {
 	void theDefaultsAndTheirChecksNameTheProperty() {
 		RequestRateProperties defaults = new RequestRateProperties(null, null);
 		assertThat(defaults.defaults()).isEqualTo(new RequestRate(50, 150));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestRateProperties(0.0, null))
+		assertThatThrownBy(() -> new RequestRateProperties(0.0, null))
 			.hasMessageContaining("adsgraph.limits.requests-per-second");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestRateProperties(null, 0))
+		assertThatThrownBy(() -> new RequestRateProperties(null, 0))
 			.hasMessageContaining("adsgraph.limits.request-burst");
 	}
 
