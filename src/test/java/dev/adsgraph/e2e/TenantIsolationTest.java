@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.adsgraph.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static dev.adsgraph.e2e.GatewayClient.AGENCY_KEY;
 import static dev.adsgraph.e2e.GatewayClient.DEMO_KEY;
 import static dev.adsgraph.e2e.GatewayClient.at;
@@ -18,7 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An API key reaches its own tenant only: another tenant's profile or ads account answers exactly
  * as an id that does not exist, the SP-API data of one tenant's seller is not reachable with the
  * other's key, and what one tenant's queries put in the caches is never served to the other.
+ *
+ * <p>An application of its own (the property only makes the configuration differ): asking the
+ * demo tenant for ids it does not have reloads its profile lists, which holds off the next
+ * reload for {@code reload-on-miss-interval}, and a registration test sharing the application
+ * would then not see its new profiles.
  */
+@TestPropertySource(properties = "adsgraph.cache.profiles.reload-on-miss-interval=30s")
 class TenantIsolationTest extends SandboxGatewayTest {
 
 	private static final String PROFILE = "query($id: ID!) { profile(id: $id) { id countryCode accountInfo { id name } } }";
