@@ -1,5 +1,10 @@
 package dev.adsgraph.e2e;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets never leave the gateway. A live-mode gateway is pointed at a sandbox of its own with
  * four tenants (one whose refresh token was revoked, one whose client secret is wrong, one with
  * a plain-text key) and driven through successful queries, refused keys, bad input and upstream
- * failures, with our own code logging at DEBUG. Neither the output (start-up included), nor any
+ * failures (LWA's invalid_grant and invalid_client, an Ads API 500, an LWA 429, the last two
+ * injected by the sandbox), with our own code logging at DEBUG. Neither the output (start-up included), nor any
  * answer, nor the actuator holds an API key, a client secret, a refresh token or any of the
  * access tokens the sandbox issued, which a recording token cache collects.
  */
@@ -179,6 +185,22 @@ class SecretsTest {
 				answers.add(describe(refused));
 				assertThat(refused.status()).isEqualTo(401);
 			}
+			// Amazon fails: the Ads API answers 500 and LWA 429.
+			faults("{\"rules\":[{\"upstream\":\"ads\",\"serverError\":1},"
+					+ "{\"upstream\":\"lwa\",\"tooManyRequests\":1,\"retryAfterSeconds\":1}]}");
+			try {
+				GatewayClient.Raw failed = client.post("/graphql", DEMO_KEY,
+						"{\"query\":\"{ adsAccounts(first: 5) { nodes { id } } }\"}");
+				answers.add(describe(failed));
+				assertThat(errors(failed)).extracting((e) -> at(e, "extensions.code")).containsOnly("UPSTREAM_UNAVAILABLE");
+				GatewayClient.Raw throttled = client.post("/graphql", REVOKED_KEY, "{\"query\":\"{ profiles { id } }\"}");
+				answers.add(describe(throttled));
+				assertThat(errors(throttled)).extracting((e) -> at(e, "extensions.code"))
+					.containsOnly("UPSTREAM_RATE_LIMITED");
+			}
+			finally {
+				faults(null);
+			}
 			GatewayClient.Raw bad = client.post("/graphql", DEMO_KEY,
 					"{\"query\":\"query($id: ID!) { profile(id: $id) { id } }\",\"variables\":{\"id\":\"x\"}}");
 			answers.add(describe(bad));
@@ -236,6 +258,25 @@ class SecretsTest {
 		secrets.addAll(tokens.issued);
 		assertThat(all).doesNotContain(secrets);
 		assertThat(output.getAll()).doesNotContain(secrets);
+	}
+
+	/** Sets the sandbox's fault rules, or clears them. */
+	private static void faults(String rules) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"));
+		request = (rules != null)
+				? request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rules))
+				: request.DELETE();
+		try {
+			int status = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			assertThat(status).as("sandbox faults").isBetween(200, 299);
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static List<Map<String, Object>> errors(GatewayClient.Raw raw) {
