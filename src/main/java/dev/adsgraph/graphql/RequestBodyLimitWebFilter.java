@@ -19,12 +19,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies on the GraphQL endpoint larger than {@code adsgraph.limits.max-body-size}
  * with HTTP 413 and a GraphQL-style error body: at once when {@code Content-Length} says so,
  * else (chunked bodies) as soon as the bytes read exceed the limit. Runs after the API key check,
- * so unknown callers learn nothing but 401.
+ * so unknown callers learn nothing but 401, and after the request rate limit, so a throttled
+ * caller's body is never read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -32,13 +37,15 @@ class RequestBodyLimitWebFilter implements WebFilter {
 
 	private final long maxBytes;
 
-	private final String graphQlPath;
+	private final PathPattern graphQlPath;
 
 	private final byte[] body;
 
 	RequestBodyLimitWebFilter(QueryLimitsProperties limits, Environment environment) {
 		this.maxBytes = limits.maxBodySize().toBytes();
-		this.graphQlPath = environment.getProperty("spring.graphql.http.path", "/graphql");
+		// Matched as the router matches it, so /graphql;a=b is limited too.
+		this.graphQlPath = PathPatternParser.defaultInstance
+			.parse(environment.getProperty("spring.graphql.http.path", "/graphql"));
 		this.body = ("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
 				+ " bytes; the limit (maxBodyBytes) is " + this.maxBytes
 				+ ".\",\"extensions\":{\"code\":\"QUERY_TOO_COMPLEX\",\"limit\":\"maxBodyBytes\",\"max\":" + this.maxBytes
@@ -48,8 +55,7 @@ class RequestBodyLimitWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (!path.equals(this.graphQlPath)) {
+		if (!this.graphQlPath.matches(exchange.getRequest().getPath().pathWithinApplication())) {
 			return chain.filter(exchange);
 		}
 		long declared = exchange.getRequest().getHeaders().getContentLength();

@@ -142,7 +142,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		String prefix = "adsgraph.tenants[" + index + "].";
 		properties.put(prefix + "id", id);
 		properties.put(prefix + "name", name);
-		properties.put(prefix + "api-key", apiKey);
+		// Configured the way live tenants should be: by digest, so no key sits in the environment.
+		properties.put(prefix + "api-key-sha256", sha256Hex(apiKey));
 		properties.put(prefix + "ads.client-id", credentials.clientId());
 		properties.put(prefix + "ads.client-secret", credentials.clientSecret());
 		properties.put(prefix + "ads.refresh-token", credentials.refreshToken());
@@ -153,6 +154,17 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put(prefix + "sp.selling-partner-id", sp.sellingPartnerId());
 		// A seller authorizes an application per region: the regions it sells in.
 		properties.put(prefix + "sp.regions", String.join(",", spRegions(sp, users)));
+	}
+
+	private static String sha256Hex(String value) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
+		}
 	}
 
 	private static java.util.Set<String> spRegions(Fixtures.SpAuthorization sp, Map<String, SandboxUser> users) {

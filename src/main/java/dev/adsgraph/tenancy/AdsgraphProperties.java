@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Who may call the gateway and with which Amazon credentials: {@code adsgraph.mode} and
@@ -29,14 +30,35 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 
 	}
 
-	/** One tenant as configured; validated into a {@link Tenant} by {@link TenantRegistry}. */
-	public record TenantProperties(String id, String name, String apiKey, AdsCredentialProperties ads,
-			SpCredentialProperties sp) {
+	/**
+	 * One tenant as configured; validated into a {@link Tenant} by {@link TenantRegistry}.
+	 *
+	 * @param apiKeySha256 the hex SHA-256 digest of the tenant's API key (optionally prefixed
+	 * {@code sha256:}), so that the configuration holds no usable key
+	 * @param apiKey the API key in plain text; accepted with a start-up warning, for the
+	 * sandbox-like set-ups where a digest is a nuisance
+	 * @param requestsPerSecond this tenant's request rate, instead of
+	 * {@code adsgraph.limits.requests-per-second}
+	 * @param requestBurst this tenant's burst, instead of {@code adsgraph.limits.request-burst}
+	 */
+	public record TenantProperties(String id, String name, String apiKey, String apiKeySha256,
+			AdsCredentialProperties ads, SpCredentialProperties sp, Double requestsPerSecond, Integer requestBurst) {
+
+		@ConstructorBinding
+		public TenantProperties {
+		}
+
+		/** A tenant without a digest or rate overrides (tests, code written before they existed). */
+		public TenantProperties(String id, String name, String apiKey, AdsCredentialProperties ads,
+				SpCredentialProperties sp) {
+			this(id, name, apiKey, null, ads, sp, null, null);
+		}
 
 		@Override
 		public String toString() {
-			return "TenantProperties[id=" + this.id + ", name=" + this.name + ", apiKey=***, ads=" + this.ads + ", sp="
-					+ this.sp + "]";
+			return "TenantProperties[id=" + this.id + ", name=" + this.name + ", apiKey=***, apiKeySha256=***, ads="
+					+ this.ads + ", sp=" + this.sp + ", requestsPerSecond=" + this.requestsPerSecond + ", requestBurst="
+					+ this.requestBurst + "]";
 		}
 
 	}

@@ -1,14 +1,15 @@
 package dev.adsgraph.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work is
@@ -28,30 +31,41 @@ class ApiKeyWebFilter implements WebFilter {
 
 	static final String TENANT_ATTRIBUTE = Tenant.class.getName();
 
-	private static final byte[] UNAUTHORIZED_BODY = ("{\"errors\":[{\"message\":\"Missing or invalid API key. "
-			+ "Send it in the API key header.\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")
+	static final String UNAUTHORIZED_MESSAGE = "Missing or invalid API key. Send it in the API key header.";
+
+	private static final byte[] UNAUTHORIZED_BODY = ("{\"errors\":[{\"message\":\"" + UNAUTHORIZED_MESSAGE
+			+ "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final TenantRegistry tenants;
 
 	private final String header;
 
-	private final String graphQlPath;
+	private final PathPattern graphQlPath;
 
-	ApiKeyWebFilter(TenantRegistry tenants, AdsgraphProperties properties,
-			org.springframework.core.env.Environment environment) {
+	ApiKeyWebFilter(TenantRegistry tenants, AdsgraphProperties properties, Environment environment) {
 		this.tenants = tenants;
 		this.header = properties.apiKeyHeader();
-		this.graphQlPath = environment.getProperty("spring.graphql.http.path", "/graphql");
+		this.graphQlPath = graphQlPath(environment);
+	}
+
+	/**
+	 * The GraphQL endpoint as the router matches it, so that every spelling the router accepts
+	 * ({@code /graphql;a=b}, {@code /%67raphql}) is authenticated too.
+	 */
+	private static PathPattern graphQlPath(Environment environment) {
+		return PathPatternParser.defaultInstance.parse(environment.getProperty("spring.graphql.http.path", "/graphql"));
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (!path.equals(this.graphQlPath) || exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
+		// CORS preflights never get here: the CORS filter before this one answers them.
+		if (!this.graphQlPath.matches(exchange.getRequest().getPath().pathWithinApplication())) {
 			return chain.filter(exchange);
 		}
-		String key = exchange.getRequest().getHeaders().getFirst(this.header);
+		// Two keys are two identities: neither is taken, whichever a proxy put first.
+		List<String> keys = exchange.getRequest().getHeaders().get(this.header);
+		String key = (keys != null && keys.size() == 1) ? keys.get(0) : null;
 		return this.tenants.findByApiKey(key).map((tenant) -> {
 			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
 			return chain.filter(exchange);

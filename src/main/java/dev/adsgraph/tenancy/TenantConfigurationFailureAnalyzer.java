@@ -14,7 +14,8 @@ class TenantConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 		StringBuilder description = new StringBuilder("Adsgraph's tenant configuration cannot work:");
 		cause.problems().forEach((problem) -> description.append(System.lineSeparator()).append("  - ").append(problem));
 		return new FailureAnalysis(description.toString(),
-				"Configure every tenant's API key and Amazon Ads credentials (see the README, Configuration), "
+				"Configure every tenant's API key digest (api-key-sha256) and Amazon Ads credentials (see the README, "
+						+ "Configuration), "
 						+ "or remove all adsgraph.tenants settings and adsgraph.mode to run against the built-in sandbox.",
 				cause);
 	}

@@ -47,4 +47,35 @@ class AuthenticationTest extends SandboxGatewayTest {
 				(String) at(answer, "errors.0.extensions.correlationId"));
 	}
 
+	@Test
+	void crossOriginCallsAreRefusedUnlessTheOriginIsAllowed() {
+		// adsgraph.cors.allowed-origins is empty by default: no origin is allowed.
+		RawHttp.Response preflight = CorsTest.preflight(this.port, CorsTest.ALLOWED, "x-api-key, content-type");
+		assertThat(preflight.status()).isEqualTo(403);
+		assertThat(preflight.headers()).doesNotContainKey("access-control-allow-origin");
+		RawHttp.Response post = CorsTest.post(this.port, CorsTest.ALLOWED, GatewayClient.DEMO_KEY);
+		assertThat(post.status()).isEqualTo(403);
+		assertThat(post.headers()).doesNotContainKey("access-control-allow-origin");
+	}
+
+	@Test
+	void keysAreCheckedOnEverySpellingOfTheEndpointPath() {
+		// The router decodes and drops matrix parameters; the key check must see the same path.
+		for (String path : new String[] { "/graphql;x=1", "/%67raphql", "/graphql;jsessionid=1" }) {
+			GatewayClient.Raw raw = this.client.post(path, null, "{\"query\":\"{ __schema { types { name } } }\"}");
+			assertThat(raw.status()).as(path).isEqualTo(401);
+			assertThat(raw.body()).as(path).doesNotContain("__schema", "types");
+		}
+	}
+
+	@Test
+	void twoKeyHeadersAreRefusedEvenWhenEachIsValid() {
+		RawHttp.Response answer = RawHttp.send(this.port, RawHttp.request("POST", "/graphql",
+				List.of(Map.entry("Content-Type", "application/json".getBytes()),
+						Map.entry("X-Api-Key", GatewayClient.DEMO_KEY.getBytes()),
+						Map.entry("X-Api-Key", GatewayClient.AGENCY_KEY.getBytes())),
+				"{\"query\":\"{ profiles { id } }\"}".getBytes()));
+		assertThat(answer.status()).isEqualTo(401);
+	}
+
 }

@@ -39,10 +39,15 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.EU")).isEqualTo(base + "/ads/eu");
 			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.FE")).isEqualTo(base + "/ads/fe");
 			assertThat(environment.getProperty("adsgraph.tenants[0].id")).isEqualTo("demo");
-			assertThat(environment.getProperty("adsgraph.tenants[0].api-key")).isEqualTo("adsgraph-demo-key");
+			// The demo keys are configured as digests, as live tenants should be (the digests are
+			// those of printf %s adsgraph-demo-key | sha256sum, the README's recipe).
+			assertThat(environment.getProperty("adsgraph.tenants[0].api-key")).isNull();
+			assertThat(environment.getProperty("adsgraph.tenants[0].api-key-sha256"))
+				.isEqualTo("a77a684018206921b6b28fb7d61c94c8545a369a6c735b6ad83257f4922919e9");
 			assertThat(environment.getProperty("adsgraph.tenants[0].ads.regions")).isEqualTo("NA,EU,FE");
 			assertThat(environment.getProperty("adsgraph.tenants[1].id")).isEqualTo("agency");
-			assertThat(environment.getProperty("adsgraph.tenants[1].api-key")).isEqualTo("adsgraph-agency-key");
+			assertThat(environment.getProperty("adsgraph.tenants[1].api-key-sha256"))
+				.isEqualTo("137636464e6986867dc56e8979af485db3467e0477c3f3f71ba2b52d7246e4b6");
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.NA")).isEqualTo(base + "/sp/na");
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.EU")).isEqualTo(base + "/sp/eu");
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.FE")).isEqualTo(base + "/sp/fe");

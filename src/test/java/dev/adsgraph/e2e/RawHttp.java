@@ -1,0 +1,137 @@
+package dev.adsgraph.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: control characters in
+ * headers, bytes that are not UTF-8, unnormalised paths, oversized header blocks. Every request
+ * says {@code Connection: close}, so the answer is everything read until the server closes.
+ */
+final class RawHttp {
+
+	private RawHttp() {
+	}
+
+	/** A request with the given start line, extra header lines and body; adds Host, Content-Length and Connection. */
+	static byte[] request(String method, String target, Map<String, byte[]> headers, byte[] body) {
+		return request(method, target, List.copyOf(headers.entrySet()), body);
+	}
+
+	/** As {@link #request(String, String, Map, byte[])}, with header lines in order, repeats allowed. */
+	static byte[] request(String method, String target, List<Map.Entry<String, byte[]>> headers, byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		write(out, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+		for (Map.Entry<String, byte[]> header : headers) {
+			write(out, header.getKey() + ": ");
+			out.writeBytes(header.getValue());
+			write(out, "\r\n");
+		}
+		if (body != null) {
+			write(out, "Content-Length: " + body.length + "\r\n");
+		}
+		write(out, "Connection: close\r\n\r\n");
+		if (body != null) {
+			out.writeBytes(body);
+		}
+		return out.toByteArray();
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	static Response send(int port, byte[] request) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			try {
+				out.write(request);
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server may answer and close before reading all of an oversized request.
+			}
+			return parse(readAll(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new AssertionError("no HTTP answer: " + ex, ex);
+		}
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n; (n = in.read(buffer)) != -1;) {
+				bytes.write(buffer, 0, n);
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError("the server neither answered nor closed within 30 s; got: "
+					+ bytes.toString(StandardCharsets.ISO_8859_1));
+		}
+		catch (IOException ex) {
+			// A reset after the answer (the server closed with unread request bytes) loses nothing we need.
+			if (bytes.size() == 0) {
+				throw ex;
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	private static Response parse(byte[] raw) {
+		String text = new String(raw, StandardCharsets.UTF_8);
+		int headEnd = text.indexOf("\r\n\r\n");
+		if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
+			throw new AssertionError("not an HTTP answer: " + text);
+		}
+		String[] lines = text.substring(0, headEnd).split("\r\n");
+		int status = Integer.parseInt(lines[0].substring(9, 12));
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (int i = 1; i < lines.length; i++) {
+			int colon = lines[i].indexOf(':');
+			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
+					(a, b) -> a + ", " + b);
+		}
+		String body = text.substring(headEnd + 4);
+		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+			body = dechunk(body);
+		}
+		return new Response(status, headers, body);
+	}
+
+	private static String dechunk(String chunked) {
+		StringBuilder body = new StringBuilder();
+		int at = 0;
+		while (at < chunked.length()) {
+			int lineEnd = chunked.indexOf("\r\n", at);
+			int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+			if (size == 0) {
+				break;
+			}
+			// Sizes count bytes; the bodies here are ASCII JSON.
+			body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+			at = lineEnd + 2 + size + 2;
+		}
+		return body.toString();
+	}
+
+	record Response(int status, Map<String, String> headers, String body) {
+
+		String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+}
