@@ -1,8 +1,13 @@
 package dev.adsgraph.testing;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -53,6 +58,63 @@ public final class ExternalTools {
 			throw new IllegalStateException("tests must run from the project root, not " + root);
 		}
 		return root;
+	}
+
+	/**
+	 * The program named {@code name} on the PATH (as {@code which} would find it); skips or fails
+	 * the calling test when there is none.
+	 */
+	public static Path onPath(String name, String install) {
+		String path = System.getenv("PATH");
+		if (path != null) {
+			for (String directory : path.split(java.io.File.pathSeparator)) {
+				Path candidate = Path.of(directory, name);
+				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+		}
+		missing(name + " not found on the PATH; " + install);
+		return Path.of(name);
+	}
+
+	/**
+	 * Runs a command from the project root, its output (standard output and error together) going
+	 * to {@code log}; a command still running after {@code timeout} is ended and the test fails.
+	 */
+	public static Finished run(List<String> command, Path log, Duration timeout) {
+		try {
+			Files.createDirectories(log.toAbsolutePath().getParent());
+			Process process = new ProcessBuilder(command).directory(projectRoot().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly();
+				throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds()
+						+ " s; its output is in " + log);
+			}
+			return new Finished(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new AssertionError("could not run " + String.join(" ", command), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	/** How a command ended: its exit code and what it printed. */
+	public record Finished(int exitCode, String output) {
+
+		/** The last lines of the output, for a failure message. */
+		public String tail(int lines) {
+			List<String> all = this.output.lines().toList();
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+
 	}
 
 }
