@@ -3,6 +3,7 @@ package dev.adsgraph.graphiql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ class GraphiQlConfiguration {
 		return RouterFunctions.route()
 			.GET(path, page::render)
 			.GET(path + "/", (request) -> ServerResponse.permanentRedirect(
-					java.net.URI.create(request.requestPath().contextPath().value() + path)).build())
+					URI.create(request.requestPath().contextPath().value() + path)).build())
 			.GET(path + "/assets/{name}", assets::serve)
 			.build();
 	}

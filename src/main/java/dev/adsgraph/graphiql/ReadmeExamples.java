@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -122,7 +124,7 @@ final class ReadmeExamples {
 		if (source.startsWith("{", offset)) {
 			return source.substring(0, offset) + "query " + name + " " + source.substring(offset);
 		}
-		String keyword = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
+		String keyword = operation.getOperation().name().toLowerCase(Locale.ROOT);
 		if (!source.startsWith(keyword, offset)) {
 			throw new IllegalStateException("operation does not start with '{' or '" + keyword + "' at " + offset);
 		}
@@ -206,7 +208,7 @@ final class ReadmeExamples {
 	record Example(String name, String query, Map<String, Object> variables) {
 
 		Example {
-			variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+			variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class GraphiQlLiveModeTest {
 
 	@Test
 	void thePageCanBeSwitchedOff() throws Exception {
-		String[] arguments = java.util.Arrays.copyOf(LIVE, LIVE.length + 1);
+		String[] arguments = Arrays.copyOf(LIVE, LIVE.length + 1);
 		arguments[LIVE.length] = "--adsgraph.graphiql.enabled=false";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
 			.run(arguments)) {
