@@ -1,0 +1,89 @@
+package dev.adsgraph.graphiql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.adsgraph.tenancy.AdsgraphProperties;
+
+/**
+ * Serves the GraphiQL page at {@code adsgraph.graphiql.path} unless
+ * {@code adsgraph.graphiql.enabled=false}. Spring for GraphQL's own page is switched off in
+ * {@code application.yml}: it loads GraphiQL from a CDN.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "adsgraph.graphiql.enabled", matchIfMissing = true)
+class GraphiQlConfiguration {
+
+	private static final Log logger = LogFactory.getLog(GraphiQlConfiguration.class);
+
+	@Bean
+	RouterFunction<ServerResponse> graphiQlRoutes(GraphiQlProperties properties, AdsgraphProperties adsgraph,
+			Environment environment, ObjectProvider<Clock> clock) {
+		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
+		GraphiQlAssets assets = GraphiQlAssets.fromClasspath();
+		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets, clock.getIfAvailable(Clock::systemUTC));
+		String path = properties.path();
+		return RouterFunctions.route()
+			.GET(path, page::render)
+			.GET(path + "/", (request) -> ServerResponse.permanentRedirect(
+					URI.create(request.requestPath().contextPath().value() + path)).build())
+			.GET(path + "/assets/{name}", assets::serve)
+			.build();
+	}
+
+	static GraphiQlPage.Settings settings(GraphiQlProperties properties, AdsgraphProperties adsgraph,
+			Environment environment) {
+		String graphQlPath = environment.getProperty("spring.graphql.http.path", "/graphql");
+		if (properties.path().equals(graphQlPath)) {
+			throw new IllegalStateException("adsgraph.graphiql.path (" + properties.path()
+					+ ") must differ from spring.graphql.http.path, where the GraphQL endpoint is");
+		}
+		if (environment.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)
+				&& properties.path().equals(environment.getProperty("spring.graphql.graphiql.path", "/graphiql"))) {
+			throw new IllegalStateException("spring.graphql.graphiql.enabled=true puts Spring's GraphiQL page (which"
+					+ " loads its scripts from a CDN) at " + properties.path() + ", where Adsgraph serves its own"
+					+ " (adsgraph.graphiql.path). Set spring.graphql.graphiql.enabled=false, or give one of them"
+					+ " another path.");
+		}
+		boolean sandbox = adsgraph.mode() == AdsgraphProperties.Mode.SANDBOX;
+		// The sandbox lists its demo tenant first (SandboxEnvironmentPostProcessor).
+		String demoKey = (sandbox && !adsgraph.tenants().isEmpty()) ? adsgraph.tenants().get(0).apiKey() : null;
+		return new GraphiQlPage.Settings(properties.path(), graphQlPath,
+				environment.getProperty("spring.graphql.websocket.path"), adsgraph.apiKeyHeader(), sandbox, demoKey);
+	}
+
+	/** The README's examples as the build packed them; without them the page opens on one empty tab. */
+	static List<ReadmeExamples.Example> readmeExamples() {
+		ClassPathResource readme = new ClassPathResource(ReadmeExamples.LOCATION);
+		if (!readme.exists()) {
+			logger.warn("GraphiQL opens without examples: " + ReadmeExamples.LOCATION
+					+ " is not on the classpath (the build copies README.md there)");
+			return List.of();
+		}
+		try (InputStream in = readme.getInputStream()) {
+			return ReadmeExamples.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
