@@ -31,6 +31,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		String correlationId = env.getGraphQlContext().getOrDefault(CorrelationInterceptor.CONTEXT_KEY, "none");
+		Described described = describe(ex, correlationId, env.getExecutionStepInfo().getPath());
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(described.type())
+			.message(described.message())
+			.extensions(described.extensions())
+			.build();
+	}
+
+	/**
+	 * What the caller learns of a failure, the same for a field and for a subscription's stream.
+	 * @param where the field path, for the log line only
+	 */
+	static Described describe(Throwable ex, String correlationId, Object where) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		String message;
 		ErrorType type;
@@ -52,8 +65,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		}
 		else if (ex instanceof UpstreamException upstream) {
 			UpstreamError mapped = UpstreamError.of(upstream);
-			log.warn("Upstream failure [correlationId={}, path={}]: {} (upstream request id {})", correlationId,
-					env.getExecutionStepInfo().getPath(), upstream.getMessage(), upstream.requestId());
+			log.warn("Upstream failure [correlationId={}, path={}]: {} (upstream request id {})", correlationId, where,
+					upstream.getMessage(), upstream.requestId());
 			extensions.put("code", mapped.code());
 			extensions.put("upstream", upstream.upstream());
 			extensions.put("operation", upstream.operation());
@@ -68,14 +81,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			type = mapped.type();
 		}
 		else {
-			log.error("Internal error [correlationId={}, path={}]", correlationId, env.getExecutionStepInfo().getPath(),
-					ex);
+			log.error("Internal error [correlationId={}, path={}]", correlationId, where, ex);
 			extensions.put("code", "INTERNAL");
 			message = "Internal error. Quote correlation id " + correlationId + " when reporting it.";
 			type = ErrorType.INTERNAL_ERROR;
 		}
 		extensions.put("correlationId", correlationId);
-		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+		return new Described(message, type, extensions);
+	}
+
+	record Described(String message, ErrorType type, Map<String, Object> extensions) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.adsgraph.products;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,11 @@ import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
 import org.dataloader.DataLoader;
+import dev.adsgraph.graphql.SubscriptionErrors;
+import dev.adsgraph.watch.StatusWatcher;
+import dev.adsgraph.watch.WatchKey;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,6 +29,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -32,9 +39,12 @@ class ProductController {
 
 	private final MarketplaceService marketplaces;
 
-	ProductController(ProductService products, MarketplaceService marketplaces) {
+	private final StatusWatcher watcher;
+
+	ProductController(ProductService products, MarketplaceService marketplaces, StatusWatcher watcher) {
 		this.products = products;
 		this.marketplaces = marketplaces;
+		this.watcher = watcher;
 	}
 
 	@QueryMapping
@@ -51,6 +61,27 @@ class ProductController {
 	Mono<ProductService.Products> products(@Argument String marketplaceId, @Argument List<String> asins,
 			@Argument DateRange dateRange, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return this.products.products(tenant, marketplaceId, asins, dateRange);
+	}
+
+	/** Shared by every subscriber of the tenant to the same marketplace and range. */
+	@SubscriptionMapping
+	Flux<ReportStatusEvent> productsReportStatus(@Argument String marketplaceId, @Argument DateRange dateRange,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		return SubscriptionErrors.tagged(Flux.defer(() -> {
+			// Checked before anything is shared or started.
+			Flux<Freshness.Both> status = this.products.reportStatus(tenant, marketplaceId, dateRange);
+			WatchKey key = new WatchKey(tenant.id(), "productsReport",
+					marketplaceId + " " + dateRange.start() + ".." + dateRange.end());
+			return this.watcher.follow(key, () -> status)
+				.map((both) -> new ReportStatusEvent(marketplaceId, dateRange.start(), dateRange.end(), both,
+						!"PENDING".equals(both.advertising().status())
+								&& !"PENDING".equals(both.retail().status())));
+		}), env);
+	}
+
+	/** The schema's {@code ProductsReportStatusEvent}. */
+	record ReportStatusEvent(String marketplaceId, LocalDate start, LocalDate end, Freshness.Both freshness,
+			boolean terminal) {
 	}
 
 	/**

@@ -23,7 +23,9 @@ import dev.adsgraph.profiles.ProfileView;
 import dev.adsgraph.reports.AdsProductReports;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.upstream.Marketplaces;
+import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
 import dev.adsgraph.upstream.ads.SpAdvertisedProductRow;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -76,6 +78,30 @@ class ProductService {
 					.toList();
 				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
 			});
+	}
+
+	/**
+	 * Where the two reports behind {@code products(marketplaceId, dateRange)} stand: the current
+	 * state, then every change, until both are READY or FAILED. Watching starts a report nobody
+	 * asked for yet, under the same key as {@code products}, so both share it.
+	 */
+	Flux<Freshness.Both> reportStatus(Tenant tenant, String marketplaceId, DateRange range) {
+		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
+		requireRange(range);
+		Flux<Freshness> ads = sellerProfile(tenant, marketplace)
+			.flatMapMany((profile) -> profile
+				.map((p) -> this.adsReports
+					.watchAdvertisedProducts(tenant.id(), tenant.ads(), p.region(), Long.parseLong(p.id()),
+							range.start(), range.end(), TimeUnit.SUMMARY)
+					.map(Sourced::freshnessOf))
+				.orElseGet(() -> Flux.just(Freshness.failed(
+						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+		Flux<Freshness> retail = tenant.sp().isEmpty()
+				? Flux.just(Freshness.failed("The tenant has no SP-API authorization."))
+				: this.retailReports.watch(tenant, marketplace, range.start(), range.end());
+		return requireParticipation(tenant, marketplace)
+			.thenMany(Flux.combineLatest(ads, retail, Freshness.Both::new))
+			.distinctUntilChanged();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.sp.CreateReportSpecification;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +44,19 @@ class SalesAndTrafficReports {
 
 	Mono<Sourced<Map<String, RetailSales>>> byAsin(Tenant tenant, Marketplaces.Marketplace marketplace,
 			LocalDate start, LocalDate end) {
+		Request request = request(tenant, marketplace, start, end);
+		return this.engine.get(request.key(), request.flow()).map((result) -> Sourced.of(result, (data) -> data));
+	}
+
+	/** The report's state until READY or FAILED, starting it when nobody has yet (for subscriptions). */
+	Flux<Freshness> watch(Tenant tenant, Marketplaces.Marketplace marketplace, LocalDate start, LocalDate end) {
+		return Flux.defer(() -> {
+			Request request = request(tenant, marketplace, start, end);
+			return this.engine.watch(request.key(), request.flow()).map(Sourced::freshnessOf);
+		});
+	}
+
+	private Request request(Tenant tenant, Marketplaces.Marketplace marketplace, LocalDate start, LocalDate end) {
 		ReportKey key = new ReportKey(tenant.id(), "sp", marketplace.id(), REPORT_TYPE, start, end,
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
 		// Amazon reads the range as instants; the whole last day is included.
@@ -52,7 +66,10 @@ class SalesAndTrafficReports {
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
 		SpReportFlow<Map<String, RetailSales>> flow = new SpReportFlow<>(this.sp, tenant.sp().orElseThrow(),
 				marketplace.region(), specification, (bytes) -> parse(bytes, marketplace.currencyCode()));
-		return this.engine.get(key, flow).map((result) -> Sourced.of(result, (data) -> data));
+		return new Request(key, flow);
+	}
+
+	private record Request(ReportKey key, SpReportFlow<Map<String, RetailSales>> flow) {
 	}
 
 	private static Map<String, RetailSales> parse(byte[] document, String currencyCode) {

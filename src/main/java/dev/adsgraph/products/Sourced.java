@@ -19,6 +19,11 @@ record Sourced<T>(Freshness freshness, T data) {
 		};
 	}
 
+	/** Where a report stands, without its data. */
+	static Freshness freshnessOf(ReportResult<?> result) {
+		return of(result, (data) -> null).freshness();
+	}
+
 	private static String describe(ReportResult<?> result) {
 		if (result.failure() == null) {
 			return "The upstream report failed.";

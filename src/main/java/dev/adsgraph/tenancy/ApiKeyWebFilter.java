@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -24,6 +25,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work is
  * done. The answer to a missing or unknown key is the same, so it does not tell whether a key
  * exists. The resolved tenant travels on as an exchange attribute.
+ * <p>
+ * The WebSocket endpoint is covered too, with one difference: browsers cannot set headers on a
+ * WebSocket, so an upgrade request without the header is let through and its key is checked in
+ * the protocol's {@code connection_init} message instead ({@link TenantContextInterceptor}). A
+ * key that is sent in the header must be valid, as on HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,10 +49,14 @@ class ApiKeyWebFilter implements WebFilter {
 
 	private final PathPattern graphQlPath;
 
+	private final PathPattern webSocketPath;
+
 	ApiKeyWebFilter(TenantRegistry tenants, AdsgraphProperties properties, Environment environment) {
 		this.tenants = tenants;
 		this.header = properties.apiKeyHeader();
 		this.graphQlPath = graphQlPath(environment);
+		String webSocket = environment.getProperty("spring.graphql.websocket.path");
+		this.webSocketPath = (webSocket != null) ? PathPatternParser.defaultInstance.parse(webSocket) : null;
 	}
 
 	/**
@@ -60,11 +70,17 @@ class ApiKeyWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		// CORS preflights never get here: the CORS filter before this one answers them.
-		if (!this.graphQlPath.matches(exchange.getRequest().getPath().pathWithinApplication())) {
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		List<String> keys = exchange.getRequest().getHeaders().get(this.header);
+		if (this.webSocketPath != null && this.webSocketPath.matches(path)) {
+			if (keys == null) {
+				return chain.filter(exchange);
+			}
+		}
+		else if (!this.graphQlPath.matches(path)) {
 			return chain.filter(exchange);
 		}
 		// Two keys are two identities: neither is taken, whichever a proxy put first.
-		List<String> keys = exchange.getRequest().getHeaders().get(this.header);
 		String key = (keys != null && keys.size() == 1) ? keys.get(0) : null;
 		return this.tenants.findByApiKey(key).map((tenant) -> {
 			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);

@@ -37,6 +37,15 @@ class CorsFilterConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration(environment.getProperty("spring.graphql.http.path", "/graphql"),
 				configuration);
+		String webSocketPath = environment.getProperty("spring.graphql.websocket.path");
+		if (webSocketPath != null) {
+			// Browsers do not enforce CORS on WebSockets; the server must refuse other origins itself.
+			CorsConfiguration webSocket = new CorsConfiguration();
+			webSocket.setAllowedOrigins(cors.allowedOrigins());
+			webSocket.setAllowedMethods(List.of(HttpMethod.GET.name()));
+			webSocket.setAllowCredentials(false);
+			source.registerCorsConfiguration(webSocketPath, webSocket);
+		}
 		return new OrderedCorsWebFilter(source);
 	}
 

@@ -59,6 +59,12 @@ class RequestRateLimitWebFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		RequestRate rate = this.tenants.requestRate(tenant, this.defaults);
+		return admit(tenant, rate).flatMap((admission) -> admission.admitted() ? chain.filter(exchange)
+				: tooManyRequests(exchange.getResponse(), rate, admission.retryAfter()));
+	}
+
+	/** One request of the tenant taken from its bucket; also each operation sent over a WebSocket. */
+	Mono<Admission> admit(Tenant tenant, RequestRate rate) {
 		return this.buckets.take(tenant.id(), rate, this.clock.instant())
 			.onErrorResume((ex) -> {
 				// A shared store that is down must not take the gateway with it.
@@ -66,9 +72,17 @@ class RequestRateLimitWebFilter implements WebFilter {
 						ex.toString());
 				return Mono.just(Admission.now());
 			})
-			.defaultIfEmpty(Admission.now())
-			.flatMap((admission) -> admission.admitted() ? chain.filter(exchange)
-					: tooManyRequests(exchange.getResponse(), rate, admission.retryAfter()));
+			.defaultIfEmpty(Admission.now());
+	}
+
+	RequestRate rateOf(Tenant tenant) {
+		return this.tenants.requestRate(tenant, this.defaults);
+	}
+
+	/** The refusal's sentence, the same over HTTP and over a WebSocket. */
+	static String tooManyMessage(RequestRate rate, long seconds) {
+		return "Too many requests for this API key: it may send " + format(rate.requestsPerSecond())
+				+ " per second with bursts of " + rate.burst() + ". Retry after " + seconds + " s.";
 	}
 
 	private static Mono<Void> tooManyRequests(ServerHttpResponse response, RequestRate rate, Duration wait) {
@@ -76,10 +90,8 @@ class RequestRateLimitWebFilter implements WebFilter {
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		String body = "{\"errors\":[{\"message\":\"Too many requests for this API key: it may send "
-				+ format(rate.requestsPerSecond()) + " per second with bursts of " + rate.burst()
-				+ ". Retry after " + seconds + " s.\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryAfterSeconds\":"
-				+ seconds + "}}]}";
+		String body = "{\"errors\":[{\"message\":\"" + tooManyMessage(rate, seconds)
+				+ "\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryAfterSeconds\":" + seconds + "}}]}";
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 
