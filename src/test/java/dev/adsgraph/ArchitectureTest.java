@@ -68,4 +68,15 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	@Test
+	void theSharedPollersKnowNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.watch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
+					"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..")
+			.check(this.classes);
+	}
+
 }
