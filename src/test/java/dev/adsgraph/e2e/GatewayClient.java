@@ -98,6 +98,25 @@ final class GatewayClient {
 		return parse(raw.body());
 	}
 
+	/** Replaces the sandbox's fault rules (the JSON of {@code PUT /sandbox/faults}). */
+	void sandboxFaults(String rules) {
+		Raw raw = send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(rules))
+			.build());
+		if (raw.status() != 200) {
+			throw new AssertionError("faults refused: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
+	void clearSandboxFaults() {
+		send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build());
+	}
+
 	void resetSandboxStats() {
 		sandboxPost("/sandbox/stats/reset");
 	}
