@@ -12,7 +12,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
+
+import dev.adsgraph.sandbox.SandboxCredentials;
+import dev.adsgraph.sandbox.SandboxServer;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queries of both tenants still answer without an error within the retry budget, and a
  * registration sent three times with one idempotency key creates one account.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "adsgraph.upstream.resilience.retry.initial-backoff=50ms",
 		"adsgraph.upstream.resilience.retry.max-backoff=400ms" })
 class ChaosTest extends SandboxGatewayTest {
@@ -49,8 +56,18 @@ class ChaosTest extends SandboxGatewayTest {
 	}
 
 	@AfterEach
-	void calm() {
+	void calmAndCheckTheLogs(CapturedOutput output) {
 		this.client.clearSandboxFaults();
+		// Retries, throttling and failures are logged; none of those lines may carry a secret (the
+		// sandbox's demo API keys are public and printed at start-up on purpose).
+		List<String> secrets = new ArrayList<>();
+		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(),
+				SandboxServer.agencyCredentials(), SandboxServer.demoSpCredentials(),
+				SandboxServer.agencySpCredentials())) {
+			secrets.add(credentials.clientSecret());
+			secrets.add(credentials.refreshToken());
+		}
+		assertThat(output.getAll()).doesNotContain(secrets.toArray(String[]::new));
 	}
 
 	@Test
