@@ -64,8 +64,8 @@ class GraphiQlConfiguration {
 					+ " another path.");
 		}
 		boolean sandbox = adsgraph.mode() == AdsgraphProperties.Mode.SANDBOX;
-		// The sandbox lists its demo tenant first (SandboxEnvironmentPostProcessor).
-		String demoKey = (sandbox && !adsgraph.tenants().isEmpty()) ? adsgraph.tenants().get(0).apiKey() : null;
+		// Tenants are configured by digest; the sandbox publishes its (public) demo key on its own.
+		String demoKey = sandbox ? environment.getProperty("adsgraph.sandbox.demo-api-key") : null;
 		return new GraphiQlPage.Settings(properties.path(), graphQlPath,
 				environment.getProperty("spring.graphql.websocket.path"), adsgraph.apiKeyHeader(), sandbox, demoKey);
 	}

@@ -118,10 +118,17 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 				binder.bind("adsgraph.sandbox.sp-rate-limits", Boolean.class).orElse(true), null);
 	}
 
+	/** The property naming the demo tenant's API key, set only while the sandbox runs. */
+	public static final String DEMO_API_KEY_PROPERTY = "adsgraph.sandbox.demo-api-key";
+
+	static final String DEMO_API_KEY = "adsgraph-demo-key";
+
 	static Map<String, Object> properties(String baseUrl) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adsgraph.mode", "sandbox");
 		properties.put("adsgraph.sandbox.url", baseUrl);
+		// Public by design (the README prints it): pages such as GraphiQL prefill it in sandbox mode.
+		properties.put(DEMO_API_KEY_PROPERTY, DEMO_API_KEY);
 		properties.put("adsgraph.upstream.lwa.token-url", baseUrl + "/auth/o2/token");
 		for (AdsRegion region : AdsRegion.values()) {
 			properties.put("adsgraph.upstream.ads.hosts." + region.name(), baseUrl + "/ads/" + region.path());
@@ -130,7 +137,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 			properties.put("adsgraph.upstream.sp.hosts." + region.name(), baseUrl + "/sp/" + region.path());
 		}
 		Map<String, SandboxUser> users = Fixtures.load().users();
-		tenant(properties, 0, "demo", "Sandbox demo tenant", "adsgraph-demo-key", Fixtures.DEMO, Fixtures.DEMO_SP,
+		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP,
 				users);
 		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,
 				Fixtures.AGENCY_SP, users);

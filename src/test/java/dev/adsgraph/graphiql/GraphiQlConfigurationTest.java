@@ -19,13 +19,16 @@ class GraphiQlConfigurationTest {
 	void theSandboxDemoTenantsKeyIsFilledInOnlyInSandboxMode() {
 		AdsgraphProperties.TenantProperties demo = new AdsgraphProperties.TenantProperties("demo", "Demo",
 				"adsgraph-demo-key", null, null);
+		// Tenants hold digests only; the sandbox publishes its public demo key on its own.
 		GraphiQlPage.Settings sandbox = GraphiQlConfiguration.settings(DEFAULTS,
-				new AdsgraphProperties(AdsgraphProperties.Mode.SANDBOX, "X-Key", List.of(demo)), new MockEnvironment());
+				new AdsgraphProperties(AdsgraphProperties.Mode.SANDBOX, "X-Key", List.of(demo)),
+				new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key"));
 		assertThat(sandbox.sandbox()).isTrue();
 		assertThat(sandbox.demoApiKey()).isEqualTo("adsgraph-demo-key");
 		assertThat(sandbox.apiKeyHeader()).isEqualTo("X-Key");
 		GraphiQlPage.Settings live = GraphiQlConfiguration.settings(DEFAULTS,
-				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of(demo)), new MockEnvironment());
+				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of(demo)),
+				new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key"));
 		assertThat(live.sandbox()).isFalse();
 		assertThat(live.demoApiKey()).isNull();
 		assertThat(live.apiKeyHeader()).isEqualTo("X-Api-Key");
