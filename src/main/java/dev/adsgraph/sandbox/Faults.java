@@ -2,6 +2,7 @@ package dev.adsgraph.sandbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +225,13 @@ final class Faults {
 	 */
 	private Kind spread(String key, Rule rule) {
 		int total = Kind.values().length;
-		double[] credit = this.credits.computeIfAbsent(key, (k) -> new double[total + 1]);
+		// Credits start at one half, so the counts are rounded, not cut: at a rate of one half
+		// the first call already faults.
+		double[] credit = this.credits.computeIfAbsent(key, (k) -> {
+			double[] initial = new double[total + 1];
+			Arrays.fill(initial, 0.5);
+			return initial;
+		});
 		Kind best = null;
 		for (Kind kind : Kind.values()) {
 			double rate = rule.rate(kind);

@@ -24,6 +24,7 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The built-in sandbox: a simulated Login with Amazon and Amazon Ads API on one HTTP port, reached
@@ -49,10 +50,13 @@ public final class SandboxServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	private final LoopResources loops;
+
 	private final String baseUrl;
 
-	private SandboxServer(DisposableServer server, String baseUrl) {
+	private SandboxServer(DisposableServer server, LoopResources loops, String baseUrl) {
 		this.server = server;
+		this.loops = loops;
 		this.baseUrl = baseUrl;
 	}
 
@@ -66,21 +70,27 @@ public final class SandboxServer implements AutoCloseable {
 			.build();
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
 				RouterFunctions.toHttpHandler(routes, strategies));
+		// Event loops of its own: Reactor Netty's global ones are disposed whenever an application
+		// context using them closes (Spring's ReactorResourceFactory does that), which would take
+		// down the sandbox of every other context in the same JVM, as in a test suite.
+		LoopResources loops = LoopResources.create("adsgraph-sandbox", 2, true);
 		DisposableServer server;
 		try {
 			server = HttpServer.create()
+				.runOn(loops)
 				.host(settings.address())
 				.port(settings.port())
 				.handle(adapter)
 				.bindNow(Duration.ofSeconds(10));
 		}
 		catch (RuntimeException ex) {
+			loops.dispose();
 			throw new IllegalStateException(
 					"The sandbox could not listen on " + settings.address() + ":" + settings.port() + ": " + ex.getMessage(),
 					ex);
 		}
 		InetSocketAddress bound = (InetSocketAddress) server.address();
-		return new SandboxServer(server, "http://" + urlHost(settings.address()) + ":" + bound.getPort());
+		return new SandboxServer(server, loops, "http://" + urlHost(settings.address()) + ":" + bound.getPort());
 	}
 
 	/** The credentials of the demo user (the {@code demo} tenant). */
@@ -123,7 +133,12 @@ public final class SandboxServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.disposeNow(Duration.ofSeconds(5));
+		try {
+			this.server.disposeNow(Duration.ofSeconds(5));
+		}
+		finally {
+			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+		}
 	}
 
 	private static RouterFunction<ServerResponse> routes(SandboxSettings settings) {

@@ -25,7 +25,10 @@ final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final String gatewayUrl;
 
@@ -96,6 +99,25 @@ final class GatewayClient {
 			throw new AssertionError("ground truth: HTTP " + raw.status() + " " + raw.body());
 		}
 		return parse(raw.body());
+	}
+
+	/** Replaces the sandbox's fault rules (the JSON of {@code PUT /sandbox/faults}). */
+	void sandboxFaults(String rules) {
+		Raw raw = send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(rules))
+			.build());
+		if (raw.status() != 200) {
+			throw new AssertionError("faults refused: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
+	void clearSandboxFaults() {
+		send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build());
 	}
 
 	void resetSandboxStats() {
