@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.adsgraph.pages.PageAssets;
+import dev.adsgraph.pages.PageMode;
 import dev.adsgraph.tenancy.AdsgraphProperties;
 
 /**
@@ -38,7 +40,7 @@ class GraphiQlConfiguration {
 	RouterFunction<ServerResponse> graphiQlRoutes(GraphiQlProperties properties, AdsgraphProperties adsgraph,
 			Environment environment, ObjectProvider<Clock> clock) {
 		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
-		GraphiQlAssets assets = GraphiQlAssets.fromClasspath();
+		PageAssets assets = assets();
 		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets, clock.getIfAvailable(Clock::systemUTC));
 		String path = properties.path();
 		return RouterFunctions.route()
@@ -63,11 +65,21 @@ class GraphiQlConfiguration {
 					+ " (adsgraph.graphiql.path). Set spring.graphql.graphiql.enabled=false, or give one of them"
 					+ " another path.");
 		}
-		boolean sandbox = adsgraph.mode() == AdsgraphProperties.Mode.SANDBOX;
-		// Tenants are configured by digest; the sandbox publishes its (public) demo key on its own.
-		String demoKey = sandbox ? environment.getProperty("adsgraph.sandbox.demo-api-key") : null;
+		PageMode mode = PageMode.of(adsgraph, environment);
 		return new GraphiQlPage.Settings(properties.path(), graphQlPath,
-				environment.getProperty("spring.graphql.websocket.path"), adsgraph.apiKeyHeader(), sandbox, demoKey);
+				environment.getProperty("spring.graphql.websocket.path"), mode.apiKeyHeader(), mode.sandbox(),
+				mode.demoApiKey());
+	}
+
+	/** GraphiQL's and React's browser bundles from their webjars, and the page's own start-up script. */
+	static PageAssets assets() {
+		return new PageAssets("The GraphiQL page")
+			.webjar("react", "umd/react.production.min.js", "react.production.min.js", PageAssets.JAVASCRIPT)
+			.webjar("react-dom", "umd/react-dom.production.min.js", "react-dom.production.min.js", PageAssets.JAVASCRIPT)
+			.webjar("graphiql", "graphiql.min.js", "graphiql.min.js", PageAssets.JAVASCRIPT)
+			.webjar("graphiql", "graphiql.min.css", "graphiql.min.css", PageAssets.CSS)
+			.add("adsgraph-graphiql.js", "dev/adsgraph/graphiql/adsgraph-graphiql.js", PageAssets.JAVASCRIPT)
+			.add("adsgraph-graphiql.css", "dev/adsgraph/graphiql/adsgraph-graphiql.css", PageAssets.CSS);
 	}
 
 	/** The README's examples as the build packed them; without them the page opens on one empty tab. */

@@ -11,12 +11,14 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
+
+import dev.adsgraph.pages.HtmlPages;
+import dev.adsgraph.pages.PageAssets;
+import dev.adsgraph.pages.PageMode;
 
 /**
  * Renders the GraphiQL page. Everything it loads comes from the gateway itself, which its
@@ -37,11 +39,11 @@ final class GraphiQlPage {
 
 	private final List<ReadmeExamples.Example> examples;
 
-	private final GraphiQlAssets assets;
+	private final PageAssets assets;
 
 	private final Clock clock;
 
-	GraphiQlPage(Settings settings, List<ReadmeExamples.Example> examples, GraphiQlAssets assets, Clock clock) {
+	GraphiQlPage(Settings settings, List<ReadmeExamples.Example> examples, PageAssets assets, Clock clock) {
 		this.settings = settings;
 		this.examples = List.copyOf(examples);
 		this.assets = assets;
@@ -49,14 +51,7 @@ final class GraphiQlPage {
 	}
 
 	Mono<ServerResponse> render(ServerRequest request) {
-		String contextPath = request.requestPath().contextPath().value();
-		return ServerResponse.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Referrer-Policy", "no-referrer")
-			.bodyValue(html(contextPath));
+		return HtmlPages.ok(html(request.requestPath().contextPath().value()), CONTENT_SECURITY_POLICY);
 	}
 
 	/** The page for a gateway under {@code contextPath} (empty at the root). */
@@ -95,10 +90,7 @@ final class GraphiQlPage {
 
 	/** The page's settings as JSON that is safe inside a script element. */
 	String configJson(String contextPath) {
-		return JSON.writeValueAsString(config(contextPath))
-			.replace("<", "\\u003c")
-			.replace(">", "\\u003e")
-			.replace("&", "\\u0026");
+		return HtmlPages.scriptJson(config(contextPath));
 	}
 
 	Map<String, Object> config(String contextPath) {
@@ -174,10 +166,8 @@ final class GraphiQlPage {
 			String demoApiKey) {
 
 		Settings {
-			if (sandbox && (demoApiKey == null || demoApiKey.isBlank())) {
-				throw new IllegalArgumentException("sandbox mode without a demo API key");
-			}
-			demoApiKey = sandbox ? demoApiKey : null;
+			// The one rule of what key a page may fill in.
+			demoApiKey = new PageMode(sandbox, demoApiKey, apiKeyHeader).demoApiKey();
 		}
 
 	}

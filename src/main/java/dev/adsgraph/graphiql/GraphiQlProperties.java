@@ -1,8 +1,8 @@
 package dev.adsgraph.graphiql;
 
-import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.adsgraph.pages.HtmlPages;
 
 /**
  * {@code adsgraph.graphiql.*}: the GraphiQL page served from the jar.
@@ -14,16 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("adsgraph.graphiql")
 public record GraphiQlProperties(Boolean enabled, String path) {
 
-	private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
-
 	public GraphiQlProperties {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
-		path = (path != null) ? path.trim() : "/graphiql";
-		if (!PATH.matcher(path).matches()) {
-			throw new IllegalArgumentException("adsgraph.graphiql.path must be a path such as /graphiql: it starts"
-					+ " with '/', does not end with '/', and uses letters, digits, '.', '_', '~' and '-'; got '" + path
-					+ "'");
-		}
+		path = HtmlPages.path("adsgraph.graphiql.path", path, "/graphiql");
 	}
 
 }

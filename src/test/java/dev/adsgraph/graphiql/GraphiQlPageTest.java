@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.adsgraph.pages.PageAssets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GraphiQlPageTest {
@@ -35,7 +37,7 @@ class GraphiQlPageTest {
 			```
 			""");
 
-	private final GraphiQlAssets assets = GraphiQlAssets.fromClasspath();
+	private final PageAssets assets = GraphiQlConfiguration.assets();
 
 	@Test
 	void inSandboxModeEveryTabCarriesTheDemoKeyAndTheExamplesAreReadyToRun() {

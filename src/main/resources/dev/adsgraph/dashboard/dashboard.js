@@ -1,0 +1,410 @@
+// The example dashboard. It knows the gateway only through its public GraphQL endpoint and the
+// settings block the page carries (DashboardPage): the endpoint, the API key header, and the
+// demo key in sandbox mode only. Chart.js is the global the webjar's UMD bundle defines.
+
+const settings = JSON.parse(document.getElementById('adsgraph-dashboard-settings').textContent);
+
+// Report-based figures may answer PENDING first; ask again, waiting longer each time, this often.
+const MAX_TRIES = 20;
+const PAGE_SIZE = 50;
+const CHART_PRODUCTS = 10;
+
+const PROFILES = `query DashboardProfiles {
+  profiles { id countryCode currencyCode accountInfo { id type name } marketplace { name } }
+}`;
+
+const FRESHNESS = 'freshness { advertising { status message } retail { status message } }';
+
+const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $first: Int!, $after: String) {
+  profile(id: $id) {
+    id
+    performance(dateRange: $range) {
+      advertising { spend { amount } attributedSales { amount } }
+      sales { orderedProductSales { amount } }
+      metrics { acos tacos organicShare }
+      ${FRESHNESS}
+    }
+    products(dateRange: $range, first: $first, after: $after) {
+      nodes {
+        asin
+        catalog { title }
+        inventory { fulfillable inboundShipped reserved }
+        advertising { spend { amount } attributedSales { amount } }
+        sales { orderedProductSales { amount } }
+        metrics { acos tacos organicShare }
+      }
+      pageInfo { hasNextPage endCursor }
+      ${FRESHNESS}
+    }
+  }
+}`;
+
+const $ = (id) => document.getElementById(id);
+const storage = {
+  get: (name) => window.sessionStorage.getItem(settings.storagePrefix + name),
+  set: (name, value) => window.sessionStorage.setItem(settings.storagePrefix + name, value),
+};
+
+let profiles = [];
+let loadedKey = null;
+// Each load takes a number; an answer for an older one (another profile, other dates) is dropped.
+let generation = 0;
+let chart = null;
+let nextPage = null;
+
+/** One or more errors the gateway (or the way to it) gave, each with a code and a message. */
+class GatewayError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => `${e.code}: ${e.message}`).join('; '));
+    this.errors = errors;
+  }
+}
+
+async function graphql(query, variables) {
+  let response;
+  try {
+    response = await fetch(settings.endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+        [settings.apiKeyHeader]: $('api-key').value.trim(),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new GatewayError([{ code: 'NETWORK', message: `The gateway did not answer (${error.message}).` }]);
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (error) {
+    body = null;
+  }
+  const errors = (body && Array.isArray(body.errors) ? body.errors : []).map((e) => ({
+    code: (e.extensions && e.extensions.code) || `HTTP ${response.status}`,
+    message: String(e.message),
+  }));
+  if (!body || !body.data) {
+    throw new GatewayError(errors.length > 0 ? errors
+      : [{ code: `HTTP ${response.status}`, message: 'The gateway answered without data.' }]);
+  }
+  return { data: body.data, errors };
+}
+
+function showErrors(errors) {
+  const list = $('errors');
+  // Fields that fail for one reason (both figures of a bad date range) say it once.
+  const seen = new Set();
+  const distinct = errors.filter((e) => !seen.has(`${e.code}\n${e.message}`) && seen.add(`${e.code}\n${e.message}`));
+  list.replaceChildren(...distinct.map((e) => {
+    const item = document.createElement('li');
+    const code = document.createElement('code');
+    code.textContent = e.code;
+    item.append(code, `: ${e.message}`);
+    return item;
+  }));
+  list.hidden = distinct.length === 0;
+}
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+function failed(error) {
+  status('');
+  showErrors(error instanceof GatewayError ? error.errors
+    : [{ code: 'PAGE', message: error && error.message ? error.message : String(error) }]);
+}
+
+function isoDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Profiles the tenant can see; the first with an SP-API marketplace (retail figures) is chosen. */
+async function loadProfiles() {
+  const key = $('api-key').value.trim();
+  storage.set('apiKey', key);
+  const select = $('profile');
+  // Nothing of the previous key's stays on screen, nor arrives late.
+  generation++;
+  loadedKey = null;
+  profiles = [];
+  clearFigures();
+  select.replaceChildren(new Option(key === '' ? 'Enter an API key' : 'Loading profiles…', ''));
+  select.disabled = true;
+  if (key === '') {
+    showErrors([{ code: 'API_KEY', message: `Enter the API key the gateway gave you (it is sent as ${settings.apiKeyHeader}).` }]);
+    return false;
+  }
+  status('Loading profiles…');
+  const { data, errors } = await graphql(PROFILES, {});
+  profiles = data.profiles;
+  loadedKey = key;
+  showErrors(errors);
+  select.replaceChildren(...profiles.map((p) => {
+    const label = `${p.accountInfo.name} — ${p.countryCode} (${p.accountInfo.type.toLowerCase()}, ${p.id})`;
+    return new Option(label, p.id);
+  }));
+  select.disabled = profiles.length === 0;
+  if (profiles.length === 0) {
+    status('This API key sees no advertising profiles.');
+    return false;
+  }
+  const stored = storage.get('profile');
+  const preferred = profiles.find((p) => p.id === stored) || profiles.find((p) => p.marketplace) || profiles[0];
+  select.value = preferred.id;
+  status('');
+  return true;
+}
+
+function selectedProfile() {
+  return profiles.find((p) => p.id === $('profile').value) || null;
+}
+
+function range() {
+  const start = $('start').value;
+  const end = $('end').value;
+  if (!start || !end) {
+    throw new GatewayError([{ code: 'DATE_RANGE', message: 'Choose both the first and the last day.' }]);
+  }
+  return { start, end };
+}
+
+function pendingSources(freshness) {
+  return ['advertising', 'retail'].filter((source) => freshness[source].status === 'PENDING');
+}
+
+function sleep(millis) {
+  return new Promise((resolve) => setTimeout(resolve, millis));
+}
+
+/** Asks for the profile's totals and first page, again while a report is still being prepared. */
+async function loadProducts() {
+  const run = ++generation;
+  const profile = selectedProfile();
+  if (!profile) {
+    return;
+  }
+  storage.set('profile', profile.id);
+  const dates = range();
+  clearFigures();
+  const statusLine = $('status');
+  statusLine.dataset.pendingAnswers = '0';
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    status(attempt === 1 ? 'Loading…' : `Preparing report… (asking again, ${attempt} of ${MAX_TRIES})`);
+    const { data, errors } = await graphql(PRODUCTS, { id: profile.id, range: dates, first: PAGE_SIZE, after: null });
+    if (run !== generation) {
+      return;
+    }
+    showErrors(errors);
+    if (!data.profile) {
+      status('');
+      if (errors.length === 0) {
+        showErrors([{ code: 'NOT_FOUND', message: `Profile ${profile.id} is not there any more; reload the page.` }]);
+      }
+      return;
+    }
+    const pending = pendingSources(data.profile.performance.freshness);
+    if (pending.length === 0) {
+      render(profile, data.profile);
+      status(`${profile.accountInfo.name} (${profile.countryCode}), ${dates.start} to ${dates.end}`);
+      return;
+    }
+    statusLine.dataset.pendingAnswers = String(attempt);
+    status(`Preparing report… (${pending.join(' and ')} figures; asked ${attempt} of ${MAX_TRIES} times)`);
+    await sleep(Math.min(1000 * attempt, 5000));
+    if (run !== generation) {
+      return;
+    }
+  }
+  status(`The reports are still being prepared after ${MAX_TRIES} tries. Press Show to ask again later.`);
+}
+
+async function loadMore() {
+  const run = generation;
+  const profile = selectedProfile();
+  const { data, errors } = await graphql(PRODUCTS, { id: profile.id, range: range(), first: PAGE_SIZE, after: nextPage });
+  if (run !== generation) {
+    return;
+  }
+  showErrors(errors);
+  if (data.profile) {
+    appendRows(profile, data.profile.products.nodes);
+    setNextPage(data.profile.products.pageInfo);
+  }
+}
+
+function clearFigures() {
+  ['totals', 'notes', 'chart-panel', 'products-panel', 'more'].forEach((id) => { $(id).hidden = true; });
+  $('products').tBodies[0].replaceChildren();
+  nextPage = null;
+}
+
+function money(amount, currency, options = {}) {
+  if (amount === null || amount === undefined) {
+    return '—';
+  }
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency, ...options }).format(Number(amount));
+}
+
+function percent(value) {
+  if (value === null || value === undefined) {
+    return '—';
+  }
+  return new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+const amountOf = (money) => (money ? money.amount : null);
+
+function render(profile, answer) {
+  const currency = profile.currencyCode;
+  const totals = answer.performance;
+  $('total-spend').textContent = money(amountOf(totals.advertising && totals.advertising.spend), currency);
+  $('total-ad-sales').textContent = money(amountOf(totals.advertising && totals.advertising.attributedSales), currency);
+  $('total-sales').textContent = money(amountOf(totals.sales && totals.sales.orderedProductSales), currency);
+  $('total-acos').textContent = percent(totals.metrics.acos);
+  $('total-tacos').textContent = percent(totals.metrics.tacos);
+  $('total-organic-share').textContent = percent(totals.metrics.organicShare);
+  $('totals').hidden = false;
+
+  // A source that failed (no SP-API authorization for this profile, a failed report) says why.
+  const notes = ['advertising', 'retail']
+    .filter((source) => totals.freshness[source].status === 'FAILED')
+    .map((source) => `${source === 'retail' ? 'Retail' : 'Advertising'} figures: ${totals.freshness[source].message}`);
+  $('notes').textContent = notes.join(' ');
+  $('notes').hidden = notes.length === 0;
+
+  const nodes = answer.products.nodes;
+  appendRows(profile, nodes);
+  setNextPage(answer.products.pageInfo);
+  $('products-panel').hidden = false;
+  drawChart(nodes.slice(0, CHART_PRODUCTS), currency);
+}
+
+function cell(row, column, text, value, numeric) {
+  const td = row.insertCell();
+  td.textContent = text;
+  td.dataset.column = column;
+  if (value !== null && value !== undefined) {
+    td.dataset.value = String(value);
+  }
+  if (numeric) {
+    td.className = 'num';
+  }
+  return td;
+}
+
+function appendRows(profile, nodes) {
+  const body = $('products').tBodies[0];
+  const currency = profile.currencyCode;
+  for (const node of nodes) {
+    const row = body.insertRow();
+    row.dataset.asin = node.asin;
+    const spend = amountOf(node.advertising && node.advertising.spend);
+    const adSales = amountOf(node.advertising && node.advertising.attributedSales);
+    const sales = amountOf(node.sales && node.sales.orderedProductSales);
+    cell(row, 'asin', node.asin, node.asin, false);
+    const title = node.catalog && node.catalog.title;
+    cell(row, 'title', title || '—', title, false).title = title || 'not in the catalog';
+    cell(row, 'spend', money(spend, currency), spend, true);
+    cell(row, 'adSales', money(adSales, currency), adSales, true);
+    cell(row, 'sales', money(sales, currency), sales, true);
+    cell(row, 'acos', percent(node.metrics.acos), node.metrics.acos, true);
+    cell(row, 'tacos', percent(node.metrics.tacos), node.metrics.tacos, true);
+    cell(row, 'organicShare', percent(node.metrics.organicShare), node.metrics.organicShare, true);
+    const inventory = node.inventory;
+    const stock = cell(row, 'inventory', inventory ? String(inventory.fulfillable) : '—',
+      inventory ? inventory.fulfillable : null, true);
+    stock.title = inventory
+      ? `${inventory.fulfillable} fulfillable, ${inventory.inboundShipped} inbound, ${inventory.reserved} reserved`
+      : 'no FBA inventory';
+  }
+}
+
+function setNextPage(pageInfo) {
+  nextPage = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+  $('more').hidden = nextPage === null;
+}
+
+function drawChart(nodes, currency) {
+  $('chart-panel').hidden = nodes.length === 0;
+  if (nodes.length === 0) {
+    return;
+  }
+  const series = (label, color, pick) => ({
+    label,
+    backgroundColor: color,
+    data: nodes.map((node) => {
+      const amount = pick(node);
+      return amount === null || amount === undefined ? null : Number(amount);
+    }),
+  });
+  const data = {
+    labels: nodes.map((node) => node.asin),
+    datasets: [
+      series('Spend', '#e47911', (n) => amountOf(n.advertising && n.advertising.spend)),
+      series('Ad sales', '#146eb4', (n) => amountOf(n.advertising && n.advertising.attributedSales)),
+      series('Total sales', '#7fa8d1', (n) => amountOf(n.sales && n.sales.orderedProductSales)),
+    ],
+  };
+  if (chart) {
+    chart.data = data;
+    chart.update();
+    return;
+  }
+  chart = new window.Chart($('chart'), {
+    type: 'bar',
+    data,
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { y: { beginAtZero: true, ticks: { callback: (value) => money(value, currency, { minimumFractionDigits: 0, maximumFractionDigits: 0 }) } } },
+      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${money(item.raw, currency)}` } } },
+    },
+  });
+}
+
+function start() {
+  $('mode').textContent = settings.mode === 'sandbox'
+    ? 'Sandbox mode: the demo tenant\'s key is filled in.'
+    : 'Enter your API key; it is kept in this browser tab only.';
+  $('api-key').value = storage.get('apiKey') ?? settings.demoApiKey ?? '';
+  const end = new Date();
+  end.setDate(end.getDate() - 1);
+  const first = new Date(end);
+  first.setDate(first.getDate() - 13);
+  $('start').value = isoDate(first);
+  $('end').value = isoDate(end);
+
+  const run = (action) => () => action().catch(failed);
+  const reload = async () => {
+    showErrors([]);
+    if ($('api-key').value.trim() !== loadedKey && !(await loadProfiles())) {
+      return;
+    }
+    await loadProducts();
+  };
+  $('controls').addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(reload)();
+  });
+  $('api-key').addEventListener('change', run(reload));
+  $('profile').addEventListener('change', run(reload));
+  $('start').addEventListener('change', run(reload));
+  $('end').addEventListener('change', run(reload));
+  $('more').addEventListener('click', run(loadMore));
+  if ($('api-key').value.trim() !== '') {
+    run(reload)();
+  } else {
+    status('Enter an API key to start.');
+  }
+}
+
+if (typeof window.Chart === 'undefined') {
+  failed(new Error('Chart.js did not load.'));
+} else {
+  start();
+}

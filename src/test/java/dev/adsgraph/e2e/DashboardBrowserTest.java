@@ -1,0 +1,168 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+
+import dev.adsgraph.testing.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium with the network cut off ({@link HeadlessChromium}):
+ * it loads from the gateway alone, fills in the demo key, picks the profile with retail figures,
+ * and shows the same figures the gateway answers over plain HTTP, in its table and its chart.
+ * The screenshot {@code target/dashboard-browser/dashboard.png} is kept as a test artifact.
+ */
+class DashboardBrowserTest extends SandboxGatewayTest {
+
+	static final Path ARTIFACTS = Path.of("target", "dashboard-browser");
+
+	/** The figures the page asks for, asked over HTTP. */
+	static final String PRODUCTS = """
+			query($id: ID!, $s: Date!, $e: Date!) { profile(id: $id) {
+			  performance(dateRange: {start: $s, end: $e}) { freshness { advertising { status } retail { status } }
+			    advertising { spend { amount } } sales { orderedProductSales { amount } } metrics { tacos } }
+			  products(dateRange: {start: $s, end: $e}, first: 50) { nodes { asin catalog { title }
+			    inventory { fulfillable } advertising { spend { amount } attributedSales { amount } }
+			    sales { orderedProductSales { amount } } metrics { acos tacos organicShare } } } } }""";
+
+	private HeadlessChromium browser;
+
+	private DashboardScreen screen;
+
+	private String origin;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		this.browser = HeadlessChromium.start(ARTIFACTS);
+		// Tall enough for the screenshot to show the table below the chart.
+		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+		this.screen = new DashboardScreen(this.browser);
+		this.origin = "http://127.0.0.1:" + this.port;
+	}
+
+	@AfterEach
+	void stopChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void showsTheSellersProductsWithTheGatewaysFiguresAndDrawsTheChart() {
+		this.browser.open(this.origin + "/dashboard");
+		assertThat(this.screen.apiKey()).as("the demo key, filled in in sandbox mode").isEqualTo(GatewayClient.DEMO_KEY);
+		this.browser.waitFor("the product rows", () -> !this.screen.asins().isEmpty());
+
+		// The profile chosen is the first with an SP-API marketplace, where retail figures exist.
+		List<Map<String, Object>> profiles = GatewayClient.at(
+				this.client.graphql("{ profiles { id marketplace { id } } }"), "data.profiles");
+		String expected = (String) profiles.stream().filter((p) -> p.get("marketplace") != null).findFirst()
+			.orElseThrow().get("id");
+		assertThat(this.screen.profileOptions()).isEqualTo(profiles.size());
+		assertThat(this.screen.selectedProfile()).isEqualTo(expected);
+		assertThat(this.screen.errors()).isEmpty();
+
+		Map<String, Object> truth = new Truth(this.client).products(expected, dateField("start"), dateField("end"));
+		List<Map<String, Object>> nodes = GatewayClient.at(truth, "data.profile.products.nodes");
+		assertThat(nodes).hasSizeGreaterThan(3);
+		assertThat(this.screen.asins()).isEqualTo(nodes.stream().map((n) -> (String) n.get("asin")).toList());
+		for (Map<String, Object> node : nodes.subList(0, 3)) {
+			String asin = (String) node.get("asin");
+			assertShows(asin, "spend", decimal(GatewayClient.at(node, "advertising.spend.amount")));
+			assertShows(asin, "adSales", decimal(GatewayClient.at(node, "advertising.attributedSales.amount")));
+			assertShows(asin, "sales", decimal(GatewayClient.at(node, "sales.orderedProductSales.amount")));
+			assertThat(this.screen.value(asin, "tacos")).isEqualByComparingTo(decimal(GatewayClient.at(node, "metrics.tacos")));
+			Object title = GatewayClient.at(node, "catalog.title");
+			assertThat(this.screen.text(asin, "title")).isEqualTo((title != null) ? title : "—");
+			Object fulfillable = GatewayClient.at(node, "inventory.fulfillable");
+			assertThat(this.screen.text(asin, "inventory")).isEqualTo((fulfillable != null) ? fulfillable.toString() : "—");
+		}
+		assertThat(digits(this.screen.total("total-spend")))
+			.isEqualTo(digits(decimal(GatewayClient.at(truth, "data.profile.performance.advertising.spend.amount"))));
+		assertThat(digits(this.screen.total("total-sales"))).isEqualTo(
+				digits(decimal(GatewayClient.at(truth, "data.profile.performance.sales.orderedProductSales.amount"))));
+
+		Map<String, Object> chart = this.screen.chart();
+		assertThat(chart).as("the Chart.js instance on the canvas").isNotNull().containsEntry("type", "bar");
+		List<Map<String, Object>> top = nodes.subList(0, Math.min(10, nodes.size()));
+		assertThat(chart.get("labels")).isEqualTo(top.stream().map((n) -> n.get("asin")).toList());
+		List<?> spend = GatewayClient.at(chart, "datasets.Spend");
+		for (int i = 0; i < top.size(); i++) {
+			assertThat(decimal(spend.get(i))).isEqualByComparingTo(decimal(GatewayClient.at(top.get(i), "advertising.spend.amount")));
+		}
+		assertThat(this.screen.paintedChartPixels()).as("pixels drawn on the chart's canvas").isGreaterThan(1000);
+
+		this.browser.screenshot("dashboard");
+		this.browser.assertEveryRequestStayedOn(this.origin, this.origin + "/dashboard", this.origin + "/graphql");
+		this.browser.assertNoConsoleErrors();
+	}
+
+	@Test
+	void showsTheGatewaysErrorsWithTheirCodes() {
+		this.browser.open(this.origin + "/dashboard");
+		this.browser.waitFor("the product rows", () -> !this.screen.asins().isEmpty());
+
+		this.screen.set("end", dateField("start"));
+		this.screen.set("start", LocalDate.parse(dateField("end")).plusDays(3).toString());
+		this.browser.waitFor("the date range error", () -> !this.screen.errors().isEmpty());
+		// Both figures fail for the one reason; the page says it once.
+		assertThat(this.screen.errors()).singleElement().asString().startsWith("BAD_USER_INPUT: ").contains("is before dateRange.start");
+
+		this.screen.set("api-key", "not-a-key-of-anyone");
+		this.browser.waitFor("the API key error", () -> this.screen.errors().stream().anyMatch((e) -> e.startsWith("UNAUTHENTICATED")));
+		assertThat(this.screen.errors()).singleElement().asString().startsWith("UNAUTHENTICATED: ");
+		assertThat(this.screen.asins()).as("nothing of the previous key's stays on screen").isEmpty();
+		assertThat(this.screen.profileOptions()).isEqualTo(1);
+		this.browser.screenshot("errors");
+		// A 401 shows in the console as a failed resource load, so only the requests are checked here.
+		this.browser.assertEveryRequestStayedOn(this.origin, this.origin + "/dashboard", this.origin + "/graphql");
+	}
+
+	/** What the page asks, asked over HTTP: the truth the page must show. */
+	record Truth(GatewayClient client) {
+
+		/** The gateway's answer once both reports are ready. */
+		Map<String, Object> products(String profileId, String start, String end) {
+			Map<String, Object> answer = eventually(
+					() -> this.client.graphql(PRODUCTS, Map.of("id", profileId, "s", start, "e", end)),
+					(a) -> "READY".equals(GatewayClient.at(a, "data.profile.performance.freshness.advertising.status"))
+							&& "READY".equals(GatewayClient.at(a, "data.profile.performance.freshness.retail.status")));
+			assertNoErrors(answer);
+			return answer;
+		}
+
+	}
+
+	/** The cell's figure is the gateway's, and its text shows it (in whatever format: the same digits). */
+	private void assertShows(String asin, String column, BigDecimal expected) {
+		assertThat(this.screen.value(asin, column)).as("%s %s", asin, column).isEqualByComparingTo(expected);
+		assertThat(digits(this.screen.text(asin, column))).as("%s %s shown", asin, column).isEqualTo(digits(expected));
+	}
+
+	private String dateField(String id) {
+		return (String) this.browser.js("return document.getElementById(arguments[0]).value;", id);
+	}
+
+	static BigDecimal decimal(Object value) {
+		return new BigDecimal(String.valueOf(value));
+	}
+
+	/** A money amount's digits as shown with two decimals ("$1,234.50" and 1234.5 both give 123450). */
+	static String digits(Object amount) {
+		String text = (amount instanceof BigDecimal number) ? number.setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+				: String.valueOf(amount);
+		return text.replaceAll("[^0-9]", "").replaceFirst("^0+(?=.)", "");
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import dev.adsgraph.testing.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard while the upstream reports are still being prepared: with reports that take a few
+ * seconds and a gateway that never waits for them, the first answers are {@code PENDING}. The page
+ * says it is preparing the report, asks again, and shows the figures once they are ready.
+ */
+@TestPropertySource(properties = { "adsgraph.sandbox.report-processing-time=3s", "adsgraph.reports.grace=0s" })
+class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
+
+	private HeadlessChromium browser;
+
+	private DashboardScreen screen;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
+		this.screen = new DashboardScreen(this.browser);
+	}
+
+	@AfterEach
+	void stopChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void saysTheReportIsBeingPreparedAndAsksAgainUntilItIsReady() {
+		String origin = "http://127.0.0.1:" + this.port;
+		this.browser.open(origin + "/dashboard");
+		// This application is the page's alone, so its first question starts the reports.
+		this.browser.waitFor("an answer that the report is being prepared", () -> this.screen.pendingAnswers() > 0);
+		assertThat(this.screen.status()).startsWith("Preparing report…");
+		assertThat(this.screen.asins()).as("no figures while the report is pending").isEmpty();
+		this.browser.screenshot("preparing-report");
+
+		this.browser.waitFor("the product rows", () -> !this.screen.asins().isEmpty());
+		assertThat(this.screen.status()).doesNotContain("Preparing");
+		assertThat(this.screen.pendingAnswers()).isPositive();
+		Map<String, Object> truth = new DashboardBrowserTest.Truth(this.client).products(this.screen.selectedProfile(),
+				dateField("start"), dateField("end"));
+		List<Map<String, Object>> nodes = GatewayClient.at(truth, "data.profile.products.nodes");
+		assertThat(this.screen.asins()).isEqualTo(nodes.stream().map((n) -> (String) n.get("asin")).toList());
+		String asin = (String) nodes.get(0).get("asin");
+		assertThat(this.screen.value(asin, "spend")).isEqualByComparingTo(
+				DashboardBrowserTest.decimal(GatewayClient.at(nodes.get(0), "advertising.spend.amount")));
+		this.browser.assertEveryRequestStayedOn(origin, origin + "/dashboard", origin + "/graphql");
+		this.browser.assertNoConsoleErrors();
+	}
+
+	private String dateField(String id) {
+		return (String) this.browser.js("return document.getElementById(arguments[0]).value;", id);
+	}
+
+}
