@@ -1,17 +1,16 @@
 package dev.adsgraph.dashboard;
 
-import java.net.URI;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.adsgraph.pages.PageAssets;
 import dev.adsgraph.pages.PageMode;
+import dev.adsgraph.pages.HtmlPages;
 import dev.adsgraph.tenancy.AdsgraphProperties;
 
 /** Serves the dashboard at {@code adsgraph.dashboard.path} unless {@code adsgraph.dashboard.enabled=false}. */
@@ -23,13 +22,7 @@ class DashboardConfiguration {
 	RouterFunction<ServerResponse> dashboardRoutes(DashboardProperties properties, AdsgraphProperties adsgraph,
 			Environment environment) {
 		DashboardPage page = new DashboardPage(settings(properties, adsgraph, environment), assets());
-		String path = properties.path();
-		return RouterFunctions.route()
-			.GET(path, page::render)
-			.GET(path + "/", (request) -> ServerResponse.permanentRedirect(
-					URI.create(request.requestPath().contextPath().value() + path)).build())
-			.GET(path + "/assets/{name}", page.assets()::serve)
-			.build();
+		return HtmlPages.routes(properties.path(), page::render, page.assets()::serve);
 	}
 
 	static DashboardPage.Settings settings(DashboardProperties properties, AdsgraphProperties adsgraph,

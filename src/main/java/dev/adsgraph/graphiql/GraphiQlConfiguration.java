@@ -3,7 +3,6 @@ package dev.adsgraph.graphiql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -18,11 +17,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.adsgraph.pages.PageAssets;
 import dev.adsgraph.pages.PageMode;
+import dev.adsgraph.pages.HtmlPages;
 import dev.adsgraph.tenancy.AdsgraphProperties;
 
 /**
@@ -42,13 +41,7 @@ class GraphiQlConfiguration {
 		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
 		PageAssets assets = assets();
 		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets, clock.getIfAvailable(Clock::systemUTC));
-		String path = properties.path();
-		return RouterFunctions.route()
-			.GET(path, page::render)
-			.GET(path + "/", (request) -> ServerResponse.permanentRedirect(
-					URI.create(request.requestPath().contextPath().value() + path)).build())
-			.GET(path + "/assets/{name}", assets::serve)
-			.build();
+		return HtmlPages.routes(properties.path(), page::render, assets::serve);
 	}
 
 	static GraphiQlPage.Settings settings(GraphiQlProperties properties, AdsgraphProperties adsgraph,

@@ -1,5 +1,6 @@
 package dev.adsgraph.pages;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -8,6 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The HTML answer of a page of the gateway, and the pieces every such page is made of. */
@@ -24,6 +28,21 @@ public final class HtmlPages {
 	 * The page, never cached (it may hold the demo key, and the asset URLs in it change with the
 	 * assets), with its Content-Security-Policy, no MIME sniffing and no referrer.
 	 */
+	/**
+	 * A page's routes: the page at {@code path}, {@code path/} redirected to it, and its assets
+	 * beneath {@code path/assets/}.
+	 */
+	public static RouterFunction<ServerResponse> routes(String path, HandlerFunction<ServerResponse> page,
+			HandlerFunction<ServerResponse> assets) {
+		return RouterFunctions.route()
+			.GET(path, page)
+			.GET(path + "/", (request) -> ServerResponse
+				.permanentRedirect(URI.create(request.requestPath().contextPath().value() + path))
+				.build())
+			.GET(path + "/assets/{name}", assets)
+			.build();
+	}
+
 	public static Mono<ServerResponse> ok(String html, String contentSecurityPolicy) {
 		return ServerResponse.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
