@@ -64,8 +64,12 @@ class GraphiQlConfiguration {
 					+ " another path.");
 		}
 		boolean sandbox = adsgraph.mode() == AdsgraphProperties.Mode.SANDBOX;
-		// The sandbox lists its demo tenant first (SandboxEnvironmentPostProcessor).
+		// The sandbox lists its demo tenant first (SandboxEnvironmentPostProcessor), configured by
+		// digest like a live tenant, and publishes the demo key, which is no secret, on its own.
 		String demoKey = (sandbox && !adsgraph.tenants().isEmpty()) ? adsgraph.tenants().get(0).apiKey() : null;
+		if (sandbox && (demoKey == null || demoKey.isBlank())) {
+			demoKey = environment.getProperty("adsgraph.sandbox.demo-api-key");
+		}
 		return new GraphiQlPage.Settings(properties.path(), graphQlPath,
 				environment.getProperty("spring.graphql.websocket.path"), adsgraph.apiKeyHeader(), sandbox, demoKey);
 	}

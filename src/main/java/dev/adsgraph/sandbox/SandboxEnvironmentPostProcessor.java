@@ -122,6 +122,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adsgraph.mode", "sandbox");
 		properties.put("adsgraph.sandbox.url", baseUrl);
+		// For GraphiQL's headers: the tenants below are configured by digest only.
+		properties.put("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key");
 		properties.put("adsgraph.upstream.lwa.token-url", baseUrl + "/auth/o2/token");
 		for (AdsRegion region : AdsRegion.values()) {
 			properties.put("adsgraph.upstream.ads.hosts." + region.name(), baseUrl + "/ads/" + region.path());
