@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link KeyedCache} in this JVM's memory: Caffeine's async cache keeps one future per key, so
- * concurrent misses share one load, and removes a future that failed.
+ * concurrent misses share one load, and removes a future that failed. A load runs with the
+ * Reactor context of the caller that started it, so its upstream calls are logged under that
+ * caller's correlation id.
  */
 public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 
@@ -24,14 +26,22 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 
 	private final Object bulkLock = new Object();
 
+	/** An unnamed cache whose statistics are not recorded. */
 	public CaffeineKeyedCache(Duration ttl, long maxSize) {
 		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).buildAsync();
+	}
+
+	/** A cache whose hits, misses and evictions are published under {@code name}. */
+	public CaffeineKeyedCache(String name, Duration ttl, long maxSize, CacheMetrics metrics) {
+		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).recordStats().buildAsync();
+		metrics.monitor(name, this.cache.synchronous());
 	}
 
 	@Override
 	public Mono<V> get(K key, Supplier<Mono<V>> loader) {
 		// suppressCancel: one caller going away must not cancel the load others wait for.
-		return Mono.fromFuture(() -> this.cache.get(key, (k, executor) -> loader.get().toFuture()), true);
+		return Mono.deferContextual((context) -> Mono.fromFuture(
+				() -> this.cache.get(key, (k, executor) -> loader.get().contextWrite(context).toFuture()), true));
 	}
 
 	/**
@@ -41,7 +51,7 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 	 */
 	@Override
 	public Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader) {
-		return Mono.fromFuture(() -> {
+		return Mono.deferContextual((context) -> Mono.fromFuture(() -> {
 			Map<K, CompletableFuture<V>> futures = new LinkedHashMap<>();
 			Set<K> missing = new LinkedHashSet<>();
 			CompletableFuture<Map<K, V>> batch = new CompletableFuture<>();
@@ -61,7 +71,8 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 				}
 			}
 			if (!missing.isEmpty()) {
-				loader.apply(Set.copyOf(missing)).defaultIfEmpty(Map.of()).toFuture().whenComplete((loaded, failure) -> {
+				Mono<Map<K, V>> load = loader.apply(Set.copyOf(missing)).defaultIfEmpty(Map.of()).contextWrite(context);
+				load.toFuture().whenComplete((loaded, failure) -> {
 					if (failure != null) {
 						batch.completeExceptionally(failure);
 					}
@@ -80,7 +91,7 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 				});
 				return result;
 			});
-		}, true);
+		}, true));
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every GraphQL request a correlation id: the caller's {@code X-Correlation-Id} when it is
  * a sane token, else a new UUID. Errors carry it and logs name it, so a caller's report can be
- * matched to the log lines; it is echoed in the response header.
+ * matched to the log lines (the MDC's {@code correlationId}, see {@link CorrelationIdAccessor}); it is
+ * echoed in the response header.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,7 +35,10 @@ class CorrelationInterceptor implements WebGraphQlInterceptor {
 		String given = request.getHeaders().getFirst(HEADER);
 		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, id)).build());
-		return chain.next(request).doOnNext((response) -> response.getResponseHeaders().set(HEADER, id));
+		return chain.next(request)
+			.doOnNext((response) -> response.getResponseHeaders().set(HEADER, id))
+			// For the log lines written while the request is handled (CorrelationIdAccessor).
+			.contextWrite(Context.of(CONTEXT_KEY, id));
 	}
 
 }

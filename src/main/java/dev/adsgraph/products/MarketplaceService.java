@@ -3,6 +3,7 @@ package dev.adsgraph.products;
 import java.util.List;
 import java.util.Optional;
 
+import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
 import dev.adsgraph.tenancy.Tenant;
@@ -12,6 +13,7 @@ import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,9 +27,11 @@ public class MarketplaceService {
 
 	private final KeyedCache<Key, List<MarketplaceParticipation>> cache;
 
-	MarketplaceService(SellingPartnerApiClient sp, ProductsProperties properties) {
+	MarketplaceService(SellingPartnerApiClient sp, ProductsProperties properties,
+			ObjectProvider<CacheMetrics> cacheMetrics) {
 		this.sp = sp;
-		this.cache = new CaffeineKeyedCache<>(properties.participationsTtl(), 10_000);
+		this.cache = new CaffeineKeyedCache<>("marketplaceParticipations", properties.participationsTtl(), 10_000,
+				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
 	/** Every participation in the regions the SP-API authorization covers; empty without one. */

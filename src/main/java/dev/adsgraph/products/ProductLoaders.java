@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
 import dev.adsgraph.products.ProductFacts.CatalogSummary;
@@ -33,6 +34,7 @@ import org.dataloader.BatchLoaderEnvironment;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -67,11 +69,13 @@ class ProductLoaders {
 	/** Listings change more often (price, status) but Amazon allows five searches a second: cached briefly. */
 	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
 
-	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties) {
+	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties,
+			ObjectProvider<CacheMetrics> cacheMetrics) {
 		this.sp = sp;
-		this.inventory = new CaffeineKeyedCache<>(properties.inventoryTtl(), 10_000);
-		this.catalogCache = new CaffeineKeyedCache<>(properties.catalogTtl(), 200_000);
-		this.listingCache = new CaffeineKeyedCache<>(properties.listingTtl(), 200_000);
+		CacheMetrics metrics = cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE);
+		this.inventory = new CaffeineKeyedCache<>("inventory", properties.inventoryTtl(), 10_000, metrics);
+		this.catalogCache = new CaffeineKeyedCache<>("catalog", properties.catalogTtl(), 200_000, metrics);
+		this.listingCache = new CaffeineKeyedCache<>("listings", properties.listingTtl(), 200_000, metrics);
 		registry.forTypePair(ProductKey.class, CatalogSummary.class)
 			.withName(CATALOG)
 			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))

@@ -9,6 +9,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
+import dev.adsgraph.caching.CacheMetrics;
+
 /**
  * {@link ReportStore} in this JVM's memory, bounded by entry count. Expiry follows the given
  * clock, so tests move time by hand.
@@ -18,11 +20,18 @@ class CaffeineReportStore implements ReportStore {
 	private final Cache<ReportKey, Entry> cache;
 
 	CaffeineReportStore(long maxEntries, Clock clock) {
+		this(maxEntries, clock, CacheMetrics.NONE);
+	}
+
+	/** Hits, misses and evictions published as the cache {@code reports}. */
+	CaffeineReportStore(long maxEntries, Clock clock, CacheMetrics metrics) {
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(maxEntries)
+			.recordStats()
 			.expireAfter(Expiry.writing((ReportKey key, Entry entry) -> entry.ttl()))
 			.ticker(() -> nanos(clock.instant()))
 			.build();
+		metrics.monitor("reports", this.cache);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import reactor.core.scheduler.Schedulers;
 
+import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +23,10 @@ class ReportsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ReportStore.class)
-	ReportStore reportStore(ReportProperties properties, ObjectProvider<Clock> clock) {
-		return new CaffeineReportStore(properties.maxEntries(), clock.getIfAvailable(Clock::systemUTC));
+	ReportStore reportStore(ReportProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<CacheMetrics> cacheMetrics) {
+		return new CaffeineReportStore(properties.maxEntries(), clock.getIfAvailable(Clock::systemUTC),
+				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
 	// Closed with the context (AutoCloseable), which stops the reports still being polled.

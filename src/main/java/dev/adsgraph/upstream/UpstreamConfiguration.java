@@ -29,7 +29,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The upstream clients, built from Boot's {@link WebClient.Builder} so the application's codecs
  * and HTTP client observations apply to every call to Amazon. A {@link Clock},
  * {@link LwaTokenCache}, {@link TokenBucketStore} or {@link ThrottleStore} bean, when one is defined (tests, shared
- * Redis state), replaces the defaults.
+ * Redis state), replaces the defaults; an {@link UpstreamMetrics} bean receives the calls' metrics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ UpstreamProperties.class, ResilienceProperties.class })
@@ -37,9 +37,10 @@ public class UpstreamConfiguration {
 
 	@Bean
 	UpstreamGuard upstreamGuard(ResilienceProperties properties, ObjectProvider<ThrottleStore> throttles,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<UpstreamMetrics> metrics) {
 		return new UpstreamGuard(properties, throttles.getIfAvailable(InMemoryThrottleStore::new),
-				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
+				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel(),
+				metrics.getIfAvailable(() -> UpstreamMetrics.NONE));
 	}
 
 	@Bean

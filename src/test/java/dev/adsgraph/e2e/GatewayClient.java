@@ -25,6 +25,8 @@ final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// HTTP/1.1: by default the JDK client offers an h2c upgrade on every GET without a body, and a
+	// second GET on the upgraded connection to the gateway went unanswered.
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -122,6 +124,25 @@ final class GatewayClient {
 
 	void resetSandboxStats() {
 		sandboxPost("/sandbox/stats/reset");
+	}
+
+	/** Makes the sandbox inject failures ({@code PUT /sandbox/faults}, see the sandbox's Faults). */
+	void injectFaults(String rulesJson) {
+		Raw raw = send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(rulesJson))
+			.build());
+		if (raw.status() != 200) {
+			throw new AssertionError("faults refused: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
+	void clearFaults() {
+		send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build());
 	}
 
 	/** Simulates the user clicking "accept" on Amazon's terms page. */

@@ -67,7 +67,7 @@ class PostmanCollectionIT {
 	}
 
 	/** Waits for the readiness probe; a gateway that exits or never gets ready fails with its log. */
-	private static void awaitReady(Process gateway, int port, Path log) throws IOException, InterruptedException {
+	static void awaitReady(Process gateway, int port, Path log) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest ready = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
@@ -91,12 +91,12 @@ class PostmanCollectionIT {
 		throw new AssertionError("the gateway was not ready within " + START_UP.toSeconds() + " s:\n" + tail(log));
 	}
 
-	private static String tail(Path log) throws IOException {
+	static String tail(Path log) throws IOException {
 		List<String> lines = Files.readAllLines(log);
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -170,7 +170,9 @@ public class LwaTokenService {
 		// A refresh-token grant changes nothing at Amazon: safe to repeat.
 		return this.guard.call(UpstreamCall.read(UPSTREAM, "global", OPERATION, null), attempt)
 			.doOnNext((token) -> logger.debug("Refreshed LWA access token for client {}, valid until {}",
-					credentials.clientId(), token.expiresAt()));
+					credentials.clientId(), token.expiresAt()))
+			.doOnSuccess((token) -> this.guard.metrics().lwaRefresh("success"))
+			.doOnError((ex) -> this.guard.metrics().lwaRefresh("failure"));
 	}
 
 	private Mono<LwaAccessToken> readToken(ClientResponse response, LwaCredentials credentials) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -26,8 +27,10 @@ import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 
 import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamMetrics;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
@@ -42,6 +45,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
  * it does not count time spent fetching an LWA token or waiting for an SP-API rate-limit
  * token.</li>
  * </ul>
+ * Both report to {@link UpstreamMetrics}: every attempt that went out, with its status and
+ * duration, every refusal decided here, every retry. The wire filter also writes one log line
+ * per attempt under {@code dev.adsgraph.upstream.calls}: upstream, operation, status, duration
+ * and Amazon's request id, at WARN when the upstream failed or did not answer. It never logs
+ * URLs, headers or bodies, where identifiers and credentials travel.
  */
 public final class UpstreamGuard {
 
@@ -64,6 +72,11 @@ public final class UpstreamGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(UpstreamGuard.class);
 
+	private static final Logger callLog = LoggerFactory.getLogger("dev.adsgraph.upstream.calls");
+
+	/** Amazon's request id on every Ads API, SP-API and LWA answer. */
+	static final String REQUEST_ID = "x-amzn-RequestId";
+
 	private final ResilienceProperties properties;
 
 	private final ThrottleStore throttles;
@@ -76,8 +89,16 @@ public final class UpstreamGuard {
 
 	private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
 
+	private final UpstreamMetrics metrics;
+
 	public UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler) {
+		this(properties, throttles, clock, scheduler, UpstreamMetrics.NONE);
+	}
+
+	public UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler,
+			UpstreamMetrics metrics) {
 		this.properties = properties;
+		this.metrics = metrics;
 		this.throttles = throttles;
 		this.clock = clock;
 		this.scheduler = scheduler;
@@ -107,6 +128,16 @@ public final class UpstreamGuard {
 				Schedulers.parallel());
 	}
 
+	/** Where the clients using this guard report what their metrics need. */
+	public UpstreamMetrics metrics() {
+		return this.metrics;
+	}
+
+	/** Every breaker, named {@code <upstream>.<region>}, for their state to be published. */
+	public CircuitBreakerRegistry breakers() {
+		return this.breakers;
+	}
+
 	/** The breaker of an upstream and region, created on first use. */
 	public CircuitBreaker breaker(String upstream, String region) {
 		return this.breakers.circuitBreaker(upstream + "." + region);
@@ -127,6 +158,7 @@ public final class UpstreamGuard {
 				}
 				logger.debug("Retrying {} {} in {} after {}", call.upstream(), call.operation(), delay,
 						signal.failure().toString());
+				this.metrics.retry(call.upstream(), call.operation(), retryReason(signal.failure()));
 				return Mono.delay(delay, this.scheduler);
 			})));
 		});
@@ -134,15 +166,49 @@ public final class UpstreamGuard {
 
 	private <T> Mono<T> guarded(UpstreamCall call, Mono<T> attempt) {
 		Mono<T> observed = attempt.doOnError(UpstreamException.class, (ex) -> noteThrottling(call, ex));
-		if (!this.properties.circuitBreaker().enabled()) {
-			return observed;
+		if (this.properties.circuitBreaker().enabled()) {
+			CircuitBreaker breaker = breaker(call.upstream(), call.region());
+			observed = observed.transform(CircuitBreakerOperator.of(breaker))
+				.onErrorMap(CallNotPermittedException.class, (ex) -> new UpstreamException(call.upstream(),
+						call.operation(), 0, CIRCUIT_OPEN,
+						"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
+						this.properties.circuitBreaker().openDuration()));
 		}
-		CircuitBreaker breaker = breaker(call.upstream(), call.region());
-		return observed.transform(CircuitBreakerOperator.of(breaker))
-			.onErrorMap(CallNotPermittedException.class, (ex) -> new UpstreamException(call.upstream(),
-					call.operation(), 0, CIRCUIT_OPEN,
-					"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
-					this.properties.circuitBreaker().openDuration()));
+		return observed.doOnError(UpstreamException.class, (ex) -> noteRefusal(call, ex));
+	}
+
+	/**
+	 * Attempts that went out are counted by {@link #wireFilter}; these never did. A refusal of
+	 * another upstream (LWA's, inside an Ads call) was counted by that upstream's own guard.
+	 */
+	private void noteRefusal(UpstreamCall call, UpstreamException ex) {
+		if (isLocal(ex) && call.upstream().equals(ex.upstream())) {
+			this.metrics.attempt(call.upstream(), call.operation(), refusalStatus(ex.code()), Duration.ZERO);
+		}
+	}
+
+	private static String refusalStatus(String code) {
+		return "ClientRateLimited".equals(code) ? "client_rate_limited" : code;
+	}
+
+	/** What a retried failure was, from a small fixed set. */
+	static String retryReason(Throwable failure) {
+		if (!(failure instanceof UpstreamException ex)) {
+			return "other";
+		}
+		if (ex.httpStatus() == 429) {
+			return "throttled";
+		}
+		if (ex.httpStatus() == 0) {
+			return UpstreamMetrics.NO_ANSWER;
+		}
+		if (ex.httpStatus() >= 500) {
+			return "server_error";
+		}
+		if ("invalid_response".equals(ex.code()) || "url_expired".equals(ex.code())) {
+			return ex.code();
+		}
+		return "other";
 	}
 
 	private static boolean isLocal(UpstreamException ex) {
@@ -180,6 +246,7 @@ public final class UpstreamGuard {
 			}
 			Duration remaining = Duration.between(now, until.get());
 			if (remaining.compareTo(this.properties.tenantBackoff().maxWait()) > 0) {
+				this.metrics.attempt(call.upstream(), call.operation(), TENANT_BACKOFF, Duration.ZERO);
 				return Mono.error(new UpstreamException(call.upstream(), call.operation(), 429, TENANT_BACKOFF,
 						"backing off for " + remaining + " after the Ads API throttled this tenant", null, true,
 						remaining));
@@ -252,9 +319,47 @@ public final class UpstreamGuard {
 								(ex) -> new UpstreamException(upstream, operation, 0, BULKHEAD_FULL,
 										"no free slot for a call to " + upstream + " within " + maxWait, null, true,
 										null)),
-					(permit) -> next.exchange(sent), (permit) -> release(limiter),
+					(permit) -> observed(upstream, operation, next.exchange(sent)), (permit) -> release(limiter),
 					(permit, error) -> release(limiter), (permit) -> release(limiter));
 		};
+	}
+
+	/** Times one attempt on the wire, up to the answer's headers, and logs it; counted once whatever ends it. */
+	private Mono<ClientResponse> observed(String upstream, String operation, Mono<ClientResponse> exchange) {
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			AtomicBoolean counted = new AtomicBoolean();
+			return exchange.doOnNext((response) -> {
+				if (counted.compareAndSet(false, true)) {
+					Duration took = Duration.ofNanos(System.nanoTime() - started);
+					int status = response.statusCode().value();
+					String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
+					this.metrics.attempt(upstream, operation, Integer.toString(status), took);
+					// A 404 is an answer (the profile does not exist), not a failure of the call.
+					boolean failed = status >= 400 && status != 404;
+					String line = "{} {} answered HTTP {} in {} ms, requestId={}";
+					if (failed) {
+						callLog.warn(line, upstream, operation, status, took.toMillis(), requestId);
+					}
+					else {
+						callLog.info(line, upstream, operation, status, took.toMillis(), requestId);
+					}
+				}
+			}).doOnError((ex) -> {
+				if (counted.compareAndSet(false, true)) {
+					Duration took = Duration.ofNanos(System.nanoTime() - started);
+					this.metrics.attempt(upstream, operation, UpstreamMetrics.NO_ANSWER, took);
+					// The exception's class only: a transport message can name the host and port.
+					callLog.warn("{} {} got no answer after {} ms: {}", upstream, operation, took.toMillis(),
+							ex.getClass().getSimpleName());
+				}
+			}).doOnCancel(() -> {
+				if (counted.compareAndSet(false, true)) {
+					this.metrics.attempt(upstream, operation, UpstreamMetrics.CANCELLED,
+							Duration.ofNanos(System.nanoTime() - started));
+				}
+			});
+		});
 	}
 
 	private static Mono<Void> release(AsyncLimiter limiter) {

@@ -1,8 +1,10 @@
 package dev.adsgraph.upstream.sp;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Sinks;
@@ -10,6 +12,8 @@ import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 
 import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamMetrics;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -25,6 +29,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * they reach Amazon; a busy event loop can hold one call back and let it arrive together with the
  * next, which Amazon's bucket counts as a burst. Taking the next token after the previous answer
  * keeps the arrivals at least one token interval apart, whatever the local delays.
+ * <p>
+ * How long each call waited, for its turn and its token together, goes to {@link UpstreamMetrics}.
  */
 final class SpRateLimitFilter implements ExchangeFilterFunction {
 
@@ -35,12 +41,15 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 
 	private final Region region;
 
+	private final UpstreamMetrics metrics;
+
 	/** Per bucket, completion of the call most recently queued: the next call starts after it. */
 	private final Map<BucketKey, AtomicReference<Mono<Void>>> tails = new ConcurrentHashMap<>();
 
-	SpRateLimitFilter(SpRateLimiter limiter, Region region) {
+	SpRateLimitFilter(SpRateLimiter limiter, Region region, UpstreamMetrics metrics) {
 		this.limiter = limiter;
 		this.region = region;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -59,7 +68,7 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 			// ClientRateLimited rather than wait without end.
 			Mono<Void> turn = previous.timeout(this.limiter.maxWait(), this.limiter.scheduler())
 				.onErrorMap(TimeoutException.class, (ex) -> this.limiter.refusal(key, this.limiter.maxWait()));
-			return turn.then(this.limiter.acquire(key))
+			return waited(operation, turn.then(this.limiter.acquire(key)))
 				.then(Mono.defer(() -> next.exchange(request)))
 				.flatMap((response) -> this.limiter
 					.observe(key, response.statusCode().value(),
@@ -68,6 +77,25 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 				// Answered, failed or abandoned: either way the next call of the bucket may go.
 				.doFinally((signal) -> answered.tryEmitEmpty());
 		});
+	}
+
+	private Mono<Void> waited(String operation, Mono<Void> wait) {
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			AtomicBoolean counted = new AtomicBoolean();
+			Runnable granted = () -> count(counted, operation, "granted", started);
+			return wait.doOnSuccess((done) -> granted.run())
+				.doOnError((ex) -> count(counted, operation,
+						(ex instanceof UpstreamException) ? "refused" : "failed", started))
+				.doOnCancel(() -> count(counted, operation, UpstreamMetrics.CANCELLED, started));
+		});
+	}
+
+	private void count(AtomicBoolean counted, String operation, String outcome, long started) {
+		if (counted.compareAndSet(false, true)) {
+			this.metrics.rateLimitWait(SpErrorDecoder.UPSTREAM, operation, outcome,
+					Duration.ofNanos(System.nanoTime() - started));
+		}
 	}
 
 }

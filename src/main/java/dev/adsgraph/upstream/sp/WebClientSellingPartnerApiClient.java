@@ -105,7 +105,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 						.clientConnector(connector)
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 						.filter(auth)
-						.filter(new SpRateLimitFilter(rateLimiter, region))
+						.filter(new SpRateLimitFilter(rateLimiter, region, guard.metrics()))
 						.filter(wire)
 						.build());
 		}

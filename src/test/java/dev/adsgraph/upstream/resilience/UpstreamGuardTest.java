@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;
 import dev.adsgraph.upstream.ScriptedHttpServer.Reply;
 import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamMetrics;
 import dev.adsgraph.upstream.UpstreamProperties;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.RegisterAdsAccountRequest;
@@ -60,6 +62,28 @@ class UpstreamGuardTest {
 
 	private UpstreamGuard guard;
 
+	/** What the guard and the clients reported, as {@code kind upstream operation detail}. */
+	private final List<String> reported = new CopyOnWriteArrayList<>();
+
+	private final UpstreamMetrics metrics = new UpstreamMetrics() {
+
+		@Override
+		public void attempt(String upstream, String operation, String status, Duration duration) {
+			UpstreamGuardTest.this.reported.add("attempt " + upstream + " " + operation + " " + status);
+		}
+
+		@Override
+		public void retry(String upstream, String operation, String reason) {
+			UpstreamGuardTest.this.reported.add("retry " + upstream + " " + operation + " " + reason);
+		}
+
+		@Override
+		public void lwaRefresh(String outcome) {
+			UpstreamGuardTest.this.reported.add("lwaRefresh " + outcome);
+		}
+
+	};
+
 	@BeforeEach
 	void start() {
 		this.server = new ScriptedHttpServer();
@@ -93,7 +117,7 @@ class UpstreamGuardTest {
 
 	private AdsApiClient client(ResilienceProperties properties) {
 		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), Clock.systemUTC(),
-				Schedulers.parallel());
+				Schedulers.parallel(), this.metrics);
 		LwaTokenService tokens = new LwaTokenService(WebClient.builder(),
 				new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH), Duration.ofSeconds(60),
 						Duration.ofSeconds(5)),
@@ -249,6 +273,24 @@ class UpstreamGuardTest {
 		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
 		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void everyAttemptRetryAndRefusalIsReportedToTheMetrics() {
+		AdsApiClient client = client(properties(5, Duration.ofSeconds(5),
+				new ResilienceProperties.CircuitBreaker(true, 50, 4, 4, Duration.ofSeconds(30), 2), wideBulkhead(),
+				backoff()));
+		this.ads = sequence(Reply.json(500, "{\"code\":\"INTERNAL_ERROR\"}"), Reply.json(200, PROFILES));
+		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		assertThat(this.reported).containsExactly("attempt lwa token 200", "lwaRefresh success",
+				"attempt ads listProfiles 500", "retry ads listProfiles server_error", "attempt ads listProfiles 200");
+
+		this.reported.clear();
+		this.guard.breaker("ads", "na").transitionToOpenState();
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
+			.isInstanceOf(UpstreamException.class);
+		assertThat(this.reported).as("an open circuit is a refusal that is not retried")
+			.containsExactly("attempt ads listProfiles circuit_open");
 	}
 
 	@Test

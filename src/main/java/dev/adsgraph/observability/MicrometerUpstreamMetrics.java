@@ -1,0 +1,101 @@
+package dev.adsgraph.observability;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import dev.adsgraph.upstream.UpstreamMetrics;
+
+/** {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the README. */
+final class MicrometerUpstreamMetrics implements UpstreamMetrics {
+
+	static final String CALLS = "adsgraph.upstream.calls";
+
+	static final String RETRIES = "adsgraph.upstream.retries";
+
+	static final String THROTTLED = "adsgraph.upstream.throttled";
+
+	static final String RATE_LIMIT_WAIT = "adsgraph.upstream.ratelimit.wait";
+
+	static final String LWA_REFRESHES = "adsgraph.lwa.refreshes";
+
+	private final Meter.MeterProvider<Timer> calls;
+
+	private final Meter.MeterProvider<Counter> retries;
+
+	private final Meter.MeterProvider<Counter> throttled;
+
+	private final Meter.MeterProvider<Timer> rateLimitWaits;
+
+	private final Meter.MeterProvider<Counter> lwaRefreshes;
+
+	MicrometerUpstreamMetrics(MeterRegistry registry) {
+		this.calls = Timer.builder(CALLS)
+			.description("Attempts of upstream calls: sent ones by HTTP status, or what stopped them")
+			.withRegistry(registry);
+		this.retries = Counter.builder(RETRIES)
+			.description("Failed upstream attempts that were repeated, by what they failed with")
+			.withRegistry(registry);
+		this.throttled = Counter.builder(THROTTLED)
+			.description("HTTP 429 answers of the upstreams")
+			.withRegistry(registry);
+		this.rateLimitWaits = Timer.builder(RATE_LIMIT_WAIT)
+			.description("Time SP-API calls waited for their turn and rate-limit token")
+			.withRegistry(registry);
+		this.lwaRefreshes = Counter.builder(LWA_REFRESHES)
+			.description("Login with Amazon access token refreshes")
+			.withRegistry(registry);
+	}
+
+	@Override
+	public void attempt(String upstream, String operation, String status, Duration duration) {
+		this.calls.withTags(Tags.of("upstream", upstream, "operation", operation, "status", status, "outcome",
+				outcome(status)))
+			.record(duration);
+		if ("429".equals(status)) {
+			this.throttled.withTags(Tags.of("upstream", upstream, "operation", operation)).increment();
+		}
+	}
+
+	/** Like Boot's HTTP outcomes, with the two ways an attempt ends without an answer. */
+	static String outcome(String status) {
+		if (NO_ANSWER.equals(status)) {
+			return "no_answer";
+		}
+		if (CANCELLED.equals(status)) {
+			return "cancelled";
+		}
+		int code;
+		try {
+			code = Integer.parseInt(status);
+		}
+		catch (NumberFormatException ex) {
+			return "refused";
+		}
+		if (code < 400) {
+			return "success";
+		}
+		return (code < 500) ? "client_error" : "server_error";
+	}
+
+	@Override
+	public void retry(String upstream, String operation, String reason) {
+		this.retries.withTags(Tags.of("upstream", upstream, "operation", operation, "reason", reason)).increment();
+	}
+
+	@Override
+	public void rateLimitWait(String upstream, String operation, String outcome, Duration waited) {
+		this.rateLimitWaits.withTags(Tags.of("upstream", upstream, "operation", operation, "outcome", outcome))
+			.record(waited);
+	}
+
+	@Override
+	public void lwaRefresh(String outcome) {
+		this.lwaRefreshes.withTags(Tags.of("outcome", outcome)).increment();
+	}
+
+}
