@@ -21,6 +21,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
+import dev.adsgraph.backoff.Backoff;
 import dev.adsgraph.upstream.UpstreamException;
 
 /**

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import dev.adsgraph.backoff.Backoff;
 import dev.adsgraph.graphql.CodedException;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -46,9 +47,13 @@ public final class StatusWatcher {
 
 	private final ConcurrentMap<WatchKey, Poller> pollers = new ConcurrentHashMap<>();
 
+	private final Backoff backoff;
+
 	StatusWatcher(WatchProperties properties, Scheduler scheduler) {
 		this.properties = properties;
 		this.scheduler = scheduler;
+		// No jitter: a poller is one per id already, nothing to spread.
+		this.backoff = new Backoff(properties.pollInitialDelay(), properties.pollMaxDelay(), 0, () -> 0);
 	}
 
 	/**
@@ -135,10 +140,7 @@ public final class StatusWatcher {
 	}
 
 	Duration delay(int attempt) {
-		Duration initial = this.properties.pollInitialDelay();
-		Duration max = this.properties.pollMaxDelay();
-		long factor = 1L << Math.min(attempt, 30);
-		return (initial.toMillis() > max.toMillis() / factor) ? max : initial.multipliedBy(factor);
+		return this.backoff.delay(attempt, null);
 	}
 
 	private static CodedException limit(String message, String limit, int max) {

@@ -72,22 +72,14 @@ class IdempotencyTest extends SandboxGatewayTest {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** Makes the sandbox fail or slow down: one rule for an Ads operation (see Faults in the sandbox). */
-	private void fault(String operation, String rule) throws Exception {
-		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"rules\": [{\"upstream\": \"ads\", \"operation\": \""
-					+ operation + "\", " + rule + "}]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+	private void fault(String operation, String rule) {
+		this.client.sandboxFaults("{\"rules\": [{\"upstream\": \"ads\", \"operation\": \"" + operation + "\", "
+				+ rule + "}]}");
 	}
 
 	@AfterEach
-	void clearFaults() throws Exception {
-		this.http.send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
-			.timeout(Duration.ofSeconds(30))
-			.DELETE()
-			.build(), HttpResponse.BodyHandlers.discarding());
+	void clearFaults() {
+		this.client.clearSandboxFaults();
 	}
 
 	private static Map<String, Object> seller(String sellerCentralAccount) {

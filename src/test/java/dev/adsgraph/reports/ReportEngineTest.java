@@ -1,5 +1,6 @@
 package dev.adsgraph.reports;
 
+import dev.adsgraph.backoff.Backoff;
 import dev.adsgraph.testing.VirtualClock;
 
 import java.time.Duration;

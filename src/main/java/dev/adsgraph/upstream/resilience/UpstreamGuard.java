@@ -26,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 
+import dev.adsgraph.backoff.Backoff;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamMetrics;
 
@@ -89,6 +90,8 @@ public final class UpstreamGuard {
 
 	private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
 
+	private final Backoff backoff;
+
 	private final UpstreamMetrics metrics;
 
 	public UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler) {
@@ -102,6 +105,9 @@ public final class UpstreamGuard {
 		this.throttles = throttles;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		ResilienceProperties.Retry retry = properties.retry();
+		this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff(), retry.jitter(),
+				() -> ThreadLocalRandom.current().nextDouble());
 		ResilienceProperties.CircuitBreaker config = properties.circuitBreaker();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(config.failureRateThreshold())
@@ -277,13 +283,7 @@ public final class UpstreamGuard {
 		if (ex.retryAfter() != null && ex.retryAfter().compareTo(retry.maxRetryAfter()) > 0) {
 			return null;
 		}
-		long base = retry.initialBackoff().toMillis() << Math.min(attemptsMade - 1, 20);
-		long capped = Math.min(base, retry.maxBackoff().toMillis());
-		long delay = capped - (long) (capped * retry.jitter() * ThreadLocalRandom.current().nextDouble());
-		if (ex.retryAfter() != null) {
-			delay = Math.max(delay, ex.retryAfter().toMillis());
-		}
-		Duration wait = Duration.ofMillis(Math.max(delay, 1));
+		Duration wait = this.backoff.delay(attemptsMade - 1, ex.retryAfter());
 		if (Duration.between(started, this.clock.instant()).plus(wait).compareTo(retry.budget()) > 0) {
 			return null;
 		}

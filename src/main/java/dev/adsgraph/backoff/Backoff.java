@@ -1,4 +1,4 @@
-package dev.adsgraph.reports;
+package dev.adsgraph.backoff;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -6,9 +6,10 @@ import java.util.function.DoubleSupplier;
 /**
  * Exponential backoff with a cap and downward jitter: attempt 0 waits {@code initial}, each
  * later attempt twice as long, never more than {@code max}. A server's {@code Retry-After}
- * raises one wait, it never shortens it.
+ * raises one wait, it never shortens it. One schedule for every wait of the gateway: report
+ * polling, upstream retries, subscription pollers (jitter 0).
  */
-final class Backoff {
+public final class Backoff {
 
 	private final Duration initial;
 
@@ -18,14 +19,14 @@ final class Backoff {
 
 	private final DoubleSupplier random;
 
-	Backoff(Duration initial, Duration max, double jitter, DoubleSupplier random) {
+	public Backoff(Duration initial, Duration max, double jitter, DoubleSupplier random) {
 		this.initial = initial;
 		this.max = max;
 		this.jitter = jitter;
 		this.random = random;
 	}
 
-	Duration delay(long attempt, Duration retryAfter) {
+	public Duration delay(long attempt, Duration retryAfter) {
 		// Doubling past 2^30 would overflow long before reaching any sensible cap.
 		long factor = 1L << Math.min(Math.max(attempt, 0), 30);
 		Duration exponential = (this.initial.toMillis() > this.max.toMillis() / factor) ? this.max
