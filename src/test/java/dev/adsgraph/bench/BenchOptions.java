@@ -1,0 +1,167 @@
+package dev.adsgraph.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The benchmark's settings, from {@code --name=value} arguments ({@code bench/run --help} lists them).
+ *
+ * @param jar the gateway jar (it also holds the sandbox)
+ * @param out where the results go
+ * @param warmup how long each target and workload is driven before it is measured
+ * @param duration how long each measured run lasts
+ * @param clients the closed model's concurrency
+ * @param rate the open model's arrivals per second
+ * @param latency the latency the sandbox adds to every upstream call
+ * @param jitter a uniformly drawn extra latency between zero and this
+ * @param peer {@code on} (required), {@code off}, or {@code auto} (when bench/peer is installed)
+ * @param workloads the workloads to run ({@code a}, {@code b}, {@code c}, {@code d})
+ * @param gatewayJvm the gateway's JVM flags, fixed so runs compare
+ * @param jfr whether the gateway records a Java Flight Recording of the measured runs
+ * @param label a name for the results files
+ */
+record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
+		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, boolean jfr, String label) {
+
+	/** The JVM flags of the gateway under test: a small container's budget. */
+	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
+			"-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+
+	static final String USAGE = """
+			bench/run [--name=value ...]
+			  --duration=20s      each measured run
+			  --warmup=8s         driven before measuring, per target and workload
+			  --clients=200       closed model: concurrent clients
+			  --rate=200          open model: requests started per second
+			  --latency=20ms      added by the sandbox to every upstream call
+			  --jitter=10ms       plus a uniform random 0..jitter
+			  --workloads=a,b,c,d dashboard overview, 50-ASIN products, profile lookup, status polling
+			  --peer=auto         on | off | auto (auto: when bench/peer/node_modules exists)
+			  --gateway-jvm="-Xmx192m ..."   the gateway's JVM flags (default: see bench/README.md)
+			  --jfr=false         record the gateway with Java Flight Recorder into the results folder
+			  --out=bench/results --label=<timestamp> --jar=target/adsgraph.jar
+			  --smoke             seconds-long run with few clients (what mvn verify runs)
+			""";
+
+	static BenchOptions defaults() {
+		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
+				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto",
+				List.of("a", "b", "c", "d"), GATEWAY_JVM, false, null);
+	}
+
+	static BenchOptions smoke(Path out) {
+		BenchOptions d = defaults();
+		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 10, d.latency(),
+				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), false, "smoke");
+	}
+
+	static BenchOptions parse(String[] args) {
+		BenchOptions o = Arrays.asList(args).contains("--smoke") ? smoke(Path.of("target", "bench-smoke")) : defaults();
+		Path jar = o.jar, out = o.out;
+		Duration warmup = o.warmup, duration = o.duration, latency = o.latency, jitter = o.jitter;
+		int clients = o.clients;
+		double rate = o.rate;
+		String peer = o.peer, label = o.label;
+		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm;
+		boolean jfr = o.jfr;
+		for (String arg : args) {
+			if (arg.equals("--smoke")) {
+				continue;
+			}
+			int equals = arg.indexOf('=');
+			if (!arg.startsWith("--") || equals < 0) {
+				throw new IllegalArgumentException("Unrecognised argument: " + arg + " (options are --name=value)");
+			}
+			String name = arg.substring(2, equals);
+			String value = arg.substring(equals + 1).trim();
+			switch (name) {
+				case "jar" -> jar = Path.of(value);
+				case "out" -> out = Path.of(value);
+				case "warmup" -> warmup = duration(name, value);
+				case "duration" -> duration = positive(name, duration(name, value));
+				case "clients" -> clients = (int) number(name, value, 1, 5000);
+				case "rate" -> rate = number(name, value, 0.1, 100_000);
+				case "latency" -> latency = duration(name, value);
+				case "jitter" -> jitter = duration(name, value);
+				case "peer" -> peer = oneOf(name, value, List.of("on", "off", "auto"));
+				case "workloads" -> workloads = workloads(value);
+				case "gateway-jvm" -> gatewayJvm = List.of(value.split("\\s+"));
+				case "jfr" -> jfr = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
+				case "label" -> label = label(value);
+				default -> throw new IllegalArgumentException("Unknown option --" + name);
+			}
+		}
+		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
+				jfr, label);
+	}
+
+	private static Duration duration(String name, String value) {
+		try {
+			Duration parsed = DurationStyle.detectAndParse(value);
+			if (parsed.isNegative()) {
+				throw new IllegalArgumentException("--" + name + " must not be negative, was " + value);
+			}
+			return parsed;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a duration such as 500ms or 20s, was " + value);
+		}
+	}
+
+	private static Duration positive(String name, Duration value) {
+		if (value.isZero()) {
+			throw new IllegalArgumentException("--" + name + " must be more than zero");
+		}
+		return value;
+	}
+
+	private static double number(String name, String value, double min, double max) {
+		double parsed;
+		try {
+			parsed = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a number, was " + value);
+		}
+		if (!(parsed >= min && parsed <= max)) {
+			throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", was " + value);
+		}
+		return parsed;
+	}
+
+	private static String oneOf(String name, String value, List<String> allowed) {
+		String lower = value.toLowerCase(Locale.ROOT);
+		if (!allowed.contains(lower)) {
+			throw new IllegalArgumentException("--" + name + " must be one of " + allowed + ", was " + value);
+		}
+		return lower;
+	}
+
+	private static List<String> workloads(String value) {
+		List<String> list = new ArrayList<>();
+		for (String part : value.split(",")) {
+			String id = part.trim().toLowerCase(Locale.ROOT);
+			if (!List.of("a", "b", "c", "d").contains(id)) {
+				throw new IllegalArgumentException("--workloads takes a comma-separated list of a, b, c, d; was " + value);
+			}
+			if (!list.contains(id)) {
+				list.add(id);
+			}
+		}
+		return List.copyOf(list);
+	}
+
+	private static String label(String value) {
+		if (!value.matches("[A-Za-z0-9._-]{1,64}")) {
+			throw new IllegalArgumentException("--label takes letters, digits, '.', '_' or '-' (at most 64), was " + value);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,273 @@
+package dev.adsgraph.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import io.netty.handler.codec.http.HttpMethod;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four workloads of the benchmark, each as the requests every target that can express it sends:
+ *
+ * <ul>
+ * <li>(a) dashboard overview: the tenant's profiles and ads accounts in one request;</li>
+ * <li>(b) products with their figures for 50 ASINs (catalog, listing, inventory, sales and traffic,
+ * advertising, derived metrics): Adsgraph only, since neither the peer nor a single upstream call
+ * can join the two APIs;</li>
+ * <li>(c) one profile by id, which Adsgraph answers from its profile cache (cache hot);</li>
+ * <li>(d) registration status polling: one ads account's status, asked again and again.</li>
+ * </ul>
+ *
+ * <p>Targets: {@value #ADSGRAPH} (the gateway under test), {@value #PEER} (bench/peer, when
+ * installed; workloads whose GraphQL document exists in bench/peer/queries), and {@value #DIRECT}
+ * (the load generator sends the same upstream calls itself, with an LWA token it got once: the
+ * floor a gateway adds its latency to).
+ */
+final class Workloads implements AutoCloseable {
+
+	static final String ADSGRAPH = "adsgraph";
+
+	static final String PEER = "hive-gateway";
+
+	static final String DIRECT = "direct";
+
+	static final String SELLER = "A3NWOUTDR82KQZ";
+
+	static final String MARKETPLACE = "ATVPDKIKX0DER";
+
+	/** Hive Gateway's liveness path. */
+	static final String PEER_HEALTH = "/healthcheck";
+
+	static final int ASINS = 50;
+
+	static final String OVERVIEW = """
+			query Overview {
+			  profiles { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { id type name validPaymentMethod } }
+			  adsAccounts(first: 50) { nodes { id name status countryCodes } pageInfo { hasNextPage endCursor } }
+			}""";
+
+	static final String PRODUCTS = """
+			query Products($asins: [String!]!, $start: Date!, $end: Date!) {
+			  products(marketplaceId: "%s", asins: $asins, dateRange: { start: $start, end: $end }) {
+			    freshness { advertising { status asOf } retail { status asOf } }
+			    nodes {
+			      asin
+			      catalog { title brand imageUrl salesRanks { title rank } }
+			      listing { sku status price { amount currencyCode } }
+			      inventory { fulfillable inboundShipped reserved }
+			      sales { unitsOrdered orderedProductSales { amount currencyCode } sessions pageViews buyBoxPercentage }
+			      advertising { impressions clicks spend { amount } attributedSales { amount } attributedOrders }
+			      metrics { ctr cvr cpc { amount } acos roas tacos organicSales { amount } organicShare }
+			    }
+			  }
+			}""".formatted(MARKETPLACE);
+
+	static final String PROFILE = """
+			query Profile($profileId: ID!) {
+			  profile(id: $profileId) { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { id type name validPaymentMethod } }
+			}""";
+
+	static final String STATUS = """
+			query Status($adsAccountId: ID!) {
+			  adsAccount(id: $adsAccountId) { id name status countryCodes }
+			}""";
+
+	/** One target's way of running one workload. */
+	record Case(String workload, String target, Supplier<Mono<Boolean>> operation, Bench.Before before) {
+	}
+
+	private final Http http;
+
+	private final Bench.Control control;
+
+	private final String gatewayGraphql;
+
+	private final String sandbox;
+
+	private final String peerGraphql;
+
+	private final Path peerQueries;
+
+	private final HttpClient adsgraph;
+
+	private final HttpClient direct;
+
+	private final HttpClient peer;
+
+	private final String profileId;
+
+	private final String adsAccountId;
+
+	private final List<String> asins;
+
+	private final LocalDate start;
+
+	private final LocalDate end;
+
+	private Workloads(Http http, Bench.Control control, String gateway, String sandbox, String apiKey, String peer,
+			Path peerDir, String accessToken, String clientId, String profileId, String adsAccountId, List<String> asins) {
+		this.http = http;
+		this.control = control;
+		this.gatewayGraphql = gateway + "/graphql";
+		this.sandbox = sandbox;
+		this.peerGraphql = (peer != null) ? peer + "/graphql" : null;
+		this.peerQueries = peerDir.resolve("queries");
+		this.adsgraph = http.withHeaders(Map.of("Content-Type", "application/json", "X-Api-Key", apiKey));
+		Map<String, String> amazon = Map.of("Authorization", "Bearer " + accessToken, "Amazon-Advertising-API-ClientId",
+				clientId);
+		this.direct = http.withHeaders(amazon);
+		Map<String, String> peerHeaders = new LinkedHashMap<>(amazon);
+		peerHeaders.put("Content-Type", "application/json");
+		this.peer = http.withHeaders(peerHeaders);
+		this.profileId = profileId;
+		this.adsAccountId = adsAccountId;
+		this.asins = asins;
+		this.end = Bench.yesterday();
+		this.start = this.end.minusDays(6);
+	}
+
+	static Workloads create(BenchOptions o, Bench.Control control, JsonNode info, String gateway, String sandbox,
+			String apiKey, String peer, Path peerDir) throws IOException, InterruptedException {
+		JsonNode user = info.get("users").get(0);
+		String token = control.accessToken(user);
+		JsonNode data = Bench.Control.graphql(gateway + "/graphql", apiKey,
+				"query { profiles(filter: { types: [SELLER], marketplaceIds: [\"" + MARKETPLACE
+						+ "\"] }) { id accountInfo { id } } adsAccounts(first: 1) { nodes { id } } }",
+				Map.of());
+		String profileId = null;
+		for (JsonNode profile : data.get("profiles")) {
+			if (profile.get("accountInfo").get("id").asString().equals(SELLER)) {
+				profileId = profile.get("id").asString();
+			}
+		}
+		if (profileId == null || data.get("adsAccounts").get("nodes").isEmpty()) {
+			throw new IllegalStateException("the sandbox's demo user has no " + SELLER + " profile or no ads account: " + data);
+		}
+		String adsAccountId = data.get("adsAccounts").get("nodes").get(0).get("id").asString();
+		LocalDate end = Bench.yesterday();
+		JsonNode products = control.get("/sandbox/products?sellerId=" + SELLER + "&marketplaceId=" + MARKETPLACE
+				+ "&startDate=" + end.minusDays(6) + "&endDate=" + end);
+		List<String> asins = new ArrayList<>();
+		for (JsonNode product : products.get("products")) {
+			if (asins.size() < ASINS) {
+				asins.add(product.get("asin").asString());
+			}
+		}
+		if (asins.size() < ASINS) {
+			throw new IllegalStateException("the sandbox's seller has only " + asins.size() + " products");
+		}
+		Http http = new Http("load", Math.max(o.clients(), 256));
+		return new Workloads(http, control, gateway, sandbox, apiKey, peer, peerDir, token, user.get("clientId").asString(), profileId,
+				adsAccountId, List.copyOf(asins));
+	}
+
+	List<Case> cases(String workload) throws IOException {
+		List<Case> cases = new ArrayList<>();
+		String ads = this.sandbox + "/ads/na";
+		switch (workload) {
+			case "a" -> {
+				byte[] body = Http.graphqlBody(OVERVIEW, Map.of());
+				cases.add(new Case("a", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				peerCase("a", "overview.graphql", Map.of()).ifPresent(cases::add);
+				byte[] list = "{\"maxResults\":100}".getBytes(StandardCharsets.UTF_8);
+				HttpClient listClient = this.direct.headers((h) -> h.set("Content-Type", LIST_ADS_ACCOUNTS)
+					.set("Accept", LIST_ADS_ACCOUNTS));
+				HttpClient jsonClient = this.direct.headers((h) -> h.set("Accept", "application/json"));
+				cases.add(new Case("a", DIRECT,
+						() -> Mono.zip(Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles", null),
+								Http.expect2xx(listClient, HttpMethod.POST, ads + "/adsAccounts/list", list))
+							.map((both) -> true),
+						null));
+			}
+			case "b" -> {
+				byte[] body = Http.graphqlBody(PRODUCTS,
+						Map.of("asins", this.asins, "start", this.start.toString(), "end", this.end.toString()));
+				cases.add(new Case("b", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body),
+						this::coldProductsRequest));
+			}
+			case "c" -> {
+				byte[] body = Http.graphqlBody(PROFILE, Map.of("profileId", this.profileId));
+				cases.add(new Case("c", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				peerCase("c", "profile.graphql", Map.of("profileId", this.profileId)).ifPresent(cases::add);
+				HttpClient jsonClient = this.direct.headers((h) -> h.set("Accept", "application/json"));
+				cases.add(new Case("c", DIRECT,
+						() -> Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles/" + this.profileId, null), null));
+			}
+			case "d" -> {
+				byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", this.adsAccountId));
+				cases.add(new Case("d", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				peerCase("d", "status.graphql", Map.of("adsAccountId", this.adsAccountId)).ifPresent(cases::add);
+				HttpClient accountClient = this.direct.headers((h) -> h.set("Accept", ADS_ACCOUNT));
+				cases.add(new Case("d", DIRECT,
+						() -> Http.expect2xx(accountClient, HttpMethod.GET, ads + "/adsAccounts/" + this.adsAccountId, null),
+						null));
+			}
+			default -> throw new IllegalArgumentException("no workload " + workload);
+		}
+		return cases;
+	}
+
+	static final String LIST_ADS_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
+
+	static final String ADS_ACCOUNT = "application/vnd.accountresource.v1+json";
+
+	private Optional<Case> peerCase(String workload, String file, Map<String, Object> variables)
+			throws IOException {
+		Path document = this.peerQueries.resolve(file);
+		if (this.peerGraphql == null || !Files.isRegularFile(document)) {
+			return Optional.empty();
+		}
+		byte[] body = Http.graphqlBody(Files.readString(document), variables);
+		return Optional.of(new Case(workload, PEER, () -> Http.graphql(this.peer, this.peerGraphql, body), null));
+	}
+
+	/**
+	 * The first 50-ASIN request the gateway ever sees, alone: what it costs upstream (the catalog calls
+	 * among them), then waits until both reports are ready so the runs measure the steady state.
+	 */
+	private Map<String, Object> coldProductsRequest() throws Exception {
+		this.control.post("/sandbox/stats/reset");
+		Map<String, Object> variables = Map.of("asins", this.asins, "start", this.start.toString(), "end",
+				this.end.toString());
+		Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables);
+		Map<String, Long> calls = new TreeMap<>();
+		this.control.get("/sandbox/stats").properties().forEach((e) -> calls.put(e.getKey(), e.getValue().asLong()));
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (true) {
+			JsonNode freshness = Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables)
+				.get("products")
+				.get("freshness");
+			if (freshness.get("advertising").get("status").asString().equals("READY")
+					&& freshness.get("retail").get("status").asString().equals("READY")) {
+				break;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("the products' reports were not READY within 2 minutes: " + freshness);
+			}
+			Thread.sleep(500);
+		}
+		Map<String, Object> finding = new LinkedHashMap<>();
+		finding.put("b.coldRequestUpstreamCalls", calls);
+		return finding;
+	}
+
+	@Override
+	public void close() {
+		this.http.close();
+	}
+
+}
