@@ -31,7 +31,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 
 	/** The JVM flags of the gateway under test: a small container's budget. */
 	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
-			"-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+			"-XX:MaxDirectMemorySize=64m");
 
 	static final String USAGE = """
 			bench/run [--name=value ...]
@@ -57,7 +57,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
-		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 10, d.latency(),
+		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
 				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), false, "smoke");
 	}
 

@@ -66,6 +66,8 @@ class ObservabilityTest extends SandboxGatewayTest {
 		// Caches by name: the second profiles query was served from the cache.
 		assertThat(metrics.sum("cache_gets_total", "cache", "profiles", "result", "hit")).isPositive();
 		assertThat(metrics.sum("cache_gets_total", "cache", "profiles", "result", "miss")).isPositive();
+		// The second ObservedProfiles document was not parsed and validated again.
+		assertThat(metrics.sum("cache_gets_total", "cache", "graphql.documents", "result", "hit")).isPositive();
 		for (String cache : List.of("profiles", "catalog", "listings", "inventory", "marketplaceParticipations",
 				"reports")) {
 			assertThat(metrics.find("cache_gets_total", "cache", cache, "result", "miss")).as(cache).isNotEmpty();

@@ -1,0 +1,101 @@
+package dev.adsgraph.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.adsgraph.testing.ExternalTools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark (bench/run) end to end for a second per run, so it cannot rot unnoticed: the
+ * packaged jar's sandbox and gateway, the peer gateway when bench/peer is installed (required
+ * under {@code ADSGRAPH_REQUIRE_TOOLS=1}, as {@code .ci/run} sets), every workload in both load
+ * models, the results files. Runs in Maven's integration-test phase, after {@code package}.
+ * Output in {@code target/bench-smoke/}, processes' logs in {@code target/bench-logs/smoke/}.
+ */
+class BenchSmokeIT {
+
+	@Test
+	void everyWorkloadRunsAgainstEveryTargetWithoutErrorsAndTheResultsAreWritten() throws Exception {
+		Path out = Path.of("target", "bench-smoke");
+		boolean peer = Files.isDirectory(Path.of("bench", "peer", "node_modules"));
+		if (!peer) {
+			peer = requirePeer();
+		}
+		BenchOptions smoke = BenchOptions.smoke(out);
+		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(), smoke.clients(),
+				smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(), smoke.gatewayJvm(),
+				false, "smoke");
+
+		Results results = Bench.run(options);
+
+		for (String workload : List.of("a", "b", "c", "d")) {
+			for (String model : List.of("closed", "open")) {
+				assertThat(row(results, workload, model, Workloads.ADSGRAPH)).as(workload + " " + model).isNotNull();
+			}
+		}
+		for (String workload : List.of("a", "c", "d")) {
+			assertThat(row(results, workload, "closed", Workloads.DIRECT)).as("direct " + workload).isNotNull();
+		}
+		if (peer) {
+			for (String workload : List.of("a", "c")) {
+				assertThat(row(results, workload, "closed", Workloads.PEER)).as("peer " + workload).isNotNull();
+			}
+		}
+		for (Results.Row row : results.rows()) {
+			String name = row.workload() + " / " + row.target() + " / " + row.model();
+			assertThat(row.requests()).as(name).isPositive();
+			assertThat(row.errors()).as(name + ", first error: " + row.firstError()).isZero();
+			assertThat(row.p99Ms()).as(name).isPositive();
+			if (!row.target().equals(Workloads.DIRECT)) {
+				assertThat(row.cpuSeconds()).as(name).isPositive();
+				assertThat(row.peakRssMb()).as(name).isPositive();
+			}
+		}
+		// Status polling reaches Amazon once per poll; the cache-hot profile lookup never does.
+		assertThat(row(results, "d", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest())
+			.containsEntry("ads.na.GetAccount", 1.0);
+		assertThat(row(results, "c", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest()).isEmpty();
+		assertThat(row(results, "c", "closed", Workloads.DIRECT).upstreamCallsPerRequest())
+			.containsEntry("ads.na.getProfileById", 1.0);
+		// The first 50-ASIN request costs at most three catalog calls (20 ASINs a call).
+		@SuppressWarnings("unchecked")
+		Map<String, Long> cold = (Map<String, Long>) results.findings().get("b.coldRequestUpstreamCalls");
+		assertThat(cold).containsKey("sp.na.searchCatalogItems");
+		assertThat(cold.get("sp.na.searchCatalogItems")).isBetween(1L, 3L);
+
+		JsonNode json = Bench.JSON.readTree(results.jsonFile().toFile());
+		assertThat(json.get("rows").size()).isEqualTo(results.rows().size());
+		assertThat(json.get("ratios").size()).isPositive();
+		String markdown = Files.readString(results.markdownFile());
+		assertThat(markdown).contains("| workload | model | target |", "added p99 ms over direct");
+		if (peer) {
+			assertThat(markdown).contains(Workloads.PEER, "throughput ours/peer");
+		}
+	}
+
+	/** Without the peer the smoke run goes on with the other targets, unless tools are required. */
+	private static boolean requirePeer() {
+		if (ExternalTools.required()) {
+			throw new AssertionError("the peer gateway is not installed in bench/peer (run npm ci there; .ci/run does)"
+					+ " and " + ExternalTools.REQUIRE_VARIABLE + " is set");
+		}
+		System.out.println("BenchSmokeIT: bench/peer is not installed; running without the peer gateway");
+		return false;
+	}
+
+	private static Results.Row row(Results results, String workload, String model, String target) {
+		return results.rows()
+			.stream()
+			.filter((r) -> r.workload().equals(workload) && r.model().equals(model) && r.target().equals(target))
+			.findFirst()
+			.orElse(null);
+	}
+
+}
