@@ -1,5 +1,8 @@
 package dev.adsgraph.graphql;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 
@@ -11,10 +14,12 @@ import graphql.schema.GraphQLType;
 /**
  * The cost of one field, given the summed cost of its selected sub-fields. A field weighs 1; a
  * list field multiplies its sub-fields' cost by the number of items it can return:
- * {@code first} on a connection, the number of {@code asins} on {@code products}, else
- * {@code defaultListWeight}. The lists inside a connection or a products result ({@code nodes},
- * {@code edges}) are already counted by their parent's {@code first} or {@code asins}, so they
- * weigh like single objects. Costs saturate instead of overflowing.
+ * {@code first} on a connection, the number of {@code asins} on {@code products}, the number of
+ * days of the enclosing field's {@code dateRange} for a list under it (a profile's
+ * {@code performance.daily}: one item per day), else {@code defaultListWeight}. The lists inside a
+ * connection or a products result ({@code nodes}, {@code edges}) are already counted by their
+ * parent's {@code first} or {@code asins}, so they weigh like single objects. Costs saturate
+ * instead of overflowing.
  */
 public final class QueryComplexity {
 
@@ -45,7 +50,8 @@ public final class QueryComplexity {
 			multiplier = this.defaultListWeight;
 		}
 		else if (isList(field.getType()) && size(parentArguments) == null) {
-			multiplier = this.defaultListWeight;
+			Long days = days(parentArguments);
+			multiplier = (days != null) ? days : this.defaultListWeight;
 		}
 		return Math.min(CAP, 1 + saturatingMultiply(multiplier, childCost));
 	}
@@ -60,6 +66,37 @@ public final class QueryComplexity {
 		}
 		if (arguments.get("asins") instanceof Collection<?> asins) {
 			return (long) Math.max(1, asins.size());
+		}
+		return null;
+	}
+
+	/**
+	 * The days of a {@code dateRange} argument, both ends included, at least one; null when there
+	 * is none or its dates cannot be read (the field's own validation then answers).
+	 */
+	static Long days(Map<String, Object> arguments) {
+		if (arguments == null || !(arguments.get("dateRange") instanceof Map<?, ?> range)) {
+			return null;
+		}
+		LocalDate start = date(range.get("start"));
+		LocalDate end = date(range.get("end"));
+		if (start == null || end == null) {
+			return null;
+		}
+		return Math.max(1, ChronoUnit.DAYS.between(start, end) + 1);
+	}
+
+	private static LocalDate date(Object value) {
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		if (value instanceof String text) {
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
 		}
 		return null;
 	}

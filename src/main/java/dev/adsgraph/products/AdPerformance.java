@@ -1,6 +1,6 @@
 package dev.adsgraph.products;
 
-/** The schema's {@code AdPerformance}: sponsored-products figures summed over a range. */
+/** The schema's {@code AdPerformance}: sponsored-products figures summed over a range or a day. */
 public record AdPerformance(long impressions, long clicks, Money spend, Money attributedSales, long attributedOrders,
 		long attributedUnits) {
 

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import dev.adsgraph.reports.AdsProductReports;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
-import dev.adsgraph.upstream.ads.SpAdvertisedProductRow;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -64,15 +62,15 @@ class ProductService {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		List<String> wanted = requireAsins(asins);
 		requireRange(range);
-		Mono<Sourced<Map<String, AdPerformance>>> ads = sellerProfile(tenant, marketplace)
+		Mono<Sourced<AdFigures>> ads = sellerProfile(tenant, marketplace)
 			.flatMap((profile) -> profile.map((p) -> advertising(tenant, p, range))
 				.orElseGet(() -> Mono.just(Sourced.unavailable(
 						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
 		return requireParticipation(tenant, marketplace)
 			.then(Mono.zip(ads, retail(tenant, marketplace, range)))
 			.map((both) -> {
-				Sourced<Map<String, AdPerformance>> adData = both.getT1();
-				Sourced<Map<String, RetailSales>> retailData = both.getT2();
+				Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
+				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
 				List<ProductView> nodes = wanted.stream()
 					.map((asin) -> product(asin, marketplace, adData, retailData))
 					.toList();
@@ -83,7 +81,7 @@ class ProductService {
 	/**
 	 * Where the two reports behind {@code products(marketplaceId, dateRange)} stand: the current
 	 * state, then every change, until both are READY or FAILED. Watching starts a report nobody
-	 * asked for yet, under the same key as {@code products}, so both share it.
+	 * asked for yet, under the same key as {@code products} (the daily ads report), so both share it.
 	 */
 	Flux<Freshness.Both> reportStatus(Tenant tenant, String marketplaceId, DateRange range) {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
@@ -92,7 +90,7 @@ class ProductService {
 			.flatMapMany((profile) -> profile
 				.map((p) -> this.adsReports
 					.watchAdvertisedProducts(tenant.id(), tenant.ads(), p.region(), Long.parseLong(p.id()),
-							range.start(), range.end(), TimeUnit.SUMMARY)
+							range.start(), range.end(), TimeUnit.DAILY)
 					.map(Sourced::freshnessOf))
 				.orElseGet(() -> Flux.just(Freshness.failed(
 						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
@@ -110,36 +108,18 @@ class ProductService {
 	 */
 	Mono<Products> profileProducts(Tenant tenant, ProfileView profile, DateRange range) {
 		requireRange(range);
-		Marketplaces.Marketplace marketplace = Marketplaces.byId(profile.marketplaceId()).orElse(null);
-		if (marketplace == null) {
-			return Mono.just(new Products(List.of(), new Freshness.Both(
-					Freshness.failed("The profile's marketplace is unknown."), Freshness.failed("The profile's marketplace is unknown."))));
-		}
-		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, profile, marketplace, range))
-			.map((both) -> {
-				Sourced<Map<String, AdPerformance>> adData = both.getT1();
-				Sourced<Map<String, RetailSales>> retailData = both.getT2();
-				Set<String> asins = new LinkedHashSet<>();
-				if (adData.data() != null) {
-					asins.addAll(adData.data().keySet());
-				}
-				if (retailData.data() != null) {
-					asins.addAll(retailData.data().keySet());
-				}
-				List<ProductView> nodes = new ArrayList<>(
-						asins.stream().map((asin) -> product(asin, marketplace, adData, retailData)).toList());
-				nodes.sort(Comparator
-					.comparing((ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount()
-							: BigDecimal.ZERO)
-					.reversed()
-					.thenComparing(ProductView::asin));
-				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
-			});
+		return profileFigures(tenant, profile, range).map((figures) -> figures.products());
 	}
 
-	/** A profile's totals over the range. */
+	/**
+	 * A profile's totals over the range and its days. The totals are its products' sums, the days
+	 * come from the same two reports (the ads report's rows summed by day, the sales and traffic
+	 * report's days), so the days add up to the totals.
+	 */
 	Mono<Performance> performance(Tenant tenant, ProfileView profile, DateRange range) {
-		return profileProducts(tenant, profile, range).map((products) -> {
+		requireRange(range);
+		return profileFigures(tenant, profile, range).map((figures) -> {
+			Products products = figures.products();
 			String currency = profile.currencyCode();
 			AdPerformance ads = null;
 			if (products.freshness().advertising().isReady()) {
@@ -162,8 +142,43 @@ class ProductService {
 				}
 				sales = new RetailSales(units, new Money(total, currency), sessions, views, null);
 			}
-			return new Performance(ads, sales, Metrics.of(ads, sales), products.freshness());
+			List<DailyPerformance> daily = DailyPerformance.series(range.start(), range.end(),
+					figures.ads().map(AdFigures::byDate).data(), figures.retail().map(RetailFigures::byDate).data(),
+					currency);
+			return new Performance(ads, sales, Metrics.of(ads, sales), daily, products.freshness());
 		});
+	}
+
+	/** Both report-based sources of a profile, and its products made of them. */
+	private Mono<ProfileFigures> profileFigures(Tenant tenant, ProfileView profile, DateRange range) {
+		Marketplaces.Marketplace marketplace = Marketplaces.byId(profile.marketplaceId()).orElse(null);
+		if (marketplace == null) {
+			Sourced<AdFigures> ads = Sourced.unavailable("The profile's marketplace is unknown.");
+			Sourced<RetailFigures> retail = Sourced.unavailable("The profile's marketplace is unknown.");
+			return Mono.just(new ProfileFigures(ads, retail, new Products(List.of(),
+					new Freshness.Both(ads.freshness(), retail.freshness()))));
+		}
+		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, profile, marketplace, range))
+			.map((both) -> {
+				Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
+				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
+				Set<String> asins = new LinkedHashSet<>();
+				if (adData.data() != null) {
+					asins.addAll(adData.data().keySet());
+				}
+				if (retailData.data() != null) {
+					asins.addAll(retailData.data().keySet());
+				}
+				List<ProductView> nodes = new ArrayList<>(
+						asins.stream().map((asin) -> product(asin, marketplace, adData, retailData)).toList());
+				nodes.sort(Comparator
+					.comparing((ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount()
+							: BigDecimal.ZERO)
+					.reversed()
+					.thenComparing(ProductView::asin));
+				return new ProfileFigures(both.getT1(), both.getT2(),
+						new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness())));
+			});
 	}
 
 	private ProductView product(String asin, Marketplaces.Marketplace marketplace,
@@ -176,25 +191,28 @@ class ProductService {
 		return new ProductView(asin, marketplace.id(), ad, sales);
 	}
 
-	private Mono<Sourced<Map<String, AdPerformance>>> advertising(Tenant tenant, ProfileView profile,
-			DateRange range) {
+	/**
+	 * The profile's daily sponsored-products report: one report per range serves the per-ASIN
+	 * sums (days added up) and the days, so every field of a range shares it.
+	 */
+	private Mono<Sourced<AdFigures>> advertising(Tenant tenant, ProfileView profile, DateRange range) {
 		String currency = profile.currencyCode();
 		return this.adsReports
-			.advertisedProducts(tenant.id(), tenant.ads(), profile.region(), Long.parseLong(profile.id()),
+			.advertisedProductsByDay(tenant.id(), tenant.ads(), profile.region(), Long.parseLong(profile.id()),
 					range.start(), range.end())
-			.map((result) -> Sourced.of(result, (rows) -> sumByAsin(rows, currency)));
+			.map((result) -> Sourced.of(result, (rows) -> AdFigures.of(rows, currency)));
 	}
 
-	private Mono<Sourced<Map<String, RetailSales>>> retail(Tenant tenant, Marketplaces.Marketplace marketplace,
+	private Mono<Sourced<RetailFigures>> retail(Tenant tenant, Marketplaces.Marketplace marketplace,
 			DateRange range) {
 		if (tenant.sp().isEmpty()) {
 			return Mono.just(Sourced.unavailable("The tenant has no SP-API authorization."));
 		}
-		return this.retailReports.byAsin(tenant, marketplace, range.start(), range.end());
+		return this.retailReports.figures(tenant, marketplace, range.start(), range.end());
 	}
 
 	/** Retail figures only when the profile is the tenant's own selling partner's. */
-	private Mono<Sourced<Map<String, RetailSales>>> retailFor(Tenant tenant, ProfileView profile,
+	private Mono<Sourced<RetailFigures>> retailFor(Tenant tenant, ProfileView profile,
 			Marketplaces.Marketplace marketplace, DateRange range) {
 		boolean own = tenant.sp().map((sp) -> sp.sellingPartnerId().equals(profile.accountInfo().id())).orElse(false);
 		if (!own) {
@@ -202,19 +220,6 @@ class ProductService {
 					"Retail figures need the SP-API authorization of this profile's seller, which the tenant does not have."));
 		}
 		return retail(tenant, marketplace, range);
-	}
-
-	private static Map<String, AdPerformance> sumByAsin(List<SpAdvertisedProductRow> rows, String currency) {
-		Map<String, AdPerformance> byAsin = new HashMap<>();
-		for (SpAdvertisedProductRow row : rows) {
-			if (row.advertisedAsin() == null) {
-				continue;
-			}
-			AdPerformance one = new AdPerformance(row.impressions(), row.clicks(), new Money(row.cost(), currency),
-					new Money(row.sales7d(), currency), row.purchases7d(), row.unitsSoldClicks7d());
-			byAsin.merge(row.advertisedAsin(), one, AdPerformance::plus);
-		}
-		return byAsin;
 	}
 
 	/** The tenant's seller profile in the marketplace: its own selling partner's when it has one. */
@@ -304,7 +309,12 @@ class ProductService {
 	}
 
 	/** The schema's {@code Performance}. */
-	record Performance(AdPerformance advertising, RetailSales sales, Metrics metrics, Freshness.Both freshness) {
+	record Performance(AdPerformance advertising, RetailSales sales, Metrics metrics, List<DailyPerformance> daily,
+			Freshness.Both freshness) {
+	}
+
+	/** A profile's two report-based sources as they stand, and its products made of them. */
+	private record ProfileFigures(Sourced<AdFigures> ads, Sourced<RetailFigures> retail, Products products) {
 	}
 
 }

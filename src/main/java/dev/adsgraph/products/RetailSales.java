@@ -1,6 +1,6 @@
 package dev.adsgraph.products;
 
-/** The schema's {@code RetailSales}: sales and traffic summed over a range. */
+/** The schema's {@code RetailSales}: sales and traffic summed over a range or a day. */
 public record RetailSales(long unitsOrdered, Money orderedProductSales, long sessions, long pageViews,
 		Double buyBoxPercentage) {
 

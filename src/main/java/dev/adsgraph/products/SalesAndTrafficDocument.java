@@ -1,18 +1,37 @@
 package dev.adsgraph.products;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The document of a GET_SALES_AND_TRAFFIC_REPORT (sellerSalesAndTrafficReport.json), the parts
- * the products graph reads: per child ASIN, sales and traffic summed over the report's range.
+ * the products graph reads: per child ASIN, sales and traffic summed over the report's range
+ * ({@code salesAndTrafficByAsin}), and the whole catalogue's sales and traffic per period of the
+ * requested {@code dateGranularity} ({@code salesAndTrafficByDate}; we ask for DAY).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record SalesAndTrafficDocument(List<ByAsin> salesAndTrafficByAsin) {
+record SalesAndTrafficDocument(List<ByDate> salesAndTrafficByDate, List<ByAsin> salesAndTrafficByAsin) {
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ByDate(String date, SalesByDate salesByDate, TrafficByDate trafficByDate) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SalesByDate(Long unitsOrdered, Amount orderedProductSales, Long totalOrderItems) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TrafficByDate(Long sessions, Long pageViews, Double buyBoxPercentage) {
+	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ByAsin(String parentAsin, String childAsin, String sku, SalesByAsin salesByAsin,
@@ -31,6 +50,11 @@ record SalesAndTrafficDocument(List<ByAsin> salesAndTrafficByAsin) {
 	record Amount(BigDecimal amount, String currencyCode) {
 	}
 
+	/** Both views of the document. */
+	RetailFigures figures(String currencyCode) {
+		return new RetailFigures(byAsin(currencyCode), byDate(currencyCode));
+	}
+
 	/**
 	 * Retail figures per ASIN. A child ASIN sold under several SKUs has a row per SKU: units,
 	 * sales, sessions and page views add up; the buy box share is weighted by page views.
@@ -43,12 +67,55 @@ record SalesAndTrafficDocument(List<ByAsin> salesAndTrafficByAsin) {
 				if (asin == null) {
 					continue;
 				}
-				acc.computeIfAbsent(asin, (a) -> new Acc()).add(row);
+				Acc one = acc.computeIfAbsent(asin, (a) -> new Acc());
+				if (row.salesByAsin() != null) {
+					one.addSales(row.salesByAsin().unitsOrdered(), row.salesByAsin().orderedProductSales());
+				}
+				if (row.trafficByAsin() != null) {
+					one.addTraffic(row.trafficByAsin().sessions(), row.trafficByAsin().pageViews(),
+							row.trafficByAsin().buyBoxPercentage());
+				}
 			}
 		}
 		Map<String, RetailSales> result = new HashMap<>();
 		acc.forEach((asin, a) -> result.put(asin, a.toSales(currencyCode)));
 		return result;
+	}
+
+	/**
+	 * The whole catalogue's retail figures per day, in date order. A day Amazon lists twice is
+	 * summed (as SKU rows are); a row without a readable date makes the document unreadable, since
+	 * its figures would be missing from every day.
+	 */
+	Map<LocalDate, RetailSales> byDate(String currencyCode) {
+		Map<LocalDate, Acc> acc = new TreeMap<>();
+		if (this.salesAndTrafficByDate != null) {
+			for (ByDate row : this.salesAndTrafficByDate) {
+				Acc one = acc.computeIfAbsent(date(row.date()), (d) -> new Acc());
+				if (row.salesByDate() != null) {
+					one.addSales(row.salesByDate().unitsOrdered(), row.salesByDate().orderedProductSales());
+				}
+				if (row.trafficByDate() != null) {
+					one.addTraffic(row.trafficByDate().sessions(), row.trafficByDate().pageViews(),
+							row.trafficByDate().buyBoxPercentage());
+				}
+			}
+		}
+		Map<LocalDate, RetailSales> result = new TreeMap<>();
+		acc.forEach((date, a) -> result.put(date, a.toSales(currencyCode)));
+		return result;
+	}
+
+	private static LocalDate date(String text) {
+		if (text == null) {
+			throw new UncheckedIOException(new IOException("a salesAndTrafficByDate row has no date"));
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new UncheckedIOException(new IOException("unreadable salesAndTrafficByDate date " + text, ex));
+		}
 	}
 
 	private static final class Acc {
@@ -69,25 +136,22 @@ record SalesAndTrafficDocument(List<ByAsin> salesAndTrafficByAsin) {
 
 		Double lastBuyBox;
 
-		void add(ByAsin row) {
-			if (row.salesByAsin() != null) {
-				this.units += n(row.salesByAsin().unitsOrdered());
-				Amount amount = row.salesByAsin().orderedProductSales();
-				if (amount != null && amount.amount() != null) {
-					this.sales = this.sales.add(amount.amount());
-					this.currency = amount.currencyCode();
-				}
+		void addSales(Long unitsOrdered, Amount orderedProductSales) {
+			this.units += n(unitsOrdered);
+			if (orderedProductSales != null && orderedProductSales.amount() != null) {
+				this.sales = this.sales.add(orderedProductSales.amount());
+				this.currency = orderedProductSales.currencyCode();
 			}
-			if (row.trafficByAsin() != null) {
-				long views = n(row.trafficByAsin().pageViews());
-				this.sessions += n(row.trafficByAsin().sessions());
-				this.pageViews += views;
-				Double buyBox = row.trafficByAsin().buyBoxPercentage();
-				if (buyBox != null) {
-					this.buyBoxWeighted += buyBox * views;
-					this.buyBoxWeight += views;
-					this.lastBuyBox = buyBox;
-				}
+		}
+
+		void addTraffic(Long sessions, Long pageViews, Double buyBox) {
+			long views = n(pageViews);
+			this.sessions += n(sessions);
+			this.pageViews += views;
+			if (buyBox != null) {
+				this.buyBoxWeighted += buyBox * views;
+				this.buyBoxWeight += views;
+				this.lastBuyBox = buyBox;
 			}
 		}
 

@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Retail sales and traffic per child ASIN from the seller's GET_SALES_AND_TRAFFIC_REPORT (one
- * report per tenant, marketplace and range, shared and cached by the report engine). Per-ASIN
- * order metrics would cost one getOrderMetrics call per ASIN at half a call a second; the report
- * costs three calls for any number of ASINs.
+ * Retail sales and traffic per child ASIN and per day from the seller's GET_SALES_AND_TRAFFIC_REPORT
+ * (one report per tenant, marketplace and range, shared and cached by the report engine). The
+ * report is asked for with {@code dateGranularity=DAY}, so the one document carries the range's
+ * per-ASIN sums and the catalogue's days. Per-ASIN order metrics would cost one getOrderMetrics
+ * call per ASIN at half a call a second; the report costs three calls for any number of ASINs.
  */
 @Component
 class SalesAndTrafficReports {
@@ -42,8 +43,8 @@ class SalesAndTrafficReports {
 		this.sp = sp;
 	}
 
-	Mono<Sourced<Map<String, RetailSales>>> byAsin(Tenant tenant, Marketplaces.Marketplace marketplace,
-			LocalDate start, LocalDate end) {
+	Mono<Sourced<RetailFigures>> figures(Tenant tenant, Marketplaces.Marketplace marketplace, LocalDate start,
+			LocalDate end) {
 		Request request = request(tenant, marketplace, start, end);
 		return this.engine.get(request.key(), request.flow()).map((result) -> Sourced.of(result, (data) -> data));
 	}
@@ -64,17 +65,17 @@ class SalesAndTrafficReports {
 				List.of(marketplace.id()), start.atStartOfDay().toInstant(ZoneOffset.UTC),
 				end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1),
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
-		SpReportFlow<Map<String, RetailSales>> flow = new SpReportFlow<>(this.sp, tenant.sp().orElseThrow(),
+		SpReportFlow<RetailFigures> flow = new SpReportFlow<>(this.sp, tenant.sp().orElseThrow(),
 				marketplace.region(), specification, (bytes) -> parse(bytes, marketplace.currencyCode()));
 		return new Request(key, flow);
 	}
 
-	private record Request(ReportKey key, SpReportFlow<Map<String, RetailSales>> flow) {
+	private record Request(ReportKey key, SpReportFlow<RetailFigures> flow) {
 	}
 
-	private static Map<String, RetailSales> parse(byte[] document, String currencyCode) {
+	static RetailFigures parse(byte[] document, String currencyCode) {
 		try {
-			return JSON.readValue(document, SalesAndTrafficDocument.class).byAsin(currencyCode);
+			return JSON.readValue(document, SalesAndTrafficDocument.class).figures(currencyCode);
 		}
 		catch (tools.jackson.core.JacksonException ex) {
 			throw new UncheckedIOException(new IOException("unreadable sales and traffic document", ex));

@@ -19,6 +19,11 @@ record Sourced<T>(Freshness freshness, T data) {
 		};
 	}
 
+	/** The same freshness, with the data (when there is any) converted. */
+	<U> Sourced<U> map(Function<T, U> convert) {
+		return new Sourced<>(this.freshness, (this.data != null) ? convert.apply(this.data) : null);
+	}
+
 	/** Where a report stands, without its data. */
 	static Freshness freshnessOf(ReportResult<?> result) {
 		return of(result, (data) -> null).freshness();

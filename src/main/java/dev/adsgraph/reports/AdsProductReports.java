@@ -44,7 +44,7 @@ public final class AdsProductReports {
 		});
 	}
 
-	/** One row per ad and day ({@code date} set on each), for charts. */
+	/** One row per ad and day ({@code date} set on each): what the products graph sums by ASIN and by day. */
 	public Mono<ReportResult<List<SpAdvertisedProductRow>>> advertisedProductsByDay(String tenantId,
 			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate) {
 		return Mono.defer(() -> {

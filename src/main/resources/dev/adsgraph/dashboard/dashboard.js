@@ -7,7 +7,6 @@ const settings = JSON.parse(document.getElementById('adsgraph-dashboard-settings
 // Report-based figures may answer PENDING first; ask again, waiting longer each time, this often.
 const MAX_TRIES = 20;
 const PAGE_SIZE = 50;
-const CHART_PRODUCTS = 10;
 
 const PROFILES = `query DashboardProfiles {
   profiles { id countryCode currencyCode accountInfo { id type name } marketplace { name } }
@@ -22,6 +21,12 @@ const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $fi
       advertising { spend { amount } attributedSales { amount } }
       sales { orderedProductSales { amount } }
       metrics { acos tacos organicShare }
+      daily {
+        date
+        advertising { spend { amount } attributedSales { amount } }
+        sales { orderedProductSales { amount } unitsOrdered }
+        metrics { acos tacos organicShare }
+      }
       ${FRESHNESS}
     }
     products(dateRange: $range, first: $first, after: $after) {
@@ -50,6 +55,8 @@ let loadedKey = null;
 // Each load takes a number; an answer for an older one (another profile, other dates) is dropped.
 let generation = 0;
 let chart = null;
+// The chart's axis and tooltips read the currency of the profile it shows now.
+let chartCurrency = 'USD';
 let nextPage = null;
 
 /** One or more errors the gateway (or the way to it) gave, each with a code and a message. */
@@ -280,7 +287,7 @@ function render(profile, answer) {
   appendRows(profile, nodes);
   setNextPage(answer.products.pageInfo);
   $('products-panel').hidden = false;
-  drawChart(nodes.slice(0, CHART_PRODUCTS), currency);
+  drawChart(totals.daily, currency);
 }
 
 function cell(row, column, text, value, numeric) {
@@ -328,41 +335,63 @@ function setNextPage(pageInfo) {
   $('more').hidden = nextPage === null;
 }
 
-function drawChart(nodes, currency) {
-  $('chart-panel').hidden = nodes.length === 0;
-  if (nodes.length === 0) {
+/** One point per day of the range: money on the left axis, ACOS and TACoS (ratios) on the right. */
+function drawChart(days, currency) {
+  $('chart-panel').hidden = days.length === 0;
+  if (days.length === 0) {
     return;
   }
-  const series = (label, color, pick) => ({
+  const number = (value) => (value === null || value === undefined ? null : Number(value));
+  const series = (label, color, axis, pick, dashed) => ({
     label,
+    yAxisID: axis,
+    borderColor: color,
     backgroundColor: color,
-    data: nodes.map((node) => {
-      const amount = pick(node);
-      return amount === null || amount === undefined ? null : Number(amount);
-    }),
+    borderDash: dashed ? [6, 4] : [],
+    pointRadius: 3,
+    tension: 0.2,
+    spanGaps: false,
+    data: days.map((day) => number(pick(day))),
   });
+  const ads = (day) => day.advertising || {};
   const data = {
-    labels: nodes.map((node) => node.asin),
+    labels: days.map((day) => day.date),
     datasets: [
-      series('Spend', '#e47911', (n) => amountOf(n.advertising && n.advertising.spend)),
-      series('Ad sales', '#146eb4', (n) => amountOf(n.advertising && n.advertising.attributedSales)),
-      series('Total sales', '#7fa8d1', (n) => amountOf(n.sales && n.sales.orderedProductSales)),
+      series('Spend', '#e47911', 'money', (d) => amountOf(ads(d).spend)),
+      series('Ad sales', '#146eb4', 'money', (d) => amountOf(ads(d).attributedSales)),
+      series('Total sales', '#7fa8d1', 'money', (d) => amountOf(d.sales && d.sales.orderedProductSales)),
+      series('ACOS', '#8c4799', 'ratio', (d) => d.metrics.acos, true),
+      series('TACoS', '#2e8540', 'ratio', (d) => d.metrics.tacos, true),
     ],
   };
+  const ratio = (label) => label === 'ACOS' || label === 'TACoS';
+  chartCurrency = currency;
   if (chart) {
     chart.data = data;
     chart.update();
     return;
   }
   chart = new window.Chart($('chart'), {
-    type: 'bar',
+    type: 'line',
     data,
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      scales: { y: { beginAtZero: true, ticks: { callback: (value) => money(value, currency, { minimumFractionDigits: 0, maximumFractionDigits: 0 }) } } },
-      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${money(item.raw, currency)}` } } },
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        money: { type: 'linear', position: 'left', beginAtZero: true,
+          ticks: { callback: (value) => money(value, chartCurrency, { minimumFractionDigits: 0, maximumFractionDigits: 0 }) } },
+        ratio: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+          ticks: { callback: (value) => percent(value) } },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${ratio(item.dataset.label) ? percent(item.raw) : money(item.raw, chartCurrency)}`,
+          },
+        },
+      },
     },
   });
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium with the network cut off ({@link HeadlessChromium}):
  * it loads from the gateway alone, fills in the demo key, picks the profile with retail figures,
- * and shows the same figures the gateway answers over plain HTTP, in its table and its chart.
+ * and shows the same figures the gateway answers over plain HTTP, in its table and in its chart
+ * over time (one point per day of the chosen range, read from Chart.js's own data).
  * The screenshot {@code target/dashboard-browser/dashboard.png} is kept as a test artifact.
  */
 class DashboardBrowserTest extends SandboxGatewayTest {
@@ -31,7 +32,9 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 	static final String PRODUCTS = """
 			query($id: ID!, $s: Date!, $e: Date!) { profile(id: $id) {
 			  performance(dateRange: {start: $s, end: $e}) { freshness { advertising { status } retail { status } }
-			    advertising { spend { amount } } sales { orderedProductSales { amount } } metrics { tacos } }
+			    advertising { spend { amount } } sales { orderedProductSales { amount } } metrics { tacos }
+			    daily { date advertising { spend { amount } attributedSales { amount } } sales { orderedProductSales { amount } }
+			      metrics { acos tacos } } }
 			  products(dateRange: {start: $s, end: $e}, first: 50) { nodes { asin catalog { title }
 			    inventory { fulfillable } advertising { spend { amount } attributedSales { amount } }
 			    sales { orderedProductSales { amount } } metrics { acos tacos organicShare } } } } }""";
@@ -93,13 +96,31 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		assertThat(digits(this.screen.total("total-sales"))).isEqualTo(
 				digits(decimal(GatewayClient.at(truth, "data.profile.performance.sales.orderedProductSales.amount"))));
 
+		// The chart is over time: one point per day of the chosen range, the gateway's daily figures.
 		Map<String, Object> chart = this.screen.chart();
-		assertThat(chart).as("the Chart.js instance on the canvas").isNotNull().containsEntry("type", "bar");
-		List<Map<String, Object>> top = nodes.subList(0, Math.min(10, nodes.size()));
-		assertThat(chart.get("labels")).isEqualTo(top.stream().map((n) -> n.get("asin")).toList());
+		assertThat(chart).as("the Chart.js instance on the canvas").isNotNull().containsEntry("type", "line");
+		LocalDate start = LocalDate.parse(dateField("start"));
+		LocalDate end = LocalDate.parse(dateField("end"));
+		List<String> days = start.datesUntil(end.plusDays(1)).map(LocalDate::toString).toList();
+		assertThat(days).hasSize(14);
+		assertThat(chart.get("labels")).isEqualTo(days);
+		List<Map<String, Object>> daily = GatewayClient.at(truth, "data.profile.performance.daily");
+		assertThat(daily).extracting((d) -> d.get("date")).containsExactlyElementsOf(days);
+		for (String label : List.of("Spend", "Ad sales", "Total sales", "ACOS", "TACoS")) {
+			assertThat((List<?>) GatewayClient.at(chart, "datasets." + label)).as(label).hasSize(days.size());
+		}
 		List<?> spend = GatewayClient.at(chart, "datasets.Spend");
-		for (int i = 0; i < top.size(); i++) {
-			assertThat(decimal(spend.get(i))).isEqualByComparingTo(decimal(GatewayClient.at(top.get(i), "advertising.spend.amount")));
+		List<?> sales = GatewayClient.at(chart, "datasets.Total sales");
+		List<?> acos = GatewayClient.at(chart, "datasets.ACOS");
+		List<?> tacos = GatewayClient.at(chart, "datasets.TACoS");
+		for (int i = 0; i < days.size(); i++) {
+			Map<String, Object> day = daily.get(i);
+			assertThat(decimal(spend.get(i))).as("spend on %s", days.get(i))
+				.isEqualByComparingTo(decimal(GatewayClient.at(day, "advertising.spend.amount")));
+			assertThat(decimal(sales.get(i))).as("total sales on %s", days.get(i))
+				.isEqualByComparingTo(decimal(GatewayClient.at(day, "sales.orderedProductSales.amount")));
+			assertRatio(acos.get(i), GatewayClient.at(day, "metrics.acos"));
+			assertRatio(tacos.get(i), GatewayClient.at(day, "metrics.tacos"));
 		}
 		assertThat(this.screen.paintedChartPixels()).as("pixels drawn on the chart's canvas").isGreaterThan(1000);
 
@@ -142,6 +163,16 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 			return answer;
 		}
 
+	}
+
+	/** A ratio on the chart is the gateway's, or both are missing (no denominator that day). */
+	private static void assertRatio(Object shown, Object answered) {
+		if (answered == null) {
+			assertThat(shown).isNull();
+		}
+		else {
+			assertThat(((Number) shown).doubleValue()).isEqualTo(((Number) answered).doubleValue());
+		}
 	}
 
 	/** The cell's figure is the gateway's, and its text shows it (in whatever format: the same digits). */

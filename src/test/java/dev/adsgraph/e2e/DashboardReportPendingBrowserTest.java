@@ -43,7 +43,8 @@ class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 	void saysTheReportIsBeingPreparedAndAsksAgainUntilItIsReady() {
 		String origin = "http://127.0.0.1:" + this.port;
 		this.browser.open(origin + "/dashboard");
-		// This application is the page's alone, so its first question starts the reports.
+		// Only this test asks this application for the page's range (DailyPerformanceTest, which shares it,
+		// asks ranges weeks earlier), so its first question starts the reports.
 		this.browser.waitFor("an answer that the report is being prepared", () -> this.screen.pendingAnswers() > 0);
 		assertThat(this.screen.status()).startsWith("Preparing report…");
 		assertThat(this.screen.asins()).as("no figures while the report is pending").isEmpty();

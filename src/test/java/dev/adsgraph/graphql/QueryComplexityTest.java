@@ -28,7 +28,11 @@ class QueryComplexityTest {
 			  products(asins: [String!]!): ProductsResult!
 			  node: Node
 			}
-			type Profile { id: ID! countryCodes: [String!]! products(first: Int = 50): ProductConnection! }
+			type Profile { id: ID! countryCodes: [String!]! products(first: Int = 50): ProductConnection!
+			  performance(dateRange: DateRange!): Performance! }
+			input DateRange { start: String! end: String! }
+			type Performance { spend: Float daily: [Day!]! }
+			type Day { date: String! spend: Float }
 			type Account { id: ID! profiles: [Profile!]! }
 			type AccountConnection { nodes: [Account!]! edges: [AccountEdge!]! pageInfo: PageInfo! }
 			type AccountEdge { cursor: String! node: Account! }
@@ -95,6 +99,21 @@ class QueryComplexityTest {
 		// nested: accounts 1 + 2 × (nodes 1 + (profiles 1 + 10 × (products 1 + 5 × (nodes 1 + asin 1))))
 		assertThat(cost("{ accounts(first: 2) { nodes { profiles { products(first: 5) { nodes { asin } } } } } }"))
 			.isEqualTo(1 + 2 * (1 + (1 + 10 * (1 + 5 * 2))));
+	}
+
+	@Test
+	void aListUnderADateRangeWeighsItsNumberOfDays() {
+		// profiles 1 + 10 × (performance 1 + spend 1 + (daily 1 + 7 days × (date 1 + spend 1)))
+		assertThat(cost("{ profiles { performance(dateRange: {start: \"2026-11-10\", end: \"2026-11-16\"}) { spend daily { date spend } } } }"))
+			.isEqualTo(1 + 10 * (1 + 1 + (1 + 7 * 2)));
+		assertThat(this.complexity.fieldCost(field("Performance", "daily"), Map.of(),
+				Map.of("dateRange", Map.of("start", java.time.LocalDate.parse("2026-11-01"), "end", java.time.LocalDate.parse("2026-11-30"))), 2))
+			.as("30 days of dates as the Date scalar gives them").isEqualTo(1 + 30 * 2);
+		assertThat(QueryComplexity.days(Map.of("dateRange", Map.of("start", "2026-11-16", "end", "2026-11-10"))))
+			.as("a reversed range, refused by its field, still costs a day").isEqualTo(1);
+		assertThat(this.complexity.fieldCost(field("Performance", "daily"), Map.of(),
+				Map.of("dateRange", Map.of("start", "not a date", "end", "2026-11-10")), 2))
+			.as("unreadable dates weigh the default").isEqualTo(1 + 10 * 2);
 	}
 
 	@Test

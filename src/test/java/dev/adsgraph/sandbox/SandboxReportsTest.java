@@ -215,6 +215,78 @@ class SandboxReportsTest {
 	}
 
 	@Test
+	void dailyReportsGiveEachDayOfTheRangeAndTheDaysAddUpToTheRangeTotals() throws Exception {
+		long profileId = northwindUsProfile();
+		Map<String, Object> request = Map.of("startDate", "2026-11-01", "endDate", "2026-11-07", "configuration",
+				Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spAdvertisedProduct", "groupBy",
+						List.of("advertiser"), "columns", List.of("date", "advertisedAsin", "clicks", "cost", "sales7d"),
+						"timeUnit", "DAILY", "format", "GZIP_JSON"));
+		Exchange created = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, request).send();
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertValid(created);
+		Exchange sp = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
+			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US),
+					"dataStartTime", "2026-11-01T00:00:00Z", "dataEndTime", "2026-11-07T23:59:59Z",
+					"reportOptions", Map.of("dateGranularity", "DAY", "asinGranularity", "CHILD")))
+			.send();
+		assertThat(sp.status()).as(sp.body()).isEqualTo(202);
+		this.clock.advance(Duration.ofMillis(250));
+
+		Exchange completed = reporting("GET", "/" + created.json().get("reportId").stringValue(), profileId).send();
+		assertThat(completed.json().get("status").stringValue()).isEqualTo("COMPLETED");
+		JsonNode rows = this.sandbox.download(completed.json().get("url").stringValue()).json();
+		JsonNode truth = this.sandbox.truth(Fixtures.NORTHWIND, US, "2026-11-01", "2026-11-07");
+		Map<String, BigDecimal> costByAsin = new HashMap<>();
+		Map<String, Long> clicksByAsin = new HashMap<>();
+		Map<String, Integer> rowsByDate = new java.util.TreeMap<>();
+		for (JsonNode row : rows) {
+			assertThat(row.propertyNames()).containsExactly("date", "advertisedAsin", "clicks", "cost", "sales7d");
+			rowsByDate.merge(row.get("date").stringValue(), 1, Integer::sum);
+			costByAsin.merge(row.get("advertisedAsin").stringValue(), row.get("cost").decimalValue(), BigDecimal::add);
+			clicksByAsin.merge(row.get("advertisedAsin").stringValue(), row.get("clicks").asLong(), Long::sum);
+		}
+		long advertised = 0;
+		for (JsonNode product : truth.get("products")) {
+			if (product.get("ads").isNull()) {
+				continue;
+			}
+			advertised++;
+			String asin = product.get("asin").stringValue();
+			assertThat(costByAsin.get(asin)).as(asin).isEqualByComparingTo(new BigDecimal(product.at("/ads/cost/amount").stringValue()));
+			assertThat(clicksByAsin.get(asin)).as(asin).isEqualTo(product.at("/ads/clicks").asLong());
+		}
+		assertThat(rowsByDate.keySet()).containsExactly("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04",
+				"2026-11-05", "2026-11-06", "2026-11-07");
+		assertThat(rowsByDate.values()).as("one row per advertised product and day").containsOnly((int) advertised);
+
+		Exchange done = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + sp.json().get("reportId").stringValue()).send();
+		Exchange document = this.sandbox.sp("na", "GET",
+				"/reports/2021-06-30/documents/" + done.json().get("reportDocumentId").stringValue()).send();
+		JsonNode report = this.sandbox.download(document.json().get("url").stringValue()).json();
+		assertSchemaValid(report);
+		List<String> dates = new java.util.ArrayList<>();
+		BigDecimal salesByDate = BigDecimal.ZERO;
+		long unitsByDate = 0;
+		for (JsonNode day : report.get("salesAndTrafficByDate")) {
+			dates.add(day.get("date").stringValue());
+			salesByDate = salesByDate.add(day.at("/salesByDate/orderedProductSales/amount").decimalValue());
+			unitsByDate += day.at("/salesByDate/unitsOrdered").asLong();
+		}
+		assertThat(dates).containsExactly("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05",
+				"2026-11-06", "2026-11-07");
+		BigDecimal salesByAsin = BigDecimal.ZERO;
+		long unitsByAsin = 0;
+		for (JsonNode product : report.get("salesAndTrafficByAsin")) {
+			salesByAsin = salesByAsin.add(product.at("/salesByAsin/orderedProductSales/amount").decimalValue());
+			unitsByAsin += product.at("/salesByAsin/unitsOrdered").asLong();
+		}
+		assertThat(salesByDate).isPositive().isEqualByComparingTo(salesByAsin);
+		assertThat(unitsByDate).isEqualTo(unitsByAsin);
+		// The same days, asked again, are the same figures: they depend on the product and the day only.
+		assertThat(this.sandbox.truth(Fixtures.NORTHWIND, US, "2026-11-01", "2026-11-07")).isEqualTo(truth);
+	}
+
+	@Test
 	void adsReportRequestsAreValidatedInTheReportingErrorShape() {
 		long profileId = northwindUsProfile();
 		Map<String, Object> campaigns = Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy",
