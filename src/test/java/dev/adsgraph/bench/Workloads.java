@@ -49,8 +49,8 @@ final class Workloads implements AutoCloseable {
 
 	static final String MARKETPLACE = "ATVPDKIKX0DER";
 
-	/** Hive Gateway's liveness path. */
-	static final String PEER_HEALTH = "/healthcheck";
+	/** Hive Gateway's readiness path. */
+	static final String PEER_HEALTH = "/readiness";
 
 	static final int ASINS = 50;
 
