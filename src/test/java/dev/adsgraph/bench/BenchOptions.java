@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -23,15 +24,25 @@ import org.springframework.boot.convert.DurationStyle;
  * @param peer {@code on} (required), {@code off}, or {@code auto} (when bench/peer is installed)
  * @param workloads the workloads to run ({@code a}, {@code b}, {@code c}, {@code d})
  * @param gatewayJvm the gateway's JVM flags, fixed so runs compare
+ * @param gatewayArgs extra Spring arguments of the gateway ({@code --name=value}), for experiments
  * @param jfr whether the gateway records a Java Flight Recording of the measured runs
  * @param label a name for the results files
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
-		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, boolean jfr, String label) {
+		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs, boolean jfr,
+		String label) {
 
 	/** The JVM flags of the gateway under test: a small container's budget. */
-	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
-			"-XX:MaxDirectMemorySize=64m");
+	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+			"-XX:MaxDirectMemorySize=64m", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
+
+	/**
+	 * The gateway's environment: glibc keeps up to eight malloc arenas per core, and a JVM's native
+	 * allocations spread over them hold tens of megabytes that Java's own accounting (native memory
+	 * tracking) never sees; two arenas is the usual setting for JVMs in containers (docker/Dockerfile
+	 * sets it too).
+	 */
+	static final Map<String, String> GATEWAY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
 	static final String USAGE = """
 			bench/run [--name=value ...]
@@ -44,6 +55,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --workloads=a,b,c,d dashboard overview, 50-ASIN products, profile lookup, status polling
 			  --peer=auto         on | off | auto (auto: when bench/peer/node_modules exists)
 			  --gateway-jvm="-Xmx192m ..."   the gateway's JVM flags (default: see bench/README.md)
+			  --gateway-args="--name=value ..."   extra gateway settings, for experiments (recorded in the results)
 			  --jfr=false         record the gateway with Java Flight Recorder into the results folder
 			  --out=bench/results --label=<timestamp> --jar=target/adsgraph.jar
 			  --smoke             seconds-long run with few clients (what mvn verify runs)
@@ -52,13 +64,13 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
 				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto",
-				List.of("a", "b", "c", "d"), GATEWAY_JVM, false, null);
+				List.of("a", "b", "c", "d"), GATEWAY_JVM, List.of(), false, null);
 	}
 
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), false, "smoke");
+				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke");
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -68,7 +80,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		int clients = o.clients;
 		double rate = o.rate;
 		String peer = o.peer, label = o.label;
-		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm;
+		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm, gatewayArgs = o.gatewayArgs;
 		boolean jfr = o.jfr;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
@@ -92,13 +104,14 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				case "peer" -> peer = oneOf(name, value, List.of("on", "off", "auto"));
 				case "workloads" -> workloads = workloads(value);
 				case "gateway-jvm" -> gatewayJvm = List.of(value.split("\\s+"));
+				case "gateway-args" -> gatewayArgs = gatewayArgs(value);
 				case "jfr" -> jfr = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				case "label" -> label = label(value);
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				jfr, label);
+				gatewayArgs, jfr, label);
 	}
 
 	private static Duration duration(String name, String value) {
@@ -155,6 +168,16 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			}
 		}
 		return List.copyOf(list);
+	}
+
+	private static List<String> gatewayArgs(String value) {
+		List<String> args = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+		for (String arg : args) {
+			if (!arg.startsWith("--") || arg.indexOf('=') < 3) {
+				throw new IllegalArgumentException("--gateway-args takes Spring arguments such as --name=value, was " + arg);
+			}
+		}
+		return args;
 	}
 
 	private static String label(String value) {

@@ -31,7 +31,7 @@ class BenchSmokeIT {
 		BenchOptions smoke = BenchOptions.smoke(out);
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(), smoke.clients(),
 				smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(), smoke.gatewayJvm(),
-				false, "smoke");
+				smoke.gatewayArgs(), false, "smoke");
 
 		Results results = Bench.run(options);
 

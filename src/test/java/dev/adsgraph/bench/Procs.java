@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -115,9 +116,16 @@ final class Procs {
 	}
 
 	static Started start(String name, List<String> command, Path logDirectory) throws IOException {
+		return start(name, command, Map.of(), logDirectory);
+	}
+
+	static Started start(String name, List<String> command, Map<String, String> environment, Path logDirectory)
+			throws IOException {
 		Files.createDirectories(logDirectory);
 		Path log = logDirectory.resolve(name + ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new Started(name, process, log);
 	}
 

@@ -34,6 +34,7 @@ final class Report {
 		settings.put("upstreamLatencyMs", o.latency().toMillis());
 		settings.put("upstreamJitterMs", o.jitter().toMillis());
 		settings.put("gatewayJvm", o.gatewayJvm());
+		settings.put("gatewayArgs", o.gatewayArgs());
 		settings.put("workloads", o.workloads());
 		json.put("settings", settings);
 		json.put("gatewayStartUpMs", results.gatewayStartUp().toMillis());
@@ -84,10 +85,11 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark ").append(results.label()).append("\n\n");
 		md.append(String.format(Locale.ROOT,
-				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %.0f s, runs %.0f s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
+				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %.0f s, runs %.0f s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
 				results.machine().get("cpu"), results.machine().get("cores"), results.machine().get("memoryGiB"),
 				results.machine().get("java"), o.latency().toMillis(), o.jitter().toMillis(), o.warmup().toMillis() / 1000.0,
 				o.duration().toMillis() / 1000.0, o.clients(), o.rate(), String.join(" ", o.gatewayJvm()),
+				o.gatewayArgs().isEmpty() ? "" : ", settings `" + String.join(" ", o.gatewayArgs()) + "`",
 				results.gatewayStartUp().toMillis() / 1000.0,
 				(results.peerStartUp() != null)
 						? String.format(Locale.ROOT, ", peer start-up %.1f s", results.peerStartUp().toMillis() / 1000.0) : "",
