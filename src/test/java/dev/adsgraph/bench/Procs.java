@@ -60,24 +60,20 @@ final class Procs {
 
 		/** The peak resident set size since the last reset, summed over the tree, in bytes (-1 when unknown). */
 		long peakRssBytes() {
-			long total = 0;
-			boolean known = false;
-			for (ProcessHandle handle : tree()) {
-				long kb = statusField(handle.pid(), "VmHWM:");
-				if (kb >= 0) {
-					total += kb * 1024;
-					known = true;
-				}
-			}
-			return known ? total : -1;
+			return sumOfStatus("VmHWM:");
 		}
 
 		/** The current resident set size, summed over the tree, in bytes (-1 when unknown). */
 		long rssBytes() {
+			return sumOfStatus("VmRSS:");
+		}
+
+		/** A {@code /proc/<pid>/status} size in kB, summed over the tree, in bytes; -1 when no process has it. */
+		private long sumOfStatus(String field) {
 			long total = 0;
 			boolean known = false;
 			for (ProcessHandle handle : tree()) {
-				long kb = statusField(handle.pid(), "VmRSS:");
+				long kb = statusField(handle.pid(), field);
 				if (kb >= 0) {
 					total += kb * 1024;
 					known = true;
