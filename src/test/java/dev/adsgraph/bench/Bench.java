@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -354,10 +353,6 @@ public final class Bench {
 
 		Map<String, Object> run() throws Exception;
 
-	}
-
-	static <T> T await(Mono<T> mono) {
-		return mono.block(Duration.ofMinutes(2));
 	}
 
 }
