@@ -41,6 +41,9 @@ public final class Bench {
 
 	static final String SANDBOX_MAIN = "dev.adsgraph.sandbox.SandboxMain";
 
+	/** The harness's own blocking calls (set-up, counters, the sandbox's control endpoints): one client. */
+	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
 	private Bench() {
 	}
 
@@ -220,7 +223,7 @@ public final class Bench {
 
 	/** The gateway's count of upstream 429 answers so far (its Prometheus counter). */
 	static long throttled(String gateway) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
+		HttpResponse<String> response = HTTP
 			.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		long total = 0;
@@ -284,8 +287,6 @@ public final class Bench {
 	/** The sandbox's control endpoints, and any blocking JSON call the set-up makes. */
 	static final class Control {
 
-		private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 		private final String base;
 
 		Control(String base) {
@@ -319,7 +320,7 @@ public final class Bench {
 
 		static JsonNode graphql(String url, String apiKey, String query, Map<String, Object> variables)
 				throws IOException, InterruptedException {
-			HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			HttpResponse<byte[]> response = HTTP
 				.send(HttpRequest.newBuilder(URI.create(url))
 					.header("Content-Type", "application/json")
 					.header("X-Api-Key", apiKey)
@@ -333,7 +334,7 @@ public final class Bench {
 		}
 
 		private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+			HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() / 100 != 2) {
 				throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "

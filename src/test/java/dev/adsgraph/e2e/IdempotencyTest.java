@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,33 +149,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 	void concurrentRegistrationsWithOneKeyReachAmazonOnce() throws Exception {
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
-		int callers = 6;
-		ExecutorService pool = Executors.newFixedThreadPool(callers);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<CompletableFuture<Map<String, Object>>> answers = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				answers.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						start.await(30, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return send(REGISTER, seller("A3MAPLETRL6CNQ"), key);
-				}, pool));
-			}
-			start.countDown();
-			Map<String, Object> first = answers.get(0).get(60, TimeUnit.SECONDS);
-			assertNoErrors(first);
-			assertThat((String) at(first, "data.registerAdsAccount.adsAccount.id")).isNotBlank();
-			for (CompletableFuture<Map<String, Object>> answer : answers) {
-				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(first);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		Map<String, Object> first = sameAnswerToAll(6, () -> send(REGISTER, seller("A3MAPLETRL6CNQ"), key));
+		assertThat((String) at(first, "data.registerAdsAccount.adsAccount.id")).isNotBlank();
 		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
 	}
 
@@ -307,22 +283,7 @@ class IdempotencyTest extends SandboxGatewayTest {
 		fault("RegisterAdsAccount", "\"latency\": \"1s\"");
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		try {
-			List<CompletableFuture<Map<String, Object>>> answers = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				answers.add(CompletableFuture
-					.supplyAsync(() -> send(REGISTER, business("Slow Amazon Dental"), key), pool));
-			}
-			Map<String, Object> first = answers.get(0).get(60, TimeUnit.SECONDS);
-			assertNoErrors(first);
-			for (CompletableFuture<Map<String, Object>> answer : answers) {
-				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(first);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		sameAnswerToAll(4, () -> send(REGISTER, business("Slow Amazon Dental"), key));
 		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
 	}
 
@@ -427,6 +388,40 @@ class IdempotencyTest extends SandboxGatewayTest {
 		}
 		assertThat(upstreamCalls("RegisterAdsAccount")).isEqualTo(registrations);
 		assertThat(upstreamCalls("CreateTermsToken")).isEqualTo(tokens);
+	}
+
+	/**
+	 * Sends {@code request} from {@code callers} threads released together; every answer must be
+	 * free of errors and equal to the first, which is returned.
+	 */
+	private static Map<String, Object> sameAnswerToAll(int callers, Supplier<Map<String, Object>> request)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<CompletableFuture<Map<String, Object>>> answers = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				answers.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						start.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return request.get();
+				}, pool));
+			}
+			start.countDown();
+			Map<String, Object> first = answers.get(0).get(60, TimeUnit.SECONDS);
+			assertNoErrors(first);
+			for (CompletableFuture<Map<String, Object>> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(first);
+			}
+			return first;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }

@@ -1,58 +1,32 @@
 package dev.adsgraph.graphiql;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.adsgraph.AdsgraphApplication;
+import dev.adsgraph.testing.LiveModeGateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page of a gateway talking to Amazon: no key of any tenant, the configured header name. */
 class GraphiQlLiveModeTest {
 
-	/** Command-line arguments, which win over application.yml as they would for a person. */
-	private static final String[] LIVE = { "--server.port=0", "--adsgraph.api-key-header=X-Acme-Key",
-			"--adsgraph.tenants[0].id=acme", "--adsgraph.tenants[0].api-key=acme-key-0123456789",
-			"--adsgraph.tenants[0].ads.client-id=amzn1.x", "--adsgraph.tenants[0].ads.client-secret=s",
-			"--adsgraph.tenants[0].ads.refresh-token=Atzr|r", "--adsgraph.tenants[0].ads.regions=NA" };
-
 	@Test
 	void theLivePageNamesTheHeaderButFillsInNoKey() throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
-			.run(LIVE)) {
-			HttpResponse<String> page = get(context, "/graphiql");
+		try (LiveModeGateway gateway = LiveModeGateway.start()) {
+			HttpResponse<String> page = gateway.get("/graphiql");
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("\"mode\":\"live\"")
 				.contains("X-Acme-Key")
-				.doesNotContain("acme-key-0123456789", "adsgraph-demo-key");
+				.doesNotContain(LiveModeGateway.TENANT_KEY, "adsgraph-demo-key");
 		}
 	}
 
 	@Test
 	void thePageCanBeSwitchedOff() throws Exception {
-		String[] arguments = Arrays.copyOf(LIVE, LIVE.length + 1);
-		arguments[LIVE.length] = "--adsgraph.graphiql.enabled=false";
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
-			.run(arguments)) {
-			assertThat(get(context, "/graphiql").statusCode()).isEqualTo(404);
+		try (LiveModeGateway gateway = LiveModeGateway.start("--adsgraph.graphiql.enabled=false")) {
+			assertThat(gateway.get("/graphiql").statusCode()).isEqualTo(404);
 		}
-	}
-
-	private static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
-		String port = context.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }
