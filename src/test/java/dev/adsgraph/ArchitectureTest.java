@@ -31,7 +31,8 @@ class ArchitectureTest {
 		noClasses().that()
 			.resideInAPackage("dev.adsgraph.sandbox..")
 			.should()
-			.dependOnClassesThat(resideInAPackage("dev.adsgraph..").and(resideOutsideOfPackage("dev.adsgraph.sandbox..")))
+			.dependOnClassesThat(
+					resideInAPackage("dev.adsgraph..").and(resideOutsideOfPackage("dev.adsgraph.sandbox..")))
 			.check(this.classes);
 	}
 

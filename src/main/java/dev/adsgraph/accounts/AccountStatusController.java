@@ -26,9 +26,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Subscriptions to the accounts graph's asynchronous states. Each reads the same upstream
- * operation as its query, through one poller per tenant and id that all its subscribers share.
- * Input is checked inside the stream, so a refusal ends the subscription with an error that
- * carries the correlation id, like every other error of a subscription.
+ * operation as its query, through one poller per tenant and id that all its subscribers
+ * share. Input is checked inside the stream, so a refusal ends the subscription with an
+ * error that carries the correlation id, like every other error of a subscription.
  */
 @Controller
 class AccountStatusController {
@@ -69,8 +69,8 @@ class AccountStatusController {
 		// GetAccount, as adsAccount(id) reads it.
 		Mono<AdsAccountView> poll = Mono.defer(() -> this.ads.getAdsAccount(tenant.ads(), tenant.homeRegion(), id))
 			.map(AdsAccountView::of)
-			.switchIfEmpty(Mono.error(() -> new NotFoundException(
-					"No ads account with id " + id + " is visible to this API key.")));
+			.switchIfEmpty(Mono
+				.error(() -> new NotFoundException("No ads account with id " + id + " is visible to this API key.")));
 		return this.watcher
 			.poll(new WatchKey(tenant.id(), "adsAccount", id), poll, AdsAccountView::status,
 					AccountStatusController::isFinal)
@@ -79,14 +79,14 @@ class AccountStatusController {
 
 	private Flux<AdvertiserAccountStatusEvent> advertiserAccount(String advertiserAccountId, Tenant tenant) {
 		String id = Ids.accountId(advertiserAccountId, "advertiserAccountId");
-		// QueryAdvertiserAccount filtered to the one id, as advertiserAccounts(filter: {ids}) reads it.
+		// QueryAdvertiserAccount filtered to the one id, as advertiserAccounts(filter:
+		// {ids}) reads it.
 		Mono<AdvertiserAccountView> poll = Mono
 			.defer(() -> this.ads.queryAdvertiserAccounts(tenant.ads(), tenant.homeRegion(),
 					new AdvertiserAccount.Query(List.of(id), null, null, null)))
-			.flatMap((page) -> Mono.justOrEmpty((page.advertiserAccounts() != null) ? page.advertiserAccounts()
-				.stream()
-				.filter((a) -> id.equals(a.advertiserAccountId()))
-				.findFirst() : Optional.<AdvertiserAccount>empty()))
+			.flatMap((page) -> Mono.justOrEmpty((page.advertiserAccounts() != null)
+					? page.advertiserAccounts().stream().filter((a) -> id.equals(a.advertiserAccountId())).findFirst()
+					: Optional.<AdvertiserAccount>empty()))
 			.map(AdvertiserAccountView::of)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException(
 					"No advertiser account with id " + id + " is visible to this API key.")));
@@ -99,11 +99,13 @@ class AccountStatusController {
 
 	private Flux<TermsTokenStatusEvent> termsToken(String termsToken, Tenant tenant) {
 		TermsTokenController.requireWellFormed(termsToken, "termsToken");
-		// GetTermsToken, as termsToken(token) reads it; Amazon answers an unknown token with 400.
+		// GetTermsToken, as termsToken(token) reads it; Amazon answers an unknown token
+		// with 400.
 		Mono<TermsTokenView> poll = Mono
 			.defer(() -> this.ads.getTermsToken(tenant.ads(), tenant.homeRegion(), termsToken))
 			.map((status) -> new TermsTokenView(termsToken, status.termsTokenStatus(), status.termsType(), null))
-			.onErrorMap((ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
+			.onErrorMap(
+					(ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
 					(ex) -> new NotFoundException("No terms token " + termsToken + " is known for this API key."));
 		return this.watcher
 			.poll(new WatchKey(tenant.id(), "termsToken", termsToken), poll, TermsTokenView::status,

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AdsAccountController {
 
-	/** Amazon's largest page; asking for it keeps upstream calls per GraphQL page at one. */
+	/**
+	 * Amazon's largest page; asking for it keeps upstream calls per GraphQL page at one.
+	 */
 	private static final int UPSTREAM_PAGE = 100;
 
 	private final AdsApiClient ads;
@@ -66,13 +68,15 @@ class AdsAccountController {
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return Connections.page(first, after,
 				(token) -> this.ads.listAdsAccounts(tenant.ads(), tenant.homeRegion(), UPSTREAM_PAGE, token)
-					.map((page) -> new Connections.UpstreamPage<>(
-							(page.adsAccounts() != null) ? page.adsAccounts().stream().map(AdsAccountView::of).toList()
-									: List.of(),
+					.map((page) -> new Connections.UpstreamPage<>((page.adsAccounts() != null)
+							? page.adsAccounts().stream().map(AdsAccountView::of).toList() : List.of(),
 							page.nextToken())));
 	}
 
-	/** A repeat could register a second account (for a business), so an unknown outcome keeps the key. */
+	/**
+	 * A repeat could register a second account (for a business), so an unknown outcome
+	 * keeps the key.
+	 */
 	@MutationMapping
 	Mono<AdsAccountRegistration.Payload> registerAdsAccount(@Argument AdsAccountRegistration.Input input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
@@ -81,9 +85,9 @@ class AdsAccountController {
 	}
 
 	/**
-	 * All accounts of one GraphQL response resolve their profiles in one batch: the ids are looked
-	 * up in the cached profile list of each region involved, so 50 accounts cost at most one
-	 * upstream profile call per region, not 50.
+	 * All accounts of one GraphQL response resolve their profiles in one batch: the ids
+	 * are looked up in the cached profile list of each region involved, so 50 accounts
+	 * cost at most one upstream profile call per region, not 50.
 	 */
 	@BatchMapping(typeName = "AdsAccount")
 	Mono<Map<AdsAccountView, List<ProfileView>>> profiles(List<AdsAccountView> accounts,
@@ -95,15 +99,15 @@ class AdsAccountController {
 			account.alternateIds()
 				.stream()
 				.filter((a) -> a.profileId() != null)
-				// A country we cannot place: search every region of the tenant rather than miss a profile.
+				// A country we cannot place: search every region of the tenant rather
+				// than miss a profile.
 				.forEach((a) -> Countries.regionOf(a.countryCode())
 					.ifPresentOrElse(regions::add, () -> regions.addAll(tenant.regions())));
 		}
 		return this.profiles.byIds(tenant, ids, regions).map((found) -> {
 			Map<AdsAccountView, List<ProfileView>> result = new LinkedHashMap<>();
 			for (AdsAccountView account : accounts) {
-				result.put(account,
-						account.profileIds().stream().map(found::get).filter((p) -> p != null).toList());
+				result.put(account, account.profileIds().stream().map(found::get).filter((p) -> p != null).toList());
 			}
 			return result;
 		});

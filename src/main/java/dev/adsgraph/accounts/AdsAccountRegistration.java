@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code registerAdsAccount}: checks every rule the gateway knows before calling Amazon, so a
- * caller gets all their input errors at once with the field at fault, then registers and turns
- * Amazon's own refusals into user errors too.
+ * {@code registerAdsAccount}: checks every rule the gateway knows before calling Amazon,
+ * so a caller gets all their input errors at once with the field at fault, then registers
+ * and turns Amazon's own refusals into user errors too.
  */
 @Component
 class AdsAccountRegistration {
@@ -41,9 +41,8 @@ class AdsAccountRegistration {
 		}
 		return this.ads.registerAdsAccount(tenant.ads(), tenant.homeRegion(), toRequest(input))
 			.map((account) -> new Payload(AdsAccountView.of(account), List.of()))
-			.onErrorResume((ex) -> ex instanceof UpstreamException up && UserError.isAboutInput(up),
-					(ex) -> Mono.just(new Payload(null,
-							List.of(UserError.fromUpstream((UpstreamException) ex, "registration")))));
+			.onErrorResume((ex) -> ex instanceof UpstreamException up && UserError.isAboutInput(up), (ex) -> Mono
+				.just(new Payload(null, List.of(UserError.fromUpstream((UpstreamException) ex, "registration")))));
 	}
 
 	static List<UserError> validate(Input input) {
@@ -54,12 +53,12 @@ class AdsAccountRegistration {
 		}
 		if (input.countryCode() != null && Countries.regionOf(input.countryCode()).isEmpty()) {
 			errors.add(UserError.of("UNSUPPORTED_COUNTRY",
-					"Amazon Ads does not serve " + input.countryCode() + "; choose a country it serves.",
-					"input", "countryCode"));
+					"Amazon Ads does not serve " + input.countryCode() + "; choose a country it serves.", "input",
+					"countryCode"));
 		}
 		if (input.termsToken() != null && !TermsTokenController.TERMS_TOKEN.matcher(input.termsToken()).matches()) {
-			errors.add(UserError.of("INVALID_TERMS_TOKEN", "termsToken must be a token from createTermsToken.",
-					"input", "termsToken"));
+			errors.add(UserError.of("INVALID_TERMS_TOKEN", "termsToken must be a token from createTermsToken.", "input",
+					"termsToken"));
 		}
 		Association a = input.association();
 		int given = (a == null) ? 0 : count(a.business(), a.amazonSeller(), a.amazonVendor(), a.amazonAuthor());
@@ -81,14 +80,15 @@ class AdsAccountRegistration {
 			errors.add(UserError.of("INVALID_VENDOR_GROUP", "vendorGroup must be a vendor group id.", "input",
 					"association", "amazonVendor", "vendorGroup"));
 		}
-		// An author's KDP e-mail is personal (Amazon's own sample uses a free-mail address), so
+		// An author's KDP e-mail is personal (Amazon's own sample uses a free-mail
+		// address), so
 		// only its form is checked here; the domain rule is for businesses' websites.
 		if (a.amazonAuthor() != null) {
 			String email = nz(a.amazonAuthor().email());
 			String[] field = { "input", "association", "amazonAuthor", "email" };
 			if (!EMAIL.matcher(email).matches()) {
-				errors.add(UserError.of("INVALID_EMAIL", "email must be an e-mail address such as author@example-press.com.",
-						field));
+				errors.add(UserError.of("INVALID_EMAIL",
+						"email must be an e-mail address such as author@example-press.com.", field));
 			}
 		}
 		return errors;
@@ -120,8 +120,9 @@ class AdsAccountRegistration {
 						path(base, "websiteUrl")));
 			}
 			else if (FreeMailDomains.isFree(url.getHost())) {
-				errors.add(UserError.of("UNPROFESSIONAL_DOMAIN", "Amazon requires the business's own domain; "
-						+ url.getHost() + " is a consumer mail domain.", path(base, "websiteUrl")));
+				errors.add(UserError.of("UNPROFESSIONAL_DOMAIN",
+						"Amazon requires the business's own domain; " + url.getHost() + " is a consumer mail domain.",
+						path(base, "websiteUrl")));
 			}
 		}
 	}
@@ -154,8 +155,7 @@ class AdsAccountRegistration {
 					new RegisterAdsAccountRequest.AmazonAuthor(a.amazonAuthor().email()), null);
 			defaultName = a.amazonAuthor().email();
 		}
-		String country = (input.countryCode() != null) ? input.countryCode()
-				: (a.business() != null) ? "US" : null;
+		String country = (input.countryCode() != null) ? input.countryCode() : (a.business() != null) ? "US" : null;
 		String name = (input.accountName() != null) ? input.accountName() : defaultName;
 		return new RegisterAdsAccountRequest(name, (country != null) ? List.of(country) : null, List.of(association),
 				input.termsToken());

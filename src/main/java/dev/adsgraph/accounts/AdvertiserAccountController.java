@@ -27,9 +27,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Ads API v1 advertiser accounts. Batch writes answer one result per input index: inputs the
- * gateway can already tell are wrong are answered without going upstream, the rest are sent in
- * one call and Amazon's 207 answer is mapped back to the caller's indexes.
+ * Ads API v1 advertiser accounts. Batch writes answer one result per input index: inputs
+ * the gateway can already tell are wrong are answered without going upstream, the rest
+ * are sent in one call and Amazon's 207 answer is mapped back to the caller's indexes.
  */
 @Controller
 class AdvertiserAccountController {
@@ -56,8 +56,8 @@ class AdvertiserAccountController {
 		if (filter != null) {
 			if (filter.ids() != null) {
 				if (filter.ids().isEmpty() || filter.ids().size() > MAX_BATCH) {
-					throw new BadUserInputException("filter.ids must name 1 to " + MAX_BATCH + " accounts; got "
-							+ filter.ids().size() + ".");
+					throw new BadUserInputException(
+							"filter.ids must name 1 to " + MAX_BATCH + " accounts; got " + filter.ids().size() + ".");
 				}
 				ids = filter.ids().stream().map((id) -> Ids.accountId(id, "filter.ids")).distinct().toList();
 			}
@@ -68,8 +68,9 @@ class AdvertiserAccountController {
 		return Connections.page(first, after, (token) -> this.ads
 			.queryAdvertiserAccounts(tenant.ads(), tenant.homeRegion(),
 					new AdvertiserAccount.Query(idFilter, globalFilter, UPSTREAM_PAGE, token))
-			.map((page) -> new Connections.UpstreamPage<>((page.advertiserAccounts() != null)
-					? page.advertiserAccounts().stream().map(AdvertiserAccountView::of).toList() : List.of(),
+			.map((page) -> new Connections.UpstreamPage<>(
+					(page.advertiserAccounts() != null)
+							? page.advertiserAccounts().stream().map(AdvertiserAccountView::of).toList() : List.of(),
 					page.nextToken())));
 	}
 
@@ -111,9 +112,10 @@ class AdvertiserAccountController {
 			}
 			else {
 				int index = i;
-				results[i] = new Result(i, null, errors.stream()
-					.map((e) -> new UserError(e.code(), e.message(), prefixed(index, e.field())))
-					.toList());
+				results[i] = new Result(i, null,
+						errors.stream()
+							.map((e) -> new UserError(e.code(), e.message(), prefixed(index, e.field())))
+							.toList());
 			}
 		}
 		if (sent.isEmpty()) {
@@ -136,7 +138,8 @@ class AdvertiserAccountController {
 			}
 			for (int i = 0; i < results.length; i++) {
 				if (results[i] == null) {
-					// Amazon's answer said nothing about this item: tell the caller rather than guess.
+					// Amazon's answer said nothing about this item: tell the caller
+					// rather than guess.
 					results[i] = new Result(i, null, List.of(UserError.of("NO_RESULT",
 							"Amazon's answer had no result for this item; query the accounts before retrying it.",
 							"input", Integer.toString(i))));
@@ -216,8 +219,7 @@ class AdvertiserAccountController {
 
 		AdvertiserAccount.Address toUpstream() {
 			return new AdvertiserAccount.Address(this.addressLine1, this.addressLine2, this.businessName, this.city,
-					this.countryCode, this.phoneNumber, this.state,
-					this.zipCode);
+					this.countryCode, this.phoneNumber, this.state, this.zipCode);
 		}
 
 	}

@@ -5,7 +5,9 @@ import java.util.List;
 import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
 
-/** The schema's {@code AdvertiserAccount} and the types under it, with ISO country codes. */
+/**
+ * The schema's {@code AdvertiserAccount} and the types under it, with ISO country codes.
+ */
 record AdvertiserAccountView(String id, String displayName, Status status, String currencyCode, String timeZoneIana,
 		String industryVertical, Boolean isGlobalAccount, Boolean isTestAccount, String managerAccountId,
 		List<BusinessDetailsView> businessDetails, List<AlternateIdView> alternateIds,

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Consumer mail domains. Amazon refuses them for business and author registrations (it wants a
- * professional domain), so the gateway refuses them first, with a message naming the field.
+ * Consumer mail domains. Amazon refuses them for business and author registrations (it
+ * wants a professional domain), so the gateway refuses them first, with a message naming
+ * the field.
  */
 final class FreeMailDomains {
 
@@ -18,7 +19,9 @@ final class FreeMailDomains {
 	private FreeMailDomains() {
 	}
 
-	/** Whether the host (or any domain it is a subdomain of) is a consumer mail domain. */
+	/**
+	 * Whether the host (or any domain it is a subdomain of) is a consumer mail domain.
+	 */
 	static boolean isFree(String host) {
 		if (host == null) {
 			return false;

@@ -20,7 +20,10 @@ class SellingAccountController {
 
 	private static final int UPSTREAM_PAGE = 100;
 
-	/** A user has a handful of selling accounts; this bounds the pages followed if an upstream loops. */
+	/**
+	 * A user has a handful of selling accounts; this bounds the pages followed if an
+	 * upstream loops.
+	 */
 	private static final int MAX_PAGES = 50;
 
 	private final AdsApiClient ads;
@@ -71,8 +74,8 @@ class SellingAccountController {
 
 	}
 
-	record AddressView(String addressToken, String businessName, String addressLine1, String addressLine2,
-			String city, String state, String zipCode, String countryCode, String phoneNumber) {
+	record AddressView(String addressToken, String businessName, String addressLine1, String addressLine2, String city,
+			String state, String zipCode, String countryCode, String phoneNumber) {
 	}
 
 }

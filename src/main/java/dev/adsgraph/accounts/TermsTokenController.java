@@ -40,12 +40,17 @@ class TermsTokenController {
 		requireWellFormed(token, "token");
 		return this.ads.getTermsToken(tenant.ads(), tenant.homeRegion(), token)
 			.map((status) -> new TermsTokenView(token, status.termsTokenStatus(), status.termsType(), null))
-			// Amazon answers an unknown (or another user's) token with 400 rather than 404.
-			.onErrorMap((ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
+			// Amazon answers an unknown (or another user's) token with 400 rather than
+			// 404.
+			.onErrorMap(
+					(ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
 					(ex) -> new NotFoundException("No terms token " + token + " is known for this API key."));
 	}
 
-	/** A second terms token is harmless (nobody accepts it), so an unknown outcome frees the key. */
+	/**
+	 * A second terms token is harmless (nobody accepts it), so an unknown outcome frees
+	 * the key.
+	 */
 	@MutationMapping
 	Mono<CreateTermsTokenPayload> createTermsToken(@Argument CreateTermsTokenInput input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {

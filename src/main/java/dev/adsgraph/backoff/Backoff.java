@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with a cap and downward jitter: attempt 0 waits {@code initial}, each
- * later attempt twice as long, never more than {@code max}. A server's {@code Retry-After}
- * raises one wait, it never shortens it. One schedule for every wait of the gateway: report
- * polling, upstream retries, subscription pollers (jitter 0).
+ * Exponential backoff with a cap and downward jitter: attempt 0 waits {@code initial},
+ * each later attempt twice as long, never more than {@code max}. A server's
+ * {@code Retry-After} raises one wait, it never shortens it. One schedule for every wait
+ * of the gateway: report polling, upstream retries, subscription pollers (jitter 0).
  */
 public final class Backoff {
 

@@ -3,9 +3,9 @@ package dev.adsgraph.caching;
 import com.github.benmanes.caffeine.cache.Cache;
 
 /**
- * Where an in-memory cache announces itself, by name, so that its hits, misses, evictions and
- * size can be published. The application supplies an implementation; code built by hand passes
- * {@link #NONE}. Each name is used once per application.
+ * Where an in-memory cache announces itself, by name, so that its hits, misses, evictions
+ * and size can be published. The application supplies an implementation; code built by
+ * hand passes {@link #NONE}. Each name is used once per application.
  */
 @FunctionalInterface
 public interface CacheMetrics {
@@ -13,7 +13,10 @@ public interface CacheMetrics {
 	CacheMetrics NONE = (name, cache) -> {
 	};
 
-	/** Publishes the statistics of {@code cache}, which was built with {@code recordStats()}. */
+	/**
+	 * Publishes the statistics of {@code cache}, which was built with
+	 * {@code recordStats()}.
+	 */
 	void monitor(String name, Cache<?, ?> cache);
 
 }

@@ -15,10 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link KeyedCache} in this JVM's memory: Caffeine's async cache keeps one future per key, so
- * concurrent misses share one load, and removes a future that failed. A load runs with the
- * Reactor context of the caller that started it, so its upstream calls are logged under that
- * caller's correlation id.
+ * {@link KeyedCache} in this JVM's memory: Caffeine's async cache keeps one future per
+ * key, so concurrent misses share one load, and removes a future that failed. A load runs
+ * with the Reactor context of the caller that started it, so its upstream calls are
+ * logged under that caller's correlation id.
  */
 public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 
@@ -45,9 +45,10 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 	}
 
 	/**
-	 * Which keys are missing, and the futures standing for them, are settled under one lock, so
-	 * two requests for the same keys never split them between two upstream loads (Caffeine's own
-	 * bulk load settles key by key, and concurrent callers can each win part of a batch).
+	 * Which keys are missing, and the futures standing for them, are settled under one
+	 * lock, so two requests for the same keys never split them between two upstream loads
+	 * (Caffeine's own bulk load settles key by key, and concurrent callers can each win
+	 * part of a batch).
 	 */
 	@Override
 	public Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader) {
@@ -62,7 +63,8 @@ public class CaffeineKeyedCache<K, V> implements KeyedCache<K, V> {
 						futures.put(key, present);
 					}
 					else {
-						// A key the load leaves out completes with null, which Caffeine drops.
+						// A key the load leaves out completes with null, which Caffeine
+						// drops.
 						CompletableFuture<V> future = batch.thenApply((loaded) -> loaded.get(key));
 						this.cache.put(key, future);
 						futures.put(key, future);

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * A cache of upstream answers. In memory by default ({@link CaffeineKeyedCache}); a shared store
- * (Redis) for several replicas is another implementation. Implementations coalesce concurrent
- * misses of one key into one load and never cache a failed load. Keys always include the tenant.
+ * A cache of upstream answers. In memory by default ({@link CaffeineKeyedCache}); a
+ * shared store (Redis) for several replicas is another implementation. Implementations
+ * coalesce concurrent misses of one key into one load and never cache a failed load. Keys
+ * always include the tenant.
  */
 public interface KeyedCache<K, V> {
 
@@ -20,8 +21,8 @@ public interface KeyedCache<K, V> {
 
 	/**
 	 * The cached values of several keys, loading the missing ones with one call of
-	 * {@code loader}; keys being loaded by another call are waited for, not loaded twice. A key
-	 * the loader leaves out is absent from the answer and not cached.
+	 * {@code loader}; keys being loaded by another call are waited for, not loaded twice.
+	 * A key the loader leaves out is absent from the answer and not cached.
 	 */
 	Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader);
 

@@ -1,6 +1,5 @@
 package dev.adsgraph.dashboard;
 
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,10 @@ import dev.adsgraph.pages.PageMode;
 import dev.adsgraph.pages.HtmlPages;
 import dev.adsgraph.tenancy.AdsgraphProperties;
 
-/** Serves the dashboard at {@code adsgraph.dashboard.path} unless {@code adsgraph.dashboard.enabled=false}. */
+/**
+ * Serves the dashboard at {@code adsgraph.dashboard.path} unless
+ * {@code adsgraph.dashboard.enabled=false}.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "adsgraph.dashboard.enabled", matchIfMissing = true)
 class DashboardConfiguration {
@@ -40,7 +42,10 @@ class DashboardConfiguration {
 		return new DashboardPage.Settings(properties.path(), graphQlPath, PageMode.of(adsgraph, environment));
 	}
 
-	/** Chart.js's self-contained bundle from its webjar, and the page's own script and styles. */
+	/**
+	 * Chart.js's self-contained bundle from its webjar, and the page's own script and
+	 * styles.
+	 */
 	static PageAssets assets() {
 		return new PageAssets("The dashboard")
 			.webjar("chart.js", "dist/chart.umd.js", "chart.umd.js", PageAssets.JAVASCRIPT)

@@ -21,14 +21,18 @@ import dev.adsgraph.pages.PageAssets;
 import dev.adsgraph.pages.PageMode;
 
 /**
- * Renders the dashboard from its HTML template ({@code dashboard.html}): the asset URLs (with their
- * digests, under the context path) and a JSON settings block that its script reads. The settings
- * name the GraphQL endpoint and the API key header, and carry the demo key in sandbox mode only.
- * Nothing the dashboard shows comes from here: it asks {@code /graphql}, as any client would.
+ * Renders the dashboard from its HTML template ({@code dashboard.html}): the asset URLs
+ * (with their digests, under the context path) and a JSON settings block that its script
+ * reads. The settings name the GraphQL endpoint and the API key header, and carry the
+ * demo key in sandbox mode only. Nothing the dashboard shows comes from here: it asks
+ * {@code /graphql}, as any client would.
  */
 final class DashboardPage {
 
-	/** Stricter than GraphiQL's: no inline styles either, since the page and Chart.js need none. */
+	/**
+	 * Stricter than GraphiQL's: no inline styles either, since the page and Chart.js need
+	 * none.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -46,7 +50,8 @@ final class DashboardPage {
 		this.settings = settings;
 		this.assets = assets;
 		this.template = template();
-		// A placeholder naming an asset that is not served stops the start-up, not a visitor.
+		// A placeholder naming an asset that is not served stops the start-up, not a
+		// visitor.
 		html("");
 	}
 
@@ -80,7 +85,8 @@ final class DashboardPage {
 		settings.put("mode", mode.name());
 		settings.put("apiKeyHeader", mode.apiKeyHeader());
 		settings.put("demoApiKey", mode.demoApiKey());
-		// Per mode, so a demo key kept in a sandbox session is never sent to a live gateway on the same address.
+		// Per mode, so a demo key kept in a sandbox session is never sent to a live
+		// gateway on the same address.
 		settings.put("storagePrefix", "adsgraph-dashboard:" + mode.name() + ":");
 		return settings;
 	}

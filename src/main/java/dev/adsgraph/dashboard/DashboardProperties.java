@@ -8,8 +8,8 @@ import dev.adsgraph.pages.HtmlPages;
  * {@code adsgraph.dashboard.*}: the example dashboard served from the jar.
  *
  * @param enabled whether the page is served (default true)
- * @param path where it is served (default {@code /dashboard}); its script, styles and Chart.js
- * are served beneath it, at {@code <path>/assets/}
+ * @param path where it is served (default {@code /dashboard}); its script, styles and
+ * Chart.js are served beneath it, at {@code <path>/assets/}
  */
 @ConfigurationProperties("adsgraph.dashboard")
 public record DashboardProperties(Boolean enabled, String path) {

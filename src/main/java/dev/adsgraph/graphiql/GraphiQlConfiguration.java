@@ -26,8 +26,8 @@ import dev.adsgraph.tenancy.AdsgraphProperties;
 
 /**
  * Serves the GraphiQL page at {@code adsgraph.graphiql.path} unless
- * {@code adsgraph.graphiql.enabled=false}. Spring for GraphQL's own page is switched off in
- * {@code application.yml}: it loads GraphiQL from a CDN.
+ * {@code adsgraph.graphiql.enabled=false}. Spring for GraphQL's own page is switched off
+ * in {@code application.yml}: it loads GraphiQL from a CDN.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "adsgraph.graphiql.enabled", matchIfMissing = true)
@@ -40,7 +40,8 @@ class GraphiQlConfiguration {
 			Environment environment, ObjectProvider<Clock> clock) {
 		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
 		PageAssets assets = assets();
-		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets, clock.getIfAvailable(Clock::systemUTC));
+		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets,
+				clock.getIfAvailable(Clock::systemUTC));
 		return HtmlPages.routes(properties.path(), page::render, assets::serve);
 	}
 
@@ -64,18 +65,25 @@ class GraphiQlConfiguration {
 				mode.demoApiKey());
 	}
 
-	/** GraphiQL's and React's browser bundles from their webjars, and the page's own start-up script. */
+	/**
+	 * GraphiQL's and React's browser bundles from their webjars, and the page's own
+	 * start-up script.
+	 */
 	static PageAssets assets() {
 		return new PageAssets("The GraphiQL page")
 			.webjar("react", "umd/react.production.min.js", "react.production.min.js", PageAssets.JAVASCRIPT)
-			.webjar("react-dom", "umd/react-dom.production.min.js", "react-dom.production.min.js", PageAssets.JAVASCRIPT)
+			.webjar("react-dom", "umd/react-dom.production.min.js", "react-dom.production.min.js",
+					PageAssets.JAVASCRIPT)
 			.webjar("graphiql", "graphiql.min.js", "graphiql.min.js", PageAssets.JAVASCRIPT)
 			.webjar("graphiql", "graphiql.min.css", "graphiql.min.css", PageAssets.CSS)
 			.add("adsgraph-graphiql.js", "dev/adsgraph/graphiql/adsgraph-graphiql.js", PageAssets.JAVASCRIPT)
 			.add("adsgraph-graphiql.css", "dev/adsgraph/graphiql/adsgraph-graphiql.css", PageAssets.CSS);
 	}
 
-	/** The README's examples as the build packed them; without them the page opens on one empty tab. */
+	/**
+	 * The README's examples as the build packed them; without them the page opens on one
+	 * empty tab.
+	 */
 	static List<ReadmeExamples.Example> readmeExamples() {
 		ClassPathResource readme = new ClassPathResource(ReadmeExamples.LOCATION);
 		if (!readme.exists()) {

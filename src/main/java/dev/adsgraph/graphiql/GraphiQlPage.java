@@ -22,10 +22,11 @@ import dev.adsgraph.pages.PageMode;
 
 /**
  * Renders the GraphiQL page. Everything it loads comes from the gateway itself, which its
- * Content-Security-Policy also tells the browser to enforce. Its settings travel in a JSON block
- * that the page's script reads: the GraphQL endpoint, the API key header with the demo key filled
- * in only in sandbox mode, one tab per README example, and the WebSocket path for subscriptions
- * once {@code spring.graphql.websocket.path} is configured.
+ * Content-Security-Policy also tells the browser to enforce. Its settings travel in a
+ * JSON block that the page's script reads: the GraphQL endpoint, the API key header with
+ * the demo key filled in only in sandbox mode, one tab per README example, and the
+ * WebSocket path for subscriptions once {@code spring.graphql.websocket.path} is
+ * configured.
  */
 final class GraphiQlPage {
 
@@ -85,7 +86,9 @@ final class GraphiQlPage {
 	}
 
 	private void script(StringBuilder page, String base, String name) {
-		page.append("<script src=\"").append(HtmlUtils.htmlEscape(this.assets.url(base, name))).append("\"></script>\n");
+		page.append("<script src=\"")
+			.append(HtmlUtils.htmlEscape(this.assets.url(base, name)))
+			.append("\"></script>\n");
 	}
 
 	/** The page's settings as JSON that is safe inside a script element. */
@@ -125,9 +128,9 @@ final class GraphiQlPage {
 	}
 
 	/**
-	 * GraphiQL keeps its tabs in the browser's local storage, where they would win over new
-	 * examples and could carry the demo key into a live gateway on the same address. Each mode and
-	 * set of examples gets a namespace of its own.
+	 * GraphiQL keeps its tabs in the browser's local storage, where they would win over
+	 * new examples and could carry the demo key into a live gateway on the same address.
+	 * Each mode and set of examples gets a namespace of its own.
 	 */
 	private String storageNamespace(String headers) {
 		StringBuilder key = new StringBuilder(headers);
@@ -138,7 +141,10 @@ final class GraphiQlPage {
 		return "adsgraph:" + (this.settings.sandbox() ? "sandbox" : "live") + ":" + digest;
 	}
 
-	/** A flat JSON object, one member a line, as a person would type it into GraphiQL's editors. */
+	/**
+	 * A flat JSON object, one member a line, as a person would type it into GraphiQL's
+	 * editors.
+	 */
 	private static String pretty(Map<String, ?> members) {
 		StringBuilder json = new StringBuilder("{");
 		String separator = "\n  ";
@@ -157,7 +163,8 @@ final class GraphiQlPage {
 	 *
 	 * @param path the page's path ({@code adsgraph.graphiql.path})
 	 * @param graphQlPath the GraphQL endpoint's path ({@code spring.graphql.http.path})
-	 * @param webSocketPath the GraphQL WebSocket endpoint's path, or null while there is none
+	 * @param webSocketPath the GraphQL WebSocket endpoint's path, or null while there is
+	 * none
 	 * @param apiKeyHeader the API key header ({@code adsgraph.api-key-header})
 	 * @param sandbox whether the built-in sandbox serves the gateway
 	 * @param demoApiKey the sandbox demo tenant's key; ignored unless {@code sandbox}

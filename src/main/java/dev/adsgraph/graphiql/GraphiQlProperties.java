@@ -8,8 +8,8 @@ import dev.adsgraph.pages.HtmlPages;
  * {@code adsgraph.graphiql.*}: the GraphiQL page served from the jar.
  *
  * @param enabled whether the page is served (default true)
- * @param path where it is served (default {@code /graphiql}); its scripts and styles are served
- * beneath it, at {@code <path>/assets/}
+ * @param path where it is served (default {@code /graphiql}); its scripts and styles are
+ * served beneath it, at {@code <path>/assets/}
  */
 @ConfigurationProperties("adsgraph.graphiql")
 public record GraphiQlProperties(Boolean enabled, String path) {

@@ -28,15 +28,17 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 
 /**
- * The README's GraphQL examples (its {@code ```graphql} blocks), made ready to run in GraphiQL.
- * The README stays the one place they are written: the build packs it into the jar, and the page
- * reads it from there. Three things are added to each:
+ * The README's GraphQL examples (its {@code ```graphql} blocks), made ready to run in
+ * GraphiQL. The README stays the one place they are written: the build packs it into the
+ * jar, and the page reads it from there. Three things are added to each:
  * <ul>
- * <li>a name for an anonymous operation, after its first root field ({@code { profiles ... }}
- * becomes {@code query Profiles { profiles ... }}), since GraphiQL titles a tab by operation name;</li>
+ * <li>a name for an anonymous operation, after its first root field ({@code { profiles
+ * ... }} becomes {@code query Profiles { profiles ... }}), since GraphiQL titles a tab by
+ * operation name;</li>
  * <li>a variables template naming every variable the operation declares;</li>
- * <li>dates moved so that the latest one is yesterday, keeping their distances: the README's
- * dates are placeholders, and ranges older than Amazon keeps reports for are refused.</li>
+ * <li>dates moved so that the latest one is yesterday, keeping their distances: the
+ * README's dates are placeholders, and ranges older than Amazon keeps reports for are
+ * refused.</li>
  * </ul>
  */
 final class ReadmeExamples {
@@ -44,7 +46,8 @@ final class ReadmeExamples {
 	/** Where the build puts the README in the jar. */
 	static final String LOCATION = "dev/adsgraph/graphiql/README.md";
 
-	private static final Pattern BLOCK = Pattern.compile("^```graphql[ \\t]*\\R(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
+	private static final Pattern BLOCK = Pattern.compile("^```graphql[ \\t]*\\R(.*?)^```",
+			Pattern.MULTILINE | Pattern.DOTALL);
 
 	private static final Pattern DATE = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
 
@@ -52,8 +55,9 @@ final class ReadmeExamples {
 	}
 
 	/**
-	 * The examples of a README, in order. A block that does not parse as GraphQL is refused with
-	 * its position, so a broken example is found by the build, not by a reader.
+	 * The examples of a README, in order. A block that does not parse as GraphQL is
+	 * refused with its position, so a broken example is found by the build, not by a
+	 * reader.
 	 */
 	static List<Example> parse(String markdown) {
 		List<Example> examples = new ArrayList<>();
@@ -73,8 +77,8 @@ final class ReadmeExamples {
 			document = Parser.parse(source);
 		}
 		catch (InvalidSyntaxException ex) {
-			throw new IllegalArgumentException("README line " + line + ": the graphql example does not parse: "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"README line " + line + ": the graphql example does not parse: " + ex.getMessage(), ex);
 		}
 		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
 		if (operations.size() != 1) {
@@ -118,7 +122,10 @@ final class ReadmeExamples {
 		return candidate;
 	}
 
-	/** Inserts the name where the operation starts: before a shorthand's brace, or after its keyword. */
+	/**
+	 * Inserts the name where the operation starts: before a shorthand's brace, or after
+	 * its keyword.
+	 */
 	private static String named(String source, OperationDefinition operation, String name) {
 		int offset = offsetOf(source, operation.getSourceLocation());
 		if (source.startsWith("{", offset)) {
@@ -147,8 +154,8 @@ final class ReadmeExamples {
 	}
 
 	/**
-	 * Moves every quoted ISO date of the query by the same number of days, so that the latest is
-	 * {@code latest}; a query without dates is returned as it is.
+	 * Moves every quoted ISO date of the query by the same number of days, so that the
+	 * latest is {@code latest}; a query without dates is returned as it is.
 	 */
 	static String withDatesEndingOn(String query, LocalDate latest) {
 		Matcher matcher = DATE.matcher(query);
@@ -202,8 +209,8 @@ final class ReadmeExamples {
 	}
 
 	/**
-	 * One example: its operation name (GraphiQL's tab title), the query, and a template of the
-	 * variables it declares.
+	 * One example: its operation name (GraphiQL's tab title), the query, and a template
+	 * of the variables it declares.
 	 */
 	record Example(String name, String query, Map<String, Object> variables) {
 

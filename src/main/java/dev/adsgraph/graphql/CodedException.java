@@ -7,9 +7,10 @@ import java.util.TreeMap;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * An error a feature names itself: its {@code extensions.code}, its classification and its
- * message reach the caller as they are, with the further extensions it carries. The message is
- * a sentence for the caller, so it must never hold upstream bodies or internal details.
+ * An error a feature names itself: its {@code extensions.code}, its classification and
+ * its message reach the caller as they are, with the further extensions it carries. The
+ * message is a sentence for the caller, so it must never hold upstream bodies or internal
+ * details.
  */
 public class CodedException extends RuntimeException {
 

@@ -7,8 +7,9 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds a GraphQL connection page ({@code first}, {@code after}) from an upstream API that pages
- * with nextToken, following upstream pages until {@code first} items are collected.
+ * Builds a GraphQL connection page ({@code first}, {@code after}) from an upstream API
+ * that pages with nextToken, following upstream pages until {@code first} items are
+ * collected.
  */
 public final class Connections {
 
@@ -18,7 +19,10 @@ public final class Connections {
 	private Connections() {
 	}
 
-	/** The page size asked for, or {@code defaultSize}; anything outside 1 to {@link #MAX_FIRST} is a user error. */
+	/**
+	 * The page size asked for, or {@code defaultSize}; anything outside 1 to
+	 * {@link #MAX_FIRST} is a user error.
+	 */
 	public static int requireFirst(Integer first, int defaultSize) {
 		int size = (first != null) ? first : defaultSize;
 		if (size < 1 || size > MAX_FIRST) {
@@ -32,7 +36,8 @@ public final class Connections {
 	 */
 	public static <T> Mono<Connection<T>> page(Integer first, String after,
 			Function<String, Mono<UpstreamPage<T>>> fetch) {
-		// Inside defer, a wrong argument becomes the Mono's error rather than a throw at assembly.
+		// Inside defer, a wrong argument becomes the Mono's error rather than a throw at
+		// assembly.
 		return Mono.defer(() -> {
 			int size = requireFirst(first, 20);
 			Cursors.Position start = (after != null) ? Cursors.decode(after) : null;

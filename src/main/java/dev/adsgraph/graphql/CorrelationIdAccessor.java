@@ -4,11 +4,11 @@ import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
 
 /**
- * Carries the correlation id from a request's Reactor context into the logging MDC of whatever
- * thread works on the request, so every log line written on its behalf names it (as
- * {@code correlationId}, a field of its own in JSON logs). Registered with Micrometer's context
- * propagation through {@code META-INF/services}; Reactor applies it on every operator because
- * {@code spring.reactor.context-propagation} is {@code auto}.
+ * Carries the correlation id from a request's Reactor context into the logging MDC of
+ * whatever thread works on the request, so every log line written on its behalf names it
+ * (as {@code correlationId}, a field of its own in JSON logs). Registered with
+ * Micrometer's context propagation through {@code META-INF/services}; Reactor applies it
+ * on every operator because {@code spring.reactor.context-propagation} is {@code auto}.
  */
 public final class CorrelationIdAccessor implements ThreadLocalAccessor<String> {
 

@@ -15,10 +15,10 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every GraphQL request a correlation id: the caller's {@code X-Correlation-Id} when it is
- * a sane token, else a new UUID. Errors carry it and logs name it, so a caller's report can be
- * matched to the log lines (the MDC's {@code correlationId}, see {@link CorrelationIdAccessor}); it is
- * echoed in the response header.
+ * Gives every GraphQL request a correlation id: the caller's {@code X-Correlation-Id}
+ * when it is a sane token, else a new UUID. Errors carry it and logs name it, so a
+ * caller's report can be matched to the log lines (the MDC's {@code correlationId}, see
+ * {@link CorrelationIdAccessor}); it is echoed in the response header.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,7 +37,8 @@ class CorrelationInterceptor implements WebGraphQlInterceptor {
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, id)).build());
 		return chain.next(request)
 			.doOnNext((response) -> response.getResponseHeaders().set(HEADER, id))
-			// For the log lines written while the request is handled (CorrelationIdAccessor).
+			// For the log lines written while the request is handled
+			// (CorrelationIdAccessor).
 			.contextWrite(Context.of(CONTEXT_KEY, id));
 	}
 

@@ -15,9 +15,9 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 /**
- * ISO 3166-1 alpha-2 country codes as plain strings. Our own rather than the extended scalar so
- * a wrong value gets a sentence for a person instead of a Java enum lookup failure, and so
- * Amazon's {@code UK} is accepted on input and answered as {@code GB}.
+ * ISO 3166-1 alpha-2 country codes as plain strings. Our own rather than the extended
+ * scalar so a wrong value gets a sentence for a person instead of a Java enum lookup
+ * failure, and so Amazon's {@code UK} is accepted on input and answered as {@code GB}.
  */
 final class CountryCodeScalar {
 
@@ -49,7 +49,8 @@ final class CountryCodeScalar {
 			@Override
 			public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
 					Locale locale) {
-				// A bare literal (`countryCode: US`) is accepted as well as a string: it reads naturally.
+				// A bare literal (`countryCode: US`) is accepted as well as a string: it
+				// reads naturally.
 				String text = (input instanceof StringValue s) ? s.getValue()
 						: (input instanceof EnumValue e) ? e.getName() : null;
 				String code = normalise(text);

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque connection cursors over Amazon's nextToken pagination. A cursor names an item by the
- * upstream token of the page it was on and its index in that page; a page fetched with the same
- * token starts at the same item, so "after" resumes exactly behind it.
+ * Opaque connection cursors over Amazon's nextToken pagination. A cursor names an item by
+ * the upstream token of the page it was on and its index in that page; a page fetched
+ * with the same token starts at the same item, so "after" resumes exactly behind it.
  */
 public final class Cursors {
 
@@ -35,8 +35,9 @@ public final class Cursors {
 		catch (IllegalArgumentException ex) {
 			// not base64 or not a number: reported below
 		}
-		throw new BadUserInputException("after must be a cursor taken from a previous page's endCursor or an edge's cursor; "
-				+ Ids.quote(cursor) + " is not one.");
+		throw new BadUserInputException(
+				"after must be a cursor taken from a previous page's endCursor or an edge's cursor; "
+						+ Ids.quote(cursor) + " is not one.");
 	}
 
 	/** An item's place: the upstream token of its page and its index in that page. */

@@ -3,10 +3,11 @@ package dev.adsgraph.graphql;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code adsgraph.graphql.document-cache.*}: the cache of parsed and validated query documents.
+ * {@code adsgraph.graphql.document-cache.*}: the cache of parsed and validated query
+ * documents.
  *
- * @param maxChars the total length of the documents kept (the oldest unused go first); 0 turns
- * the cache off, so every request is parsed and validated again
+ * @param maxChars the total length of the documents kept (the oldest unused go first); 0
+ * turns the cache off, so every request is parsed and validated again
  */
 @ConfigurationProperties("adsgraph.graphql.document-cache")
 public record DocumentCacheProperties(Long maxChars) {

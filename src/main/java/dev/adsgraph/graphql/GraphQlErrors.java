@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns exceptions into GraphQL errors with typed {@code extensions}. Callers see our own
- * sentences and codes; upstream bodies and internal exception messages go only to the log,
- * under the request's correlation id, which the error carries.
+ * sentences and codes; upstream bodies and internal exception messages go only to the
+ * log, under the request's correlation id, which the error carries.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -40,7 +40,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	}
 
 	/**
-	 * What the caller learns of a failure, the same for a field and for a subscription's stream.
+	 * What the caller learns of a failure, the same for a field and for a subscription's
+	 * stream.
 	 * @param where the field path, for the log line only
 	 */
 	static Described describe(Throwable ex, String correlationId, Object where) {

@@ -29,15 +29,16 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * HTTP requests to the GraphQL endpoint that are not GraphQL requests get a GraphQL-shaped error
- * ({@code extensions.code} {@code BAD_REQUEST}) that says what to send, with the status Spring
- * for GraphQL chose: a body that is not a JSON object or is a batch (400), the wrong
- * {@code Content-Type} (415) or {@code Accept} (406), a method other than POST (405). Without
- * this, some of these get Boot's generic error page and some an empty body; an empty or
- * {@code null} body even got an empty 200. Our own sentences only: the decoder's messages quote
- * parser internals. Server errors pass through to Boot, which logs them and answers without
- * details. Runs after the API key check and the rate limit (a stranger learns nothing but 401)
- * and around the body limit, which answers 413 itself.
+ * HTTP requests to the GraphQL endpoint that are not GraphQL requests get a
+ * GraphQL-shaped error ({@code extensions.code} {@code BAD_REQUEST}) that says what to
+ * send, with the status Spring for GraphQL chose: a body that is not a JSON object or is
+ * a batch (400), the wrong {@code Content-Type} (415) or {@code Accept} (406), a method
+ * other than POST (405). Without this, some of these get Boot's generic error page and
+ * some an empty body; an empty or {@code null} body even got an empty 200. Our own
+ * sentences only: the decoder's messages quote parser internals. Server errors pass
+ * through to Boot, which logs them and answers without details. Runs after the API key
+ * check and the rate limit (a stranger learns nothing but 401) and around the body limit,
+ * which answers 413 itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 17)
@@ -68,7 +69,8 @@ class HttpErrorsWebFilter implements WebFilter {
 		ServerHttpResponseDecorator explained = new ServerHttpResponseDecorator(response) {
 			@Override
 			public Mono<Void> setComplete() {
-				// A bodiless refusal (the router's 405, 406 and 415) gets its explanation.
+				// A bodiless refusal (the router's 405, 406 and 415) gets its
+				// explanation.
 				HttpStatusCode status = getStatusCode();
 				return (status != null && status.is4xxClientError()) ? explain(request, getDelegate(), status)
 						: super.setComplete();
@@ -78,7 +80,8 @@ class HttpErrorsWebFilter implements WebFilter {
 			.onErrorResume(ResponseStatusException.class,
 					(ex) -> !ex.getStatusCode().is4xxClientError() || response.isCommitted() ? Mono.error(ex)
 							: explain(request, response, ex.getStatusCode()))
-			// Nothing answered: Spring for GraphQL read no request from an empty or null body.
+			// Nothing answered: Spring for GraphQL read no request from an empty or null
+			// body.
 			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty()
 					: write(response, HttpStatus.BAD_REQUEST, NOT_GRAPHQL)));
 	}
@@ -107,7 +110,10 @@ class HttpErrorsWebFilter implements WebFilter {
 		};
 	}
 
-	/** Whether the caller's {@code Accept} header leaves out every JSON type we answer with. */
+	/**
+	 * Whether the caller's {@code Accept} header leaves out every JSON type we answer
+	 * with.
+	 */
 	private static boolean refusesJson(ServerHttpRequest request) {
 		List<MediaType> accepted;
 		try {
@@ -121,7 +127,10 @@ class HttpErrorsWebFilter implements WebFilter {
 					|| type.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE));
 	}
 
-	/** Writes {@code {"errors":[{"message", "extensions":{"code":"BAD_REQUEST"}}]}} with the status. */
+	/**
+	 * Writes {@code {"errors":[{"message", "extensions":{"code":"BAD_REQUEST"}}]}} with
+	 * the status.
+	 */
 	private static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);

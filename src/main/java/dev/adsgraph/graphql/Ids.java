@@ -2,7 +2,10 @@ package dev.adsgraph.graphql;
 
 import java.util.regex.Pattern;
 
-/** Parses ids that arrive as GraphQL {@code ID} strings, with an error naming the argument. */
+/**
+ * Parses ids that arrive as GraphQL {@code ID} strings, with an error naming the
+ * argument.
+ */
 public final class Ids {
 
 	private static final Pattern ADS_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9.-]{1,128}$");
@@ -24,8 +27,8 @@ public final class Ids {
 			}
 		}
 		throw new BadUserInputException(
-				argument + " must be a profile id, a positive 64-bit integer such as \"3487239234237\"; got " + quote(value)
-						+ ".");
+				argument + " must be a profile id, a positive 64-bit integer such as \"3487239234237\"; got "
+						+ quote(value) + ".");
 	}
 
 	/** An ads account or advertiser account id, in the character set Amazon allows. */
@@ -38,7 +41,10 @@ public final class Ids {
 		return value;
 	}
 
-	/** A caller's value, shortened and with control characters masked, for an error message. */
+	/**
+	 * A caller's value, shortened and with control characters masked, for an error
+	 * message.
+	 */
 	public static String quote(String value) {
 		if (value == null) {
 			return "nothing";

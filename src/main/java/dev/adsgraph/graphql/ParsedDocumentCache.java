@@ -12,16 +12,18 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import dev.adsgraph.caching.CacheMetrics;
 
 /**
- * Parses and validates each distinct query document once: graphql-java otherwise does both on
- * every request, which the benchmark measured at about a third of the CPU of a query answered from
- * the profile cache. Keyed by the document's text (validation does not depend on variables), so a
- * dashboard sending the same documents with new variables hits. Validation errors are kept too:
- * an invalid document is answered the same way each time.
+ * Parses and validates each distinct query document once: graphql-java otherwise does
+ * both on every request, which the benchmark measured at about a third of the CPU of a
+ * query answered from the profile cache. Keyed by the document's text (validation does
+ * not depend on variables), so a dashboard sending the same documents with new variables
+ * hits. Validation errors are kept too: an invalid document is answered the same way each
+ * time.
  *
- * <p>Bounded by the documents' total length, so many distinct documents cannot grow it without
- * limit; documents over {@code adsgraph.limits.max-document-chars} are refused before they reach it.
- * A parsed document is a graph of objects in this JVM: every replica keeps its own, unlike the
- * upstream caches, which could move to a shared store.
+ * <p>
+ * Bounded by the documents' total length, so many distinct documents cannot grow it
+ * without limit; documents over {@code adsgraph.limits.max-document-chars} are refused
+ * before they reach it. A parsed document is a graph of objects in this JVM: every
+ * replica keeps its own, unlike the upstream caches, which could move to a shared store.
  */
 public final class ParsedDocumentCache implements PreparsedDocumentProvider {
 

@@ -12,14 +12,14 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLType;
 
 /**
- * The cost of one field, given the summed cost of its selected sub-fields. A field weighs 1; a
- * list field multiplies its sub-fields' cost by the number of items it can return:
- * {@code first} on a connection, the number of {@code asins} on {@code products}, the number of
- * days of the enclosing field's {@code dateRange} for a list under it (a profile's
- * {@code performance.daily}: one item per day), else {@code defaultListWeight}. The lists inside a
- * connection or a products result ({@code nodes}, {@code edges}) are already counted by their
- * parent's {@code first} or {@code asins}, so they weigh like single objects. Costs saturate
- * instead of overflowing.
+ * The cost of one field, given the summed cost of its selected sub-fields. A field weighs
+ * 1; a list field multiplies its sub-fields' cost by the number of items it can return:
+ * {@code first} on a connection, the number of {@code asins} on {@code products}, the
+ * number of days of the enclosing field's {@code dateRange} for a list under it (a
+ * profile's {@code performance.daily}: one item per day), else {@code defaultListWeight}.
+ * The lists inside a connection or a products result ({@code nodes}, {@code edges}) are
+ * already counted by their parent's {@code first} or {@code asins}, so they weigh like
+ * single objects. Costs saturate instead of overflowing.
  */
 public final class QueryComplexity {
 
@@ -71,8 +71,9 @@ public final class QueryComplexity {
 	}
 
 	/**
-	 * The days of a {@code dateRange} argument, both ends included, at least one; null when there
-	 * is none or its dates cannot be read (the field's own validation then answers).
+	 * The days of a {@code dateRange} argument, both ends included, at least one; null
+	 * when there is none or its dates cannot be read (the field's own validation then
+	 * answers).
 	 */
 	static Long days(Map<String, Object> arguments) {
 		if (arguments == null || !(arguments.get("dateRange") instanceof Map<?, ?> range)) {

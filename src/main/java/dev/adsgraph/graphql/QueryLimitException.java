@@ -6,8 +6,8 @@ import java.util.Map;
 import graphql.execution.AbortExecutionException;
 
 /**
- * A request refused by a query limit before execution: graphql-java turns it into the only
- * error of a result without data. Its extensions name the limit and its value.
+ * A request refused by a query limit before execution: graphql-java turns it into the
+ * only error of a result without data. Its extensions name the limit and its value.
  */
 class QueryLimitException extends AbortExecutionException {
 

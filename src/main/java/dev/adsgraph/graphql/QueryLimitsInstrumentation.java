@@ -25,12 +25,13 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Refuses, before any resolver runs, requests whose document is too long, defines too many
- * operations or aliases, or whose executed operation is too deep, too complex or names too many
- * ASINs. The document size is checked before parsing; the rest after validation, with variables
- * coerced, so {@code first: $n} counts with its value. Introspection ({@code __schema},
- * {@code __type}) is exempt from depth and complexity: graphql-java's good-faith introspection
- * check bounds it, and GraphiQL's own introspection query is deeper than the depth limit.
+ * Refuses, before any resolver runs, requests whose document is too long, defines too
+ * many operations or aliases, or whose executed operation is too deep, too complex or
+ * names too many ASINs. The document size is checked before parsing; the rest after
+ * validation, with variables coerced, so {@code first: $n} counts with its value.
+ * Introspection ({@code __schema}, {@code __type}) is exempt from depth and complexity:
+ * graphql-java's good-faith introspection check bounds it, and GraphiQL's own
+ * introspection query is deeper than the depth limit.
  */
 public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -51,7 +52,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 			throw tooComplex("maxDocumentChars", this.limits.maxDocumentChars(),
 					"The query document has " + query.length() + " characters; the limit (maxDocumentChars) is "
 							+ this.limits.maxDocumentChars() + ".",
-					correlationId(parameters.getExecutionInput().getGraphQLContext().get(CorrelationInterceptor.CONTEXT_KEY)));
+					correlationId(parameters.getExecutionInput()
+						.getGraphQLContext()
+						.get(CorrelationInterceptor.CONTEXT_KEY)));
 		}
 		return super.beginExecution(parameters, state);
 	}
@@ -65,8 +68,10 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 
 		int operations = document.getDefinitionsOfType(OperationDefinition.class).size();
 		if (operations > this.limits.maxOperations()) {
-			throw tooComplex("maxOperations", this.limits.maxOperations(), "The document defines " + operations
-					+ " operations; the limit (maxOperations) is " + this.limits.maxOperations() + ".", correlationId);
+			throw tooComplex(
+					"maxOperations", this.limits.maxOperations(), "The document defines " + operations
+							+ " operations; the limit (maxOperations) is " + this.limits.maxOperations() + ".",
+					correlationId);
 		}
 
 		int aliases = countAliases(document);
@@ -83,11 +88,14 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 		if (cost.complexity > this.limits.maxComplexity()) {
 			String shown = (cost.complexity >= QueryComplexity.CAP) ? "far more than " + this.limits.maxComplexity()
 					: String.valueOf(cost.complexity);
-			throw tooComplex("maxComplexity", this.limits.maxComplexity(), "The operation's complexity is " + shown
-					+ "; the limit (maxComplexity) is " + this.limits.maxComplexity()
-					+ ". Ask for fewer items (first, asins) or fewer fields, or split the query.", correlationId);
+			throw tooComplex("maxComplexity", this.limits.maxComplexity(),
+					"The operation's complexity is " + shown + "; the limit (maxComplexity) is "
+							+ this.limits.maxComplexity()
+							+ ". Ask for fewer items (first, asins) or fewer fields, or split the query.",
+					correlationId);
 		}
-		// One products field alone is bounded by its resolver (adsgraph.products.max-asins), which
+		// One products field alone is bounded by its resolver
+		// (adsgraph.products.max-asins), which
 		// answers with the field's path; this limit is about several fields adding up.
 		if (cost.productsFields > 1 && cost.asins > this.limits.maxAsins()) {
 			throw new QueryLimitException(QueryLimitException.BAD_USER_INPUT, "maxAsins", this.limits.maxAsins(),
@@ -112,7 +120,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 		return aliases.get();
 	}
 
-	/** Depth, complexity and ASINs of the operation to execute, in one post-order walk. */
+	/**
+	 * Depth, complexity and ASINs of the operation to execute, in one post-order walk.
+	 */
 	Cost cost(ExecutionContext context) {
 		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
 			.schema(context.getGraphQLSchema())

@@ -4,18 +4,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code adsgraph.limits.*}: query cost controls, all checked before any resolver (and so any
- * upstream call) runs.
+ * {@code adsgraph.limits.*}: query cost controls, all checked before any resolver (and so
+ * any upstream call) runs.
  *
- * @param maxDepth the deepest field nesting an operation may have (introspection fields excepted)
- * @param maxComplexity the highest complexity an operation may have (see {@link QueryComplexity})
- * @param defaultListWeight how many items a list field without {@code first} or {@code asins} is
- * assumed to return
+ * @param maxDepth the deepest field nesting an operation may have (introspection fields
+ * excepted)
+ * @param maxComplexity the highest complexity an operation may have (see
+ * {@link QueryComplexity})
+ * @param defaultListWeight how many items a list field without {@code first} or
+ * {@code asins} is assumed to return
  * @param maxAliases the most aliased fields a document may contain
  * @param maxDocumentChars the longest query document, in characters
- * @param maxOperations the most operations a document may define (one is executed per request)
- * @param maxAsins the most ASINs all {@code products} fields of an operation may name together
- * @param maxBodySize the largest HTTP request body on the GraphQL endpoint (HTTP 413 above)
+ * @param maxOperations the most operations a document may define (one is executed per
+ * request)
+ * @param maxAsins the most ASINs all {@code products} fields of an operation may name
+ * together
+ * @param maxBodySize the largest HTTP request body on the GraphQL endpoint (HTTP 413
+ * above)
  * @param introspection whether schema introspection is answered; mapped to
  * {@code spring.graphql.schema.introspection.enabled}
  */

@@ -25,11 +25,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses request bodies on the GraphQL endpoint larger than {@code adsgraph.limits.max-body-size}
- * with HTTP 413 and a GraphQL-style error body: at once when {@code Content-Length} says so,
- * else (chunked bodies) as soon as the bytes read exceed the limit. Runs after the API key check,
- * so unknown callers learn nothing but 401, and after the request rate limit, so a throttled
- * caller's body is never read.
+ * Refuses request bodies on the GraphQL endpoint larger than
+ * {@code adsgraph.limits.max-body-size} with HTTP 413 and a GraphQL-style error body: at
+ * once when {@code Content-Length} says so, else (chunked bodies) as soon as the bytes
+ * read exceed the limit. Runs after the API key check, so unknown callers learn nothing
+ * but 401, and after the request rate limit, so a throttled caller's body is never read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -48,8 +48,8 @@ class RequestBodyLimitWebFilter implements WebFilter {
 			.parse(environment.getProperty("spring.graphql.http.path", "/graphql"));
 		this.body = ("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
 				+ " bytes; the limit (maxBodyBytes) is " + this.maxBytes
-				+ ".\",\"extensions\":{\"code\":\"QUERY_TOO_COMPLEX\",\"limit\":\"maxBodyBytes\",\"max\":" + this.maxBytes
-				+ "}}]}")
+				+ ".\",\"extensions\":{\"code\":\"QUERY_TOO_COMPLEX\",\"limit\":\"maxBodyBytes\",\"max\":"
+				+ this.maxBytes + "}}]}")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

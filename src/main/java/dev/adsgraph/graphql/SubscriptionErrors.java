@@ -12,10 +12,10 @@ import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapte
 import org.springframework.stereotype.Component;
 
 /**
- * Errors that end a subscription's stream become the same GraphQL errors as a field's (see
- * {@link GraphQlErrors}), sent in the protocol's {@code error} message, which ends the
- * subscription. A stream's error has no field environment any more, so the controller tags its
- * stream with {@link #tagged} to keep the request's correlation id and path.
+ * Errors that end a subscription's stream become the same GraphQL errors as a field's
+ * (see {@link GraphQlErrors}), sent in the protocol's {@code error} message, which ends
+ * the subscription. A stream's error has no field environment any more, so the controller
+ * tags its stream with {@link #tagged} to keep the request's correlation id and path.
  */
 @Component
 public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
@@ -24,7 +24,10 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 		setThreadLocalContextAware(false);
 	}
 
-	/** The stream with its errors carrying the subscription's correlation id and field path. */
+	/**
+	 * The stream with its errors carrying the subscription's correlation id and field
+	 * path.
+	 */
 	public static <T> Flux<T> tagged(Flux<T> stream, DataFetchingEnvironment env) {
 		String correlationId = env.getGraphQlContext().getOrDefault(CorrelationInterceptor.CONTEXT_KEY, "none");
 		ResultPath path = env.getExecutionStepInfo().getPath();

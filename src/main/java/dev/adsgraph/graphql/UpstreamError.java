@@ -4,7 +4,10 @@ import dev.adsgraph.upstream.UpstreamException;
 
 import org.springframework.graphql.execution.ErrorType;
 
-/** How an upstream failure is told to a caller: our code, our sentence, a GraphQL error type. */
+/**
+ * How an upstream failure is told to a caller: our code, our sentence, a GraphQL error
+ * type.
+ */
 record UpstreamError(String code, String message, ErrorType type) {
 
 	static UpstreamError of(UpstreamException ex) {
@@ -28,10 +31,11 @@ record UpstreamError(String code, String message, ErrorType type) {
 		}
 		if (status >= 400 && status < 500) {
 			return new UpstreamError("UPSTREAM_REJECTED",
-					who + " rejected the request (" + ex.operation() + ", HTTP " + status + ").", ErrorType.BAD_REQUEST);
+					who + " rejected the request (" + ex.operation() + ", HTTP " + status + ").",
+					ErrorType.BAD_REQUEST);
 		}
-		return new UpstreamError("UPSTREAM_UNAVAILABLE",
-				who + " is unavailable (" + ex.operation() + "); retry later.", ErrorType.INTERNAL_ERROR);
+		return new UpstreamError("UPSTREAM_UNAVAILABLE", who + " is unavailable (" + ex.operation() + "); retry later.",
+				ErrorType.INTERNAL_ERROR);
 	}
 
 }

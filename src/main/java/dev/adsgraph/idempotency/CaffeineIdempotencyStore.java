@@ -11,11 +11,12 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link IdempotencyStore} in this JVM's memory. Payloads are kept as the objects the mutation
- * answered. Each entry carries the instant it lapses (in flight: the in-flight bound after its
- * claim; finished: the retention after it finished), read against the given clock, so tests move
- * time by hand. Entries in flight weigh nothing, so the size bound never drops a key whose
- * execution is still running (which would let a concurrent repeat execute a second time).
+ * {@link IdempotencyStore} in this JVM's memory. Payloads are kept as the objects the
+ * mutation answered. Each entry carries the instant it lapses (in flight: the in-flight
+ * bound after its claim; finished: the retention after it finished), read against the
+ * given clock, so tests move time by hand. Entries in flight weigh nothing, so the size
+ * bound never drops a key whose execution is still running (which would let a concurrent
+ * repeat execute a second time).
  */
 class CaffeineIdempotencyStore implements IdempotencyStore {
 
@@ -36,7 +37,8 @@ class CaffeineIdempotencyStore implements IdempotencyStore {
 			.weigher((Key key, Entry entry) -> entry.inFlight() ? 0 : 1)
 			.expireAfter(new UntilLapse())
 			.ticker(() -> nanos(clock.instant()))
-			// Evictions and expiries are settled on the writing thread: cheap, and deterministic.
+			// Evictions and expiries are settled on the writing thread: cheap, and
+			// deterministic.
 			.executor(Runnable::run)
 			.build();
 	}
@@ -46,7 +48,8 @@ class CaffeineIdempotencyStore implements IdempotencyStore {
 		return Mono.fromSupplier(() -> {
 			Instant now = this.clock.instant();
 			Entry mine = new Entry(request, now, token, null, now.plus(this.inFlightBound));
-			// Caffeine treats an entry past its lapse as absent here, so a lapsed claim is taken over.
+			// Caffeine treats an entry past its lapse as absent here, so a lapsed claim
+			// is taken over.
 			Entry held = this.cache.asMap().putIfAbsent(key, mine);
 			if (held == null) {
 				return new Claim.Acquired<>();
@@ -67,7 +70,8 @@ class CaffeineIdempotencyStore implements IdempotencyStore {
 					return held;
 				}
 				recorded.set(true);
-				return new Entry(held.request(), held.since(), token, outcome, this.clock.instant().plus(this.retention));
+				return new Entry(held.request(), held.since(), token, outcome,
+						this.clock.instant().plus(this.retention));
 			});
 			return recorded.get();
 		});
@@ -79,7 +83,8 @@ class CaffeineIdempotencyStore implements IdempotencyStore {
 			.computeIfPresent(key, (k, held) -> (held.inFlight() && held.token().equals(token)) ? null : held));
 	}
 
-	// The payload type is not checked here: a key reused on another mutation holds another type,
+	// The payload type is not checked here: a key reused on another mutation holds
+	// another type,
 	// and the executor refuses such a reuse before it reads the payload.
 	@SuppressWarnings("unchecked")
 	private static <T> Outcome<T> cast(Outcome<?> outcome, Class<T> payloadType) {
@@ -99,7 +104,9 @@ class CaffeineIdempotencyStore implements IdempotencyStore {
 
 	}
 
-	/** Every entry lives until its own lapse instant, whatever happens to it meanwhile. */
+	/**
+	 * Every entry lives until its own lapse instant, whatever happens to it meanwhile.
+	 */
 	private final class UntilLapse implements Expiry<Key, Entry> {
 
 		@Override

@@ -11,8 +11,8 @@ import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.upstream.UpstreamException;
 
 /**
- * Which failures of a mutation certainly changed nothing at Amazon. Only those free the key for
- * another execution: a repeat of anything else might do the same thing twice.
+ * Which failures of a mutation certainly changed nothing at Amazon. Only those free the
+ * key for another execution: a repeat of anything else might do the same thing twice.
  */
 final class Failures {
 
@@ -23,15 +23,17 @@ final class Failures {
 	 * True when the request was refused before it reached Amazon, or by Amazon:
 	 * <ul>
 	 * <li>our own checks of the input (they run before any call);</li>
-	 * <li>any Login with Amazon failure: without an access token no Ads API request is sent;</li>
+	 * <li>any Login with Amazon failure: without an access token no Ads API request is
+	 * sent;</li>
 	 * <li>an Ads API 4xx answer, 429 included: Amazon refused the request;</li>
-	 * <li>no answer because no connection was made (refused, unreachable, unknown host, TLS
-	 * handshake), or because our own client refused to send it (an {@link UpstreamException}
-	 * with status 0 and no transport failure behind it, such as an open circuit breaker).</li>
+	 * <li>no answer because no connection was made (refused, unreachable, unknown host,
+	 * TLS handshake), or because our own client refused to send it (an
+	 * {@link UpstreamException} with status 0 and no transport failure behind it, such as
+	 * an open circuit breaker).</li>
 	 * </ul>
-	 * Everything else may have been carried out: a 5xx (Amazon may have written before failing), no
-	 * answer after the request was sent (response timeout, connection closed early), a 2xx we
-	 * could not read, an internal error after the call.
+	 * Everything else may have been carried out: a 5xx (Amazon may have written before
+	 * failing), no answer after the request was sent (response timeout, connection closed
+	 * early), a 2xx we could not read, an internal error after the call.
 	 */
 	static boolean changedNothing(Throwable ex) {
 		if (ex instanceof BadUserInputException || ex instanceof NotFoundException) {
@@ -62,7 +64,10 @@ final class Failures {
 		return false;
 	}
 
-	/** Why the outcome of a failure is unknown, as a phrase for the caller (never an upstream body). */
+	/**
+	 * Why the outcome of a failure is unknown, as a phrase for the caller (never an
+	 * upstream body).
+	 */
 	static String whyUnknown(Throwable ex) {
 		if (ex instanceof UpstreamException upstream) {
 			int status = upstream.httpStatus();

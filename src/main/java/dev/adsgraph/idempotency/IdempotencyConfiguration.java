@@ -12,16 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The executor and its store. An {@link IdempotencyStore} bean (Redis, for several replicas)
- * replaces the in-memory store; a {@link Clock} bean replaces the system clock.
+ * The executor and its store. An {@link IdempotencyStore} bean (Redis, for several
+ * replicas) replaces the in-memory store; a {@link Clock} bean replaces the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyConfiguration {
 
 	/**
-	 * A claim lapses this long after its owner abandons the execution, so a live owner always
-	 * settles its own key first; only the claims of a replica that vanished lapse.
+	 * A claim lapses this long after its owner abandons the execution, so a live owner
+	 * always settles its own key first; only the claims of a replica that vanished lapse.
 	 */
 	static final Duration LAPSE_GRACE = Duration.ofSeconds(5);
 

@@ -28,15 +28,16 @@ import dev.adsgraph.idempotency.IdempotencyStore.Request;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Runs a mutation at most once per idempotency key. The first call with a key claims it and
- * executes; calls with the same key and the same input either join that execution while it is in
- * flight or get its stored answer afterwards, without another upstream call. A key used for a
- * different input or mutation is refused, and nothing is executed. Without a key the mutation
- * simply runs.
+ * Runs a mutation at most once per idempotency key. The first call with a key claims it
+ * and executes; calls with the same key and the same input either join that execution
+ * while it is in flight or get its stored answer afterwards, without another upstream
+ * call. A key used for a different input or mutation is refused, and nothing is executed.
+ * Without a key the mutation simply runs.
  * <p>
- * The execution is subscribed on its own, not by the caller: a caller that goes away (a client
- * timeout) does not cancel it, so its answer is stored for the retry. How a failure leaves the
- * key is {@link Failures}' decision and the mutation's {@link IfOutcomeUnknown}.
+ * The execution is subscribed on its own, not by the caller: a caller that goes away (a
+ * client timeout) does not cancel it, so its answer is stored for the retry. How a
+ * failure leaves the key is {@link Failures}' decision and the mutation's
+ * {@link IfOutcomeUnknown}.
  */
 public class IdempotencyExecutor {
 
@@ -59,7 +60,9 @@ public class IdempotencyExecutor {
 
 	private final Scheduler scheduler;
 
-	/** Executions this replica runs, by claim token, for callers of the same key to join. */
+	/**
+	 * Executions this replica runs, by claim token, for callers of the same key to join.
+	 */
 	private final Map<String, CompletableFuture<Object>> running = new ConcurrentHashMap<>();
 
 	/**
@@ -76,9 +79,10 @@ public class IdempotencyExecutor {
 	}
 
 	/**
-	 * Runs the mutation of {@code env} for the tenant under the key in its {@value #ARGUMENT}
-	 * argument, or simply runs it when there is none. The input is every other argument, as
-	 * GraphQL coerced it; the mutation's name is the field's, not an alias.
+	 * Runs the mutation of {@code env} for the tenant under the key in its
+	 * {@value #ARGUMENT} argument, or simply runs it when there is none. The input is
+	 * every other argument, as GraphQL coerced it; the mutation's name is the field's,
+	 * not an alias.
 	 */
 	public <T> Mono<T> execute(String tenantId, DataFetchingEnvironment env, Class<T> payloadType,
 			IfOutcomeUnknown ifUnknown, Supplier<Mono<T>> mutation) {
@@ -102,11 +106,14 @@ public class IdempotencyExecutor {
 	/** As above, with the key checked and the request already fingerprinted. */
 	public <T> Mono<T> execute(Key key, Request request, Class<T> payloadType, IfOutcomeUnknown ifUnknown,
 			Supplier<Mono<T>> mutation) {
-		return Mono.deferContextual((context) -> attempt(new Call<>(key, request, payloadType, ifUnknown, mutation),
-				context));
+		return Mono
+			.deferContextual((context) -> attempt(new Call<>(key, request, payloadType, ifUnknown, mutation), context));
 	}
 
-	/** The key if it is 1 to 255 printable ASCII characters without spaces; else a BAD_USER_INPUT error. */
+	/**
+	 * The key if it is 1 to 255 printable ASCII characters without spaces; else a
+	 * BAD_USER_INPUT error.
+	 */
 	static String checkKey(Object value) {
 		String rule = ARGUMENT + " must be 1 to " + MAX_KEY_LENGTH
 				+ " printable ASCII characters without spaces (a UUID will do)";
@@ -119,15 +126,16 @@ public class IdempotencyExecutor {
 		for (int i = 0; i < key.length(); i++) {
 			char c = key.charAt(i);
 			if (c < 0x21 || c > 0x7E) {
-				throw new BadUserInputException(rule + "; character " + (i + 1)
-						+ ((c == ' ') ? " is a space." : " is not printable ASCII."));
+				throw new BadUserInputException(
+						rule + "; character " + (i + 1) + ((c == ' ') ? " is a space." : " is not printable ASCII."));
 			}
 		}
 		return key;
 	}
 
 	private <T> Mono<T> attempt(Call<T> call, ContextView context) {
-		// Registered before the claim, so a concurrent caller that sees this claim finds it here.
+		// Registered before the claim, so a concurrent caller that sees this claim finds
+		// it here.
 		String token = UUID.randomUUID().toString();
 		CompletableFuture<Object> execution = new CompletableFuture<>();
 		this.running.put(token, execution);
@@ -147,7 +155,8 @@ public class IdempotencyExecutor {
 				if (local != null) {
 					return join(local, call.payloadType());
 				}
-				// Held by another replica: ask again until it finishes or its claim lapses.
+				// Held by another replica: ask again until it finishes or its claim
+				// lapses.
 				return Mono.delay(this.pollInterval, this.scheduler).then(Mono.defer(() -> attempt(call, context)));
 			}
 			Claim.Finished<T> finished = (Claim.Finished<T>) claim;
@@ -167,13 +176,18 @@ public class IdempotencyExecutor {
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(call.request().mutation() + " answered nothing")))
 			.timeout(this.inFlightTimeout, Mono.error(InFlightTimeout::new), this.scheduler)
 			.contextWrite(context)
-			.subscribe((payload) -> settle(call, token, execution,
-					this.store.complete(call.key(), token, new Outcome.Answered<>(payload), call.payloadType()),
-					payload, null), (error) -> settle(call, token, execution, afterFailure(call, token, error), null,
+			.subscribe(
+					(payload) -> settle(call, token, execution,
+							this.store.complete(call.key(), token, new Outcome.Answered<>(payload), call.payloadType()),
+							payload, null),
+					(error) -> settle(call, token, execution, afterFailure(call, token, error), null,
 							(error instanceof InFlightTimeout) ? timedOut(call) : error));
 	}
 
-	/** Releases the key when the failure certainly changed nothing (or a repeat is harmless), else records it. */
+	/**
+	 * Releases the key when the failure certainly changed nothing (or a repeat is
+	 * harmless), else records it.
+	 */
 	private <T> Mono<Boolean> afterFailure(Call<T> call, String token, Throwable error) {
 		if (Failures.changedNothing(error) || call.ifUnknown() == IfOutcomeUnknown.RELEASE_KEY) {
 			return this.store.release(call.key(), token).thenReturn(true);
@@ -183,7 +197,10 @@ public class IdempotencyExecutor {
 		return this.store.complete(call.key(), token, new Outcome.Unknown<>(reason), call.payloadType());
 	}
 
-	/** Answers the callers only once the store knows the outcome, so a later repeat finds it. */
+	/**
+	 * Answers the callers only once the store knows the outcome, so a later repeat finds
+	 * it.
+	 */
 	private <T> void settle(Call<T> call, String token, CompletableFuture<Object> execution, Mono<Boolean> record,
 			Object payload, Throwable error) {
 		record.doOnNext((recorded) -> {
@@ -206,7 +223,8 @@ public class IdempotencyExecutor {
 		}).subscribe();
 	}
 
-	// suppressCancel: one caller going away must not cancel the execution the others wait for.
+	// suppressCancel: one caller going away must not cancel the execution the others wait
+	// for.
 	private static <T> Mono<T> join(CompletableFuture<Object> execution, Class<T> payloadType) {
 		return Mono.fromFuture(execution, true).map(payloadType::cast);
 	}
@@ -218,10 +236,11 @@ public class IdempotencyExecutor {
 		Outcome.Unknown<T> unknown = (Outcome.Unknown<T>) finished.outcome();
 		String mutation = finished.request().mutation();
 		String since = instant(finished.since());
-		return Mono.error(new CodedException(OUTCOME_UNKNOWN, ErrorType.INTERNAL_ERROR, "The " + mutation
-				+ " sent with this " + ARGUMENT + " at " + since + " ended without a definitive answer ("
-				+ unknown.reason() + "), so it may have been carried out at Amazon. Look for its result before"
-				+ " sending it again with a new " + ARGUMENT + ".",
+		return Mono.error(new CodedException(OUTCOME_UNKNOWN, ErrorType.INTERNAL_ERROR,
+				"The " + mutation + " sent with this " + ARGUMENT + " at " + since
+						+ " ended without a definitive answer (" + unknown.reason()
+						+ "), so it may have been carried out at Amazon. Look for its result before"
+						+ " sending it again with a new " + ARGUMENT + ".",
 				Map.of("mutation", mutation, "firstUsedAt", since, "retryable", false)));
 	}
 
@@ -229,7 +248,8 @@ public class IdempotencyExecutor {
 		String mutation = call.request().mutation();
 		boolean kept = call.ifUnknown() == IfOutcomeUnknown.KEEP_KEY;
 		return new CodedException(OUTCOME_UNKNOWN, ErrorType.INTERNAL_ERROR, mutation + " did not finish within "
-				+ human(this.inFlightTimeout) + " and was abandoned, so it may or may not have been carried out at Amazon. "
+				+ human(this.inFlightTimeout)
+				+ " and was abandoned, so it may or may not have been carried out at Amazon. "
 				+ (kept ? "This " + ARGUMENT + " keeps answering so; look for the result before sending it again"
 						+ " with a new " + ARGUMENT + "."
 						: "This " + ARGUMENT + " is released: sending it again executes it again."),

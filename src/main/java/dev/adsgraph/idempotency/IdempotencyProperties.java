@@ -9,20 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code adsgraph.idempotency.*}: how long the answers of mutations sent with an idempotency key
- * are kept, and how long an execution may hold its key.
+ * {@code adsgraph.idempotency.*}: how long the answers of mutations sent with an
+ * idempotency key are kept, and how long an execution may hold its key.
  *
- * @param retention how long a finished execution's answer is replayed, counted from when it
- * finished
- * @param maxEntries how many finished executions are kept in memory at most; beyond it some are
- * forgotten early (executions in flight are never dropped for room)
- * @param inFlightTimeout how long one execution may run before it is abandoned and its key no
- * longer waits for it; keep it well above the upstream timeouts (LWA plus Ads API)
+ * @param retention how long a finished execution's answer is replayed, counted from when
+ * it finished
+ * @param maxEntries how many finished executions are kept in memory at most; beyond it
+ * some are forgotten early (executions in flight are never dropped for room)
+ * @param inFlightTimeout how long one execution may run before it is abandoned and its
+ * key no longer waits for it; keep it well above the upstream timeouts (LWA plus Ads API)
  */
 @Validated
 @ConfigurationProperties("adsgraph.idempotency")
-record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention,
-		@DefaultValue("100000") long maxEntries, @NotNull @DefaultValue("5m") Duration inFlightTimeout) {
+record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention, @DefaultValue("100000") long maxEntries,
+		@NotNull @DefaultValue("5m") Duration inFlightTimeout) {
 
 	IdempotencyProperties {
 		requirePositive("retention", retention);

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A digest of a mutation's arguments as GraphQL coerced them: SHA-256 over a canonical JSON form
- * in which object keys are sorted and null fields left out (absent and null mean the same to
- * every mutation here), lists keep their order, numbers are written in their shortest exact form
- * and any other scalar (a URL, a currency) as its string.
+ * A digest of a mutation's arguments as GraphQL coerced them: SHA-256 over a canonical
+ * JSON form in which object keys are sorted and null fields left out (absent and null
+ * mean the same to every mutation here), lists keep their order, numbers are written in
+ * their shortest exact form and any other scalar (a URL, a currency) as its string.
  */
 final class InputFingerprint {
 

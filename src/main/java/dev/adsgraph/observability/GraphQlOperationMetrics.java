@@ -21,15 +21,17 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
- * The timer {@code adsgraph.graphql.operations}, tagged by operation name, type and outcome.
- * Spring for GraphQL's {@code graphql.request} has the outcome and type but keeps the name out of
- * its metrics, since callers choose names. Here the names are bounded: an operation without a
- * name is {@code anonymous}, and after {@code adsgraph.metrics.max-operation-names} distinct
- * names, or for a name longer than 64 characters, {@code other}.
+ * The timer {@code adsgraph.graphql.operations}, tagged by operation name, type and
+ * outcome. Spring for GraphQL's {@code graphql.request} has the outcome and type but
+ * keeps the name out of its metrics, since callers choose names. Here the names are
+ * bounded: an operation without a name is {@code anonymous}, and after
+ * {@code adsgraph.metrics.max-operation-names} distinct names, or for a name longer than
+ * 64 characters, {@code other}.
  * <p>
- * The executed operation's name and type are taken by {@link OperationNames} as graphql-java
- * chooses the operation; a request refused before that (a syntax error, a query limit) is
- * counted under the {@code operationName} it sent, when that is a valid GraphQL name.
+ * The executed operation's name and type are taken by {@link OperationNames} as
+ * graphql-java chooses the operation; a request refused before that (a syntax error, a
+ * query limit) is counted under the {@code operationName} it sent, when that is a valid
+ * GraphQL name.
  */
 final class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 
@@ -96,7 +98,10 @@ final class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 		return this.names.contains(name) ? name : OTHER;
 	}
 
-	/** Notes which operation graphql-java executes, for the interceptor to tag the request with. */
+	/**
+	 * Notes which operation graphql-java executes, for the interceptor to tag the request
+	 * with.
+	 */
 	static final class OperationNames extends SimplePerformantInstrumentation {
 
 		@Override
@@ -105,8 +110,8 @@ final class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 			OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
 			GraphQLContext context = parameters.getExecutionContext().getGraphQLContext();
 			if (operation != null && context != null) {
-				context.put(EXECUTED, new Executed(operation.getName(),
-						operation.getOperation().name().toLowerCase(Locale.ROOT)));
+				context.put(EXECUTED,
+						new Executed(operation.getName(), operation.getOperation().name().toLowerCase(Locale.ROOT)));
 			}
 			return super.beginExecuteOperation(parameters, state);
 		}

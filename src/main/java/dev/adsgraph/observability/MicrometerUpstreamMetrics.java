@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.adsgraph.upstream.UpstreamMetrics;
 
-/** {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the README. */
+/**
+ * {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the
+ * README.
+ */
 final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 
 	static final String CALLS = "adsgraph.upstream.calls";
@@ -53,8 +56,9 @@ final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 
 	@Override
 	public void attempt(String upstream, String operation, String status, Duration duration) {
-		this.calls.withTags(Tags.of("upstream", upstream, "operation", operation, "status", status, "outcome",
-				outcome(status)))
+		this.calls
+			.withTags(
+					Tags.of("upstream", upstream, "operation", operation, "status", status, "outcome", outcome(status)))
 			.record(duration);
 		if ("429".equals(status)) {
 			this.throttled.withTags(Tags.of("upstream", upstream, "operation", operation)).increment();

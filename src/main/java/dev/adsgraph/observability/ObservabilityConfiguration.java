@@ -16,11 +16,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * The gateway's own meters, next to what Boot records by itself ({@code http.client.requests}
- * for every upstream request by URI template, {@code http.server.requests},
- * {@code graphql.request}, {@code graphql.datafetcher}, JVM and process meters): upstream calls
- * by operation and status, retries, 429s, SP-API rate-limit waits, LWA refreshes, the caches,
- * the circuit breakers and GraphQL operations by name. {@code /actuator/prometheus} serves them.
+ * The gateway's own meters, next to what Boot records by itself
+ * ({@code http.client.requests} for every upstream request by URI template,
+ * {@code http.server.requests}, {@code graphql.request}, {@code graphql.datafetcher}, JVM
+ * and process meters): upstream calls by operation and status, retries, 429s, SP-API
+ * rate-limit waits, LWA refreshes, the caches, the circuit breakers and GraphQL
+ * operations by name. {@code /actuator/prometheus} serves them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ObservabilityProperties.class)
@@ -31,13 +32,19 @@ class ObservabilityConfiguration {
 		return new MicrometerUpstreamMetrics(registry);
 	}
 
-	/** Caffeine's statistics as {@code cache.gets} (hit, miss), {@code cache.evictions}, {@code cache.size}, … */
+	/**
+	 * Caffeine's statistics as {@code cache.gets} (hit, miss), {@code cache.evictions},
+	 * {@code cache.size}, …
+	 */
 	@Bean
 	CacheMetrics cacheMetrics(MeterRegistry registry) {
 		return (name, cache) -> CaffeineCacheMetrics.monitor(registry, cache, name);
 	}
 
-	/** {@code resilience4j.circuitbreaker.state} and friends for every breaker, also those created later. */
+	/**
+	 * {@code resilience4j.circuitbreaker.state} and friends for every breaker, also those
+	 * created later.
+	 */
 	@Bean
 	MeterBinder circuitBreakerMetrics(UpstreamGuard guard) {
 		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(guard.breakers());
@@ -49,7 +56,10 @@ class ObservabilityConfiguration {
 		return new GraphQlOperationMetrics(registry, properties.maxOperationNames());
 	}
 
-	/** First of the instrumentations, so the operation is noted even when a later one refuses it. */
+	/**
+	 * First of the instrumentations, so the operation is noted even when a later one
+	 * refuses it.
+	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	GraphQlOperationMetrics.OperationNames graphQlOperationNames() {

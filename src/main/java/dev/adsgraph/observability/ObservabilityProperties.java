@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code adsgraph.metrics.*}.
  *
- * @param maxOperationNames how many distinct GraphQL operation names get a series of their own
- * in {@code adsgraph.graphql.operations}; names seen after that are counted as {@code other}, so
- * callers cannot grow the metrics without bound
+ * @param maxOperationNames how many distinct GraphQL operation names get a series of
+ * their own in {@code adsgraph.graphql.operations}; names seen after that are counted as
+ * {@code other}, so callers cannot grow the metrics without bound
  */
 @ConfigurationProperties("adsgraph.metrics")
 record ObservabilityProperties(@DefaultValue("200") int maxOperationNames) {

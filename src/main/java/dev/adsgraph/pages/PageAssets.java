@@ -20,9 +20,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The scripts and styles of one page, all from the classpath: browser bundles from webjars and the
- * page's own files. Only the files named are served. Each URL carries a digest of the file's
- * content, so browsers may keep a file for a year and still get a new one when it changes.
+ * The scripts and styles of one page, all from the classpath: browser bundles from
+ * webjars and the page's own files. Only the files named are served. Each URL carries a
+ * digest of the file's content, so browsers may keep a file for a year and still get a
+ * new one when it changes.
  */
 public final class PageAssets {
 
@@ -34,15 +35,17 @@ public final class PageAssets {
 
 	private final Map<String, Asset> assets = new LinkedHashMap<>();
 
-	/** @param page the page's name for start-up errors ("The GraphiQL page") */
+	/**
+	 * @param page the page's name for start-up errors ("The GraphiQL page")
+	 */
 	public PageAssets(String page) {
 		this.page = page;
 	}
 
 	/**
-	 * Adds a file of an npm webjar at the version on the classpath ({@code path} inside the
-	 * package, {@code dist/chart.umd.js}), served as {@code name}; a missing webjar or file stops
-	 * the start-up, naming it.
+	 * Adds a file of an npm webjar at the version on the classpath ({@code path} inside
+	 * the package, {@code dist/chart.umd.js}), served as {@code name}; a missing webjar
+	 * or file stops the start-up, naming it.
 	 */
 	public PageAssets webjar(String webjar, String path, String name, MediaType type) {
 		String properties = "META-INF/maven/org.webjars.npm/" + webjar + "/pom.properties";

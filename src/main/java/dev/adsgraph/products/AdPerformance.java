@@ -1,6 +1,9 @@
 package dev.adsgraph.products;
 
-/** The schema's {@code AdPerformance}: sponsored-products figures summed over a range or a day. */
+/**
+ * The schema's {@code AdPerformance}: sponsored-products figures summed over a range or a
+ * day.
+ */
 public record AdPerformance(long impressions, long clicks, Money spend, Money attributedSales, long attributedOrders,
 		long attributedUnits) {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema's {@code DailyPerformance}: one day of a profile's figures, with the same derived
- * metrics as its totals.
+ * The schema's {@code DailyPerformance}: one day of a profile's figures, with the same
+ * derived metrics as its totals.
  *
  * @param advertising null while the advertising report is not ready
  * @param sales null while the retail report is not ready (or there is none)
@@ -15,9 +15,10 @@ import java.util.Map;
 record DailyPerformance(LocalDate date, AdPerformance advertising, RetailSales sales, Metrics metrics) {
 
 	/**
-	 * One entry per day from {@code start} to {@code end}, in order, whatever the sources say: a
-	 * source that is not ready ({@code null}) leaves that figure null on every day; a ready source
-	 * that is silent about a day (nothing advertised or sold) gives zero for it.
+	 * One entry per day from {@code start} to {@code end}, in order, whatever the sources
+	 * say: a source that is not ready ({@code null}) leaves that figure null on every
+	 * day; a ready source that is silent about a day (nothing advertised or sold) gives
+	 * zero for it.
 	 */
 	static List<DailyPerformance> series(LocalDate start, LocalDate end, Map<LocalDate, AdPerformance> ads,
 			Map<LocalDate, RetailSales> retail, String currencyCode) {

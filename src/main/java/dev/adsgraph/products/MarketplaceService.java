@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The marketplaces the tenant's selling partner participates in. Amazon allows about one
- * getMarketplaceParticipations call a minute, so the answer is cached per tenant and region.
+ * getMarketplaceParticipations call a minute, so the answer is cached per tenant and
+ * region.
  */
 @Service
 public class MarketplaceService {
@@ -34,7 +35,10 @@ public class MarketplaceService {
 				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
-	/** Every participation in the regions the SP-API authorization covers; empty without one. */
+	/**
+	 * Every participation in the regions the SP-API authorization covers; empty without
+	 * one.
+	 */
 	public Mono<List<MarketplaceParticipation>> participations(Tenant tenant) {
 		if (tenant.sp().isEmpty()) {
 			return Mono.just(List.of());

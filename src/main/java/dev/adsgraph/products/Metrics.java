@@ -5,9 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The schema's {@code Metrics}, derived from advertising and retail figures. Every ratio is null
- * when one of its inputs is missing or its denominator is zero: a dashboard shows "no value"
- * rather than infinity or a misleading zero.
+ * The schema's {@code Metrics}, derived from advertising and retail figures. Every ratio
+ * is null when one of its inputs is missing or its denominator is zero: a dashboard shows
+ * "no value" rather than infinity or a misleading zero.
  */
 public record Metrics(Double ctr, Double cvr, Money cpc, Double acos, Double roas, Double tacos, Money organicSales,
 		Double organicShare) {
@@ -30,7 +30,8 @@ public record Metrics(Double ctr, Double cvr, Money cpc, Double acos, Double roa
 			ctr = ratio(BigDecimal.valueOf(ads.clicks()), BigDecimal.valueOf(ads.impressions()));
 			cvr = ratio(BigDecimal.valueOf(ads.attributedOrders()), BigDecimal.valueOf(ads.clicks()));
 			if (ads.clicks() > 0) {
-				cpc = new Money(ads.spend().amount().divide(BigDecimal.valueOf(ads.clicks()), 2, RoundingMode.HALF_EVEN),
+				cpc = new Money(
+						ads.spend().amount().divide(BigDecimal.valueOf(ads.clicks()), 2, RoundingMode.HALF_EVEN),
 						ads.spend().currencyCode());
 			}
 			acos = ratio(ads.spend().amount(), ads.attributedSales().amount());
@@ -42,7 +43,8 @@ public record Metrics(Double ctr, Double cvr, Money cpc, Double acos, Double roa
 		if (ads != null && sales != null) {
 			BigDecimal total = sales.orderedProductSales().amount();
 			tacos = ratio(ads.spend().amount(), total);
-			// Attribution windows can credit ads with more than the period's sales; organic sales
+			// Attribution windows can credit ads with more than the period's sales;
+			// organic sales
 			// are then zero, not negative.
 			BigDecimal organicAmount = total.subtract(ads.attributedSales().amount()).max(BigDecimal.ZERO);
 			organic = new Money(organicAmount, sales.orderedProductSales().currencyCode());

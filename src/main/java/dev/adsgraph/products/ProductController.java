@@ -74,8 +74,7 @@ class ProductController {
 					marketplaceId + " " + dateRange.start() + ".." + dateRange.end());
 			return this.watcher.follow(key, () -> status)
 				.map((both) -> new ReportStatusEvent(marketplaceId, dateRange.start(), dateRange.end(), both,
-						!"PENDING".equals(both.advertising().status())
-								&& !"PENDING".equals(both.retail().status())));
+						!"PENDING".equals(both.advertising().status()) && !"PENDING".equals(both.retail().status())));
 		}), env);
 	}
 
@@ -85,8 +84,9 @@ class ProductController {
 	}
 
 	/**
-	 * All profiles of a response find their marketplace in one cached participation list. A
-	 * participation belongs to the tenant's selling partner, so only that seller's profiles get one.
+	 * All profiles of a response find their marketplace in one cached participation list.
+	 * A participation belongs to the tenant's selling partner, so only that seller's
+	 * profiles get one.
 	 */
 	@BatchMapping(typeName = "Profile")
 	Mono<Map<ProfileView, MarketplaceView>> marketplace(List<ProfileView> profiles,

@@ -39,9 +39,10 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Batches the per-product SP-API lookups of one GraphQL request: the catalog and listings in
- * searches of at most 20 ASINs (Amazon's limit per call), FBA inventory as one marketplace-wide
- * list per request (cached briefly), so 100 products cost 5 catalog calls, not 100.
+ * Batches the per-product SP-API lookups of one GraphQL request: the catalog and listings
+ * in searches of at most 20 ASINs (Amazon's limit per call), FBA inventory as one
+ * marketplace-wide list per request (cached briefly), so 100 products cost 5 catalog
+ * calls, not 100.
  */
 @Component
 class ProductLoaders {
@@ -63,10 +64,16 @@ class ProductLoaders {
 
 	private final KeyedCache<InventoryKey, Map<String, Inventory>> inventory;
 
-	/** Catalog facts change rarely and searchCatalogItems allows two calls a second: cached. */
+	/**
+	 * Catalog facts change rarely and searchCatalogItems allows two calls a second:
+	 * cached.
+	 */
 	private final KeyedCache<TenantKey, Optional<CatalogSummary>> catalogCache;
 
-	/** Listings change more often (price, status) but Amazon allows five searches a second: cached briefly. */
+	/**
+	 * Listings change more often (price, status) but Amazon allows five searches a
+	 * second: cached briefly.
+	 */
 	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
 
 	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties,
@@ -95,8 +102,8 @@ class ProductLoaders {
 	}
 
 	/**
-	 * Serves what the cache has and loads the rest in one upstream round. A product the upstream
-	 * does not know is cached as absent too, so asking again costs no call.
+	 * Serves what the cache has and loads the rest in one upstream round. A product the
+	 * upstream does not know is cached as absent too, so asking again costs no call.
 	 */
 	private static <V> Mono<Map<ProductKey, V>> cached(KeyedCache<TenantKey, Optional<V>> cache, Tenant tenant,
 			Set<ProductKey> keys, BiFunction<Tenant, Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
@@ -184,7 +191,8 @@ class ProductLoaders {
 					: new Inventory(n(d.fulfillableQuantity()), n(d.inboundWorkingQuantity()),
 							n(d.inboundShippedQuantity()), n(d.inboundReceivingQuantity()),
 							(d.reservedQuantity() != null) ? n(d.reservedQuantity().totalReservedQuantity()) : 0);
-			// One ASIN can be stocked under several SKUs (conditions, bundles): the product has them all.
+			// One ASIN can be stocked under several SKUs (conditions, bundles): the
+			// product has them all.
 			byAsin.merge(s.asin(), inventory, Inventory::plus);
 		}
 		return byAsin;
@@ -251,7 +259,8 @@ class ProductLoaders {
 	}
 
 	private static <T> T first(List<T> values, java.util.function.Function<T, String> marketplace, String id) {
-		return (values == null) ? null : values.stream().filter((v) -> id.equals(marketplace.apply(v))).findFirst().orElse(null);
+		return (values == null) ? null
+				: values.stream().filter((v) -> id.equals(marketplace.apply(v))).findFirst().orElse(null);
 	}
 
 	private static int n(Integer value) {

@@ -29,9 +29,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * The ASIN join: advertising figures (sponsored-products report of the marketplace's profile)
- * next to retail figures (the seller's sales and traffic report), per ASIN. Both reports come
- * from the shared report engine, so a dashboard is answered at once with what is ready.
+ * The ASIN join: advertising figures (sponsored-products report of the marketplace's
+ * profile) next to retail figures (the seller's sales and traffic report), per ASIN. Both
+ * reports come from the shared report engine, so a dashboard is answered at once with
+ * what is ready.
  */
 @Service
 class ProductService {
@@ -57,17 +58,19 @@ class ProductService {
 		this.properties = properties;
 	}
 
-	/** {@code products(marketplaceId, asins, dateRange)}: one product per requested ASIN, in order. */
+	/**
+	 * {@code products(marketplaceId, asins, dateRange)}: one product per requested ASIN,
+	 * in order.
+	 */
 	Mono<Products> products(Tenant tenant, String marketplaceId, List<String> asins, DateRange range) {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		List<String> wanted = requireAsins(asins);
 		requireRange(range);
-		Mono<Sourced<AdFigures>> ads = sellerProfile(tenant, marketplace)
-			.flatMap((profile) -> profile.map((p) -> advertising(tenant, p, range))
-				.orElseGet(() -> Mono.just(Sourced.unavailable(
-						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
-		return requireParticipation(tenant, marketplace)
-			.then(Mono.zip(ads, retail(tenant, marketplace, range)))
+		Mono<Sourced<AdFigures>> ads = sellerProfile(tenant, marketplace).flatMap((profile) -> profile
+			.map((p) -> advertising(tenant, p, range))
+			.orElseGet(() -> Mono.just(Sourced
+				.unavailable("The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+		return requireParticipation(tenant, marketplace).then(Mono.zip(ads, retail(tenant, marketplace, range)))
 			.map((both) -> {
 				Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
 				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
@@ -79,32 +82,31 @@ class ProductService {
 	}
 
 	/**
-	 * Where the two reports behind {@code products(marketplaceId, dateRange)} stand: the current
-	 * state, then every change, until both are READY or FAILED. Watching starts a report nobody
-	 * asked for yet, under the same key as {@code products} (the daily ads report), so both share it.
+	 * Where the two reports behind {@code products(marketplaceId, dateRange)} stand: the
+	 * current state, then every change, until both are READY or FAILED. Watching starts a
+	 * report nobody asked for yet, under the same key as {@code products} (the daily ads
+	 * report), so both share it.
 	 */
 	Flux<Freshness.Both> reportStatus(Tenant tenant, String marketplaceId, DateRange range) {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		requireRange(range);
-		Flux<Freshness> ads = sellerProfile(tenant, marketplace)
-			.flatMapMany((profile) -> profile
-				.map((p) -> this.adsReports
-					.watchAdvertisedProducts(tenant.id(), tenant.ads(), p.region(), Long.parseLong(p.id()),
-							range.start(), range.end(), TimeUnit.DAILY)
-					.map(Sourced::freshnessOf))
-				.orElseGet(() -> Flux.just(Freshness.failed(
-						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+		Flux<Freshness> ads = sellerProfile(tenant, marketplace).flatMapMany((profile) -> profile
+			.map((p) -> this.adsReports
+				.watchAdvertisedProducts(tenant.id(), tenant.ads(), p.region(), Long.parseLong(p.id()), range.start(),
+						range.end(), TimeUnit.DAILY)
+				.map(Sourced::freshnessOf))
+			.orElseGet(() -> Flux.just(Freshness
+				.failed("The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
 		Flux<Freshness> retail = tenant.sp().isEmpty()
 				? Flux.just(Freshness.failed("The tenant has no SP-API authorization."))
 				: this.retailReports.watch(tenant, marketplace, range.start(), range.end());
-		return requireParticipation(tenant, marketplace)
-			.thenMany(Flux.combineLatest(ads, retail, Freshness.Both::new))
+		return requireParticipation(tenant, marketplace).thenMany(Flux.combineLatest(ads, retail, Freshness.Both::new))
 			.distinctUntilChanged();
 	}
 
 	/**
-	 * A profile's products over the range: every ASIN that was advertised or sold, ordered by ad
-	 * spend (highest first), then ASIN.
+	 * A profile's products over the range: every ASIN that was advertised or sold,
+	 * ordered by ad spend (highest first), then ASIN.
 	 */
 	Mono<Products> profileProducts(Tenant tenant, ProfileView profile, DateRange range) {
 		requireRange(range);
@@ -112,9 +114,9 @@ class ProductService {
 	}
 
 	/**
-	 * A profile's totals over the range and its days. The totals are its products' sums, the days
-	 * come from the same two reports (the ads report's rows summed by day, the sales and traffic
-	 * report's days), so the days add up to the totals.
+	 * A profile's totals over the range and its days. The totals are its products' sums,
+	 * the days come from the same two reports (the ads report's rows summed by day, the
+	 * sales and traffic report's days), so the days add up to the totals.
 	 */
 	Mono<Performance> performance(Tenant tenant, ProfileView profile, DateRange range) {
 		requireRange(range);
@@ -155,8 +157,8 @@ class ProductService {
 		if (marketplace == null) {
 			Sourced<AdFigures> ads = Sourced.unavailable("The profile's marketplace is unknown.");
 			Sourced<RetailFigures> retail = Sourced.unavailable("The profile's marketplace is unknown.");
-			return Mono.just(new ProfileFigures(ads, retail, new Products(List.of(),
-					new Freshness.Both(ads.freshness(), retail.freshness()))));
+			return Mono.just(new ProfileFigures(ads, retail,
+					new Products(List.of(), new Freshness.Both(ads.freshness(), retail.freshness()))));
 		}
 		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, profile, marketplace, range))
 			.map((both) -> {
@@ -192,8 +194,8 @@ class ProductService {
 	}
 
 	/**
-	 * The profile's daily sponsored-products report: one report per range serves the per-ASIN
-	 * sums (days added up) and the days, so every field of a range shares it.
+	 * The profile's daily sponsored-products report: one report per range serves the
+	 * per-ASIN sums (days added up) and the days, so every field of a range shares it.
 	 */
 	private Mono<Sourced<AdFigures>> advertising(Tenant tenant, ProfileView profile, DateRange range) {
 		String currency = profile.currencyCode();
@@ -203,8 +205,7 @@ class ProductService {
 			.map((result) -> Sourced.of(result, (rows) -> AdFigures.of(rows, currency)));
 	}
 
-	private Mono<Sourced<RetailFigures>> retail(Tenant tenant, Marketplaces.Marketplace marketplace,
-			DateRange range) {
+	private Mono<Sourced<RetailFigures>> retail(Tenant tenant, Marketplaces.Marketplace marketplace, DateRange range) {
 		if (tenant.sp().isEmpty()) {
 			return Mono.just(Sourced.unavailable("The tenant has no SP-API authorization."));
 		}
@@ -222,7 +223,10 @@ class ProductService {
 		return retail(tenant, marketplace, range);
 	}
 
-	/** The tenant's seller profile in the marketplace: its own selling partner's when it has one. */
+	/**
+	 * The tenant's seller profile in the marketplace: its own selling partner's when it
+	 * has one.
+	 */
 	private Mono<Optional<ProfileView>> sellerProfile(Tenant tenant, Marketplaces.Marketplace marketplace) {
 		ProfileQuery query = new ProfileQuery(List.of(marketplace.region()), null, List.of("SELLER"),
 				List.of(marketplace.id()), null, null, null);
@@ -244,8 +248,9 @@ class ProductService {
 		return this.marketplaces.participation(tenant, marketplace.id())
 			.flatMap((found) -> found.filter((p) -> p.participation() != null && p.participation().isParticipating())
 				.<Mono<Void>>map((p) -> Mono.empty())
-				.orElseGet(() -> Mono.error(new BadUserInputException("The selling partner does not sell in marketplace "
-						+ marketplace.id() + " (" + marketplace.countryCode() + ")."))));
+				.orElseGet(
+						() -> Mono.error(new BadUserInputException("The selling partner does not sell in marketplace "
+								+ marketplace.id() + " (" + marketplace.countryCode() + ")."))));
 	}
 
 	private static Marketplaces.Marketplace requireMarketplace(String marketplaceId) {
@@ -280,15 +285,16 @@ class ProductService {
 
 	void requireRange(DateRange range) {
 		if (range.end().isBefore(range.start())) {
-			throw new BadUserInputException("dateRange.end " + range.end() + " is before dateRange.start "
-					+ range.start() + ".");
+			throw new BadUserInputException(
+					"dateRange.end " + range.end() + " is before dateRange.start " + range.start() + ".");
 		}
 		long days = ChronoUnit.DAYS.between(range.start(), range.end()) + 1;
 		if (days > this.properties.maxRangeDays()) {
-			throw new BadUserInputException("dateRange covers " + days + " days; at most "
-					+ this.properties.maxRangeDays() + " are allowed.");
+			throw new BadUserInputException(
+					"dateRange covers " + days + " days; at most " + this.properties.maxRangeDays() + " are allowed.");
 		}
-		// Amazon's days end in the marketplace's time zone; the earliest zone's today is the latest valid day.
+		// Amazon's days end in the marketplace's time zone; the earliest zone's today is
+		// the latest valid day.
 		LocalDate latest = LocalDate.now(ZoneOffset.ofHours(14));
 		if (range.end().isAfter(latest)) {
 			throw new BadUserInputException("dateRange.end " + range.end() + " is in the future.");
@@ -313,7 +319,9 @@ class ProductService {
 			Freshness.Both freshness) {
 	}
 
-	/** A profile's two report-based sources as they stand, and its products made of them. */
+	/**
+	 * A profile's two report-based sources as they stand, and its products made of them.
+	 */
 	private record ProfileFigures(Sourced<AdFigures> ads, Sourced<RetailFigures> retail, Products products) {
 	}
 

@@ -1,9 +1,9 @@
 package dev.adsgraph.products;
 
 /**
- * The schema's {@code Product}: the report-based figures are attached when the product is made
- * (one report serves every product of a request); catalog, listing and inventory are resolved
- * per field through batch loaders.
+ * The schema's {@code Product}: the report-based figures are attached when the product is
+ * made (one report serves every product of a request); catalog, listing and inventory are
+ * resolved per field through batch loaders.
  *
  * @param advertising null while the advertising report is not ready
  * @param sales null while the retail report is not ready

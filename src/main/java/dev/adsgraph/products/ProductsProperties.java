@@ -5,14 +5,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code adsgraph.products.*}: the limits of product queries and how long SP-API answers that
- * change rarely are reused.
+ * {@code adsgraph.products.*}: the limits of product queries and how long SP-API answers
+ * that change rarely are reused.
  *
  * @param maxAsins the most ASINs one {@code products} query may name
- * @param maxRangeDays the longest date range, in days (Amazon's ad reports cover at most 31)
- * @param maxLookbackDays how far back a range may start (Amazon keeps ad report data 95 days)
- * @param participationsTtl how long a seller's marketplace participations are reused; Amazon
- * allows one call a minute
+ * @param maxRangeDays the longest date range, in days (Amazon's ad reports cover at most
+ * 31)
+ * @param maxLookbackDays how far back a range may start (Amazon keeps ad report data 95
+ * days)
+ * @param participationsTtl how long a seller's marketplace participations are reused;
+ * Amazon allows one call a minute
  * @param inventoryTtl how long a marketplace's FBA inventory list is reused
  * @param catalogTtl how long an ASIN's catalog facts are reused
  * @param listingTtl how long a listing (SKU, status, price) is reused

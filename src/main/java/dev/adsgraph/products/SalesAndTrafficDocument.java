@@ -13,10 +13,11 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The document of a GET_SALES_AND_TRAFFIC_REPORT (sellerSalesAndTrafficReport.json), the parts
- * the products graph reads: per child ASIN, sales and traffic summed over the report's range
- * ({@code salesAndTrafficByAsin}), and the whole catalogue's sales and traffic per period of the
- * requested {@code dateGranularity} ({@code salesAndTrafficByDate}; we ask for DAY).
+ * The document of a GET_SALES_AND_TRAFFIC_REPORT (sellerSalesAndTrafficReport.json), the
+ * parts the products graph reads: per child ASIN, sales and traffic summed over the
+ * report's range ({@code salesAndTrafficByAsin}), and the whole catalogue's sales and
+ * traffic per period of the requested {@code dateGranularity}
+ * ({@code salesAndTrafficByDate}; we ask for DAY).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SalesAndTrafficDocument(List<ByDate> salesAndTrafficByDate, List<ByAsin> salesAndTrafficByAsin) {
@@ -56,8 +57,9 @@ record SalesAndTrafficDocument(List<ByDate> salesAndTrafficByDate, List<ByAsin> 
 	}
 
 	/**
-	 * Retail figures per ASIN. A child ASIN sold under several SKUs has a row per SKU: units,
-	 * sales, sessions and page views add up; the buy box share is weighted by page views.
+	 * Retail figures per ASIN. A child ASIN sold under several SKUs has a row per SKU:
+	 * units, sales, sessions and page views add up; the buy box share is weighted by page
+	 * views.
 	 */
 	Map<String, RetailSales> byAsin(String currencyCode) {
 		Map<String, Acc> acc = new HashMap<>();
@@ -83,9 +85,9 @@ record SalesAndTrafficDocument(List<ByDate> salesAndTrafficByDate, List<ByAsin> 
 	}
 
 	/**
-	 * The whole catalogue's retail figures per day, in date order. A day Amazon lists twice is
-	 * summed (as SKU rows are); a row without a readable date makes the document unreadable, since
-	 * its figures would be missing from every day.
+	 * The whole catalogue's retail figures per day, in date order. A day Amazon lists
+	 * twice is summed (as SKU rows are); a row without a readable date makes the document
+	 * unreadable, since its figures would be missing from every day.
 	 */
 	Map<LocalDate, RetailSales> byDate(String currencyCode) {
 		Map<LocalDate, Acc> acc = new TreeMap<>();

@@ -21,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Retail sales and traffic per child ASIN and per day from the seller's GET_SALES_AND_TRAFFIC_REPORT
- * (one report per tenant, marketplace and range, shared and cached by the report engine). The
- * report is asked for with {@code dateGranularity=DAY}, so the one document carries the range's
- * per-ASIN sums and the catalogue's days. Per-ASIN order metrics would cost one getOrderMetrics
- * call per ASIN at half a call a second; the report costs three calls for any number of ASINs.
+ * Retail sales and traffic per child ASIN and per day from the seller's
+ * GET_SALES_AND_TRAFFIC_REPORT (one report per tenant, marketplace and range, shared and
+ * cached by the report engine). The report is asked for with {@code dateGranularity=DAY},
+ * so the one document carries the range's per-ASIN sums and the catalogue's days.
+ * Per-ASIN order metrics would cost one getOrderMetrics call per ASIN at half a call a
+ * second; the report costs three calls for any number of ASINs.
  */
 @Component
 class SalesAndTrafficReports {
@@ -49,7 +50,10 @@ class SalesAndTrafficReports {
 		return this.engine.get(request.key(), request.flow()).map((result) -> Sourced.of(result, (data) -> data));
 	}
 
-	/** The report's state until READY or FAILED, starting it when nobody has yet (for subscriptions). */
+	/**
+	 * The report's state until READY or FAILED, starting it when nobody has yet (for
+	 * subscriptions).
+	 */
 	Flux<Freshness> watch(Tenant tenant, Marketplaces.Marketplace marketplace, LocalDate start, LocalDate end) {
 		return Flux.defer(() -> {
 			Request request = request(tenant, marketplace, start, end);
@@ -61,12 +65,12 @@ class SalesAndTrafficReports {
 		ReportKey key = new ReportKey(tenant.id(), "sp", marketplace.id(), REPORT_TYPE, start, end,
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
 		// Amazon reads the range as instants; the whole last day is included.
-		CreateReportSpecification specification = new CreateReportSpecification(REPORT_TYPE,
-				List.of(marketplace.id()), start.atStartOfDay().toInstant(ZoneOffset.UTC),
+		CreateReportSpecification specification = new CreateReportSpecification(REPORT_TYPE, List.of(marketplace.id()),
+				start.atStartOfDay().toInstant(ZoneOffset.UTC),
 				end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1),
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
-		SpReportFlow<RetailFigures> flow = new SpReportFlow<>(this.sp, tenant.sp().orElseThrow(),
-				marketplace.region(), specification, (bytes) -> parse(bytes, marketplace.currencyCode()));
+		SpReportFlow<RetailFigures> flow = new SpReportFlow<>(this.sp, tenant.sp().orElseThrow(), marketplace.region(),
+				specification, (bytes) -> parse(bytes, marketplace.currencyCode()));
 		return new Request(key, flow);
 	}
 

@@ -4,7 +4,10 @@ import java.util.function.Function;
 
 import dev.adsgraph.reports.ReportResult;
 
-/** Report-based data and how fresh it is; {@code data} is null unless the freshness is READY. */
+/**
+ * Report-based data and how fresh it is; {@code data} is null unless the freshness is
+ * READY.
+ */
 record Sourced<T>(Freshness freshness, T data) {
 
 	static <T> Sourced<T> unavailable(String why) {

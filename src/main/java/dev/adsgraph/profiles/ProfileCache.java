@@ -8,8 +8,8 @@ import dev.adsgraph.upstream.ads.Profile;
 import dev.adsgraph.upstream.ads.ProfileFilter;
 
 /**
- * The profile lists of each tenant and region: a {@link KeyedCache} (in memory by default, a
- * shared store for several replicas by declaring another bean of this type).
+ * The profile lists of each tenant and region: a {@link KeyedCache} (in memory by
+ * default, a shared store for several replicas by declaring another bean of this type).
  */
 public interface ProfileCache extends KeyedCache<ProfileCache.Key, List<Profile>> {
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code adsgraph.cache.profiles.*}: how long a tenant's profile list is reused, how many lists
- * are kept, and how often a lookup of an id missing from a cached list may reload that list
- * (a newly registered account's profiles appear upstream after the list was cached).
+ * {@code adsgraph.cache.profiles.*}: how long a tenant's profile list is reused, how many
+ * lists are kept, and how often a lookup of an id missing from a cached list may reload
+ * that list (a newly registered account's profiles appear upstream after the list was
+ * cached).
  */
 @ConfigurationProperties("adsgraph.cache.profiles")
 record ProfileCacheProperties(Duration ttl, Long maxSize, Duration reloadOnMissInterval) {

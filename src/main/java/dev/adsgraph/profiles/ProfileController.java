@@ -34,21 +34,23 @@ class ProfileController {
 	Mono<ProfileView> profile(@Argument String id, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		long profileId = Ids.profileId(id, "id");
 		return this.profiles.byId(tenant, profileId)
-			.map((found) -> found.orElseThrow(() -> new NotFoundException("No profile with id " + id
-					+ " is visible to this API key.")));
+			.map((found) -> found
+				.orElseThrow(() -> new NotFoundException("No profile with id " + id + " is visible to this API key.")));
 	}
 
-	/** The schema's {@code ProfileFilter} input; enums and country codes arrive already coerced. */
-	record ProfileFilterInput(List<dev.adsgraph.upstream.Region> regions,
-			List<String> countryCodes, List<String> types,
+	/**
+	 * The schema's {@code ProfileFilter} input; enums and country codes arrive already
+	 * coerced.
+	 */
+	record ProfileFilterInput(List<dev.adsgraph.upstream.Region> regions, List<String> countryCodes, List<String> types,
 			List<String> marketplaceIds, Boolean validPaymentMethod, String apiProgram, String accessLevel) {
 
 		ProfileQuery toQuery() {
 			if (this.marketplaceIds != null && this.marketplaceIds.stream().anyMatch(String::isBlank)) {
 				throw new BadUserInputException("filter.marketplaceIds must not contain an empty id.");
 			}
-			return new ProfileQuery(this.regions, this.countryCodes, this.types, this.marketplaceIds, this.validPaymentMethod,
-					this.apiProgram, this.accessLevel);
+			return new ProfileQuery(this.regions, this.countryCodes, this.types, this.marketplaceIds,
+					this.validPaymentMethod, this.apiProgram, this.accessLevel);
 		}
 
 	}

@@ -7,9 +7,9 @@ import java.util.Set;
 import dev.adsgraph.upstream.Region;
 
 /**
- * The schema's {@code ProfileFilter}. {@code apiProgram} and {@code accessLevel} change which
- * profiles Amazon lists, so they go upstream (and into the cache key); the other fields are
- * properties of the profiles and are applied to the cached list.
+ * The schema's {@code ProfileFilter}. {@code apiProgram} and {@code accessLevel} change
+ * which profiles Amazon lists, so they go upstream (and into the cache key); the other
+ * fields are properties of the profiles and are applied to the cached list.
  */
 public record ProfileQuery(List<Region> regions, List<String> countryCodes, List<String> types,
 		List<String> marketplaceIds, Boolean validPaymentMethod, String apiProgram, String accessLevel) {
@@ -22,12 +22,14 @@ public record ProfileQuery(List<Region> regions, List<String> countryCodes, List
 
 	boolean matches(ProfileView profile) {
 		return in(this.countryCodes, profile.countryCode()) && in(this.types, profile.accountInfo().type())
-				&& in(this.marketplaceIds, profile.marketplaceId())
-				&& (this.validPaymentMethod == null
+				&& in(this.marketplaceIds, profile.marketplaceId()) && (this.validPaymentMethod == null
 						|| this.validPaymentMethod.equals(profile.accountInfo().validPaymentMethod()));
 	}
 
-	/** Amazon's spelling of the upstream filter: {@code PAYMENT_METHOD} is {@code paymentMethod}. */
+	/**
+	 * Amazon's spelling of the upstream filter: {@code PAYMENT_METHOD} is
+	 * {@code paymentMethod}.
+	 */
 	static String amazonEnum(String value) {
 		if (value == null) {
 			return null;

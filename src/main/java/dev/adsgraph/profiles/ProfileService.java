@@ -22,17 +22,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * A tenant's advertising profiles, always read through the {@link ProfileCache}: one upstream
- * {@code GET /v2/profiles} per tenant, region and upstream filter within the cache's lifetime,
- * however many fields and queries ask.
+ * A tenant's advertising profiles, always read through the {@link ProfileCache}: one
+ * upstream {@code GET /v2/profiles} per tenant, region and upstream filter within the
+ * cache's lifetime, however many fields and queries ask.
  */
 @Service
 public class ProfileService {
 
 	/**
-	 * Lookups by id search the widest list Amazon gives: every profile the user can at least view
-	 * (with {@code accessLevel=view} Amazon lists edit and view-only profiles alike), so an ads
-	 * account's view-only countries still resolve.
+	 * Lookups by id search the widest list Amazon gives: every profile the user can at
+	 * least view (with {@code accessLevel=view} Amazon lists edit and view-only profiles
+	 * alike), so an ads account's view-only countries still resolve.
 	 */
 	private static final ProfileFilter LOOKUP = new ProfileFilter(null, "view", null, null);
 
@@ -41,8 +41,8 @@ public class ProfileService {
 	private final ProfileCache cache;
 
 	/**
-	 * When each list was last reloaded because an id was missing from it. Local to this replica on
-	 * purpose: it only throttles this replica's reloads.
+	 * When each list was last reloaded because an id was missing from it. Local to this
+	 * replica on purpose: it only throttles this replica's reloads.
 	 */
 	private final Cache<ProfileCache.Key, Boolean> recentlyReloaded;
 
@@ -59,7 +59,10 @@ public class ProfileService {
 			.build();
 	}
 
-	/** The tenant's profiles that match the query, region by region in the tenant's region order. */
+	/**
+	 * The tenant's profiles that match the query, region by region in the tenant's region
+	 * order.
+	 */
 	public Mono<List<ProfileView>> list(Tenant tenant, ProfileQuery query) {
 		ProfileFilter upstream = new ProfileFilter(ProfileQuery.amazonEnum(query.apiProgram()),
 				ProfileQuery.amazonEnum(query.accessLevel()), null, null);
@@ -77,10 +80,11 @@ public class ProfileService {
 	}
 
 	/**
-	 * Several profiles by id, looked up in the viewable-profile lists of the given regions only (one cached
-	 * upstream call per region). When ids are missing, the lists are reloaded once, at most once
-	 * per reload interval, so profiles that appeared upstream since (a new registration) are
-	 * found. Ids the tenant cannot see are absent from the map.
+	 * Several profiles by id, looked up in the viewable-profile lists of the given
+	 * regions only (one cached upstream call per region). When ids are missing, the lists
+	 * are reloaded once, at most once per reload interval, so profiles that appeared
+	 * upstream since (a new registration) are found. Ids the tenant cannot see are absent
+	 * from the map.
 	 */
 	public Mono<Map<Long, ProfileView>> byIds(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions) {
 		if (profileIds.isEmpty()) {

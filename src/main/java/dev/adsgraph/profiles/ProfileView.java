@@ -6,7 +6,10 @@ import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ads.Profile;
 
-/** A profile as the schema's {@code Profile} type shows it: ISO country, id as a string, enums. */
+/**
+ * A profile as the schema's {@code Profile} type shows it: ISO country, id as a string,
+ * enums.
+ */
 public record ProfileView(String id, Region region, String countryCode, String currencyCode, String timezone,
 		String marketplaceId, Double dailyBudget, AccountInfoView accountInfo) {
 
@@ -17,8 +20,7 @@ public record ProfileView(String id, Region region, String countryCode, String c
 	static ProfileView of(Region region, Profile profile) {
 		Profile.AccountInfo info = profile.accountInfo();
 		AccountInfoView account = (info != null) ? new AccountInfoView(info.id(), upper(info.type()), info.name(),
-				upper(info.subType()), info.validPaymentMethod())
-				: new AccountInfoView("", null, null, null, null);
+				upper(info.subType()), info.validPaymentMethod()) : new AccountInfoView("", null, null, null, null);
 		return new ProfileView(Long.toString(profile.profileId()), region, Countries.toIso(profile.countryCode()),
 				profile.currencyCode(), profile.timezone(), (info != null) ? info.marketplaceStringId() : null,
 				profile.dailyBudget(), account);

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProfilesConfiguration {
 
-	/** The in-memory default; a shared implementation replaces it by being declared as a bean. */
+	/**
+	 * The in-memory default; a shared implementation replaces it by being declared as a
+	 * bean.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(ProfileCache.class)
 	ProfileCache profileCache(ProfileCacheProperties properties, ObjectProvider<CacheMetrics> cacheMetrics) {

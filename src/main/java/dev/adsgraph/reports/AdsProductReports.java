@@ -18,9 +18,9 @@ import dev.adsgraph.upstream.lwa.LwaCredentials;
 
 /**
  * Sponsored products ad metrics per advertised ASIN, from the {@code spAdvertisedProduct}
- * report of one advertising profile, through the {@link ReportEngine}: answers at once, READY
- * with rows or PENDING while Amazon builds the report. Rows are per ad (campaign, ad group,
- * ASIN); callers sum them by ASIN.
+ * report of one advertising profile, through the {@link ReportEngine}: answers at once,
+ * READY with rows or PENDING while Amazon builds the report. Rows are per ad (campaign,
+ * ad group, ASIN); callers sum them by ASIN.
  */
 public final class AdsProductReports {
 
@@ -35,7 +35,9 @@ public final class AdsProductReports {
 		this.client = client;
 	}
 
-	/** One row per ad for the whole range ({@code startDate}/{@code endDate} set on each). */
+	/**
+	 * One row per ad for the whole range ({@code startDate}/{@code endDate} set on each).
+	 */
 	public Mono<ReportResult<List<SpAdvertisedProductRow>>> advertisedProducts(String tenantId,
 			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate) {
 		return Mono.defer(() -> {
@@ -44,7 +46,10 @@ public final class AdsProductReports {
 		});
 	}
 
-	/** One row per ad and day ({@code date} set on each): what the products graph sums by ASIN and by day. */
+	/**
+	 * One row per ad and day ({@code date} set on each): what the products graph sums by
+	 * ASIN and by day.
+	 */
 	public Mono<ReportResult<List<SpAdvertisedProductRow>>> advertisedProductsByDay(String tenantId,
 			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate) {
 		return Mono.defer(() -> {
@@ -68,14 +73,17 @@ public final class AdsProductReports {
 		if (credentials == null || region == null || timeUnit == null) {
 			throw new IllegalArgumentException("credentials, region and timeUnit are required");
 		}
-		// The region is part of the key although profile ids are global: the same id asked
-		// through another region's host is refused upstream, and must not share that failure.
+		// The region is part of the key although profile ids are global: the same id
+		// asked
+		// through another region's host is refused upstream, and must not share that
+		// failure.
 		ReportKey key = new ReportKey(tenantId, UPSTREAM, Long.toString(profileId),
 				SpAdvertisedProductRow.REPORT_TYPE_ID, startDate, endDate,
 				Map.of("region", region.name(), "timeUnit", timeUnit.name()));
 		List<String> columns = new ArrayList<>(SpAdvertisedProductRow.METRIC_COLUMNS);
 		columns.addAll((timeUnit == TimeUnit.DAILY) ? List.of("date") : List.of("startDate", "endDate"));
-		// A name that depends only on the key keeps identical requests identical, so Amazon can
+		// A name that depends only on the key keeps identical requests identical, so
+		// Amazon can
 		// recognise a duplicate (425) and we can follow the report it names.
 		ReportRequest body = new ReportRequest(
 				"adsgraph " + SpAdvertisedProductRow.REPORT_TYPE_ID + " " + timeUnit + " " + startDate + ".." + endDate,
@@ -83,8 +91,8 @@ public final class AdsProductReports {
 				new ReportConfiguration(ReportConfiguration.AdProduct.SPONSORED_PRODUCTS,
 						SpAdvertisedProductRow.REPORT_TYPE_ID, List.of("advertiser"), columns, null, timeUnit,
 						ReportConfiguration.Format.GZIP_JSON));
-		return new Request(key, new AdsReportFlow<>(this.client, credentials, region, profileId, body,
-				SpAdvertisedProductRow::from));
+		return new Request(key,
+				new AdsReportFlow<>(this.client, credentials, region, profileId, body, SpAdvertisedProductRow::from));
 	}
 
 	private record Request(ReportKey key, ReportFlow<List<SpAdvertisedProductRow>> flow) {

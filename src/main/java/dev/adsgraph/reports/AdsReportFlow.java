@@ -16,9 +16,9 @@ import dev.adsgraph.upstream.ads.ReportRow;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 
 /**
- * The sponsored ads reporting v3 flow (OfflineReport_prod_3p.json) for one profile: create,
- * poll getAsyncReport, download the presigned file; {@code rows} turns the generic rows into
- * the report type's own.
+ * The sponsored ads reporting v3 flow (OfflineReport_prod_3p.json) for one profile:
+ * create, poll getAsyncReport, download the presigned file; {@code rows} turns the
+ * generic rows into the report type's own.
  */
 final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 
@@ -36,8 +36,8 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 
 	private final Function<ReportRow, R> rows;
 
-	AdsReportFlow(AdsApiClient client, LwaCredentials credentials, Region region, long profileId,
-			ReportRequest request, Function<ReportRow, R> rows) {
+	AdsReportFlow(AdsApiClient client, LwaCredentials credentials, Region region, long profileId, ReportRequest request,
+			Function<ReportRow, R> rows) {
 		this.client = client;
 		this.credentials = credentials;
 		this.region = region;
@@ -50,10 +50,11 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 	public Mono<String> create(ReportKey key) {
 		return this.client.createAsyncReport(this.credentials, this.region, this.profileId, this.request)
 			.map(AdsReport::reportId)
-			// Amazon still processes the same request (ours from before a restart, or another
+			// Amazon still processes the same request (ours from before a restart, or
+			// another
 			// replica's): follow that report rather than fail or start a second one.
-			.onErrorResume((ex) -> ex instanceof DuplicateReportException duplicate
-					&& duplicate.duplicateOf() != null, (ex) -> {
+			.onErrorResume((ex) -> ex instanceof DuplicateReportException duplicate && duplicate.duplicateOf() != null,
+					(ex) -> {
 						String existing = ((DuplicateReportException) ex).duplicateOf();
 						logger.info("Report {} duplicates upstream report {}, following that one", key, existing);
 						return Mono.just(existing);
@@ -76,7 +77,8 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 			return Status.inProgress();
 		}
 		return switch (report.status()) {
-			// COMPLETED without a link cannot be downloaded yet; the next poll may carry one,
+			// COMPLETED without a link cannot be downloaded yet; the next poll may carry
+			// one,
 			// and the engine's maximum wait bounds how long we believe that.
 			case COMPLETED -> (report.url() != null && !report.url().isBlank())
 					? Status.done(report.url(), report.generatedAt()) : Status.inProgress();

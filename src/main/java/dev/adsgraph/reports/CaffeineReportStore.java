@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import dev.adsgraph.caching.CacheMetrics;
 
 /**
- * {@link ReportStore} in this JVM's memory, bounded by entry count. Expiry follows the given
- * clock, so tests move time by hand.
+ * {@link ReportStore} in this JVM's memory, bounded by entry count. Expiry follows the
+ * given clock, so tests move time by hand.
  */
 class CaffeineReportStore implements ReportStore {
 

@@ -26,21 +26,23 @@ import dev.adsgraph.upstream.UpstreamException;
 
 /**
  * Runs upstream reports for callers that must not wait for them. The first request for a
- * {@link ReportKey} starts one upstream report in the background; every request for that key
- * while it runs, from any caller, follows the same report, and its result is then reused for a
- * time to live. A request answers at once (after a short grace period) with READY, PENDING or
- * FAILED.
+ * {@link ReportKey} starts one upstream report in the background; every request for that
+ * key while it runs, from any caller, follows the same report, and its result is then
+ * reused for a time to live. A request answers at once (after a short grace period) with
+ * READY, PENDING or FAILED.
  * <p>
- * A running report is polled with capped exponential backoff by the engine, not by callers.
- * It runs to its end (data, failure or the maximum wait) even when nobody waits any more:
- * the upstream is already doing the work, and whoever asks next (a client retrying its query)
- * gets the result from memory instead of starting over. {@link #close()} stops every report.
+ * A running report is polled with capped exponential backoff by the engine, not by
+ * callers. It runs to its end (data, failure or the maximum wait) even when nobody waits
+ * any more: the upstream is already doing the work, and whoever asks next (a client
+ * retrying its query) gets the result from memory instead of starting over.
+ * {@link #close()} stops every report.
  */
 public final class ReportEngine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportEngine.class);
 
-	// The zone furthest behind UTC: until the day starts there, "today" is still yesterday
+	// The zone furthest behind UTC: until the day starts there, "today" is still
+	// yesterday
 	// somewhere, so a range ending on it may still change for some profile's time zone.
 	private static final ZoneOffset LAST_TIME_ZONE = ZoneOffset.ofHours(-12);
 
@@ -70,9 +72,10 @@ public final class ReportEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The report's current result: from memory, from the report already running for the key,
-	 * or from a new upstream report that {@code flow} starts. When it is not ready, waits up to
-	 * the configured grace for it before answering PENDING; cancelling stops only this wait.
+	 * The report's current result: from memory, from the report already running for the
+	 * key, or from a new upstream report that {@code flow} starts. When it is not ready,
+	 * waits up to the configured grace for it before answering PENDING; cancelling stops
+	 * only this wait.
 	 */
 	public <T> Mono<ReportResult<T>> get(ReportKey key, ReportFlow<T> flow) {
 		return Mono.defer(() -> {
@@ -85,8 +88,9 @@ public final class ReportEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Every change of the report's status, starting with the current one, until a terminal one
-	 * (READY or FAILED), then completes. Cancelling stops only this subscriber's updates.
+	 * Every change of the report's status, starting with the current one, until a
+	 * terminal one (READY or FAILED), then completes. Cancelling stops only this
+	 * subscriber's updates.
 	 */
 	public <T> Flux<ReportResult<T>> watch(ReportKey key, ReportFlow<T> flow) {
 		return Flux.defer(() -> {
@@ -122,15 +126,17 @@ public final class ReportEngine implements AutoCloseable {
 	@SuppressWarnings("unchecked")
 	private <T> Run<T> join(ReportKey key, ReportFlow<T> flow) {
 		Run<T> run = (Run<T>) this.running.computeIfAbsent(key, (k) -> new Run<>(k, flow, this.clock.instant()));
-		// Started outside computeIfAbsent: a run that ends at once removes itself from the map,
+		// Started outside computeIfAbsent: a run that ends at once removes itself from
+		// the map,
 		// which the map does not allow from inside its own computation.
 		run.startOnce();
 		return run;
 	}
 
 	/**
-	 * The whole life of one report. The store is asked again first: a run for the same key may
-	 * have finished between this caller's store lookup and its joining the running map.
+	 * The whole life of one report. The store is asked again first: a run for the same
+	 * key may have finished between this caller's store lookup and its joining the
+	 * running map.
 	 */
 	private <T> Mono<ReportResult<T>> lifecycle(Run<T> run) {
 		Mono<ReportResult<T>> upstream = create(run).flatMap((reportId) -> {
@@ -151,10 +157,10 @@ public final class ReportEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Polls with backoff until the report is done and downloaded, or failed. A retryable error
-	 * of a poll or of the download counts as "not yet" and waits the next, longer delay (at
-	 * least the upstream's Retry-After); a download that fails that way is fetched again from a
-	 * fresh poll, since links expire.
+	 * Polls with backoff until the report is done and downloaded, or failed. A retryable
+	 * error of a poll or of the download counts as "not yet" and waits the next, longer
+	 * delay (at least the upstream's Retry-After); a download that fails that way is
+	 * fetched again from a fresh poll, since links expire.
 	 */
 	private <T> Mono<ReportResult<T>> untilTerminal(Run<T> run, String reportId) {
 		AtomicInteger attempt = new AtomicInteger();
@@ -204,8 +210,7 @@ public final class ReportEngine implements AutoCloseable {
 	}
 
 	private <T> ReportResult<T> timedOut(Run<T> run) {
-		logger.warn("Report {} ({}) not ready after {}, giving up", run.key, run.reportId(),
-				this.properties.maxWait());
+		logger.warn("Report {} ({}) not ready after {}, giving up", run.key, run.reportId(), this.properties.maxWait());
 		return ReportResult.failed(new ReportFailure(ReportFailure.Reason.TIMED_OUT,
 				"not ready after " + this.properties.maxWait(), true, 0, null), run.reportId(), run.requestedAt);
 	}
@@ -252,7 +257,8 @@ public final class ReportEngine implements AutoCloseable {
 
 		final Instant requestedAt;
 
-		// The latest state for newcomers, then every later one; completes after the terminal one.
+		// The latest state for newcomers, then every later one; completes after the
+		// terminal one.
 		private final Sinks.Many<ReportResult<T>> states = Sinks.many().replay().latest();
 
 		private final AtomicReference<ReportResult<T>> latest = new AtomicReference<>();
@@ -278,7 +284,8 @@ public final class ReportEngine implements AutoCloseable {
 			return this.latest.get().reportId();
 		}
 
-		// Emissions never overlap: the constructor's, then the lifecycle's, one step after the other.
+		// Emissions never overlap: the constructor's, then the lifecycle's, one step
+		// after the other.
 		void publish(ReportResult<T> result) {
 			this.latest.set(result);
 			this.states.tryEmitNext(result);
@@ -287,7 +294,8 @@ public final class ReportEngine implements AutoCloseable {
 		private void finish(ReportResult<T> result) {
 			publish(result);
 			this.states.tryEmitComplete();
-			// After the result is stored (lifecycle saved it) and published, so a request that
+			// After the result is stored (lifecycle saved it) and published, so a request
+			// that
 			// no longer finds this run finds the stored result.
 			ReportEngine.this.running.remove(this.key, this);
 		}
@@ -297,7 +305,8 @@ public final class ReportEngine implements AutoCloseable {
 			if (job != null) {
 				job.dispose();
 			}
-			// Watchers would otherwise wait forever for a terminal state that will not come.
+			// Watchers would otherwise wait forever for a terminal state that will not
+			// come.
 			this.states.tryEmitComplete();
 		}
 

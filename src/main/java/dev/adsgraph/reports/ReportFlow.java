@@ -5,19 +5,24 @@ import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
- * How one upstream makes a report, the strategy {@link ReportEngine} drives: request it, ask
- * how it is doing, fetch the finished document. The Ads API (createAsyncReport, getAsyncReport,
- * the presigned file) and the SP-API (createReport, getReport, getReportDocument) both fit.
- * An instance is bound to the caller's credentials and scope; the engine uses the instance of
- * whoever asked first for as long as that report runs.
+ * How one upstream makes a report, the strategy {@link ReportEngine} drives: request it,
+ * ask how it is doing, fetch the finished document. The Ads API (createAsyncReport,
+ * getAsyncReport, the presigned file) and the SP-API (createReport, getReport,
+ * getReportDocument) both fit. An instance is bound to the caller's credentials and
+ * scope; the engine uses the instance of whoever asked first for as long as that report
+ * runs.
  * <p>
- * Errors are {@link dev.adsgraph.upstream.UpstreamException}s: retryable ones make the engine
- * back off and try again, any other ends the report as failed.
+ * Errors are {@link dev.adsgraph.upstream.UpstreamException}s: retryable ones make the
+ * engine back off and try again, any other ends the report as failed.
+ *
  * @param <T> the report's data once downloaded and parsed
  */
 public interface ReportFlow<T> {
 
-	/** Requests the report; answers its upstream id, which may be that of an identical report already running. */
+	/**
+	 * Requests the report; answers its upstream id, which may be that of an identical
+	 * report already running.
+	 */
 	Mono<String> create(ReportKey key);
 
 	/** The report's state; empty counts as still in progress. */
@@ -33,8 +38,8 @@ public interface ReportFlow<T> {
 	}
 
 	/**
-	 * @param documentRef what {@link #download} needs, set when DONE (a presigned URL for Ads, a
-	 * reportDocumentId for the SP-API); may be a credential, so never logged
+	 * @param documentRef what {@link #download} needs, set when DONE (a presigned URL for
+	 * Ads, a reportDocumentId for the SP-API); may be a credential, so never logged
 	 * @param failure the upstream's reason, when FAILED
 	 * @param generatedAt when the upstream produced the data, if it says
 	 */

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What identifies one upstream report: equal keys share one report and one cached result. The
- * tenant is part of every key, so tenants never share either, even for the same profile.
- * {@code scope} is the Ads profileId or the SP-API marketplaceId; {@code options} holds whatever
- * else changes the report's content (region, time unit, ...). No credential belongs here: keys
- * are logged and, with a shared store, written to Redis.
+ * What identifies one upstream report: equal keys share one report and one cached result.
+ * The tenant is part of every key, so tenants never share either, even for the same
+ * profile. {@code scope} is the Ads profileId or the SP-API marketplaceId;
+ * {@code options} holds whatever else changes the report's content (region, time unit,
+ * ...). No credential belongs here: keys are logged and, with a shared store, written to
+ * Redis.
  */
 public record ReportKey(String tenantId, String upstream, String scope, String reportType, LocalDate startDate,
 		LocalDate endDate, Map<String, String> options) {
@@ -26,7 +27,8 @@ public record ReportKey(String tenantId, String upstream, String scope, String r
 		if (endDate.isBefore(startDate)) {
 			throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
 		}
-		// Sorted, so the text form (a Redis key later) is the same whatever order the caller used.
+		// Sorted, so the text form (a Redis key later) is the same whatever order the
+		// caller used.
 		options = Collections.unmodifiableSortedMap(new TreeMap<>((options != null) ? options : Map.of()));
 	}
 

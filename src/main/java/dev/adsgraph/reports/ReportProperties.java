@@ -9,21 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code adsgraph.reports.*}: how upstream reports are polled and how long their results are
- * reused.
+ * {@code adsgraph.reports.*}: how upstream reports are polled and how long their results
+ * are reused.
  *
  * @param pollInitialDelay wait before the first status check, doubled after each check
- * @param pollMaxDelay cap of that doubling; Amazon throttles status checks that come too fast
- * @param pollJitter fraction (0 to 1) by which each wait is randomly shortened, so reports
- * started together do not poll in lockstep
- * @param maxWait how long a report may take before it counts as failed (Amazon: up to 3 h)
- * @param grace how long a request for a report that is not ready waits for it before answering
- * PENDING, so fast reports come back in one request
+ * @param pollMaxDelay cap of that doubling; Amazon throttles status checks that come too
+ * fast
+ * @param pollJitter fraction (0 to 1) by which each wait is randomly shortened, so
+ * reports started together do not poll in lockstep
+ * @param maxWait how long a report may take before it counts as failed (Amazon: up to 3
+ * h)
+ * @param grace how long a request for a report that is not ready waits for it before
+ * answering PENDING, so fast reports come back in one request
  * @param ttl how long a result is reused when its range ended before today
- * @param ttlIncludingToday how long a result is reused when its range includes today, whose
- * numbers still grow
- * @param failedTtl how long a failure is answered from memory before the next request tries
- * again, so a failing upstream is not hammered
+ * @param ttlIncludingToday how long a result is reused when its range includes today,
+ * whose numbers still grow
+ * @param failedTtl how long a failure is answered from memory before the next request
+ * tries again, so a failing upstream is not hammered
  * @param maxEntries how many results are kept in memory at most
  */
 @Validated
@@ -41,7 +43,8 @@ record ReportProperties(@NotNull @DefaultValue("1s") Duration pollInitialDelay,
 			throw new IllegalArgumentException("adsgraph.reports.poll-max-delay must not be below poll-initial-delay");
 		}
 		if (!(pollJitter >= 0 && pollJitter <= 1)) {
-			throw new IllegalArgumentException("adsgraph.reports.poll-jitter must be between 0 and 1, was " + pollJitter);
+			throw new IllegalArgumentException(
+					"adsgraph.reports.poll-jitter must be between 0 and 1, was " + pollJitter);
 		}
 		requirePositive("max-wait", maxWait);
 		requireNotNegative("grace", grace);

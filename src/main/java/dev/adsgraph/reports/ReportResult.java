@@ -5,13 +5,15 @@ import java.util.Collection;
 
 /**
  * What a caller gets for a report at one moment; never waits for the report to finish.
- * @param status READY with {@code data}, PENDING while the upstream is still working, FAILED
- * with {@code failure}
+ *
+ * @param status READY with {@code data}, PENDING while the upstream is still working,
+ * FAILED with {@code failure}
  * @param data the parsed report, only when READY
- * @param asOf when the data was generated upstream (or downloaded, if the upstream does not
- * say), only when READY
+ * @param asOf when the data was generated upstream (or downloaded, if the upstream does
+ * not say), only when READY
  * @param failure why there is no data, only when FAILED
- * @param reportId the upstream report id, once the upstream has one (for support, not for callers)
+ * @param reportId the upstream report id, once the upstream has one (for support, not for
+ * callers)
  * @param requestedAt when the report was asked for upstream
  * @param <T> the parsed report
  */

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The report engine and its report sources. A {@link ReportStore} bean (Redis, for several
- * replicas) replaces the in-memory store; a {@link Clock} bean replaces the system clock.
+ * The report engine and its report sources. A {@link ReportStore} bean (Redis, for
+ * several replicas) replaces the in-memory store; a {@link Clock} bean replaces the
+ * system clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportProperties.class)
@@ -29,11 +30,11 @@ class ReportsConfiguration {
 				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
-	// Closed with the context (AutoCloseable), which stops the reports still being polled.
+	// Closed with the context (AutoCloseable), which stops the reports still being
+	// polled.
 	@Bean
 	ReportEngine reportEngine(ReportStore reportStore, ReportProperties properties, ObjectProvider<Clock> clock) {
-		return new ReportEngine(reportStore, properties, clock.getIfAvailable(Clock::systemUTC),
-				Schedulers.parallel());
+		return new ReportEngine(reportStore, properties, clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
 	}
 
 	@Bean

@@ -15,8 +15,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The SP-API reports flow (reports_2021-06-30.json): createReport, getReport until DONE,
  * getReportDocument for a fresh presigned URL, then the (gunzipped) document, parsed by
- * {@code parse}. The document URL expires after five minutes, so it is fetched at download time,
- * never kept.
+ * {@code parse}. The document URL expires after five minutes, so it is fetched at
+ * download time, never kept.
  */
 public final class SpReportFlow<T> implements ReportFlow<T> {
 

@@ -1,15 +1,15 @@
 /**
- * Upstream reports (Ads sponsored ads reporting v3 now, SP-API reports later) behind an API that
- * never makes a GraphQL request wait for minutes.
+ * Upstream reports (Ads sponsored ads reporting v3 now, SP-API reports later) behind an
+ * API that never makes a GraphQL request wait for minutes.
  * <ul>
  * <li>{@link dev.adsgraph.reports.ReportEngine} runs one upstream report per
- * {@link dev.adsgraph.reports.ReportKey} (tenant, upstream, scope, type, dates, options) and
- * answers READY, PENDING or FAILED at once; it polls in the background with capped exponential
- * backoff and stops at a terminal state or after the maximum wait.</li>
- * <li>{@link dev.adsgraph.reports.ReportFlow} is what an upstream contributes: create, poll,
- * download.</li>
- * <li>{@link dev.adsgraph.reports.ReportStore} keeps finished results for their time to live;
- * in memory by default, shared (Redis) later.</li>
+ * {@link dev.adsgraph.reports.ReportKey} (tenant, upstream, scope, type, dates, options)
+ * and answers READY, PENDING or FAILED at once; it polls in the background with capped
+ * exponential backoff and stops at a terminal state or after the maximum wait.</li>
+ * <li>{@link dev.adsgraph.reports.ReportFlow} is what an upstream contributes: create,
+ * poll, download.</li>
+ * <li>{@link dev.adsgraph.reports.ReportStore} keeps finished results for their time to
+ * live; in memory by default, shared (Redis) later.</li>
  * <li>{@link dev.adsgraph.reports.AdsProductReports} is the sponsored products source the
  * products graph calls.</li>
  * </ul>

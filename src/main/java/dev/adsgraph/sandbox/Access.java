@@ -3,8 +3,9 @@ package dev.adsgraph.sandbox;
 import java.util.Set;
 
 /**
- * The permissions a user holds on a profile, as the {@code apiProgram} and {@code accessLevel}
- * filters of listProfiles see them. {@code edit} implies {@code view}.
+ * The permissions a user holds on a profile, as the {@code apiProgram} and
+ * {@code accessLevel} filters of listProfiles see them. {@code edit} implies
+ * {@code view}.
  */
 enum Access {
 
@@ -14,11 +15,14 @@ enum Access {
 	/** View on every program: someone shared reporting access with the user. */
 	VIEW_ONLY(Set.of(), Set.of("billing", "campaign", "paymentMethod", "store", "report", "account", "posts")),
 
-	/** Edit on campaigns and the rest, but billing and payment methods belong to someone else. */
+	/**
+	 * Edit on campaigns and the rest, but billing and payment methods belong to someone
+	 * else.
+	 */
 	NO_BILLING(Set.of("campaign", "store", "report", "account", "posts"), Set.of());
 
-	static final Set<String> API_PROGRAMS = Set.of("billing", "campaign", "paymentMethod", "store", "report",
-			"account", "posts");
+	static final Set<String> API_PROGRAMS = Set.of("billing", "campaign", "paymentMethod", "store", "report", "account",
+			"posts");
 
 	private final Set<String> editPrograms;
 

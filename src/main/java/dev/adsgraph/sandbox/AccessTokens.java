@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * LWA access tokens the sandbox issued, with whose they are and until when they live. A token of an
- * SP-API application also names the selling partner the refresh token authorized; Ads tokens carry
- * none, which is how each API tells the other's tokens apart.
+ * LWA access tokens the sandbox issued, with whose they are and until when they live. A
+ * token of an SP-API application also names the selling partner the refresh token
+ * authorized; Ads tokens carry none, which is how each API tells the other's tokens
+ * apart.
  */
 final class AccessTokens {
 
-	// Purging on every issue would scan the map each time; past this size expired tokens are worth it.
+	// Purging on every issue would scan the map each time; past this size expired tokens
+	// are worth it.
 	private static final int PURGE_THRESHOLD = 1_000;
 
 	private final Map<String, Issued> issued = new ConcurrentHashMap<>();
@@ -65,7 +67,6 @@ final class AccessTokens {
 		boolean forSellingPartnerApi() {
 			return this.sellingPartnerId != null;
 		}
-
 
 		boolean expired(Instant now) {
 			return !now.isBefore(this.expiresAt);

@@ -8,22 +8,23 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A global advertising account. {@code /adsAccounts} and the v1 advertiser accounts are two views
- * of the same accounts (both use {@code amzn1.ads-account.g.} ids), so an account registered through
- * one API is visible through the other. Immutable: changes replace the record.
+ * A global advertising account. {@code /adsAccounts} and the v1 advertiser accounts are
+ * two views of the same accounts (both use {@code amzn1.ads-account.g.} ids), so an
+ * account registered through one API is visible through the other. Immutable: changes
+ * replace the record.
  *
- * <p>Its state is computed from timestamps rather than advanced by a timer: before
- * {@code settlesAt} it is PENDING (v1: REGISTRATION_IN_PROGRESS), afterwards the {@code review}
- * holds.
+ * <p>
+ * Its state is computed from timestamps rather than advanced by a timer: before
+ * {@code settlesAt} it is PENDING (v1: REGISTRATION_IN_PROGRESS), afterwards the
+ * {@code review} holds.
  *
- * @param partner the selling partner it advertises for, or null for a business that does not sell
- * on Amazon
+ * @param partner the selling partner it advertises for, or null for a business that does
+ * not sell on Amazon
  * @param business the v1 businessDetails item (an address token or a literal address)
  * @param link whether v1 shows a selling account link request
  */
-record Account(String adsAccountId, String userId, String accountName, SellingPartner partner,
-		BusinessDetails business, List<Market> markets, Instant createdAt, Instant settlesAt, Review review,
-		V1Attributes v1, boolean link) {
+record Account(String adsAccountId, String userId, String accountName, SellingPartner partner, BusinessDetails business,
+		List<Market> markets, Instant createdAt, Instant settlesAt, Review review, V1Attributes v1, boolean link) {
 
 	Account {
 		markets = List.copyOf(markets);
@@ -46,7 +47,9 @@ record Account(String adsAccountId, String userId, String accountName, SellingPa
 		return (this.review.verdict() == Review.Verdict.DISABLED) ? "REJECTED" : "APPROVED";
 	}
 
-	/** Markets with a profile, once the review has settled and not disabled the account. */
+	/**
+	 * Markets with a profile, once the review has settled and not disabled the account.
+	 */
 	List<Market> liveMarkets(Instant now) {
 		if (!settled(now) || this.review.verdict() == Review.Verdict.DISABLED) {
 			return List.of();
@@ -84,13 +87,14 @@ record Account(String adsAccountId, String userId, String accountName, SellingPa
 	}
 
 	Account withV1(V1Attributes v1) {
-		return new Account(this.adsAccountId, this.userId, this.accountName, this.partner, this.business,
-				this.markets, this.createdAt, this.settlesAt, this.review, v1, this.link);
+		return new Account(this.adsAccountId, this.userId, this.accountName, this.partner, this.business, this.markets,
+				this.createdAt, this.settlesAt, this.review, v1, this.link);
 	}
 
 	/**
-	 * One country of the account. Each has its own profile and entity id; {@code dailyBudget},
-	 * {@code validPaymentMethod} and {@code access} shape the profile.
+	 * One country of the account. Each has its own profile and entity id;
+	 * {@code dailyBudget}, {@code validPaymentMethod} and {@code access} shape the
+	 * profile.
 	 */
 	record Market(Country country, long profileId, String entityId, Double dailyBudget, Boolean validPaymentMethod,
 			Access access) {
@@ -112,7 +116,10 @@ record Account(String adsAccountId, String userId, String accountName, SellingPa
 	record V1Attributes(String currencyCode, String timeZoneIana, String industryVertical, boolean isGlobalAccount,
 			boolean isTestAccount, String managerAccountId) {
 
-		/** What an account registered without v1 input shows: its home country's currency and time zone. */
+		/**
+		 * What an account registered without v1 input shows: its home country's currency
+		 * and time zone.
+		 */
 		static V1Attributes global(Country home, String industryVertical) {
 			return new V1Attributes(home.currencyCode(), home.timezone(), industryVertical, true, false, null);
 		}

@@ -11,9 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * All ads accounts, per user in creation order (what pagination walks), plus which selling partner
- * already backs an account. Reads are lock-free; writes that check and then change (uniqueness,
- * token redemption, insertion) run under one lock through {@link #atomically}.
+ * All ads accounts, per user in creation order (what pagination walks), plus which
+ * selling partner already backs an account. Reads are lock-free; writes that check and
+ * then change (uniqueness, token redemption, insertion) run under one lock through
+ * {@link #atomically}.
  */
 final class AccountRegistry {
 
@@ -71,7 +72,10 @@ final class AccountRegistry {
 		return Optional.ofNullable(this.accountByPartner.get(partner.uniquenessKey())).map(this.byId::get);
 	}
 
-	/** The user's account; another user's account is as invisible as one that does not exist. */
+	/**
+	 * The user's account; another user's account is as invisible as one that does not
+	 * exist.
+	 */
 	Optional<Account> find(String userId, String adsAccountId) {
 		return Optional.ofNullable(this.byId.get(adsAccountId)).filter((a) -> a.userId().equals(userId));
 	}
@@ -88,7 +92,10 @@ final class AccountRegistry {
 		return accounts;
 	}
 
-	/** The profiles a user sees on one regional host: settled accounts' countries plus standalone ones. */
+	/**
+	 * The profiles a user sees on one regional host: settled accounts' countries plus
+	 * standalone ones.
+	 */
 	List<ProfileEntry> profiles(SandboxUser user, AdsRegion region) {
 		List<ProfileEntry> profiles = new ArrayList<>();
 		for (Account account : list(user.id())) {

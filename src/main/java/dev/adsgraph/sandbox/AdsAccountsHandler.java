@@ -23,13 +23,15 @@ import dev.adsgraph.sandbox.Review.AccountError;
  * {@code POST /adsAccounts}, {@code GET /adsAccounts/{advertisingAccountId}} and
  * {@code POST /adsAccounts/list} (AdvertisingAccounts_prod_3p.json).
  *
- * <p>Registration rules, from Amazon's account-creation guide where it states them and chosen here
- * where it does not: exactly one association; a seller, vendor group or KDP author the user has
- * rights on (else 403); one ads account per selling partner; a business must be US-based with its
- * name, phone, website and full address, and a website on a free or disposable mail domain is
- * rejected as unprofessional; an author e-mail on a disposable mail domain is rejected (free mail
- * is fine, Amazon's own sample uses one); a terms token, when sent, must be the user's, of type
- * ADVERTISING, and ACCEPTED, and is redeemed by the registration.
+ * <p>
+ * Registration rules, from Amazon's account-creation guide where it states them and
+ * chosen here where it does not: exactly one association; a seller, vendor group or KDP
+ * author the user has rights on (else 403); one ads account per selling partner; a
+ * business must be US-based with its name, phone, website and full address, and a website
+ * on a free or disposable mail domain is rejected as unprofessional; an author e-mail on
+ * a disposable mail domain is rejected (free mail is fine, Amazon's own sample uses one);
+ * a terms token, when sent, must be the user's, of type ADVERTISING, and ACCEPTED, and is
+ * redeemed by the registration.
  */
 final class AdsAccountsHandler {
 
@@ -41,15 +43,15 @@ final class AdsAccountsHandler {
 
 	static final String LIST_TYPE = "application/vnd.listaccountsresource.v1+json";
 
-	static final Operation LIST = new Operation("ListAdsAccounts", ErrorFamily.ACCOUNTS_V2, false,
-			List.of(LIST_TYPE), LIST_TYPE);
+	static final Operation LIST = new Operation("ListAdsAccounts", ErrorFamily.ACCOUNTS_V2, false, List.of(LIST_TYPE),
+			LIST_TYPE);
 
 	static final Set<String> FREE_MAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "yahoo.com", "hotmail.com",
-			"outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mail.com", "gmx.com",
-			"proton.me", "protonmail.com", "yandex.com", "zoho.com");
+			"outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mail.com", "gmx.com", "proton.me",
+			"protonmail.com", "yandex.com", "zoho.com");
 
-	static final Set<String> DISPOSABLE_MAIL_DOMAINS = Set.of("mailinator.com", "guerrillamail.com",
-			"10minutemail.com", "yopmail.com", "tempmail.com", "trashmail.com", "sharklasers.com");
+	static final Set<String> DISPOSABLE_MAIL_DOMAINS = Set.of("mailinator.com", "guerrillamail.com", "10minutemail.com",
+			"yopmail.com", "tempmail.com", "trashmail.com", "sharklasers.com");
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9.-]+$");
 
@@ -156,7 +158,8 @@ final class AdsAccountsHandler {
 		return new Reply(200, LIST_TYPE, new ListPage(accounts, page.nextToken()));
 	}
 
-	// The spec types maxResults as a number with the string default "100"; integral numbers and
+	// The spec types maxResults as a number with the string default "100"; integral
+	// numbers and
 	// numeric strings are both taken.
 	private static int maxResults(JsonNode value) {
 		if (value == null || value.isNull()) {
@@ -207,7 +210,8 @@ final class AdsAccountsHandler {
 			.filter((member) -> SandboxJson.present(association, member))
 			.count();
 		if (members != 1) {
-			throw invalid("An association must set exactly one of amazonSeller, amazonVendor, amazonAuthor or business.");
+			throw invalid(
+					"An association must set exactly one of amazonSeller, amazonVendor, amazonAuthor or business.");
 		}
 		return association;
 	}
@@ -281,7 +285,8 @@ final class AdsAccountsHandler {
 		String domain = host.startsWith("www.") ? host.substring(4) : host;
 		if (FREE_MAIL_DOMAINS.contains(domain) || DISPOSABLE_MAIL_DOMAINS.contains(domain)) {
 			throw invalid("UNPROFESSIONAL_DOMAIN",
-					"The website is on a personal e-mail domain (" + domain + "); only a direct employee of the business,"
+					"The website is on a personal e-mail domain (" + domain
+							+ "); only a direct employee of the business,"
 							+ " with the business's own domain, can register it.");
 		}
 		PostalAddress address = new PostalAddress(null, addressLine1.trim(), addressLine2, name.trim(), city.trim(),
@@ -367,7 +372,10 @@ final class AdsAccountsHandler {
 	record Registered(String adsAccountId, String accountName, String status) {
 	}
 
-	/** AdsAccountWithMetaData; {@code errors} maps a country code to that country's errors. */
+	/**
+	 * AdsAccountWithMetaData; {@code errors} maps a country code to that country's
+	 * errors.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AdsAccountView(String adsAccountId, String accountName, String status, List<String> countryCodes,
 			List<AlternateId> alternateIds, Map<String, List<AccountError>> errors) {

@@ -17,9 +17,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * What every simulated Ads operation does before its own logic, in Amazon's order: count the
- * request, authenticate (bearer token and client-id header), negotiate media types, read the body;
- * and what it does after: render failures in the operation's own error shape, never a stack trace.
+ * What every simulated Ads operation does before its own logic, in Amazon's order: count
+ * the request, authenticate (bearer token and client-id header), negotiate media types,
+ * read the body; and what it does after: render failures in the operation's own error
+ * shape, never a stack trace.
  */
 final class AdsGate {
 
@@ -109,13 +110,16 @@ final class AdsGate {
 		}
 		AccessTokens.Issued token = this.accessTokens.find(authorization.substring(7).trim())
 			.orElseThrow(() -> unauthorized("The access token is invalid or has expired."));
-		// Ads and SP-API are separate LWA applications; one's token never opens the other.
+		// Ads and SP-API are separate LWA applications; one's token never opens the
+		// other.
 		if (token.forSellingPartnerApi()) {
-			throw unauthorized("The access token was issued to a Selling Partner API application, not an Amazon Ads one.");
+			throw unauthorized(
+					"The access token was issued to a Selling Partner API application, not an Amazon Ads one.");
 		}
 		String clientId = request.headers().firstHeader(operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID);
 		if (clientId == null && operation.v1()) {
-			// The v1 spec declares only Amazon-Ads-ClientId, v1 prose still names the older header.
+			// The v1 spec declares only Amazon-Ads-ClientId, v1 prose still names the
+			// older header.
 			clientId = request.headers().firstHeader(ADS_CLIENT_ID);
 		}
 		if (clientId == null || clientId.isBlank()) {
@@ -156,13 +160,14 @@ final class AdsGate {
 		catch (InvalidMediaTypeException ex) {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type header cannot be parsed.");
 		}
-		// Amazon names a vendor type per operation; plain JSON is accepted too, as every client sends it.
-		if (sent != null && !sent.equalsTypeAndSubtype(MediaType.APPLICATION_JSON) && operation.requestTypes()
-			.stream()
-			.noneMatch((type) -> MediaType.parseMediaType(type).equalsTypeAndSubtype(sent))) {
-			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
-					"Content-Type " + sent + " is not supported; use " + String.join(" or ", operation.requestTypes())
-							+ ".");
+		// Amazon names a vendor type per operation; plain JSON is accepted too, as every
+		// client sends it.
+		if (sent != null && !sent.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+				&& operation.requestTypes()
+					.stream()
+					.noneMatch((type) -> MediaType.parseMediaType(type).equalsTypeAndSubtype(sent))) {
+			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type " + sent + " is not supported; use "
+					+ String.join(" or ", operation.requestTypes()) + ".");
 		}
 	}
 
@@ -175,7 +180,8 @@ final class AdsGate {
 	 *
 	 * @param operationId the spec's operationId (also the stats key)
 	 * @param v1 whether the v1 client-id header applies
-	 * @param requestTypes media types of the request body; empty for operations without a body
+	 * @param requestTypes media types of the request body; empty for operations without a
+	 * body
 	 * @param responseType media type of the success answer
 	 */
 	record Operation(String operationId, ErrorFamily family, boolean v1, List<String> requestTypes,

@@ -26,15 +26,17 @@ import dev.adsgraph.sandbox.Catalog.Listing;
 import dev.adsgraph.sandbox.Figures.Ads;
 
 /**
- * Sponsored ads reporting v3 (OfflineReport_prod_3p.json): {@code POST /reporting/reports},
- * {@code GET|DELETE /reporting/reports/{reportId}} on the regional Ads hosts. The scope header
- * names a profile the user sees on this host; its seller or vendor and marketplace choose the
- * products. Report types: {@code spAdvertisedProduct} (groupBy advertiser) and {@code spCampaigns}
- * (groupBy campaign, optionally adGroup), sponsored products, 7-day attribution columns only.
- * Dates: startDate ≤ endDate ≤ today (profile time zone), at most 95 days back, at most 31 days.
- * A request equal to a report still PENDING or PROCESSING (same profile, configuration and dates)
- * is a 425 naming that report. Reports are PENDING for the first half of the processing time,
- * PROCESSING for the second, then COMPLETED with a gzip JSON array behind a one-hour URL.
+ * Sponsored ads reporting v3 (OfflineReport_prod_3p.json):
+ * {@code POST /reporting/reports}, {@code GET|DELETE /reporting/reports/{reportId}} on
+ * the regional Ads hosts. The scope header names a profile the user sees on this host;
+ * its seller or vendor and marketplace choose the products. Report types:
+ * {@code spAdvertisedProduct} (groupBy advertiser) and {@code spCampaigns} (groupBy
+ * campaign, optionally adGroup), sponsored products, 7-day attribution columns only.
+ * Dates: startDate ≤ endDate ≤ today (profile time zone), at most 95 days back, at most
+ * 31 days. A request equal to a report still PENDING or PROCESSING (same profile,
+ * configuration and dates) is a 425 naming that report. Reports are PENDING for the first
+ * half of the processing time, PROCESSING for the second, then COMPLETED with a gzip JSON
+ * array behind a one-hour URL.
  */
 final class AdsReportsHandler {
 
@@ -120,8 +122,7 @@ final class AdsReportsHandler {
 				if (existing.userId().equals(call.user().id()) && existing.profileId() == scope.profileId()
 						&& existing.configuration().equals(configuration) && existing.startDate().equals(startDate)
 						&& existing.endDate().equals(endDate) && !status(existing, now).equals("COMPLETED")) {
-					throw new ApiException(425, "425",
-							"The Request is a duplicate of : " + existing.reportId());
+					throw new ApiException(425, "425", "The Request is a duplicate of : " + existing.reportId());
 				}
 			}
 			Entry entry = new Entry(UUID.randomUUID().toString(), call.user().id(), call.region(), scope.profileId(),
@@ -145,7 +146,8 @@ final class AdsReportsHandler {
 		try {
 			String status = status(entry, this.clock.instant());
 			if (!status.equals("PENDING")) {
-				throw invalid("Only PENDING reports can be deleted; report " + entry.reportId() + " is " + status + ".");
+				throw invalid(
+						"Only PENDING reports can be deleted; report " + entry.reportId() + " is " + status + ".");
 			}
 			this.reports.remove(entry.reportId());
 		}
@@ -237,7 +239,10 @@ final class AdsReportsHandler {
 		return report;
 	}
 
-	/** The report file: one object per row with exactly the requested columns, in their order. */
+	/**
+	 * The report file: one object per row with exactly the requested columns, in their
+	 * order.
+	 */
 	private List<Map<String, Object>> rows(Entry entry) {
 		Config config = entry.config();
 		List<Listing> advertised = this.catalog.listings(entry.partnerId(), entry.country())
@@ -301,8 +306,8 @@ final class AdsReportsHandler {
 				case "impressions" -> ads.impressions();
 				case "clicks" -> ads.clicks();
 				case "cost", "spend" -> Figures.money(ads.costMinor(), country);
-				case "costPerClick" -> (ads.clicks() == 0) ? BigDecimal.ZERO
-						: Figures.money(ads.costMinor(), country).divide(BigDecimal.valueOf(ads.clicks()), 2, RoundingMode.HALF_UP);
+				case "costPerClick" -> (ads.clicks() == 0) ? BigDecimal.ZERO : Figures.money(ads.costMinor(), country)
+					.divide(BigDecimal.valueOf(ads.clicks()), 2, RoundingMode.HALF_UP);
 				case "clickThroughRate" -> Figures.percent(ads.clicks(), ads.impressions());
 				case "sales7d" -> Figures.money(ads.salesMinor(), country);
 				case "purchases7d" -> ads.purchases();
@@ -323,7 +328,8 @@ final class AdsReportsHandler {
 		}
 		String reportTypeId = required(configuration, "reportTypeId");
 		if (!reportTypeId.equals("spAdvertisedProduct") && !reportTypeId.equals("spCampaigns")) {
-			throw invalid("reportTypeId " + reportTypeId + " is not supported; use spAdvertisedProduct or spCampaigns.");
+			throw invalid(
+					"reportTypeId " + reportTypeId + " is not supported; use spAdvertisedProduct or spCampaigns.");
 		}
 		String timeUnit = required(configuration, "timeUnit");
 		if (!timeUnit.equals("DAILY") && !timeUnit.equals("SUMMARY")) {
@@ -352,14 +358,14 @@ final class AdsReportsHandler {
 			throw invalid("columns must not be empty.");
 		}
 		for (String column : columns) {
-			boolean allowed = COMMON_COLUMNS.contains(column)
-					|| (column.equals("date") && daily) || ((column.equals("startDate") || column.equals("endDate")) && !daily)
-					|| ((column.equals("adGroupId") || column.equals("adGroupName")) && (byAdGroup
-							|| reportTypeId.equals("spAdvertisedProduct")))
+			boolean allowed = COMMON_COLUMNS.contains(column) || (column.equals("date") && daily)
+					|| ((column.equals("startDate") || column.equals("endDate")) && !daily)
+					|| ((column.equals("adGroupId") || column.equals("adGroupName"))
+							&& (byAdGroup || reportTypeId.equals("spAdvertisedProduct")))
 					|| (PRODUCT_COLUMNS.contains(column) && reportTypeId.equals("spAdvertisedProduct"));
 			if (!allowed) {
-				throw invalid("Column " + column + " is not available for " + reportTypeId + " with timeUnit " + timeUnit
-						+ " and groupBy " + groupBy + ".");
+				throw invalid("Column " + column + " is not available for " + reportTypeId + " with timeUnit "
+						+ timeUnit + " and groupBy " + groupBy + ".");
 			}
 		}
 		if (new LinkedHashSet<>(columns).size() != columns.size()) {
@@ -435,8 +441,8 @@ final class AdsReportsHandler {
 	}
 
 	private record Entry(String reportId, String userId, AdsRegion region, long profileId, String partnerId,
-			Country country, String name, JsonNode configuration, Config config, LocalDate startDate,
-			LocalDate endDate, Instant createdAt) {
+			Country country, String name, JsonNode configuration, Config config, LocalDate startDate, LocalDate endDate,
+			Instant createdAt) {
 	}
 
 }

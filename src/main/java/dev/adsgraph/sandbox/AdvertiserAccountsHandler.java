@@ -21,17 +21,19 @@ import dev.adsgraph.sandbox.AdsGate.Operation;
 import dev.adsgraph.sandbox.V1Problems.ItemError;
 
 /**
- * Ads API v1 advertiser accounts: {@code POST /adsApi/v1/create|update|query/advertiserAccounts}
- * (AmazonAdsAPIALLMerged_prod_3p_ALL.json). Batch writes validate each item on its own and answer
- * 207 with the successes and the errors by input index; only a malformed batch is a 400.
+ * Ads API v1 advertiser accounts:
+ * {@code POST /adsApi/v1/create|update|query/advertiserAccounts}
+ * (AmazonAdsAPIALLMerged_prod_3p_ALL.json). Batch writes validate each item on its own
+ * and answer 207 with the successes and the errors by input index; only a malformed batch
+ * is a 400.
  */
 final class AdvertiserAccountsHandler {
 
-	static final Operation CREATE = new Operation("CreateAdvertiserAccount", ErrorFamily.V1, true,
-			List.of(Reply.JSON), Reply.JSON);
+	static final Operation CREATE = new Operation("CreateAdvertiserAccount", ErrorFamily.V1, true, List.of(Reply.JSON),
+			Reply.JSON);
 
-	static final Operation UPDATE = new Operation("UpdateAdvertiserAccount", ErrorFamily.V1, true,
-			List.of(Reply.JSON), Reply.JSON);
+	static final Operation UPDATE = new Operation("UpdateAdvertiserAccount", ErrorFamily.V1, true, List.of(Reply.JSON),
+			Reply.JSON);
 
 	static final Operation QUERY = new Operation("QueryAdvertiserAccount", ErrorFamily.V1, true, List.of(Reply.JSON),
 			Reply.JSON);
@@ -40,7 +42,8 @@ final class AdvertiserAccountsHandler {
 
 	private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
-	// Postal code formats of the countries the sandbox advertises in; elsewhere any value is taken.
+	// Postal code formats of the countries the sandbox advertises in; elsewhere any value
+	// is taken.
 	private static final Map<String, Pattern> ZIP_CODES = Map.of("US", Pattern.compile("^\\d{5}(-\\d{4})?$"), "CA",
 			Pattern.compile("^[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d$"), "MX", Pattern.compile("^\\d{5}$"), "GB",
 			Pattern.compile("^[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}$"), "DE", Pattern.compile("^\\d{5}$"), "FR",
@@ -89,10 +92,8 @@ final class AdvertiserAccountsHandler {
 
 	Reply query(Call call) {
 		JsonNode body = call.body();
-		List<String> ids = V1Queries.include(body, "advertiserAccountIdFilter", 1, 100, JsonNode::isString,
-				"strings");
-		List<String> global = V1Queries.include(body, "isGlobalAccountFilter", 1, 1, JsonNode::isBoolean,
-				"booleans");
+		List<String> ids = V1Queries.include(body, "advertiserAccountIdFilter", 1, 100, JsonNode::isString, "strings");
+		List<String> global = V1Queries.include(body, "isGlobalAccountFilter", 1, 1, JsonNode::isBoolean, "booleans");
 		int maxResults = V1Queries.maxResults(body);
 		String userId = call.user().id();
 		List<Object> filters = Arrays.asList(ids, global);
@@ -106,8 +107,8 @@ final class AdvertiserAccountsHandler {
 			.toList();
 		PageTokens.Page<Account> page = PageTokens.page(matching, offset, maxResults,
 				(next) -> PageTokens.encode("advertiserAccounts", userId, filters, next));
-		return Reply.json(200, new QueryPage(page.items().stream().map((account) -> view(account, now)).toList(),
-				page.nextToken()));
+		return Reply.json(200,
+				new QueryPage(page.items().stream().map((account) -> view(account, now)).toList(), page.nextToken()));
 	}
 
 	private static JsonNode batch(JsonNode body) {
@@ -233,7 +234,9 @@ final class AdvertiserAccountsHandler {
 		return (value != null) ? value : fallback;
 	}
 
-	/** The attributes create and update share; null when absent or invalid (then noted). */
+	/**
+	 * The attributes create and update share; null when absent or invalid (then noted).
+	 */
 	private static Fields fields(JsonNode item, SandboxUser user, V1Problems problems) {
 		String displayName = problems.text(item, "displayName", "displayName");
 		if (displayName != null && displayName.isBlank()) {
@@ -287,7 +290,8 @@ final class AdvertiserAccountsHandler {
 			address = address(detail.get("address"), location + ".address", problems);
 		}
 		else if (!SandboxJson.present(detail, "addressToken")) {
-			// A non-string token was reported by text(); only a missing one is reported here.
+			// A non-string token was reported by text(); only a missing one is reported
+			// here.
 			problems.add(V1ErrorCode.FIELD_VALUE_IS_NULL, location + ".addressToken",
 					"Either addressToken or address is required.");
 		}
@@ -346,7 +350,10 @@ final class AdvertiserAccountsHandler {
 				problems.text(value, "phoneNumber", location + ".phoneNumber"));
 	}
 
-	/** The selling partner of {@code sellingAccountLinkRequests}, or null when none is requested. */
+	/**
+	 * The selling partner of {@code sellingAccountLinkRequests}, or null when none is
+	 * requested.
+	 */
 	private static SellingPartner link(JsonNode item, SandboxUser user, V1Problems problems) {
 		JsonNode requests = item.get("sellingAccountLinkRequests");
 		if (requests == null || requests.isNull() || (requests.isArray() && requests.isEmpty())) {
@@ -445,7 +452,10 @@ final class AdvertiserAccountsHandler {
 			String timeZoneIana, List<AlternateId> alternateIds) {
 	}
 
-	/** v1 {@code AlternateIdentifier}: ISO country code, region, and profileId as a string. */
+	/**
+	 * v1 {@code AlternateIdentifier}: ISO country code, region, and profileId as a
+	 * string.
+	 */
 	record AlternateId(String countryCode, String region, String profileId, String entityId) {
 	}
 

@@ -15,16 +15,18 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The products of the sandbox's sellers and vendors, per marketplace: the one place both the
- * SP-API simulator (catalog, listings, inventory, sales, reports) and Ads reporting read, so the
- * two APIs agree on every ASIN. Generated from a seeded {@link Random} in a fixed order, so every
- * load is identical. Daily numbers are not stored: {@link Figures} computes them from each
- * listing's {@code seed}.
+ * The products of the sandbox's sellers and vendors, per marketplace: the one place both
+ * the SP-API simulator (catalog, listings, inventory, sales, reports) and Ads reporting
+ * read, so the two APIs agree on every ASIN. Generated from a seeded {@link Random} in a
+ * fixed order, so every load is identical. Daily numbers are not stored: {@link Figures}
+ * computes them from each listing's {@code seed}.
  *
- * <p>Deliberate non-matches for join tests: every tenth product ({@link Kind#ADS_ONLY}) is
+ * <p>
+ * Deliberate non-matches for join tests: every tenth product ({@link Kind#ADS_ONLY}) is
  * advertised but suppressed (DISCOVERABLE only, no stock, no sales); three in twenty
  * ({@link Kind#RETAIL_ONLY}) sell but are never advertised; and a few advertised ASINs
- * ({@link Kind#DELETED}) appear in ad reports only, as listings deleted after their ads ran.
+ * ({@link Kind#DELETED}) appear in ad reports only, as listings deleted after their ads
+ * ran.
  */
 final class Catalog {
 
@@ -84,9 +86,10 @@ final class Catalog {
 	}
 
 	/**
-	 * One product in one marketplace. {@code priceMinor} and every money figure are in the
-	 * marketplace currency's minor units; {@code baseUnits} is the mean daily demand {@link Figures}
-	 * starts from; {@code campaign} is null for products that are not advertised.
+	 * One product in one marketplace. {@code priceMinor} and every money figure are in
+	 * the marketplace currency's minor units; {@code baseUnits} is the mean daily demand
+	 * {@link Figures} starts from; {@code campaign} is null for products that are not
+	 * advertised.
 	 */
 	record Listing(String partnerId, Country country, int index, String asin, String sku, String fnSku, String ean,
 			String title, String brand, String imageUrl, Category category, String displayGroup,
@@ -121,9 +124,10 @@ final class Catalog {
 	}
 
 	/**
-	 * What one partner sells: brand, SKU prefix, categories, website display group, and how many
-	 * products each marketplace carries (the first n of one list, so ASINs repeat across
-	 * marketplaces as on Amazon), plus how many deleted listings still show in its ad reports.
+	 * What one partner sells: brand, SKU prefix, categories, website display group, and
+	 * how many products each marketplace carries (the first n of one list, so ASINs
+	 * repeat across marketplaces as on Amazon), plus how many deleted listings still show
+	 * in its ad reports.
 	 */
 	private record Range(String partnerId, String brand, String skuPrefix, String displayGroup,
 			String displayGroupTitle, List<Category> categories, String[] adjectives, Map<Country, Integer> counts,
@@ -190,7 +194,10 @@ final class Catalog {
 		return this.listings.getOrDefault(partnerId, Map.of()).getOrDefault(country, List.of());
 	}
 
-	/** The partner's live listings in the marketplace, as the catalogue and Seller Central show them. */
+	/**
+	 * The partner's live listings in the marketplace, as the catalogue and Seller Central
+	 * show them.
+	 */
 	List<Listing> inCatalog(String partnerId, Country country) {
 		return listings(partnerId, country).stream().filter(Listing::inCatalog).toList();
 	}
@@ -226,7 +233,8 @@ final class Catalog {
 		return all;
 	}
 
-	// Every tenth product is ads-only, three in twenty are retail-only; the two never overlap.
+	// Every tenth product is ads-only, three in twenty are retail-only; the two never
+	// overlap.
 	private static Kind kind(int index) {
 		if (index % 10 == 3) {
 			return Kind.ADS_ONLY;
@@ -257,10 +265,13 @@ final class Catalog {
 			ean.append(random.nextInt(10));
 		}
 		double usdPrice = 7.0 + random.nextInt(140) + random.nextDouble();
-		// Demand falls with price; a few best sellers carry the range, as in any real catalogue.
+		// Demand falls with price; a few best sellers carry the range, as in any real
+		// catalogue.
 		double baseUnits = (index % 9 == 0 ? 18.0 : 2.0 + random.nextDouble() * 9.0) * (40.0 / (usdPrice + 30.0));
 		int rank = 200 + random.nextInt(150_000);
-		Instant createdAt = LocalDate.of(2021, 1, 4).plusDays(random.nextInt(1_400)).atStartOfDay(ZoneOffset.UTC)
+		Instant createdAt = LocalDate.of(2021, 1, 4)
+			.plusDays(random.nextInt(1_400))
+			.atStartOfDay(ZoneOffset.UTC)
 			.toInstant();
 		return new Base(index, kind, asin, sku, fnSku, ean.toString(), title, category, usdPrice, baseUnits, rank,
 				random.nextLong(), createdAt);
@@ -269,9 +280,9 @@ final class Catalog {
 	private static Listing listing(Random random, Range range, Country country, Base base, Campaign campaign,
 			int adGroup) {
 		long priceMinor = price(base.usdPrice() * PRICE_FACTORS.get(country), country);
-		Inventory inventory = (base.kind() == Kind.ADS_ONLY || base.kind() == Kind.DELETED) ? new Inventory(0, 0, 0, 0, 0, 0)
-				: new Inventory(20 + random.nextInt(600), random.nextInt(4) * 25, random.nextInt(3) * 40,
-						random.nextInt(20), random.nextInt(12), random.nextInt(8));
+		Inventory inventory = (base.kind() == Kind.ADS_ONLY || base.kind() == Kind.DELETED)
+				? new Inventory(0, 0, 0, 0, 0, 0) : new Inventory(20 + random.nextInt(600), random.nextInt(4) * 25,
+						random.nextInt(3) * 40, random.nextInt(20), random.nextInt(12), random.nextInt(8));
 		// Smaller marketplaces see a fraction of the home market's demand.
 		double marketShare = switch (country) {
 			case US, UK, JP, DE -> 1.0;
@@ -279,8 +290,8 @@ final class Catalog {
 			default -> 0.25;
 		};
 		long seed = base.seed() ^ ((long) country.ordinal() * 0x9E37_79B9_7F4A_7C15L);
-		String adId = (campaign != null) ? Long.toString(100_000_000_000_000L + Math.floorMod(seed, 899_999_999_999_999L))
-				: null;
+		String adId = (campaign != null)
+				? Long.toString(100_000_000_000_000L + Math.floorMod(seed, 899_999_999_999_999L)) : null;
 		String imageUrl = "https://images.adsgraph-sandbox.example/I/" + base.asin() + "._SL1000_.jpg";
 		return new Listing(range.partnerId(), country, base.index(), base.asin(), base.sku(), base.fnSku(), base.ean(),
 				base.title(), range.brand(), imageUrl, base.category(), range.displayGroup(), range.displayGroupTitle(),
@@ -358,8 +369,8 @@ final class Catalog {
 				new Range(Fixtures.HILLCREST, "Hillcrest", "HC", "home_display_on_website", "Home",
 						List.of(new Category("Soy Candle", "3734391", "Jar Candles", "CANDLE")), home,
 						counts(Country.US, 10), Map.of()),
-				new Range(Fixtures.HARBOR_TOOLS_VENDOR_GROUP, "Harbor Tools", "HT", "home_improvement_display_on_website",
-						"Tools & Home Improvement",
+				new Range(Fixtures.HARBOR_TOOLS_VENDOR_GROUP, "Harbor Tools", "HT",
+						"home_improvement_display_on_website", "Tools & Home Improvement",
 						List.of(new Category("Socket Set", "552970", "Socket Sets", "MECHANICS_TOOLS_KIT"),
 								new Category("Cordless Drill", "552768", "Drills", "DRILL")),
 						tools, counts(Country.DE, 14, Country.FR, 10), Map.of()));

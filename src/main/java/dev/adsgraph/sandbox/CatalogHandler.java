@@ -12,11 +12,12 @@ import java.util.TreeMap;
 import dev.adsgraph.sandbox.Catalog.Listing;
 
 /**
- * Catalog Items 2022-04-01 (catalogItems_2022-04-01.json): {@code GET /catalog/2022-04-01/items/{asin}}
- * and the search {@code GET /catalog/2022-04-01/items}. The catalogue is public: every partner's
- * live listings are found, whoever asks. Facets served: attributes, classifications, identifiers,
- * images, productTypes, relationships (empty: the fixtures have no variation families), salesRanks,
- * summaries; {@code dimensions} and {@code vendorDetails} are accepted and left out.
+ * Catalog Items 2022-04-01 (catalogItems_2022-04-01.json): {@code GET
+ * /catalog/2022-04-01/items/{asin}} and the search {@code GET /catalog/2022-04-01/items}.
+ * The catalogue is public: every partner's live listings are found, whoever asks. Facets
+ * served: attributes, classifications, identifiers, images, productTypes, relationships
+ * (empty: the fixtures have no variation families), salesRanks, summaries;
+ * {@code dimensions} and {@code vendorDetails} are accepted and left out.
  */
 final class CatalogHandler {
 
@@ -45,7 +46,8 @@ final class CatalogHandler {
 			this.catalog.byAsin(country, asin).ifPresent(found::add);
 		}
 		if (found.isEmpty()) {
-			throw new ApiException(404, "NotFound", "Requested item '" + asin + "' not found in the given marketplaces.");
+			throw new ApiException(404, "NotFound",
+					"Requested item '" + asin + "' not found in the given marketplaces.");
 		}
 		return Reply.json(200, item(asin, found, included));
 	}
@@ -93,10 +95,11 @@ final class CatalogHandler {
 		}
 		PageTokens.Page<Listing> page = PageTokens.page(matches, offset, pageSize,
 				(next) -> PageTokens.encode("catalogItems", userId, filters, next));
-		String previous = (offset > 0) ? PageTokens.encode("catalogItems", userId, filters, Math.max(0, offset - pageSize))
-				: null;
+		String previous = (offset > 0)
+				? PageTokens.encode("catalogItems", userId, filters, Math.max(0, offset - pageSize)) : null;
 		if (offset > 0 && offset - pageSize <= 0) {
-			// A token for offset 0 cannot exist (0 means "no token"); the first page is asked for without one.
+			// A token for offset 0 cannot exist (0 means "no token"); the first page is
+			// asked for without one.
 			previous = null;
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -139,13 +142,14 @@ final class CatalogHandler {
 	private List<Listing> byKeywords(SpGate.Call call, Country country, List<String> keywords) {
 		List<String> brands = call.csv("brandNames");
 		List<String> classifications = call.csv("classificationIds");
-		List<String> words = keywords.stream().map((k) -> k.toLowerCase(Locale.ROOT)).filter((k) -> !k.isBlank()).toList();
-		return this.catalog.marketplace(country)
-			.stream()
-			.filter((l) -> {
-				String text = (l.title() + " " + l.brand()).toLowerCase(Locale.ROOT);
-				return words.stream().anyMatch(text::contains);
-			})
+		List<String> words = keywords.stream()
+			.map((k) -> k.toLowerCase(Locale.ROOT))
+			.filter((k) -> !k.isBlank())
+			.toList();
+		return this.catalog.marketplace(country).stream().filter((l) -> {
+			String text = (l.title() + " " + l.brand()).toLowerCase(Locale.ROOT);
+			return words.stream().anyMatch(text::contains);
+		})
 			.filter((l) -> brands == null || brands.contains(l.brand()))
 			.filter((l) -> classifications == null || classifications.contains(l.category().classificationId()))
 			.toList();
@@ -176,7 +180,8 @@ final class CatalogHandler {
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("asin", asin);
 		if (included.contains("attributes")) {
-			// Attributes are a product-type document; one marketplace's view is what Amazon returns.
+			// Attributes are a product-type document; one marketplace's view is what
+			// Amazon returns.
 			Listing first = listings.get(0);
 			Map<String, Object> attributes = new LinkedHashMap<>();
 			attributes.put("item_name", List.of(attribute(first, first.title())));
@@ -188,9 +193,9 @@ final class CatalogHandler {
 			item.put("attributes", attributes);
 		}
 		if (included.contains("classifications")) {
-			item.put("classifications", perMarketplace(listings, "classifications",
-					(l) -> List.of(ordered("displayName", l.category().classificationName(), "classificationId",
-							l.category().classificationId()))));
+			item.put("classifications",
+					perMarketplace(listings, "classifications", (l) -> List.of(ordered("displayName",
+							l.category().classificationName(), "classificationId", l.category().classificationId()))));
 		}
 		if (included.contains("identifiers")) {
 			item.put("identifiers", perMarketplace(listings, "identifiers",
@@ -251,7 +256,9 @@ final class CatalogHandler {
 
 	private static List<Map<String, Object>> perMarketplace(List<Listing> listings, String member,
 			java.util.function.Function<Listing, List<?>> values) {
-		return listings.stream().map((l) -> ordered("marketplaceId", l.marketplaceId(), member, values.apply(l))).toList();
+		return listings.stream()
+			.map((l) -> ordered("marketplaceId", l.marketplaceId(), member, values.apply(l)))
+			.toList();
 	}
 
 	static Map<String, Object> ordered(String firstKey, Object first, String secondKey, Object second) {

@@ -17,10 +17,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /sandbox/*}: what tests and tools need that Amazon has no API for: accepting terms as the
- * user would, counting upstream calls, restoring the fixtures, describing the demo set-up, and the
- * ground truth per product ({@code /sandbox/products}) computed from the same functions as every
- * SP-API and Ads answer, so tests can check the gateway's joins independently.
+ * {@code /sandbox/*}: what tests and tools need that Amazon has no API for: accepting
+ * terms as the user would, counting upstream calls, restoring the fixtures, describing
+ * the demo set-up, and the ground truth per product ({@code /sandbox/products}) computed
+ * from the same functions as every SP-API and Ads answer, so tests can check the
+ * gateway's joins independently.
  */
 final class ControlHandler {
 
@@ -28,7 +29,8 @@ final class ControlHandler {
 
 	private final TermsTokens termsTokens;
 
-	// Ground truth sums day by day; two years per product is plenty for any test and stays fast.
+	// Ground truth sums day by day; two years per product is plenty for any test and
+	// stays fast.
 	private static final int MAX_TRUTH_DAYS = 731;
 
 	private final Runnable resetData;
@@ -54,7 +56,8 @@ final class ControlHandler {
 		}
 		String status = this.termsTokens.status(entry);
 		if (TermsTokens.REDEEMED.equals(status)) {
-			return Reply.json(409, ErrorFamily.ordered("code", "CONFLICT", "details", "The terms token is already redeemed."))
+			return Reply
+				.json(409, ErrorFamily.ordered("code", "CONFLICT", "details", "The terms token is already redeemed."))
 				.toResponse();
 		}
 		return Reply.json(200, ErrorFamily.ordered("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
@@ -98,10 +101,11 @@ final class ControlHandler {
 	}
 
 	/**
-	 * {@code GET /sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=}: every product of
-	 * the seller (or vendor group) in the marketplace with its catalogue facts and its retail and ad
-	 * numbers summed over the inclusive date range. Deleted listings come last with
-	 * {@code inCatalog: false}; {@code ads} is null for products that are not advertised.
+	 * {@code GET /sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=}: every
+	 * product of the seller (or vendor group) in the marketplace with its catalogue facts
+	 * and its retail and ad numbers summed over the inclusive date range. Deleted
+	 * listings come last with {@code inCatalog: false}; {@code ads} is null for products
+	 * that are not advertised.
 	 */
 	Mono<ServerResponse> products(ServerRequest request) {
 		String sellerId = request.queryParam("sellerId").orElse(null);
@@ -111,7 +115,8 @@ final class ControlHandler {
 		}
 		Country country = Country.byMarketplaceId(marketplaceId).orElse(null);
 		if (country == null || !this.catalog.knows(sellerId) || !this.catalog.countries(sellerId).contains(country)) {
-			return notFound("No products for seller " + sellerId + " in marketplace " + marketplaceId + ".").toResponse();
+			return notFound("No products for seller " + sellerId + " in marketplace " + marketplaceId + ".")
+				.toResponse();
 		}
 		LocalDate startDate;
 		LocalDate endDate;
@@ -123,8 +128,8 @@ final class ControlHandler {
 			return badRequest("startDate and endDate are required, as YYYY-MM-DD.");
 		}
 		if (startDate.isAfter(endDate) || startDate.plusDays(MAX_TRUTH_DAYS).isBefore(endDate)) {
-			return badRequest("startDate must not be after endDate, and the range must not exceed " + MAX_TRUTH_DAYS
-					+ " days.");
+			return badRequest(
+					"startDate must not be after endDate, and the range must not exceed " + MAX_TRUTH_DAYS + " days.");
 		}
 		List<Map<String, Object>> products = new ArrayList<>();
 		for (Listing listing : this.catalog.listings(sellerId, country)) {
@@ -193,8 +198,8 @@ final class ControlHandler {
 	}
 
 	/**
-	 * Restores accounts and terms tokens to the fixtures and forgets reports, document links,
-	 * rate-limit buckets and fault rules; issued access tokens stay valid.
+	 * Restores accounts and terms tokens to the fixtures and forgets reports, document
+	 * links, rate-limit buckets and fault rules; issued access tokens stay valid.
 	 */
 	Mono<ServerResponse> reset(ServerRequest request) {
 		this.resetData.run();
@@ -202,7 +207,9 @@ final class ControlHandler {
 		return ServerResponse.noContent().build();
 	}
 
-	/** Where things are and which credentials work, for Postman, benchmarks and humans. */
+	/**
+	 * Where things are and which credentials work, for Postman, benchmarks and humans.
+	 */
 	Mono<ServerResponse> info(ServerRequest request) {
 		String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
 		Map<String, Object> hosts = new LinkedHashMap<>();
@@ -217,7 +224,8 @@ final class ControlHandler {
 			spHosts.put(region.name(), base + "/sp/" + region.path());
 		}
 		info.put("spHosts", spHosts);
-		info.put("users", List.of(user(Fixtures.DEMO_USER, Fixtures.DEMO), user(Fixtures.AGENCY_USER, Fixtures.AGENCY)));
+		info.put("users",
+				List.of(user(Fixtures.DEMO_USER, Fixtures.DEMO), user(Fixtures.AGENCY_USER, Fixtures.AGENCY)));
 		List<Map<String, String>> sp = new ArrayList<>();
 		for (Fixtures.SpAuthorization authorization : Fixtures.SP_AUTHORIZATIONS) {
 			Map<String, String> entry = user(authorization.userId(), authorization.credentials());

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The advertising countries the sandbox simulates, with the per-country facts of the profiles
- * spec (currency, time zone) and Amazon's real marketplace ids. Profiles and {@code /adsAccounts}
- * spell the United Kingdom {@code UK}; Ads API v1 and SP-API use ISO {@code GB}.
+ * The advertising countries the sandbox simulates, with the per-country facts of the
+ * profiles spec (currency, time zone) and Amazon's real marketplace ids. Profiles and
+ * {@code /adsAccounts} spell the United Kingdom {@code UK}; Ads API v1 and SP-API use ISO
+ * {@code GB}.
  */
 enum Country {
 
@@ -66,7 +67,10 @@ enum Country {
 		return this.currencyCode;
 	}
 
-	/** The profile time zone; every one of them is also a value of the v1 TimeZoneIana enum. */
+	/**
+	 * The profile time zone; every one of them is also a value of the v1 TimeZoneIana
+	 * enum.
+	 */
 	String timezone() {
 		return this.timezone;
 	}
@@ -121,15 +125,16 @@ enum Country {
 		return Arrays.stream(values()).filter((c) -> c.marketplaceId.equals(marketplaceId)).findFirst();
 	}
 
-	/** Either spelling, so a client sending GB to /adsAccounts is understood as Amazon's UK. */
+	/**
+	 * Either spelling, so a client sending GB to /adsAccounts is understood as Amazon's
+	 * UK.
+	 */
 	static Optional<Country> parse(String code) {
 		if (code == null) {
 			return Optional.empty();
 		}
 		String upper = code.trim().toUpperCase(Locale.ROOT);
-		return Arrays.stream(values())
-			.filter((c) -> c.adsCode.equals(upper) || c.isoCode.equals(upper))
-			.findFirst();
+		return Arrays.stream(values()).filter((c) -> c.adsCode.equals(upper) || c.isoCode.equals(upper)).findFirst();
 	}
 
 }

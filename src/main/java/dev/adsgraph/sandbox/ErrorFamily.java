@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The Ads API answers errors in several incompatible shapes, one per resource family
- * (shared/reference/amazon-apis.md section 5); a faithful simulator must use each in its place.
+ * (shared/reference/amazon-apis.md section 5); a faithful simulator must use each in its
+ * place.
  */
 enum ErrorFamily {
 
@@ -18,7 +19,10 @@ enum ErrorFamily {
 		}
 	},
 
-	/** {@code /adsAccounts} and {@code /termsTokens}: {@code {errors: [{errorCode, errorId, errorMessage}]}}. */
+	/**
+	 * {@code /adsAccounts} and {@code /termsTokens}: {@code {errors: [{errorCode,
+	 * errorId, errorMessage}]}}.
+	 */
 	ACCOUNTS_V2 {
 		@Override
 		Object body(int status, String code, String message) {
@@ -34,7 +38,10 @@ enum ErrorFamily {
 		}
 	},
 
-	/** Reporting v3 ({@code AsyncReportingError}): {@code {code: "<HTTP status>", detail}}. */
+	/**
+	 * Reporting v3 ({@code AsyncReportingError}): {@code {code: "<HTTP status>",
+	 * detail}}.
+	 */
 	REPORTING {
 		@Override
 		Object body(int status, String code, String message) {
@@ -66,8 +73,8 @@ enum ErrorFamily {
 	}
 
 	/**
-	 * Amazon's errorId is an opaque number for its support; deriving it from the code keeps it
-	 * stable, so logs and tests can match on it.
+	 * Amazon's errorId is an opaque number for its support; deriving it from the code
+	 * keeps it stable, so logs and tests can match on it.
 	 */
 	static long errorId(String code) {
 		return 100_000L + Math.floorMod(code.hashCode(), 900_000);

@@ -22,19 +22,23 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Failures the sandbox injects on purpose, per upstream ({@code ads}, {@code sp}, {@code lwa}) and
- * operation id, so the gateway's retries, circuit breakers and partial results can be exercised
- * against real HTTP: 429 (with {@code Retry-After} where Amazon sends one), 500, 503, added
- * latency, connections closed without an answer, and 2xx answers whose body is cut short.
+ * Failures the sandbox injects on purpose, per upstream ({@code ads}, {@code sp},
+ * {@code lwa}) and operation id, so the gateway's retries, circuit breakers and partial
+ * results can be exercised against real HTTP: 429 (with {@code Retry-After} where Amazon
+ * sends one), 500, 503, added latency, connections closed without an answer, and 2xx
+ * answers whose body is cut short.
  *
- * <p>Two ways to pick the calls that fail. {@code spread} (the default) makes the rates exact
- * proportions of each operation's calls, spread as evenly as possible (with rates 0.2 and 0.05,
- * one call in five draws a 429 and one in twenty a 500), so a test's outcome does not hang on
- * luck. {@code random} draws every call independently from a seeded generator, which is what a
- * benchmark usually wants.
+ * <p>
+ * Two ways to pick the calls that fail. {@code spread} (the default) makes the rates
+ * exact proportions of each operation's calls, spread as evenly as possible (with rates
+ * 0.2 and 0.05, one call in five draws a 429 and one in twenty a 500), so a test's
+ * outcome does not hang on luck. {@code random} draws every call independently from a
+ * seeded generator, which is what a benchmark usually wants.
  *
- * <p>The first rule that matches a call decides; {@code *} matches any upstream or operation.
- * Injected faults happen before the operation runs, so a faulted write never changed anything.
+ * <p>
+ * The first rule that matches a call decides; {@code *} matches any upstream or
+ * operation. Injected faults happen before the operation runs, so a faulted write never
+ * changed anything.
  */
 final class Faults {
 
@@ -58,8 +62,8 @@ final class Faults {
 	 * One rule. Rates are fractions of calls, 0 to 1, summing to at most 1.
 	 *
 	 * @param upstream {@code ads}, {@code sp}, {@code lwa} or {@code *}
-	 * @param operation an operation id as in the stats keys (for example {@code listProfiles},
-	 * {@code getCatalogItem}, {@code token} for LWA) or {@code *}
+	 * @param operation an operation id as in the stats keys (for example
+	 * {@code listProfiles}, {@code getCatalogItem}, {@code token} for LWA) or {@code *}
 	 * @param latency added to every matching call, faulted or not
 	 * @param latencyJitter a uniformly drawn extra delay between zero and this
 	 * @param retryAfterSeconds the {@code Retry-After} of injected Ads and LWA 429s
@@ -89,7 +93,8 @@ final class Faults {
 				throw new IllegalArgumentException("latency and latencyJitter must be between 0 and 300s in all");
 			}
 			if (retryAfterSeconds < 0 || retryAfterSeconds > 3600) {
-				throw new IllegalArgumentException("retryAfterSeconds must be between 0 and 3600, was " + retryAfterSeconds);
+				throw new IllegalArgumentException(
+						"retryAfterSeconds must be between 0 and 3600, was " + retryAfterSeconds);
 			}
 		}
 
@@ -155,7 +160,10 @@ final class Faults {
 		this.stats = stats;
 	}
 
-	/** Replaces every rule. {@code mode} is {@code spread} (null means it) or {@code random}. */
+	/**
+	 * Replaces every rule. {@code mode} is {@code spread} (null means it) or
+	 * {@code random}.
+	 */
 	synchronized void configure(List<Rule> rules, String mode, Long seed) {
 		boolean random = switch ((mode == null) ? "spread" : mode.trim().toLowerCase(Locale.ROOT)) {
 			case "spread" -> false;
@@ -196,7 +204,8 @@ final class Faults {
 
 	private synchronized Decision decide(Plan current, int index, Rule rule, String key) {
 		if (current != this.plan) {
-			return Decision.NONE; // replaced while we looked; the next call sees the new rules
+			return Decision.NONE; // replaced while we looked; the next call sees the new
+									// rules
 		}
 		Kind chosen = current.random() ? draw(current.generator(), rule) : spread(index + "|" + key, rule);
 		long jitter = rule.latencyJitter().toMillis();
@@ -218,14 +227,16 @@ final class Faults {
 	}
 
 	/**
-	 * Error diffusion: every call adds the rule's total fault rate to a shared credit and each
-	 * kind's rate to its own; once the shared credit reaches one, a fault fires, of the kind with
-	 * the most credit, and both pay one back. Over n calls each kind fires about rate * n times,
-	 * and two faults are as far apart as the total rate allows (four calls at 0.2 + 0.05).
+	 * Error diffusion: every call adds the rule's total fault rate to a shared credit and
+	 * each kind's rate to its own; once the shared credit reaches one, a fault fires, of
+	 * the kind with the most credit, and both pay one back. Over n calls each kind fires
+	 * about rate * n times, and two faults are as far apart as the total rate allows
+	 * (four calls at 0.2 + 0.05).
 	 */
 	private Kind spread(String key, Rule rule) {
 		int total = Kind.values().length;
-		// Credits start at one half, so the counts are rounded, not cut: at a rate of one half
+		// Credits start at one half, so the counts are rounded, not cut: at a rate of one
+		// half
 		// the first call already faults.
 		double[] credit = this.credits.computeIfAbsent(key, (k) -> {
 			double[] initial = new double[total + 1];
@@ -250,9 +261,9 @@ final class Faults {
 	}
 
 	/**
-	 * Runs {@code normal} unless a fault applies. {@code error} renders an error status in the
-	 * operation's own shape with the given extra headers; {@code contentType} is what the
-	 * operation answers, used for malformed bodies.
+	 * Runs {@code normal} unless a fault applies. {@code error} renders an error status
+	 * in the operation's own shape with the given extra headers; {@code contentType} is
+	 * what the operation answers, used for malformed bodies.
 	 */
 	Mono<ServerResponse> apply(String upstream, String operation, String statsKey, ServerRequest request,
 			String contentType, ErrorRenderer error, Supplier<Mono<ServerResponse>> normal) {
@@ -286,7 +297,10 @@ final class Faults {
 		return Mono.error(new IllegalStateException("cannot drop a connection of " + nativeRequest.getClass()));
 	}
 
-	/** Parses {@code {"mode": "spread", "seed": 1, "rules": [...]}} (durations as 50ms, 2s or ISO-8601). */
+	/**
+	 * Parses {@code {"mode": "spread", "seed": 1, "rules": [...]}} (durations as 50ms, 2s
+	 * or ISO-8601).
+	 */
 	static ParsedRules parse(JsonNode body) {
 		List<Rule> rules = new ArrayList<>();
 		JsonNode list = body.path("rules");
@@ -353,7 +367,10 @@ final class Faults {
 		}
 	}
 
-	/** Renders an error status in an operation's own shape; {@code retryAfterSeconds} is -1 for none. */
+	/**
+	 * Renders an error status in an operation's own shape; {@code retryAfterSeconds} is
+	 * -1 for none.
+	 */
 	@FunctionalInterface
 	interface ErrorRenderer {
 

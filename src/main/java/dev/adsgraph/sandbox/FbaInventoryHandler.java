@@ -16,10 +16,10 @@ import dev.adsgraph.sandbox.Catalog.Inventory;
 import dev.adsgraph.sandbox.Catalog.Listing;
 
 /**
- * FBA Inventory v1 {@code GET /fba/inventory/v1/summaries} (fbaInventory.json): the seller's FBA
- * stock in one marketplace, 50 summaries a page. As the model states, a {@code nextToken} expires
- * 30 seconds after it was issued; an older one is a 400. The token also names the seller and the
- * filters, so it cannot page through another query.
+ * FBA Inventory v1 {@code GET /fba/inventory/v1/summaries} (fbaInventory.json): the
+ * seller's FBA stock in one marketplace, 50 summaries a page. As the model states, a
+ * {@code nextToken} expires 30 seconds after it was issued; an older one is a 400. The
+ * token also names the seller and the filters, so it cannot page through another query.
  */
 final class FbaInventoryHandler {
 
@@ -96,8 +96,8 @@ final class FbaInventoryHandler {
 			.map((l) -> summary(l, details, now))
 			.toList();
 		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("granularity", CatalogHandler.ordered("granularityType", "Marketplace", "granularityId",
-				country.marketplaceId()));
+		payload.put("granularity",
+				CatalogHandler.ordered("granularityType", "Marketplace", "granularityId", country.marketplaceId()));
 		payload.put("inventorySummaries", summaries);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("payload", payload);
@@ -142,7 +142,8 @@ final class FbaInventoryHandler {
 		return summary;
 	}
 
-	// Stock moves daily: each summary changed within the last few days, at a fixed hour per SKU.
+	// Stock moves daily: each summary changed within the last few days, at a fixed hour
+	// per SKU.
 	private static Instant lastUpdated(Listing listing, Instant now) {
 		long day = now.getEpochSecond() / 86_400 - (listing.index() % 5);
 		return Instant.ofEpochSecond(day * 86_400 + Math.floorMod(listing.seed(), 86_400L));

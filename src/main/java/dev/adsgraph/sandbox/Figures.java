@@ -10,13 +10,15 @@ import dev.adsgraph.sandbox.Catalog.Kind;
 import dev.adsgraph.sandbox.Catalog.Listing;
 
 /**
- * Daily retail and sponsored-products numbers per (listing, date), computed on demand from the
- * listing's seed and the date, so any range of any length costs no storage and always gives the
- * same answer. Every SP-API and Ads answer sums these, which is what makes the two APIs agree.
+ * Daily retail and sponsored-products numbers per (listing, date), computed on demand
+ * from the listing's seed and the date, so any range of any length costs no storage and
+ * always gives the same answer. Every SP-API and Ads answer sums these, which is what
+ * makes the two APIs agree.
  *
- * <p>Invariants per day: clicks ≤ impressions; purchases ≤ units ordered; attributed sales
- * (purchases × price) ≤ ordered product sales (units × price); order items ≤ units; orders ≤ order
- * items; sessions ≥ units; page views ≥ sessions.
+ * <p>
+ * Invariants per day: clicks ≤ impressions; purchases ≤ units ordered; attributed sales
+ * (purchases × price) ≤ ordered product sales (units × price); order items ≤ units;
+ * orders ≤ order items; sessions ≥ units; page views ≥ sessions.
  */
 final class Figures {
 
@@ -62,7 +64,8 @@ final class Figures {
 	}
 
 	static Day day(Listing listing, LocalDate date) {
-		SplittableRandom random = new SplittableRandom(mix(listing.seed() + date.toEpochDay() * 0x9E37_79B9_7F4A_7C15L));
+		SplittableRandom random = new SplittableRandom(
+				mix(listing.seed() + date.toEpochDay() * 0x9E37_79B9_7F4A_7C15L));
 		double weekday = (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) ? 1.25
 				: (date.getDayOfWeek() == DayOfWeek.MONDAY) ? 0.9 : 1.0;
 		double season = 1.0 + 0.2 * Math.sin(2 * Math.PI * date.getDayOfYear() / 365.25);
@@ -84,13 +87,15 @@ final class Figures {
 		}
 		long impressions = Math.round(demand * (120 + 260 * random.nextDouble())) + 40 + random.nextInt(60);
 		long clicks = Math.min(impressions, Math.round(impressions * (0.002 + 0.01 * random.nextDouble())));
-		// A click costs 2 to 6 % of the price: what a cheap item and an expensive one can bear.
+		// A click costs 2 to 6 % of the price: what a cheap item and an expensive one can
+		// bear.
 		long costMinor = Math.round(clicks * Math.max(1.0, listing.priceMinor() * (0.02 + 0.04 * random.nextDouble())));
 		long converted = Math.round(clicks * (0.04 + 0.1 * random.nextDouble()));
 		long purchases = (listing.kind() == Kind.DELETED) ? converted : Math.min(units, converted);
 		long extra = (listing.kind() == Kind.DELETED) ? random.nextInt(2)
 				: (units > purchases) ? random.nextInt((int) Math.min(2, units - purchases) + 1) : 0;
-		Ads ads = new Ads(impressions, clicks, costMinor, purchases, purchases * listing.priceMinor(), purchases + extra);
+		Ads ads = new Ads(impressions, clicks, costMinor, purchases, purchases * listing.priceMinor(),
+				purchases + extra);
 		return new Day(retail, ads);
 	}
 
@@ -115,12 +120,14 @@ final class Figures {
 	}
 
 	/**
-	 * A day's units, order items and orders spread over its 24 local hours ({@code [hour][0..2]}),
-	 * peaking in the evening. Each hour keeps orders ≤ order items ≤ units, and the hours add up to
-	 * the day exactly, so hourly and daily sales metrics agree.
+	 * A day's units, order items and orders spread over its 24 local hours
+	 * ({@code [hour][0..2]}), peaking in the evening. Each hour keeps orders ≤ order
+	 * items ≤ units, and the hours add up to the day exactly, so hourly and daily sales
+	 * metrics agree.
 	 */
 	static long[][] hours(Listing listing, LocalDate date, Retail day) {
-		SplittableRandom random = new SplittableRandom(mix(listing.seed() ^ (date.toEpochDay() * 0xC2B2_AE3D_27D4_EB4FL)));
+		SplittableRandom random = new SplittableRandom(
+				mix(listing.seed() ^ (date.toEpochDay() * 0xC2B2_AE3D_27D4_EB4FL)));
 		double[] weights = new double[24];
 		for (int h = 0; h < 24; h++) {
 			weights[h] = 0.25 + Math.max(0, Math.sin(Math.PI * (h - 6) / 16.0)) + 0.3 * random.nextDouble();

@@ -13,11 +13,12 @@ import dev.adsgraph.sandbox.Account.V1Attributes;
 import dev.adsgraph.sandbox.Review.AccountError;
 
 /**
- * Everything the simulated Amazon knows at start-up, in one place. Two users: {@code demo} (a brand
- * owner with 63 ads accounts across NA, EU and FE, plus partners not yet registered that drive the
- * registration flows) and {@code agency} (a small, disjoint set, for isolation). The SP-API
- * authorizations reuse the same sellers; their products are in {@link Catalog}. Ids come from a
- * seeded generator, so they are identical on every run.
+ * Everything the simulated Amazon knows at start-up, in one place. Two users:
+ * {@code demo} (a brand owner with 63 ads accounts across NA, EU and FE, plus partners
+ * not yet registered that drive the registration flows) and {@code agency} (a small,
+ * disjoint set, for isolation). The SP-API authorizations reuse the same sellers; their
+ * products are in {@link Catalog}. Ids come from a seeded generator, so they are
+ * identical on every run.
  */
 final class Fixtures {
 
@@ -47,9 +48,10 @@ final class Fixtures {
 	static final String HARBOR_TOOLS_VENDOR_GROUP = "5512090";
 
 	/**
-	 * SP-API is a separate LWA application per user (Amazon never lets one token serve both APIs),
-	 * and a seller authorizes it once per selling partner: each refresh token below is one such
-	 * authorization. The first one of each user is what the sandbox tenants use.
+	 * SP-API is a separate LWA application per user (Amazon never lets one token serve
+	 * both APIs), and a seller authorizes it once per selling partner: each refresh token
+	 * below is one such authorization. The first one of each user is what the sandbox
+	 * tenants use.
 	 */
 	static final List<SpAuthorization> SP_AUTHORIZATIONS = List.of(
 			spAuthorization(DEMO_USER, "demo", NORTHWIND, "northwind"),
@@ -70,7 +72,10 @@ final class Fixtures {
 	/** A registration for this seller ends DISABLED (v1: REJECTED). */
 	static final String DISABLED_SELLER = "A2GREYMKT0QQ7Z";
 
-	/** Businesses whose website is under this reserved TLD cannot be verified and end DISABLED / REJECTED. */
+	/**
+	 * Businesses whose website is under this reserved TLD cannot be verified and end
+	 * DISABLED / REJECTED.
+	 */
 	static final String UNVERIFIABLE_TLD = ".invalid";
 
 	static final AccountError MX_NOT_ELIGIBLE = new AccountError("MARKETPLACE_NOT_ELIGIBLE", 40_301,
@@ -84,9 +89,9 @@ final class Fixtures {
 
 	private static final long SEED = 20_261_124L;
 
-	private static final String[] BRAND_WORDS = { "Alder", "Birch", "Copper", "Driftwood", "Ember", "Fable",
-			"Granite", "Harbor", "Ivory", "Juniper", "Kestrel", "Linden", "Meadow", "Nimbus", "Oakridge", "Pinecone",
-			"Quarry", "Redwood", "Saltmarsh", "Thistle", "Umber", "Vale", "Willow", "Yarrow", "Zephyr" };
+	private static final String[] BRAND_WORDS = { "Alder", "Birch", "Copper", "Driftwood", "Ember", "Fable", "Granite",
+			"Harbor", "Ivory", "Juniper", "Kestrel", "Linden", "Meadow", "Nimbus", "Oakridge", "Pinecone", "Quarry",
+			"Redwood", "Saltmarsh", "Thistle", "Umber", "Vale", "Willow", "Yarrow", "Zephyr" };
 
 	private static final String[] BRAND_TRADES = { "Goods", "Supply Co.", "Home", "Kitchen", "Outfitters", "Studio",
 			"Labs", "Pet Co.", "Wellness", "Apparel", "Toys", "Garden" };
@@ -95,8 +100,9 @@ final class Fixtures {
 	}
 
 	/**
-	 * An LWA refresh token grants one client access to one user's data; for an SP-API application
-	 * also to exactly one selling partner ({@code sellingPartnerId}, null for Ads grants).
+	 * An LWA refresh token grants one client access to one user's data; for an SP-API
+	 * application also to exactly one selling partner ({@code sellingPartnerId}, null for
+	 * Ads grants).
 	 */
 	record Grant(String clientId, String userId, String sellingPartnerId) {
 	}
@@ -130,8 +136,8 @@ final class Fixtures {
 			refreshTokens.put(credentials.refreshToken(),
 					new Grant(credentials.clientId(), authorization.userId(), authorization.sellingPartnerId()));
 		}
-		return new World(Map.copyOf(clientSecrets), Map.copyOf(refreshTokens), Map.copyOf(users),
-				List.copyOf(accounts), Ids.secure().continuing(ids));
+		return new World(Map.copyOf(clientSecrets), Map.copyOf(refreshTokens), Map.copyOf(users), List.copyOf(accounts),
+				Ids.secure().continuing(ids));
 	}
 
 	private static SandboxUser demo(Ids ids, List<Account> accounts) {
@@ -141,7 +147,8 @@ final class Fixtures {
 						"Northwind Outdoor Co.", "Seattle", "US", "WA", "98101", "+1 206 555 0142"),
 				"https://www.northwind-outdoor.example", Review.APPROVED);
 		SellingPartner blueHarbor = seller(BLUE_HARBOR, "Blue Harbor Kitchen Ltd",
-				List.of(Country.UK, Country.DE, Country.FR, Country.IT, Country.ES), "sal1.vpc4qarov6t2uq62vdznva9tk2gp",
+				List.of(Country.UK, Country.DE, Country.FR, Country.IT, Country.ES),
+				"sal1.vpc4qarov6t2uq62vdznva9tk2gp",
 				new PostalAddress("adr1.omwk5058zhfrzw4d2s30ltiuocpe", "14 Wharf Road", null, "Blue Harbor Kitchen Ltd",
 						"London", "GB", "Greater London", "N1 7GR", "+44 20 7946 0321"),
 				"https://www.blueharbor-kitchen.example", Review.APPROVED);
@@ -216,7 +223,8 @@ final class Fixtures {
 				agencyProfiles);
 	}
 
-	// Fifty-eight small registered sellers, so that a 50-account page and pagination are real.
+	// Fifty-eight small registered sellers, so that a 50-account page and pagination are
+	// real.
 	private static void addBrandPortfolio(Ids ids, List<SellingPartner> partners, List<Account> accounts) {
 		Country[] countries = Country.values();
 		for (int i = 0; i < 58; i++) {
@@ -242,18 +250,19 @@ final class Fixtures {
 	private static PostalAddress brandAddress(String token, String name, Country country) {
 		return switch (country) {
 			case US -> new PostalAddress(token, "1600 Wynkoop St", null, name, "Denver", "US", "CO", "80202", null);
-			case CA -> new PostalAddress(token, "555 W Hastings St", null, name, "Vancouver", "CA", "BC", "V6B 4N6", null);
+			case CA ->
+				new PostalAddress(token, "555 W Hastings St", null, name, "Vancouver", "CA", "BC", "V6B 4N6", null);
 			case MX -> new PostalAddress(token, "Av. Paseo de la Reforma 250", null, name, "Ciudad de Mexico", "MX",
 					"CDMX", "06600", null);
 			case UK -> new PostalAddress(token, "1 Piccadilly Gardens", null, name, "Manchester", "GB",
 					"Greater Manchester", "M1 1RG", null);
-			case DE -> new PostalAddress(token, "Invalidenstrasse 117", null, name, "Berlin", "DE", "Berlin", "10115",
-					null);
+			case DE ->
+				new PostalAddress(token, "Invalidenstrasse 117", null, name, "Berlin", "DE", "Berlin", "10115", null);
 			case FR -> new PostalAddress(token, "12 Rue de la Paix", null, name, "Paris", "FR", "Ile-de-France",
 					"75002", null);
 			case IT -> new PostalAddress(token, "Via Dante 7", null, name, "Milano", "IT", "MI", "20121", null);
-			case ES -> new PostalAddress(token, "Calle de Alcala 21", null, name, "Madrid", "ES", "Madrid", "28014",
-					null);
+			case ES ->
+				new PostalAddress(token, "Calle de Alcala 21", null, name, "Madrid", "ES", "Madrid", "28014", null);
 			case JP -> new PostalAddress(token, "1-1 Umeda", "Kita-ku", name, "Osaka", "JP", "Osaka", "530-0001", null);
 			case AU -> new PostalAddress(token, "200 George St", null, name, "Sydney", "AU", "NSW", "2000", null);
 		};
@@ -265,8 +274,8 @@ final class Fixtures {
 				new PostalAddress("adr1.bn5xtre6ozzvt0cf29ouz80acgu4", "230 Mission St", null, "Riverstone Apparel",
 						"San Francisco", "US", "CA", "94105", "+1 415 555 0190"),
 				"https://www.riverstone-apparel.example", Review.APPROVED);
-		SellingPartner harborTools = partner(SellingProgram.AMAZON_VENDOR, HARBOR_TOOLS_VENDOR_GROUP, "Harbor Tools GmbH",
-				List.of(Country.DE, Country.FR), "sal1.qab3hmvdt8kv2d6hiy56z783luju",
+		SellingPartner harborTools = partner(SellingProgram.AMAZON_VENDOR, HARBOR_TOOLS_VENDOR_GROUP,
+				"Harbor Tools GmbH", List.of(Country.DE, Country.FR), "sal1.qab3hmvdt8kv2d6hiy56z783luju",
 				new PostalAddress("adr1.hwbrkouh5g2798ut6a1ps9gfuu1z", "Hafenstrasse 12", null, "Harbor Tools GmbH",
 						"Hamburg", "DE", "Hamburg", "20457", "+49 40 5555 0123"),
 				"https://www.harbortools.example", Review.APPROVED);
@@ -288,7 +297,8 @@ final class Fixtures {
 	private static SpAuthorization spAuthorization(String userId, String app, String sellerId, String slug) {
 		return new SpAuthorization(userId,
 				new SandboxCredentials("amzn1.application-oa2-client.adsgraphsandboxsp" + app,
-						"adsgraph-sandbox-sp-" + app + "-secret", "Atzr|adsgraph-sandbox-sp-" + slug + "-refresh-token"),
+						"adsgraph-sandbox-sp-" + app + "-secret",
+						"Atzr|adsgraph-sandbox-sp-" + slug + "-refresh-token"),
 				sellerId);
 	}
 
@@ -315,7 +325,10 @@ final class Fixtures {
 				null, Access.FULL);
 	}
 
-	/** An account registered long ago: settled, with the partner's address as v1 business details. */
+	/**
+	 * An account registered long ago: settled, with the partner's address as v1 business
+	 * details.
+	 */
 	private static Account account(Ids ids, String userId, SellingPartner partner, List<Market> markets) {
 		Country home = markets.get(0).country();
 		String vertical = switch (partner.program()) {

@@ -8,8 +8,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Identifier formats as Amazon shows them. Fixtures draw from a seeded {@link Random} so their ids
- * are the same on every run; runtime ids come from {@link SecureRandom}.
+ * Identifier formats as Amazon shows them. Fixtures draw from a seeded {@link Random} so
+ * their ids are the same on every run; runtime ids come from {@link SecureRandom}.
  */
 final class Ids {
 
@@ -17,11 +17,12 @@ final class Ids {
 
 	private static final String UPPER36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-	// Profile ids are int64: all of them exceed 2^31 (and EU/FE ones 2^32) so a client that
-	// squeezes them into an int breaks at once, yet stay below 2^53 so JSON doubles keep them exact.
-	private static final Map<AdsRegion, long[]> PROFILE_ID_BASE_AND_STEP = Map.of(
-			AdsRegion.NA, new long[] { 3_162_450_117L, 1_048_583L },
-			AdsRegion.EU, new long[] { 4_301_822_093L, 2_097_169L },
+	// Profile ids are int64: all of them exceed 2^31 (and EU/FE ones 2^32) so a client
+	// that
+	// squeezes them into an int breaks at once, yet stay below 2^53 so JSON doubles keep
+	// them exact.
+	private static final Map<AdsRegion, long[]> PROFILE_ID_BASE_AND_STEP = Map.of(AdsRegion.NA,
+			new long[] { 3_162_450_117L, 1_048_583L }, AdsRegion.EU, new long[] { 4_301_822_093L, 2_097_169L },
 			AdsRegion.FE, new long[] { 1_148_302_799_624_011L, 7_340_033L });
 
 	private final Random random;
@@ -43,13 +44,19 @@ final class Ids {
 		return new Ids(new SecureRandom());
 	}
 
-	/** Continues another sequence's profile ids so runtime profiles never collide with fixtures. */
+	/**
+	 * Continues another sequence's profile ids so runtime profiles never collide with
+	 * fixtures.
+	 */
 	Ids continuing(Ids other) {
 		other.profileSequence.forEach((region, next) -> this.profileSequence.get(region).set(next.get()));
 		return this;
 	}
 
-	/** {@code amzn1.ads-account.g.} followed by 25 base-36 characters, as in Amazon's samples. */
+	/**
+	 * {@code amzn1.ads-account.g.} followed by 25 base-36 characters, as in Amazon's
+	 * samples.
+	 */
 	String adsAccountId() {
 		return "amzn1.ads-account.g." + chars(LOWER36, 25);
 	}

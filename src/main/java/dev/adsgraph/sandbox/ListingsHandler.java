@@ -12,12 +12,13 @@ import java.util.Set;
 import dev.adsgraph.sandbox.Catalog.Listing;
 
 /**
- * Listings Items 2021-08-01 (listingsItems_2021-08-01.json): {@code GET /listings/2021-08-01/items/{sellerId}/{sku}}
- * and {@code GET /listings/2021-08-01/items/{sellerId}} (searchListingsItems). Only the authorized
- * seller's own listings are visible: another {@code sellerId} is a 403. Included data served:
- * summaries, attributes, issues (none), offers, fulfillmentAvailability, productTypes; procurement
- * and relationships are vendor and variation data the fixtures do not have, so they are left out.
- * searchListingsItems takes one marketplace per call.
+ * Listings Items 2021-08-01 (listingsItems_2021-08-01.json): {@code GET
+ * /listings/2021-08-01/items/{sellerId}/{sku}} and {@code GET
+ * /listings/2021-08-01/items/{sellerId}} (searchListingsItems). Only the authorized
+ * seller's own listings are visible: another {@code sellerId} is a 403. Included data
+ * served: summaries, attributes, issues (none), offers, fulfillmentAvailability,
+ * productTypes; procurement and relationships are vendor and variation data the fixtures
+ * do not have, so they are left out. searchListingsItems takes one marketplace per call.
  */
 final class ListingsHandler {
 
@@ -107,8 +108,8 @@ final class ListingsHandler {
 		}
 		PageTokens.Page<Listing> page = PageTokens.page(matches, offset, pageSize,
 				(next) -> PageTokens.encode("listingsItems", sellerId, filters, next));
-		String previous = (offset - pageSize > 0) ? PageTokens.encode("listingsItems", sellerId, filters, offset - pageSize)
-				: null;
+		String previous = (offset - pageSize > 0)
+				? PageTokens.encode("listingsItems", sellerId, filters, offset - pageSize) : null;
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("numberOfResults", matches.size());
 		SpParams.Pagination pagination = SpParams.Pagination.of(page.nextToken(), previous);
@@ -119,7 +120,8 @@ final class ListingsHandler {
 		return Reply.json(200, result);
 	}
 
-	// Listings are seller data: the path's seller must be the one who authorized the application.
+	// Listings are seller data: the path's seller must be the one who authorized the
+	// application.
 	private static String ownSeller(SpGate.Call call) {
 		String sellerId = call.request().pathVariable("sellerId");
 		if (!sellerId.equals(call.sellerId())) {
@@ -146,7 +148,9 @@ final class ListingsHandler {
 		};
 	}
 
-	/** Fixture listings were last touched a few days after creation plus their position. */
+	/**
+	 * Fixture listings were last touched a few days after creation plus their position.
+	 */
 	static Instant lastUpdated(Listing listing) {
 		return listing.createdAt().plusSeconds(86_400L * (3 + listing.index() % 40));
 	}
@@ -156,7 +160,8 @@ final class ListingsHandler {
 		item.put("sku", sku);
 		if (included.contains("summaries")) {
 			item.put("summaries", listings.stream().map((l) -> {
-				Map<String, Object> summary = CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "asin", l.asin());
+				Map<String, Object> summary = CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "asin",
+						l.asin());
 				summary.put("productType", l.category().productType());
 				summary.put("conditionType", "new_new");
 				summary.put("status", l.status());
@@ -173,10 +178,10 @@ final class ListingsHandler {
 		if (included.contains("attributes")) {
 			Listing first = listings.get(0);
 			Map<String, Object> attributes = new LinkedHashMap<>();
-			attributes.put("item_name", List.of(CatalogHandler.ordered("value", first.title(), "marketplace_id",
-					first.marketplaceId())));
-			attributes.put("brand", List.of(CatalogHandler.ordered("value", first.brand(), "marketplace_id",
-					first.marketplaceId())));
+			attributes.put("item_name",
+					List.of(CatalogHandler.ordered("value", first.title(), "marketplace_id", first.marketplaceId())));
+			attributes.put("brand",
+					List.of(CatalogHandler.ordered("value", first.brand(), "marketplace_id", first.marketplaceId())));
 			item.put("attributes", attributes);
 		}
 		if (included.contains("issues")) {
@@ -184,24 +189,27 @@ final class ListingsHandler {
 		}
 		if (included.contains("offers")) {
 			item.put("offers", listings.stream().map((l) -> {
-				Map<String, Object> offer = CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "offerType", "B2C");
+				Map<String, Object> offer = CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "offerType",
+						"B2C");
 				offer.put("price", SpParams.money(l.priceMinor(), l.country()));
 				return offer;
 			}).toList());
 		}
 		if (included.contains("fulfillmentAvailability")) {
 			// Every fixture product is fulfilled by Amazon, from the region's network.
-			item.put("fulfillmentAvailability", listings.stream()
-				.map((l) -> CatalogHandler.ordered("fulfillmentChannelCode", "AMAZON_" + l.country().region().name(),
-						"quantity", l.inventory().fulfillable()))
-				.distinct()
-				.toList());
+			item.put("fulfillmentAvailability",
+					listings.stream()
+						.map((l) -> CatalogHandler.ordered("fulfillmentChannelCode",
+								"AMAZON_" + l.country().region().name(), "quantity", l.inventory().fulfillable()))
+						.distinct()
+						.toList());
 		}
 		if (included.contains("productTypes")) {
-			item.put("productTypes", listings.stream()
-				.map((l) -> CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "productType",
-						l.category().productType()))
-				.toList());
+			item.put("productTypes",
+					listings.stream()
+						.map((l) -> CatalogHandler.ordered("marketplaceId", l.marketplaceId(), "productType",
+								l.category().productType()))
+						.toList());
 		}
 		return item;
 	}

@@ -17,9 +17,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Login with Amazon's token endpoint, {@code POST /auth/o2/token}, for the refresh-token grant. No
- * Amazon contract file exists; behaviour follows Amazon's docs and SDKs: form or JSON body,
- * {@code {error, error_description}} failures, 401 only for client authentication.
+ * Login with Amazon's token endpoint, {@code POST /auth/o2/token}, for the refresh-token
+ * grant. No Amazon contract file exists; behaviour follows Amazon's docs and SDKs: form
+ * or JSON body, {@code {error, error_description}} failures, 401 only for client
+ * authentication.
  */
 final class LwaHandler {
 
@@ -99,7 +100,8 @@ final class LwaHandler {
 		return Reply.json(200, token);
 	}
 
-	// Amazon's docs and most SDKs post a form; Amazon's Java SDK posts JSON. Both are accepted.
+	// Amazon's docs and most SDKs post a form; Amazon's Java SDK posts JSON. Both are
+	// accepted.
 	private static Map<String, String> parameters(ServerRequest request, String body) {
 		MediaType type;
 		try {

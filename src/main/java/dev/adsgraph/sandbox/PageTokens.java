@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Opaque {@code nextToken}s. A token names the listing, the user and the filters it was issued for,
- * so a token replayed by another user or with other filters is rejected instead of paging through
- * the wrong list. Listings are append-only, so an offset stays valid while data grows.
+ * Opaque {@code nextToken}s. A token names the listing, the user and the filters it was
+ * issued for, so a token replayed by another user or with other filters is rejected
+ * instead of paging through the wrong list. Listings are append-only, so an offset stays
+ * valid while data grows.
  */
 final class PageTokens {
 
@@ -20,7 +21,10 @@ final class PageTokens {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The offset the token stands for, or -1 when it is not a token of this listing, user and filters. */
+	/**
+	 * The offset the token stands for, or -1 when it is not a token of this listing, user
+	 * and filters.
+	 */
 	static int decode(String token, String listing, String userId, Object filters) {
 		String plain;
 		try {
@@ -43,7 +47,9 @@ final class PageTokens {
 		}
 	}
 
-	/** One page of {@code items} from {@code offset}; the token is null on the last page. */
+	/**
+	 * One page of {@code items} from {@code offset}; the token is null on the last page.
+	 */
 	static <T> Page<T> page(List<T> items, int offset, int maxResults, IntFunction<String> tokenForOffset) {
 		int from = Math.min(offset, items.size());
 		int to = Math.min(from + maxResults, items.size());

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.adsgraph.sandbox.AdsGate.Call;
 import dev.adsgraph.sandbox.AdsGate.Operation;
 
-/** {@code GET /v2/profiles} and {@code GET /v2/profiles/{profileId}} (Profiles_prod_3p.yaml). */
+/**
+ * {@code GET /v2/profiles} and {@code GET /v2/profiles/{profileId}}
+ * (Profiles_prod_3p.yaml).
+ */
 final class ProfilesHandler {
 
 	static final Operation LIST = new Operation("listProfiles", ErrorFamily.GENERIC, false, List.of(), Reply.JSON);
@@ -53,10 +56,11 @@ final class ProfilesHandler {
 			if (!validPaymentMethod.equals("true") && !validPaymentMethod.equals("false")) {
 				throw invalid("validPaymentMethodFilter", validPaymentMethod, Set.of("true", "false"));
 			}
-			// true keeps profiles without the field (non-vendors); false keeps only an explicit false.
-			filter = filter.and(validPaymentMethod.equals("true")
-					? (profile) -> !Boolean.FALSE.equals(profile.validPaymentMethod())
-					: (profile) -> Boolean.FALSE.equals(profile.validPaymentMethod()));
+			// true keeps profiles without the field (non-vendors); false keeps only an
+			// explicit false.
+			filter = filter.and(
+					validPaymentMethod.equals("true") ? (profile) -> !Boolean.FALSE.equals(profile.validPaymentMethod())
+							: (profile) -> Boolean.FALSE.equals(profile.validPaymentMethod()));
 		}
 		List<Profile> profiles = this.registry.profiles(call.user(), call.region())
 			.stream()
@@ -75,7 +79,8 @@ final class ProfilesHandler {
 		catch (NumberFormatException ex) {
 			throw ApiException.badRequest("INVALID_ARGUMENT", "profileId must be a 64-bit integer, was '" + raw + "'.");
 		}
-		// A profile of another region, or of someone else, does not exist as far as this host knows.
+		// A profile of another region, or of someone else, does not exist as far as this
+		// host knows.
 		return this.registry.profiles(call.user(), call.region())
 			.stream()
 			.filter((profile) -> profile.profileId() == profileId)
@@ -90,9 +95,8 @@ final class ProfilesHandler {
 	}
 
 	private static ApiException invalid(String parameter, String value, Set<String> allowed) {
-		return ApiException.badRequest("INVALID_ARGUMENT",
-				"Invalid value '" + value + "' for " + parameter + "; expected one of " + allowed.stream().sorted().toList()
-						+ ".");
+		return ApiException.badRequest("INVALID_ARGUMENT", "Invalid value '" + value + "' for " + parameter
+				+ "; expected one of " + allowed.stream().sorted().toList() + ".");
 	}
 
 	/** The spec's Profile; {@code countryCode} uses UK, not GB. */

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SP-API usage plans: one token bucket per (selling partner, application, region, operation) that
- * refills at the operation's rate up to its burst. Buckets start full (Amazon does not document the
- * initial state; full is what a fresh client observes). Each bucket changes inside
- * {@code compute}, so concurrent callers never spend the same token.
+ * SP-API usage plans: one token bucket per (selling partner, application, region,
+ * operation) that refills at the operation's rate up to its burst. Buckets start full
+ * (Amazon does not document the initial state; full is what a fresh client observes).
+ * Each bucket changes inside {@code compute}, so concurrent callers never spend the same
+ * token.
  */
 final class RateLimits {
 
@@ -32,9 +33,8 @@ final class RateLimits {
 		Instant now = this.clock.instant();
 		boolean[] granted = { false };
 		this.buckets.compute(key, (k, bucket) -> {
-			double tokens = (bucket == null) ? burst
-					: Math.min(burst, bucket.tokens() + rate * Math.max(0, now.toEpochMilli() - bucket.at().toEpochMilli())
-							/ 1000.0);
+			double tokens = (bucket == null) ? burst : Math.min(burst,
+					bucket.tokens() + rate * Math.max(0, now.toEpochMilli() - bucket.at().toEpochMilli()) / 1000.0);
 			if (tokens >= 1.0) {
 				granted[0] = true;
 				tokens -= 1.0;

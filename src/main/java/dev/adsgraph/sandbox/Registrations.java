@@ -11,8 +11,8 @@ import dev.adsgraph.sandbox.Account.Market;
 import dev.adsgraph.sandbox.Account.V1Attributes;
 
 /**
- * Drafts new accounts the same way for both registration APIs: fresh ids for the account and each
- * country, a review fixed now that takes effect after the registration delay.
+ * Drafts new accounts the same way for both registration APIs: fresh ids for the account
+ * and each country, a review fixed now that takes effect after the registration delay.
  */
 final class Registrations {
 
@@ -32,7 +32,8 @@ final class Registrations {
 	}
 
 	/**
-	 * @param partner the selling partner, or null for a business that does not sell on Amazon
+	 * @param partner the selling partner, or null for a business that does not sell on
+	 * Amazon
 	 * @param business the v1 businessDetails item to keep
 	 */
 	Account draft(String userId, String accountName, SellingPartner partner, BusinessDetails business,
@@ -54,7 +55,10 @@ final class Registrations {
 		return this.clock.instant();
 	}
 
-	/** Businesses whose website cannot be verified are turned down; the fixtures document the trigger. */
+	/**
+	 * Businesses whose website cannot be verified are turned down; the fixtures document
+	 * the trigger.
+	 */
 	static Review reviewOf(String website) {
 		String host = Websites.host(website);
 		return (host != null && host.endsWith(Fixtures.UNVERIFIABLE_TLD))

@@ -8,8 +8,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * An answer a handler computed: status, exact media type, and a body for Jackson (raw text or
- * bytes pass through; null means no body, as SP-API cancelReport answers).
+ * An answer a handler computed: status, exact media type, and a body for Jackson (raw
+ * text or bytes pass through; null means no body, as SP-API cancelReport answers).
  */
 record Reply(int status, String contentType, Object body) {
 
@@ -39,7 +39,8 @@ record Reply(int status, String contentType, Object body) {
 		else {
 			bytes = SandboxJson.write(this.body);
 		}
-		// The header is set verbatim: Amazon's vendor media types are part of the contract.
+		// The header is set verbatim: Amazon's vendor media types are part of the
+		// contract.
 		return response.header(HttpHeaders.CONTENT_TYPE, this.contentType).bodyValue(bytes);
 	}
 

@@ -17,10 +17,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Finished report files (gzip) and the short-lived links to them, standing in for Amazon's
- * pre-signed S3 URLs: {@code GET {base}/documents/{token}} needs no credentials, and once the link
- * expires it answers 403 with an S3-style XML error. Each status or document call mints a fresh
- * link; the file itself is built once per report.
+ * Finished report files (gzip) and the short-lived links to them, standing in for
+ * Amazon's pre-signed S3 URLs: {@code GET {base}/documents/{token}} needs no credentials,
+ * and once the link expires it answers 403 with an S3-style XML error. Each status or
+ * document call mints a fresh link; the file itself is built once per report.
  */
 final class ReportDocuments {
 
@@ -37,7 +37,10 @@ final class ReportDocuments {
 		this.clock = clock;
 	}
 
-	/** The gzip file, built by {@code build} the first time; a concurrent duplicate build is discarded. */
+	/**
+	 * The gzip file, built by {@code build} the first time; a concurrent duplicate build
+	 * is discarded.
+	 */
 	byte[] content(String contentId, Supplier<byte[]> build) {
 		byte[] existing = this.contents.get(contentId);
 		if (existing != null) {
@@ -68,8 +71,9 @@ final class ReportDocuments {
 		if (link == null || content == null || !this.clock.instant().isBefore(link.expiresAt())) {
 			String reason = (link == null || content == null) ? "AccessDenied</Code><Message>Access Denied"
 					: "AccessDenied</Code><Message>Request has expired";
-			return new Reply(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + reason
-					+ "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>").toResponse();
+			return new Reply(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+					+ reason + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>")
+				.toResponse();
 		}
 		return new Reply(200, "application/octet-stream", content).toResponse();
 	}

@@ -3,8 +3,8 @@ package dev.adsgraph.sandbox;
 import java.util.Map;
 
 /**
- * What Amazon's asynchronous review decides for a registration, fixed up front so the simulation
- * is deterministic: the verdict, and for each country that fails, its error.
+ * What Amazon's asynchronous review decides for a registration, fixed up front so the
+ * simulation is deterministic: the verdict, and for each country that fails, its error.
  */
 record Review(Verdict verdict, Map<Country, Review.AccountError> failedCountries) {
 

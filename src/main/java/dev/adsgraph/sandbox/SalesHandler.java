@@ -23,15 +23,16 @@ import dev.adsgraph.sandbox.Catalog.Listing;
 import dev.adsgraph.sandbox.Figures.Retail;
 
 /**
- * Sales v1 {@code GET /sales/v1/orderMetrics} (sales.json), summed from the same daily functions
- * as every report. Rules, each a 400 {@code InvalidInput} in the v1 envelope: exactly one
- * marketplace; {@code interval} is two ISO-8601 date-times with offsets joined by {@code --}, start
- * before end; {@code granularity} Hour reaches back 30 days at most, the others two years;
- * above Hour {@code granularityTimeZone} is required and the interval's offsets must be that zone's;
- * {@code asin} or {@code sku}, not both. Days are the marketplace's calendar days (its time zone);
- * a bucket that cuts a day takes that day's hours. All fixture sales are B2C and fulfilled by
- * Amazon, so {@code buyerType=B2B}, {@code fulfillmentNetwork=MFN} and {@code amazonProgram}
- * give zeros.
+ * Sales v1 {@code GET /sales/v1/orderMetrics} (sales.json), summed from the same daily
+ * functions as every report. Rules, each a 400 {@code InvalidInput} in the v1 envelope:
+ * exactly one marketplace; {@code interval} is two ISO-8601 date-times with offsets
+ * joined by {@code --}, start before end; {@code granularity} Hour reaches back 30 days
+ * at most, the others two years; above Hour {@code granularityTimeZone} is required and
+ * the interval's offsets must be that zone's; {@code asin} or {@code sku}, not both. Days
+ * are the marketplace's calendar days (its time zone); a bucket that cuts a day takes
+ * that day's hours. All fixture sales are B2C and fulfilled by Amazon, so
+ * {@code buyerType=B2B}, {@code fulfillmentNetwork=MFN} and {@code amazonProgram} give
+ * zeros.
  */
 final class SalesHandler {
 
@@ -129,9 +130,8 @@ final class SalesHandler {
 			BigDecimal total = Figures.money(salesMinor, country);
 			BigDecimal average = (units == 0) ? BigDecimal.ZERO.setScale(country.currencyDigits())
 					: total.divide(BigDecimal.valueOf(units), country.currencyDigits(), RoundingMode.HALF_UP);
-			Map<String, Object> metrics = CatalogHandler.ordered("interval",
-					INTERVAL.format(bounds.get(i).atZone(zone)) + "--" + INTERVAL.format(bounds.get(i + 1).atZone(zone)),
-					"unitCount", units);
+			Map<String, Object> metrics = CatalogHandler.ordered("interval", INTERVAL.format(bounds.get(i).atZone(zone))
+					+ "--" + INTERVAL.format(bounds.get(i + 1).atZone(zone)), "unitCount", units);
 			metrics.put("orderItemCount", sums[i][1]);
 			metrics.put("orderCount", sums[i][2]);
 			metrics.put("averageUnitPrice", new SpParams.Money(country.currencyCode(), average.toPlainString()));
@@ -162,7 +162,8 @@ final class SalesHandler {
 		return new OffsetDateTime[] { start, end };
 	}
 
-	// Bucket boundaries: the interval's ends plus every granularity boundary between them, in the zone.
+	// Bucket boundaries: the interval's ends plus every granularity boundary between
+	// them, in the zone.
 	private static List<Instant> bounds(Instant start, Instant end, String granularity, ZoneId zone,
 			DayOfWeek firstDay) {
 		List<Instant> bounds = new ArrayList<>();

@@ -27,22 +27,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes the sandbox the default upstream: when no tenant is configured and the mode is not
- * {@code live}, it starts a {@link SandboxServer} before the context exists and points the gateway
- * at it with two demo tenants, so the application runs with no Amazon credentials at all. It never
- * runs next to real credentials: tenants plus an explicit {@code adsgraph.mode=sandbox} stop the
- * start-up.
+ * Makes the sandbox the default upstream: when no tenant is configured and the mode is
+ * not {@code live}, it starts a {@link SandboxServer} before the context exists and
+ * points the gateway at it with two demo tenants, so the application runs with no Amazon
+ * credentials at all. It never runs next to real credentials: tenants plus an explicit
+ * {@code adsgraph.mode=sandbox} stop the start-up.
  *
- * <p>Reads {@code adsgraph.mode}, {@code adsgraph.tenants[...]} and {@code adsgraph.sandbox.enabled},
- * {@code .port}, {@code .address}, {@code .registration-delay}, {@code .terms-acceptance-delay},
- * {@code .token-ttl}, {@code .report-processing-time} (default 2s) and {@code .sp-rate-limits}
- * (default true).
+ * <p>
+ * Reads {@code adsgraph.mode}, {@code adsgraph.tenants[...]} and
+ * {@code adsgraph.sandbox.enabled}, {@code .port}, {@code .address},
+ * {@code .registration-delay}, {@code .terms-acceptance-delay}, {@code .token-ttl},
+ * {@code .report-processing-time} (default 2s) and {@code .sp-rate-limits} (default
+ * true).
  *
- * <p>Each sandbox tenant gets SP-API credentials too ({@code adsgraph.tenants[i].sp.*}). On Amazon
- * a selling partner id is one seller, and one SP-API authorization is for one selling partner, so
- * one tenant is one selling partner: the demo tenant's SP data is Northwind Outdoor Co.'s (NA), the
- * agency tenant's Riverstone Apparel's (NA, EU). The other sellers' authorizations are listed by
- * {@code GET /sandbox}.
+ * <p>
+ * Each sandbox tenant gets SP-API credentials too ({@code adsgraph.tenants[i].sp.*}). On
+ * Amazon a selling partner id is one seller, and one SP-API authorization is for one
+ * selling partner, so one tenant is one selling partner: the demo tenant's SP data is
+ * Northwind Outdoor Co.'s (NA), the agency tenant's Riverstone Apparel's (NA, EU). The
+ * other sellers' authorizations are listed by {@code GET /sandbox}.
  */
 public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -88,13 +91,14 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server.baseUrl())));
 		application.addListeners(new Lifecycle(server));
-		this.logger.info("Adsgraph sandbox (simulated Login with Amazon, Amazon Ads API and SP-API) at " + server.baseUrl()
-				+ "; demo tenant API key adsgraph-demo-key");
+		this.logger.info("Adsgraph sandbox (simulated Login with Amazon, Amazon Ads API and SP-API) at "
+				+ server.baseUrl() + "; demo tenant API key adsgraph-demo-key");
 	}
 
 	@Override
 	public int getOrder() {
-		// After config data is loaded, so tenants from application.yml or profiles are seen.
+		// After config data is loaded, so tenants from application.yml or profiles are
+		// seen.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
@@ -127,7 +131,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adsgraph.mode", "sandbox");
 		properties.put("adsgraph.sandbox.url", baseUrl);
-		// Public by design (the README prints it): pages such as GraphiQL prefill it in sandbox mode.
+		// Public by design (the README prints it): pages such as GraphiQL prefill it in
+		// sandbox mode.
 		properties.put(DEMO_API_KEY_PROPERTY, DEMO_API_KEY);
 		properties.put("adsgraph.upstream.lwa.token-url", baseUrl + "/auth/o2/token");
 		for (AdsRegion region : AdsRegion.values()) {
@@ -137,8 +142,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 			properties.put("adsgraph.upstream.sp.hosts." + region.name(), baseUrl + "/sp/" + region.path());
 		}
 		Map<String, SandboxUser> users = Fixtures.load().users();
-		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP,
-				users);
+		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP, users);
 		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,
 				Fixtures.AGENCY_SP, users);
 		return properties;
@@ -149,7 +153,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		String prefix = "adsgraph.tenants[" + index + "].";
 		properties.put(prefix + "id", id);
 		properties.put(prefix + "name", name);
-		// Configured the way live tenants should be: by digest, so no key sits in the environment.
+		// Configured the way live tenants should be: by digest, so no key sits in the
+		// environment.
 		properties.put(prefix + "api-key-sha256", sha256Hex(apiKey));
 		properties.put(prefix + "ads.client-id", credentials.clientId());
 		properties.put(prefix + "ads.client-secret", credentials.clientSecret());
@@ -186,8 +191,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 	}
 
 	/**
-	 * Stops the server with the context it was started for (or when start-up fails), not with any
-	 * child context whose close event bubbles up.
+	 * Stops the server with the context it was started for (or when start-up fails), not
+	 * with any child context whose close event bubbles up.
 	 */
 	static final class Lifecycle implements ApplicationListener<ApplicationEvent> {
 

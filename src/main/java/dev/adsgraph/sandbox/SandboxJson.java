@@ -7,9 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON in and out. Requests are read as trees rather than bound to types, so every malformed or
- * mistyped field can be answered with a precise 400 in the family's shape instead of a binding
- * failure.
+ * JSON in and out. Requests are read as trees rather than bound to types, so every
+ * malformed or mistyped field can be answered with a precise 400 in the family's shape
+ * instead of a binding failure.
  */
 final class SandboxJson {
 
@@ -40,7 +40,9 @@ final class SandboxJson {
 		return node;
 	}
 
-	/** A field that is absent or JSON null is empty; any other non-string is a type error. */
+	/**
+	 * A field that is absent or JSON null is empty; any other non-string is a type error.
+	 */
 	static Optional<String> string(JsonNode parent, String field) {
 		JsonNode value = parent.get(field);
 		if (value == null || value.isNull()) {

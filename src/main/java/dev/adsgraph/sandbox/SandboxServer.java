@@ -27,8 +27,9 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The built-in sandbox: a simulated Login with Amazon and Amazon Ads API on one HTTP port, reached
- * by the gateway's real clients over real HTTP. It needs no Spring application context.
+ * The built-in sandbox: a simulated Login with Amazon and Amazon Ads API on one HTTP
+ * port, reached by the gateway's real clients over real HTTP. It needs no Spring
+ * application context.
  *
  * <pre>
  * POST {base}/auth/o2/token                LWA
@@ -70,8 +71,10 @@ public final class SandboxServer implements AutoCloseable {
 			.build();
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
 				RouterFunctions.toHttpHandler(routes, strategies));
-		// Event loops of its own: Reactor Netty's global ones are disposed whenever an application
-		// context using them closes (Spring's ReactorResourceFactory does that), which would take
+		// Event loops of its own: Reactor Netty's global ones are disposed whenever an
+		// application
+		// context using them closes (Spring's ReactorResourceFactory does that), which
+		// would take
 		// down the sandbox of every other context in the same JVM, as in a test suite.
 		LoopResources loops = LoopResources.create("adsgraph-sandbox", 2, true);
 		DisposableServer server;
@@ -85,9 +88,8 @@ public final class SandboxServer implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			loops.dispose();
-			throw new IllegalStateException(
-					"The sandbox could not listen on " + settings.address() + ":" + settings.port() + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException("The sandbox could not listen on " + settings.address() + ":"
+					+ settings.port() + ": " + ex.getMessage(), ex);
 		}
 		InetSocketAddress bound = (InetSocketAddress) server.address();
 		return new SandboxServer(server, loops, "http://" + urlHost(settings.address()) + ":" + bound.getPort());
@@ -98,20 +100,27 @@ public final class SandboxServer implements AutoCloseable {
 		return Fixtures.DEMO;
 	}
 
-	/** The credentials of the second user (the {@code agency} tenant), who sees different data. */
+	/**
+	 * The credentials of the second user (the {@code agency} tenant), who sees different
+	 * data.
+	 */
 	public static SandboxCredentials agencyCredentials() {
 		return Fixtures.AGENCY;
 	}
 
 	/**
-	 * SP-API credentials of the demo user: one LWA application, authorized by Northwind Outdoor Co.
-	 * ({@link #DEMO_SELLING_PARTNER_ID}); the tenant's SP data is Northwind's (NA).
+	 * SP-API credentials of the demo user: one LWA application, authorized by Northwind
+	 * Outdoor Co. ({@link #DEMO_SELLING_PARTNER_ID}); the tenant's SP data is Northwind's
+	 * (NA).
 	 */
 	public static SandboxCredentials demoSpCredentials() {
 		return Fixtures.DEMO_SP.credentials();
 	}
 
-	/** SP-API credentials of the agency user, authorized by Riverstone Apparel (NA and EU). */
+	/**
+	 * SP-API credentials of the agency user, authorized by Riverstone Apparel (NA and
+	 * EU).
+	 */
 	public static SandboxCredentials agencySpCredentials() {
 		return Fixtures.AGENCY_SP.credentials();
 	}
@@ -122,7 +131,10 @@ public final class SandboxServer implements AutoCloseable {
 	/** The selling partner (seller) id of {@link #agencySpCredentials()}. */
 	public static final String AGENCY_SELLING_PARTNER_ID = Fixtures.RIVERSTONE;
 
-	/** For example {@code http://127.0.0.1:41234}; the Ads hosts are {@code baseUrl() + "/ads/na"} etc. */
+	/**
+	 * For example {@code http://127.0.0.1:41234}; the Ads hosts are
+	 * {@code baseUrl() + "/ads/na"} etc.
+	 */
 	public String baseUrl() {
 		return this.baseUrl;
 	}
@@ -171,7 +183,8 @@ public final class SandboxServer implements AutoCloseable {
 		SalesHandler sales = new SalesHandler(catalog, settings.clock());
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
 				settings.reportProcessingTime());
-		// Fixtures are deterministic, so reloading them restores exactly the start-up accounts.
+		// Fixtures are deterministic, so reloading them restores exactly the start-up
+		// accounts.
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, () -> {
 			registry.reset(Fixtures.load().accounts());
 			termsTokens.clear();
@@ -188,8 +201,7 @@ public final class SandboxServer implements AutoCloseable {
 				.GET(host + "/v2/profiles/{profileId}", gate.operation(region, ProfilesHandler.GET, profiles::get))
 				.POST(host + "/termsTokens", gate.operation(region, TermsTokensHandler.CREATE, terms::create))
 				.GET(host + "/termsTokens/{termsToken}", gate.operation(region, TermsTokensHandler.GET, terms::get))
-				.POST(host + "/adsAccounts",
-						gate.operation(region, AdsAccountsHandler.REGISTER, adsAccounts::register))
+				.POST(host + "/adsAccounts", gate.operation(region, AdsAccountsHandler.REGISTER, adsAccounts::register))
 				.POST(host + "/adsAccounts/list", gate.operation(region, AdsAccountsHandler.LIST, adsAccounts::list))
 				.GET(host + "/adsAccounts/{advertisingAccountId}",
 						gate.operation(region, AdsAccountsHandler.GET, adsAccounts::get))
@@ -207,9 +219,11 @@ public final class SandboxServer implements AutoCloseable {
 				.DELETE(host + "/reporting/reports/{reportId}",
 						gate.operation(region, AdsReportsHandler.DELETE, adsReports::delete));
 			String sp = "/sp/" + region.path();
-			routes.GET(sp + "/sellers/v1/marketplaceParticipations",
-					spGate.operation(region, SellersHandler.PARTICIPATIONS, sellers::participations))
-				.GET(sp + "/catalog/2022-04-01/items", spGate.operation(region, CatalogHandler.SEARCH, catalogItems::search))
+			routes
+				.GET(sp + "/sellers/v1/marketplaceParticipations",
+						spGate.operation(region, SellersHandler.PARTICIPATIONS, sellers::participations))
+				.GET(sp + "/catalog/2022-04-01/items",
+						spGate.operation(region, CatalogHandler.SEARCH, catalogItems::search))
 				.GET(sp + "/catalog/2022-04-01/items/{asin}",
 						spGate.operation(region, CatalogHandler.GET, catalogItems::get))
 				.GET(sp + "/listings/2021-08-01/items/{sellerId}",
@@ -218,9 +232,12 @@ public final class SandboxServer implements AutoCloseable {
 						spGate.operation(region, ListingsHandler.GET, listings::get))
 				.GET(sp + "/fba/inventory/v1/summaries",
 						spGate.operation(region, FbaInventoryHandler.SUMMARIES, inventory::summaries))
-				.GET(sp + "/sales/v1/orderMetrics", spGate.operation(region, SalesHandler.ORDER_METRICS, sales::orderMetrics))
-				.POST(sp + "/reports/2021-06-30/reports", spGate.operation(region, SpReportsHandler.CREATE, spReports::create))
-				.GET(sp + "/reports/2021-06-30/reports", spGate.operation(region, SpReportsHandler.LIST, spReports::list))
+				.GET(sp + "/sales/v1/orderMetrics",
+						spGate.operation(region, SalesHandler.ORDER_METRICS, sales::orderMetrics))
+				.POST(sp + "/reports/2021-06-30/reports",
+						spGate.operation(region, SpReportsHandler.CREATE, spReports::create))
+				.GET(sp + "/reports/2021-06-30/reports",
+						spGate.operation(region, SpReportsHandler.LIST, spReports::list))
 				.GET(sp + "/reports/2021-06-30/reports/{reportId}",
 						spGate.operation(region, SpReportsHandler.GET, spReports::get))
 				.DELETE(sp + "/reports/2021-06-30/reports/{reportId}",
@@ -244,7 +261,8 @@ public final class SandboxServer implements AutoCloseable {
 			.build();
 	}
 
-	// Every Amazon answer carries a request id; clients log it, so the sandbox sends one too.
+	// Every Amazon answer carries a request id; clients log it, so the sandbox sends one
+	// too.
 	private static WebFilter requestId() {
 		return (exchange, chain) -> {
 			exchange.getResponse().getHeaders().set(REQUEST_ID, UUID.randomUUID().toString());
@@ -252,7 +270,8 @@ public final class SandboxServer implements AutoCloseable {
 		};
 	}
 
-	// Handlers answer every expected failure themselves; this keeps anything else a JSON 500.
+	// Handlers answer every expected failure themselves; this keeps anything else a JSON
+	// 500.
 	private static WebExceptionHandler lastResort() {
 		return (exchange, ex) -> {
 			if (exchange.getResponse().isCommitted()) {

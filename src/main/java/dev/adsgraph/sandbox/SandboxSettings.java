@@ -9,23 +9,27 @@ import java.util.Objects;
  *
  * @param address bind address; {@code 127.0.0.1} when null
  * @param port TCP port; 0 picks a free one
- * @param registrationDelay how long a new ads account stays PENDING (v1: REGISTRATION_IN_PROGRESS);
- * Amazon documents 3 to 30 seconds, so 3 s when null
- * @param termsAcceptanceDelay when set and positive, terms tokens accept themselves after this long,
- * as if the user clicked the button; null or zero means only an explicit acceptance counts
+ * @param registrationDelay how long a new ads account stays PENDING (v1:
+ * REGISTRATION_IN_PROGRESS); Amazon documents 3 to 30 seconds, so 3 s when null
+ * @param termsAcceptanceDelay when set and positive, terms tokens accept themselves after
+ * this long, as if the user clicked the button; null or zero means only an explicit
+ * acceptance counts
  * @param tokenTtl lifetime of issued LWA access tokens; 3600 s when null, as Amazon's
- * @param reportProcessingTime how long an SP-API or Ads report takes from request to document;
- * the first half is spent queued (IN_QUEUE / PENDING), the second processing (IN_PROGRESS /
- * PROCESSING); 2 s when null
- * @param spRateLimits whether SP-API operations enforce their usage-plan token buckets (429 when
- * empty); the {@code x-amzn-RateLimit-Limit} header is sent either way
- * @param clock time source; every state is computed from timestamps, so a test clock makes the
- * simulation deterministic
+ * @param reportProcessingTime how long an SP-API or Ads report takes from request to
+ * document; the first half is spent queued (IN_QUEUE / PENDING), the second processing
+ * (IN_PROGRESS / PROCESSING); 2 s when null
+ * @param spRateLimits whether SP-API operations enforce their usage-plan token buckets
+ * (429 when empty); the {@code x-amzn-RateLimit-Limit} header is sent either way
+ * @param clock time source; every state is computed from timestamps, so a test clock
+ * makes the simulation deterministic
  */
 public record SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
 		Duration tokenTtl, Duration reportProcessingTime, boolean spRateLimits, Clock clock) {
 
-	/** The settings of a sandbox before SP-API and reporting existed: 2 s reports, rate limits on. */
+	/**
+	 * The settings of a sandbox before SP-API and reporting existed: 2 s reports, rate
+	 * limits on.
+	 */
 	public SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
 			Duration tokenTtl, Clock clock) {
 		this(address, port, registrationDelay, termsAcceptanceDelay, tokenTtl, null, true, clock);
@@ -55,28 +59,28 @@ public record SandboxSettings(String address, int port, Duration registrationDel
 	}
 
 	public SandboxSettings withAddress(String address) {
-		return new SandboxSettings(address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
+		return new SandboxSettings(address, this.port, this.registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
+				this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withPort(int port) {
-		return new SandboxSettings(this.address, port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
+		return new SandboxSettings(this.address, port, this.registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
+				this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withRegistrationDelay(Duration registrationDelay) {
-		return new SandboxSettings(this.address, this.port, registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
+		return new SandboxSettings(this.address, this.port, registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
+				this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withTermsAcceptanceDelay(Duration termsAcceptanceDelay) {
-		return new SandboxSettings(this.address, this.port, this.registrationDelay, termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, termsAcceptanceDelay, this.tokenTtl,
+				this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withTokenTtl(Duration tokenTtl) {
-		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock);
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay, tokenTtl,
+				this.reportProcessingTime, this.spRateLimits, this.clock);
 	}
 
 	public SandboxSettings withClock(Clock clock) {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An Amazon user who granted an LWA client access: the selling partners they have rights on, the
- * manager accounts they belong to, and profiles that are not part of a sponsored-ads account
- * (DSP agency profiles).
+ * An Amazon user who granted an LWA client access: the selling partners they have rights
+ * on, the manager accounts they belong to, and profiles that are not part of a
+ * sponsored-ads account (DSP agency profiles).
  */
 record SandboxUser(String id, List<SellingPartner> partners, List<String> managerAccountIds,
 		List<ProfileEntry> standaloneProfiles) {

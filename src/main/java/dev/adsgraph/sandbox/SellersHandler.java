@@ -4,21 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /sellers/v1/marketplaceParticipations} (sellers.json): the marketplaces of this
- * region the authorized selling partner sells in.
+ * {@code GET /sellers/v1/marketplaceParticipations} (sellers.json): the marketplaces of
+ * this region the authorized selling partner sells in.
  */
 final class SellersHandler {
 
-	static final SpGate.Operation PARTICIPATIONS = new SpGate.Operation("getMarketplaceParticipations", true, 0.016,
-			15, false);
+	static final SpGate.Operation PARTICIPATIONS = new SpGate.Operation("getMarketplaceParticipations", true, 0.016, 15,
+			false);
 
 	Reply participations(SpGate.Call call) {
 		SellingPartner partner = call.partner();
 		List<Participation> payload = partner.countries()
 			.stream()
 			.filter((country) -> country.region() == call.region())
-			.map((country) -> new Participation(new Marketplace(country.marketplaceId(), country.marketplaceName(),
-					country.isoCode(), country.currencyCode(), country.languageCode(), country.domainName()),
+			.map((country) -> new Participation(
+					new Marketplace(country.marketplaceId(), country.marketplaceName(), country.isoCode(),
+							country.currencyCode(), country.languageCode(), country.domainName()),
 					new Status(true, false), partner.name()))
 			.toList();
 		return Reply.json(200, Map.of("payload", payload));

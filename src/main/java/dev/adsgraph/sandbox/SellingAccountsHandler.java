@@ -10,8 +10,9 @@ import dev.adsgraph.sandbox.AdsGate.Call;
 import dev.adsgraph.sandbox.AdsGate.Operation;
 
 /**
- * {@code POST /adsApi/v1/query/sellingAccounts}: the sellers, vendor groups and KDP authors the user
- * has rights on, with the tokens that v1 account creation takes instead of raw ids and addresses.
+ * {@code POST /adsApi/v1/query/sellingAccounts}: the sellers, vendor groups and KDP
+ * authors the user has rights on, with the tokens that v1 account creation takes instead
+ * of raw ids and addresses.
  */
 final class SellingAccountsHandler {
 

@@ -2,12 +2,14 @@ package dev.adsgraph.sandbox;
 
 import java.util.List;
 
-/** v1 SellingProgram, with what each program means for profiles and the v1 portals list. */
+/**
+ * v1 SellingProgram, with what each program means for profiles and the v1 portals list.
+ */
 enum SellingProgram {
 
-	AMAZON_SELLER("seller", null, List.of("SELLER_CENTRAL")),
-	AMAZON_VENDOR("vendor", null, List.of("VENDOR_CENTRAL")),
-	// KDP authors advertise as book vendors: their profiles are vendor profiles tagged KDP_AUTHOR.
+	AMAZON_SELLER("seller", null, List.of("SELLER_CENTRAL")), AMAZON_VENDOR("vendor", null, List.of("VENDOR_CENTRAL")),
+	// KDP authors advertise as book vendors: their profiles are vendor profiles tagged
+	// KDP_AUTHOR.
 	AMAZON_AUTHOR("vendor", "KDP_AUTHOR", List.of("KDP_CENTRAL", "AUTHOR_CENTRAL"));
 
 	private final String profileType;

@@ -25,22 +25,24 @@ import reactor.core.publisher.Mono;
  * What every simulated SP-API operation does around its own logic, in this order:
  * <ol>
  * <li>count the request ({@code sp.<region>.<operationId>});</li>
- * <li>authenticate: {@code x-amz-access-token} must hold a live token of an SP-API application (an
- * Ads token, an expired one, or only an {@code Authorization} header → 403 {@code Unauthorized});
- * the authorized selling partner must sell in the host's region (→ 403), since a seller authorizes
- * an application per region;</li>
- * <li>rate limit: the operation's usage-plan bucket for this partner and application (→ 429
- * {@code QuotaExceeded}, counted again as {@code .throttled});</li>
- * <li>{@code user-agent} must carry a {@code Language=} attribute (→ 400 {@code InvalidInput}):
- * Amazon requires it on every call; checking it after authentication and throttling keeps those
- * two answers the same as Amazon's for any client;</li>
+ * <li>authenticate: {@code x-amz-access-token} must hold a live token of an SP-API
+ * application (an Ads token, an expired one, or only an {@code Authorization} header →
+ * 403 {@code Unauthorized}); the authorized selling partner must sell in the host's
+ * region (→ 403), since a seller authorizes an application per region;</li>
+ * <li>rate limit: the operation's usage-plan bucket for this partner and application (→
+ * 429 {@code QuotaExceeded}, counted again as {@code .throttled});</li>
+ * <li>{@code user-agent} must carry a {@code Language=} attribute (→ 400
+ * {@code InvalidInput}): Amazon requires it on every call; checking it after
+ * authentication and throttling keeps those two answers the same as Amazon's for any
+ * client;</li>
  * <li>answer the model's static sandbox example when the request matches one
  * ({@link SpStaticExamples});</li>
- * <li>run the operation; every failure becomes the operation's error envelope, never a 500.</li>
+ * <li>run the operation; every failure becomes the operation's error envelope, never a
+ * 500.</li>
  * </ol>
  * Every answer carries {@code x-amzn-RequestId} (a server-wide filter);
- * {@code x-amzn-RateLimit-Limit} is added to 2xx and to 4xx other than 403, 413, 415 and 429, as
- * the models declare it.
+ * {@code x-amzn-RateLimit-Limit} is added to 2xx and to 4xx other than 403, 413, 415 and
+ * 429, as the models declare it.
  */
 final class SpGate {
 
@@ -82,8 +84,8 @@ final class SpGate {
 			this.stats.count(statsKey);
 			// SP-API documents no Retry-After on its 429s.
 			return this.faults.apply("sp", operation.operationId(), statsKey, request, "application/json",
-					(status, retryAfter) -> respond(operation, error(new ApiException(status, errorCode(status),
-							Faults.message(status)))),
+					(status, retryAfter) -> respond(operation,
+							error(new ApiException(status, errorCode(status), Faults.message(status)))),
 					() -> serve(request, region, operation, handler, statsKey));
 		};
 	}
@@ -109,24 +111,25 @@ final class SpGate {
 				+ operation.operationId();
 		if (!this.rateLimits.tryAcquire(bucket, operation.rate(), operation.burst())) {
 			this.stats.count(statsKey + ".throttled");
-			return respond(operation,
-					error(new ApiException(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")));
+			return respond(operation, error(
+					new ApiException(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")));
 		}
 		String userAgent = request.headers().firstHeader("User-Agent");
 		if (userAgent == null || !userAgent.contains("Language=")) {
-			return respond(operation, error(ApiException.badRequest("InvalidInput",
-					"The user-agent header must identify the application and its language, for example"
-							+ " 'MyApp/1.0 (Language=Java/17)'.")));
+			return respond(operation,
+					error(ApiException.badRequest("InvalidInput",
+							"The user-agent header must identify the application and its language, for example"
+									+ " 'MyApp/1.0 (Language=Java/17)'.")));
 		}
 		if (!operation.hasBody()) {
-			return respond(operation, run(operation, handler, new Call(request, region, authorized.user(),
-					authorized.partner(), null)));
+			return respond(operation,
+					run(operation, handler, new Call(request, region, authorized.user(), authorized.partner(), null)));
 		}
 		try {
 			MediaType type = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
 			if (!type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-				return respond(operation, error(new ApiException(415, "UnsupportedMediaType",
-						"The request body must be application/json.")));
+				return respond(operation, error(
+						new ApiException(415, "UnsupportedMediaType", "The request body must be application/json.")));
 			}
 		}
 		catch (InvalidMediaTypeException ex) {
@@ -135,10 +138,11 @@ final class SpGate {
 		}
 		return request.bodyToMono(String.class)
 			.defaultIfEmpty("")
-			.map((body) -> run(operation, handler, new Call(request, region, authorized.user(), authorized.partner(),
-					parse(body))))
+			.map((body) -> run(operation, handler,
+					new Call(request, region, authorized.user(), authorized.partner(), parse(body))))
 			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> Mono.just(error(new ApiException(413, "RequestEntityTooLarge", "The request body is too large."))))
+					(ex) -> Mono
+						.just(error(new ApiException(413, "RequestEntityTooLarge", "The request body is too large."))))
 			.onErrorResume(ApiException.class, (ex) -> Mono.just(error(ex)))
 			.flatMap((reply) -> respond(operation, reply));
 	}
@@ -153,7 +157,8 @@ final class SpGate {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Sandbox SP-API operation " + operation.operationId() + " failed", ex);
-			return error(new ApiException(500, "InternalFailure", "We encountered an internal error. Please try again."));
+			return error(
+					new ApiException(500, "InternalFailure", "We encountered an internal error. Please try again."));
 		}
 	}
 
@@ -197,13 +202,15 @@ final class SpGate {
 	}
 
 	/**
-	 * Both SP-API envelope families render errors the same way: dated APIs answer the ErrorList
-	 * object {@code {errors: [...]}}, v0/v1 APIs their response wrapper with only {@code errors}
-	 * set ({@code payload} is absent rather than null, which the wrappers' schemas allow).
+	 * Both SP-API envelope families render errors the same way: dated APIs answer the
+	 * ErrorList object {@code {errors: [...]}}, v0/v1 APIs their response wrapper with
+	 * only {@code errors} set ({@code payload} is absent rather than null, which the
+	 * wrappers' schemas allow).
 	 */
 	static Reply error(ApiException ex) {
 		Map<String, String> error = new LinkedHashMap<>();
-		// Shared JSON helpers raise the Ads spelling; SP-API calls the same failure InvalidInput.
+		// Shared JSON helpers raise the Ads spelling; SP-API calls the same failure
+		// InvalidInput.
 		error.put("code", "INVALID_ARGUMENT".equals(ex.code()) ? "InvalidInput" : ex.code());
 		error.put("message", ex.getMessage());
 		return Reply.json(ex.status(), Map.of("errors", List.of(error)));
@@ -213,9 +220,11 @@ final class SpGate {
 	}
 
 	/**
-	 * One SP-API operation with its default usage plan (reference table, the models' own numbers).
+	 * One SP-API operation with its default usage plan (reference table, the models' own
+	 * numbers).
 	 *
-	 * @param wrapped whether success answers are wrapped in {@code {payload}} (v0/v1 APIs)
+	 * @param wrapped whether success answers are wrapped in {@code {payload}} (v0/v1
+	 * APIs)
 	 */
 	record Operation(String operationId, boolean wrapped, double rate, int burst, boolean hasBody) {
 	}
@@ -227,7 +236,10 @@ final class SpGate {
 			return this.request.queryParam(name).filter((value) -> !value.isEmpty());
 		}
 
-		/** A comma-separated array parameter; absent → null, as distinct from an empty list. */
+		/**
+		 * A comma-separated array parameter; absent → null, as distinct from an empty
+		 * list.
+		 */
 		List<String> csv(String name) {
 			Optional<String> raw = this.request.queryParam(name);
 			if (raw.isEmpty()) {

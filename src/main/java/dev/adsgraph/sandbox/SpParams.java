@@ -6,7 +6,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Query parameters the SP-API operations share, each failing as a 400 {@code InvalidInput}. */
+/**
+ * Query parameters the SP-API operations share, each failing as a 400
+ * {@code InvalidInput}.
+ */
 final class SpParams {
 
 	private SpParams() {
@@ -16,15 +19,19 @@ final class SpParams {
 		return ApiException.badRequest("InvalidInput", message);
 	}
 
-	/** {@code marketplaceIds}: required, known, on this host's region; at most {@code max}. */
+	/**
+	 * {@code marketplaceIds}: required, known, on this host's region; at most
+	 * {@code max}.
+	 */
 	static List<Country> marketplaces(SpGate.Call call, String name, int max) {
 		List<String> ids = call.csv(name);
 		if (ids == null || ids.isEmpty() || (ids.size() == 1 && ids.get(0).isEmpty())) {
 			throw invalid("Missing required parameter " + name + ".");
 		}
 		if (ids.size() > max) {
-			throw invalid(name + " accepts " + ((max == 1) ? "exactly one marketplace" : "at most " + max
-					+ " marketplaces") + ", got " + ids.size() + ".");
+			throw invalid(
+					name + " accepts " + ((max == 1) ? "exactly one marketplace" : "at most " + max + " marketplaces")
+							+ ", got " + ids.size() + ".");
 		}
 		List<Country> countries = new ArrayList<>();
 		for (String id : ids) {

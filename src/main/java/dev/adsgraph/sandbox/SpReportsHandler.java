@@ -26,16 +26,19 @@ import dev.adsgraph.sandbox.Catalog.Listing;
 import dev.adsgraph.sandbox.Figures.Retail;
 
 /**
- * Reports 2021-06-30 (reports_2021-06-30.json): createReport, getReports, getReport, cancelReport
- * and getReportDocument. A report is IN_QUEUE for the first half of the configured processing
- * time, IN_PROGRESS for the second, then DONE with a document; the state is derived from
- * timestamps. The sandbox generates {@code GET_SALES_AND_TRAFFIC_REPORT} (one marketplace, the
- * document schema of sellerSalesAndTrafficReport.json); other report types are a 400.
+ * Reports 2021-06-30 (reports_2021-06-30.json): createReport, getReports, getReport,
+ * cancelReport and getReportDocument. A report is IN_QUEUE for the first half of the
+ * configured processing time, IN_PROGRESS for the second, then DONE with a document; the
+ * state is derived from timestamps. The sandbox generates
+ * {@code GET_SALES_AND_TRAFFIC_REPORT} (one marketplace, the document schema of
+ * sellerSalesAndTrafficReport.json); other report types are a 400.
  *
- * <p>FATAL triggers: a report for a marketplace of this region in which the authorized seller does
- * not sell, or whose data range starts after today, ends FATAL (without a document), as Amazon's
- * reports do when there is no data to report. Document links last 5 minutes. {@code dataStartTime}/{@code dataEndTime} select calendar
- * dates as written (their local date part); they default to the 30 days before today.
+ * <p>
+ * FATAL triggers: a report for a marketplace of this region in which the authorized
+ * seller does not sell, or whose data range starts after today, ends FATAL (without a
+ * document), as Amazon's reports do when there is no data to report. Document links last
+ * 5 minutes. {@code dataStartTime}/{@code dataEndTime} select calendar dates as written
+ * (their local date part); they default to the 30 days before today.
  */
 final class SpReportsHandler {
 
@@ -89,7 +92,8 @@ final class SpReportsHandler {
 			Country country = Country.byMarketplaceId(id.asString())
 				.orElseThrow(() -> SpParams.invalid("Invalid marketplace identifier: '" + id.asString() + "'."));
 			if (country.region() != call.region()) {
-				throw SpParams.invalid("Marketplace " + country.marketplaceId() + " is not served by this regional endpoint.");
+				throw SpParams
+					.invalid("Marketplace " + country.marketplaceId() + " is not served by this regional endpoint.");
 			}
 			marketplaces.add(country);
 		}
@@ -113,13 +117,15 @@ final class SpReportsHandler {
 		if (startDate.isBefore(today.minusYears(2))) {
 			throw SpParams.invalid("dataStartTime must be within the last two years.");
 		}
-		// The documented FATAL triggers: no data can exist for a marketplace the seller does not sell
+		// The documented FATAL triggers: no data can exist for a marketplace the seller
+		// does not sell
 		// in, nor for a range that has not started yet.
 		boolean fatal = !call.partner().countries().contains(marketplaces.get(0)) || startDate.isAfter(today);
 		String reportId = Long.toString(this.ids.incrementAndGet());
 		Entry entry = new Entry(reportId, call.sellerId(), call.region(), reportType, List.copyOf(marketplaces),
 				(start != null) ? start.toInstant() : startDate.atStartOfDay(marketplaces.get(0).zone()).toInstant(),
-				(end != null) ? end.toInstant() : endDate.plusDays(1).atStartOfDay(marketplaces.get(0).zone()).toInstant(),
+				(end != null) ? end.toInstant()
+						: endDate.plusDays(1).atStartOfDay(marketplaces.get(0).zone()).toInstant(),
 				startDate, endDate, options, now, null, fatal,
 				"amzn1.spdoc.1.4." + call.region().path() + "." + UUID.randomUUID());
 		this.reports.put(reportId, entry);
@@ -143,7 +149,8 @@ final class SpReportsHandler {
 			}
 			try {
 				String[] parts = new String(java.util.Base64.getUrlDecoder().decode(nextToken),
-						java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+						java.nio.charset.StandardCharsets.UTF_8)
+					.split("\n", -1);
 				if (parts.length != 8 || !parts[0].equals("reports") || !parts[1].equals(call.sellerId())) {
 					throw SpParams.invalid("Invalid nextToken.");
 				}
@@ -198,11 +205,13 @@ final class SpReportsHandler {
 		result.put("reports", matching.subList(Math.min(offset, to), to).stream().map((e) -> view(e, now)).toList());
 		if (to < matching.size()) {
 			String plain = String.join("\n", "reports", call.sellerId(), String.join(",", types),
-					(statuses != null) ? String.join(",", statuses) : "", (marketplaceIds != null) ? String.join(",", marketplaceIds) : "",
-					Integer.toString(pageSize), since.toString(), until + "@" + to);
-			result.put("nextToken", java.util.Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+					(statuses != null) ? String.join(",", statuses) : "",
+					(marketplaceIds != null) ? String.join(",", marketplaceIds) : "", Integer.toString(pageSize),
+					since.toString(), until + "@" + to);
+			result.put("nextToken",
+					java.util.Base64.getUrlEncoder()
+						.withoutPadding()
+						.encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		return Reply.json(200, result);
 	}
@@ -224,8 +233,8 @@ final class SpReportsHandler {
 			return current.cancelledAt(now);
 		});
 		if (refusal[0] != null) {
-			throw SpParams.invalid("Only reports that are IN_QUEUE can be cancelled; report " + entry.reportId() + " is "
-					+ refusal[0] + ".");
+			throw SpParams.invalid("Only reports that are IN_QUEUE can be cancelled; report " + entry.reportId()
+					+ " is " + refusal[0] + ".");
 		}
 		return Reply.json(200, null);
 	}
@@ -295,7 +304,10 @@ final class SpReportsHandler {
 		return report;
 	}
 
-	/** The GET_SALES_AND_TRAFFIC_REPORT document: per period for the whole catalogue, and per product. */
+	/**
+	 * The GET_SALES_AND_TRAFFIC_REPORT document: per period for the whole catalogue, and
+	 * per product.
+	 */
 	private Map<String, Object> salesAndTraffic(Entry entry) {
 		Country country = entry.marketplaces().get(0);
 		String dateGranularity = entry.options().getOrDefault("dateGranularity", "DAY");
@@ -405,22 +417,25 @@ final class SpReportsHandler {
 		traffic.put("mobileAppPageViews", r.pageViews() - r.browserPageViews());
 		traffic.put("pageViews", r.pageViews());
 		traffic.put("browserPageViewsPercentage", Figures.percent(r.browserPageViews(), total.browserPageViews()));
-		traffic.put("mobileAppPageViewsPercentage", Figures.percent(r.pageViews() - r.browserPageViews(),
-				total.pageViews() - total.browserPageViews()));
+		traffic.put("mobileAppPageViewsPercentage",
+				Figures.percent(r.pageViews() - r.browserPageViews(), total.pageViews() - total.browserPageViews()));
 		traffic.put("pageViewsPercentage", Figures.percent(r.pageViews(), total.pageViews()));
 		traffic.put("buyBoxPercentage", r.buyBoxPercentage());
 		traffic.put("unitSessionPercentage", Figures.percent(r.units(), r.sessions()));
 		return traffic;
 	}
 
-	/** The document's {@code Amount}: a JSON number, unlike the APIs' decimal-string Money. */
+	/**
+	 * The document's {@code Amount}: a JSON number, unlike the APIs' decimal-string
+	 * Money.
+	 */
 	private static Map<String, Object> amount(long minor, Country country) {
 		return CatalogHandler.ordered("amount", Figures.money(minor, country), "currencyCode", country.currencyCode());
 	}
 
 	private static long divide(long minor, long count) {
-		return (count == 0) ? 0 : BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
-			.longValue();
+		return (count == 0) ? 0
+				: BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValue();
 	}
 
 	private static LocalDate max(LocalDate a, LocalDate b) {
@@ -491,8 +506,8 @@ final class SpReportsHandler {
 
 		Entry cancelledAt(Instant when) {
 			return new Entry(this.reportId, this.sellerId, this.region, this.reportType, this.marketplaces,
-					this.dataStartTime, this.dataEndTime, this.startDate, this.endDate, this.options, this.createdAt, when,
-					this.fatal, this.documentId);
+					this.dataStartTime, this.dataEndTime, this.startDate, this.endDate, this.options, this.createdAt,
+					when, this.fatal, this.documentId);
 		}
 
 	}

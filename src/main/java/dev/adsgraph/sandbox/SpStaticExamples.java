@@ -11,15 +11,17 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The static sandbox of the SP-API models ({@code x-amzn-api-sandbox.static}): a request whose
- * parameters all equal those of a model example gets that example's status and body, exactly as
- * Amazon's static sandbox answers it. The examples are facts copied from the models by
- * {@code scripts/trim-specs.py} into {@code sp-api-static-examples.json} (see the README next to
- * it); only examples keyed by values no fixture uses are carried, so they never hide fixture data
- * (an example matching on {@code granularity=Day} alone would answer every sales query).
+ * The static sandbox of the SP-API models ({@code x-amzn-api-sandbox.static}): a request
+ * whose parameters all equal those of a model example gets that example's status and
+ * body, exactly as Amazon's static sandbox answers it. The examples are facts copied from
+ * the models by {@code scripts/trim-specs.py} into {@code sp-api-static-examples.json}
+ * (see the README next to it); only examples keyed by values no fixture uses are carried,
+ * so they never hide fixture data (an example matching on {@code granularity=Day} alone
+ * would answer every sales query).
  *
- * <p>Array parameters match when the comma-separated values are the same, in the same order; a
- * {@code body} parameter matches a JSON-equal request body.
+ * <p>
+ * Array parameters match when the comma-separated values are the same, in the same order;
+ * a {@code body} parameter matches a JSON-equal request body.
  */
 final class SpStaticExamples {
 
@@ -48,7 +50,10 @@ final class SpStaticExamples {
 		}
 	}
 
-	/** The first example (most specific first, as listed) whose parameters the call matches. */
+	/**
+	 * The first example (most specific first, as listed) whose parameters the call
+	 * matches.
+	 */
 	Optional<Reply> match(String operationId, SpGate.Call call) {
 		return this.examples.stream()
 			.filter((example) -> example.operationId().equals(operationId) && matches(example.parameters(), call))

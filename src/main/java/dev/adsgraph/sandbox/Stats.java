@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Requests received per operation ({@code lwa.token}, {@code ads.<region>.<operationId>}), so tests
- * and benchmarks can prove what the gateway sent upstream, for example that a cache saved calls.
+ * Requests received per operation ({@code lwa.token},
+ * {@code ads.<region>.<operationId>}), so tests and benchmarks can prove what the gateway
+ * sent upstream, for example that a cache saved calls.
  */
 final class Stats {
 

@@ -9,8 +9,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The page a {@code termsUrl} opens: Amazon's Ads Agreement with an accept button. Submitting it is
- * the user's acceptance (CREATED → ACCEPTED). Like Amazon's page it needs no API token.
+ * The page a {@code termsUrl} opens: Amazon's Ads Agreement with an accept button.
+ * Submitting it is the user's acceptance (CREATED → ACCEPTED). Like Amazon's page it
+ * needs no API token.
  */
 final class TermsPageHandler {
 
@@ -47,8 +48,8 @@ final class TermsPageHandler {
 		}
 		String status = this.termsTokens.status(entry);
 		String body = "<h1>Amazon Ads Agreement</h1>"
-				+ "<p>This page is the Adsgraph sandbox's stand-in for Amazon's agreement page.</p>"
-				+ "<p>Terms type: " + entry.termsType() + "<br>Token: <code>" + entry.termsToken()
+				+ "<p>This page is the Adsgraph sandbox's stand-in for Amazon's agreement page.</p>" + "<p>Terms type: "
+				+ entry.termsType() + "<br>Token: <code>" + entry.termsToken()
 				+ "</code><br>Status: <strong id=\"status\">" + status + "</strong></p>";
 		if (TermsTokens.CREATED.equals(status)) {
 			body += "<form method=\"post\"><button type=\"submit\">Accept and continue</button></form>";

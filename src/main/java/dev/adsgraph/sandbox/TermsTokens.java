@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Terms tokens and their state machine CREATED → ACCEPTED → REDEEMED. Acceptance comes from the
- * simulated terms page, the control endpoint, or (when configured) by itself after a delay; the
- * status is derived from timestamps, and state changes go through {@code compute} so two callers
- * can never both redeem one token.
+ * Terms tokens and their state machine CREATED → ACCEPTED → REDEEMED. Acceptance comes
+ * from the simulated terms page, the control endpoint, or (when configured) by itself
+ * after a delay; the status is derived from timestamps, and state changes go through
+ * {@code compute} so two callers can never both redeem one token.
  */
 final class TermsTokens {
 
@@ -39,7 +39,10 @@ final class TermsTokens {
 		return entry;
 	}
 
-	/** Any user's token, for the acceptance page, which the user reaches without an API token. */
+	/**
+	 * Any user's token, for the acceptance page, which the user reaches without an API
+	 * token.
+	 */
 	Optional<Entry> find(String termsToken) {
 		return Optional.ofNullable(this.tokens.get(termsToken));
 	}
@@ -49,17 +52,20 @@ final class TermsTokens {
 		return find(termsToken).filter((entry) -> entry.userId().equals(userId));
 	}
 
-	/** Marks the token accepted; accepting twice is harmless, a redeemed token stays redeemed. */
+	/**
+	 * Marks the token accepted; accepting twice is harmless, a redeemed token stays
+	 * redeemed.
+	 */
 	Optional<Entry> accept(String termsToken) {
 		Instant now = this.clock.instant();
-		return Optional.ofNullable(this.tokens.computeIfPresent(termsToken,
-				(key, entry) -> (entry.acceptedAt() != null || entry.redeemedAt() != null) ? entry
-						: entry.acceptedAt(now)));
+		return Optional.ofNullable(this.tokens.computeIfPresent(termsToken, (key,
+				entry) -> (entry.acceptedAt() != null || entry.redeemedAt() != null) ? entry : entry.acceptedAt(now)));
 	}
 
 	/**
-	 * Consumes an ACCEPTED token of the user. Answers null when it was redeemed, otherwise what
-	 * prevented it: CREATED, REDEEMED, or "unknown" when the user has no such token.
+	 * Consumes an ACCEPTED token of the user. Answers null when it was redeemed,
+	 * otherwise what prevented it: CREATED, REDEEMED, or "unknown" when the user has no
+	 * such token.
 	 */
 	String redeem(String termsToken, String userId) {
 		Instant now = this.clock.instant();

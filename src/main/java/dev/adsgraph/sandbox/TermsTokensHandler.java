@@ -11,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.adsgraph.sandbox.AdsGate.Call;
 import dev.adsgraph.sandbox.AdsGate.Operation;
 
-/** {@code POST /termsTokens} and {@code GET /termsTokens/{termsToken}} (AdvertisingAccounts_prod_3p.json). */
+/**
+ * {@code POST /termsTokens} and {@code GET /termsTokens/{termsToken}}
+ * (AdvertisingAccounts_prod_3p.json).
+ */
 final class TermsTokensHandler {
 
 	static final String TERMS_TOKEN_TYPE = "application/vnd.termstokenresource.v1+json";
@@ -50,7 +53,10 @@ final class TermsTokensHandler {
 		return new Reply(200, TERMS_TOKEN_TYPE, new Status(this.termsTokens.status(entry), entry.termsType()));
 	}
 
-	/** The caller's token; a malformed, unknown or foreign one is a 400, as for Amazon's invalid input. */
+	/**
+	 * The caller's token; a malformed, unknown or foreign one is a 400, as for Amazon's
+	 * invalid input.
+	 */
 	TermsTokens.Entry find(String termsToken, String userId) {
 		if (!UUID_PATTERN.matcher(termsToken).matches()) {
 			throw ApiException.badRequest("INVALID_TERMS_TOKEN", "The terms token must be a UUID.");
@@ -60,7 +66,8 @@ final class TermsTokensHandler {
 					"The terms token " + termsToken + " does not exist for this user."));
 	}
 
-	// The page lives on the host the caller reached, so the link works behind any host name.
+	// The page lives on the host the caller reached, so the link works behind any host
+	// name.
 	private static String termsUrl(URI requestUri, String termsToken) {
 		return requestUri.getScheme() + "://" + requestUri.getRawAuthority() + "/terms/agreement/" + termsToken;
 	}

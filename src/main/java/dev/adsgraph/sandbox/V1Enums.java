@@ -2,7 +2,10 @@ package dev.adsgraph.sandbox;
 
 import java.util.Set;
 
-/** Value lists of v1 enums the sandbox validates, as AmazonAdsAPIALLMerged_prod_3p_ALL.json defines them. */
+/**
+ * Value lists of v1 enums the sandbox validates, as
+ * AmazonAdsAPIALLMerged_prod_3p_ALL.json defines them.
+ */
 final class V1Enums {
 
 	static final Set<String> CURRENCY_CODES = Set.of("AED", "ARS", "AUD", "AZN", "BBD", "BGN", "BHD", "BMD", "BND",
@@ -14,8 +17,8 @@ final class V1Enums {
 
 	static final Set<String> INDUSTRY_VERTICALS = Set.of("AMS Keyword", "AMS Self Service", "Automotive",
 			"Consumer Goods", "Entertainment", "Financial Services", "Hardware & Electronics", "Health", "House Ads",
-			"Public Services", "Remnant Networks", "Retail Goods & Services", "Software", "Telecommunications", "Travel",
-			"Twitch", "Twitch TV", "Web Media", "eCommerce");
+			"Public Services", "Remnant Networks", "Retail Goods & Services", "Software", "Telecommunications",
+			"Travel", "Twitch", "Twitch TV", "Web Media", "eCommerce");
 
 	static final Set<String> TIME_ZONES = Set.of("America/Anchorage", "America/Caracas", "America/Chicago",
 			"America/Denver", "America/Halifax", "America/Los_Angeles", "America/Mexico_City", "America/New_York",

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The errors of one item of a v1 batch write. Validation collects every problem of the item
- * (at most 20, as ErrorsIndex allows) so a caller can fix them in one round trip; the readers
- * answer null for a missing or broken field and note why.
+ * The errors of one item of a v1 batch write. Validation collects every problem of the
+ * item (at most 20, as ErrorsIndex allows) so a caller can fix them in one round trip;
+ * the readers answer null for a missing or broken field and note why.
  */
 final class V1Problems {
 
@@ -47,7 +47,10 @@ final class V1Problems {
 		return value.stringValue();
 	}
 
-	/** A required string; blank counts as missing and is reported with {@code missingCode}. */
+	/**
+	 * A required string; blank counts as missing and is reported with
+	 * {@code missingCode}.
+	 */
 	String required(JsonNode parent, String field, String location, V1ErrorCode missingCode) {
 		boolean broken = parent.has(field) && !parent.get(field).isNull() && !parent.get(field).isString();
 		String value = text(parent, field, location);

@@ -6,7 +6,10 @@ import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
-/** Request parts the v1 query operations share: {@code *Filter.include}, maxResults and nextToken. */
+/**
+ * Request parts the v1 query operations share: {@code *Filter.include}, maxResults and
+ * nextToken.
+ */
 final class V1Queries {
 
 	private V1Queries() {
@@ -45,8 +48,7 @@ final class V1Queries {
 			return 100;
 		}
 		if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToInt()) {
-			throw ApiException.badRequest(V1ErrorCode.FIELD_VALUE_IS_INVALID.name(),
-					"maxResults must be an integer.");
+			throw ApiException.badRequest(V1ErrorCode.FIELD_VALUE_IS_INVALID.name(), "maxResults must be an integer.");
 		}
 		int maxResults = value.asInt();
 		if (maxResults < 10 || maxResults > 100) {

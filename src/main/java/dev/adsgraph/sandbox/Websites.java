@@ -9,7 +9,10 @@ final class Websites {
 	private Websites() {
 	}
 
-	/** The lower-case host, or null when the text is not an http(s) address with a dotted host. */
+	/**
+	 * The lower-case host, or null when the text is not an http(s) address with a dotted
+	 * host.
+	 */
 	static String host(String website) {
 		if (website == null || website.isBlank() || website.contains(" ")) {
 			return null;

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Who may call the gateway and with which Amazon credentials: {@code adsgraph.mode} and
- * {@code adsgraph.tenants[*]}. In sandbox mode the built-in sandbox supplies the demo tenants;
- * in live mode every tenant comes from configuration or environment variables, for example
- * {@code ADSGRAPH_TENANTS_0_ADS_REFRESHTOKEN}.
+ * {@code adsgraph.tenants[*]}. In sandbox mode the built-in sandbox supplies the demo
+ * tenants; in live mode every tenant comes from configuration or environment variables,
+ * for example {@code ADSGRAPH_TENANTS_0_ADS_REFRESHTOKEN}.
  */
 @ConfigurationProperties("adsgraph")
 public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProperties> tenants) {
@@ -23,7 +23,9 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 
 	public enum Mode {
 
-		/** Upstream calls go to the built-in simulator; demo tenants are provided by it. */
+		/**
+		 * Upstream calls go to the built-in simulator; demo tenants are provided by it.
+		 */
 		SANDBOX,
 		/** Upstream calls go to Amazon with the configured tenants' credentials. */
 		LIVE
@@ -31,15 +33,17 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 	}
 
 	/**
-	 * One tenant as configured; validated into a {@link Tenant} by {@link TenantRegistry}.
+	 * One tenant as configured; validated into a {@link Tenant} by
+	 * {@link TenantRegistry}.
 	 *
-	 * @param apiKeySha256 the hex SHA-256 digest of the tenant's API key (optionally prefixed
-	 * {@code sha256:}), so that the configuration holds no usable key
+	 * @param apiKeySha256 the hex SHA-256 digest of the tenant's API key (optionally
+	 * prefixed {@code sha256:}), so that the configuration holds no usable key
 	 * @param apiKey the API key in plain text; accepted with a start-up warning, for the
 	 * sandbox-like set-ups where a digest is a nuisance
 	 * @param requestsPerSecond this tenant's request rate, instead of
 	 * {@code adsgraph.limits.requests-per-second}
-	 * @param requestBurst this tenant's burst, instead of {@code adsgraph.limits.request-burst}
+	 * @param requestBurst this tenant's burst, instead of
+	 * {@code adsgraph.limits.request-burst}
 	 */
 	public record TenantProperties(String id, String name, String apiKey, String apiKeySha256,
 			AdsCredentialProperties ads, SpCredentialProperties sp, Double requestsPerSecond, Integer requestBurst) {
@@ -48,7 +52,10 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 		public TenantProperties {
 		}
 
-		/** A tenant without a digest or rate overrides (tests, code written before they existed). */
+		/**
+		 * A tenant without a digest or rate overrides (tests, code written before they
+		 * existed).
+		 */
 		public TenantProperties(String id, String name, String apiKey, AdsCredentialProperties ads,
 				SpCredentialProperties sp) {
 			this(id, name, apiKey, null, ads, sp, null, null);
@@ -64,8 +71,9 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 	}
 
 	/**
-	 * The tenant's SP-API LWA application (a different application from the Ads one) and the
-	 * refresh token the selling partner granted it. Optional: without it the retail fields are null.
+	 * The tenant's SP-API LWA application (a different application from the Ads one) and
+	 * the refresh token the selling partner granted it. Optional: without it the retail
+	 * fields are null.
 	 */
 	public record SpCredentialProperties(String clientId, String clientSecret, String refreshToken,
 			String sellingPartnerId, List<String> regions) {
@@ -92,8 +100,8 @@ public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProp
 
 		@Override
 		public String toString() {
-			return "AdsCredentialProperties[clientId=" + this.clientId + ", clientSecret=***, refreshToken=***, regions="
-					+ this.regions + "]";
+			return "AdsCredentialProperties[clientId=" + this.clientId
+					+ ", clientSecret=***, refreshToken=***, regions=" + this.regions + "]";
 		}
 
 	}

@@ -22,14 +22,15 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work is
- * done. The answer to a missing or unknown key is the same, so it does not tell whether a key
- * exists. The resolved tenant travels on as an exchange attribute.
+ * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work
+ * is done. The answer to a missing or unknown key is the same, so it does not tell
+ * whether a key exists. The resolved tenant travels on as an exchange attribute.
  * <p>
- * The WebSocket endpoint is covered too, with one difference: browsers cannot set headers on a
- * WebSocket, so an upgrade request without the header is let through and its key is checked in
- * the protocol's {@code connection_init} message instead ({@link TenantContextInterceptor}). A
- * key that is sent in the header must be valid, as on HTTP.
+ * The WebSocket endpoint is covered too, with one difference: browsers cannot set headers
+ * on a WebSocket, so an upgrade request without the header is let through and its key is
+ * checked in the protocol's {@code connection_init} message instead
+ * ({@link TenantContextInterceptor}). A key that is sent in the header must be valid, as
+ * on HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -60,8 +61,8 @@ class ApiKeyWebFilter implements WebFilter {
 	}
 
 	/**
-	 * The GraphQL endpoint as the router matches it, so that every spelling the router accepts
-	 * ({@code /graphql;a=b}, {@code /%67raphql}) is authenticated too.
+	 * The GraphQL endpoint as the router matches it, so that every spelling the router
+	 * accepts ({@code /graphql;a=b}, {@code /%67raphql}) is authenticated too.
 	 */
 	private static PathPattern graphQlPath(Environment environment) {
 		return PathPatternParser.defaultInstance.parse(environment.getProperty("spring.graphql.http.path", "/graphql"));

@@ -13,9 +13,10 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * CORS for the GraphQL endpoint from {@link CorsProperties}. It runs before the API key check:
- * a preflight carries no key and must be answered here, and the 401, 413 and 429 answers of the
- * filters after it then carry the CORS headers a browser needs to let the page read them.
+ * CORS for the GraphQL endpoint from {@link CorsProperties}. It runs before the API key
+ * check: a preflight carries no key and must be answered here, and the 401, 413 and 429
+ * answers of the filters after it then carry the CORS headers a browser needs to let the
+ * page read them.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsFilterConfiguration {
@@ -28,10 +29,11 @@ class CorsFilterConfiguration {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(cors.allowedOrigins());
 		configuration.setAllowedMethods(List.of(HttpMethod.POST.name()));
-		configuration.setAllowedHeaders(List.of(properties.apiKeyHeader(), HttpHeaders.CONTENT_TYPE,
-				HttpHeaders.ACCEPT, CORRELATION_ID));
+		configuration.setAllowedHeaders(
+				List.of(properties.apiKeyHeader(), HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, CORRELATION_ID));
 		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER));
-		// The API key is a header, never a cookie: nothing for a browser to send on its own.
+		// The API key is a header, never a cookie: nothing for a browser to send on its
+		// own.
 		configuration.setAllowCredentials(false);
 		configuration.setMaxAge(cors.maxAge());
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
@@ -39,7 +41,8 @@ class CorsFilterConfiguration {
 				configuration);
 		String webSocketPath = environment.getProperty("spring.graphql.websocket.path");
 		if (webSocketPath != null) {
-			// Browsers do not enforce CORS on WebSockets; the server must refuse other origins itself.
+			// Browsers do not enforce CORS on WebSockets; the server must refuse other
+			// origins itself.
 			CorsConfiguration webSocket = new CorsConfiguration();
 			webSocket.setAllowedOrigins(cors.allowedOrigins());
 			webSocket.setAllowedMethods(List.of(HttpMethod.GET.name()));

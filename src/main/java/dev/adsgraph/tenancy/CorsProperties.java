@@ -9,8 +9,9 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code adsgraph.cors.*}: the web origins whose pages may call the GraphQL endpoint from a
- * browser. Empty (the default) allows none: cross-origin requests and preflights are refused.
+ * {@code adsgraph.cors.*}: the web origins whose pages may call the GraphQL endpoint from
+ * a browser. Empty (the default) allows none: cross-origin requests and preflights are
+ * refused.
  *
  * @param allowedOrigins exact origins, {@code scheme://host[:port]}, for example
  * {@code https://dashboard.example.com}; no wildcards, no paths

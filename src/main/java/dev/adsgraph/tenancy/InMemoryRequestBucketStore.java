@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 import reactor.core.publisher.Mono;
 
 /**
- * The request buckets of this replica, one per tenant; they are never evicted, since tenants are
- * configured, not created by callers.
+ * The request buckets of this replica, one per tenant; they are never evicted, since
+ * tenants are configured, not created by callers.
  */
 public final class InMemoryRequestBucketStore implements RequestBucketStore {
 
@@ -17,13 +17,16 @@ public final class InMemoryRequestBucketStore implements RequestBucketStore {
 
 	@Override
 	public Mono<Admission> take(String tenantId, RequestRate rate, Instant now) {
-		return Mono.fromSupplier(() -> this.buckets.computeIfAbsent(tenantId, (id) -> new Bucket(rate.burst(), now))
-			.take(rate, now));
+		return Mono.fromSupplier(
+				() -> this.buckets.computeIfAbsent(tenantId, (id) -> new Bucket(rate.burst(), now)).take(rate, now));
 	}
 
 	private static final class Bucket {
 
-		/** Refill arithmetic in doubles drifts by far less than this; a due token is not refused. */
+		/**
+		 * Refill arithmetic in doubles drifts by far less than this; a due token is not
+		 * refused.
+		 */
 		private static final double EPSILON = 1e-9;
 
 		private double tokens;

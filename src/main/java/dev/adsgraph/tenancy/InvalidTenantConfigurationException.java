@@ -2,7 +2,10 @@ package dev.adsgraph.tenancy;
 
 import java.util.List;
 
-/** Thrown at start-up when the tenant configuration cannot work; lists every problem at once. */
+/**
+ * Thrown at start-up when the tenant configuration cannot work; lists every problem at
+ * once.
+ */
 public class InvalidTenantConfigurationException extends RuntimeException {
 
 	private final List<String> problems;

@@ -6,22 +6,24 @@ import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the request buckets of API keys live. In memory for one replica; replicas that must share
- * one budget per key will use a shared store (Redis), which is why taking a token is one atomic,
- * reactive step given the time and the rate by the caller: a shared store needs no clock or
- * configuration of its own, and a bucket seen for the first time starts full.
+ * Where the request buckets of API keys live. In memory for one replica; replicas that
+ * must share one budget per key will use a shared store (Redis), which is why taking a
+ * token is one atomic, reactive step given the time and the rate by the caller: a shared
+ * store needs no clock or configuration of its own, and a bucket seen for the first time
+ * starts full.
  */
 public interface RequestBucketStore {
 
 	/**
-	 * Takes one token from the tenant's bucket if there is one. A refusal takes nothing and says
-	 * how long until the next token.
+	 * Takes one token from the tenant's bucket if there is one. A refusal takes nothing
+	 * and says how long until the next token.
 	 */
 	Mono<Admission> take(String tenantId, RequestRate rate, Instant now);
 
 	/**
 	 * @param admitted whether a token was taken
-	 * @param retryAfter for a refusal, the time until a token is there again; zero otherwise
+	 * @param retryAfter for a refusal, the time until a token is there again; zero
+	 * otherwise
 	 */
 	record Admission(boolean admitted, Duration retryAfter) {
 

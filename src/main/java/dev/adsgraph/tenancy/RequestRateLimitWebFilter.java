@@ -23,12 +23,14 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits the requests of each API key with a token bucket per tenant, answering HTTP 429 with
- * {@code Retry-After} and a GraphQL-shaped error when the bucket is empty.
+ * Limits the requests of each API key with a token bucket per tenant, answering HTTP 429
+ * with {@code Retry-After} and a GraphQL-shaped error when the bucket is empty.
  *
- * <p>Runs after {@link ApiKeyWebFilter}, so only authenticated requests spend a tenant's budget
- * (an unknown key cannot drain someone else's), and before the body limit and any GraphQL work,
- * so a throttled request costs one bucket look-up and its body is never read.
+ * <p>
+ * Runs after {@link ApiKeyWebFilter}, so only authenticated requests spend a tenant's
+ * budget (an unknown key cannot drain someone else's), and before the body limit and any
+ * GraphQL work, so a throttled request costs one bucket look-up and its body is never
+ * read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
@@ -63,16 +65,17 @@ class RequestRateLimitWebFilter implements WebFilter {
 				: tooManyRequests(exchange.getResponse(), rate, admission.retryAfter()));
 	}
 
-	/** One request of the tenant taken from its bucket; also each operation sent over a WebSocket. */
+	/**
+	 * One request of the tenant taken from its bucket; also each operation sent over a
+	 * WebSocket.
+	 */
 	Mono<Admission> admit(Tenant tenant, RequestRate rate) {
-		return this.buckets.take(tenant.id(), rate, this.clock.instant())
-			.onErrorResume((ex) -> {
-				// A shared store that is down must not take the gateway with it.
-				logger.warn("Request rate store failed for tenant '{}'; letting the request through: {}", tenant.id(),
-						ex.toString());
-				return Mono.just(Admission.now());
-			})
-			.defaultIfEmpty(Admission.now());
+		return this.buckets.take(tenant.id(), rate, this.clock.instant()).onErrorResume((ex) -> {
+			// A shared store that is down must not take the gateway with it.
+			logger.warn("Request rate store failed for tenant '{}'; letting the request through: {}", tenant.id(),
+					ex.toString());
+			return Mono.just(Admission.now());
+		}).defaultIfEmpty(Admission.now());
 	}
 
 	RequestRate rateOf(Tenant tenant) {

@@ -3,8 +3,8 @@ package dev.adsgraph.tenancy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code adsgraph.limits.requests-per-second} and {@code adsgraph.limits.request-burst}: the
- * request rate every API key gets unless its tenant sets its own. The other
+ * {@code adsgraph.limits.requests-per-second} and {@code adsgraph.limits.request-burst}:
+ * the request rate every API key gets unless its tenant sets its own. The other
  * {@code adsgraph.limits.*} settings (query cost) are read by the GraphQL layer.
  *
  * @param requestsPerSecond how fast a key's bucket refills
@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("adsgraph.limits")
 public record RequestRateProperties(Double requestsPerSecond, Integer requestBurst) {
 
-	// A dashboard opening fires its queries at once, and one of our own tests sends 100 in
+	// A dashboard opening fires its queries at once, and one of our own tests sends 100
+	// in
 	// parallel: the burst takes that; the rate is well above any screen's refresh.
 	static final double DEFAULT_REQUESTS_PER_SECOND = 50;
 

@@ -9,7 +9,8 @@ import dev.adsgraph.upstream.sp.SpCredentials;
 
 /**
  * One set of Amazon credentials and the regions they are used in. Every cache key and
- * in-flight map in the gateway includes {@link #id()}, so one tenant never sees another's data.
+ * in-flight map in the gateway includes {@link #id()}, so one tenant never sees another's
+ * data.
  */
 public record Tenant(String id, String name, LwaCredentials ads, List<Region> regions, SpCredentials spCredentials,
 		List<Region> spRegions) {
@@ -20,14 +21,18 @@ public record Tenant(String id, String name, LwaCredentials ads, List<Region> re
 	}
 
 	/**
-	 * The region whose host serves the tenant's global resources (terms tokens, ads accounts,
-	 * advertiser accounts): every regional host answers them, so the first configured one is used.
+	 * The region whose host serves the tenant's global resources (terms tokens, ads
+	 * accounts, advertiser accounts): every regional host answers them, so the first
+	 * configured one is used.
 	 */
 	public Region homeRegion() {
 		return this.regions.get(0);
 	}
 
-	/** The SP-API authorization, when the tenant has one; it is valid in {@link #spRegions()} only. */
+	/**
+	 * The SP-API authorization, when the tenant has one; it is valid in
+	 * {@link #spRegions()} only.
+	 */
 	public Optional<SpCredentials> sp() {
 		return Optional.ofNullable(this.spCredentials);
 	}

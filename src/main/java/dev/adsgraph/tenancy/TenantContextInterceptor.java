@@ -17,16 +17,18 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the tenant that {@link ApiKeyWebFilter} authenticated into the GraphQL context, where
- * resolvers read it with {@code @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant}.
- * A request that reaches GraphQL without one (a transport or path the filter does not cover) is
- * not executed at all: the answer is the same {@code UNAUTHENTICATED} error.
+ * Copies the tenant that {@link ApiKeyWebFilter} authenticated into the GraphQL context,
+ * where resolvers read it with
+ * {@code @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant}. A request that
+ * reaches GraphQL without one (a transport or path the filter does not cover) is not
+ * executed at all: the answer is the same {@code UNAUTHENTICATED} error.
  * <p>
- * On a WebSocket the tenant is fixed once per connection, in {@code connection_init}: from the
- * upgrade request's API key header (which the filter checked), or else from the same key in the
- * message's payload ({@code {"X-Api-Key": "…"}}), which is how browsers send it. A connection
- * without a valid key is closed with 4401 before any operation runs. Every operation sent over
- * the connection then spends one request of the tenant's rate, as an HTTP request does.
+ * On a WebSocket the tenant is fixed once per connection, in {@code connection_init}:
+ * from the upgrade request's API key header (which the filter checked), or else from the
+ * same key in the message's payload ({@code {"X-Api-Key": "…"}}), which is how browsers
+ * send it. A connection without a valid key is closed with 4401 before any operation
+ * runs. Every operation sent over the connection then spends one request of the tenant's
+ * rate, as an HTTP request does.
  */
 @Component
 public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
@@ -60,7 +62,8 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 		}
 		String key;
 		if (inHeader != null) {
-			// The filter let the upgrade through only with one valid key; a second key in the
+			// The filter let the upgrade through only with one valid key; a second key in
+			// the
 			// payload would be a second identity, which is refused as two headers are.
 			key = (inHeader.size() == 1 && keysInPayload == 0) ? inHeader.get(0) : null;
 		}
@@ -112,8 +115,8 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 		ExecutionResult refused = ExecutionResult.newExecutionResult()
 			.addError(GraphqlErrorBuilder.newError().message(message).errorType(type).extensions(extensions).build())
 			.build();
-		return Mono.just(
-				new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
+		return Mono
+			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
 	}
 
 }

@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured tenants, found by API key. Keys are configured as SHA-256 digests
- * ({@code api-key-sha256}; a plain {@code api-key} is hashed at start-up and warned about), kept
- * only as digests and compared in constant time over all tenants, so neither timing nor the
- * answer tells whether a key exists. Construction fails with one message naming every missing or
- * invalid setting, which stops the application at start-up.
+ * ({@code api-key-sha256}; a plain {@code api-key} is hashed at start-up and warned
+ * about), kept only as digests and compared in constant time over all tenants, so neither
+ * timing nor the answer tells whether a key exists. Construction fails with one message
+ * naming every missing or invalid setting, which stops the application at start-up.
  */
 @Component
 public class TenantRegistry {
@@ -64,8 +64,8 @@ public class TenantRegistry {
 	}
 
 	/**
-	 * The tenant's request rate: its own {@code requests-per-second} and {@code request-burst}
-	 * where configured, else the defaults.
+	 * The tenant's request rate: its own {@code requests-per-second} and
+	 * {@code request-burst} where configured, else the defaults.
 	 */
 	public RequestRate requestRate(Tenant tenant, RequestRate defaults) {
 		Entry entry = this.byId.get(tenant.id());
@@ -92,7 +92,8 @@ public class TenantRegistry {
 		byte[] digest = sha256(apiKey);
 		Tenant found = null;
 		for (Entry entry : this.entries) {
-			// No early exit: every entry is compared so the time taken does not depend on the key.
+			// No early exit: every entry is compared so the time taken does not depend on
+			// the key.
 			if (MessageDigest.isEqual(entry.apiKeyDigest(), digest)) {
 				found = entry.tenant();
 			}
@@ -153,8 +154,10 @@ public class TenantRegistry {
 			SpCredentials sp = null;
 			List<Region> spRegions = new ArrayList<>();
 			if (t.sp() != null) {
-				// A seller authorizes an application region by region; without a list, the Ads regions.
-				List<String> names = t.sp().regions().isEmpty() && t.ads() != null ? t.ads().regions() : t.sp().regions();
+				// A seller authorizes an application region by region; without a list,
+				// the Ads regions.
+				List<String> names = t.sp().regions().isEmpty() && t.ads() != null ? t.ads().regions()
+						: t.sp().regions();
 				Set<Region> seen = new LinkedHashSet<>();
 				for (String r : names) {
 					Region.parse(r)
@@ -167,9 +170,11 @@ public class TenantRegistry {
 				require(problems, t.sp().refreshToken(), prefix + ".sp.refresh-token");
 				require(problems, t.sp().sellingPartnerId(), prefix + ".sp.selling-partner-id");
 				if (t.ads() != null && t.sp().clientId() != null && t.sp().clientId().equals(t.ads().clientId())) {
-					problems.add(prefix + ".sp.client-id is the Ads application's; the SP-API needs its own LWA application");
+					problems.add(prefix
+							+ ".sp.client-id is the Ads application's; the SP-API needs its own LWA application");
 				}
-				sp = new SpCredentials(new LwaCredentials(t.sp().clientId(), t.sp().clientSecret(), t.sp().refreshToken()),
+				sp = new SpCredentials(
+						new LwaCredentials(t.sp().clientId(), t.sp().clientSecret(), t.sp().refreshToken()),
 						t.sp().sellingPartnerId());
 			}
 			if (problems.isEmpty()) {
@@ -187,9 +192,10 @@ public class TenantRegistry {
 	}
 
 	/**
-	 * The digest the tenant's key is recognised by, from {@code api-key-sha256} or from a plain
-	 * {@code api-key}; null (and a problem) when neither or both are set or one is malformed.
-	 * Messages never quote the value: a key pasted into the wrong setting must not reach a log.
+	 * The digest the tenant's key is recognised by, from {@code api-key-sha256} or from a
+	 * plain {@code api-key}; null (and a problem) when neither or both are set or one is
+	 * malformed. Messages never quote the value: a key pasted into the wrong setting must
+	 * not reach a log.
 	 */
 	private static byte[] apiKeyDigest(TenantProperties t, String prefix, List<String> problems) {
 		boolean plain = t.apiKey() != null && !t.apiKey().isBlank();
@@ -216,7 +222,8 @@ public class TenantRegistry {
 		if (!SHA256_HEX.matcher(hex).matches()) {
 			problems.add(prefix + ".api-key-sha256 must be 64 hexadecimal characters, optionally prefixed 'sha256:' "
 					+ "(the SHA-256 of the key: printf %s \"$KEY\" | sha256sum), but has " + hex.length()
-					+ " characters" + (SHA256_HEX_CHARS.matcher(hex).matches() ? "" : " and not only hexadecimal ones"));
+					+ " characters"
+					+ (SHA256_HEX_CHARS.matcher(hex).matches() ? "" : " and not only hexadecimal ones"));
 			return null;
 		}
 		return HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));

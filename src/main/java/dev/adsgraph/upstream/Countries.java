@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Amazon's country codes and the region that serves each (shared/reference/amazon-apis.md
- * sections 1 and 8.1). The Ads profiles API says {@code UK} where ISO 3166, the SP-API and
- * Ads v1 say {@code GB}: everything the gateway answers uses ISO.
+ * sections 1 and 8.1). The Ads profiles API says {@code UK} where ISO 3166, the SP-API
+ * and Ads v1 say {@code GB}: everything the gateway answers uses ISO.
  */
 public final class Countries {
 
@@ -24,7 +24,10 @@ public final class Countries {
 	private Countries() {
 	}
 
-	/** Amazon's spelling to ISO 3166-1 alpha-2: {@code UK} becomes {@code GB}; null stays null. */
+	/**
+	 * Amazon's spelling to ISO 3166-1 alpha-2: {@code UK} becomes {@code GB}; null stays
+	 * null.
+	 */
 	public static String toIso(String amazonCountryCode) {
 		if (amazonCountryCode == null) {
 			return null;
@@ -33,7 +36,10 @@ public final class Countries {
 		return "UK".equals(upper) ? "GB" : upper;
 	}
 
-	/** ISO to the spelling the Ads profiles and /adsAccounts APIs use: {@code GB} becomes {@code UK}. */
+	/**
+	 * ISO to the spelling the Ads profiles and /adsAccounts APIs use: {@code GB} becomes
+	 * {@code UK}.
+	 */
 	public static String toAds(String isoCountryCode) {
 		if (isoCountryCode == null) {
 			return null;
@@ -42,7 +48,10 @@ public final class Countries {
 		return "GB".equals(upper) ? "UK" : upper;
 	}
 
-	/** The region whose hosts serve a country, in either spelling; empty for a country Amazon Ads does not serve. */
+	/**
+	 * The region whose hosts serve a country, in either spelling; empty for a country
+	 * Amazon Ads does not serve.
+	 */
 	public static Optional<Region> regionOf(String countryCode) {
 		return Optional.ofNullable(REGION_BY_ISO.get(toIso(countryCode)));
 	}

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Amazon's marketplace ids, shared by the Ads API ({@code accountInfo.marketplaceStringId}) and
- * the SP-API ({@code marketplaceIds}): the key that joins the two per country.
+ * Amazon's marketplace ids, shared by the Ads API
+ * ({@code accountInfo.marketplaceStringId}) and the SP-API ({@code marketplaceIds}): the
+ * key that joins the two per country.
  */
 public final class Marketplaces {
 

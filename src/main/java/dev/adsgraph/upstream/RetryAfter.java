@@ -13,8 +13,8 @@ public final class RetryAfter {
 	}
 
 	/**
-	 * Delay-seconds or an HTTP-date (RFC 9110 section 10.2.3); null when absent or unreadable, as
-	 * an unreadable hint is no hint and the caller's own backoff applies.
+	 * Delay-seconds or an HTTP-date (RFC 9110 section 10.2.3); null when absent or
+	 * unreadable, as an unreadable hint is no hint and the caller's own backoff applies.
 	 */
 	public static Duration parse(String value, Clock clock) {
 		if (value == null || value.isBlank()) {

@@ -8,10 +8,10 @@ import io.netty.channel.ChannelException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The one place that decides which failures mean "no HTTP answer arrived" (connect errors,
- * timeouts, connections closed early) for every upstream client. Those are worth another try;
- * anything else, a bug in our code for instance, is left as it is so it is not retried as if
- * Amazon had been unreachable.
+ * The one place that decides which failures mean "no HTTP answer arrived" (connect
+ * errors, timeouts, connections closed early) for every upstream client. Those are worth
+ * another try; anything else, a bug in our code for instance, is left as it is so it is
+ * not retried as if Amazon had been unreachable.
  */
 public final class TransportErrors {
 

@@ -26,10 +26,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The upstream clients, built from Boot's {@link WebClient.Builder} so the application's codecs
- * and HTTP client observations apply to every call to Amazon. A {@link Clock},
- * {@link LwaTokenCache}, {@link TokenBucketStore} or {@link ThrottleStore} bean, when one is defined (tests, shared
- * Redis state), replaces the defaults; an {@link UpstreamMetrics} bean receives the calls' metrics.
+ * The upstream clients, built from Boot's {@link WebClient.Builder} so the application's
+ * codecs and HTTP client observations apply to every call to Amazon. A {@link Clock},
+ * {@link LwaTokenCache}, {@link TokenBucketStore} or {@link ThrottleStore} bean, when one
+ * is defined (tests, shared Redis state), replaces the defaults; an
+ * {@link UpstreamMetrics} bean receives the calls' metrics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ UpstreamProperties.class, ResilienceProperties.class })
@@ -66,9 +67,9 @@ public class UpstreamConfiguration {
 	}
 
 	/**
-	 * Our buckets run a little behind Amazon's: they start at another instant than Amazon's and
-	 * calls do not arrive exactly as sent, so at Amazon's own rate and burst a call would now and
-	 * then arrive one token early and draw a 429.
+	 * Our buckets run a little behind Amazon's: they start at another instant than
+	 * Amazon's and calls do not arrive exactly as sent, so at Amazon's own rate and burst
+	 * a call would now and then arrive one token early and draw a 429.
 	 */
 	static final double SAFETY = 0.9;
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The one typed error every upstream failure is decoded into, whatever shape the upstream
- * answered in. {@code message} is the upstream's own text and is for logs only: the GraphQL
- * layer decides what a caller sees.
+ * answered in. {@code message} is the upstream's own text and is for logs only: the
+ * GraphQL layer decides what a caller sees.
  */
 public class UpstreamException extends RuntimeException {
 
@@ -39,7 +39,10 @@ public class UpstreamException extends RuntimeException {
 		this.upstreamMessage = message;
 	}
 
-	/** The upstream's own explanation, may be null. Shown to callers only as a business rule in a user error. */
+	/**
+	 * The upstream's own explanation, may be null. Shown to callers only as a business
+	 * rule in a user error.
+	 */
 	public String upstreamMessage() {
 		return this.upstreamMessage;
 	}
@@ -54,12 +57,18 @@ public class UpstreamException extends RuntimeException {
 		return this.operation;
 	}
 
-	/** HTTP status of the upstream answer; 0 when no answer arrived (connect error, timeout). */
+	/**
+	 * HTTP status of the upstream answer; 0 when no answer arrived (connect error,
+	 * timeout).
+	 */
 	public int httpStatus() {
 		return this.httpStatus;
 	}
 
-	/** The upstream's own error code (for example {@code invalid_grant}, {@code NOT_FOUND}), may be null. */
+	/**
+	 * The upstream's own error code (for example {@code invalid_grant},
+	 * {@code NOT_FOUND}), may be null.
+	 */
 	public String code() {
 		return this.code;
 	}

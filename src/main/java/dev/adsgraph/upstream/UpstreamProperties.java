@@ -17,9 +17,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the upstream APIs live and how long we wait for them. The defaults are Amazon's
- * production endpoints (shared/reference/amazon-apis.md sections 1 and 2); the built-in sandbox
- * overrides {@code lwa.token-url}, {@code ads.hosts} and {@code sp.hosts} with its own URLs, which
- * may carry a path prefix such as {@code http://127.0.0.1:8080/ads/na}.
+ * production endpoints (shared/reference/amazon-apis.md sections 1 and 2); the built-in
+ * sandbox overrides {@code lwa.token-url}, {@code ads.hosts} and {@code sp.hosts} with
+ * its own URLs, which may carry a path prefix such as
+ * {@code http://127.0.0.1:8080/ads/na}.
  */
 @Validated
 @ConfigurationProperties("adsgraph.upstream")
@@ -28,8 +29,8 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 
 	/**
 	 * @param tokenUrl LWA token endpoint
-	 * @param refreshSkew renew an access token this long before it expires, so a token never
-	 * runs out between our check and Amazon's
+	 * @param refreshSkew renew an access token this long before it expires, so a token
+	 * never runs out between our check and Amazon's
 	 * @param timeout bound on one token request (connect and response)
 	 */
 	public record Lwa(@NotNull @DefaultValue("https://api.amazon.com/auth/o2/token") URI tokenUrl,
@@ -44,7 +45,8 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	}
 
 	/**
-	 * @param hosts Ads API host per region; a region that is not configured keeps Amazon's host
+	 * @param hosts Ads API host per region; a region that is not configured keeps
+	 * Amazon's host
 	 * @param connectTimeout bound on opening a connection
 	 * @param responseTimeout bound on waiting for a response once the request is sent
 	 * @param maxInMemorySize largest body we buffer; Amazon's profile list alone may hold
@@ -61,8 +63,10 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 				URI.create("https://advertising-api-fe.amazon.com"));
 
 		public Ads {
-			// Overrides merge over the defaults key by key, the way every other Boot property
-			// does, so every region always has a host and no call can fail for want of one.
+			// Overrides merge over the defaults key by key, the way every other Boot
+			// property
+			// does, so every region always has a host and no call can fail for want of
+			// one.
 			Map<Region, URI> merged = new EnumMap<>(AMAZON_HOSTS);
 			if (hosts != null) {
 				hosts.forEach((region, uri) -> {
@@ -85,18 +89,21 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	}
 
 	/**
-	 * @param hosts SP-API host per region; a region that is not configured keeps Amazon's host
+	 * @param hosts SP-API host per region; a region that is not configured keeps Amazon's
+	 * host
 	 * @param connectTimeout bound on opening a connection
 	 * @param responseTimeout bound on waiting for a response once the request is sent
-	 * @param maxInMemorySize largest API body we buffer (a catalog page with every facet of 20
-	 * items is far over the codecs' 256 KB default)
-	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its mandatory
-	 * {@code Language=} attribute; computed from this build and JVM unless set
+	 * @param maxInMemorySize largest API body we buffer (a catalog page with every facet
+	 * of 20 items is far over the codecs' 256 KB default)
+	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its
+	 * mandatory {@code Language=} attribute; computed from this build and JVM unless set
 	 * @param rateLimits usage-plan overrides by operation id (for example
 	 * {@code getCatalogItem}); a field left out keeps the published default
-	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it fails as
-	 * {@code ClientRateLimited}, so a deep queue answers quickly instead of piling up
-	 * @param maxReportDocumentSize largest report document downloaded (after decompression)
+	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it
+	 * fails as {@code ClientRateLimited}, so a deep queue answers quickly instead of
+	 * piling up
+	 * @param maxReportDocumentSize largest report document downloaded (after
+	 * decompression)
 	 */
 	public record Sp(Map<Region, URI> hosts, @NotNull @DefaultValue("5s") Duration connectTimeout,
 			@NotNull @DefaultValue("30s") Duration responseTimeout,
@@ -104,7 +111,10 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 			Map<String, RateLimit> rateLimits, @NotNull @DefaultValue("30s") Duration rateLimitMaxWait,
 			@NotNull @DefaultValue("256MB") DataSize maxReportDocumentSize) {
 
-		/** Amazon's production SP-API hosts ("SP-API Endpoints"; the models hard-code NA only). */
+		/**
+		 * Amazon's production SP-API hosts ("SP-API Endpoints"; the models hard-code NA
+		 * only).
+		 */
 		public static final Map<Region, URI> AMAZON_HOSTS = Map.of(Region.NA,
 				URI.create("https://sellingpartnerapi-na.amazon.com"), Region.EU,
 				URI.create("https://sellingpartnerapi-eu.amazon.com"), Region.FE,
@@ -128,11 +138,13 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 				userAgent = defaultUserAgent();
 			}
 			else if (!userAgent.contains("Language=")) {
-				// Amazon documents the attribute as mandatory; fail at start-up, not on every call.
+				// Amazon documents the attribute as mandatory; fail at start-up, not on
+				// every call.
 				throw new IllegalArgumentException(
 						"adsgraph.upstream.sp.user-agent must carry a Language= attribute, was " + userAgent);
 			}
-			// Environment variables and some property sources change the case of map keys;
+			// Environment variables and some property sources change the case of map
+			// keys;
 			// operation ids are matched without regard to case.
 			Map<String, RateLimit> limits = new LinkedHashMap<>();
 			if (rateLimits != null) {
@@ -150,7 +162,9 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 			return this.rateLimits.get(operation.toLowerCase(Locale.ROOT));
 		}
 
-		/** {@code Adsgraph/<version> (Language=Java/<java.version>; Platform=<os.name>/<os.arch>)}. */
+		/**
+		 * {@code Adsgraph/<version> (Language=Java/<java.version>; Platform=<os.name>/<os.arch>)}.
+		 */
 		static String defaultUserAgent() {
 			String version = UpstreamProperties.class.getPackage().getImplementationVersion();
 			return "Adsgraph/" + ((version != null) ? version : "dev") + " (Language=Java/"
@@ -159,7 +173,8 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 		}
 
 		/**
-		 * @param rate requests per second, may be fractional ({@code 0.0167} is one a minute)
+		 * @param rate requests per second, may be fractional ({@code 0.0167} is one a
+		 * minute)
 		 * @param burst bucket size
 		 */
 		public record RateLimit(Double rate, Integer burst) {
@@ -177,8 +192,10 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 
 	}
 
-	// Checks beyond @NotNull live in the constructors so that a wrong value stops start-up with
-	// the property's name, and so that code building these records by hand (tests) gets the same.
+	// Checks beyond @NotNull live in the constructors so that a wrong value stops
+	// start-up with
+	// the property's name, and so that code building these records by hand (tests) gets
+	// the same.
 
 	private static void requireHttpUrl(String property, URI uri) {
 		if (uri == null) {

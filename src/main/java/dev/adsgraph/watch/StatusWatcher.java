@@ -25,15 +25,16 @@ import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Shared pollers for subscriptions. The first subscriber to a {@link WatchKey} starts one
- * poller; later subscribers to the same key join it and get its latest state first, then every
- * change. The poller stops at a terminal state, on an error, after the maximum duration, or as
- * soon as its last subscriber leaves, so a subscriber that goes away stops costing upstream
- * calls. How many pollers may run at once is bounded, in all and per tenant.
+ * poller; later subscribers to the same key join it and get its latest state first, then
+ * every change. The poller stops at a terminal state, on an error, after the maximum
+ * duration, or as soon as its last subscriber leaves, so a subscriber that goes away
+ * stops costing upstream calls. How many pollers may run at once is bounded, in all and
+ * per tenant.
  * <p>
- * Polls back off: after a poll that saw a change the next one waits the initial delay, and each
- * poll that saw none doubles the wait, up to the maximum. Retrying a failed poll is the upstream
- * client's job (its resilience policy retries reads); a poll that still fails ends the poller
- * with that error.
+ * Polls back off: after a poll that saw a change the next one waits the initial delay,
+ * and each poll that saw none doubles the wait, up to the maximum. Retrying a failed poll
+ * is the upstream client's job (its resilience policy retries reads); a poll that still
+ * fails ends the poller with that error.
  */
 public final class StatusWatcher {
 
@@ -57,8 +58,8 @@ public final class StatusWatcher {
 	}
 
 	/**
-	 * Every change of {@code state} of what {@code poll} reads, starting with the current value,
-	 * until a value is {@code terminal}; then completes.
+	 * Every change of {@code state} of what {@code poll} reads, starting with the current
+	 * value, until a value is {@code terminal}; then completes.
 	 * @param poll one upstream read; empty is not allowed (map "not found" to an error)
 	 * @param state the part of a value whose change is worth telling (a status)
 	 */
@@ -67,8 +68,8 @@ public final class StatusWatcher {
 	}
 
 	/**
-	 * Shares a source that follows a state by itself (the report engine's own polling), under the
-	 * same bounds and with the same late-joiner behaviour as {@link #poll}.
+	 * Shares a source that follows a state by itself (the report engine's own polling),
+	 * under the same bounds and with the same late-joiner behaviour as {@link #poll}.
 	 */
 	public <T> Flux<T> follow(WatchKey key, Supplier<Flux<T>> source) {
 		return share(key, source);
@@ -87,17 +88,21 @@ public final class StatusWatcher {
 	}
 
 	private <T> Poller start(WatchKey key, Supplier<Flux<T>> source) {
-		// Inside computeIfAbsent: the count cannot change under us for this key, and a refusal
+		// Inside computeIfAbsent: the count cannot change under us for this key, and a
+		// refusal
 		// leaves nothing behind.
 		if (this.pollers.size() >= this.properties.maxPollers()) {
-			throw limit("The gateway is already following " + this.properties.maxPollers()
-					+ " subscriptions, its maximum; try again later.", "maxPollers", this.properties.maxPollers());
+			throw limit(
+					"The gateway is already following " + this.properties.maxPollers()
+							+ " subscriptions, its maximum; try again later.",
+					"maxPollers", this.properties.maxPollers());
 		}
 		long ofTenant = this.pollers.keySet().stream().filter((k) -> k.tenantId().equals(key.tenantId())).count();
 		if (ofTenant >= this.properties.maxPollersPerTenant()) {
-			throw limit("This API key already has " + this.properties.maxPollersPerTenant()
-					+ " subscriptions to different things, its maximum; end one first.", "maxPollersPerTenant",
-					this.properties.maxPollersPerTenant());
+			throw limit(
+					"This API key already has " + this.properties.maxPollersPerTenant()
+							+ " subscriptions to different things, its maximum; end one first.",
+					"maxPollersPerTenant", this.properties.maxPollersPerTenant());
 		}
 		Poller poller = new Poller();
 		AtomicBoolean ended = new AtomicBoolean();
@@ -106,7 +111,8 @@ public final class StatusWatcher {
 			.doOnComplete(() -> ended.set(true))
 			.takeUntilOther(Mono.delay(maxDuration, this.scheduler))
 			.concatWith(Mono.defer(() -> ended.get() ? Mono.empty() : Mono.error(expired(maxDuration))))
-			// Before the terminal signal reaches anyone: a subscriber arriving after it starts afresh.
+			// Before the terminal signal reaches anyone: a subscriber arriving after it
+			// starts afresh.
 			.doOnTerminate(() -> this.pollers.remove(key, poller))
 			.doOnCancel(() -> {
 				this.pollers.remove(key, poller);

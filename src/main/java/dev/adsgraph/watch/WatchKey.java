@@ -1,8 +1,8 @@
 package dev.adsgraph.watch;
 
 /**
- * What one shared poller follows: equal keys share one poller. The tenant is part of every key,
- * so tenants never share a poller, even for an id both can see.
+ * What one shared poller follows: equal keys share one poller. The tenant is part of
+ * every key, so tenants never share a poller, even for an id both can see.
  *
  * @param tenantId the tenant whose credentials the poller uses
  * @param kind what is watched ({@code adsAccount}, {@code termsToken}, ...)

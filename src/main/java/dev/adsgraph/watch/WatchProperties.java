@@ -9,17 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code adsgraph.subscriptions.*}: how subscriptions poll the upstream and how many pollers may
- * run at once.
+ * {@code adsgraph.subscriptions.*}: how subscriptions poll the upstream and how many
+ * pollers may run at once.
  *
- * @param pollInitialDelay wait after a poll that saw a change, doubled after each poll that saw
- * none
+ * @param pollInitialDelay wait after a poll that saw a change, doubled after each poll
+ * that saw none
  * @param pollMaxDelay cap of that doubling
- * @param maxDuration how long one poller may run before its subscribers get an error and it stops,
- * so a token nobody accepts does not cost upstream calls forever
+ * @param maxDuration how long one poller may run before its subscribers get an error and
+ * it stops, so a token nobody accepts does not cost upstream calls forever
  * @param maxPollers pollers running at once, all tenants together
- * @param maxPollersPerTenant pollers running at once for one tenant, so one tenant cannot use up
- * the others' share (its Amazon quota is its own, the gateway's pollers are not)
+ * @param maxPollersPerTenant pollers running at once for one tenant, so one tenant cannot
+ * use up the others' share (its Amazon quota is its own, the gateway's pollers are not)
  */
 @Validated
 @ConfigurationProperties("adsgraph.subscriptions")
@@ -36,7 +36,8 @@ record WatchProperties(@NotNull @DefaultValue("1s") Duration pollInitialDelay,
 					"adsgraph.subscriptions.poll-max-delay must not be below poll-initial-delay");
 		}
 		if (maxPollers <= 0) {
-			throw new IllegalArgumentException("adsgraph.subscriptions.max-pollers must be positive, was " + maxPollers);
+			throw new IllegalArgumentException(
+					"adsgraph.subscriptions.max-pollers must be positive, was " + maxPollers);
 		}
 		if (maxPollersPerTenant <= 0 || maxPollersPerTenant > maxPollers) {
 			throw new IllegalArgumentException("adsgraph.subscriptions.max-pollers-per-tenant must be between 1 and"

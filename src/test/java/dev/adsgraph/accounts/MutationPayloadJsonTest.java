@@ -8,8 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The payloads an idempotency key keeps survive a JSON round trip by their type alone, so an
- * {@code IdempotencyStore} outside this JVM (Redis) can keep them serialized.
+ * The payloads an idempotency key keeps survive a JSON round trip by their type alone, so
+ * an {@code IdempotencyStore} outside this JVM (Redis) can keep them serialized.
  */
 class MutationPayloadJsonTest {
 
@@ -26,8 +26,9 @@ class MutationPayloadJsonTest {
 				List.of("US", "CA"), List.of(new AdsAccountView.AlternateIdView("US", "3141592653589793", "ENTITY1")),
 				List.of(new AdsAccountView.CountryErrorView("CA", "MARKETPLACE_NOT_ELIGIBLE", "not eligible")));
 		assertRoundTrip(new AdsAccountRegistration.Payload(account, List.of()), AdsAccountRegistration.Payload.class);
-		assertRoundTrip(new AdsAccountRegistration.Payload(null,
-				List.of(UserError.of("ADS_ACCOUNT_ALREADY_EXISTS", "exists", "input", "association"))),
+		assertRoundTrip(
+				new AdsAccountRegistration.Payload(null,
+						List.of(UserError.of("ADS_ACCOUNT_ALREADY_EXISTS", "exists", "input", "association"))),
 				AdsAccountRegistration.Payload.class);
 	}
 
@@ -43,13 +44,15 @@ class MutationPayloadJsonTest {
 		AdvertiserAccountView account = new AdvertiserAccountView("amzn1.ads-account.g.xyz", "Brand EU",
 				new AdvertiserAccountView.Status("REGISTRATION_IN_PROGRESS", null), "EUR", "Europe/Paris", null, true,
 				false, null,
-				List.of(new AdvertiserAccountView.BusinessDetailsView("addr-token", null, null, "https://brand.example")),
+				List.of(new AdvertiserAccountView.BusinessDetailsView("addr-token", null, null,
+						"https://brand.example")),
 				List.of(new AdvertiserAccountView.AlternateIdView("DE", "EU", "123", "ENT", null)),
 				List.of(new AdvertiserAccountView.LinkView("link-token", "AMAZON_VENDOR", "IN_PROGRESS", null)));
-		assertRoundTrip(AdvertiserAccountController.Payload.of(new AdvertiserAccountController.Result[] {
-				new AdvertiserAccountController.Result(0, account, List.of()),
-				new AdvertiserAccountController.Result(1, null,
-						List.of(UserError.of("FIELD_VALUE_IS_INVALID", "bad time zone", "input", "1"))) }),
+		assertRoundTrip(
+				AdvertiserAccountController.Payload.of(new AdvertiserAccountController.Result[] {
+						new AdvertiserAccountController.Result(0, account, List.of()),
+						new AdvertiserAccountController.Result(1, null,
+								List.of(UserError.of("FIELD_VALUE_IS_INVALID", "bad time zone", "input", "1"))) }),
 				AdvertiserAccountController.Payload.class);
 	}
 

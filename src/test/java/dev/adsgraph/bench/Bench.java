@@ -27,11 +27,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark ({@code bench/run}; method and findings in bench/README.md). Starts the sandbox on
- * its own with injected upstream latency, the gateway jar pointed at it as if it were Amazon (live
- * mode, fixed JVM flags), optionally the peer gateway (bench/peer), then drives each workload
- * against each target that can express it, closed model then open model, after a warm-up. Writes
- * {@code <out>/<label>.json} and {@code <out>/<label>.md}.
+ * The benchmark ({@code bench/run}; method and findings in bench/README.md). Starts the
+ * sandbox on its own with injected upstream latency, the gateway jar pointed at it as if
+ * it were Amazon (live mode, fixed JVM flags), optionally the peer gateway (bench/peer),
+ * then drives each workload against each target that can express it, closed model then
+ * open model, after a warm-up. Writes {@code <out>/<label>.json} and
+ * {@code <out>/<label>.md}.
  */
 public final class Bench {
 
@@ -41,7 +42,10 @@ public final class Bench {
 
 	static final String SANDBOX_MAIN = "dev.adsgraph.sandbox.SandboxMain";
 
-	/** The harness's own blocking calls (set-up, counters, the sandbox's control endpoints): one client. */
+	/**
+	 * The harness's own blocking calls (set-up, counters, the sandbox's control
+	 * endpoints): one client.
+	 */
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private Bench() {
@@ -79,7 +83,8 @@ public final class Bench {
 		boolean withPeer = switch (o.peer()) {
 			case "on" -> {
 				if (!peerInstalled) {
-					throw new IllegalStateException("--peer=on but bench/peer/node_modules is missing: run npm ci in bench/peer");
+					throw new IllegalStateException(
+							"--peer=on but bench/peer/node_modules is missing: run npm ci in bench/peer");
 				}
 				yield true;
 			}
@@ -96,14 +101,16 @@ public final class Bench {
 
 		int sandboxPort = Procs.freePort();
 		String sandbox = "http://127.0.0.1:" + sandboxPort;
-		try (Procs.Started sandboxProcess = Procs.start("sandbox",
-				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
-						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=" + sandboxPort),
-				logs)) {
+		try (Procs.Started sandboxProcess = Procs
+			.start("sandbox",
+					List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
+							"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=" + sandboxPort),
+					logs)) {
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
 			Control control = new Control(sandbox);
-			control.put("/sandbox/faults", Map.of("mode", "random", "seed", 7, "rules", List.of(Map.of("upstream", "*",
-					"operation", "*", "latency", o.latency().toMillis() + "ms", "latencyJitter", o.jitter().toMillis() + "ms"))));
+			control.put("/sandbox/faults",
+					Map.of("mode", "random", "seed", 7, "rules", List.of(Map.of("upstream", "*", "operation", "*",
+							"latency", o.latency().toMillis() + "ms", "latencyJitter", o.jitter().toMillis() + "ms"))));
 			JsonNode info = control.get("/sandbox");
 			int gatewayPort = Procs.freePort();
 			String gateway = "http://127.0.0.1:" + gatewayPort;
@@ -111,15 +118,16 @@ public final class Bench {
 			gatewayCommand.add(Procs.java());
 			gatewayCommand.addAll(o.gatewayJvm());
 			if (o.jfr()) {
-				gatewayCommand.add("-XX:StartFlightRecording=filename=" + o.out().resolve(label + "-gateway.jfr").toAbsolutePath()
-						+ ",settings=profile,dumponexit=true");
+				gatewayCommand
+					.add("-XX:StartFlightRecording=filename=" + o.out().resolve(label + "-gateway.jfr").toAbsolutePath()
+							+ ",settings=profile,dumponexit=true");
 			}
 			gatewayCommand.addAll(List.of("-jar", o.jar().toString()));
 			gatewayCommand.addAll(gatewayArguments(gatewayPort, sandbox, info));
 			gatewayCommand.addAll(o.gatewayArgs());
 			Instant gatewayStart = Instant.now();
-			try (Procs.Started gatewayProcess = Procs.start("gateway", gatewayCommand,
-					BenchOptions.GATEWAY_ENVIRONMENT, logs)) {
+			try (Procs.Started gatewayProcess = Procs.start("gateway", gatewayCommand, BenchOptions.GATEWAY_ENVIRONMENT,
+					logs)) {
 				Procs.awaitHttp(gatewayProcess, gateway + "/actuator/health/readiness", Duration.ofMinutes(3));
 				Duration gatewayStartUp = Duration.between(gatewayStart, Instant.now());
 				log("gateway ready in %d ms (RSS %d MB)", gatewayStartUp.toMillis(), gatewayProcess.rssBytes() >> 20);
@@ -131,21 +139,24 @@ public final class Bench {
 						int peerPort = Procs.freePort();
 						peer = "http://127.0.0.1:" + peerPort;
 						Instant peerStart = Instant.now();
-						peerProcess = Procs.start("peer",
-								List.of("bash", peerDir.resolve("run.sh").toString(), sandbox, Integer.toString(peerPort)), logs);
+						peerProcess = Procs.start("peer", List.of("bash", peerDir.resolve("run.sh").toString(), sandbox,
+								Integer.toString(peerPort)), logs);
 						Procs.awaitHttp(peerProcess, peer + Workloads.PEER_HEALTH, Duration.ofMinutes(2));
 						peerStartUp = Duration.between(peerStart, Instant.now());
 						log("peer ready in %d ms (RSS %d MB)", peerStartUp.toMillis(), peerProcess.rssBytes() >> 20);
 					}
-					try (Workloads workloads = Workloads.create(o, control, info, gateway, sandbox, API_KEY, peer, peerDir)) {
+					try (Workloads workloads = Workloads.create(o, control, info, gateway, sandbox, API_KEY, peer,
+							peerDir)) {
 						List<Results.Row> rows = new ArrayList<>();
 						Map<String, Object> findings = new LinkedHashMap<>();
 						List<Workloads.Case> cases = new ArrayList<>();
 						for (String id : o.workloads()) {
 							cases.addAll(workloads.cases(id));
 						}
-						// The JVM's compilers work for minutes on a fresh gateway: every workload warms it
-						// up once before anything is measured (a cold request's costs are counted first).
+						// The JVM's compilers work for minutes on a fresh gateway: every
+						// workload warms it
+						// up once before anything is measured (a cold request's costs are
+						// counted first).
 						for (Workloads.Case c : cases) {
 							if (c.before() != null) {
 								findings.putAll(c.before().run());
@@ -215,17 +226,17 @@ public final class Bench {
 				(cpu != null) ? cpu.toNanos() / 1e9 : Double.NaN,
 				(cpu != null && requests > 0) ? cpu.toNanos() / 1e6 / requests : Double.NaN,
 				(peakRss >= 0) ? peakRss / (1024.0 * 1024.0) : Double.NaN, throttled);
-		log("%s / %s / %s: %.0f/s p50 %.1f p99 %.1f ms, %d errors%s", c.workload(), c.target(), model,
-				row.throughput(), row.p50Ms(), row.p99Ms(), row.errors(),
+		log("%s / %s / %s: %.0f/s p50 %.1f p99 %.1f ms, %d errors%s", c.workload(), c.target(), model, row.throughput(),
+				row.p50Ms(), row.p99Ms(), row.errors(),
 				(m.firstError() != null) ? " (first: " + m.firstError() + ")" : "");
 		return row;
 	}
 
 	/** The gateway's count of upstream 429 answers so far (its Prometheus counter). */
 	static long throttled(String gateway) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP
-			.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP.send(
+				HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		long total = 0;
 		for (String line : response.body().split("\n")) {
 			if (line.startsWith("adsgraph_upstream_throttled_total")) {
@@ -235,7 +246,10 @@ public final class Bench {
 		return total;
 	}
 
-	/** Live mode against the sandbox: one tenant with the sandbox's demo Ads user and Northwind's SP app, NA only. */
+	/**
+	 * Live mode against the sandbox: one tenant with the sandbox's demo Ads user and
+	 * Northwind's SP app, NA only.
+	 */
 	static List<String> gatewayArguments(int port, String sandbox, JsonNode info) {
 		JsonNode user = info.get("users").get(0);
 		JsonNode sp = null;
@@ -258,7 +272,8 @@ public final class Bench {
 				t + "ads.client-id=" + user.get("clientId").asString(),
 				t + "ads.client-secret=" + user.get("clientSecret").asString(),
 				t + "ads.refresh-token=" + user.get("refreshToken").asString(), t + "ads.regions=NA",
-				t + "sp.client-id=" + sp.get("clientId").asString(), t + "sp.client-secret=" + sp.get("clientSecret").asString(),
+				t + "sp.client-id=" + sp.get("clientId").asString(),
+				t + "sp.client-secret=" + sp.get("clientSecret").asString(),
 				t + "sp.refresh-token=" + sp.get("refreshToken").asString(),
 				t + "sp.selling-partner-id=" + Workloads.SELLER, t + "sp.regions=NA",
 				// the benchmark measures the gateway, not its per-key request budget
@@ -307,7 +322,10 @@ public final class Bench {
 				.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
 		}
 
-		/** An LWA access token for a user of the sandbox, as a client of Amazon would get it. */
+		/**
+		 * An LWA access token for a user of the sandbox, as a client of Amazon would get
+		 * it.
+		 */
 		String accessToken(JsonNode user) throws IOException, InterruptedException {
 			String form = "grant_type=refresh_token&refresh_token=" + encode(user.get("refreshToken").asString())
 					+ "&client_id=" + encode(user.get("clientId").asString()) + "&client_secret="
@@ -320,12 +338,11 @@ public final class Bench {
 
 		static JsonNode graphql(String url, String apiKey, String query, Map<String, Object> variables)
 				throws IOException, InterruptedException {
-			HttpResponse<byte[]> response = HTTP
-				.send(HttpRequest.newBuilder(URI.create(url))
-					.header("Content-Type", "application/json")
-					.header("X-Api-Key", apiKey)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(Http.graphqlBody(query, variables)))
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", "application/json")
+				.header("X-Api-Key", apiKey)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(Http.graphqlBody(query, variables)))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 			JsonNode body = JSON.readTree(response.body());
 			if (response.statusCode() != 200 || body.has("errors")) {
 				throw new IllegalStateException("set-up query failed (" + response.statusCode() + "): " + body);
@@ -349,7 +366,10 @@ public final class Bench {
 
 	}
 
-	/** Something to find out once before a case's runs (for example what a cold request costs upstream). */
+	/**
+	 * Something to find out once before a case's runs (for example what a cold request
+	 * costs upstream).
+	 */
 	interface Before {
 
 		Map<String, Object> run() throws Exception;

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The benchmark's settings, from {@code --name=value} arguments ({@code bench/run --help} lists them).
+ * The benchmark's settings, from {@code --name=value} arguments ({@code bench/run --help}
+ * lists them).
  *
  * @param jar the gateway jar (it also holds the sandbox)
  * @param out where the results go
@@ -21,26 +22,28 @@ import org.springframework.boot.convert.DurationStyle;
  * @param rate the open model's arrivals per second
  * @param latency the latency the sandbox adds to every upstream call
  * @param jitter a uniformly drawn extra latency between zero and this
- * @param peer {@code on} (required), {@code off}, or {@code auto} (when bench/peer is installed)
+ * @param peer {@code on} (required), {@code off}, or {@code auto} (when bench/peer is
+ * installed)
  * @param workloads the workloads to run ({@code a}, {@code b}, {@code c}, {@code d})
  * @param gatewayJvm the gateway's JVM flags, fixed so runs compare
- * @param gatewayArgs extra Spring arguments of the gateway ({@code --name=value}), for experiments
+ * @param gatewayArgs extra Spring arguments of the gateway ({@code --name=value}), for
+ * experiments
  * @param jfr whether the gateway records a Java Flight Recording of the measured runs
  * @param label a name for the results files
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
-		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs, boolean jfr,
-		String label) {
+		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
+		boolean jfr, String label) {
 
 	/** The JVM flags of the gateway under test: a small container's budget. */
 	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
 
 	/**
-	 * The gateway's environment: glibc keeps up to eight malloc arenas per core, and a JVM's native
-	 * allocations spread over them hold tens of megabytes that Java's own accounting (native memory
-	 * tracking) never sees; two arenas is the usual setting for JVMs in containers (docker/Dockerfile
-	 * sets it too).
+	 * The gateway's environment: glibc keeps up to eight malloc arenas per core, and a
+	 * JVM's native allocations spread over them hold tens of megabytes that Java's own
+	 * accounting (native memory tracking) never sees; two arenas is the usual setting for
+	 * JVMs in containers (docker/Dockerfile sets it too).
 	 */
 	static final Map<String, String> GATEWAY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -143,7 +146,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			throw new IllegalArgumentException("--" + name + " takes a number, was " + value);
 		}
 		if (!(parsed >= min && parsed <= max)) {
-			throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", was " + value);
+			throw new IllegalArgumentException(
+					"--" + name + " must be between " + min + " and " + max + ", was " + value);
 		}
 		return parsed;
 	}
@@ -161,7 +165,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		for (String part : value.split(",")) {
 			String id = part.trim().toLowerCase(Locale.ROOT);
 			if (!List.of("a", "b", "c", "d").contains(id)) {
-				throw new IllegalArgumentException("--workloads takes a comma-separated list of a, b, c, d; was " + value);
+				throw new IllegalArgumentException(
+						"--workloads takes a comma-separated list of a, b, c, d; was " + value);
 			}
 			if (!list.contains(id)) {
 				list.add(id);
@@ -174,7 +179,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		List<String> args = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
 		for (String arg : args) {
 			if (!arg.startsWith("--") || arg.indexOf('=') < 3) {
-				throw new IllegalArgumentException("--gateway-args takes Spring arguments such as --name=value, was " + arg);
+				throw new IllegalArgumentException(
+						"--gateway-args takes Spring arguments such as --name=value, was " + arg);
 			}
 		}
 		return args;
@@ -182,7 +188,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 
 	private static String label(String value) {
 		if (!value.matches("[A-Za-z0-9._-]{1,64}")) {
-			throw new IllegalArgumentException("--label takes letters, digits, '.', '_' or '-' (at most 64), was " + value);
+			throw new IllegalArgumentException(
+					"--label takes letters, digits, '.', '_' or '-' (at most 64), was " + value);
 		}
 		return value;
 	}

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The benchmark's options and the load generator's answer check, without starting anything. */
+/**
+ * The benchmark's options and the load generator's answer check, without starting
+ * anything.
+ */
 class BenchOptionsTest {
 
 	@Test
@@ -43,10 +46,11 @@ class BenchOptionsTest {
 
 	@Test
 	void wrongOptionsAreRefusedNamingTheOption() {
-		for (List<String> wrong : List.of(List.of("--duration=soon", "--duration"), List.of("--duration=0s", "--duration"),
-				List.of("--clients=0", "--clients"), List.of("--clients=many", "--clients"),
-				List.of("--rate=-1", "--rate"), List.of("--workloads=a,e", "--workloads"),
-				List.of("--peer=maybe", "--peer"), List.of("--jfr=yes", "--jfr"), List.of("--label=a/b", "--label"),
+		for (List<String> wrong : List.of(List.of("--duration=soon", "--duration"),
+				List.of("--duration=0s", "--duration"), List.of("--clients=0", "--clients"),
+				List.of("--clients=many", "--clients"), List.of("--rate=-1", "--rate"),
+				List.of("--workloads=a,e", "--workloads"), List.of("--peer=maybe", "--peer"),
+				List.of("--jfr=yes", "--jfr"), List.of("--label=a/b", "--label"),
 				List.of("--gateway-args=-Xmx1g", "--gateway-args"), List.of("--colour=red", "--colour"),
 				List.of("duration=5s", "duration=5s"))) {
 			assertThatIllegalArgumentException().as(wrong.get(0))

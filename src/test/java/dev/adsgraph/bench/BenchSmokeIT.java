@@ -13,11 +13,12 @@ import dev.adsgraph.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark (bench/run) end to end for a second per run, so it cannot rot unnoticed: the
- * packaged jar's sandbox and gateway, the peer gateway when bench/peer is installed (required
- * under {@code ADSGRAPH_REQUIRE_TOOLS=1}, as {@code .ci/run} sets), every workload in both load
- * models, the results files. Runs in Maven's integration-test phase, after {@code package}.
- * Output in {@code target/bench-smoke/}, processes' logs in {@code target/bench-logs/smoke/}.
+ * The benchmark (bench/run) end to end for a second per run, so it cannot rot unnoticed:
+ * the packaged jar's sandbox and gateway, the peer gateway when bench/peer is installed
+ * (required under {@code ADSGRAPH_REQUIRE_TOOLS=1}, as {@code .ci/run} sets), every
+ * workload in both load models, the results files. Runs in Maven's integration-test
+ * phase, after {@code package}. Output in {@code target/bench-smoke/}, processes' logs in
+ * {@code target/bench-logs/smoke/}.
  */
 class BenchSmokeIT {
 
@@ -29,9 +30,9 @@ class BenchSmokeIT {
 			peer = requirePeer();
 		}
 		BenchOptions smoke = BenchOptions.smoke(out);
-		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(), smoke.clients(),
-				smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(), smoke.gatewayJvm(),
-				smoke.gatewayArgs(), false, "smoke");
+		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
+				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(),
+				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke");
 
 		Results results = Bench.run(options);
 
@@ -58,7 +59,8 @@ class BenchSmokeIT {
 				assertThat(row.peakRssMb()).as(name).isPositive();
 			}
 		}
-		// Status polling reaches Amazon once per poll; the cache-hot profile lookup never does.
+		// Status polling reaches Amazon once per poll; the cache-hot profile lookup never
+		// does.
 		assertThat(row(results, "d", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest())
 			.containsEntry("ads.na.GetAccount", 1.0);
 		assertThat(row(results, "c", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest()).isEmpty();
@@ -80,7 +82,10 @@ class BenchSmokeIT {
 		}
 	}
 
-	/** Without the peer the smoke run goes on with the other targets, unless tools are required. */
+	/**
+	 * Without the peer the smoke run goes on with the other targets, unless tools are
+	 * required.
+	 */
 	private static boolean requirePeer() {
 		if (ExternalTools.required()) {
 			throw new AssertionError("the peer gateway is not installed in bench/peer (run npm ci there; .ci/run does)"

@@ -14,8 +14,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load generator's HTTP client: Reactor Netty, HTTP/1.1 with keep-alive, one pool sized to the
- * concurrency of the run, no retries, and checks of each answer that cost little next to the request.
+ * The load generator's HTTP client: Reactor Netty, HTTP/1.1 with keep-alive, one pool
+ * sized to the concurrency of the run, no retries, and checks of each answer that cost
+ * little next to the request.
  */
 final class Http implements AutoCloseable {
 
@@ -28,7 +29,8 @@ final class Http implements AutoCloseable {
 	private final HttpClient client;
 
 	Http(String name, int maxConnections) {
-		this.loops = LoopResources.create("bench-" + name, Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+		this.loops = LoopResources.create("bench-" + name, Math.max(1, Runtime.getRuntime().availableProcessors()),
+				true);
 		this.connections = ConnectionProvider.builder("bench-" + name)
 			.maxConnections(maxConnections)
 			.pendingAcquireMaxCount(-1)
@@ -51,7 +53,10 @@ final class Http implements AutoCloseable {
 
 	}
 
-	/** Thrown (as the error of the operation's Mono) for an answer that is not what the run expects. */
+	/**
+	 * Thrown (as the error of the operation's Mono) for an answer that is not what the
+	 * run expects.
+	 */
 	static final class WrongAnswer extends RuntimeException {
 
 		WrongAnswer(String message) {
@@ -60,7 +65,10 @@ final class Http implements AutoCloseable {
 
 	}
 
-	/** A client that sends these headers with every request (configured once, not per request). */
+	/**
+	 * A client that sends these headers with every request (configured once, not per
+	 * request).
+	 */
 	HttpClient withHeaders(Map<String, String> headers) {
 		return this.client.headers((h) -> headers.forEach(h::set));
 	}
@@ -84,7 +92,10 @@ final class Http implements AutoCloseable {
 		});
 	}
 
-	/** A GraphQL answer with HTTP 200, data and no {@code errors}, or a {@link WrongAnswer}. */
+	/**
+	 * A GraphQL answer with HTTP 200, data and no {@code errors}, or a
+	 * {@link WrongAnswer}.
+	 */
 	static Mono<Boolean> graphql(HttpClient client, String url, byte[] body) {
 		return exchange(client, HttpMethod.POST, url, body).map((answer) -> {
 			if (answer.status() != 200 || !hasDataAndNoErrors(answer.body())) {
@@ -94,7 +105,10 @@ final class Http implements AutoCloseable {
 		});
 	}
 
-	/** Reads only the top level of the document: skips each member's value without building it. */
+	/**
+	 * Reads only the top level of the document: skips each member's value without
+	 * building it.
+	 */
 	static boolean hasDataAndNoErrors(byte[] body) {
 		try (JsonParser parser = JSON.createParser(body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -13,24 +13,30 @@ import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Mono;
 
 /**
- * Drives one operation (a GraphQL request, or the direct upstream calls it stands for) in either of
- * the two load models gateway benchmarks publish:
+ * Drives one operation (a GraphQL request, or the direct upstream calls it stands for) in
+ * either of the two load models gateway benchmarks publish:
  *
  * <ul>
- * <li><b>closed</b>: a fixed number of clients, each sending its next request when its last one
- * answered; the throughput is what the target sustains at that concurrency;</li>
- * <li><b>open</b>: requests start at a fixed arrival rate whatever the target does; each latency is
- * measured from the moment the request was due, not from when it was sent, so a stalled target
- * is charged for the requests queued behind the stall (no coordinated omission).</li>
+ * <li><b>closed</b>: a fixed number of clients, each sending its next request when its
+ * last one answered; the throughput is what the target sustains at that concurrency;</li>
+ * <li><b>open</b>: requests start at a fixed arrival rate whatever the target does; each
+ * latency is measured from the moment the request was due, not from when it was sent, so
+ * a stalled target is charged for the requests queued behind the stall (no coordinated
+ * omission).</li>
  * </ul>
  *
- * <p>An operation is a {@code Supplier<Mono<Boolean>>}: it completes with {@code true} when the answer
- * was right (HTTP 2xx, and for GraphQL no {@code errors}), {@code false} or an error otherwise.
- * Latencies go into an HdrHistogram (1 µs to 2 min, three significant digits).
+ * <p>
+ * An operation is a {@code Supplier<Mono<Boolean>>}: it completes with {@code true} when
+ * the answer was right (HTTP 2xx, and for GraphQL no {@code errors}), {@code false} or an
+ * error otherwise. Latencies go into an HdrHistogram (1 µs to 2 min, three significant
+ * digits).
  */
 final class LoadGenerator {
 
-	/** Requests the open model lets wait for an answer at once before it counts new ones as errors. */
+	/**
+	 * Requests the open model lets wait for an answer at once before it counts new ones
+	 * as errors.
+	 */
 	static final int OPEN_MAX_OUTSTANDING = 4_000;
 
 	private LoadGenerator() {
@@ -55,7 +61,8 @@ final class LoadGenerator {
 	}
 
 	/** {@code clients} clients send back to back for {@code duration}. */
-	static Measured closed(Supplier<Mono<Boolean>> operation, int clients, Duration duration) throws InterruptedException {
+	static Measured closed(Supplier<Mono<Boolean>> operation, int clients, Duration duration)
+			throws InterruptedException {
 		Tally tally = new Tally();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
@@ -69,7 +76,10 @@ final class LoadGenerator {
 		return tally.measured(System.nanoTime() - start);
 	}
 
-	/** Starts {@code ratePerSecond} requests a second for {@code duration}, then waits for their answers. */
+	/**
+	 * Starts {@code ratePerSecond} requests a second for {@code duration}, then waits for
+	 * their answers.
+	 */
 	static Measured open(Supplier<Mono<Boolean>> operation, double ratePerSecond, Duration duration)
 			throws InterruptedException {
 		Tally tally = new Tally();
@@ -114,7 +124,9 @@ final class LoadGenerator {
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
-	/** One client of the closed model: the next request leaves when the last one answered. */
+	/**
+	 * One client of the closed model: the next request leaves when the last one answered.
+	 */
 	private static final class Client {
 
 		private final Supplier<Mono<Boolean>> operation;

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The processes a benchmark run starts (sandbox, gateway, peer), and what the harness reads of them
- * from Linux's {@code /proc}: CPU time (user + system, the whole process tree) and peak resident
- * memory ({@code VmHWM}, reset before each run through {@code clear_refs}).
+ * The processes a benchmark run starts (sandbox, gateway, peer), and what the harness
+ * reads of them from Linux's {@code /proc}: CPU time (user + system, the whole process
+ * tree) and peak resident memory ({@code VmHWM}, reset before each run through
+ * {@code clear_refs}).
  */
 final class Procs {
 
@@ -46,29 +47,42 @@ final class Procs {
 			return total;
 		}
 
-		/** Resets the peak resident set size of every process of the tree to its current size. */
+		/**
+		 * Resets the peak resident set size of every process of the tree to its current
+		 * size.
+		 */
 		void resetPeakRss() {
 			for (ProcessHandle handle : tree()) {
 				try {
 					Files.writeString(Path.of("/proc", Long.toString(handle.pid()), "clear_refs"), "5");
 				}
 				catch (IOException ex) {
-					// not Linux, or the process ended: the peak then counts from its start
+					// not Linux, or the process ended: the peak then counts from its
+					// start
 				}
 			}
 		}
 
-		/** The peak resident set size since the last reset, summed over the tree, in bytes (-1 when unknown). */
+		/**
+		 * The peak resident set size since the last reset, summed over the tree, in bytes
+		 * (-1 when unknown).
+		 */
 		long peakRssBytes() {
 			return sumOfStatus("VmHWM:");
 		}
 
-		/** The current resident set size, summed over the tree, in bytes (-1 when unknown). */
+		/**
+		 * The current resident set size, summed over the tree, in bytes (-1 when
+		 * unknown).
+		 */
 		long rssBytes() {
 			return sumOfStatus("VmRSS:");
 		}
 
-		/** A {@code /proc/<pid>/status} size in kB, summed over the tree, in bytes; -1 when no process has it. */
+		/**
+		 * A {@code /proc/<pid>/status} size in kB, summed over the tree, in bytes; -1
+		 * when no process has it.
+		 */
 		private long sumOfStatus(String field) {
 			long total = 0;
 			boolean known = false;
@@ -135,7 +149,10 @@ final class Procs {
 		}
 	}
 
-	/** Waits until {@code url} answers 2xx, failing with the process's log when it exits or takes too long. */
+	/**
+	 * Waits until {@code url} answers 2xx, failing with the process's log when it exits
+	 * or takes too long.
+	 */
 	static Duration awaitHttp(Started started, String url, Duration limit) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
@@ -143,8 +160,8 @@ final class Procs {
 		Instant deadline = begin.plus(limit);
 		while (Instant.now().isBefore(deadline)) {
 			if (!started.process().isAlive()) {
-				throw new IllegalStateException(started.name() + " exited with " + started.process().exitValue() + ":\n"
-						+ started.tail());
+				throw new IllegalStateException(
+						started.name() + " exited with " + started.process().exitValue() + ":\n" + started.tail());
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
@@ -156,8 +173,8 @@ final class Procs {
 			}
 			Thread.sleep(200);
 		}
-		throw new IllegalStateException(started.name() + " did not answer " + url + " within " + limit.toSeconds() + " s:\n"
-				+ started.tail());
+		throw new IllegalStateException(
+				started.name() + " did not answer " + url + " within " + limit.toSeconds() + " s:\n" + started.tail());
 	}
 
 	private static long statusField(long pid, String field) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a run's results as JSON (everything, for tools) and as markdown (the table bench/README.md
- * quotes): one row per workload, load model and target, then the ratios the issue asks for, then
- * the targets with what this run says of each.
+ * Writes a run's results as JSON (everything, for tools) and as markdown (the table
+ * bench/README.md quotes): one row per workload, load model and target, then the ratios
+ * the issue asks for, then the targets with what this run says of each.
  */
 final class Report {
 
@@ -87,41 +87,54 @@ final class Report {
 		md.append(String.format(Locale.ROOT,
 				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %.0f s, runs %.0f s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
 				results.machine().get("cpu"), results.machine().get("cores"), results.machine().get("memoryGiB"),
-				results.machine().get("java"), o.latency().toMillis(), o.jitter().toMillis(), o.warmup().toMillis() / 1000.0,
-				o.duration().toMillis() / 1000.0, o.clients(), o.rate(), String.join(" ", o.gatewayJvm()),
+				results.machine().get("java"), o.latency().toMillis(), o.jitter().toMillis(),
+				o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, o.clients(), o.rate(),
+				String.join(" ", o.gatewayJvm()),
 				o.gatewayArgs().isEmpty() ? "" : ", settings `" + String.join(" ", o.gatewayArgs()) + "`",
-				results.gatewayStartUp().toMillis() / 1000.0,
-				(results.peerStartUp() != null)
-						? String.format(Locale.ROOT, ", peer start-up %.1f s", results.peerStartUp().toMillis() / 1000.0) : "",
+				results.gatewayStartUp().toMillis() / 1000.0, (results.peerStartUp() != null) ? String
+					.format(Locale.ROOT, ", peer start-up %.1f s", results.peerStartUp().toMillis() / 1000.0) : "",
 				results.elapsed().toSeconds()));
-		md.append("Workloads: (a) dashboard overview, (b) products with figures for 50 ASINs, (c) one profile (cache hot), (d) status polling.\n\n");
-		md.append("| workload | model | target | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | CPU ms/req | peak RSS MB | upstream 429 |\n");
+		md.append(
+				"Workloads: (a) dashboard overview, (b) products with figures for 50 ASINs, (c) one profile (cache hot), (d) status polling.\n\n");
+		md.append(
+				"| workload | model | target | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | CPU ms/req | peak RSS MB | upstream 429 |\n");
 		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
 		for (Results.Row r : results.rows()) {
-			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |%n",
-					r.workload(), r.model(), r.target(), r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(),
-					r.errors(), calls(r.upstreamCallsPerRequest()), number(r.cpuMsPerRequest(), "%.2f"),
+			md.append(String.format(Locale.ROOT,
+					"| %s | %s | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |%n", r.workload(),
+					r.model(), r.target(), r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(), r.errors(),
+					calls(r.upstreamCallsPerRequest()), number(r.cpuMsPerRequest(), "%.2f"),
 					number(r.peakRssMb(), "%.0f"), (r.upstream429() >= 0) ? Long.toString(r.upstream429()) : "–"));
 		}
 		List<Map<String, Object>> ratios = ratios(results);
 		if (!ratios.isEmpty()) {
-			md.append("\n| workload | model | throughput ours/peer | p99 ours/peer | added p50 ms over direct | added p99 ms over direct |\n");
+			md.append(
+					"\n| workload | model | throughput ours/peer | p99 ours/peer | added p50 ms over direct | added p99 ms over direct |\n");
 			md.append("|---|---|---:|---:|---:|---:|\n");
 			for (Map<String, Object> ratio : ratios) {
 				md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", ratio.get("workload"),
-						ratio.get("model"), ratio(ratio, "throughputOverPeer", "%.2fx"), ratio(ratio, "p99OverPeer", "%.2fx"),
-						ratio(ratio, "addedP50Ms", "%+.1f"), ratio(ratio, "addedP99Ms", "%+.1f")));
+						ratio.get("model"), ratio(ratio, "throughputOverPeer", "%.2fx"),
+						ratio(ratio, "p99OverPeer", "%.2fx"), ratio(ratio, "addedP50Ms", "%+.1f"),
+						ratio(ratio, "addedP99Ms", "%+.1f")));
 			}
 		}
 		if (!results.findings().isEmpty()) {
 			md.append("\nFindings:\n\n");
-			results.findings().forEach((name, value) -> md.append("- `").append(name).append("`: ").append(value).append('\n'));
+			results.findings()
+				.forEach((name, value) -> md.append("- `").append(name).append("`: ").append(value).append('\n'));
 		}
 		List<Results.Row> errors = results.rows().stream().filter((r) -> r.firstError() != null).toList();
 		if (!errors.isEmpty()) {
 			md.append("\nFirst error of each run with errors:\n\n");
-			errors.forEach((r) -> md.append("- ").append(r.workload()).append(" / ").append(r.target()).append(" / ")
-				.append(r.model()).append(": ").append(r.firstError().replace('\n', ' ')).append('\n'));
+			errors.forEach((r) -> md.append("- ")
+				.append(r.workload())
+				.append(" / ")
+				.append(r.target())
+				.append(" / ")
+				.append(r.model())
+				.append(": ")
+				.append(r.firstError().replace('\n', ' '))
+				.append('\n'));
 		}
 		return md.toString();
 	}

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * What one benchmark run produced.
  *
  * @param rows one per workload, target and load model
- * @param findings what was measured besides the runs (for example a cold request's upstream calls)
+ * @param findings what was measured besides the runs (for example a cold request's
+ * upstream calls)
  */
 record Results(String label, Instant began, Duration elapsed, BenchOptions options, Map<String, Object> machine,
 		Duration gatewayStartUp, Duration peerStartUp, List<Row> rows, Map<String, Object> findings, Path jsonFile,
@@ -26,13 +27,17 @@ record Results(String label, Instant began, Duration elapsed, BenchOptions optio
 	 *
 	 * @param clients the closed model's concurrency (0 in the open model)
 	 * @param rate the open model's arrival rate (0 in the closed model)
-	 * @param upstreamCallsPerRequest the sandbox's count of each upstream operation, over the requests
-	 * @param cpuSeconds CPU time of the target's processes during the run (NaN for the direct floor)
-	 * @param peakRssMb the target's peak resident memory during the run (NaN for the direct floor)
-	 * @param upstream429 the gateway's count of upstream 429 answers during the run (-1 when not known)
+	 * @param upstreamCallsPerRequest the sandbox's count of each upstream operation, over
+	 * the requests
+	 * @param cpuSeconds CPU time of the target's processes during the run (NaN for the
+	 * direct floor)
+	 * @param peakRssMb the target's peak resident memory during the run (NaN for the
+	 * direct floor)
+	 * @param upstream429 the gateway's count of upstream 429 answers during the run (-1
+	 * when not known)
 	 */
-	record Row(String workload, String model, String target, int clients, double rate, long requests, long ok, long errors,
-			String firstError, double throughput, double p50Ms, double p95Ms, double p99Ms, double maxMs,
+	record Row(String workload, String model, String target, int clients, double rate, long requests, long ok,
+			long errors, String firstError, double throughput, double p50Ms, double p95Ms, double p99Ms, double maxMs,
 			Map<String, Double> upstreamCallsPerRequest, double cpuSeconds, double cpuMsPerRequest, double peakRssMb,
 			long upstream429) {
 	}

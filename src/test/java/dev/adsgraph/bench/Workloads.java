@@ -21,21 +21,25 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The four workloads of the benchmark, each as the requests every target that can express it sends:
+ * The four workloads of the benchmark, each as the requests every target that can express
+ * it sends:
  *
  * <ul>
  * <li>(a) dashboard overview: the tenant's profiles and ads accounts in one request;</li>
- * <li>(b) products with their figures for 50 ASINs (catalog, listing, inventory, sales and traffic,
- * advertising, derived metrics): Adsgraph only, since neither the peer nor a single upstream call
- * can join the two APIs;</li>
- * <li>(c) one profile by id, which Adsgraph answers from its profile cache (cache hot);</li>
- * <li>(d) registration status polling: one ads account's status, asked again and again.</li>
+ * <li>(b) products with their figures for 50 ASINs (catalog, listing, inventory, sales
+ * and traffic, advertising, derived metrics): Adsgraph only, since neither the peer nor a
+ * single upstream call can join the two APIs;</li>
+ * <li>(c) one profile by id, which Adsgraph answers from its profile cache (cache
+ * hot);</li>
+ * <li>(d) registration status polling: one ads account's status, asked again and
+ * again.</li>
  * </ul>
  *
- * <p>Targets: {@value #ADSGRAPH} (the gateway under test), {@value #PEER} (bench/peer, when
- * installed; workloads whose GraphQL document exists in bench/peer/queries), and {@value #DIRECT}
- * (the load generator sends the same upstream calls itself, with an LWA token it got once: the
- * floor a gateway adds its latency to).
+ * <p>
+ * Targets: {@value #ADSGRAPH} (the gateway under test), {@value #PEER} (bench/peer, when
+ * installed; workloads whose GraphQL document exists in bench/peer/queries), and
+ * {@value #DIRECT} (the load generator sends the same upstream calls itself, with an LWA
+ * token it got once: the floor a gateway adds its latency to).
  */
 final class Workloads implements AutoCloseable {
 
@@ -119,7 +123,8 @@ final class Workloads implements AutoCloseable {
 	private final LocalDate end;
 
 	private Workloads(Http http, Bench.Control control, String gateway, String sandbox, String apiKey, String peer,
-			Path peerDir, String accessToken, String clientId, String profileId, String adsAccountId, List<String> asins) {
+			Path peerDir, String accessToken, String clientId, String profileId, String adsAccountId,
+			List<String> asins) {
 		this.http = http;
 		this.control = control;
 		this.gatewayGraphql = gateway + "/graphql";
@@ -144,9 +149,9 @@ final class Workloads implements AutoCloseable {
 			String apiKey, String peer, Path peerDir) throws IOException, InterruptedException {
 		JsonNode user = info.get("users").get(0);
 		String token = control.accessToken(user);
-		JsonNode data = Bench.Control.graphql(gateway + "/graphql", apiKey,
-				"query { profiles(filter: { types: [SELLER], marketplaceIds: [\"" + MARKETPLACE
-						+ "\"] }) { id accountInfo { id } } adsAccounts(first: 1) { nodes { id } } }",
+		JsonNode data = Bench.Control.graphql(
+				gateway + "/graphql", apiKey, "query { profiles(filter: { types: [SELLER], marketplaceIds: [\""
+						+ MARKETPLACE + "\"] }) { id accountInfo { id } } adsAccounts(first: 1) { nodes { id } } }",
 				Map.of());
 		String profileId = null;
 		for (JsonNode profile : data.get("profiles")) {
@@ -155,7 +160,8 @@ final class Workloads implements AutoCloseable {
 			}
 		}
 		if (profileId == null || data.get("adsAccounts").get("nodes").isEmpty()) {
-			throw new IllegalStateException("the sandbox's demo user has no " + SELLER + " profile or no ads account: " + data);
+			throw new IllegalStateException(
+					"the sandbox's demo user has no " + SELLER + " profile or no ads account: " + data);
 		}
 		String adsAccountId = data.get("adsAccounts").get("nodes").get(0).get("id").asString();
 		LocalDate end = Bench.yesterday();
@@ -171,8 +177,8 @@ final class Workloads implements AutoCloseable {
 			throw new IllegalStateException("the sandbox's seller has only " + asins.size() + " products");
 		}
 		Http http = new Http("load", Math.max(o.clients(), 256));
-		return new Workloads(http, control, gateway, sandbox, apiKey, peer, peerDir, token, user.get("clientId").asString(), profileId,
-				adsAccountId, List.copyOf(asins));
+		return new Workloads(http, control, gateway, sandbox, apiKey, peer, peerDir, token,
+				user.get("clientId").asString(), profileId, adsAccountId, List.copyOf(asins));
 	}
 
 	List<Case> cases(String workload) throws IOException {
@@ -184,14 +190,17 @@ final class Workloads implements AutoCloseable {
 				cases.add(new Case("a", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
 				peerCase("a", "overview.graphql", Map.of()).ifPresent(cases::add);
 				byte[] list = "{\"maxResults\":100}".getBytes(StandardCharsets.UTF_8);
-				HttpClient listClient = this.direct.headers((h) -> h.set("Content-Type", LIST_ADS_ACCOUNTS)
-					.set("Accept", LIST_ADS_ACCOUNTS));
+				HttpClient listClient = this.direct
+					.headers((h) -> h.set("Content-Type", LIST_ADS_ACCOUNTS).set("Accept", LIST_ADS_ACCOUNTS));
 				HttpClient jsonClient = this.direct.headers((h) -> h.set("Accept", "application/json"));
-				cases.add(new Case("a", DIRECT,
-						() -> Mono.zip(Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles", null),
-								Http.expect2xx(listClient, HttpMethod.POST, ads + "/adsAccounts/list", list))
-							.map((both) -> true),
-						null));
+				cases.add(
+						new Case("a", DIRECT,
+								() -> Mono
+									.zip(Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles", null),
+											Http.expect2xx(listClient, HttpMethod.POST, ads + "/adsAccounts/list",
+													list))
+									.map((both) -> true),
+								null));
 			}
 			case "b" -> {
 				byte[] body = Http.graphqlBody(PRODUCTS,
@@ -205,16 +214,16 @@ final class Workloads implements AutoCloseable {
 				peerCase("c", "profile.graphql", Map.of("profileId", this.profileId)).ifPresent(cases::add);
 				HttpClient jsonClient = this.direct.headers((h) -> h.set("Accept", "application/json"));
 				cases.add(new Case("c", DIRECT,
-						() -> Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles/" + this.profileId, null), null));
+						() -> Http.expect2xx(jsonClient, HttpMethod.GET, ads + "/v2/profiles/" + this.profileId, null),
+						null));
 			}
 			case "d" -> {
 				byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", this.adsAccountId));
 				cases.add(new Case("d", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
 				peerCase("d", "status.graphql", Map.of("adsAccountId", this.adsAccountId)).ifPresent(cases::add);
 				HttpClient accountClient = this.direct.headers((h) -> h.set("Accept", ADS_ACCOUNT));
-				cases.add(new Case("d", DIRECT,
-						() -> Http.expect2xx(accountClient, HttpMethod.GET, ads + "/adsAccounts/" + this.adsAccountId, null),
-						null));
+				cases.add(new Case("d", DIRECT, () -> Http.expect2xx(accountClient, HttpMethod.GET,
+						ads + "/adsAccounts/" + this.adsAccountId, null), null));
 			}
 			default -> throw new IllegalArgumentException("no workload " + workload);
 		}
@@ -225,8 +234,7 @@ final class Workloads implements AutoCloseable {
 
 	static final String ADS_ACCOUNT = "application/vnd.accountresource.v1+json";
 
-	private Optional<Case> peerCase(String workload, String file, Map<String, Object> variables)
-			throws IOException {
+	private Optional<Case> peerCase(String workload, String file, Map<String, Object> variables) throws IOException {
 		Path document = this.peerQueries.resolve(file);
 		if (this.peerGraphql == null || !Files.isRegularFile(document)) {
 			return Optional.empty();
@@ -236,8 +244,9 @@ final class Workloads implements AutoCloseable {
 	}
 
 	/**
-	 * The first 50-ASIN request the gateway ever sees, alone: what it costs upstream (the catalog calls
-	 * among them), then waits until both reports are ready so the runs measure the steady state.
+	 * The first 50-ASIN request the gateway ever sees, alone: what it costs upstream (the
+	 * catalog calls among them), then waits until both reports are ready so the runs
+	 * measure the steady state.
 	 */
 	private Map<String, Object> coldProductsRequest() throws Exception {
 		this.control.post("/sandbox/stats/reset");

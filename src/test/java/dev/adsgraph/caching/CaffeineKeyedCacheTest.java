@@ -60,8 +60,8 @@ class CaffeineKeyedCacheTest {
 		Mono<Map<String, Integer>> failing = this.cache.getAll(Set.of("x"),
 				(missing) -> Mono.error(new IllegalStateException("upstream down")));
 		assertThat(failing.onErrorResume((ex) -> Mono.just(Map.of())).block()).isEmpty();
-		assertThat(this.cache.getAll(Set.of("x"), (missing) -> Mono.just(Map.of("x", 7))).block())
-			.containsEntry("x", 7);
+		assertThat(this.cache.getAll(Set.of("x"), (missing) -> Mono.just(Map.of("x", 7))).block()).containsEntry("x",
+				7);
 	}
 
 }

@@ -25,7 +25,8 @@ class DashboardConfigurationTest {
 
 	@Test
 	void theDemoKeyIsFilledInOnlyInSandboxMode() {
-		MockEnvironment environment = new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key");
+		MockEnvironment environment = new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key",
+				"adsgraph-demo-key");
 		DashboardPage.Settings sandbox = DashboardConfiguration.settings(DEFAULTS,
 				new AdsgraphProperties(AdsgraphProperties.Mode.SANDBOX, "X-Key", List.of()), environment);
 		assertThat(sandbox.mode()).isEqualTo(new PageMode(true, "adsgraph-demo-key", "X-Key"));
@@ -43,7 +44,8 @@ class DashboardConfigurationTest {
 	@Test
 	void everyScriptAndStylesheetComesFromTheGatewayUnderItsContextPath() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.graphql.http.path", "/gql");
-		DashboardPage page = page(DashboardConfiguration.settings(new DashboardProperties(true, "/board"), live(), environment));
+		DashboardPage page = page(
+				DashboardConfiguration.settings(new DashboardProperties(true, "/board"), live(), environment));
 		String html = page.html("/api");
 		Matcher reference = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
 		int references = 0;
@@ -58,16 +60,17 @@ class DashboardConfigurationTest {
 
 	@Test
 	void thePageCannotTakeTheGraphQlEndpointsOrGraphiQlsPath() {
-		assertThatThrownBy(() -> DashboardConfiguration.settings(new DashboardProperties(true, "/graphql"), live(),
-				new MockEnvironment()))
-			.hasMessage("adsgraph.dashboard.path (/graphql) must differ from spring.graphql.http.path, where the GraphQL"
-					+ " endpoint is");
-		assertThatThrownBy(() -> DashboardConfiguration.settings(new DashboardProperties(true, "/graphiql"), live(),
-				new MockEnvironment()))
-			.hasMessage("adsgraph.dashboard.path (/graphiql) must differ from adsgraph.graphiql.path, where the GraphiQL"
-					+ " page is");
+		assertThatThrownBy(() -> DashboardConfiguration
+			.settings(new DashboardProperties(true, "/graphql"), live(), new MockEnvironment())).hasMessage(
+					"adsgraph.dashboard.path (/graphql) must differ from spring.graphql.http.path, where the GraphQL"
+							+ " endpoint is");
+		assertThatThrownBy(() -> DashboardConfiguration
+			.settings(new DashboardProperties(true, "/graphiql"), live(), new MockEnvironment())).hasMessage(
+					"adsgraph.dashboard.path (/graphiql) must differ from adsgraph.graphiql.path, where the GraphiQL"
+							+ " page is");
 		MockEnvironment noGraphiQl = new MockEnvironment().withProperty("adsgraph.graphiql.enabled", "false");
-		assertThat(DashboardConfiguration.settings(new DashboardProperties(true, "/graphiql"), live(), noGraphiQl).path())
+		assertThat(
+				DashboardConfiguration.settings(new DashboardProperties(true, "/graphiql"), live(), noGraphiQl).path())
 			.isEqualTo("/graphiql");
 	}
 
@@ -91,7 +94,8 @@ class DashboardConfigurationTest {
 	}
 
 	private static Map<String, Object> settings(String html) {
-		Matcher block = Pattern.compile("id=\"adsgraph-dashboard-settings\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+		Matcher block = Pattern.compile("id=\"adsgraph-dashboard-settings\">(.*?)</script>", Pattern.DOTALL)
+			.matcher(html);
 		assertThat(block.find()).isTrue();
 		return JSON.readValue(block.group(1), new TypeReference<Map<String, Object>>() {
 		});

@@ -55,7 +55,9 @@ class AdsAccountsTest extends SandboxGatewayTest {
 		for (Map<String, Object> account : nodes) {
 			List<Map<String, Object>> alternateIds = at(account, "alternateIds");
 			Set<Object> expected = new HashSet<>();
-			alternateIds.stream().filter((a) -> a.get("profileId") != null).forEach((a) -> expected.add(a.get("profileId")));
+			alternateIds.stream()
+				.filter((a) -> a.get("profileId") != null)
+				.forEach((a) -> expected.add(a.get("profileId")));
 			List<Map<String, Object>> profiles = at(account, "profiles");
 			assertThat(profiles).extracting((p) -> p.get("id")).containsExactlyInAnyOrderElementsOf(expected);
 			if ("CREATED".equals(account.get("status"))) {
@@ -68,15 +70,16 @@ class AdsAccountsTest extends SandboxGatewayTest {
 	@Test
 	void oneAccountById() {
 		String id = at(this.client.graphql(PAGE, Map.of("first", 1)), "data.adsAccounts.nodes.0.id");
-		Map<String, Object> answer = this.client.graphql("query($id: ID!) { adsAccount(id: $id) { id status profiles { id } } }",
-				Map.of("id", id));
+		Map<String, Object> answer = this.client
+			.graphql("query($id: ID!) { adsAccount(id: $id) { id status profiles { id } } }", Map.of("id", id));
 		assertNoErrors(answer);
 		assertThat((Object) at(answer, "data.adsAccount.id")).isEqualTo(id);
 	}
 
 	@Test
 	void anUnknownAccountIsNullWithNotFound() {
-		Map<String, Object> answer = this.client.graphql("{ adsAccount(id: \"amzn1.ads-account.g.doesnotexist\") { id } }");
+		Map<String, Object> answer = this.client
+			.graphql("{ adsAccount(id: \"amzn1.ads-account.g.doesnotexist\") { id } }");
 		assertThat((Object) at(answer, "data.adsAccount")).isNull();
 		assertThat(errorCode(answer)).isEqualTo("NOT_FOUND");
 	}
@@ -91,7 +94,8 @@ class AdsAccountsTest extends SandboxGatewayTest {
 	@Test
 	void pageSizesOutsideOneToHundredAndForgedCursorsAreBadUserInput() {
 		for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of("first", 0), Map.of("first", 101),
-				Map.of("first", -3), Map.of("first", 10, "after", "bm90LWEtY3Vyc29y"), Map.of("first", 10, "after", "%%%"))) {
+				Map.of("first", -3), Map.of("first", 10, "after", "bm90LWEtY3Vyc29y"),
+				Map.of("first", 10, "after", "%%%"))) {
 			Map<String, Object> answer = this.client.graphql(PAGE, variables);
 			assertThat(errorCode(answer)).as("variables %s", variables).isEqualTo("BAD_USER_INPUT");
 		}

@@ -45,8 +45,8 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 			}""";
 
 	private Map<String, Object> literalAddress(String name) {
-		return Map.of("address", Map.of("businessName", name, "addressLine1", "1 Test Way", "city", "Seattle",
-				"state", "WA", "zipCode", "98101", "countryCode", "US"));
+		return Map.of("address", Map.of("businessName", name, "addressLine1", "1 Test Way", "city", "Seattle", "state",
+				"WA", "zipCode", "98101", "countryCode", "US"));
 	}
 
 	@Test
@@ -61,15 +61,16 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 		Map<String, Object> vendors = this.client.graphql(SELLING,
 				Map.of("filter", Map.of("sellingProgram", "AMAZON_VENDOR")));
 		List<Map<String, Object>> onlyVendors = at(vendors, "data.sellingAccounts");
-		assertThat(onlyVendors).isNotEmpty().allSatisfy((a) -> assertThat(a).containsEntry("sellingProgram", "AMAZON_VENDOR"));
+		assertThat(onlyVendors).isNotEmpty()
+			.allSatisfy((a) -> assertThat(a).containsEntry("sellingProgram", "AMAZON_VENDOR"));
 	}
 
 	@Test
 	void aBatchOfThreeWithOneBadItemAnswersEachAtItsIndex() {
 		Map<String, Object> good = Map.of("displayName", "Good One", "currencyCode", "USD", "timeZoneIana",
 				"America/Los_Angeles", "businessDetails", literalAddress("Good One LLC"));
-		Map<String, Object> bad = Map.of("displayName", "Bad One", "currencyCode", "USD", "timeZoneIana",
-				"Not/AZone", "businessDetails", literalAddress("Bad One LLC"));
+		Map<String, Object> bad = Map.of("displayName", "Bad One", "currencyCode", "USD", "timeZoneIana", "Not/AZone",
+				"businessDetails", literalAddress("Bad One LLC"));
 		Map<String, Object> alsoGood = Map.of("displayName", "Good Two", "currencyCode", "EUR", "timeZoneIana",
 				"Europe/Paris", "businessDetails", literalAddress("Good Two GmbH"));
 		Map<String, Object> answer = this.client.graphql(CREATE, Map.of("input", List.of(good, bad, alsoGood)));
@@ -96,23 +97,28 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 			.isEqualTo("INVALID_BUSINESS_DETAILS");
 		assertThat((Object) at(answer, "data.createAdvertiserAccounts.results.0.errors.0.field"))
 			.isEqualTo(List.of("input", "0", "businessDetails"));
-		assertThat((Object) at(answer, "data.createAdvertiserAccounts.results.1.account.displayName")).isEqualTo("Fine");
+		assertThat((Object) at(answer, "data.createAdvertiserAccounts.results.1.account.displayName"))
+			.isEqualTo("Fine");
 	}
 
 	@Test
 	void anAccountCreatedWithSellingAccountTokensIsApprovedAndLinked() {
-		// Lumen Electronics is a vendor with no advertiser account yet in the sandbox's fixtures.
-		List<Map<String, Object>> vendors = at(this.client.graphql(SELLING,
-				Map.of("filter", Map.of("sellingProgram", "AMAZON_VENDOR"))), "data.sellingAccounts");
+		// Lumen Electronics is a vendor with no advertiser account yet in the sandbox's
+		// fixtures.
+		List<Map<String, Object>> vendors = at(
+				this.client.graphql(SELLING, Map.of("filter", Map.of("sellingProgram", "AMAZON_VENDOR"))),
+				"data.sellingAccounts");
 		Map<String, Object> seller = vendors.stream()
 			.filter((v) -> "Lumen Electronics".equals(v.get("displayName")))
 			.findFirst()
 			.orElseThrow();
 		String link = (String) seller.get("sellingAccountLinkToken");
 		String address = at(seller, "addresses.0.addressToken");
-		Map<String, Object> answer = this.client.graphql(CREATE, Map.of("input", List.of(Map.of("displayName",
-				"Linked Brand", "currencyCode", "USD", "timeZoneIana", "America/Los_Angeles", "businessDetails",
-				Map.of("addressToken", address), "sellingAccountLinkToken", link))));
+		Map<String, Object> answer = this.client.graphql(CREATE,
+				Map.of("input",
+						List.of(Map.of("displayName", "Linked Brand", "currencyCode", "USD", "timeZoneIana",
+								"America/Los_Angeles", "businessDetails", Map.of("addressToken", address),
+								"sellingAccountLinkToken", link))));
 		assertNoErrors(answer);
 		String id = at(answer, "data.createAdvertiserAccounts.results.0.account.id");
 		assertThat(id).isNotBlank();
@@ -125,23 +131,26 @@ class AdvertiserAccountsTest extends SandboxGatewayTest {
 	@Test
 	void anUpdateOfAnUnknownAccountFailsAtItsIndexOnly() {
 		String existing = at(this.client.graphql(QUERY, Map.of("first", 1)), "data.advertiserAccounts.nodes.0.id");
-		Map<String, Object> answer = this.client.graphql(UPDATE, Map.of("input",
-				List.of(Map.of("id", "amzn1.ads-account.g.nosuchaccount", "displayName", "Ghost"),
+		Map<String, Object> answer = this.client.graphql(UPDATE,
+				Map.of("input", List.of(Map.of("id", "amzn1.ads-account.g.nosuchaccount", "displayName", "Ghost"),
 						Map.of("id", existing, "displayName", "Renamed"))));
 		assertNoErrors(answer);
 		assertThat((Object) at(answer, "data.updateAdvertiserAccounts.results.0.account")).isNull();
 		assertThat((List<?>) at(answer, "data.updateAdvertiserAccounts.results.0.errors")).isNotEmpty();
-		assertThat((Object) at(answer, "data.updateAdvertiserAccounts.results.1.account.displayName")).isEqualTo("Renamed");
+		assertThat((Object) at(answer, "data.updateAdvertiserAccounts.results.1.account.displayName"))
+			.isEqualTo("Renamed");
 	}
 
 	@Test
 	void batchesOfNoneOrMoreThanAHundredAreRefusedWhole() {
 		Map<String, Object> empty = this.client.graphql(CREATE, Map.of("input", List.of()));
-		assertThat((Object) at(empty, "data.createAdvertiserAccounts.userErrors.0.code")).isEqualTo("INVALID_BATCH_SIZE");
+		assertThat((Object) at(empty, "data.createAdvertiserAccounts.userErrors.0.code"))
+			.isEqualTo("INVALID_BATCH_SIZE");
 		Map<String, Object> one = Map.of("businessDetails", literalAddress("X"));
 		Map<String, Object> tooMany = this.client.graphql(CREATE,
 				Map.of("input", java.util.Collections.nCopies(101, one)));
-		assertThat((Object) at(tooMany, "data.createAdvertiserAccounts.userErrors.0.code")).isEqualTo("INVALID_BATCH_SIZE");
+		assertThat((Object) at(tooMany, "data.createAdvertiserAccounts.userErrors.0.code"))
+			.isEqualTo("INVALID_BATCH_SIZE");
 		assertThat((List<?>) at(tooMany, "data.createAdvertiserAccounts.results")).isEmpty();
 	}
 

@@ -19,13 +19,15 @@ class AuthenticationTest extends SandboxGatewayTest {
 		assertThat(missing.status()).isEqualTo(401);
 		assertThat(unknown.status()).isEqualTo(401);
 		assertThat(unknown.body()).isEqualTo(missing.body());
-		assertThat((Object) at(GatewayClient.parse(missing.body()), "errors.0.extensions.code")).isEqualTo("UNAUTHENTICATED");
+		assertThat((Object) at(GatewayClient.parse(missing.body()), "errors.0.extensions.code"))
+			.isEqualTo("UNAUTHENTICATED");
 	}
 
 	@Test
 	void eachKeySeesOnlyItsOwnTenantsProfiles() {
 		List<Map<String, Object>> demo = at(this.client.graphql("{ profiles { id } }"), "data.profiles");
-		Map<String, Object> agencyAnswer = this.client.graphql(GatewayClient.AGENCY_KEY, "{ profiles { id } }", Map.of());
+		Map<String, Object> agencyAnswer = this.client.graphql(GatewayClient.AGENCY_KEY, "{ profiles { id } }",
+				Map.of());
 		List<Map<String, Object>> agency = at(agencyAnswer, "data.profiles");
 		assertThat(agency).isNotEmpty();
 		assertThat(agency).extracting((p) -> p.get("id"))
@@ -43,8 +45,8 @@ class AuthenticationTest extends SandboxGatewayTest {
 		assertThat(raw.status()).isEqualTo(200);
 		Map<String, Object> answer = GatewayClient.parse(raw.body());
 		assertThat((String) at(answer, "errors.0.extensions.correlationId")).isNotBlank();
-		assertThat(raw.headers().get("x-correlation-id")).containsExactly(
-				(String) at(answer, "errors.0.extensions.correlationId"));
+		assertThat(raw.headers().get("x-correlation-id"))
+			.containsExactly((String) at(answer, "errors.0.extensions.correlationId"));
 	}
 
 	@Test
@@ -60,7 +62,8 @@ class AuthenticationTest extends SandboxGatewayTest {
 
 	@Test
 	void keysAreCheckedOnEverySpellingOfTheEndpointPath() {
-		// The router decodes and drops matrix parameters; the key check must see the same path.
+		// The router decodes and drops matrix parameters; the key check must see the same
+		// path.
 		for (String path : new String[] { "/graphql;x=1", "/%67raphql", "/graphql;jsessionid=1" }) {
 			GatewayClient.Raw raw = this.client.post(path, null, "{\"query\":\"{ __schema { types { name } } }\"}");
 			assertThat(raw.status()).as(path).isEqualTo(401);
@@ -70,11 +73,12 @@ class AuthenticationTest extends SandboxGatewayTest {
 
 	@Test
 	void twoKeyHeadersAreRefusedEvenWhenEachIsValid() {
-		RawHttp.Response answer = RawHttp.send(this.port, RawHttp.request("POST", "/graphql",
-				List.of(Map.entry("Content-Type", "application/json".getBytes()),
-						Map.entry("X-Api-Key", GatewayClient.DEMO_KEY.getBytes()),
-						Map.entry("X-Api-Key", GatewayClient.AGENCY_KEY.getBytes())),
-				"{\"query\":\"{ profiles { id } }\"}".getBytes()));
+		RawHttp.Response answer = RawHttp.send(this.port,
+				RawHttp.request("POST", "/graphql",
+						List.of(Map.entry("Content-Type", "application/json".getBytes()),
+								Map.entry("X-Api-Key", GatewayClient.DEMO_KEY.getBytes()),
+								Map.entry("X-Api-Key", GatewayClient.AGENCY_KEY.getBytes())),
+						"{\"query\":\"{ profiles { id } }\"}".getBytes()));
 		assertThat(answer.status()).isEqualTo(401);
 	}
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wrong input of every kind a caller can send gets a 4xx or a GraphQL error that says what is
- * wrong, never a 5xx, a stack trace or an internal exception message; the gateway answers
- * normally afterwards.
+ * Wrong input of every kind a caller can send gets a 4xx or a GraphQL error that says
+ * what is wrong, never a 5xx, a stack trace or an internal exception message; the gateway
+ * answers normally afterwards.
  */
 class BadInputTest extends SandboxGatewayTest {
 
@@ -49,8 +49,8 @@ class BadInputTest extends SandboxGatewayTest {
 		assertThat(raw.body()).as("body for %s", body)
 			.doesNotContain("Exception", "java.", "at dev.adsgraph", "INTERNAL", "NullPointer");
 		if (raw.status() == 200) {
-			assertThat(raw.body()).as("body for %s", body).containsAnyOf("\"errors\"", "\"userErrors\":[{",
-					"\"failed\":1", "\"errors\":[{");
+			assertThat(raw.body()).as("body for %s", body)
+				.containsAnyOf("\"errors\"", "\"userErrors\":[{", "\"failed\":1", "\"errors\":[{");
 		}
 		assertThat(this.client.graphql("{ profiles { id } }").get("errors")).isNull();
 	}

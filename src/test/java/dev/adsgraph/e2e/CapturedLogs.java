@@ -13,9 +13,9 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log event of the running application from {@link #attach()} to {@link #close()}, as the
- * text a log file would hold: level, logger, message and any stack trace. Attach it after the
- * application started, since Boot resets Logback while starting.
+ * Every log event of the running application from {@link #attach()} to {@link #close()},
+ * as the text a log file would hold: level, logger, message and any stack trace. Attach
+ * it after the application started, since Boot resets Logback while starting.
  */
 final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
@@ -41,8 +41,12 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
 	String text() {
 		StringBuilder text = new StringBuilder();
 		for (ILoggingEvent event : this.events) {
-			text.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(" : ")
-				.append(event.getFormattedMessage()).append('\n');
+			text.append(event.getLevel())
+				.append(' ')
+				.append(event.getLoggerName())
+				.append(" : ")
+				.append(event.getFormattedMessage())
+				.append('\n');
 			for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
 				text.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
 				for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {

@@ -24,10 +24,11 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway against a sandbox that throttles one call in five (429 with Retry-After), fails one
- * in twenty (500) and answers every call 10 to 50 ms late, on every upstream and operation: read
- * queries of both tenants still answer without an error within the retry budget, and a
- * registration sent three times with one idempotency key creates one account.
+ * The gateway against a sandbox that throttles one call in five (429 with Retry-After),
+ * fails one in twenty (500) and answers every call 10 to 50 ms late, on every upstream
+ * and operation: read queries of both tenants still answer without an error within the
+ * retry budget, and a registration sent three times with one idempotency key creates one
+ * account.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "adsgraph.upstream.resilience.retry.initial-backoff=50ms",
@@ -35,20 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChaosTest extends SandboxGatewayTest {
 
 	/**
-	 * The SP-API operations of about one call a minute get only the 500s: a 429 there empties the
-	 * operation's bucket for a minute (Amazon's usage plan), which no read should wait out; the
-	 * gateway answers that at once as UPSTREAM_RATE_LIMITED with the wait (SpRateLimiterTest).
+	 * The SP-API operations of about one call a minute get only the 500s: a 429 there
+	 * empties the operation's bucket for a minute (Amazon's usage plan), which no read
+	 * should wait out; the gateway answers that at once as UPSTREAM_RATE_LIMITED with the
+	 * wait (SpRateLimiterTest).
 	 */
 	private static final List<String> ONE_A_MINUTE = List.of("getMarketplaceParticipations", "createReport",
 			"getReportDocument", "getReports", "cancelReport");
 
-	private static final String CHAOS = "{\"rules\": [" + String.join(", ", ONE_A_MINUTE.stream()
-		.map((operation) -> """
-				{"upstream": "sp", "operation": "%s", "serverError": 0.05, "latency": "10ms", "latencyJitter": "40ms"}"""
-			.formatted(operation))
-		.toList()) + """
-			, {"upstream": "*", "operation": "*", "tooManyRequests": 0.2, "serverError": 0.05,
-			   "latency": "10ms", "latencyJitter": "40ms", "retryAfterSeconds": 1}]}""";
+	private static final String CHAOS = "{\"rules\": [" + String.join(", ",
+			ONE_A_MINUTE.stream()
+				.map((operation) -> """
+						{"upstream": "sp", "operation": "%s", "serverError": 0.05, "latency": "10ms", "latencyJitter": "40ms"}"""
+					.formatted(operation))
+				.toList())
+			+ """
+					, {"upstream": "*", "operation": "*", "tooManyRequests": 0.2, "serverError": 0.05,
+					   "latency": "10ms", "latencyJitter": "40ms", "retryAfterSeconds": 1}]}""";
 
 	@BeforeEach
 	void chaos() {
@@ -58,7 +62,8 @@ class ChaosTest extends SandboxGatewayTest {
 	@AfterEach
 	void calmAndCheckTheLogs(CapturedOutput output) {
 		this.client.clearSandboxFaults();
-		// Retries, throttling and failures are logged; none of those lines may carry a secret (the
+		// Retries, throttling and failures are logged; none of those lines may carry a
+		// secret (the
 		// sandbox's demo API keys are public and printed at start-up on purpose).
 		List<String> secrets = new ArrayList<>();
 		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(),
@@ -79,7 +84,8 @@ class ChaosTest extends SandboxGatewayTest {
 				"{ adsAccounts(first: 50) { nodes { id name status profiles { id countryCode } } pageInfo { hasNextPage } } }",
 				"{ sellingAccounts { sellingAccountLinkToken sellingProgram displayName } }",
 				"{ sellingPartner { id marketplaces { id name countryCode } } }"));
-		// Product tables over several ranges: each range starts its own reports and catalog calls.
+		// Product tables over several ranges: each range starts its own reports and
+		// catalog calls.
 		for (int days = 1; days <= 3; days++) {
 			queries.add("""
 					{ products(marketplaceId: "ATVPDKIKX0DER", asins: ["B0YR85KV4O", "B0X83LEEQV", "B04N8ZCCFB"],

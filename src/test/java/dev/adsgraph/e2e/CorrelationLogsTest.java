@@ -18,12 +18,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console log of a request: every line written on its behalf, on whichever thread, names
- * its correlation id before the logger; each upstream call has a line with Amazon's request id; no key,
- * secret or token shows.
+ * The console log of a request: every line written on its behalf, on whichever thread,
+ * names its correlation id before the logger; each upstream call has a line with Amazon's
+ * request id; no key, secret or token shows.
  */
-// An application of its own, shared by the two classes that inject upstream failures: the 500s
-// they draw count towards the Ads NA circuit breaker, which the other tests' application must not
+// An application of its own, shared by the two classes that inject upstream failures: the
+// 500s
+// they draw count towards the Ads NA circuit breaker, which the other tests' application
+// must not
 // see opening.
 @TestPropertySource(properties = "adsgraph.metrics.max-operation-names=150")
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,7 +59,8 @@ class CorrelationLogsTest extends SandboxGatewayTest {
 			.anySatisfy((line) -> assertThat(line).contains(" [" + correlationId + "] dev.adsgraph.upstream.calls")
 				.contains("ads QuerySellingAccount answered HTTP 200")
 				.containsPattern("requestId=[0-9A-Za-z-]{8,}"));
-		// The sandbox's start-up line names the public demo key; what the request wrote names none.
+		// The sandbox's start-up line names the public demo key; what the request wrote
+		// names none.
 		assertThat(output.getAll().substring(before)).doesNotContain(GatewayClient.DEMO_KEY, "Atza|", "Atzr|",
 				"adsgraph-sandbox-demo-secret");
 	}

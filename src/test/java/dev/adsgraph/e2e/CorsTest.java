@@ -11,8 +11,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CORS with one allowed origin: its pages may call the endpoint and read every answer, including
- * the gateway's refusals; any other origin gets no CORS headers and a 403.
+ * CORS with one allowed origin: its pages may call the endpoint and read every answer,
+ * including the gateway's refusals; any other origin gets no CORS headers and a 403.
  */
 @TestPropertySource(properties = "adsgraph.cors.allowed-origins=https://dashboard.example.com")
 class CorsTest extends SandboxGatewayTest {
@@ -23,17 +23,16 @@ class CorsTest extends SandboxGatewayTest {
 
 	static RawHttp.Response preflight(int port, String origin, String headers) {
 		return RawHttp.send(port,
-				RawHttp.request("OPTIONS", "/graphql",
-						Map.of("Origin", bytes(origin), "Access-Control-Request-Method", bytes("POST"),
-								"Access-Control-Request-Headers", bytes(headers)),
-						null));
+				RawHttp.request("OPTIONS", "/graphql", Map.of("Origin", bytes(origin), "Access-Control-Request-Method",
+						bytes("POST"), "Access-Control-Request-Headers", bytes(headers)), null));
 	}
 
 	static RawHttp.Response post(int port, String origin, String key) {
 		return RawHttp.send(port,
 				RawHttp.request("POST", "/graphql",
-						(key != null) ? Map.of("Origin", bytes(origin), "Content-Type", bytes("application/json"),
-								"X-Api-Key", bytes(key))
+						(key != null)
+								? Map.of("Origin", bytes(origin), "Content-Type", bytes("application/json"),
+										"X-Api-Key", bytes(key))
 								: Map.of("Origin", bytes(origin), "Content-Type", bytes("application/json")),
 						bytes("{\"query\":\"{ __typename }\"}")));
 	}
@@ -59,7 +58,8 @@ class CorsTest extends SandboxGatewayTest {
 		RawHttp.Response other = preflight(this.port, OTHER, "x-api-key, content-type");
 		assertThat(other.status()).isEqualTo(403);
 		assertThat(other.headers()).doesNotContainKeys("access-control-allow-origin", "access-control-allow-headers");
-		// A header we do not take is not granted (the browser then refuses to send the request).
+		// A header we do not take is not granted (the browser then refuses to send the
+		// request).
 		RawHttp.Response header = preflight(this.port, ALLOWED, "authorization");
 		assertThat(header.status()).isEqualTo(403);
 		assertThat(header.headers()).doesNotContainKey("access-control-allow-origin");

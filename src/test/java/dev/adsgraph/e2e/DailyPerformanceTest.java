@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code Performance.daily} end to end: a profile's figures day by day, from the same two upstream
- * reports as its totals. Reports take seconds here and the gateway never waits for them, so a new
- * range is PENDING first (the same configuration as {@link DashboardReportPendingBrowserTest}, whose
- * application this shares; the ranges here end weeks before the dashboard's).
+ * {@code Performance.daily} end to end: a profile's figures day by day, from the same two
+ * upstream reports as its totals. Reports take seconds here and the gateway never waits
+ * for them, so a new range is PENDING first (the same configuration as
+ * {@link DashboardReportPendingBrowserTest}, whose application this shares; the ranges
+ * here end weeks before the dashboard's).
  */
 @TestPropertySource(properties = { "adsgraph.sandbox.report-processing-time=3s", "adsgraph.reports.grace=0s" })
 class DailyPerformanceTest extends SandboxGatewayTest {
@@ -41,7 +42,10 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 
 	private static Map<String, Object> northwind(Map<String, Object> answer) {
 		List<Map<String, Object>> profiles = at(answer, "data.profiles");
-		return profiles.stream().filter((p) -> ProductsTest.SELLER.equals(at(p, "accountInfo.id"))).findFirst().orElseThrow();
+		return profiles.stream()
+			.filter((p) -> ProductsTest.SELLER.equals(at(p, "accountInfo.id")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static BigDecimal decimal(Object value) {
@@ -63,11 +67,10 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 		Map<String, Object> pending = northwind(first);
 		assertThat((Object) at(pending, "performance.freshness.advertising.status")).isEqualTo("PENDING");
 		List<Map<String, Object>> pendingDays = at(pending, "performance.daily");
-		assertThat(pendingDays).as("every day of the range, figures unknown yet").hasSize(7)
-			.allSatisfy((day) -> {
-				assertThat(day.get("advertising")).isNull();
-				assertThat((Object) at(day, "metrics.acos")).isNull();
-			});
+		assertThat(pendingDays).as("every day of the range, figures unknown yet").hasSize(7).allSatisfy((day) -> {
+			assertThat(day.get("advertising")).isNull();
+			assertThat((Object) at(day, "metrics.acos")).isNull();
+		});
 		assertThat(pendingDays.get(0)).containsEntry("date", start.toString());
 
 		Map<String, Object> answer = eventually(() -> ask(start, end), (a) -> {
@@ -86,23 +89,32 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 			.isEqualByComparingTo(decimal(at(performance, "advertising.spend.amount")));
 		assertThat(sum(days, "advertising.attributedSales.amount"))
 			.isEqualByComparingTo(decimal(at(performance, "advertising.attributedSales.amount")));
-		assertThat(sum(days, "advertising.clicks")).isEqualByComparingTo(decimal(at(performance, "advertising.clicks")));
+		assertThat(sum(days, "advertising.clicks"))
+			.isEqualByComparingTo(decimal(at(performance, "advertising.clicks")));
 		assertThat(sum(days, "sales.orderedProductSales.amount")).isPositive()
 			.isEqualByComparingTo(decimal(at(performance, "sales.orderedProductSales.amount")));
-		assertThat(sum(days, "sales.unitsOrdered")).isEqualByComparingTo(decimal(at(performance, "sales.unitsOrdered")));
+		assertThat(sum(days, "sales.unitsOrdered"))
+			.isEqualByComparingTo(decimal(at(performance, "sales.unitsOrdered")));
 		assertThat(sum(days, "sales.sessions")).isEqualByComparingTo(decimal(at(performance, "sales.sessions")));
 
 		for (Map<String, Object> day : days) {
-			// Each day is the sandbox's own sum for that day, computed without the gateway.
+			// Each day is the sandbox's own sum for that day, computed without the
+			// gateway.
 			String date = (String) day.get("date");
-			List<Map<String, Object>> truth = at(this.client.groundTruth(ProductsTest.SELLER, ProductsTest.US, date, date),
-					"products");
-			BigDecimal spend = truth.stream().filter((p) -> p.get("ads") != null).map((p) -> decimal(at(p, "ads.cost.amount")))
+			List<Map<String, Object>> truth = at(
+					this.client.groundTruth(ProductsTest.SELLER, ProductsTest.US, date, date), "products");
+			BigDecimal spend = truth.stream()
+				.filter((p) -> p.get("ads") != null)
+				.map((p) -> decimal(at(p, "ads.cost.amount")))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal attributed = truth.stream().filter((p) -> p.get("ads") != null)
-				.map((p) -> decimal(at(p, "ads.sales7d.amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal sales = truth.stream().filter((p) -> p.get("retail") != null)
-				.map((p) -> decimal(at(p, "retail.orderedProductSales.amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal attributed = truth.stream()
+				.filter((p) -> p.get("ads") != null)
+				.map((p) -> decimal(at(p, "ads.sales7d.amount")))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal sales = truth.stream()
+				.filter((p) -> p.get("retail") != null)
+				.map((p) -> decimal(at(p, "retail.orderedProductSales.amount")))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			assertThat(decimal(at(day, "advertising.spend.amount"))).as(date).isEqualByComparingTo(spend);
 			assertThat(decimal(at(day, "sales.orderedProductSales.amount"))).as(date).isEqualByComparingTo(sales);
 			assertThat((Object) at(day, "advertising.spend.currencyCode")).isEqualTo("USD");
@@ -115,15 +127,18 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 				.isEqualByComparingTo(sales.subtract(attributed).max(BigDecimal.ZERO));
 		}
 
-		// Totals, days and products of the range share one upstream report of each kind: one ads report
-		// per profile (Northwind's serves products too) and Northwind's one sales and traffic report.
+		// Totals, days and products of the range share one upstream report of each kind:
+		// one ads report
+		// per profile (Northwind's serves products too) and Northwind's one sales and
+		// traffic report.
 		int profiles = ((List<?>) at(answer, "data.profiles")).size();
-		Map<String, Object> products = this.client.graphql(ProductsTest.PRODUCTS, Map.of("m", ProductsTest.US, "a",
-				List.of("B0YR85KV4O"), "s", start.toString(), "e", end.toString()));
+		Map<String, Object> products = this.client.graphql(ProductsTest.PRODUCTS,
+				Map.of("m", ProductsTest.US, "a", List.of("B0YR85KV4O"), "s", start.toString(), "e", end.toString()));
 		assertThat((Object) at(products, "data.products.freshness.advertising.status")).isEqualTo("READY");
 		assertThat((Object) at(products, "data.products.freshness.retail.status")).isEqualTo("READY");
 		Map<String, Long> after = this.client.sandboxStats();
-		assertThat(after.getOrDefault("ads.na.createAsyncReport", 0L) - before.getOrDefault("ads.na.createAsyncReport", 0L))
+		assertThat(after.getOrDefault("ads.na.createAsyncReport", 0L)
+				- before.getOrDefault("ads.na.createAsyncReport", 0L))
 			.isEqualTo(profiles);
 		assertThat(after.getOrDefault("sp.na.createReport", 0L) - before.getOrDefault("sp.na.createReport", 0L))
 			.isEqualTo(1);
@@ -135,8 +150,9 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 		LocalDate start = end.minusDays(2);
 		Map<String, Object> answer = eventually(() -> ask(start, end), (a) -> {
 			List<Map<String, Object>> profiles = at(a, "data.profiles");
-			return profiles.stream().allMatch((p) -> !"PENDING".equals(at(p, "performance.freshness.advertising.status"))
-					&& !"PENDING".equals(at(p, "performance.freshness.retail.status")));
+			return profiles.stream()
+				.allMatch((p) -> !"PENDING".equals(at(p, "performance.freshness.advertising.status"))
+						&& !"PENDING".equals(at(p, "performance.freshness.retail.status")));
 		});
 		assertNoErrors(answer);
 		List<Map<String, Object>> others = at(answer, "data.profiles");

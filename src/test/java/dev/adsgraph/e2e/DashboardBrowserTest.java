@@ -18,11 +18,12 @@ import dev.adsgraph.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real headless Chromium with the network cut off ({@link HeadlessChromium}):
- * it loads from the gateway alone, fills in the demo key, picks the profile with retail figures,
- * and shows the same figures the gateway answers over plain HTTP, in its table and in its chart
- * over time (one point per day of the chosen range, read from Chart.js's own data).
- * The screenshot {@code target/dashboard-browser/dashboard.png} is kept as a test artifact.
+ * The dashboard in a real headless Chromium with the network cut off
+ * ({@link HeadlessChromium}): it loads from the gateway alone, fills in the demo key,
+ * picks the profile with retail figures, and shows the same figures the gateway answers
+ * over plain HTTP, in its table and in its chart over time (one point per day of the
+ * chosen range, read from Chart.js's own data). The screenshot
+ * {@code target/dashboard-browser/dashboard.png} is kept as a test artifact.
  */
 class DashboardBrowserTest extends SandboxGatewayTest {
 
@@ -64,14 +65,19 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 	@Test
 	void showsTheSellersProductsWithTheGatewaysFiguresAndDrawsTheChart() {
 		this.browser.open(this.origin + "/dashboard");
-		assertThat(this.screen.apiKey()).as("the demo key, filled in in sandbox mode").isEqualTo(GatewayClient.DEMO_KEY);
+		assertThat(this.screen.apiKey()).as("the demo key, filled in in sandbox mode")
+			.isEqualTo(GatewayClient.DEMO_KEY);
 		this.browser.waitFor("the product rows", () -> !this.screen.asins().isEmpty());
 
-		// The profile chosen is the first with an SP-API marketplace, where retail figures exist.
-		List<Map<String, Object>> profiles = GatewayClient.at(
-				this.client.graphql("{ profiles { id marketplace { id } } }"), "data.profiles");
-		String expected = (String) profiles.stream().filter((p) -> p.get("marketplace") != null).findFirst()
-			.orElseThrow().get("id");
+		// The profile chosen is the first with an SP-API marketplace, where retail
+		// figures exist.
+		List<Map<String, Object>> profiles = GatewayClient
+			.at(this.client.graphql("{ profiles { id marketplace { id } } }"), "data.profiles");
+		String expected = (String) profiles.stream()
+			.filter((p) -> p.get("marketplace") != null)
+			.findFirst()
+			.orElseThrow()
+			.get("id");
 		assertThat(this.screen.profileOptions()).isEqualTo(profiles.size());
 		assertThat(this.screen.selectedProfile()).isEqualTo(expected);
 		assertThat(this.screen.errors()).isEmpty();
@@ -85,18 +91,21 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 			assertShows(asin, "spend", decimal(GatewayClient.at(node, "advertising.spend.amount")));
 			assertShows(asin, "adSales", decimal(GatewayClient.at(node, "advertising.attributedSales.amount")));
 			assertShows(asin, "sales", decimal(GatewayClient.at(node, "sales.orderedProductSales.amount")));
-			assertThat(this.screen.value(asin, "tacos")).isEqualByComparingTo(decimal(GatewayClient.at(node, "metrics.tacos")));
+			assertThat(this.screen.value(asin, "tacos"))
+				.isEqualByComparingTo(decimal(GatewayClient.at(node, "metrics.tacos")));
 			Object title = GatewayClient.at(node, "catalog.title");
 			assertThat(this.screen.text(asin, "title")).isEqualTo((title != null) ? title : "—");
 			Object fulfillable = GatewayClient.at(node, "inventory.fulfillable");
-			assertThat(this.screen.text(asin, "inventory")).isEqualTo((fulfillable != null) ? fulfillable.toString() : "—");
+			assertThat(this.screen.text(asin, "inventory"))
+				.isEqualTo((fulfillable != null) ? fulfillable.toString() : "—");
 		}
 		assertThat(digits(this.screen.total("total-spend")))
 			.isEqualTo(digits(decimal(GatewayClient.at(truth, "data.profile.performance.advertising.spend.amount"))));
 		assertThat(digits(this.screen.total("total-sales"))).isEqualTo(
 				digits(decimal(GatewayClient.at(truth, "data.profile.performance.sales.orderedProductSales.amount"))));
 
-		// The chart is over time: one point per day of the chosen range, the gateway's daily figures.
+		// The chart is over time: one point per day of the chosen range, the gateway's
+		// daily figures.
 		Map<String, Object> chart = this.screen.chart();
 		assertThat(chart).as("the Chart.js instance on the canvas").isNotNull().containsEntry("type", "line");
 		LocalDate start = LocalDate.parse(dateField("start"));
@@ -138,15 +147,20 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		this.screen.set("start", LocalDate.parse(dateField("end")).plusDays(3).toString());
 		this.browser.waitFor("the date range error", () -> !this.screen.errors().isEmpty());
 		// Both figures fail for the one reason; the page says it once.
-		assertThat(this.screen.errors()).singleElement().asString().startsWith("BAD_USER_INPUT: ").contains("is before dateRange.start");
+		assertThat(this.screen.errors()).singleElement()
+			.asString()
+			.startsWith("BAD_USER_INPUT: ")
+			.contains("is before dateRange.start");
 
 		this.screen.set("api-key", "not-a-key-of-anyone");
-		this.browser.waitFor("the API key error", () -> this.screen.errors().stream().anyMatch((e) -> e.startsWith("UNAUTHENTICATED")));
+		this.browser.waitFor("the API key error",
+				() -> this.screen.errors().stream().anyMatch((e) -> e.startsWith("UNAUTHENTICATED")));
 		assertThat(this.screen.errors()).singleElement().asString().startsWith("UNAUTHENTICATED: ");
 		assertThat(this.screen.asins()).as("nothing of the previous key's stays on screen").isEmpty();
 		assertThat(this.screen.profileOptions()).isEqualTo(1);
 		this.browser.screenshot("errors");
-		// A 401 shows in the console as a failed resource load, so only the requests are checked here.
+		// A 401 shows in the console as a failed resource load, so only the requests are
+		// checked here.
 		this.browser.assertEveryRequestStayedOn(this.origin, this.origin + "/dashboard", this.origin + "/graphql");
 	}
 
@@ -165,7 +179,10 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 
 	}
 
-	/** A ratio on the chart is the gateway's, or both are missing (no denominator that day). */
+	/**
+	 * A ratio on the chart is the gateway's, or both are missing (no denominator that
+	 * day).
+	 */
 	private static void assertRatio(Object shown, Object answered) {
 		if (answered == null) {
 			assertThat(shown).isNull();
@@ -175,7 +192,10 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		}
 	}
 
-	/** The cell's figure is the gateway's, and its text shows it (in whatever format: the same digits). */
+	/**
+	 * The cell's figure is the gateway's, and its text shows it (in whatever format: the
+	 * same digits).
+	 */
 	private void assertShows(String asin, String column, BigDecimal expected) {
 		assertThat(this.screen.value(asin, column)).as("%s %s", asin, column).isEqualByComparingTo(expected);
 		assertThat(digits(this.screen.text(asin, column))).as("%s %s shown", asin, column).isEqualTo(digits(expected));
@@ -189,7 +209,10 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		return new BigDecimal(String.valueOf(value));
 	}
 
-	/** A money amount's digits as shown with two decimals ("$1,234.50" and 1234.5 both give 123450). */
+	/**
+	 * A money amount's digits as shown with two decimals ("$1,234.50" and 1234.5 both
+	 * give 123450).
+	 */
 	static String digits(Object amount) {
 		String text = (amount instanceof BigDecimal number) ? number.setScale(2, RoundingMode.HALF_EVEN).toPlainString()
 				: String.valueOf(amount);

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard page and its assets as the gateway serves them over HTTP, in sandbox mode. */
+/**
+ * The dashboard page and its assets as the gateway serves them over HTTP, in sandbox
+ * mode.
+ */
 class DashboardHttpTest extends SandboxGatewayTest {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -55,7 +58,8 @@ class DashboardHttpTest extends SandboxGatewayTest {
 		assertThat(chart.body()).startsWith("/*!\n * Chart.js v4.");
 		assertThat(header(chart, "Cache-Control")).as("without the current digest").isEqualTo("no-cache");
 		assertThat(this.client.get(this.client.gatewayUrl() + "/dashboard/assets/chart.js").status())
-			.as("only the files the page uses").isEqualTo(404);
+			.as("only the files the page uses")
+			.isEqualTo(404);
 		assertThat(this.client.get(this.client.gatewayUrl() + "/dashboard/assets/..%2Fdashboard.html").status())
 			.isEqualTo(404);
 	}
@@ -78,8 +82,9 @@ class DashboardHttpTest extends SandboxGatewayTest {
 	}
 
 	static Map<String, Object> settings(String html) {
-		Matcher block = Pattern.compile("<script type=\"application/json\" id=\"adsgraph-dashboard-settings\">(.*?)</script>",
-				Pattern.DOTALL)
+		Matcher block = Pattern
+			.compile("<script type=\"application/json\" id=\"adsgraph-dashboard-settings\">(.*?)</script>",
+					Pattern.DOTALL)
 			.matcher(html);
 		assertThat(block.find()).as("the settings block").isTrue();
 		return GatewayClient.parse(block.group(1));

@@ -15,9 +15,10 @@ import dev.adsgraph.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard while the upstream reports are still being prepared: with reports that take a few
- * seconds and a gateway that never waits for them, the first answers are {@code PENDING}. The page
- * says it is preparing the report, asks again, and shows the figures once they are ready.
+ * The dashboard while the upstream reports are still being prepared: with reports that
+ * take a few seconds and a gateway that never waits for them, the first answers are
+ * {@code PENDING}. The page says it is preparing the report, asks again, and shows the
+ * figures once they are ready.
  */
 @TestPropertySource(properties = { "adsgraph.sandbox.report-processing-time=3s", "adsgraph.reports.grace=0s" })
 class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
@@ -43,7 +44,8 @@ class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 	void saysTheReportIsBeingPreparedAndAsksAgainUntilItIsReady() {
 		String origin = "http://127.0.0.1:" + this.port;
 		this.browser.open(origin + "/dashboard");
-		// Only this test asks this application for the page's range (DailyPerformanceTest, which shares it,
+		// Only this test asks this application for the page's range
+		// (DailyPerformanceTest, which shares it,
 		// asks ranges weeks earlier), so its first question starts the reports.
 		this.browser.waitFor("an answer that the report is being prepared", () -> this.screen.pendingAnswers() > 0);
 		assertThat(this.screen.status()).startsWith("Preparing report…");

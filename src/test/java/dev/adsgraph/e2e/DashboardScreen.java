@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.adsgraph.testing.HeadlessChromium;
 
 /**
- * What the dashboard shows, read out of the page the way a person reads it (cell texts) and the
- * way a test compares it (the raw figure each cell keeps in {@code data-value}).
+ * What the dashboard shows, read out of the page the way a person reads it (cell texts)
+ * and the way a test compares it (the raw figure each cell keeps in {@code data-value}).
  */
 final class DashboardScreen {
 
@@ -48,21 +48,24 @@ final class DashboardScreen {
 
 	List<String> asins() {
 		return strings(this.browser.js("return Array.from(document.querySelectorAll('#products tbody tr'))"
-			+ ".map(function (row) { return row.dataset.asin; });"));
+				+ ".map(function (row) { return row.dataset.asin; });"));
 	}
 
 	/** The text of one cell of a product's row. */
 	String text(String asin, String column) {
-		return (String) this.browser.js("var cell = document.querySelector('#products tr[data-asin=\"' + arguments[0]"
-				+ " + '\"] td[data-column=\"' + arguments[1] + '\"]'); return cell ? cell.textContent : null;", asin,
-				column);
+		return (String) this.browser.js(
+				"var cell = document.querySelector('#products tr[data-asin=\"' + arguments[0]"
+						+ " + '\"] td[data-column=\"' + arguments[1] + '\"]'); return cell ? cell.textContent : null;",
+				asin, column);
 	}
 
 	/** The figure behind one cell, or null when the cell shows none. */
 	BigDecimal value(String asin, String column) {
-		Object value = this.browser.js("var cell = document.querySelector('#products tr[data-asin=\"' + arguments[0]"
-				+ " + '\"] td[data-column=\"' + arguments[1] + '\"]');"
-				+ " return cell && cell.dataset.value !== undefined ? cell.dataset.value : null;", asin, column);
+		Object value = this.browser.js(
+				"var cell = document.querySelector('#products tr[data-asin=\"' + arguments[0]"
+						+ " + '\"] td[data-column=\"' + arguments[1] + '\"]');"
+						+ " return cell && cell.dataset.value !== undefined ? cell.dataset.value : null;",
+				asin, column);
 		return (value != null) ? new BigDecimal(value.toString()) : null;
 	}
 
@@ -70,16 +73,22 @@ final class DashboardScreen {
 		return (String) this.browser.js("return document.getElementById(arguments[0]).textContent;", id);
 	}
 
-	/** The Chart.js instance on the canvas: its labels and the data of each dataset, by label. */
+	/**
+	 * The Chart.js instance on the canvas: its labels and the data of each dataset, by
+	 * label.
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> chart() {
-		return (Map<String, Object>) this.browser.js("var chart = Chart.getChart(document.getElementById('chart'));"
-				+ "if (!chart) { return null; }"
-				+ "var datasets = {}; chart.data.datasets.forEach(function (d) { datasets[d.label] = d.data; });"
-				+ "return { type: chart.config.type, labels: chart.data.labels, datasets: datasets };");
+		return (Map<String, Object>) this.browser
+			.js("var chart = Chart.getChart(document.getElementById('chart'));" + "if (!chart) { return null; }"
+					+ "var datasets = {}; chart.data.datasets.forEach(function (d) { datasets[d.label] = d.data; });"
+					+ "return { type: chart.config.type, labels: chart.data.labels, datasets: datasets };");
 	}
 
-	/** Pixels of the chart's canvas that are not transparent: zero for a canvas nothing was drawn on. */
+	/**
+	 * Pixels of the chart's canvas that are not transparent: zero for a canvas nothing
+	 * was drawn on.
+	 */
 	long paintedChartPixels() {
 		Object count = this.browser.js("var canvas = document.getElementById('chart');"
 				+ "if (canvas.width === 0 || canvas.height === 0) { return 0; }"
@@ -97,7 +106,8 @@ final class DashboardScreen {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> strings(Object value) {
-		return (value instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList() : List.of();
+		return (value instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()
+				: List.of();
 	}
 
 }

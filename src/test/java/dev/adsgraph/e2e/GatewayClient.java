@@ -14,8 +14,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Talks to a running gateway and its sandbox over real HTTP, as a dashboard or a tool would.
- * Answers are plain maps so tests assert on exactly what a caller receives.
+ * Talks to a running gateway and its sandbox over real HTTP, as a dashboard or a tool
+ * would. Answers are plain maps so tests assert on exactly what a caller receives.
  */
 final class GatewayClient {
 
@@ -25,7 +25,8 @@ final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// HTTP/1.1: by default the JDK client offers an h2c upgrade on every GET without a body, and a
+	// HTTP/1.1: by default the JDK client offers an h2c upgrade on every GET without a
+	// body, and a
 	// second GET on the upgraded connection to the gateway went unanswered.
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -82,7 +83,10 @@ final class GatewayClient {
 		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build());
 	}
 
-	/** Request counts the sandbox saw, by operation (for example {@code ads.na.listProfiles}). */
+	/**
+	 * Request counts the sandbox saw, by operation (for example
+	 * {@code ads.na.listProfiles}).
+	 */
 	Map<String, Long> sandboxStats() {
 		Raw raw = get(this.sandboxUrl + "/sandbox/stats");
 		return JSON.readValue(raw.body(), new TypeReference<Map<String, Long>>() {
@@ -93,7 +97,10 @@ final class GatewayClient {
 		return sandboxStats().getOrDefault(operation, 0L);
 	}
 
-	/** The sandbox's own sums for a seller's products over a range: the ground truth joins are checked against. */
+	/**
+	 * The sandbox's own sums for a seller's products over a range: the ground truth joins
+	 * are checked against.
+	 */
 	Map<String, Object> groundTruth(String sellerId, String marketplaceId, String start, String end) {
 		Raw raw = get(this.sandboxUrl + "/sandbox/products?sellerId=" + sellerId + "&marketplaceId=" + marketplaceId
 				+ "&startDate=" + start + "&endDate=" + end);
@@ -126,7 +133,10 @@ final class GatewayClient {
 		sandboxPost("/sandbox/stats/reset");
 	}
 
-	/** Makes the sandbox inject failures ({@code PUT /sandbox/faults}, see the sandbox's Faults). */
+	/**
+	 * Makes the sandbox inject failures ({@code PUT /sandbox/faults}, see the sandbox's
+	 * Faults).
+	 */
 	void injectFaults(String rulesJson) {
 		Raw raw = send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + "/sandbox/faults"))
 			.timeout(Duration.ofSeconds(30))
@@ -166,8 +176,10 @@ final class GatewayClient {
 			return new Raw(response.statusCode(), response.body(), response.headers().map());
 		}
 		catch (java.net.http.HttpTimeoutException ex) {
-			// Seen in full suite runs only, never alone: one GET of SecretsTest's own gateway got
-			// no answer on a reused connection. Print where every thread was, then ask once more
+			// Seen in full suite runs only, never alone: one GET of SecretsTest's own
+			// gateway got
+			// no answer on a reused connection. Print where every thread was, then ask
+			// once more
 			// on a new connection; a gateway that hangs fails again.
 			StringBuilder dump = new StringBuilder("Threads when " + request.uri() + " timed out:\n");
 			Thread.getAllStackTraces().forEach((thread, frames) -> {
@@ -208,7 +220,9 @@ final class GatewayClient {
 		});
 	}
 
-	/** Reads a value at a dotted path ({@code data.profiles.0.id}) from a parsed answer. */
+	/**
+	 * Reads a value at a dotted path ({@code data.profiles.0.id}) from a parsed answer.
+	 */
 	@SuppressWarnings("unchecked")
 	static <T> T at(Object root, String path) {
 		Object current = root;

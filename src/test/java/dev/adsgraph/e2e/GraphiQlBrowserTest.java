@@ -20,11 +20,11 @@ import dev.adsgraph.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphiQL page in a real headless Chromium with the network cut off ({@link HeadlessChromium}),
- * where Chrome's own performance log shows every request the page makes. The test asserts the page
- * loads from the gateway alone, opens with the README's examples and the demo key, and runs a
- * query whose data it shows. A screenshot of each test's last state is kept in
- * {@code target/graphiql-browser/}.
+ * The GraphiQL page in a real headless Chromium with the network cut off
+ * ({@link HeadlessChromium}), where Chrome's own performance log shows every request the
+ * page makes. The test asserts the page loads from the gateway alone, opens with the
+ * README's examples and the demo key, and runs a query whose data it shows. A screenshot
+ * of each test's last state is kept in {@code target/graphiql-browser/}.
  */
 class GraphiQlBrowserTest extends SandboxGatewayTest {
 
@@ -65,7 +65,8 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 		assertThat(answer).doesNotContainKey("errors");
 		List<Map<String, Object>> profiles = GatewayClient.at(answer, "data.profiles");
 		assertThat(profiles).isNotEmpty();
-		// Other tests share this sandbox and may have renamed accounts: the truth is what the
+		// Other tests share this sandbox and may have renamed accounts: the truth is what
+		// the
 		// gateway answers the same query over plain HTTP.
 		assertThat(answer).isEqualTo(this.client.graphql(query()));
 		String name = GatewayClient.at(profiles.get(0), "accountInfo.name");
@@ -93,7 +94,8 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 		Map<String, Object> answer = GatewayClient.parse(response());
 		assertThat(answer).doesNotContainKey("errors");
 		List<Map<String, Object>> nodes = GatewayClient.at(answer, "data.products.nodes");
-		assertThat(nodes).extracting((node) -> node.get("asin")).containsExactly("B0YR85KV4O", "B0X83LEEQV", "B04N8ZCCFB");
+		assertThat(nodes).extracting((node) -> node.get("asin"))
+			.containsExactly("B0YR85KV4O", "B0X83LEEQV", "B04N8ZCCFB");
 		assertThat(GatewayClient.<String>at(answer, "data.products.freshness.advertising.status")).isIn("PENDING",
 				"READY");
 		screenshot("products");
@@ -102,7 +104,10 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 		assertNoConsoleErrors();
 	}
 
-	/** The tabs' operation names as the page's settings hold them: GraphiQL titles tabs by them. */
+	/**
+	 * The tabs' operation names as the page's settings hold them: GraphiQL titles tabs by
+	 * them.
+	 */
 	private List<String> operationNames() {
 		Object names = js("var config = JSON.parse(document.getElementById('adsgraph-graphiql-config').textContent);"
 				+ "return config.tabs.map(function (tab) { return /^(?:query|mutation|subscription)\\s+(\\w+)/.exec(tab.query)[1]; });");
@@ -115,7 +120,8 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 	}
 
 	private String query() {
-		return (String) js("return document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue();");
+		return (String) js(
+				"return document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue();");
 	}
 
 	/** The headers editor's content (the second editor below the query), parsed. */
@@ -141,7 +147,8 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> strings(Object value) {
-		return (value instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList() : List.of();
+		return (value instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()
+				: List.of();
 	}
 
 	private Object js(String script, Object... arguments) {

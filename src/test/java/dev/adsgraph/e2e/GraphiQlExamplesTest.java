@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphiQL page over plain HTTP: what it loads, and that every tab it opens with (one per
- * README example) runs against the gateway as it stands, with the tab's own headers and variables.
+ * The GraphiQL page over plain HTTP: what it loads, and that every tab it opens with (one
+ * per README example) runs against the gateway as it stands, with the tab's own headers
+ * and variables.
  */
 class GraphiQlExamplesTest extends SandboxGatewayTest {
 
@@ -35,7 +36,8 @@ class GraphiQlExamplesTest extends SandboxGatewayTest {
 		GatewayClient.Raw page = this.client.get(this.client.gatewayUrl() + "/graphiql");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.headers().get("content-type")).containsExactly("text/html;charset=UTF-8");
-		assertThat(page.headers().get("content-security-policy").get(0)).startsWith("default-src 'none'; script-src 'self';")
+		assertThat(page.headers().get("content-security-policy").get(0))
+			.startsWith("default-src 'none'; script-src 'self';")
 			.contains("connect-src 'self'");
 		assertThat(page.body()).contains("<title>Adsgraph GraphiQL</title>");
 		GatewayClient.Raw slash = this.client.get(this.client.gatewayUrl() + "/graphiql/");
@@ -84,11 +86,15 @@ class GraphiQlExamplesTest extends SandboxGatewayTest {
 				assertThat(answer.get("data")).as(query).isNotNull();
 			}
 			else {
-				// Register, Status and Create need a terms token, an account id, link and address
-				// tokens from earlier steps; the empty template gets an input error (BAD_USER_INPUT,
-				// or an INVALID_ code in userErrors or a batch result), never a complaint about the document.
+				// Register, Status and Create need a terms token, an account id, link and
+				// address
+				// tokens from earlier steps; the empty template gets an input error
+				// (BAD_USER_INPUT,
+				// or an INVALID_ code in userErrors or a batch result), never a complaint
+				// about the document.
 				assertThat(errors(answer)).as("%s answered %s", query, answer).allSatisfy((error) -> {
-					assertThat(GatewayClient.<String>at(error, "extensions.classification")).isNotEqualTo("ValidationError");
+					assertThat(GatewayClient.<String>at(error, "extensions.classification"))
+						.isNotEqualTo("ValidationError");
 				});
 				assertThat(JSON.writeValueAsString(answer)).as(query)
 					.containsPattern("\"code\":\"(BAD_USER_INPUT|INVALID_[A-Z_]+)\"");

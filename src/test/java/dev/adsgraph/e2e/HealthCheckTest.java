@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The container's health check (docker/Dockerfile) asks a path the running gateway answers UP. */
+/**
+ * The container's health check (docker/Dockerfile) asks a path the running gateway
+ * answers UP.
+ */
 class HealthCheckTest extends SandboxGatewayTest {
 
 	@Test

@@ -9,9 +9,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Liveness and readiness never call Amazon, so a probe every few seconds spends none of the
- * tenants' upstream rate limits. An application of its own (the property below), so nothing
- * another test started, such as report polling, calls the sandbox meanwhile.
+ * Liveness and readiness never call Amazon, so a probe every few seconds spends none of
+ * the tenants' upstream rate limits. An application of its own (the property below), so
+ * nothing another test started, such as report polling, calls the sandbox meanwhile.
  */
 @TestPropertySource(properties = "adsgraph.metrics.max-operation-names=100")
 class HealthProbesTest extends SandboxGatewayTest {
@@ -22,8 +22,10 @@ class HealthProbesTest extends SandboxGatewayTest {
 		for (int i = 0; i < 10; i++) {
 			for (String probe : new String[] { "/actuator/health/readiness", "/actuator/health/liveness",
 					"/actuator/health" }) {
-				// A new connection per probe, as an orchestrator's probes make: on main as found, a
-				// kept-alive connection to the gateway stalls after some dozens of requests, a
+				// A new connection per probe, as an orchestrator's probes make: on main
+				// as found, a
+				// kept-alive connection to the gateway stalls after some dozens of
+				// requests, a
 				// separate problem this test is not about.
 				GatewayClient probes = new GatewayClient(this.port, this.sandboxUrl);
 				GatewayClient.Raw answer = probes.get(this.client.gatewayUrl() + probe);
@@ -32,7 +34,8 @@ class HealthProbesTest extends SandboxGatewayTest {
 			}
 		}
 		Map<String, Long> calls = this.client.sandboxStats();
-		assertThat(calls).as("upstream calls caused by 30 probes").allSatisfy((operation, count) -> assertThat(count).isZero());
+		assertThat(calls).as("upstream calls caused by 30 probes")
+			.allSatisfy((operation, count) -> assertThat(count).isZero());
 	}
 
 }

@@ -25,11 +25,12 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed and hostile HTTP requests, each sent byte for byte over a socket: every one gets a
- * 4xx or a GraphQL error, never a 5xx or a stack trace, and the expected status says which
- * layer refused it. Afterwards the gateway answers normally, and nothing logged while the set
- * ran holds a secret or an error. {@link BadInputTest} covers wrong arguments and values; these
- * are attacks on the transport, the parser and the cost of a request.
+ * Malformed and hostile HTTP requests, each sent byte for byte over a socket: every one
+ * gets a 4xx or a GraphQL error, never a 5xx or a stack trace, and the expected status
+ * says which layer refused it. Afterwards the gateway answers normally, and nothing
+ * logged while the set ran holds a secret or an error. {@link BadInputTest} covers wrong
+ * arguments and values; these are attacks on the transport, the parser and the cost of a
+ * request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsTest extends SandboxGatewayTest {
@@ -56,8 +57,8 @@ class HostileRequestsTest extends SandboxGatewayTest {
 
 	/**
 	 * @param status the status the gateway answers with
-	 * @param expected a fragment of the body, or null when the body is empty (refused by the HTTP
-	 * server before the gateway sees the request)
+	 * @param expected a fragment of the body, or null when the body is empty (refused by
+	 * the HTTP server before the gateway sees the request)
 	 */
 	record Hostile(String name, byte[] request, int status, String expected) {
 
@@ -77,9 +78,10 @@ class HostileRequestsTest extends SandboxGatewayTest {
 		all.add(json("JSON null as the body", "null", 400, "BAD_REQUEST"));
 		all.add(json("a JSON string as the body", "\"{ __typename }\"", 400, "BAD_REQUEST"));
 		all.add(json("query is an array", "{\"query\":[\"{ __typename }\"]}", 400, "BAD_REQUEST"));
-		all.add(json("variables is a string", "{\"query\":\"{ __typename }\",\"variables\":\"x\"}", 400, "BAD_REQUEST"));
-		all.add(json("a batch of two operations", "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]", 400,
+		all.add(json("variables is a string", "{\"query\":\"{ __typename }\",\"variables\":\"x\"}", 400,
 				"BAD_REQUEST"));
+		all.add(json("a batch of two operations", "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]",
+				400, "BAD_REQUEST"));
 		all.add(json("JSON nested 3000 deep in variables",
 				"{\"query\":\"{ __typename }\",\"variables\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}",
 				400, "BAD_REQUEST"));
@@ -89,28 +91,26 @@ class HostileRequestsTest extends SandboxGatewayTest {
 				400, "BAD_REQUEST"));
 		all.add(new Hostile("bytes that are not UTF-8",
 				post(Map.of("Content-Type", "application/json", "X-Api-Key", KEY),
-						concat(bytes("{\"query\":\"{ profile(id: \\\""), new byte[] { (byte) 0xff, (byte) 0xfe, (byte) 0xc0 },
-								bytes("\\\") { id } }\"}"))),
+						concat(bytes("{\"query\":\"{ profile(id: \\\""),
+								new byte[] { (byte) 0xff, (byte) 0xfe, (byte) 0xc0 }, bytes("\\\") { id } }\"}"))),
 				400, "BAD_REQUEST"));
 		// Content types and methods
 		all.add(withContentType("text/plain", 415));
 		all.add(withContentType("application/x-www-form-urlencoded", 415));
 		all.add(withContentType("application/xml", 415));
 		all.add(withContentType(";;;", 415));
-		all.add(new Hostile("no Content-Type",
-				post(Map.of("X-Api-Key", KEY), bytes("{\"query\":\"{ __typename }\"}")), 415, "Content-Type"));
+		all.add(new Hostile("no Content-Type", post(Map.of("X-Api-Key", KEY), bytes("{\"query\":\"{ __typename }\"}")),
+				415, "Content-Type"));
 		all.add(new Hostile("Accept: text/html only",
 				post(Map.of("Content-Type", "application/json", "Accept", "text/html", "X-Api-Key", KEY),
 						bytes("{\"query\":\"{ __typename }\"}")),
 				406, "accept one of them"));
-		all.add(new Hostile("a mutation over GET",
-				RawHttp.request("GET",
-						"/graphql?query=mutation%20%7B%20createTermsToken%20%7B%20userErrors%20%7B%20code%20%7D%20%7D%20%7D",
-						Map.of("X-Api-Key", bytes(KEY)), null),
-				405, "POST"));
+		all.add(new Hostile("a mutation over GET", RawHttp.request("GET",
+				"/graphql?query=mutation%20%7B%20createTermsToken%20%7B%20userErrors%20%7B%20code%20%7D%20%7D%20%7D",
+				Map.of("X-Api-Key", bytes(KEY)), null), 405, "POST"));
 		all.add(new Hostile("GET with a 70 KB query string",
-				RawHttp.request("GET", "/graphql?query=" + "a".repeat(70_000), Map.of("X-Api-Key", bytes(KEY)), null), 414,
-				null));
+				RawHttp.request("GET", "/graphql?query=" + "a".repeat(70_000), Map.of("X-Api-Key", bytes(KEY)), null),
+				414, null));
 		for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
 			all.add(new Hostile(method + " on /graphql",
 					RawHttp.request(method, "/graphql",
@@ -139,9 +139,8 @@ class HostileRequestsTest extends SandboxGatewayTest {
 						bytes("{\"query\":\"{ __typename }\"}")),
 				400, null));
 		all.add(new Hostile("two API keys, two tenants",
-				RawHttp.request("POST", "/graphql",
-						List.of(Map.entry("Content-Type", bytes("application/json")), Map.entry("X-Api-Key", bytes(KEY)),
-								Map.entry("X-Api-Key", bytes(GatewayClient.AGENCY_KEY))),
+				RawHttp.request("POST", "/graphql", List.of(Map.entry("Content-Type", bytes("application/json")),
+						Map.entry("X-Api-Key", bytes(KEY)), Map.entry("X-Api-Key", bytes(GatewayClient.AGENCY_KEY))),
 						bytes("{\"query\":\"{ __typename }\"}")),
 				401, "UNAUTHENTICATED"));
 		all.add(pathWithoutKey("/graphql;a=b", 401, "UNAUTHENTICATED"));
@@ -151,8 +150,9 @@ class HostileRequestsTest extends SandboxGatewayTest {
 		// Cost and parser attacks
 		all.add(graphQl("selections nested 300 deep", "{ " + "profiles { ".repeat(300) + "id" + " }".repeat(300) + " }",
 				"deep"));
-		all.add(graphQl("500 aliases", "{ " + IntStream.range(0, 500).mapToObj((i) -> "a" + i + ": __typename")
-			.collect(Collectors.joining(" ")) + " }", "maxAliases"));
+		all.add(graphQl("500 aliases", "{ "
+				+ IntStream.range(0, 500).mapToObj((i) -> "a" + i + ": __typename").collect(Collectors.joining(" "))
+				+ " }", "maxAliases"));
 		all.add(graphQl("a fragment cycle",
 				"query { profiles { ...A } } fragment A on Profile { id ...B } fragment B on Profile { id ...A }",
 				"cycles"));
@@ -189,8 +189,9 @@ class HostileRequestsTest extends SandboxGatewayTest {
 				post(Map.of("Content-Type", "application/json", "X-Api-Key", KEY),
 						bytes("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "a".repeat(150_000) + "\"}}")),
 				413, "maxBodyBytes"));
-		all.add(new Hostile("a chunked body of 200 KB", chunked(bytes("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\""
-				+ "a".repeat(200_000) + "\"}}")), 413, "maxBodyBytes"));
+		all.add(new Hostile("a chunked body of 200 KB",
+				chunked(bytes("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "a".repeat(200_000) + "\"}}")),
+				413, "maxBodyBytes"));
 		return all.stream();
 	}
 
@@ -233,11 +234,14 @@ class HostileRequestsTest extends SandboxGatewayTest {
 		assertThat(logs.errors()).as("ERROR log lines").isEmpty();
 	}
 
-	/** What must never leave the gateway: the tenants' API keys and Amazon credentials. */
+	/**
+	 * What must never leave the gateway: the tenants' API keys and Amazon credentials.
+	 */
 	static String[] secrets() {
 		List<String> secrets = new ArrayList<>(List.of(GatewayClient.DEMO_KEY, GatewayClient.AGENCY_KEY));
-		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(), SandboxServer.agencyCredentials(),
-				SandboxServer.demoSpCredentials(), SandboxServer.agencySpCredentials())) {
+		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(),
+				SandboxServer.agencyCredentials(), SandboxServer.demoSpCredentials(),
+				SandboxServer.agencySpCredentials())) {
 			secrets.add(credentials.clientSecret());
 			secrets.add(credentials.refreshToken());
 		}
@@ -245,8 +249,8 @@ class HostileRequestsTest extends SandboxGatewayTest {
 	}
 
 	private static Hostile json(String name, String body, int status, String expected) {
-		return new Hostile(name, post(Map.of("Content-Type", "application/json", "X-Api-Key", KEY), bytes(body)), status,
-				expected);
+		return new Hostile(name, post(Map.of("Content-Type", "application/json", "X-Api-Key", KEY), bytes(body)),
+				status, expected);
 	}
 
 	private static Hostile graphQl(String name, String query, String expected) {
@@ -277,10 +281,8 @@ class HostileRequestsTest extends SandboxGatewayTest {
 	}
 
 	private static byte[] chunked(byte[] body) {
-		byte[] head = RawHttp.request("POST", "/graphql",
-				Map.of("Content-Type", bytes("application/json"), "X-Api-Key", bytes(KEY), "Transfer-Encoding",
-						bytes("chunked")),
-				null);
+		byte[] head = RawHttp.request("POST", "/graphql", Map.of("Content-Type", bytes("application/json"), "X-Api-Key",
+				bytes(KEY), "Transfer-Encoding", bytes("chunked")), null);
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		out.writeBytes(head);
 		for (int at = 0; at < body.length; at += 8192) {

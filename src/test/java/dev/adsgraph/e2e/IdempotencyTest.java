@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Mutations sent with an idempotency key, end to end: the sandbox's request counts prove how
- * many writes reached "Amazon", and its fault injection plays a slow or failing Amazon.
- * Registering a selling partner succeeds only once per sandbox, and faults are set for the whole
- * sandbox, so this class has an application (and a sandbox) of its own, and each test uses its
- * own partners.
+ * Mutations sent with an idempotency key, end to end: the sandbox's request counts prove
+ * how many writes reached "Amazon", and its fault injection plays a slow or failing
+ * Amazon. Registering a selling partner succeeds only once per sandbox, and faults are
+ * set for the whole sandbox, so this class has an application (and a sandbox) of its own,
+ * and each test uses its own partners.
  */
 @TestPropertySource(properties = "adsgraph.idempotency.retention=12h")
 class IdempotencyTest extends SandboxGatewayTest {
@@ -72,10 +72,13 @@ class IdempotencyTest extends SandboxGatewayTest {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** Makes the sandbox fail or slow down: one rule for an Ads operation (see Faults in the sandbox). */
+	/**
+	 * Makes the sandbox fail or slow down: one rule for an Ads operation (see Faults in
+	 * the sandbox).
+	 */
 	private void fault(String operation, String rule) {
-		this.client.sandboxFaults("{\"rules\": [{\"upstream\": \"ads\", \"operation\": \"" + operation + "\", "
-				+ rule + "}]}");
+		this.client.sandboxFaults(
+				"{\"rules\": [{\"upstream\": \"ads\", \"operation\": \"" + operation + "\", " + rule + "}]}");
 	}
 
 	@AfterEach
@@ -88,11 +91,16 @@ class IdempotencyTest extends SandboxGatewayTest {
 				Map.of("amazonSeller", Map.of("sellerCentralAccount", sellerCentralAccount)));
 	}
 
-	/** A business that does not sell on Amazon: the sandbox registers one every time it is asked. */
+	/**
+	 * A business that does not sell on Amazon: the sandbox registers one every time it is
+	 * asked.
+	 */
 	private static Map<String, Object> business(String name) {
-		return Map.of("association", Map.of("business", Map.of("name", name, "phone", "+1 206 555 0199",
-				"addressLine1", "400 Pine St", "city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode",
-				"US", "websiteUrl", "https://www.harborview-dental.example")));
+		return Map.of("association",
+				Map.of("business",
+						Map.of("name", name, "phone", "+1 206 555 0199", "addressLine1", "400 Pine St", "city",
+								"Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US", "websiteUrl",
+								"https://www.harborview-dental.example")));
 	}
 
 	private static Map<String, Object> address(String businessName) {
@@ -141,7 +149,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 		}
 		assertThat(upstreamCalls("RegisterAdsAccount") - before).isEqualTo(1);
 		assertThat((List<?>) at(answers.get(0), "data.registerAdsAccount.userErrors")).isEmpty();
-		assertThat((String) at(answers.get(0), "data.registerAdsAccount.adsAccount.id")).startsWith("amzn1.ads-account");
+		assertThat((String) at(answers.get(0), "data.registerAdsAccount.adsAccount.id"))
+			.startsWith("amzn1.ads-account");
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer).isEqualTo(answers.get(0)));
 	}
 
@@ -193,7 +202,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 		assertThat(send(CREATE_TOKEN, Map.of("termsType", "ADVERTISING"), key)).isEqualTo(first);
 		assertThat(upstreamCalls("CreateTermsToken") - before).isEqualTo(1);
 
-		// Another input under the same key is refused, even though it differs only by a default.
+		// Another input under the same key is refused, even though it differs only by a
+		// default.
 		assertThat(errorCode(send(CREATE_TOKEN, null, key))).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 		assertThat(upstreamCalls("CreateTermsToken") - before).isEqualTo(1);
 	}
@@ -262,10 +272,11 @@ class IdempotencyTest extends SandboxGatewayTest {
 
 	@Test
 	void anAnswerWithUserErrorsIsKeptLikeAnyOther() {
-		// Lumen Electronics' vendor group is registered once without a key; with a key Amazon
+		// Lumen Electronics' vendor group is registered once without a key; with a key
+		// Amazon
 		// then refuses it, and that refusal is the answer the key keeps.
-		assertNoErrors(send(REGISTER, Map.of("association", Map.of("amazonVendor", Map.of("vendorGroup", "7730002"))),
-				null));
+		assertNoErrors(
+				send(REGISTER, Map.of("association", Map.of("amazonVendor", Map.of("vendorGroup", "7730002"))), null));
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
 		Map<String, Object> input = Map.of("association", Map.of("amazonVendor", Map.of("vendorGroup", "7730002")));
@@ -279,7 +290,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 
 	@Test
 	void callsInFlightTogetherShareOneRegistration() throws Exception {
-		// Amazon takes a second to answer, so every caller arrives while the first call is running.
+		// Amazon takes a second to answer, so every caller arrives while the first call
+		// is running.
 		fault("RegisterAdsAccount", "\"latency\": \"1s\"");
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
@@ -293,7 +305,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
 		String body = JsonMapper.shared()
-			.writeValueAsString(Map.of("query", REGISTER, "variables", variables(business("Impatient Client Inc"), key)));
+			.writeValueAsString(
+					Map.of("query", REGISTER, "variables", variables(business("Impatient Client Inc"), key)));
 		HttpRequest impatient = HttpRequest.newBuilder(URI.create(this.client.gatewayUrl() + "/graphql"))
 			.timeout(Duration.ofMillis(300))
 			.header("Content-Type", "application/json")
@@ -317,7 +330,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 		long before = upstreamCalls("RegisterAdsAccount");
 		String key = newKey();
 		assertThat(errorCode(send(REGISTER, business("Throttled Dental"), key))).isEqualTo("UPSTREAM_RATE_LIMITED");
-		// A 429 means Amazon did not act, so the gateway itself tried again, up to its attempts.
+		// A 429 means Amazon did not act, so the gateway itself tried again, up to its
+		// attempts.
 		long throttled = upstreamCalls("RegisterAdsAccount") - before;
 		assertThat(throttled).isEqualTo(5);
 		clearFaults();
@@ -391,8 +405,8 @@ class IdempotencyTest extends SandboxGatewayTest {
 	}
 
 	/**
-	 * Sends {@code request} from {@code callers} threads released together; every answer must be
-	 * free of errors and equal to the first, which is returned.
+	 * Sends {@code request} from {@code callers} threads released together; every answer
+	 * must be free of errors and equal to the first, which is returned.
 	 */
 	private static Map<String, Object> sameAnswerToAll(int callers, Supplier<Map<String, Object>> request)
 			throws Exception {

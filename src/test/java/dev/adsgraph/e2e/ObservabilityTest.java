@@ -12,12 +12,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/prometheus} after queries touching the Ads API and the SP-API, with failures
- * injected by the sandbox: each metric family of the README's Observability section is there,
- * with the tags it documents.
+ * {@code /actuator/prometheus} after queries touching the Ads API and the SP-API, with
+ * failures injected by the sandbox: each metric family of the README's Observability
+ * section is there, with the tags it documents.
  */
-// An application of its own, shared by the two classes that inject upstream failures: the 500s
-// they draw count towards the Ads NA circuit breaker, which the other tests' application must not
+// An application of its own, shared by the two classes that inject upstream failures: the
+// 500s
+// they draw count towards the Ads NA circuit breaker, which the other tests' application
+// must not
 // see opening.
 @TestPropertySource(properties = "adsgraph.metrics.max-operation-names=150")
 class ObservabilityTest extends SandboxGatewayTest {
@@ -49,8 +51,8 @@ class ObservabilityTest extends SandboxGatewayTest {
 		PrometheusText metrics = scrape();
 
 		// Upstream calls by upstream, operation and status.
-		assertThat(metrics.sum("adsgraph_upstream_calls_seconds_count", "upstream", "ads", "operation",
-				"listProfiles", "status", "200", "outcome", "success"))
+		assertThat(metrics.sum("adsgraph_upstream_calls_seconds_count", "upstream", "ads", "operation", "listProfiles",
+				"status", "200", "outcome", "success"))
 			.isPositive();
 		assertThat(metrics.sum("adsgraph_upstream_calls_seconds_count", "upstream", "sp", "outcome", "success"))
 			.isPositive();
@@ -58,8 +60,8 @@ class ObservabilityTest extends SandboxGatewayTest {
 				"status", "200"))
 			.isPositive();
 		// SP-API rate-limit waits, LWA refreshes.
-		assertThat(metrics.sum("adsgraph_upstream_ratelimit_wait_seconds_count", "upstream", "sp", "outcome",
-				"granted"))
+		assertThat(
+				metrics.sum("adsgraph_upstream_ratelimit_wait_seconds_count", "upstream", "sp", "outcome", "granted"))
 			.isPositive();
 		assertThat(metrics.find("adsgraph_upstream_ratelimit_wait_seconds_sum", "upstream", "sp")).isNotEmpty();
 		assertThat(metrics.sum("adsgraph_lwa_refreshes_total", "outcome", "success")).isPositive();
@@ -91,12 +93,14 @@ class ObservabilityTest extends SandboxGatewayTest {
 	@Test
 	void injectedServerErrorsAndThrottlingAreCountedAsTheyAreRetried() {
 		try {
-			// Spread evenly, every other call fails, so each failure is followed by a success.
+			// Spread evenly, every other call fails, so each failure is followed by a
+			// success.
 			this.client.injectFaults("""
 					{"rules":[{"upstream":"ads","operation":"QuerySellingAccount","serverError":0.5}]}""");
 			assertNoErrors(this.client.graphql(SELLING));
 			assertNoErrors(this.client.graphql(SELLING));
-			// A 429 backs its tenant off for the Retry-After: the agency tenant's, not the demo's
+			// A 429 backs its tenant off for the Retry-After: the agency tenant's, not
+			// the demo's
 			// other tests share.
 			this.client.injectFaults("""
 					{"rules":[{"upstream":"ads","operation":"QuerySellingAccount","tooManyRequests":0.5,
@@ -114,20 +118,20 @@ class ObservabilityTest extends SandboxGatewayTest {
 		assertThat(metrics.sum("adsgraph_upstream_calls_seconds_count", "upstream", "ads", "operation",
 				"QuerySellingAccount", "status", "500", "outcome", "server_error"))
 			.isPositive();
-		assertThat(metrics.sum("adsgraph_upstream_retries_total", "upstream", "ads", "operation",
-				"QuerySellingAccount", "reason", "server_error"))
+		assertThat(metrics.sum("adsgraph_upstream_retries_total", "upstream", "ads", "operation", "QuerySellingAccount",
+				"reason", "server_error"))
 			.isPositive();
-		assertThat(metrics.sum("adsgraph_upstream_throttled_total", "upstream", "ads", "operation",
-				"QuerySellingAccount"))
+		assertThat(
+				metrics.sum("adsgraph_upstream_throttled_total", "upstream", "ads", "operation", "QuerySellingAccount"))
 			.isPositive();
-		assertThat(metrics.sum("adsgraph_upstream_retries_total", "upstream", "ads", "operation",
-				"QuerySellingAccount", "reason", "throttled"))
+		assertThat(metrics.sum("adsgraph_upstream_retries_total", "upstream", "ads", "operation", "QuerySellingAccount",
+				"reason", "throttled"))
 			.isPositive();
 		assertThat(metrics.sum("adsgraph_upstream_calls_seconds_count", "upstream", "ads", "operation",
 				"QuerySellingAccount", "status", "200"))
 			.isGreaterThanOrEqualTo(4.0);
-		assertThat(metrics.sum("adsgraph_graphql_operations_seconds_count", "operation", "ObservedSelling",
-				"outcome", "success"))
+		assertThat(metrics.sum("adsgraph_graphql_operations_seconds_count", "operation", "ObservedSelling", "outcome",
+				"success"))
 			.isEqualTo(4.0);
 	}
 

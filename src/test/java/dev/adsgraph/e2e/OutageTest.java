@@ -11,9 +11,9 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One upstream down: the other's fields still answer, the failed fields carry typed errors, the
- * circuit of the failing upstream opens so it is no longer called, and closes again once the
- * upstream is back.
+ * One upstream down: the other's fields still answer, the failed fields carry typed
+ * errors, the circuit of the failing upstream opens so it is no longer called, and closes
+ * again once the upstream is back.
  */
 @TestPropertySource(properties = { "adsgraph.upstream.resilience.retry.max-attempts=2",
 		"adsgraph.upstream.resilience.retry.initial-backoff=20ms",
@@ -65,7 +65,8 @@ class OutageTest extends SandboxGatewayTest {
 			long before = spCalls();
 			Map<String, Object> answer = this.client.graphql(BOTH);
 			assertThat(errors(answer)).isNotEmpty();
-			assertThat(GatewayClient.<String>at(errors(answer).get(0), "extensions.code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+			assertThat(GatewayClient.<String>at(errors(answer).get(0), "extensions.code"))
+				.isEqualTo("UPSTREAM_UNAVAILABLE");
 			assertThat(GatewayClient.<List<?>>at(answer, "data.profiles")).isNotEmpty();
 			opened = spCalls() == before;
 			if (opened) {
@@ -76,7 +77,8 @@ class OutageTest extends SandboxGatewayTest {
 		assertThat(opened).as("a query answered without calling the failing upstream").isTrue();
 
 		this.client.clearSandboxFaults();
-		Map<String, Object> recovered = eventually(() -> this.client.graphql(BOTH), (answer) -> errors(answer).isEmpty());
+		Map<String, Object> recovered = eventually(() -> this.client.graphql(BOTH),
+				(answer) -> errors(answer).isEmpty());
 		assertThat((String) at(recovered, "data.sellingPartner.id")).isNotBlank();
 		assertThat(spCalls()).isPositive();
 	}

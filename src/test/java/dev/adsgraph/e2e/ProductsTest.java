@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The ASIN join end to end: the gateway's figures are compared with the sandbox's own sums for
- * the same seller, marketplace and range, computed by the sandbox independently of the gateway.
+ * The ASIN join end to end: the gateway's figures are compared with the sandbox's own
+ * sums for the same seller, marketplace and range, computed by the sandbox independently
+ * of the gateway.
  */
 class ProductsTest extends SandboxGatewayTest {
 
@@ -123,7 +124,8 @@ class ProductsTest extends SandboxGatewayTest {
 			}
 		}
 		assertThat(checkedBoth).isGreaterThan(50);
-		// Everything came from caches and reports already made: no catalog, listing or report call.
+		// Everything came from caches and reports already made: no catalog, listing or
+		// report call.
 		Map<String, Long> stats = this.client.sandboxStats();
 		assertThat(stats.getOrDefault("sp.na.searchCatalogItems", 0L)).isZero();
 		assertThat(stats.getOrDefault("sp.na.createReport", 0L)).isZero();
@@ -133,9 +135,21 @@ class ProductsTest extends SandboxGatewayTest {
 	@Test
 	void asinsWithAdsButNoSalesAndTheReverseGetZerosAndNullRatios() {
 		List<Map<String, Object>> truth = truth(this.start, this.end);
-		String adsOnly = truth.stream().filter((p) -> "ADS_ONLY".equals(p.get("kind"))).map((p) -> (String) p.get("asin")).findFirst().orElseThrow();
-		String retailOnly = truth.stream().filter((p) -> "RETAIL_ONLY".equals(p.get("kind"))).map((p) -> (String) p.get("asin")).findFirst().orElseThrow();
-		String deleted = truth.stream().filter((p) -> "DELETED".equals(p.get("kind"))).map((p) -> (String) p.get("asin")).findFirst().orElseThrow();
+		String adsOnly = truth.stream()
+			.filter((p) -> "ADS_ONLY".equals(p.get("kind")))
+			.map((p) -> (String) p.get("asin"))
+			.findFirst()
+			.orElseThrow();
+		String retailOnly = truth.stream()
+			.filter((p) -> "RETAIL_ONLY".equals(p.get("kind")))
+			.map((p) -> (String) p.get("asin"))
+			.findFirst()
+			.orElseThrow();
+		String deleted = truth.stream()
+			.filter((p) -> "DELETED".equals(p.get("kind")))
+			.map((p) -> (String) p.get("asin"))
+			.findFirst()
+			.orElseThrow();
 		Map<String, Object> answer = ready(List.of(adsOnly, retailOnly, deleted), this.start, this.end);
 		Map<String, Object> ads = at(answer, "data.products.nodes.0");
 		assertThat(((Number) at(ads, "sales.unitsOrdered")).longValue()).isZero();
@@ -176,7 +190,8 @@ class ProductsTest extends SandboxGatewayTest {
 		}
 		ready(List.of(asin), from, to);
 		Map<String, Long> after = this.client.sandboxStats();
-		assertThat(after.getOrDefault("ads.na.createAsyncReport", 0L) - before.getOrDefault("ads.na.createAsyncReport", 0L))
+		assertThat(after.getOrDefault("ads.na.createAsyncReport", 0L)
+				- before.getOrDefault("ads.na.createAsyncReport", 0L))
 			.isEqualTo(1);
 		assertThat(after.getOrDefault("sp.na.createReport", 0L) - before.getOrDefault("sp.na.createReport", 0L))
 			.isEqualTo(1);
@@ -206,14 +221,17 @@ class ProductsTest extends SandboxGatewayTest {
 		long catalogCalls = after.getOrDefault("sp.na.searchCatalogItems", 0L)
 				- before.getOrDefault("sp.na.searchCatalogItems", 0L);
 		assertThat(catalogCalls).isBetween(1L, 5L);
-		assertThat(after.entrySet().stream().filter((e) -> e.getKey().endsWith(".throttled")).mapToLong(Map.Entry::getValue).sum())
-			.isZero();
+		assertThat(after.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().endsWith(".throttled"))
+			.mapToLong(Map.Entry::getValue)
+			.sum()).isZero();
 	}
 
 	@Test
 	void aMarketplaceTheSellerDoesNotSellInIsAClearError() {
-		Map<String, Object> answer = this.client.graphql(PRODUCTS,
-				Map.of("m", "A1PA6795UKMFR9", "a", List.of("B0YR85KV4O"), "s", this.start.toString(), "e", this.end.toString()));
+		Map<String, Object> answer = this.client.graphql(PRODUCTS, Map.of("m", "A1PA6795UKMFR9", "a",
+				List.of("B0YR85KV4O"), "s", this.start.toString(), "e", this.end.toString()));
 		assertThat(errorCode(answer)).isEqualTo("BAD_USER_INPUT");
 		assertThat((String) at(answer, "errors.0.message")).contains("does not sell in marketplace A1PA6795UKMFR9");
 	}
@@ -228,10 +246,13 @@ class ProductsTest extends SandboxGatewayTest {
 		assertBad(Map.of("m", US, "a", List.of(), "s", s, "e", e), "1 to 100 ASINs");
 		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O", "not-an-asin"), "s", s, "e", e), "not-an-asin");
 		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", e, "e", s), "is before dateRange.start");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", this.end.minusDays(40).toString(), "e", e), "at most 31");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", s, "e", LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()), "in the future");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", LocalDate.now(ZoneOffset.UTC).minusDays(120).toString(),
-				"e", LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()), "within the last 95 days");
+		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", this.end.minusDays(40).toString(), "e", e),
+				"at most 31");
+		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", s, "e",
+				LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()), "in the future");
+		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s",
+				LocalDate.now(ZoneOffset.UTC).minusDays(120).toString(), "e",
+				LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()), "within the last 95 days");
 	}
 
 	private void assertBad(Map<String, Object> variables, String message) {
@@ -252,21 +273,30 @@ class ProductsTest extends SandboxGatewayTest {
 		Map<String, Object> vars = Map.of("s", this.start.toString(), "e", this.end.toString());
 		Map<String, Object> answer = eventually(() -> this.client.graphql(query, vars), (a) -> {
 			List<Map<String, Object>> ps = at(a, "data.profiles");
-			return ps.stream().filter((p) -> SELLER.equals(at(p, "accountInfo.id"))).allMatch(
-					(p) -> "READY".equals(at(p, "performance.freshness.advertising.status"))
-							&& "READY".equals(at(p, "performance.freshness.retail.status")));
+			return ps.stream()
+				.filter((p) -> SELLER.equals(at(p, "accountInfo.id")))
+				.allMatch((p) -> "READY".equals(at(p, "performance.freshness.advertising.status"))
+						&& "READY".equals(at(p, "performance.freshness.retail.status")));
 		});
 		assertNoErrors(answer);
 		List<Map<String, Object>> profiles = at(answer, "data.profiles");
-		Map<String, Object> northwind = profiles.stream().filter((p) -> SELLER.equals(at(p, "accountInfo.id"))).findFirst().orElseThrow();
+		Map<String, Object> northwind = profiles.stream()
+			.filter((p) -> SELLER.equals(at(p, "accountInfo.id")))
+			.findFirst()
+			.orElseThrow();
 		assertThat((Object) at(northwind, "marketplace.id")).isEqualTo(US);
-		profiles.stream().filter((p) -> !SELLER.equals(at(p, "accountInfo.id")))
+		profiles.stream()
+			.filter((p) -> !SELLER.equals(at(p, "accountInfo.id")))
 			.forEach((p) -> assertThat(p.get("marketplace")).isNull());
 		List<Map<String, Object>> truth = truth(this.start, this.end);
-		BigDecimal spend = truth.stream().filter((p) -> p.get("ads") != null).map((p) -> decimal(at(p, "ads.cost.amount")))
+		BigDecimal spend = truth.stream()
+			.filter((p) -> p.get("ads") != null)
+			.map((p) -> decimal(at(p, "ads.cost.amount")))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal sales = truth.stream().filter((p) -> p.get("retail") != null)
-			.map((p) -> decimal(at(p, "retail.orderedProductSales.amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal sales = truth.stream()
+			.filter((p) -> p.get("retail") != null)
+			.map((p) -> decimal(at(p, "retail.orderedProductSales.amount")))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(decimal(at(northwind, "performance.advertising.spend.amount"))).isEqualByComparingTo(spend);
 		assertThat(decimal(at(northwind, "performance.sales.orderedProductSales.amount"))).isEqualByComparingTo(sales);
 		List<Map<String, Object>> first = at(northwind, "products.nodes");

@@ -24,7 +24,9 @@ class ProfilesTest extends SandboxGatewayTest {
 		assertNoErrors(answer);
 		List<Map<String, Object>> profiles = at(answer, "data.profiles");
 		assertThat(profiles).extracting((p) -> p.get("region")).contains("NA", "EU", "FE");
-		assertThat(profiles).extracting((p) -> p.get("countryCode")).contains("US", "GB", "DE", "JP").doesNotContain("UK");
+		assertThat(profiles).extracting((p) -> p.get("countryCode"))
+			.contains("US", "GB", "DE", "JP")
+			.doesNotContain("UK");
 		assertThat(profiles).allSatisfy((p) -> {
 			assertThat(p.get("id")).isInstanceOf(String.class);
 			assertThat(Long.parseLong((String) p.get("id"))).isGreaterThan(Integer.MAX_VALUE);
@@ -47,7 +49,8 @@ class ProfilesTest extends SandboxGatewayTest {
 			assertThat((Object) at(p, "accountInfo.type")).isEqualTo("VENDOR");
 			assertThat((Object) at(p, "accountInfo.validPaymentMethod")).isNotNull();
 		});
-		Map<String, Object> japan = this.client.graphql(PROFILES, Map.of("filter", Map.of("countryCodes", List.of("JP"))));
+		Map<String, Object> japan = this.client.graphql(PROFILES,
+				Map.of("filter", Map.of("countryCodes", List.of("JP"))));
 		List<Map<String, Object>> jp = at(japan, "data.profiles");
 		assertThat(jp).isNotEmpty().allSatisfy((p) -> assertThat(p).containsEntry("currencyCode", "JPY"));
 	}
@@ -91,7 +94,8 @@ class ProfilesTest extends SandboxGatewayTest {
 
 	@Test
 	void amazonsUkIsAcceptedAsGb() {
-		Map<String, Object> answer = this.client.graphql(PROFILES, Map.of("filter", Map.of("countryCodes", List.of("UK"))));
+		Map<String, Object> answer = this.client.graphql(PROFILES,
+				Map.of("filter", Map.of("countryCodes", List.of("UK"))));
 		assertNoErrors(answer);
 		List<Map<String, Object>> gb = at(answer, "data.profiles");
 		assertThat(gb).isNotEmpty().allSatisfy((p) -> assertThat(p).containsEntry("countryCode", "GB"));

@@ -36,7 +36,10 @@ record PrometheusText(List<Sample> samples) {
 		return new PrometheusText(samples);
 	}
 
-	/** The samples of this name whose labels include all of {@code labels} (key, value, key, value…). */
+	/**
+	 * The samples of this name whose labels include all of {@code labels} (key, value,
+	 * key, value…).
+	 */
 	List<Sample> find(String name, String... labels) {
 		return this.samples.stream().filter((sample) -> sample.name().equals(name)).filter((sample) -> {
 			for (int i = 0; i < labels.length; i += 2) {

@@ -21,15 +21,18 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Query cost controls ({@code adsgraph.limits.*}, defaults): for each limit, just under passes,
- * just over is refused before any upstream call with the limit's name and value, never with a
- * 5xx, and the gateway answers normally afterwards.
+ * Query cost controls ({@code adsgraph.limits.*}, defaults): for each limit, just under
+ * passes, just over is refused before any upstream call with the limit's name and value,
+ * never with a 5xx, and the gateway answers normally afterwards.
  */
 class QueryLimitsTest extends SandboxGatewayTest {
 
 	private static final String DEMO = GatewayClient.DEMO_KEY;
 
-	/** Upstream calls so far, without the background polling of reports other tests started. */
+	/**
+	 * Upstream calls so far, without the background polling of reports other tests
+	 * started.
+	 */
 	private Map<String, Long> upstreamCalls() {
 		return new TreeMap<>(this.client.sandboxStats()
 			.entrySet()
@@ -41,10 +44,14 @@ class QueryLimitsTest extends SandboxGatewayTest {
 	private static String body(String query, Map<String, Object> variables) {
 		return tools.jackson.databind.json.JsonMapper.builder()
 			.build()
-			.writeValueAsString((variables == null) ? Map.of("query", query) : Map.of("query", query, "variables", variables));
+			.writeValueAsString(
+					(variables == null) ? Map.of("query", query) : Map.of("query", query, "variables", variables));
 	}
 
-	/** Sends a query that a limit must refuse and checks the refusal; no upstream call is made. */
+	/**
+	 * Sends a query that a limit must refuse and checks the refusal; no upstream call is
+	 * made.
+	 */
 	private Map<String, Object> refused(String query, Map<String, Object> variables, String code, String limit,
 			long max) {
 		Map<String, Long> before = upstreamCalls();
@@ -91,7 +98,9 @@ class QueryLimitsTest extends SandboxGatewayTest {
 
 	@Test
 	void fiveOperationsPassSixAreRefused() {
-		String five = IntStream.range(0, 5).mapToObj((i) -> "query Q" + i + " { __typename }").collect(Collectors.joining(" "));
+		String five = IntStream.range(0, 5)
+			.mapToObj((i) -> "query Q" + i + " { __typename }")
+			.collect(Collectors.joining(" "));
 		Map<String, Object> request = Map.of("query", five, "operationName", "Q3");
 		GatewayClient.Raw raw = this.client.post("/graphql", DEMO,
 				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(request));
@@ -99,9 +108,10 @@ class QueryLimitsTest extends SandboxGatewayTest {
 		assertNoErrors(GatewayClient.parse(raw.body()));
 		String six = five + " query Q5 { __typename }";
 		Map<String, Long> before = upstreamCalls();
-		raw = this.client.post("/graphql", DEMO, tools.jackson.databind.json.JsonMapper.builder()
-			.build()
-			.writeValueAsString(Map.of("query", six, "operationName", "Q5")));
+		raw = this.client.post("/graphql", DEMO,
+				tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.writeValueAsString(Map.of("query", six, "operationName", "Q5")));
 		Map<String, Object> answer = GatewayClient.parse(raw.body());
 		assertThat(raw.status()).isBetween(200, 499);
 		assertThat(errorCode(answer)).isEqualTo("QUERY_TOO_COMPLEX");
@@ -112,7 +122,8 @@ class QueryLimitsTest extends SandboxGatewayTest {
 
 	@Test
 	void theDeepestQueryTheSchemaAllowsPassesTheDepthLimit() {
-		// 9 levels: the schema has no cycles outside introspection, so depth 12 is a guard for
+		// 9 levels: the schema has no cycles outside introspection, so depth 12 is a
+		// guard for
 		// future recursive types (the refusal at 13 is tested in QueryComplexityTest).
 		String deepest = "{ adsAccounts(first: 1) { edges { node { profiles { products(dateRange: {start: \"2000-01-01\", end: \"2000-01-01\"}, first: 1) "
 				+ "{ nodes { listing { price { amount } } } } } } } } }";
@@ -124,14 +135,17 @@ class QueryLimitsTest extends SandboxGatewayTest {
 	@Test
 	void graphiqlsIntrospectionQueryIsNotLimitedByDepth() {
 		String typeRef = "kind name " + "ofType { kind name ".repeat(9) + "}".repeat(9);
-		String query = "{ __schema { types { name fields { name args { name type { " + typeRef + " } } type { " + typeRef
-				+ " } } } } }";
+		String query = "{ __schema { types { name fields { name args { name type { " + typeRef + " } } type { "
+				+ typeRef + " } } } } }";
 		Map<String, Object> answer = this.client.graphql(query);
 		assertNoErrors(answer);
 		assertThat((List<?>) at(answer, "data.__schema.types")).isNotEmpty();
 	}
 
-	/** A page of accounts whose complexity is 1 + first × (nodes 1 + s scalars + profiles (1 + 10 × 9)). */
+	/**
+	 * A page of accounts whose complexity is 1 + first × (nodes 1 + s scalars + profiles
+	 * (1 + 10 × 9)).
+	 */
 	private static String accountsPage(String extraScalars) {
 		return "query($n: Int) { adsAccounts(first: $n) { nodes { id name status countryCodes __typename i2: id n2: name "
 				+ extraScalars + " profiles { id region countryCode currencyCode timezone marketplaceId dailyBudget "
@@ -140,7 +154,8 @@ class QueryLimitsTest extends SandboxGatewayTest {
 
 	@Test
 	void complexityJustUnderTheLimitPassesJustOverIsRefused() {
-		// the largest page (100) of accounts with their profiles: 1 + 100 × (1 + 7 + 91) = 9901
+		// the largest page (100) of accounts with their profiles: 1 + 100 × (1 + 7 + 91)
+		// = 9901
 		Map<String, Object> ok = this.client.graphql(accountsPage(""), Map.of("n", 100));
 		assertNoErrors(ok);
 		// one more field on each account: 1 + 100 × 100 = 10001
@@ -167,7 +182,8 @@ class QueryLimitsTest extends SandboxGatewayTest {
 				"BAD_USER_INPUT", "maxAsins", 100);
 	}
 
-	// --- HTTP: body size and batches ---------------------------------------------------------
+	// --- HTTP: body size and batches
+	// ---------------------------------------------------------
 
 	private static final int MAX_BODY = 100 * 1024;
 

@@ -13,21 +13,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: control characters in
- * headers, bytes that are not UTF-8, unnormalised paths, oversized header blocks. Every request
- * says {@code Connection: close}, so the answer is everything read until the server closes.
+ * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: control
+ * characters in headers, bytes that are not UTF-8, unnormalised paths, oversized header
+ * blocks. Every request says {@code Connection: close}, so the answer is everything read
+ * until the server closes.
  */
 final class RawHttp {
 
 	private RawHttp() {
 	}
 
-	/** A request with the given start line, extra header lines and body; adds Host, Content-Length and Connection. */
+	/**
+	 * A request with the given start line, extra header lines and body; adds Host,
+	 * Content-Length and Connection.
+	 */
 	static byte[] request(String method, String target, Map<String, byte[]> headers, byte[] body) {
 		return request(method, target, List.copyOf(headers.entrySet()), body);
 	}
 
-	/** As {@link #request(String, String, Map, byte[])}, with header lines in order, repeats allowed. */
+	/**
+	 * As {@link #request(String, String, Map, byte[])}, with header lines in order,
+	 * repeats allowed.
+	 */
 	static byte[] request(String method, String target, List<Map.Entry<String, byte[]>> headers, byte[] body) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		write(out, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
@@ -59,7 +66,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server may answer and close before reading all of an oversized request.
+				// The server may answer and close before reading all of an oversized
+				// request.
 			}
 			return parse(readAll(socket.getInputStream()));
 		}
@@ -81,7 +89,8 @@ final class RawHttp {
 					+ bytes.toString(StandardCharsets.ISO_8859_1));
 		}
 		catch (IOException ex) {
-			// A reset after the answer (the server closed with unread request bytes) loses nothing we need.
+			// A reset after the answer (the server closed with unread request bytes)
+			// loses nothing we need.
 			if (bytes.size() == 0) {
 				throw ex;
 			}
@@ -100,8 +109,8 @@ final class RawHttp {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
-					(a, b) -> a + ", " + b);
+			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+					lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
 		}
 		String body = text.substring(headEnd + 4);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Terms tokens and ads account registration, end to end through the sandbox's state machines. */
+/**
+ * Terms tokens and ads account registration, end to end through the sandbox's state
+ * machines.
+ */
 class RegistrationTest extends SandboxGatewayTest {
 
 	private static final String CREATE_TOKEN = """
@@ -57,10 +60,12 @@ class RegistrationTest extends SandboxGatewayTest {
 		Map<String, Object> token = at(created, "data.createTermsToken.termsToken");
 		assertThat(token).containsEntry("status", "CREATED").containsEntry("termsType", "ADVERTISING");
 		assertThat((String) token.get("acceptanceUrl")).startsWith("http").contains((String) token.get("token"));
-		assertThat((String) at(this.client.graphql(TOKEN_STATUS, Map.of("t", token.get("token"))), "data.termsToken.status"))
+		assertThat((String) at(this.client.graphql(TOKEN_STATUS, Map.of("t", token.get("token"))),
+				"data.termsToken.status"))
 			.isEqualTo("CREATED");
 		this.client.acceptTerms((String) token.get("token"));
-		assertThat((String) at(this.client.graphql(TOKEN_STATUS, Map.of("t", token.get("token"))), "data.termsToken.status"))
+		assertThat((String) at(this.client.graphql(TOKEN_STATUS, Map.of("t", token.get("token"))),
+				"data.termsToken.status"))
 			.isEqualTo("ACCEPTED");
 	}
 
@@ -118,9 +123,11 @@ class RegistrationTest extends SandboxGatewayTest {
 	@Test
 	void aBusinessOutsideTheUsIsRefusedBeforeAmazonIsCalled() {
 		this.client.resetSandboxStats();
-		Map<String, Object> payload = register(Map.of("association", Map.of("business",
-				Map.of("name", "Brandt GmbH", "phone", "+49 30 1234567", "addressLine1", "Hauptstr. 1", "city", "Berlin", "zipCode", "10115",
-						"countryCode", "DE", "websiteUrl", "https://www.brandt.example"))));
+		Map<String, Object> payload = register(Map.of("association",
+				Map.of("business",
+						Map.of("name", "Brandt GmbH", "phone", "+49 30 1234567", "addressLine1", "Hauptstr. 1", "city",
+								"Berlin", "zipCode", "10115", "countryCode", "DE", "websiteUrl",
+								"https://www.brandt.example"))));
 		assertThat((Object) payload.get("adsAccount")).isNull();
 		List<Map<String, Object>> errors = at(payload, "userErrors");
 		assertThat(errors).extracting((e) -> e.get("code")).containsExactly("BUSINESS_COUNTRY_NOT_SUPPORTED");
@@ -131,9 +138,11 @@ class RegistrationTest extends SandboxGatewayTest {
 
 	@Test
 	void aBusinessOnAFreeMailDomainIsRefused() {
-		Map<String, Object> payload = register(Map.of("association", Map.of("business",
-				Map.of("name", "Joe's Bikes", "phone", "+1 775 555 0100", "addressLine1", "1 Main St", "city", "Reno", "zipCode", "89501",
-						"countryCode", "US", "websiteUrl", "https://joesbikes.gmail.com"))));
+		Map<String, Object> payload = register(Map.of("association",
+				Map.of("business",
+						Map.of("name", "Joe's Bikes", "phone", "+1 775 555 0100", "addressLine1", "1 Main St", "city",
+								"Reno", "zipCode", "89501", "countryCode", "US", "websiteUrl",
+								"https://joesbikes.gmail.com"))));
 		assertThat((Object) at(payload, "userErrors.0.code")).isEqualTo("UNPROFESSIONAL_DOMAIN");
 	}
 
@@ -156,32 +165,37 @@ class RegistrationTest extends SandboxGatewayTest {
 
 	@Test
 	void aUsBusinessOnItsOwnDomainIsRegistered() {
-		Map<String, Object> payload = register(Map.of("termsToken", acceptedToken(), "association", Map.of("business",
-				Map.of("name", "Harborview Dental Group", "phone", "+1 206 555 0199", "addressLine1", "400 Pine St", "city", "Seattle", "state", "WA",
-						"zipCode", "98101", "countryCode", "US", "websiteUrl", "https://www.harborview-dental.example"))));
+		Map<String, Object> payload = register(Map.of("termsToken", acceptedToken(), "association",
+				Map.of("business",
+						Map.of("name", "Harborview Dental Group", "phone", "+1 206 555 0199", "addressLine1",
+								"400 Pine St", "city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode",
+								"US", "websiteUrl", "https://www.harborview-dental.example"))));
 		assertThat((List<?>) payload.get("userErrors")).isEmpty();
 		assertThat((Object) at(payload, "adsAccount.status")).isEqualTo("PENDING");
 	}
 
 	@Test
 	void twoAssociationsAtOnceAreRefusedByTheSchema() {
-		GatewayClient.Raw raw = this.client.post("/graphql", GatewayClient.DEMO_KEY, """
-				{"query": "mutation { registerAdsAccount(input: {association: {amazonSeller: {sellerCentralAccount: \\"A17CEDARLN4PTS\\"}, amazonVendor: {vendorGroup: \\"4815162\\"}}}) { userErrors { code } } }"}""");
+		GatewayClient.Raw raw = this.client.post("/graphql", GatewayClient.DEMO_KEY,
+				"""
+						{"query": "mutation { registerAdsAccount(input: {association: {amazonSeller: {sellerCentralAccount: \\"A17CEDARLN4PTS\\"}, amazonVendor: {vendorGroup: \\"4815162\\"}}}) { userErrors { code } } }"}""");
 		assertThat(raw.status()).isEqualTo(400);
 		assertThat((String) at(GatewayClient.parse(raw.body()), "errors.0.message")).contains("Exactly one key");
 	}
 
 	@Test
 	void aBusinessWithoutAPhoneIsRefusedByTheSchema() {
-		GatewayClient.Raw raw = this.client.post("/graphql", GatewayClient.DEMO_KEY, """
-				{"query": "mutation { registerAdsAccount(input: {association: {business: {name: \\"X\\", addressLine1: \\"1 A St\\", city: \\"Reno\\", zipCode: \\"89501\\", countryCode: \\"US\\"}}}) { userErrors { code } } }"}""");
+		GatewayClient.Raw raw = this.client.post("/graphql", GatewayClient.DEMO_KEY,
+				"""
+						{"query": "mutation { registerAdsAccount(input: {association: {business: {name: \\"X\\", addressLine1: \\"1 A St\\", city: \\"Reno\\", zipCode: \\"89501\\", countryCode: \\"US\\"}}}) { userErrors { code } } }"}""");
 		assertThat(raw.status()).isEqualTo(400);
 		assertThat(raw.body()).contains("phone");
 	}
 
 	@Test
 	void unknownAndMalformedTermsTokensAreReportedAsSuch() {
-		Map<String, Object> unknown = this.client.graphql(TOKEN_STATUS, Map.of("t", "3f1d1a52-9c1e-4e4b-8f4e-2d5f6a7b8c9d"));
+		Map<String, Object> unknown = this.client.graphql(TOKEN_STATUS,
+				Map.of("t", "3f1d1a52-9c1e-4e4b-8f4e-2d5f6a7b8c9d"));
 		assertThat(errorCode(unknown)).isEqualTo("NOT_FOUND");
 		Map<String, Object> malformed = this.client.graphql(TOKEN_STATUS, Map.of("t", "<script>"));
 		assertThat(errorCode(malformed)).isEqualTo("BAD_USER_INPUT");

@@ -18,9 +18,9 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request rate limit per API key, in an application of its own with a tiny budget: three
- * requests at once, then one every five seconds. Buckets live as long as the application, so the
- * tests run in order and each drains a different tenant's bucket.
+ * The request rate limit per API key, in an application of its own with a tiny budget:
+ * three requests at once, then one every five seconds. Buckets live as long as the
+ * application, so the tests run in order and each drains a different tenant's bucket.
  */
 @TestPropertySource(properties = { "adsgraph.limits.requests-per-second=0.2", "adsgraph.limits.request-burst=3" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -30,7 +30,10 @@ class RequestRateLimitTest extends SandboxGatewayTest {
 
 	private static final int BURST = 3;
 
-	/** Sends with the key until the gateway refuses one, at most 20 times; returns the successes before it. */
+	/**
+	 * Sends with the key until the gateway refuses one, at most 20 times; returns the
+	 * successes before it.
+	 */
 	private int sendUntilRefused(String key, GatewayClient.Raw[] refusal) {
 		for (int sent = 0; sent < 20; sent++) {
 			GatewayClient.Raw raw = this.client.post("/graphql", key, QUERY);
@@ -79,7 +82,8 @@ class RequestRateLimitTest extends SandboxGatewayTest {
 		sendUntilRefused(DEMO_KEY, refusal);
 		long retryAfter = Long.parseLong(refusal[0].headers().get("retry-after").get(0));
 
-		// Waiting what Retry-After says, then asking every quarter second for at most 30 s.
+		// Waiting what Retry-After says, then asking every quarter second for at most 30
+		// s.
 		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
 		Instant deadline = Instant.now().plusSeconds(30);
 		GatewayClient.Raw raw = this.client.post("/graphql", DEMO_KEY, QUERY);

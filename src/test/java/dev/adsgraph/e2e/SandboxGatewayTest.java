@@ -16,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application on a random port with the built-in sandbox, driven over HTTP. Test
- * classes with the same configuration share one application (and one sandbox); a class that
- * counts upstream calls from a cold start declares a configuration of its own.
+ * The whole application on a random port with the built-in sandbox, driven over HTTP.
+ * Test classes with the same configuration share one application (and one sandbox); a
+ * class that counts upstream calls from a cold start declares a configuration of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "adsgraph.sandbox.registration-delay=300ms", "adsgraph.sandbox.report-processing-time=300ms",
@@ -38,7 +38,9 @@ abstract class SandboxGatewayTest {
 		this.client = new GatewayClient(this.port, this.sandboxUrl);
 	}
 
-	/** Asks again every 100 ms until the answer satisfies the condition, for at most 10 s. */
+	/**
+	 * Asks again every 100 ms until the answer satisfies the condition, for at most 10 s.
+	 */
 	static <T> T eventually(Supplier<T> ask, Predicate<T> done) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		T answer = ask.get();

@@ -38,13 +38,14 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Secrets never leave the gateway. A live-mode gateway is pointed at a sandbox of its own with
- * four tenants (one whose refresh token was revoked, one whose client secret is wrong, one with
- * a plain-text key) and driven through successful queries, refused keys, bad input and upstream
- * failures (LWA's invalid_grant and invalid_client, an Ads API 500, an LWA 429, the last two
- * injected by the sandbox), with our own code logging at DEBUG. Neither the output (start-up included), nor any
- * answer, nor the actuator holds an API key, a client secret, a refresh token or any of the
- * access tokens the sandbox issued, which a recording token cache collects.
+ * Secrets never leave the gateway. A live-mode gateway is pointed at a sandbox of its own
+ * with four tenants (one whose refresh token was revoked, one whose client secret is
+ * wrong, one with a plain-text key) and driven through successful queries, refused keys,
+ * bad input and upstream failures (LWA's invalid_grant and invalid_client, an Ads API
+ * 500, an LWA 429, the last two injected by the sandbox), with our own code logging at
+ * DEBUG. Neither the output (start-up included), nor any answer, nor the actuator holds
+ * an API key, a client secret, a refresh token or any of the access tokens the sandbox
+ * issued, which a recording token cache collects.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTest {
@@ -107,8 +108,9 @@ class SecretsTest {
 		String base = sandbox.baseUrl();
 		List<String> properties = new ArrayList<>(List.of("server.port=0", "logging.level.dev.adsgraph=DEBUG",
 				"adsgraph.upstream.lwa.token-url=" + base + "/auth/o2/token",
-				"adsgraph.upstream.ads.hosts.NA=" + base + "/ads/na", "adsgraph.upstream.sp.hosts.NA=" + base + "/sp/na",
-				"adsgraph.tenants[0].id=demo", "adsgraph.tenants[0].api-key-sha256=sha256:" + sha256(DEMO_KEY),
+				"adsgraph.upstream.ads.hosts.NA=" + base + "/ads/na",
+				"adsgraph.upstream.sp.hosts.NA=" + base + "/sp/na", "adsgraph.tenants[0].id=demo",
+				"adsgraph.tenants[0].api-key-sha256=sha256:" + sha256(DEMO_KEY),
 				"adsgraph.tenants[0].ads.client-id=" + demo.clientId(),
 				"adsgraph.tenants[0].ads.client-secret=" + demo.clientSecret(),
 				"adsgraph.tenants[0].ads.refresh-token=" + demo.refreshToken(), "adsgraph.tenants[0].ads.regions=NA",
@@ -129,18 +131,19 @@ class SecretsTest {
 				"adsgraph.tenants[3].ads.client-secret=" + WRONG_CLIENT_SECRET,
 				"adsgraph.tenants[3].ads.refresh-token=" + OTHER_REFRESH_TOKEN, "adsgraph.tenants[3].ads.regions=NA"));
 		properties.addAll(List.of(extra));
-		// Command-line arguments, so that they win over application.yml (default properties would not).
+		// Command-line arguments, so that they win over application.yml (default
+		// properties would not).
 		return new SpringApplicationBuilder(AdsgraphApplication.class)
-			.initializers((context) -> ((GenericApplicationContext) context).registerBean(LwaTokenCache.class,
-					() -> tokens))
+			.initializers(
+					(context) -> ((GenericApplicationContext) context).registerBean(LwaTokenCache.class, () -> tokens))
 			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	private static List<String> configuredSecrets() {
 		List<String> secrets = new ArrayList<>(List.of(DEMO_KEY, PLAIN_KEY, REVOKED_KEY, WRONG_SECRET_KEY,
 				REVOKED_REFRESH_TOKEN, WRONG_CLIENT_SECRET, OTHER_REFRESH_TOKEN));
-		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(), SandboxServer.agencyCredentials(),
-				SandboxServer.demoSpCredentials())) {
+		for (SandboxCredentials credentials : List.of(SandboxServer.demoCredentials(),
+				SandboxServer.agencyCredentials(), SandboxServer.demoSpCredentials())) {
 			secrets.add(credentials.clientSecret());
 			secrets.add(credentials.refreshToken());
 		}
@@ -192,8 +195,10 @@ class SecretsTest {
 				GatewayClient.Raw failed = client.post("/graphql", DEMO_KEY,
 						"{\"query\":\"{ adsAccounts(first: 5) { nodes { id } } }\"}");
 				answers.add(describe(failed));
-				assertThat(errors(failed)).extracting((e) -> at(e, "extensions.code")).containsOnly("UPSTREAM_UNAVAILABLE");
-				GatewayClient.Raw throttled = client.post("/graphql", REVOKED_KEY, "{\"query\":\"{ profiles { id } }\"}");
+				assertThat(errors(failed)).extracting((e) -> at(e, "extensions.code"))
+					.containsOnly("UPSTREAM_UNAVAILABLE");
+				GatewayClient.Raw throttled = client.post("/graphql", REVOKED_KEY,
+						"{\"query\":\"{ profiles { id } }\"}");
 				answers.add(describe(throttled));
 				assertThat(errors(throttled)).extracting((e) -> at(e, "extensions.code"))
 					.containsOnly("UPSTREAM_RATE_LIMITED");
@@ -223,7 +228,8 @@ class SecretsTest {
 		List<String> secrets = new ArrayList<>(configuredSecrets());
 		secrets.addAll(tokens.issued);
 		String logged = output.getAll();
-		// The capture holds the run: the plain-text key was warned about by tenant name, and
+		// The capture holds the run: the plain-text key was warned about by tenant name,
+		// and
 		// the refused credentials were logged as upstream failures.
 		assertThat(logged).contains("Tenant 'plain' has its API key in plain text")
 			.contains("Upstream failure")
@@ -240,17 +246,19 @@ class SecretsTest {
 				"management.endpoints.web.exposure.include=health,info,env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always")) {
 			GatewayClient client = new GatewayClient(port(context), sandbox.baseUrl());
-			assertThat(client.post("/graphql", DEMO_KEY, "{\"query\":\"{ profiles { id } }\"}").status()).isEqualTo(200);
+			assertThat(client.post("/graphql", DEMO_KEY, "{\"query\":\"{ profiles { id } }\"}").status())
+				.isEqualTo(200);
 			for (String path : List.of("/actuator/env", "/actuator/configprops",
-					"/actuator/env/adsgraph.tenants%5B0%5D.ads.client-secret", "/actuator/env/adsgraph.tenants%5B1%5D.api-key",
-					"/actuator/configprops/adsgraph")) {
+					"/actuator/env/adsgraph.tenants%5B0%5D.ads.client-secret",
+					"/actuator/env/adsgraph.tenants%5B1%5D.api-key", "/actuator/configprops/adsgraph")) {
 				GatewayClient.Raw raw = client.get(client.gatewayUrl() + path);
 				assertThat(raw.status()).as(path).isEqualTo(200);
 				answers.add(path + " " + describe(raw));
 			}
 		}
 		String all = String.join("\n", answers);
-		// Values are shown (the client id is), so it is the sanitizing that hides the secrets.
+		// Values are shown (the client id is), so it is the sanitizing that hides the
+		// secrets.
 		assertThat(all).contains(SandboxServer.demoCredentials().clientId())
 			.contains("adsgraph.tenants[0].ads.client-secret")
 			.contains("******");
@@ -267,7 +275,9 @@ class SecretsTest {
 				? request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rules))
 				: request.DELETE();
 		try {
-			int status = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			int status = HttpClient.newHttpClient()
+				.send(request.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode();
 			assertThat(status).as("sandbox faults").isBetween(200, 299);
 		}
 		catch (IOException ex) {

@@ -32,14 +32,14 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subscriptions over the WebSocket endpoint with Spring's WebSocket GraphQL client, the way a
- * dashboard follows registrations and reports. Its own application: registrations stay pending
- * long enough (3 s) for several polls, and the poll interval is fixed (200 ms), so the upstream
- * calls a poller may make in a given time are known.
+ * Subscriptions over the WebSocket endpoint with Spring's WebSocket GraphQL client, the
+ * way a dashboard follows registrations and reports. Its own application: registrations
+ * stay pending long enough (3 s) for several polls, and the poll interval is fixed (200
+ * ms), so the upstream calls a poller may make in a given time are known.
  */
-@TestPropertySource(properties = { "adsgraph.sandbox.registration-delay=3s",
-		"adsgraph.sandbox.report-processing-time=1s", "adsgraph.subscriptions.poll-initial-delay=200ms",
-		"adsgraph.subscriptions.poll-max-delay=200ms" })
+@TestPropertySource(
+		properties = { "adsgraph.sandbox.registration-delay=3s", "adsgraph.sandbox.report-processing-time=1s",
+				"adsgraph.subscriptions.poll-initial-delay=200ms", "adsgraph.subscriptions.poll-max-delay=200ms" })
 class SubscriptionsTest extends SandboxGatewayTest {
 
 	private static final Duration INTERVAL = Duration.ofMillis(200);
@@ -121,7 +121,9 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		}
 
 		List<Map<String, Object>> data(String field) {
-			return this.received.stream().map((r) -> r.<Map<String, Object>>getData()).map((d) -> at(d, field))
+			return this.received.stream()
+				.map((r) -> r.<Map<String, Object>>getData())
+				.map((d) -> at(d, field))
 				.map((o) -> (Map<String, Object>) o)
 				.toList();
 		}
@@ -146,7 +148,10 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		return events;
 	}
 
-	/** Like {@link #eventually} with a longer limit, for waits that include upstream state machines. */
+	/**
+	 * Like {@link #eventually} with a longer limit, for waits that include upstream state
+	 * machines.
+	 */
 	static <T> T eventuallyWithin(Duration limit, java.util.function.Supplier<T> ask,
 			java.util.function.Predicate<T> done) {
 		Instant deadline = Instant.now().plus(limit);
@@ -191,9 +196,10 @@ class SubscriptionsTest extends SandboxGatewayTest {
 	}
 
 	private String registerBusiness(String name) {
-		return register(Map.of("business", Map.of("name", name, "phone", "+1 206 555 0100", "websiteUrl",
-				"https://" + name.toLowerCase().replace(' ', '-') + ".example.com", "addressLine1", "1 Test Way",
-				"city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US")));
+		return register(Map.of("business",
+				Map.of("name", name, "phone", "+1 206 555 0100", "websiteUrl",
+						"https://" + name.toLowerCase().replace(' ', '-') + ".example.com", "addressLine1",
+						"1 Test Way", "city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US")));
 	}
 
 	private long upstreamCalls(String operation) {
@@ -237,9 +243,9 @@ class SubscriptionsTest extends SandboxGatewayTest {
 	void anAdvertiserAccountIsFollowedUntilApproved() {
 		Map<String, Object> address = Map.of("address", Map.of("businessName", "Subscribed Brand LLC", "addressLine1",
 				"1 Test Way", "city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US"));
-		Map<String, Object> answer = this.client.graphql(CREATE_ADVERTISER, Map.of("input", List.of(Map.of(
-				"displayName", "Subscribed Brand", "currencyCode", "USD", "timeZoneIana", "America/Los_Angeles",
-				"businessDetails", address))));
+		Map<String, Object> answer = this.client.graphql(CREATE_ADVERTISER,
+				Map.of("input", List.of(Map.of("displayName", "Subscribed Brand", "currencyCode", "USD", "timeZoneIana",
+						"America/Los_Angeles", "businessDetails", address))));
 		assertNoErrors(answer);
 		String id = at(answer, "data.createAdvertiserAccounts.results.0.account.id");
 		Events events = ended(subscribe(socket(), ADVERTISER, Map.of("id", id)));
@@ -254,8 +260,8 @@ class SubscriptionsTest extends SandboxGatewayTest {
 	void theReportsBehindProductsAreFollowedUntilReady() {
 		LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(40);
 		LocalDate start = end.minusDays(6);
-		Events events = ended(subscribe(socket(), REPORTS,
-				Map.of("m", ProductsTest.US, "s", start.toString(), "e", end.toString())));
+		Events events = ended(
+				subscribe(socket(), REPORTS, Map.of("m", ProductsTest.US, "s", start.toString(), "e", end.toString())));
 		assertThat(events.error.get()).isNull();
 		List<Map<String, Object>> data = events.data("productsReportStatus");
 		assertThat(data).hasSizeGreaterThanOrEqualTo(2);
@@ -266,8 +272,8 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		assertThat((Object) at(last, "freshness.retail.status")).isEqualTo("READY");
 		assertThat(data.subList(0, data.size() - 1)).allSatisfy((e) -> assertThat(e).containsEntry("terminal", false));
 		// The subscription started the reports the query now finds ready.
-		Map<String, Object> products = this.client.graphql(ProductsTest.PRODUCTS, Map.of("m", ProductsTest.US, "a",
-				List.of("B0YR85KV4O"), "s", start.toString(), "e", end.toString()));
+		Map<String, Object> products = this.client.graphql(ProductsTest.PRODUCTS,
+				Map.of("m", ProductsTest.US, "a", List.of("B0YR85KV4O"), "s", start.toString(), "e", end.toString()));
 		assertThat((Object) at(products, "data.products.freshness.advertising.status")).isEqualTo("READY");
 	}
 
@@ -286,7 +292,8 @@ class SubscriptionsTest extends SandboxGatewayTest {
 			assertThat(events.error.get()).isNull();
 			assertThat(events.statuses("adsAccountStatus")).last().isEqualTo("CREATED");
 		});
-		// One poller waits at least the interval between its calls; five would make five times as many.
+		// One poller waits at least the interval between its calls; five would make five
+		// times as many.
 		long calls = upstreamCalls("GetAccount");
 		long onePoller = elapsed.toMillis() / INTERVAL.toMillis() + 1;
 		assertThat(calls).as("GetAccount calls in %s", elapsed).isPositive().isLessThanOrEqualTo(onePoller + 1);
@@ -342,8 +349,7 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND").containsKey("correlationId");
 		assertThat(errors.get(0).getMessage()).contains("amzn1.ads-account.g.nosuchaccount");
 
-		Events unknownToken = ended(
-				subscribe(socket(), TERMS, Map.of("t", "00000000-0000-0000-0000-000000000000")));
+		Events unknownToken = ended(subscribe(socket(), TERMS, Map.of("t", "00000000-0000-0000-0000-000000000000")));
 		assertThat(((SubscriptionErrorException) unknownToken.error.get()).getErrors().get(0).getExtensions())
 			.containsEntry("code", "NOT_FOUND");
 
@@ -353,8 +359,8 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		assertThat(badId.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsKey("correlationId");
 		assertThat(badId.getMessage()).contains("adsAccountId");
 
-		Events badRange = ended(subscribe(socket(), REPORTS, Map.of("m", ProductsTest.US, "s", "2020-01-02", "e",
-				"2020-01-01")));
+		Events badRange = ended(
+				subscribe(socket(), REPORTS, Map.of("m", ProductsTest.US, "s", "2020-01-02", "e", "2020-01-01")));
 		assertThat(((SubscriptionErrorException) badRange.error.get()).getErrors().get(0).getExtensions())
 			.containsEntry("code", "BAD_USER_INPUT");
 		assertThat(this.watcher.running()).isEmpty();

@@ -17,14 +17,16 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An API key reaches its own tenant only: another tenant's profile or ads account answers exactly
- * as an id that does not exist, the SP-API data of one tenant's seller is not reachable with the
- * other's key, and what one tenant's queries put in the caches is never served to the other.
+ * An API key reaches its own tenant only: another tenant's profile or ads account answers
+ * exactly as an id that does not exist, the SP-API data of one tenant's seller is not
+ * reachable with the other's key, and what one tenant's queries put in the caches is
+ * never served to the other.
  *
- * <p>An application of its own (the property only makes the configuration differ): asking the
- * demo tenant for ids it does not have reloads its profile lists, which holds off the next
- * reload for {@code reload-on-miss-interval}, and a registration test sharing the application
- * would then not see its new profiles.
+ * <p>
+ * An application of its own (the property only makes the configuration differ): asking
+ * the demo tenant for ids it does not have reloads its profile lists, which holds off the
+ * next reload for {@code reload-on-miss-interval}, and a registration test sharing the
+ * application would then not see its new profiles.
  */
 @TestPropertySource(properties = "adsgraph.cache.profiles.reload-on-miss-interval=30s")
 class TenantIsolationTest extends SandboxGatewayTest {
@@ -43,21 +45,24 @@ class TenantIsolationTest extends SandboxGatewayTest {
 			}""";
 
 	private String firstProfileId(String key) {
-		List<Map<String, Object>> profiles = at(this.client.graphql(key, "{ profiles { id } }", Map.of()), "data.profiles");
+		List<Map<String, Object>> profiles = at(this.client.graphql(key, "{ profiles { id } }", Map.of()),
+				"data.profiles");
 		assertThat(profiles).isNotEmpty();
 		return (String) profiles.get(0).get("id");
 	}
 
 	private String firstAdsAccountId(String key) {
 		List<Map<String, Object>> nodes = at(
-				this.client.graphql(key, "{ adsAccounts(first: 1) { nodes { id } } }", Map.of()), "data.adsAccounts.nodes");
+				this.client.graphql(key, "{ adsAccounts(first: 1) { nodes { id } } }", Map.of()),
+				"data.adsAccounts.nodes");
 		assertThat(nodes).isNotEmpty();
 		return (String) nodes.get(0).get("id");
 	}
 
 	/**
-	 * The answer with the id replaced by a placeholder and without the correlation id, which
-	 * differs on every request: what is left must not tell a foreign id from a missing one.
+	 * The answer with the id replaced by a placeholder and without the correlation id,
+	 * which differs on every request: what is left must not tell a foreign id from a
+	 * missing one.
 	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> shape(Map<String, Object> answer, String id) {
@@ -112,19 +117,25 @@ class TenantIsolationTest extends SandboxGatewayTest {
 	@Test
 	void eachKeyReachesOnlyItsOwnSellersSellingPartnerData() {
 		assertThat((String) at(this.client.graphql(DEMO_KEY, "{ sellingPartner { id } }", Map.of()),
-				"data.sellingPartner.id")).isEqualTo(SandboxServer.DEMO_SELLING_PARTNER_ID);
+				"data.sellingPartner.id"))
+			.isEqualTo(SandboxServer.DEMO_SELLING_PARTNER_ID);
 		assertThat((String) at(this.client.graphql(AGENCY_KEY, "{ sellingPartner { id } }", Map.of()),
-				"data.sellingPartner.id")).isEqualTo(SandboxServer.AGENCY_SELLING_PARTNER_ID);
+				"data.sellingPartner.id"))
+			.isEqualTo(SandboxServer.AGENCY_SELLING_PARTNER_ID);
 
-		// An ASIN the demo tenant's seller lists in the US, asked first by the demo tenant (filling
-		// the listing and inventory caches) and then by the agency tenant, whose seller does not
+		// An ASIN the demo tenant's seller lists in the US, asked first by the demo
+		// tenant (filling
+		// the listing and inventory caches) and then by the agency tenant, whose seller
+		// does not
 		// list it: the agency's answer has no listing, stock or sales of the demo seller.
 		LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(3);
 		LocalDate start = end.minusDays(6);
-		List<Map<String, Object>> truth = at(this.client.groundTruth(SandboxServer.DEMO_SELLING_PARTNER_ID, US,
-				start.toString(), end.toString()), "products");
+		List<Map<String, Object>> truth = at(
+				this.client.groundTruth(SandboxServer.DEMO_SELLING_PARTNER_ID, US, start.toString(), end.toString()),
+				"products");
 		Map<String, Object> listed = truth.stream()
-			.filter((p) -> Boolean.TRUE.equals(p.get("inCatalog")) && ((Number) at(p, "retail.unitsOrdered")).longValue() > 0)
+			.filter((p) -> Boolean.TRUE.equals(p.get("inCatalog"))
+					&& ((Number) at(p, "retail.unitsOrdered")).longValue() > 0)
 			.findFirst()
 			.orElseThrow();
 		String asin = (String) listed.get("asin");
@@ -148,7 +159,8 @@ class TenantIsolationTest extends SandboxGatewayTest {
 	@Test
 	void aProfileCachedForOneTenantIsNotServedToTheOther() {
 		String demoProfile = firstProfileId(DEMO_KEY);
-		// The demo tenant's lists are cached now; the agency asks for the same id, twice (the second
+		// The demo tenant's lists are cached now; the agency asks for the same id, twice
+		// (the second
 		// time its own list is cached too), and then the demo tenant once more.
 		Map<String, Object> demo = this.client.graphql(DEMO_KEY, PROFILE, Map.of("id", demoProfile));
 		assertNoErrors(demo);

@@ -15,8 +15,9 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Counts upstream calls from a cold start, so this class has an application (and a sandbox) of
- * its own: the property below makes its configuration differ from the shared one.
+ * Counts upstream calls from a cold start, so this class has an application (and a
+ * sandbox) of its own: the property below makes its configuration differ from the shared
+ * one.
  */
 @TestPropertySource(properties = "adsgraph.cache.profiles.ttl=10m")
 class UpstreamCallCountTest extends SandboxGatewayTest {
@@ -27,7 +28,8 @@ class UpstreamCallCountTest extends SandboxGatewayTest {
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		try {
 			List<CompletableFuture<Map<String, Object>>> answers = IntStream.range(0, 100)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.client.graphql("{ adsAccounts(first: 5) { nodes { id } } }"), pool))
+				.mapToObj((i) -> CompletableFuture
+					.supplyAsync(() -> this.client.graphql("{ adsAccounts(first: 5) { nodes { id } } }"), pool))
 				.toList();
 			for (CompletableFuture<Map<String, Object>> answer : answers) {
 				assertNoErrors(answer.get());
@@ -38,7 +40,8 @@ class UpstreamCallCountTest extends SandboxGatewayTest {
 		}
 		assertThat(this.client.sandboxCount("lwa.token")).isEqualTo(1);
 
-		// 50 ads accounts with their profiles, three times: one /v2/profiles call per region used.
+		// 50 ads accounts with their profiles, three times: one /v2/profiles call per
+		// region used.
 		String query = "{ adsAccounts(first: 50) { nodes { id alternateIds { countryCode } profiles { id } } } }";
 		Map<String, Object> first = this.client.graphql(query);
 		assertNoErrors(first);

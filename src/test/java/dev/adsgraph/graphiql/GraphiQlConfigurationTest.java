@@ -19,7 +19,8 @@ class GraphiQlConfigurationTest {
 	void theSandboxDemoTenantsKeyIsFilledInOnlyInSandboxMode() {
 		AdsgraphProperties.TenantProperties demo = new AdsgraphProperties.TenantProperties("demo", "Demo",
 				"adsgraph-demo-key", null, null);
-		// Tenants hold digests only; the sandbox publishes its public demo key on its own.
+		// Tenants hold digests only; the sandbox publishes its public demo key on its
+		// own.
 		GraphiQlPage.Settings sandbox = GraphiQlConfiguration.settings(DEFAULTS,
 				new AdsgraphProperties(AdsgraphProperties.Mode.SANDBOX, "X-Key", List.of(demo)),
 				new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key"));

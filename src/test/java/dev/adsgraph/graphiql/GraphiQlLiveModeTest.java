@@ -8,7 +8,10 @@ import dev.adsgraph.testing.LiveModeGateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page of a gateway talking to Amazon: no key of any tenant, the configured header name. */
+/**
+ * The page of a gateway talking to Amazon: no key of any tenant, the configured header
+ * name.
+ */
 class GraphiQlLiveModeTest {
 
 	@Test

@@ -41,8 +41,8 @@ class GraphiQlPageTest {
 
 	@Test
 	void inSandboxModeEveryTabCarriesTheDemoKeyAndTheExamplesAreReadyToRun() {
-		GraphiQlPage page = page(new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Api-Key", true,
-				"adsgraph-demo-key"));
+		GraphiQlPage page = page(
+				new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Api-Key", true, "adsgraph-demo-key"));
 		Map<String, Object> config = config(page, "");
 		assertThat(config).containsEntry("endpoint", "/graphql")
 			.containsEntry("mode", "sandbox")
@@ -62,16 +62,16 @@ class GraphiQlPageTest {
 
 	@Test
 	void inLiveModeNoKeyIsFilledInOrKeptAndTheConfiguredHeaderIsNamed() {
-		GraphiQlPage page = page(new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Tenant-Key", false,
-				"adsgraph-demo-key"));
+		GraphiQlPage page = page(
+				new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Tenant-Key", false, "adsgraph-demo-key"));
 		Map<String, Object> config = config(page, "");
 		assertThat(config).containsEntry("mode", "live")
 			.containsEntry("persistHeaders", false)
 			.containsEntry("defaultHeaders", "{\n  \"X-Tenant-Key\": \"\"\n}");
 		assertThat(tabs(config)).extracting((tab) -> tab.get("headers")).containsOnly("{\n  \"X-Tenant-Key\": \"\"\n}");
 		assertThat(page.html("")).doesNotContain("adsgraph-demo-key");
-		GraphiQlPage sandbox = page(new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Tenant-Key", true,
-				"adsgraph-demo-key"));
+		GraphiQlPage sandbox = page(
+				new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Tenant-Key", true, "adsgraph-demo-key"));
 		assertThat(config.get("storageNamespace")).as("live and sandbox keep their tabs apart")
 			.isNotEqualTo(config(sandbox, "").get("storageNamespace"));
 	}
@@ -94,9 +94,11 @@ class GraphiQlPageTest {
 
 	@Test
 	void anExampleCannotCloseTheSettingsScriptElement() {
-		List<ReadmeExamples.Example> examples = ReadmeExamples.parse("```graphql\n{ a(x: \"</script><script>\") }\n```\n");
-		GraphiQlPage page = new GraphiQlPage(new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Api-Key",
-				false, null), examples, this.assets, CLOCK);
+		List<ReadmeExamples.Example> examples = ReadmeExamples
+			.parse("```graphql\n{ a(x: \"</script><script>\") }\n```\n");
+		GraphiQlPage page = new GraphiQlPage(
+				new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Api-Key", false, null), examples,
+				this.assets, CLOCK);
 		String html = page.html("");
 		assertThat(html.split("</script>", -1)).as("one settings block and four scripts end").hasSize(6);
 		assertThat(html).contains("\\u003c/script\\u003e\\u003cscript\\u003e");
@@ -111,8 +113,8 @@ class GraphiQlPageTest {
 	/** The settings as the browser reads them out of the page. */
 	private static Map<String, Object> config(GraphiQlPage page, String contextPath) {
 		String html = page.html(contextPath);
-		Matcher block = Pattern.compile("<script type=\"application/json\" id=\"adsgraph-graphiql-config\">(.*?)</script>",
-				Pattern.DOTALL)
+		Matcher block = Pattern
+			.compile("<script type=\"application/json\" id=\"adsgraph-graphiql-config\">(.*?)</script>", Pattern.DOTALL)
 			.matcher(html);
 		assertThat(block.find()).isTrue();
 		return JSON.readValue(block.group(1), new TypeReference<Map<String, Object>>() {

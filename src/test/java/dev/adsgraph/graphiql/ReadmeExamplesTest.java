@@ -89,7 +89,8 @@ class ReadmeExamplesTest {
 		assertThat(ReadmeExamples.withDatesEndingOn("{ profiles { id } }", LocalDate.parse("2027-03-01")))
 			.isEqualTo("{ profiles { id } }");
 		assertThat(ReadmeExamples.withDatesEndingOn("{ a(x: \"2026-13-45\") }", LocalDate.parse("2027-03-01")))
-			.as("not a date").isEqualTo("{ a(x: \"2026-13-45\") }");
+			.as("not a date")
+			.isEqualTo("{ a(x: \"2026-13-45\") }");
 	}
 
 }

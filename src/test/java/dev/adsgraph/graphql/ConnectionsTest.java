@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConnectionsTest {
 
-	/** 230 items served in upstream pages of 100, with the offset as nextToken like Amazon's opaque tokens. */
+	/**
+	 * 230 items served in upstream pages of 100, with the offset as nextToken like
+	 * Amazon's opaque tokens.
+	 */
 	private final List<Integer> items = IntStream.range(0, 230).boxed().toList();
 
 	private final AtomicInteger upstreamCalls = new AtomicInteger();

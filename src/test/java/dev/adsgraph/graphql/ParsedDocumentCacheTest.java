@@ -80,7 +80,8 @@ class ParsedDocumentCacheTest {
 		for (String document : documents) {
 			run(graphQl, document, Map.of());
 		}
-		// At most one of three 31-character documents fits in 60 characters: most are parsed again.
+		// At most one of three 31-character documents fits in 60 characters: most are
+		// parsed again.
 		assertThat(afterFirstRound).isEqualTo(3);
 		assertThat(this.parsed.size()).isGreaterThanOrEqualTo(5);
 	}

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The complexity calculator and the limits on a small schema shaped like the gateway's. */
+/**
+ * The complexity calculator and the limits on a small schema shaped like the gateway's.
+ */
 class QueryComplexityTest {
 
 	static final String SDL = """
@@ -75,7 +77,8 @@ class QueryComplexityTest {
 
 	@Test
 	void aConnectionMultipliesByFirstAndItsNodesAreNotCountedTwice() {
-		assertThat(this.complexity.fieldCost(field("Query", "accounts"), Map.of("first", 7), Map.of(), 3)).isEqualTo(22);
+		assertThat(this.complexity.fieldCost(field("Query", "accounts"), Map.of("first", 7), Map.of(), 3))
+			.isEqualTo(22);
 		assertThat(this.complexity.fieldCost(field("AccountConnection", "nodes"), Map.of(), Map.of("first", 7), 3))
 			.isEqualTo(4);
 		// accounts = 1 + 7 × (nodes = 1 + id 1)
@@ -89,31 +92,41 @@ class QueryComplexityTest {
 	void productsMultiplyByTheNumberOfAsins() {
 		assertThat(cost("{ products(asins: [\"A\", \"B\", \"C\"]) { nodes { asin title } } }")).isEqualTo(1 + 3 * 3);
 		assertThat(this.complexity.fieldCost(field("Query", "products"), Map.of("asins", List.of()), Map.of(), 3))
-			.as("an empty list still costs one item").isEqualTo(4);
+			.as("an empty list still costs one item")
+			.isEqualTo(4);
 	}
 
 	@Test
 	void otherListsWeighTheDefaultAndListsOfScalarsWeighOne() {
 		assertThat(cost("{ profiles { id } }")).isEqualTo(1 + 10);
 		assertThat(cost("{ profiles { countryCodes } }")).isEqualTo(1 + 10 * 1);
-		// nested: accounts 1 + 2 × (nodes 1 + (profiles 1 + 10 × (products 1 + 5 × (nodes 1 + asin 1))))
+		// nested: accounts 1 + 2 × (nodes 1 + (profiles 1 + 10 × (products 1 + 5 × (nodes
+		// 1 + asin 1))))
 		assertThat(cost("{ accounts(first: 2) { nodes { profiles { products(first: 5) { nodes { asin } } } } } }"))
 			.isEqualTo(1 + 2 * (1 + (1 + 10 * (1 + 5 * 2))));
 	}
 
 	@Test
 	void aListUnderADateRangeWeighsItsNumberOfDays() {
-		// profiles 1 + 10 × (performance 1 + spend 1 + (daily 1 + 7 days × (date 1 + spend 1)))
-		assertThat(cost("{ profiles { performance(dateRange: {start: \"2026-11-10\", end: \"2026-11-16\"}) { spend daily { date spend } } } }"))
+		// profiles 1 + 10 × (performance 1 + spend 1 + (daily 1 + 7 days × (date 1 +
+		// spend 1)))
+		assertThat(cost(
+				"{ profiles { performance(dateRange: {start: \"2026-11-10\", end: \"2026-11-16\"}) { spend daily { date spend } } } }"))
 			.isEqualTo(1 + 10 * (1 + 1 + (1 + 7 * 2)));
 		assertThat(this.complexity.fieldCost(field("Performance", "daily"), Map.of(),
-				Map.of("dateRange", Map.of("start", java.time.LocalDate.parse("2026-11-01"), "end", java.time.LocalDate.parse("2026-11-30"))), 2))
-			.as("30 days of dates as the Date scalar gives them").isEqualTo(1 + 30 * 2);
+				Map.of("dateRange",
+						Map.of("start", java.time.LocalDate.parse("2026-11-01"), "end",
+								java.time.LocalDate.parse("2026-11-30"))),
+				2))
+			.as("30 days of dates as the Date scalar gives them")
+			.isEqualTo(1 + 30 * 2);
 		assertThat(QueryComplexity.days(Map.of("dateRange", Map.of("start", "2026-11-16", "end", "2026-11-10"))))
-			.as("a reversed range, refused by its field, still costs a day").isEqualTo(1);
+			.as("a reversed range, refused by its field, still costs a day")
+			.isEqualTo(1);
 		assertThat(this.complexity.fieldCost(field("Performance", "daily"), Map.of(),
 				Map.of("dateRange", Map.of("start", "not a date", "end", "2026-11-10")), 2))
-			.as("unreadable dates weigh the default").isEqualTo(1 + 10 * 2);
+			.as("unreadable dates weigh the default")
+			.isEqualTo(1 + 10 * 2);
 	}
 
 	@Test
@@ -129,7 +142,8 @@ class QueryComplexityTest {
 		assertThat(cost("{ __typename }")).isEqualTo(1);
 	}
 
-	// --- the instrumentation on this schema -------------------------------------------------
+	// --- the instrumentation on this schema
+	// -------------------------------------------------
 
 	private static ExecutionResult run(String query) {
 		return GraphQL.newGraphQL(SCHEMA)
@@ -156,17 +170,20 @@ class QueryComplexityTest {
 
 	@Test
 	void aTooComplexOperationIsRefusedWithoutData() {
-		ExecutionResult result = run("{ accounts(first: 100) { nodes { profiles { products(first: 100) { nodes { asin } } } } } }");
+		ExecutionResult result = run(
+				"{ accounts(first: 100) { nodes { profiles { products(first: 100) { nodes { asin } } } } } }");
 		assertThat(result.isDataPresent()).isFalse();
 		assertThat(result.getErrors().get(0).getExtensions()).containsEntry("limit", "maxComplexity");
 	}
 
 	@Test
 	void aliasesAreCountedOverTheWholeDocument() {
-		String thirty = "{ " + "a%d: __typename ".repeat(30).formatted(java.util.stream.IntStream.range(0, 30).boxed().toArray()) + "}";
+		String thirty = "{ "
+				+ "a%d: __typename ".repeat(30).formatted(java.util.stream.IntStream.range(0, 30).boxed().toArray())
+				+ "}";
 		assertThat(QueryLimitsInstrumentation.countAliases(Parser.parse(thirty))).isEqualTo(30);
-		assertThat(QueryLimitsInstrumentation.countAliases(
-				Parser.parse("query A { x: __typename } query B { ...F } fragment F on Query { y: __typename z: node { id } }")))
+		assertThat(QueryLimitsInstrumentation.countAliases(Parser
+			.parse("query A { x: __typename } query B { ...F } fragment F on Query { y: __typename z: node { id } }")))
 			.isEqualTo(3);
 	}
 

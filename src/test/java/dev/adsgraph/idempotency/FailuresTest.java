@@ -35,8 +35,9 @@ class FailuresTest {
 		assertThat(Failures.changedNothing(ads(401))).isTrue();
 		assertThat(Failures.changedNothing(ads(403))).isTrue();
 		assertThat(Failures.changedNothing(ads(429))).isTrue();
-		assertThat(Failures.changedNothing(new UpstreamException("lwa", "token", 500, "server_error", "x", null, true,
-				null))).isTrue();
+		assertThat(Failures
+			.changedNothing(new UpstreamException("lwa", "token", 500, "server_error", "x", null, true, null)))
+			.isTrue();
 		assertThat(Failures.changedNothing(noAnswer("lwa", new TimeoutException()))).isTrue();
 		assertThat(Failures.changedNothing(noAnswer("ads", new ConnectException("refused")))).isTrue();
 		assertThat(Failures.changedNothing(noAnswer("ads", new RuntimeException(new UnknownHostException("x")))))
@@ -60,8 +61,8 @@ class FailuresTest {
 		assertThat(Failures.whyUnknown(ads(503))).isEqualTo("Amazon answered HTTP 503 (RegisterAdsAccount)");
 		assertThat(Failures.whyUnknown(noAnswer("ads", new TimeoutException())))
 			.isEqualTo("Amazon did not answer (RegisterAdsAccount)");
-		assertThat(Failures.whyUnknown(ads(201))).isEqualTo(
-				"Amazon's answer could not be read (RegisterAdsAccount, HTTP 201)");
+		assertThat(Failures.whyUnknown(ads(201)))
+			.isEqualTo("Amazon's answer could not be read (RegisterAdsAccount, HTTP 201)");
 		assertThat(Failures.whyUnknown(new IllegalStateException("secret detail"))).doesNotContain("secret");
 	}
 

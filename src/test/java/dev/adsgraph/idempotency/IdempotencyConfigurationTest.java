@@ -11,7 +11,9 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-/** The beans and {@code adsgraph.idempotency.*} binding, without starting the application. */
+/**
+ * The beans and {@code adsgraph.idempotency.*} binding, without starting the application.
+ */
 class IdempotencyConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()

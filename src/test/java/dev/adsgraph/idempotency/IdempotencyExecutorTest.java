@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The executor over the in-memory store, on virtual time: retention, the in-flight bound and the
- * polls of a key held elsewhere are crossed by moving the scheduler, never by sleeping. Mutations
- * are fakes that count their executions.
+ * The executor over the in-memory store, on virtual time: retention, the in-flight bound
+ * and the polls of a key held elsewhere are crossed by moving the scheduler, never by
+ * sleeping. Mutations are fakes that count their executions.
  */
 class IdempotencyExecutorTest {
 
@@ -94,8 +94,10 @@ class IdempotencyExecutorTest {
 
 	private static Throwable failure(CompletableFuture<?> future) {
 		assertThat(future).isCompletedExceptionally();
-		return future.handle((value, error) -> (error instanceof java.util.concurrent.CompletionException)
-				? error.getCause() : error).join();
+		return future
+			.handle((value, error) -> (error instanceof java.util.concurrent.CompletionException) ? error.getCause()
+					: error)
+			.join();
 	}
 
 	private static CodedException coded(CompletableFuture<?> future, String code) {
@@ -238,8 +240,7 @@ class IdempotencyExecutorTest {
 	}
 
 	static Stream<Throwable> failuresWithAnUnknownOutcome() {
-		return Stream.of(
-				new UpstreamException("ads", "RegisterAdsAccount", 503, null, "unavailable", "r1", true, null),
+		return Stream.of(new UpstreamException("ads", "RegisterAdsAccount", 503, null, "unavailable", "r1", true, null),
 				new UpstreamException("ads", "RegisterAdsAccount", 500, "INTERNAL_ERROR", "oops", "r2", true, null),
 				noAnswer("ads", new java.util.concurrent.TimeoutException("response timeout")),
 				noAnswer("ads", new java.io.IOException("Connection prematurely closed BEFORE response")),
@@ -267,8 +268,8 @@ class IdempotencyExecutorTest {
 
 	@Test
 	void theReasonOfAnUnknownOutcomeIsTold() {
-		register(counted(Mono.error(
-				new UpstreamException("ads", "RegisterAdsAccount", 503, null, "unavailable", "r1", true, null))));
+		register(counted(Mono
+			.error(new UpstreamException("ads", "RegisterAdsAccount", 503, null, "unavailable", "r1", true, null))));
 		assertThat(coded(register(counted()), "IDEMPOTENCY_OUTCOME_UNKNOWN").getMessage())
 			.contains("Amazon answered HTTP 503 (RegisterAdsAccount)");
 	}
@@ -277,8 +278,7 @@ class IdempotencyExecutorTest {
 	@MethodSource("failuresWithAnUnknownOutcome")
 	void anUnknownOutcomeReleasesTheKeyOfARepeatableMutation(Throwable failure) {
 		Request update = new Request("updateAdvertiserAccounts", "digest-u");
-		CompletableFuture<String> first = call(KEY, update, IfOutcomeUnknown.RELEASE_KEY,
-				counted(Mono.error(failure)));
+		CompletableFuture<String> first = call(KEY, update, IfOutcomeUnknown.RELEASE_KEY, counted(Mono.error(failure)));
 		assertThat(failure(first)).isSameAs(failure);
 		assertThat(call(KEY, update, IfOutcomeUnknown.RELEASE_KEY, counted())).isCompletedWithValue("answer-2");
 		assertThat(this.executions).hasValue(2);
@@ -289,8 +289,8 @@ class IdempotencyExecutorTest {
 		Sinks.One<String> upstream = Sinks.one();
 		CompletableFuture<String> first = register(counted(upstream.asMono()));
 		CompletableFuture<String> second = register(counted());
-		UpstreamException throttled = new UpstreamException("ads", "RegisterAdsAccount", 429, null, "slow down",
-				null, true, null);
+		UpstreamException throttled = new UpstreamException("ads", "RegisterAdsAccount", 429, null, "slow down", null,
+				true, null);
 		upstream.tryEmitError(throttled);
 		assertThat(failure(first)).isSameAs(throttled);
 		assertThat(failure(second)).isSameAs(throttled);
@@ -324,7 +324,8 @@ class IdempotencyExecutorTest {
 		CodedException error = coded(first, "IDEMPOTENCY_OUTCOME_UNKNOWN");
 		assertThat(error.getMessage()).contains("did not finish within 5 minutes", "keeps answering");
 		coded(joined, "IDEMPOTENCY_OUTCOME_UNKNOWN");
-		// A creation: the key now answers that the outcome is unknown, it no longer waits.
+		// A creation: the key now answers that the outcome is unknown, it no longer
+		// waits.
 		assertThat(coded(register(counted()), "IDEMPOTENCY_OUTCOME_UNKNOWN").getMessage())
 			.contains("it did not finish within 5 minutes");
 		assertThat(this.executions).hasValue(1);
@@ -369,7 +370,8 @@ class IdempotencyExecutorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "3f1d1a52-9c1e-4e4b-8f4e-2d5f6a7b8c9d", "a", "order-42:retry.1_x", "A+b/c=d~!\"#$%&'()*,;<>?@[\\]^`{|}" })
+	@ValueSource(strings = { "3f1d1a52-9c1e-4e4b-8f4e-2d5f6a7b8c9d", "a", "order-42:retry.1_x",
+			"A+b/c=d~!\"#$%&'()*,;<>?@[\\]^`{|}" })
 	void wellFormedKeysPass(String key) {
 		assertThat(IdempotencyExecutor.checkKey(key)).isEqualTo(key);
 		assertThat(IdempotencyExecutor.checkKey("k".repeat(255))).hasSize(255);
@@ -392,13 +394,13 @@ class IdempotencyExecutorTest {
 	private static DataFetchingEnvironment env(String field, Map<String, Object> arguments) {
 		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
 			.arguments(arguments)
-			.fieldDefinition(GraphQLFieldDefinition.newFieldDefinition().name(field).type(Scalars.GraphQLString).build())
+			.fieldDefinition(
+					GraphQLFieldDefinition.newFieldDefinition().name(field).type(Scalars.GraphQLString).build())
 			.build();
 	}
 
 	private CompletableFuture<String> fromGraphQl(String tenant, String field, Map<String, Object> arguments) {
-		return this.executor
-			.execute(tenant, env(field, arguments), String.class, IfOutcomeUnknown.KEEP_KEY, counted())
+		return this.executor.execute(tenant, env(field, arguments), String.class, IfOutcomeUnknown.KEEP_KEY, counted())
 			.toFuture();
 	}
 
@@ -428,8 +430,7 @@ class IdempotencyExecutorTest {
 	void aMalformedKeyRunsNothing() {
 		CompletableFuture<String> answer = fromGraphQl("demo", "registerAdsAccount",
 				Map.of("input", Map.of(), "idempotencyKey", "has space"));
-		assertThat(failure(answer)).isInstanceOf(BadUserInputException.class)
-			.hasMessageContaining("idempotencyKey");
+		assertThat(failure(answer)).isInstanceOf(BadUserInputException.class).hasMessageContaining("idempotencyKey");
 		assertThat(this.executions).hasValue(0);
 	}
 
@@ -439,7 +440,8 @@ class IdempotencyExecutorTest {
 		register(counted(upstream.asMono()));
 		CompletableFuture<String> joined = register(counted());
 		upstream.tryEmitValue("registered");
-		// No time passed, so no poll could have run: the second caller joined the local execution.
+		// No time passed, so no poll could have run: the second caller joined the local
+		// execution.
 		assertThat(this.time.now(TimeUnit.NANOSECONDS)).isZero();
 		assertThat(joined).isCompletedWithValue("registered");
 	}

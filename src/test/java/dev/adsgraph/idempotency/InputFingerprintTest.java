@@ -23,9 +23,9 @@ class InputFingerprintTest {
 		business.put("addressLine2", null);
 		business.put("websiteUrl", URI.create("https://www.harborview-dental.example").toURL());
 		Map<String, Object> input = Map.of("association", Map.of("business", business), "countryCode", "US");
-		assertThat(InputFingerprint.canonical(Map.of("input", input))).isEqualTo("{\"input\":{\"association\":"
-				+ "{\"business\":{\"name\":\"Harborview \\\"Dental\\\"\",\"websiteUrl\":"
-				+ "\"https://www.harborview-dental.example\",\"zipCode\":\"98101\"}},\"countryCode\":\"US\"}}");
+		assertThat(InputFingerprint.canonical(Map.of("input", input))).isEqualTo(
+				"{\"input\":{\"association\":" + "{\"business\":{\"name\":\"Harborview \\\"Dental\\\"\",\"websiteUrl\":"
+						+ "\"https://www.harborview-dental.example\",\"zipCode\":\"98101\"}},\"countryCode\":\"US\"}}");
 	}
 
 	@Test
@@ -50,13 +50,15 @@ class InputFingerprintTest {
 
 	@Test
 	void anyDifferenceChangesTheDigest() {
-		String base = InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "A"), Map.of("displayName", "B"))));
-		assertThat(InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "B"), Map.of("displayName", "A")))))
+		String base = InputFingerprint
+			.of(Map.of("input", List.of(Map.of("displayName", "A"), Map.of("displayName", "B"))));
+		assertThat(
+				InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "B"), Map.of("displayName", "A")))))
 			.isNotEqualTo(base);
-		assertThat(InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "A"), Map.of("displayName", "C")))))
+		assertThat(
+				InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "A"), Map.of("displayName", "C")))))
 			.isNotEqualTo(base);
-		assertThat(InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "A")))))
-			.isNotEqualTo(base);
+		assertThat(InputFingerprint.of(Map.of("input", List.of(Map.of("displayName", "A"))))).isNotEqualTo(base);
 		assertThat(InputFingerprint.of(Map.of())).isNotEqualTo(base);
 	}
 

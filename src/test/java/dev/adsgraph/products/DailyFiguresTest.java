@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The daily figures: the ads report's daily rows summed by day and by ASIN, the sales and traffic
- * document's days, and the series of days that {@code Performance.daily} answers.
+ * The daily figures: the ads report's daily rows summed by day and by ASIN, the sales and
+ * traffic document's days, and the series of days that {@code Performance.daily} answers.
  */
 class DailyFiguresTest {
 
@@ -53,9 +53,13 @@ class DailyFiguresTest {
 		assertThat(figures.byAsin().get("B000000001").clicks()).isEqualTo(60);
 		assertThat(figures.byAsin().get("B000000002").spend()).isEqualTo(usd("5.50"));
 
-		// A row that joins no product is left out of the days too, so they add up to the products.
+		// A row that joins no product is left out of the days too, so they add up to the
+		// products.
 		AdPerformance byDay = figures.byDate().values().stream().reduce(AdPerformance.none("USD"), AdPerformance::plus);
-		AdPerformance byAsin = figures.byAsin().values().stream().reduce(AdPerformance.none("USD"), AdPerformance::plus);
+		AdPerformance byAsin = figures.byAsin()
+			.values()
+			.stream()
+			.reduce(AdPerformance.none("USD"), AdPerformance::plus);
 		assertThat(byDay.spend().amount()).isEqualByComparingTo(byAsin.spend().amount()).isEqualByComparingTo("29.75");
 		assertThat(byDay.attributedSales().amount()).isEqualByComparingTo(byAsin.attributedSales().amount());
 		assertThat(byDay.impressions()).isEqualTo(byAsin.impressions());
@@ -94,9 +98,15 @@ class DailyFiguresTest {
 		assertThat(first.buyBoxPercentage()).isCloseTo(80.0, within(1e-9));
 		assertThat(figures.byAsin()).containsOnlyKeys("B000000001", "B000000002");
 		// The days and the ASINs of one document are two sums of the same sales.
-		BigDecimal days = figures.byDate().values().stream().map((s) -> s.orderedProductSales().amount())
+		BigDecimal days = figures.byDate()
+			.values()
+			.stream()
+			.map((s) -> s.orderedProductSales().amount())
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal asins = figures.byAsin().values().stream().map((s) -> s.orderedProductSales().amount())
+		BigDecimal asins = figures.byAsin()
+			.values()
+			.stream()
+			.map((s) -> s.orderedProductSales().amount())
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(days).isEqualByComparingTo(asins);
 	}
@@ -129,8 +139,8 @@ class DailyFiguresTest {
 	void everyDayOfTheRangeIsThereAndADayMissingFromOneSourceIsZeroThere() {
 		Map<LocalDate, AdPerformance> ads = Map.of(D1, new AdPerformance(1000, 20, usd("10.00"), usd("40.00"), 2, 2),
 				D3, new AdPerformance(1000, 20, usd("8.00"), usd("0"), 0, 0));
-		Map<LocalDate, RetailSales> retail = Map.of(D1, new RetailSales(10, usd("200.00"), 80, 100, 90.0),
-				D2, new RetailSales(5, usd("50.00"), 40, 60, 95.0));
+		Map<LocalDate, RetailSales> retail = Map.of(D1, new RetailSales(10, usd("200.00"), 80, 100, 90.0), D2,
+				new RetailSales(5, usd("50.00"), 40, 60, 95.0));
 		List<DailyPerformance> days = DailyPerformance.series(D1, D3, ads, retail, "USD");
 
 		assertThat(days).extracting(DailyPerformance::date).containsExactly(D1, D2, D3);
@@ -142,7 +152,8 @@ class DailyFiguresTest {
 		// The metrics are the same code as a product's and the totals'.
 		assertThat(first.metrics()).isEqualTo(Metrics.of(first.advertising(), first.sales()));
 
-		// Nothing advertised on D2: zero spend, so ACOS and TACoS have nothing to divide and are zero or null.
+		// Nothing advertised on D2: zero spend, so ACOS and TACoS have nothing to divide
+		// and are zero or null.
 		DailyPerformance second = days.get(1);
 		assertThat(second.advertising()).isEqualTo(AdPerformance.none("USD"));
 		assertThat(second.metrics().acos()).isNull();

@@ -41,8 +41,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sponsored products source end to end over real HTTP: the Ads client against a scripted
- * reporting API and a storage host, the engine on real time with millisecond backoff.
+ * The sponsored products source end to end over real HTTP: the Ads client against a
+ * scripted reporting API and a storage host, the engine on real time with millisecond
+ * backoff.
  */
 class AdsProductReportsTest {
 
@@ -79,7 +80,9 @@ class AdsProductReportsTest {
 
 	private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
-	/** The reporting API: by default every report is COMPLETED on its second status check. */
+	/**
+	 * The reporting API: by default every report is COMPLETED on its second status check.
+	 */
 	private Function<RecordedRequest, Reply> ads = this::simulatedReporting;
 
 	private Duration createDelay = Duration.ZERO;
@@ -123,8 +126,10 @@ class AdsProductReportsTest {
 			String reportId = request.path().substring(REPORTS.length() + 1);
 			int poll = this.polls.computeIfAbsent(reportId, (id) -> new AtomicInteger()).incrementAndGet();
 			return (poll < 2) ? report(reportId, "PROCESSING", null, null)
-					: report(reportId, "COMPLETED", this.files.put("/files/" + reportId + ".json.gz",
-							ReportFileServer.gzip(ROWS)) + "?X-Amz-Signature=abc", null);
+					: report(reportId, "COMPLETED",
+							this.files.put("/files/" + reportId + ".json.gz", ReportFileServer.gzip(ROWS))
+									+ "?X-Amz-Signature=abc",
+							null);
 		}
 		return Reply.json(404, "{\"code\":\"404\",\"detail\":\"Not Found\"}");
 	}
@@ -246,13 +251,14 @@ class AdsProductReportsTest {
 
 	@Test
 	void aRefusedRequestFailsWithTheUpstreamsStatusAndReason() {
-		this.ads = (request) -> Reply.json(400, "{\"code\":\"400\",\"detail\":\"Invalid Advertiser or Marketplace ID.\"}");
+		this.ads = (request) -> Reply.json(400,
+				"{\"code\":\"400\",\"detail\":\"Invalid Advertiser or Marketplace ID.\"}");
 
 		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.FAILED);
-		assertThat(result.failure()).isEqualTo(
-				new ReportFailure(Reason.REJECTED, "Invalid Advertiser or Marketplace ID.", false, 400, "400"));
+		assertThat(result.failure())
+			.isEqualTo(new ReportFailure(Reason.REJECTED, "Invalid Advertiser or Marketplace ID.", false, 400, "400"));
 	}
 
 	@Test
@@ -274,8 +280,9 @@ class AdsProductReportsTest {
 			if (request.method().equals("GET") && completedAnswers.getAndIncrement() == 0) {
 				return report("rep-1", "COMPLETED", this.files.url() + "/expired.json.gz?X-Amz-Signature=old", null);
 			}
-			return request.method().equals("GET") ? report("rep-1", "COMPLETED",
-					this.files.put("/fresh.json.gz", ReportFileServer.gzip(ROWS)), null) : simulatedReporting(request);
+			return request.method().equals("GET")
+					? report("rep-1", "COMPLETED", this.files.put("/fresh.json.gz", ReportFileServer.gzip(ROWS)), null)
+					: simulatedReporting(request);
 		};
 
 		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
@@ -288,8 +295,7 @@ class AdsProductReportsTest {
 	@Test
 	void watchingFollowsTheReportUntilItIsReady() {
 		List<ReportResult<List<SpAdvertisedProductRow>>> states = this.reports
-			.watchAdvertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END,
-					TimeUnit.SUMMARY)
+			.watchAdvertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END, TimeUnit.SUMMARY)
 			.collectList()
 			.block(WAIT);
 

@@ -32,8 +32,9 @@ import dev.adsgraph.upstream.UpstreamException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine against a scripted in-memory flow, on virtual time: every wait (backoff, grace,
- * maximum wait, time to live) is crossed by moving the scheduler, never by sleeping.
+ * The engine against a scripted in-memory flow, on virtual time: every wait (backoff,
+ * grace, maximum wait, time to live) is crossed by moving the scheduler, never by
+ * sleeping.
  */
 class ReportEngineTest {
 
@@ -109,7 +110,8 @@ class ReportEngineTest {
 		assertThat(later.get().data()).containsExactly("row of report-1");
 		assertThat(later.get().asOf()).isEqualTo(FakeFlow.GENERATED_AT);
 		assertThat(flow.creates.get()).isEqualTo(1);
-		// 1 s, then 2, 4, 8 and 16 s between polls: five polls in 31 s, none after the end.
+		// 1 s, then 2, 4, 8 and 16 s between polls: five polls in 31 s, none after the
+		// end.
 		assertThat(flow.pollTimes).containsExactly(seconds(1), seconds(3), seconds(7), seconds(15), seconds(31));
 	}
 
@@ -208,8 +210,8 @@ class ReportEngineTest {
 	@Test
 	void optionsInAnotherOrderAreTheSameKey() {
 		ReportKey a = new ReportKey("t", "ads", "1", "r", TODAY, TODAY, Map.of("x", "1", "y", "2"));
-		ReportKey b = new ReportKey("t", "ads", "1", "r", TODAY, TODAY, new java.util.LinkedHashMap<>(
-				Map.of("y", "2", "x", "1")));
+		ReportKey b = new ReportKey("t", "ads", "1", "r", TODAY, TODAY,
+				new java.util.LinkedHashMap<>(Map.of("y", "2", "x", "1")));
 
 		assertThat(a).isEqualTo(b);
 		assertThat(a.toString()).isEqualTo(b.toString());
@@ -367,8 +369,8 @@ class ReportEngineTest {
 		VirtualTimeScheduler early = VirtualTimeScheduler.create();
 		VirtualClock earlyClock = new VirtualClock(Instant.parse("2026-01-10T05:00:00Z"), early);
 		ReportProperties properties = properties(Duration.ofHours(3));
-		try (ReportEngine morning = new ReportEngine(new CaffeineReportStore(100, earlyClock), properties,
-				earlyClock, early)) {
+		try (ReportEngine morning = new ReportEngine(new CaffeineReportStore(100, earlyClock), properties, earlyClock,
+				early)) {
 			FakeFlow flow = new FakeFlow(early).doneAtPoll(0);
 			morning.get(yesterday, flow).subscribe();
 			early.advanceTimeBy(Duration.ofSeconds(1));
@@ -455,7 +457,10 @@ class ReportEngineTest {
 		return Duration.ofSeconds(seconds);
 	}
 
-	/** A scripted upstream: report ids {@code report-1, report-2...}, polls and downloads by index. */
+	/**
+	 * A scripted upstream: report ids {@code report-1, report-2...}, polls and downloads
+	 * by index.
+	 */
 	static final class FakeFlow implements ReportFlow<List<String>> {
 
 		static final Instant GENERATED_AT = Instant.parse("2026-01-10T11:59:00Z");
@@ -468,8 +473,7 @@ class ReportEngineTest {
 
 		private final VirtualTimeScheduler time;
 
-		volatile java.util.function.Supplier<Mono<String>> create = () -> Mono
-			.just("report-" + this.creates.get());
+		volatile java.util.function.Supplier<Mono<String>> create = () -> Mono.just("report-" + this.creates.get());
 
 		volatile Function<Integer, Mono<ReportFlow.Status>> polls = (n) -> Mono.just(ReportFlow.Status.inProgress());
 

@@ -37,8 +37,9 @@ class ReportsConfigurationTest {
 
 	@Test
 	void propertiesOverrideTheDefaults() {
-		this.context.withPropertyValues("adsgraph.reports.poll-initial-delay=5ms", "adsgraph.reports.grace=0s",
-				"adsgraph.reports.ttl-including-today=2m")
+		this.context
+			.withPropertyValues("adsgraph.reports.poll-initial-delay=5ms", "adsgraph.reports.grace=0s",
+					"adsgraph.reports.ttl-including-today=2m")
 			.run((context) -> {
 				ReportProperties properties = context.getBean(ReportProperties.class);
 				assertThat(properties.pollInitialDelay()).isEqualTo(Duration.ofMillis(5));

@@ -16,7 +16,10 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Terms tokens, /adsAccounts registration and listing, as an integrator's onboarding flow uses them. */
+/**
+ * Terms tokens, /adsAccounts registration and listing, as an integrator's onboarding flow
+ * uses them.
+ */
 class SandboxAdsAccountsTest {
 
 	private SandboxTestClient sandbox = SandboxTestClient.start();
@@ -77,13 +80,15 @@ class SandboxAdsAccountsTest {
 		assertThat(foreign.json().at("/errors/0/errorCode").stringValue()).isEqualTo("INVALID_TERMS_TOKEN");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(foreignInRegistration.status()).isEqualTo(400);
-		assertThat(foreignInRegistration.json().at("/errors/0/errorCode").stringValue()).isEqualTo("INVALID_TERMS_TOKEN");
+		assertThat(foreignInRegistration.json().at("/errors/0/errorCode").stringValue())
+			.isEqualTo("INVALID_TERMS_TOKEN");
 	}
 
 	@Test
 	void termsAcceptThemselvesWhenAnAcceptanceDelayIsConfigured() {
 		this.sandbox.close();
-		this.sandbox = SandboxTestClient.start(SandboxSettings.defaults().withTermsAcceptanceDelay(Duration.ofMillis(100)));
+		this.sandbox = SandboxTestClient
+			.start(SandboxSettings.defaults().withTermsAcceptanceDelay(Duration.ofMillis(100)));
 		String termsToken = createTermsToken(SandboxServer.demoCredentials()).json().get("termsToken").stringValue();
 
 		assertThat(SandboxTestClient.await(() -> termsStatus(termsToken), "ACCEPTED"::equals)).isEqualTo("ACCEPTED");
@@ -118,7 +123,8 @@ class SandboxAdsAccountsTest {
 		assertThat(profileIds).containsOnlyKeys("US", "CA");
 		assertThat(entityCountries).containsOnly("US", "CA");
 		List<JsonNode> profiles = sellerProfiles("na", "A17CEDARLN4PTS");
-		assertThat(profiles).extracting((p) -> p.get("profileId").asLong()).containsExactlyInAnyOrderElementsOf(profileIds.values());
+		assertThat(profiles).extracting((p) -> p.get("profileId").asLong())
+			.containsExactlyInAnyOrderElementsOf(profileIds.values());
 		assertThat(profiles.get(0).get("dailyBudget").asDouble()).isEqualTo(999_999_999.0);
 		assertThat(sellerProfiles("eu", "A17CEDARLN4PTS")).isEmpty();
 	}
@@ -129,10 +135,12 @@ class SandboxAdsAccountsTest {
 		JsonNode account = awaitStatus(registered.json().at("/adsAccount/adsAccountId").stringValue(), "CREATED");
 
 		assertThat(account.get("countryCodes")).extracting(JsonNode::stringValue).containsExactly("UK");
-		assertThat(register(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A3MAPLETRL6CNQ")), null, List.of("DE"))
-			.json()
-			.at("/errors/0/errorCode")
-			.stringValue()).isEqualTo("UNSUPPORTED_COUNTRY");
+		assertThat(
+				register(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A3MAPLETRL6CNQ")), null, List.of("DE"))
+					.json()
+					.at("/errors/0/errorCode")
+					.stringValue())
+			.isEqualTo("UNSUPPORTED_COUNTRY");
 	}
 
 	@Test
@@ -140,7 +148,9 @@ class SandboxAdsAccountsTest {
 		String partialId = register(Map.of("amazonVendor", Map.of("vendorGroup", "7720415")), null).json()
 			.at("/adsAccount/adsAccountId")
 			.stringValue();
-		String disabledId = register(seller("A2GREYMKT0QQ7Z"), null).json().at("/adsAccount/adsAccountId").stringValue();
+		String disabledId = register(seller("A2GREYMKT0QQ7Z"), null).json()
+			.at("/adsAccount/adsAccountId")
+			.stringValue();
 
 		JsonNode partial = awaitStatus(partialId, "PARTIALLY_CREATED");
 		JsonNode disabled = awaitStatus(disabledId, "DISABLED");
@@ -155,7 +165,8 @@ class SandboxAdsAccountsTest {
 
 	@Test
 	void aUsBusinessRegistersAndGetsAUsProfile() {
-		Exchange registered = register(Map.of("business", business("US", "https://www.havenhotel.example")), null, List.of("US"));
+		Exchange registered = register(Map.of("business", business("US", "https://www.havenhotel.example")), null,
+				List.of("US"));
 		assertThat(registered.status()).isEqualTo(201);
 
 		JsonNode account = awaitStatus(registered.json().at("/adsAccount/adsAccountId").stringValue(), "CREATED");
@@ -213,7 +224,8 @@ class SandboxAdsAccountsTest {
 
 		for (Exchange duplicate : new Exchange[] { fixture, again }) {
 			assertThat(duplicate.status()).isEqualTo(400);
-			assertThat(duplicate.json().at("/errors/0/errorCode").stringValue()).isEqualTo("ADS_ACCOUNT_ALREADY_EXISTS");
+			assertThat(duplicate.json().at("/errors/0/errorCode").stringValue())
+				.isEqualTo("ADS_ACCOUNT_ALREADY_EXISTS");
 		}
 	}
 
@@ -232,7 +244,9 @@ class SandboxAdsAccountsTest {
 	void anAssociationMustNameExactlyOnePartner() {
 		Exchange two = register(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS"), "amazonVendor",
 				Map.of("vendorGroup", "7730002")), null);
-		Exchange none = this.sandbox.ads("na", "POST", "/adsAccounts").json(SandboxTestClient.ACCOUNTS_V2, Map.of()).send();
+		Exchange none = this.sandbox.ads("na", "POST", "/adsAccounts")
+			.json(SandboxTestClient.ACCOUNTS_V2, Map.of())
+			.send();
 		Exchange twoCountries = register(seller("A17CEDARLN4PTS"), null, List.of("US", "CA"));
 		Exchange badSellerId = register(seller("a17-cedar"), null);
 
@@ -308,7 +322,8 @@ class SandboxAdsAccountsTest {
 
 	private String acceptedTermsToken() {
 		String termsToken = createTermsToken(SandboxServer.demoCredentials()).json().get("termsToken").stringValue();
-		assertThat(this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send().status()).isEqualTo(200);
+		assertThat(this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send().status())
+			.isEqualTo(200);
 		return termsToken;
 	}
 

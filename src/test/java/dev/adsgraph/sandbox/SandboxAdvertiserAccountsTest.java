@@ -13,7 +13,9 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ads API v1 advertiser and selling accounts: batch writes with 207, queries with paging. */
+/**
+ * Ads API v1 advertiser and selling accounts: batch writes with 207, queries with paging.
+ */
 class SandboxAdvertiserAccountsTest {
 
 	private static final String JSON = "application/json";
@@ -32,22 +34,25 @@ class SandboxAdvertiserAccountsTest {
 		JsonNode blueHarbor = find(all.get("sellingAccounts"), "displayName", "Blue Harbor Kitchen Ltd");
 		assertThat(blueHarbor.get("sellingProgram").stringValue()).isEqualTo("AMAZON_SELLER");
 		assertThat(blueHarbor.get("portals")).extracting(JsonNode::stringValue).containsExactly("SELLER_CENTRAL");
-		assertThat(blueHarbor.get("countryCodes")).extracting(JsonNode::stringValue).containsExactly("GB", "DE", "FR", "IT", "ES");
+		assertThat(blueHarbor.get("countryCodes")).extracting(JsonNode::stringValue)
+			.containsExactly("GB", "DE", "FR", "IT", "ES");
 		assertThat(blueHarbor.at("/business/addresses/0/addressToken").stringValue()).startsWith("adr1.");
 
 		JsonNode authors = post("/adsApi/v1/query/sellingAccounts",
-				Map.of("sellingProgramFilter", Map.of("include", List.of("AMAZON_AUTHOR")))).json();
+				Map.of("sellingProgramFilter", Map.of("include", List.of("AMAZON_AUTHOR"))))
+			.json();
 		assertThat(authors.get("sellingAccounts")).extracting((a) -> a.get("displayName").stringValue())
 			.containsExactly("Jane Q. Writer", "Michael Okafor");
 
-		JsonNode byToken = post("/adsApi/v1/query/sellingAccounts",
-				Map.of("sellingAccountLinkTokenFilter", Map.of("include", List.of(blueHarbor.get("sellingAccountLinkToken").stringValue()))))
+		JsonNode byToken = post("/adsApi/v1/query/sellingAccounts", Map.of("sellingAccountLinkTokenFilter",
+				Map.of("include", List.of(blueHarbor.get("sellingAccountLinkToken").stringValue()))))
 			.json();
 		assertThat(byToken.get("sellingAccounts")).hasSize(1);
 
 		JsonNode page = post("/adsApi/v1/query/sellingAccounts", Map.of("maxResults", 60)).json();
 		JsonNode rest = post("/adsApi/v1/query/sellingAccounts",
-				Map.of("maxResults", 60, "nextToken", page.get("nextToken").stringValue())).json();
+				Map.of("maxResults", 60, "nextToken", page.get("nextToken").stringValue()))
+			.json();
 		assertThat(page.get("sellingAccounts").size() + rest.get("sellingAccounts").size()).isEqualTo(69);
 	}
 
@@ -75,29 +80,33 @@ class SandboxAdvertiserAccountsTest {
 
 	@Test
 	void aSellingAccountTokenCreatesALinkedAccountThatIsApprovedWithProfiles() {
-		JsonNode maple = find(post("/adsApi/v1/query/sellingAccounts", Map.of()).json().get("sellingAccounts"), "displayName",
-				"Maple Trail Outfitters Inc.");
+		JsonNode maple = find(post("/adsApi/v1/query/sellingAccounts", Map.of()).json().get("sellingAccounts"),
+				"displayName", "Maple Trail Outfitters Inc.");
 		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("businessDetails", List.of(Map.of("addressToken", maple.at("/business/addresses/0/addressToken").stringValue())));
-		item.put("sellingAccountLinkRequests", List.of(Map.of("sellingAccountLinkDetails",
-				Map.of("sellingAccountLinkToken", maple.get("sellingAccountLinkToken").stringValue(), "sellingProgram", "AMAZON_SELLER"))));
+		item.put("businessDetails",
+				List.of(Map.of("addressToken", maple.at("/business/addresses/0/addressToken").stringValue())));
+		item.put("sellingAccountLinkRequests",
+				List.of(Map.of("sellingAccountLinkDetails", Map.of("sellingAccountLinkToken",
+						maple.get("sellingAccountLinkToken").stringValue(), "sellingProgram", "AMAZON_SELLER"))));
 		item.put("currencyCode", "CAD");
 		item.put("industryVertical", "Retail Goods & Services");
 		item.put("timeZoneIana", "America/Los_Angeles");
 
-		JsonNode created = post("/adsApi/v1/create/advertiserAccounts", Map.of("advertiserAccounts", List.of(item))).json()
+		JsonNode created = post("/adsApi/v1/create/advertiserAccounts", Map.of("advertiserAccounts", List.of(item)))
+			.json()
 			.at("/success/0/advertiserAccount");
-		assertThat(created.at("/sellingAccountLinkRequests/0/sellingAccountLinkDetails/linkStatus/statusCode").stringValue())
-			.isEqualTo("IN_PROGRESS");
+		assertThat(created.at("/sellingAccountLinkRequests/0/sellingAccountLinkDetails/linkStatus/statusCode")
+			.stringValue()).isEqualTo("IN_PROGRESS");
 		String id = created.get("advertiserAccountId").stringValue();
 
 		JsonNode approved = SandboxTestClient.await(() -> queryOne(id),
 				(account) -> !account.at("/status/statusCode").stringValue().equals("REGISTRATION_IN_PROGRESS"));
 
 		assertThat(approved.at("/status/statusCode").stringValue()).isEqualTo("APPROVED");
-		assertThat(approved.at("/sellingAccountLinkRequests/0/sellingAccountLinkDetails/linkStatus/statusCode").stringValue())
-			.isEqualTo("APPROVED");
-		assertThat(approved.get("alternateIds")).extracting((a) -> a.get("countryCode").stringValue()).containsExactly("CA", "US");
+		assertThat(approved.at("/sellingAccountLinkRequests/0/sellingAccountLinkDetails/linkStatus/statusCode")
+			.stringValue()).isEqualTo("APPROVED");
+		assertThat(approved.get("alternateIds")).extracting((a) -> a.get("countryCode").stringValue())
+			.containsExactly("CA", "US");
 		JsonNode ca = approved.get("alternateIds").get(0);
 		assertThat(ca.get("region").stringValue()).isEqualTo("NA");
 		assertThat(ca.get("profileId").isString()).isTrue();
@@ -113,13 +122,18 @@ class SandboxAdvertiserAccountsTest {
 	void aSellingAccountAlreadyBackingAnAccountCannotBeLinkedAgain() {
 		List<JsonNode> sellingAccounts = new ArrayList<>();
 		post("/adsApi/v1/query/sellingAccounts", Map.of()).json().get("sellingAccounts").forEach(sellingAccounts::add);
-		JsonNode northwind = sellingAccounts.stream().filter((a) -> a.get("displayName").stringValue().equals("Northwind Outdoor Co."))
-			.findFirst().orElseThrow();
-		JsonNode acme = sellingAccounts.stream().filter((a) -> a.get("displayName").stringValue().equals("Acme Brands Inc."))
-			.findFirst().orElseThrow();
+		JsonNode northwind = sellingAccounts.stream()
+			.filter((a) -> a.get("displayName").stringValue().equals("Northwind Outdoor Co."))
+			.findFirst()
+			.orElseThrow();
+		JsonNode acme = sellingAccounts.stream()
+			.filter((a) -> a.get("displayName").stringValue().equals("Acme Brands Inc."))
+			.findFirst()
+			.orElseThrow();
 
 		JsonNode answer = post("/adsApi/v1/create/advertiserAccounts",
-				Map.of("advertiserAccounts", List.of(linked(northwind), linked(acme)))).json();
+				Map.of("advertiserAccounts", List.of(linked(northwind), linked(acme))))
+			.json();
 
 		assertThat(answer.get("success")).isEmpty();
 		assertThat(answer.get("error")).extracting((e) -> e.at("/errors/0/code").stringValue())
@@ -128,14 +142,16 @@ class SandboxAdvertiserAccountsTest {
 
 	@Test
 	void documentedTriggersEndRejected() {
-		JsonNode grey = find(post("/adsApi/v1/query/sellingAccounts", Map.of()).json().get("sellingAccounts"), "displayName",
-				"Grey Market Imports");
+		JsonNode grey = find(post("/adsApi/v1/query/sellingAccounts", Map.of()).json().get("sellingAccounts"),
+				"displayName", "Grey Market Imports");
 		Map<String, Object> unverifiable = literal("Shell Company", "10001");
-		unverifiable.put("businessDetails", List.of(Map.of("address", address("Shell Company", "10001"), "website",
-				"https://www.shellcompany.invalid")));
+		unverifiable.put("businessDetails", List
+			.of(Map.of("address", address("Shell Company", "10001"), "website", "https://www.shellcompany.invalid")));
 
 		JsonNode success = post("/adsApi/v1/create/advertiserAccounts",
-				Map.of("advertiserAccounts", List.of(linked(grey), unverifiable))).json().get("success");
+				Map.of("advertiserAccounts", List.of(linked(grey), unverifiable)))
+			.json()
+			.get("success");
 
 		for (JsonNode created : success) {
 			String id = created.at("/advertiserAccount/advertiserAccountId").stringValue();
@@ -153,21 +169,28 @@ class SandboxAdvertiserAccountsTest {
 			.at("/advertiserAccounts/0/advertiserAccountId")
 			.stringValue();
 
-		JsonNode answer = post("/adsApi/v1/update/advertiserAccounts", Map.of("advertiserAccounts",
-				List.of(Map.of("advertiserAccountId", "amzn1.ads-account.g.unknown0000000000000000000"),
-						Map.of("advertiserAccountId", existing, "displayName", "Northwind Global", "industryVertical", "Travel"),
-						Map.of("advertiserAccountId", existing, "isGlobalAccount", false)))).json();
+		JsonNode answer = post("/adsApi/v1/update/advertiserAccounts",
+				Map.of("advertiserAccounts",
+						List.of(Map.of("advertiserAccountId", "amzn1.ads-account.g.unknown0000000000000000000"),
+								Map.of("advertiserAccountId", existing, "displayName", "Northwind Global",
+										"industryVertical", "Travel"),
+								Map.of("advertiserAccountId", existing, "isGlobalAccount", false))))
+			.json();
 
 		assertThat(answer.get("error")).extracting((e) -> e.get("index").asInt()).containsExactly(0, 2);
 		assertThat(answer.at("/error/0/errors/0/code").stringValue()).isEqualTo("NOT_FOUND");
 		assertThat(answer.at("/error/1/errors/0/code").stringValue()).isEqualTo("DUPLICATE_RESOURCE_ID_FOUND");
 		assertThat(answer.at("/success/0/advertiserAccount/displayName").stringValue()).isEqualTo("Northwind Global");
 		assertThat(answer.at("/success/0/advertiserAccount/industryVertical").stringValue()).isEqualTo("Travel");
-		assertThat(this.sandbox.ads("na", "GET", "/adsAccounts/" + existing).send().json().at("/adsAccount/accountName").stringValue())
-			.isEqualTo("Northwind Global");
+		assertThat(this.sandbox.ads("na", "GET", "/adsAccounts/" + existing)
+			.send()
+			.json()
+			.at("/adsAccount/accountName")
+			.stringValue()).isEqualTo("Northwind Global");
 
-		JsonNode immutable = post("/adsApi/v1/update/advertiserAccounts",
-				Map.of("advertiserAccounts", List.of(Map.of("advertiserAccountId", existing, "isGlobalAccount", false)))).json();
+		JsonNode immutable = post("/adsApi/v1/update/advertiserAccounts", Map.of("advertiserAccounts",
+				List.of(Map.of("advertiserAccountId", existing, "isGlobalAccount", false))))
+			.json();
 		assertThat(immutable.at("/error/0/errors/0/code").stringValue()).isEqualTo("FIELD_VALUE_CANNOT_EDIT");
 	}
 
@@ -181,13 +204,15 @@ class SandboxAdvertiserAccountsTest {
 		Map<String, Object> noBusiness = new LinkedHashMap<>();
 		noBusiness.put("displayName", "Nothing");
 		Map<String, Object> outsideAds = literal("Zurich AG", "8001");
-		outsideAds.put("businessDetails", List.of(Map.of("address", Map.of("addressLine1", "Bahnhofstrasse 1", "businessName",
-				"Zurich AG", "city", "Zurich", "countryCode", "CH", "zipCode", "8001"))));
+		outsideAds.put("businessDetails", List.of(Map.of("address", Map.of("addressLine1", "Bahnhofstrasse 1",
+				"businessName", "Zurich AG", "city", "Zurich", "countryCode", "CH", "zipCode", "8001"))));
 		Map<String, Object> manager = literal("Managed Co", "10001");
 		manager.put("managerAccountId", "amzn1.ads1.ma1.adsgraphagency0manager0ac");
 
 		JsonNode errors = post("/adsApi/v1/create/advertiserAccounts",
-				Map.of("advertiserAccounts", List.of(badEnums, foreignToken, noBusiness, outsideAds, manager))).json().get("error");
+				Map.of("advertiserAccounts", List.of(badEnums, foreignToken, noBusiness, outsideAds, manager)))
+			.json()
+			.get("error");
 
 		assertThat(errors).hasSize(5);
 		assertThat(codes(errors.get(0))).containsExactly("FIELD_VALUE_IS_INVALID", "FIELD_VALUE_IS_INVALID");
@@ -206,7 +231,9 @@ class SandboxAdvertiserAccountsTest {
 		Exchange empty = post("/adsApi/v1/create/advertiserAccounts", Map.of("advertiserAccounts", List.of()));
 		Exchange overfull = post("/adsApi/v1/create/advertiserAccounts", Map.of("advertiserAccounts", tooMany));
 		Exchange missing = post("/adsApi/v1/update/advertiserAccounts", Map.of());
-		Exchange notJson = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts").json(JSON, "{oops").send();
+		Exchange notJson = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts")
+			.json(JSON, "{oops")
+			.send();
 
 		assertThat(empty.json().get("code").stringValue()).isEqualTo("FIELD_SIZE_IS_OUT_OF_RANGE");
 		assertThat(overfull.json().get("code").stringValue()).isEqualTo("FIELD_SIZE_IS_OUT_OF_RANGE");
@@ -222,7 +249,8 @@ class SandboxAdvertiserAccountsTest {
 		JsonNode first = post("/adsApi/v1/query/advertiserAccounts", Map.of("maxResults", 50)).json();
 		assertThat(first.get("advertiserAccounts")).hasSize(50);
 		JsonNode second = post("/adsApi/v1/query/advertiserAccounts",
-				Map.of("maxResults", 50, "nextToken", first.get("nextToken").stringValue())).json();
+				Map.of("maxResults", 50, "nextToken", first.get("nextToken").stringValue()))
+			.json();
 		assertThat(second.get("advertiserAccounts")).hasSize(13);
 		assertThat(second.has("nextToken")).isFalse();
 		JsonNode account = first.at("/advertiserAccounts/0");
@@ -232,15 +260,19 @@ class SandboxAdvertiserAccountsTest {
 
 		String id = account.get("advertiserAccountId").stringValue();
 		assertThat(post("/adsApi/v1/query/advertiserAccounts",
-				Map.of("advertiserAccountIdFilter", Map.of("include", List.of(id)))).json().get("advertiserAccounts")).hasSize(1);
+				Map.of("advertiserAccountIdFilter", Map.of("include", List.of(id))))
+			.json()
+			.get("advertiserAccounts")).hasSize(1);
 		assertThat(post("/adsApi/v1/query/advertiserAccounts",
-				Map.of("isGlobalAccountFilter", Map.of("include", List.of(false)))).json().get("advertiserAccounts")).isEmpty();
+				Map.of("isGlobalAccountFilter", Map.of("include", List.of(false))))
+			.json()
+			.get("advertiserAccounts")).isEmpty();
 
 		Exchange tooSmall = post("/adsApi/v1/query/advertiserAccounts", Map.of("maxResults", 5));
 		Exchange twoFlags = post("/adsApi/v1/query/advertiserAccounts",
 				Map.of("isGlobalAccountFilter", Map.of("include", List.of(true, false))));
-		Exchange otherFilters = post("/adsApi/v1/query/advertiserAccounts",
-				Map.of("nextToken", first.get("nextToken").stringValue(), "isGlobalAccountFilter", Map.of("include", List.of(true))));
+		Exchange otherFilters = post("/adsApi/v1/query/advertiserAccounts", Map.of("nextToken",
+				first.get("nextToken").stringValue(), "isGlobalAccountFilter", Map.of("include", List.of(true))));
 		assertThat(tooSmall.json().get("code").stringValue()).isEqualTo("FIELD_VALUE_IS_OUT_OF_RANGE");
 		assertThat(twoFlags.json().get("code").stringValue()).isEqualTo("FIELD_SIZE_IS_OUT_OF_RANGE");
 		assertThat(otherFilters.json().get("code").stringValue()).isEqualTo("FIELD_VALUE_IS_INVALID");
@@ -252,7 +284,8 @@ class SandboxAdvertiserAccountsTest {
 
 	private JsonNode queryOne(String advertiserAccountId) {
 		return post("/adsApi/v1/query/advertiserAccounts",
-				Map.of("advertiserAccountIdFilter", Map.of("include", List.of(advertiserAccountId)))).json()
+				Map.of("advertiserAccountIdFilter", Map.of("include", List.of(advertiserAccountId))))
+			.json()
 			.at("/advertiserAccounts/0");
 	}
 

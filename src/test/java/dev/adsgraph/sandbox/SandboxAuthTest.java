@@ -7,7 +7,10 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Authentication, media types and unknown routes: every failure in its family's shape, with a request id. */
+/**
+ * Authentication, media types and unknown routes: every failure in its family's shape,
+ * with a request id.
+ */
 class SandboxAuthTest {
 
 	private final SandboxTestClient sandbox = SandboxTestClient.start();
@@ -20,8 +23,12 @@ class SandboxAuthTest {
 	@Test
 	void profilesRejectMissingOrUnknownBearerTokensInTheGenericShape() {
 		Exchange missing = this.sandbox.ads("na", "GET", "/v2/profiles").withoutHeader("Authorization").send();
-		Exchange unknown = this.sandbox.ads("na", "GET", "/v2/profiles").header("Authorization", "Bearer Atza|forged").send();
-		Exchange basic = this.sandbox.ads("na", "GET", "/v2/profiles").header("Authorization", "Basic Zm9vOmJhcg==").send();
+		Exchange unknown = this.sandbox.ads("na", "GET", "/v2/profiles")
+			.header("Authorization", "Bearer Atza|forged")
+			.send();
+		Exchange basic = this.sandbox.ads("na", "GET", "/v2/profiles")
+			.header("Authorization", "Basic Zm9vOmJhcg==")
+			.send();
 
 		for (Exchange answer : new Exchange[] { missing, unknown, basic }) {
 			assertThat(answer.status()).isEqualTo(401);
@@ -55,7 +62,9 @@ class SandboxAuthTest {
 		assertThat(register.json().at("/errors/0/errorCode").stringValue()).isEqualTo("UNAUTHORIZED");
 		assertThat(register.json().at("/errors/0/errorId").isNumber()).isTrue();
 
-		Exchange get = this.sandbox.ads("na", "GET", "/adsAccounts/amzn1.ads-account.g.x").withoutHeader("Authorization").send();
+		Exchange get = this.sandbox.ads("na", "GET", "/adsAccounts/amzn1.ads-account.g.x")
+			.withoutHeader("Authorization")
+			.send();
 		assertThat(get.status()).isEqualTo(401);
 		assertThat(get.json().propertyNames()).containsExactly("message");
 
@@ -71,7 +80,9 @@ class SandboxAuthTest {
 	@Test
 	void v1AcceptsEitherClientIdHeaderButNeedsOne() {
 		String clientId = SandboxServer.demoCredentials().clientId();
-		Exchange v1Header = this.sandbox.ads("na", "POST", "/adsApi/v1/query/sellingAccounts").json("application/json", "{}").send();
+		Exchange v1Header = this.sandbox.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
+			.json("application/json", "{}")
+			.send();
 		Exchange legacyHeader = this.sandbox.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
 			.json("application/json", "{}")
 			.withoutHeader("Amazon-Ads-ClientId")
@@ -101,7 +112,9 @@ class SandboxAuthTest {
 		Exchange unsupported = this.sandbox.ads("na", "POST", "/adsAccounts/list")
 			.json("text/plain", "{\"maxResults\":1}")
 			.send();
-		Exchange unacceptable = this.sandbox.ads("na", "GET", "/v2/profiles").header("Accept", "application/xml").send();
+		Exchange unacceptable = this.sandbox.ads("na", "GET", "/v2/profiles")
+			.header("Accept", "application/xml")
+			.send();
 
 		assertThat(vendorType.status()).isEqualTo(200);
 		assertThat(vendorType.header("Content-Type")).isEqualTo(SandboxTestClient.LIST_ACCOUNTS);
@@ -114,8 +127,12 @@ class SandboxAuthTest {
 
 	@Test
 	void malformedBodiesAre400InTheFamilyShape() {
-		Exchange v2 = this.sandbox.ads("na", "POST", "/adsAccounts").json(SandboxTestClient.ACCOUNTS_V2, "{\"associations\":").send();
-		Exchange v1 = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts").json("application/json", "[1,2]").send();
+		Exchange v2 = this.sandbox.ads("na", "POST", "/adsAccounts")
+			.json(SandboxTestClient.ACCOUNTS_V2, "{\"associations\":")
+			.send();
+		Exchange v1 = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts")
+			.json("application/json", "[1,2]")
+			.send();
 
 		assertThat(v2.status()).isEqualTo(400);
 		assertThat(v2.json().at("/errors/0/errorCode").stringValue()).isEqualTo("INVALID_ARGUMENT");
@@ -127,7 +144,9 @@ class SandboxAuthTest {
 	void oversizedBodiesAre413() {
 		String huge = "{\"advertiserAccounts\":[{\"displayName\":\"" + "x".repeat(1_100_000) + "\"}]}";
 
-		Exchange answer = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts").json("application/json", huge).send();
+		Exchange answer = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts")
+			.json("application/json", huge)
+			.send();
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.json().get("code").stringValue()).isEqualTo("CONTENT_TOO_LARGE");

@@ -14,7 +14,10 @@ import dev.adsgraph.sandbox.Figures.Day;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The product fixtures and the daily figure functions keep the promises the join tests rely on. */
+/**
+ * The product fixtures and the daily figure functions keep the promises the join tests
+ * rely on.
+ */
 class SandboxCatalogTest {
 
 	private static final Catalog CATALOG = Catalog.load();
@@ -30,8 +33,9 @@ class SandboxCatalogTest {
 				Fixtures.HARBOR_TOOLS_VENDOR_GROUP, Map.of(Country.DE, 14, Country.FR, 10));
 		expected.forEach((partner, counts) -> {
 			assertThat(CATALOG.countries(partner)).containsExactlyInAnyOrderElementsOf(counts.keySet());
-			counts.forEach((country, count) -> assertThat(CATALOG.inCatalog(partner, country)).as(partner + " " + country)
-				.hasSize(count));
+			counts
+				.forEach((country, count) -> assertThat(CATALOG.inCatalog(partner, country)).as(partner + " " + country)
+					.hasSize(count));
 		});
 		assertThat(CATALOG.inCatalog(Fixtures.NORTHWIND, Country.US)).hasSizeGreaterThanOrEqualTo(120);
 	}
@@ -40,7 +44,8 @@ class SandboxCatalogTest {
 	void asinsAndSkusHaveAmazonsShapeAndRepeatAcrossOneSellersMarketplacesOnly() {
 		Map<String, String> ownerOfAsin = new java.util.HashMap<>();
 		for (String partner : List.of(Fixtures.NORTHWIND, Fixtures.BLUE_HARBOR, Fixtures.SAKURA,
-				Fixtures.ACME_VENDOR_GROUP, Fixtures.RIVERSTONE, Fixtures.HILLCREST, Fixtures.HARBOR_TOOLS_VENDOR_GROUP)) {
+				Fixtures.ACME_VENDOR_GROUP, Fixtures.RIVERSTONE, Fixtures.HILLCREST,
+				Fixtures.HARBOR_TOOLS_VENDOR_GROUP)) {
 			for (Country country : CATALOG.countries(partner)) {
 				Set<String> skus = new HashSet<>();
 				for (Listing listing : CATALOG.listings(partner, country)) {

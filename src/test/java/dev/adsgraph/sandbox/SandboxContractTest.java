@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every simulated operation, success and main errors, checked against Amazon's own OpenAPI files
- * over real HTTP.
+ * Every simulated operation, success and main errors, checked against Amazon's own
+ * OpenAPI files over real HTTP.
  */
 class SandboxContractTest {
 
@@ -33,7 +33,8 @@ class SandboxContractTest {
 		assertThat(list.json().size()).isGreaterThan(10);
 		assertValid(list);
 
-		Exchange vendors = this.sandbox.ads("eu", "GET", "/v2/profiles?profileTypeFilter=vendor&validPaymentMethodFilter=false")
+		Exchange vendors = this.sandbox
+			.ads("eu", "GET", "/v2/profiles?profileTypeFilter=vendor&validPaymentMethodFilter=false")
 			.send();
 		assertThat(vendors.json().size()).isEqualTo(1);
 		assertValid(vendors);
@@ -57,7 +58,8 @@ class SandboxContractTest {
 		assertThat(created.header("Content-Type")).isEqualTo("application/vnd.termstokenresource.v1+json");
 		assertValid(created);
 
-		Exchange status = this.sandbox.ads("na", "GET", "/termsTokens/" + created.json().get("termsToken").stringValue())
+		Exchange status = this.sandbox
+			.ads("na", "GET", "/termsTokens/" + created.json().get("termsToken").stringValue())
 			.send();
 		assertThat(status.status()).isEqualTo(200);
 		assertValid(status);
@@ -76,7 +78,8 @@ class SandboxContractTest {
 	void adsAccountAnswersFollowTheAdvertisingAccountsSpec() {
 		Exchange registered = this.sandbox.ads("na", "POST", "/adsAccounts")
 			.json(SandboxTestClient.ACCOUNTS_V2,
-					Map.of("associations", List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+					Map.of("associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
 			.send();
 		assertThat(registered.status()).isEqualTo(201);
 		assertValid(registered);
@@ -84,7 +87,8 @@ class SandboxContractTest {
 
 		Exchange pending = this.sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId).send();
 		assertValid(pending);
-		Exchange created = SandboxTestClient.await(() -> this.sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId).send(),
+		Exchange created = SandboxTestClient.await(
+				() -> this.sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId).send(),
 				(exchange) -> exchange.json().at("/adsAccount/status").stringValue().equals("CREATED"));
 		assertValid(created);
 
@@ -100,7 +104,8 @@ class SandboxContractTest {
 
 		Exchange forbidden = this.sandbox.ads("na", "POST", "/adsAccounts")
 			.json(SandboxTestClient.ACCOUNTS_V2,
-					Map.of("associations", List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A1HILLCRST3VXZ")))))
+					Map.of("associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A1HILLCRST3VXZ")))))
 			.send();
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertValid(forbidden);
@@ -109,7 +114,8 @@ class SandboxContractTest {
 			.send();
 		assertThat(invalid.status()).isEqualTo(400);
 		assertValidResponse(invalid);
-		assertValid(this.sandbox.ads("na", "GET", "/adsAccounts/amzn1.ads-account.g.doesnotexist00000000000000").send());
+		assertValid(
+				this.sandbox.ads("na", "GET", "/adsAccounts/amzn1.ads-account.g.doesnotexist00000000000000").send());
 		Exchange badId = this.sandbox.ads("na", "GET", "/adsAccounts/bad!id").send();
 		assertThat(badId.status()).isEqualTo(400);
 		assertValidResponse(badId);
@@ -121,29 +127,33 @@ class SandboxContractTest {
 	@Test
 	void advertiserAccountAnswersFollowTheV1Spec() {
 		Exchange selling = this.sandbox.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
-			.json("application/json", Map.of("sellingProgramFilter", Map.of("include", List.of("AMAZON_SELLER")),
-					"maxResults", 10))
+			.json("application/json",
+					Map.of("sellingProgramFilter", Map.of("include", List.of("AMAZON_SELLER")), "maxResults", 10))
 			.send();
 		assertThat(selling.status()).isEqualTo(200);
 		assertValid(selling);
 
 		Exchange created = this.sandbox.ads("na", "POST", "/adsApi/v1/create/advertiserAccounts")
 			.json("application/json", Map.of("advertiserAccounts", List.of(
-					Map.of("businessDetails", List.of(Map.of("address", Map.of("addressLine1", "1 Main St", "businessName",
-							"Contract Co", "city", "Boston", "countryCode", "US", "state", "MA", "zipCode", "02110"))),
+					Map.of("businessDetails",
+							List.of(Map.of("address",
+									Map.of("addressLine1", "1 Main St", "businessName", "Contract Co", "city", "Boston",
+											"countryCode", "US", "state", "MA", "zipCode", "02110"))),
 							"currencyCode", "USD", "timeZoneIana", "America/New_York"),
-					Map.of("businessDetails", List.of(Map.of("address", Map.of("addressLine1", "1 Main St", "businessName",
-							"Contract Co", "city", "Boston", "countryCode", "US", "state", "MA", "zipCode", "ABC")))))))
+					Map.of("businessDetails",
+							List.of(Map.of("address",
+									Map.of("addressLine1", "1 Main St", "businessName", "Contract Co", "city", "Boston",
+											"countryCode", "US", "state", "MA", "zipCode", "ABC")))))))
 			.send();
 		assertThat(created.status()).isEqualTo(207);
 		assertThat(created.json().get("error").get(0).get("index").asInt()).isEqualTo(1);
 		assertValid(created);
 
 		Exchange updated = this.sandbox.ads("na", "POST", "/adsApi/v1/update/advertiserAccounts")
-			.json("application/json", Map.of("advertiserAccounts", List.of(
-					Map.of("advertiserAccountId", created.json().at("/success/0/advertiserAccount/advertiserAccountId").stringValue(),
-							"displayName", "Renamed"),
-					Map.of("advertiserAccountId", "amzn1.ads-account.g.unknown"))))
+			.json("application/json", Map.of("advertiserAccounts",
+					List.of(Map.of("advertiserAccountId",
+							created.json().at("/success/0/advertiserAccount/advertiserAccountId").stringValue(),
+							"displayName", "Renamed"), Map.of("advertiserAccountId", "amzn1.ads-account.g.unknown"))))
 			.send();
 		assertThat(updated.status()).isEqualTo(207);
 		assertValid(updated);

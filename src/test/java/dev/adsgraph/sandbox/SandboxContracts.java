@@ -22,20 +22,21 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validates sandbox exchanges against the trimmed Amazon specs in {@code contracts/ads-api/} and
- * {@code contracts/sp-api/} (Swagger 2.0 models, converted by the validator's parser).
- * Validation stays on; the few places where Amazon's files cannot describe a correct answer are
- * whitelisted by narrow, named rules:
+ * Validates sandbox exchanges against the trimmed Amazon specs in
+ * {@code contracts/ads-api/} and {@code contracts/sp-api/} (Swagger 2.0 models, converted
+ * by the validator's parser). Validation stays on; the few places where Amazon's files
+ * cannot describe a correct answer are whitelisted by narrow, named rules:
  * <ul>
- * <li>{@code undeclared error status}: the profiles spec declares only 200 and the advertising
- * accounts spec declares no 401; Amazon's error documentation adds 400/401/403/404/406/415 to every
- * resource. Only those statuses are whitelisted, and only the "status not defined" message; their
- * bodies are asserted by the behaviour tests.</li>
- * <li>{@code undeclared error status} for reporting v3: its spec declares no 403 on create and get,
- * and no 406/415, which Amazon's error documentation adds.</li>
- * <li>{@code ErrorsIndex.index maximum 0}: the v1 spec caps the index of a failed batch item at 0
- * although batches hold up to 100 items (and the success index allows 0..99); only that maximum on
- * {@code /error/N/index} is whitelisted.</li>
+ * <li>{@code undeclared error status}: the profiles spec declares only 200 and the
+ * advertising accounts spec declares no 401; Amazon's error documentation adds
+ * 400/401/403/404/406/415 to every resource. Only those statuses are whitelisted, and
+ * only the "status not defined" message; their bodies are asserted by the behaviour
+ * tests.</li>
+ * <li>{@code undeclared error status} for reporting v3: its spec declares no 403 on
+ * create and get, and no 406/415, which Amazon's error documentation adds.</li>
+ * <li>{@code ErrorsIndex.index maximum 0}: the v1 spec caps the index of a failed batch
+ * item at 0 although batches hold up to 100 items (and the success index allows 0..99);
+ * only that maximum on {@code /error/N/index} is whitelisted.</li>
  * </ul>
  */
 final class SandboxContracts {
@@ -49,7 +50,8 @@ final class SandboxContracts {
 	private static final OpenApiInteractionValidator V1 = validator("AmazonAdsAPIALLMerged_prod_3p_ALL.json",
 			undeclaredErrorStatus(406, 415));
 
-	// Built on first use: parsing a large spec takes seconds, and most test classes need only a few.
+	// Built on first use: parsing a large spec takes seconds, and most test classes need
+	// only a few.
 	private static final java.util.Map<String, OpenApiInteractionValidator> LAZY = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static final java.util.Map<String, String> SP = java.util.Map.of("/sellers/", "sellers.json", "/catalog/",
@@ -66,8 +68,8 @@ final class SandboxContracts {
 
 	/** The response follows the contract; for answers to deliberately broken requests. */
 	static void assertValidResponse(Exchange exchange) {
-		assertClean(exchange, validatorFor(exchange).validateResponse(specPath(exchange), method(exchange),
-				response(exchange)));
+		assertClean(exchange,
+				validatorFor(exchange).validateResponse(specPath(exchange), method(exchange), response(exchange)));
 	}
 
 	private static void assertClean(Exchange exchange, ValidationReport report) {
@@ -99,7 +101,8 @@ final class SandboxContracts {
 		return path.startsWith("/adsApi/v1/") ? V1 : ACCOUNTS;
 	}
 
-	// The sandbox serves each regional host under /ads/<region>; Amazon's paths start after it.
+	// The sandbox serves each regional host under /ads/<region>; Amazon's paths start
+	// after it.
 	private static String specPath(Exchange exchange) {
 		String path = URI.create(exchange.path()).getPath();
 		return path.replaceFirst("^/(ads|sp)/(na|eu|fe)", "");
@@ -156,7 +159,8 @@ final class SandboxContracts {
 			.build();
 	}
 
-	// The SP-API models (Swagger 2.0) declare every status the sandbox answers; nothing is whitelisted.
+	// The SP-API models (Swagger 2.0) declare every status the sandbox answers; nothing
+	// is whitelisted.
 	private static OpenApiInteractionValidator spValidator(String file) {
 		return OpenApiInteractionValidator.createForInlineApiSpecification(read("contracts/sp-api/" + file)).build();
 	}

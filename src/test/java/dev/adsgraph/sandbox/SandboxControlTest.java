@@ -53,10 +53,12 @@ class SandboxControlTest {
 			.stringValue();
 
 		Exchange accepted = this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send();
-		Exchange unknown = this.sandbox.raw("POST", "/sandbox/termsTokens/4de3327e-a595-44cb-b689-f7f746805c02/accept").send();
+		Exchange unknown = this.sandbox.raw("POST", "/sandbox/termsTokens/4de3327e-a595-44cb-b689-f7f746805c02/accept")
+			.send();
 		this.sandbox.ads("na", "POST", "/adsAccounts")
-			.json(SandboxTestClient.ACCOUNTS_V2, Map.of("termsToken", termsToken, "associations",
-					List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+			.json(SandboxTestClient.ACCOUNTS_V2,
+					Map.of("termsToken", termsToken, "associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
 			.send();
 		Exchange redeemed = this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send();
 
@@ -70,7 +72,8 @@ class SandboxControlTest {
 	void resetRestoresTheFixtures() {
 		Exchange registered = this.sandbox.ads("na", "POST", "/adsAccounts")
 			.json(SandboxTestClient.ACCOUNTS_V2,
-					Map.of("associations", List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+					Map.of("associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
 			.send();
 		String adsAccountId = registered.json().at("/adsAccount/adsAccountId").stringValue();
 		String firstFixture = listFirst();
@@ -79,7 +82,10 @@ class SandboxControlTest {
 
 		assertThat(this.sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId).send().status()).isEqualTo(404);
 		assertThat(listFirst()).isEqualTo(firstFixture);
-		assertThat(this.sandbox.ads("na", "POST", "/adsAccounts/list").json(SandboxTestClient.LIST_ACCOUNTS, "{}").send().json()
+		assertThat(this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json(SandboxTestClient.LIST_ACCOUNTS, "{}")
+			.send()
+			.json()
 			.get("adsAccounts")).hasSize(63);
 		// Issued access tokens survive a reset, so a running gateway keeps working.
 		assertThat(this.sandbox.ads("na", "GET", "/v2/profiles").send().status()).isEqualTo(200);
@@ -93,7 +99,8 @@ class SandboxControlTest {
 		assertThat(info.get("lwaTokenUrl").stringValue()).isEqualTo(base + "/auth/o2/token");
 		assertThat(info.at("/adsHosts/EU").stringValue()).isEqualTo(base + "/ads/eu");
 		assertThat(info.at("/users/0/clientId").stringValue()).isEqualTo(SandboxServer.demoCredentials().clientId());
-		assertThat(info.at("/users/1/refreshToken").stringValue()).isEqualTo(SandboxServer.agencyCredentials().refreshToken());
+		assertThat(info.at("/users/1/refreshToken").stringValue())
+			.isEqualTo(SandboxServer.agencyCredentials().refreshToken());
 	}
 
 	@Test
@@ -127,10 +134,18 @@ class SandboxControlTest {
 		assertThat(truth.at("/products/0/price/currencyCode").stringValue()).isEqualTo("USD");
 
 		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ").send().status()).isEqualTo(400);
-		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=A1F83G8C2ARO7P"
-				+ "&startDate=2026-11-01&endDate=2026-11-02").send().status()).isEqualTo(404);
-		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=ATVPDKIKX0DER"
-				+ "&startDate=2026-11-03&endDate=2026-11-02").send().status()).isEqualTo(400);
+		assertThat(this.sandbox
+			.raw("GET",
+					"/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=A1F83G8C2ARO7P"
+							+ "&startDate=2026-11-01&endDate=2026-11-02")
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.sandbox
+			.raw("GET",
+					"/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=ATVPDKIKX0DER"
+							+ "&startDate=2026-11-03&endDate=2026-11-02")
+			.send()
+			.status()).isEqualTo(400);
 
 		JsonNode info = this.sandbox.raw("GET", "/sandbox").send().json();
 		assertThat(info.at("/spHosts/NA").stringValue()).endsWith("/sp/na");

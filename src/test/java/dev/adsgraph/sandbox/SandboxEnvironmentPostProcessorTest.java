@@ -39,7 +39,8 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.EU")).isEqualTo(base + "/ads/eu");
 			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.FE")).isEqualTo(base + "/ads/fe");
 			assertThat(environment.getProperty("adsgraph.tenants[0].id")).isEqualTo("demo");
-			// The demo keys are configured as digests, as live tenants should be (the digests are
+			// The demo keys are configured as digests, as live tenants should be (the
+			// digests are
 			// those of printf %s adsgraph-demo-key | sha256sum, the README's recipe).
 			assertThat(environment.getProperty("adsgraph.tenants[0].api-key")).isNull();
 			assertThat(environment.getProperty("adsgraph.tenants[0].api-key-sha256"))
@@ -51,8 +52,10 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.NA")).isEqualTo(base + "/sp/na");
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.EU")).isEqualTo(base + "/sp/eu");
 			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.FE")).isEqualTo(base + "/sp/fe");
-			assertThat(environment.getProperty("adsgraph.tenants[0].sp.selling-partner-id")).isEqualTo("A3NWOUTDR82KQZ");
-			assertThat(environment.getProperty("adsgraph.tenants[1].sp.selling-partner-id")).isEqualTo("A2RIVRSTN8MQ4K");
+			assertThat(environment.getProperty("adsgraph.tenants[0].sp.selling-partner-id"))
+				.isEqualTo("A3NWOUTDR82KQZ");
+			assertThat(environment.getProperty("adsgraph.tenants[1].sp.selling-partner-id"))
+				.isEqualTo("A2RIVRSTN8MQ4K");
 			assertThat(environment.getProperty("adsgraph.tenants[0].sp.client-id"))
 				.isEqualTo(SandboxServer.demoSpCredentials().clientId())
 				.isNotEqualTo(environment.getProperty("adsgraph.tenants[0].ads.client-id"));
@@ -89,7 +92,8 @@ class SandboxEnvironmentPostProcessorTest {
 		}
 		String closedBase = base;
 		assertThatThrownBy(() -> HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(closedBase + "/sandbox")).build(), HttpResponse.BodyHandlers.ofString()))
+			.send(HttpRequest.newBuilder(URI.create(closedBase + "/sandbox")).build(),
+					HttpResponse.BodyHandlers.ofString()))
 			.isInstanceOf(ConnectException.class);
 	}
 
@@ -107,15 +111,19 @@ class SandboxEnvironmentPostProcessorTest {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(SandboxTestClient.JSON.readTree(token.body()).get("expires_in").asInt()).isEqualTo(90);
 
-			// With rate limits off, getMarketplaceParticipations (burst 15) answers a 16th call; with no
+			// With rate limits off, getMarketplaceParticipations (burst 15) answers a
+			// 16th call; with no
 			// processing time a report is DONE at once.
 			String spForm = SandboxTestClient.form(SandboxTestClient.refreshGrant(SandboxServer.demoSpCredentials()));
-			String spToken = SandboxTestClient.JSON.readTree(HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(spForm))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body()).get("access_token").stringValue();
+			String spToken = SandboxTestClient.JSON
+				.readTree(HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(base + "/auth/o2/token"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString(spForm))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body())
+				.get("access_token")
+				.stringValue();
 			int last = 0;
 			for (int i = 0; i < 16; i++) {
 				last = HttpClient.newHttpClient()
@@ -131,16 +139,19 @@ class SandboxEnvironmentPostProcessorTest {
 					.header("x-amz-access-token", spToken)
 					.header("User-Agent", SandboxTestClient.USER_AGENT)
 					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers
-						.ofString("{\"reportType\":\"GET_SALES_AND_TRAFFIC_REPORT\",\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}"))
+					.POST(HttpRequest.BodyPublishers.ofString(
+							"{\"reportType\":\"GET_SALES_AND_TRAFFIC_REPORT\",\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}"))
 					.build(), HttpResponse.BodyHandlers.ofString())
 				.body()).get("reportId").stringValue();
-			String status = SandboxTestClient.JSON.readTree(HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/reports/2021-06-30/reports/" + reportId))
-					.header("x-amz-access-token", spToken)
-					.header("User-Agent", SandboxTestClient.USER_AGENT)
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body()).get("processingStatus").stringValue();
+			String status = SandboxTestClient.JSON
+				.readTree(HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/reports/2021-06-30/reports/" + reportId))
+						.header("x-amz-access-token", spToken)
+						.header("User-Agent", SandboxTestClient.USER_AGENT)
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body())
+				.get("processingStatus")
+				.stringValue();
 			assertThat(status).isEqualTo("DONE");
 		}
 	}
@@ -150,7 +161,8 @@ class SandboxEnvironmentPostProcessorTest {
 		for (String[] properties : new String[][] { { "adsgraph.tenants[0].id=acme" }, { "adsgraph.mode=live" },
 				{ "adsgraph.sandbox.enabled=false" }, { "adsgraph.mode=live", "adsgraph.tenants[0].id=acme" } }) {
 			try (ConfigurableApplicationContext context = run(properties)) {
-				assertThat(context.getEnvironment().getProperty("adsgraph.sandbox.url")).as(String.join(",", properties))
+				assertThat(context.getEnvironment().getProperty("adsgraph.sandbox.url"))
+					.as(String.join(",", properties))
 					.isNull();
 				assertThat(context.getEnvironment().getPropertySources().contains("adsgraphSandbox")).isFalse();
 			}
@@ -161,8 +173,9 @@ class SandboxEnvironmentPostProcessorTest {
 	void tenantsFromEnvironmentVariablesCountToo() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("ADSGRAPH_TENANTS_0_ID", "acme")));
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("ADSGRAPH_TENANTS_0_ID", "acme")));
 
 		new SandboxEnvironmentPostProcessor(Supplier::get).postProcessEnvironment(environment,
 				new org.springframework.boot.SpringApplication());

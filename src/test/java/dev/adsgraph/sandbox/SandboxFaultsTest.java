@@ -14,7 +14,10 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Fault injection through {@code /sandbox/faults}: rates, shapes, latency, drops, validation. */
+/**
+ * Fault injection through {@code /sandbox/faults}: rates, shapes, latency, drops,
+ * validation.
+ */
 class SandboxFaultsTest {
 
 	private final SandboxTestClient sandbox = SandboxTestClient.start();
@@ -109,8 +112,9 @@ class SandboxFaultsTest {
 	@Test
 	void latencyIsAddedToMatchingCalls() {
 		this.sandbox.accessToken(SandboxServer.demoCredentials());
-		configure("""
-				{"rules": [{"upstream": "*", "operation": "getProfileById", "latency": "400ms", "latencyJitter": "50ms"}]}""");
+		configure(
+				"""
+						{"rules": [{"upstream": "*", "operation": "getProfileById", "latency": "400ms", "latencyJitter": "50ms"}]}""");
 		long started = System.nanoTime();
 		this.sandbox.ads("na", "GET", "/v2/profiles/1").send();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));

@@ -45,8 +45,9 @@ class SandboxFixturesTest {
 					assertThat(partner.partnerId()).matches("A[0-9A-Z]{12,13}");
 				}
 				PostalAddress address = partner.address();
-				assertThat(List.of(address.addressToken(), address.addressLine1(), address.businessName(), address.city(),
-						address.countryCode(), address.state(), address.zipCode())).doesNotContainNull();
+				assertThat(List.of(address.addressToken(), address.addressLine1(), address.businessName(),
+						address.city(), address.countryCode(), address.state(), address.zipCode()))
+					.doesNotContainNull();
 				assertThat(linkTokens.add(partner.sellingAccountLinkToken())).isTrue();
 			}
 		}
@@ -54,7 +55,10 @@ class SandboxFixturesTest {
 
 	@Test
 	void theDemoUserHasSixtyThreeSettledAccountsAcrossAllRegions() {
-		List<Account> demo = this.world.accounts().stream().filter((a) -> a.userId().equals(Fixtures.DEMO_USER)).toList();
+		List<Account> demo = this.world.accounts()
+			.stream()
+			.filter((a) -> a.userId().equals(Fixtures.DEMO_USER))
+			.toList();
 
 		assertThat(demo).hasSize(63).allMatch((account) -> account.settled(Instant.EPOCH));
 		Set<AdsRegion> regions = new HashSet<>();

@@ -44,13 +44,20 @@ class SandboxProfilesTest {
 			long profileId = profile.get("profileId").asLong();
 			assertThat(profileId).isGreaterThan(1L << 31).isLessThanOrEqualTo(1L << 53);
 			String country = profile.get("countryCode").stringValue();
-			assertThat(profile.at("/accountInfo/marketplaceStringId").stringValue()).isEqualTo(MARKETPLACES.get(country));
+			assertThat(profile.at("/accountInfo/marketplaceStringId").stringValue())
+				.isEqualTo(MARKETPLACES.get(country));
 		}
 		assertThat(all.stream().map((p) -> p.get("profileId").asLong()).distinct().count()).isEqualTo(all.size());
-		JsonNode uk = all.stream().filter((p) -> p.get("countryCode").stringValue().equals("UK")).findFirst().orElseThrow();
+		JsonNode uk = all.stream()
+			.filter((p) -> p.get("countryCode").stringValue().equals("UK"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(uk.get("currencyCode").stringValue()).isEqualTo("GBP");
 		assertThat(uk.get("timezone").stringValue()).isEqualTo("Europe/London");
-		JsonNode de = all.stream().filter((p) -> p.get("countryCode").stringValue().equals("DE")).findFirst().orElseThrow();
+		JsonNode de = all.stream()
+			.filter((p) -> p.get("countryCode").stringValue().equals("DE"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(de.get("currencyCode").stringValue()).isEqualTo("EUR");
 		assertThat(de.get("timezone").stringValue()).isEqualTo("Europe/Paris");
 	}
@@ -64,20 +71,25 @@ class SandboxProfilesTest {
 		assertThat(northwindUs.at("/accountInfo/name").stringValue()).isEqualTo("Northwind Outdoor Co.");
 		assertThat(northwindUs.get("accountInfo").has("validPaymentMethod")).isFalse();
 
-		JsonNode vendor = na.stream().filter((p) -> p.at("/accountInfo/name").stringValue().equals("Acme Brands Inc.")).findFirst()
+		JsonNode vendor = na.stream()
+			.filter((p) -> p.at("/accountInfo/name").stringValue().equals("Acme Brands Inc."))
+			.findFirst()
 			.orElseThrow();
 		assertThat(vendor.has("dailyBudget")).isFalse();
 		assertThat(vendor.at("/accountInfo/validPaymentMethod").booleanValue()).isTrue();
 		assertThat(vendor.at("/accountInfo/id").stringValue()).startsWith("ENTITY");
 
-		JsonNode author = na.stream().filter((p) -> p.at("/accountInfo/name").stringValue().equals("Jane Q. Writer")).findFirst()
+		JsonNode author = na.stream()
+			.filter((p) -> p.at("/accountInfo/name").stringValue().equals("Jane Q. Writer"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(author.at("/accountInfo/subType").stringValue()).isEqualTo("KDP_AUTHOR");
 	}
 
 	@Test
 	void accessFiltersFollowThePermissionsOfTheUser() {
-		// Blue Harbor's IT and ES profiles were shared view-only; Acme's billing is someone else's.
+		// Blue Harbor's IT and ES profiles were shared view-only; Acme's billing is
+		// someone else's.
 		assertThat(countries(byName(profiles("eu", ""), "Blue Harbor Kitchen Ltd"))).containsExactly("UK", "DE", "FR");
 		assertThat(countries(byName(profiles("eu", "?accessLevel=view"), "Blue Harbor Kitchen Ltd")))
 			.containsExactly("UK", "DE", "FR", "IT", "ES");
@@ -87,14 +99,16 @@ class SandboxProfilesTest {
 
 	@Test
 	void typeAndPaymentFiltersSelectProfiles() {
-		assertThat(profiles("na", "?profileTypeFilter=agency")).extracting((p) -> p.at("/accountInfo/name").stringValue())
+		assertThat(profiles("na", "?profileTypeFilter=agency"))
+			.extracting((p) -> p.at("/accountInfo/name").stringValue())
 			.containsExactly("Adsgraph Demo Agency");
 		assertThat(types(profiles("na", "?profileTypeFilter=seller,vendor"))).containsOnly("seller", "vendor");
 		List<JsonNode> unpaid = profiles("eu", "?validPaymentMethodFilter=false");
 		assertThat(unpaid).hasSize(1);
 		assertThat(unpaid.get(0).get("countryCode").stringValue()).isEqualTo("DE");
-		assertThat(profiles("eu", "?validPaymentMethodFilter=true")).noneMatch(
-				(p) -> p.at("/accountInfo/validPaymentMethod").isBoolean() && !p.at("/accountInfo/validPaymentMethod").booleanValue());
+		assertThat(profiles("eu", "?validPaymentMethodFilter=true"))
+			.noneMatch((p) -> p.at("/accountInfo/validPaymentMethod").isBoolean()
+					&& !p.at("/accountInfo/validPaymentMethod").booleanValue());
 	}
 
 	@Test
@@ -130,7 +144,8 @@ class SandboxProfilesTest {
 
 		assertThat(agencyNa).extracting((p) -> p.at("/accountInfo/name").stringValue())
 			.containsExactlyInAnyOrder("Riverstone Apparel", "Northbeam Media");
-		assertThat(this.sandbox.ads("na", "GET", "/v2/profiles/" + demoProfile).as(agency).send().status()).isEqualTo(404);
+		assertThat(this.sandbox.ads("na", "GET", "/v2/profiles/" + demoProfile).as(agency).send().status())
+			.isEqualTo(404);
 	}
 
 	private List<JsonNode> profiles(String region, String query) {

@@ -26,8 +26,9 @@ import static dev.adsgraph.sandbox.SandboxContracts.assertValidResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both asynchronous report flows end to end, with a test clock: SP-API sales and traffic reports
- * and Ads sponsored-products reports, their files, and their agreement with the ground truth.
+ * Both asynchronous report flows end to end, with a test clock: SP-API sales and traffic
+ * reports and Ads sponsored-products reports, their files, and their agreement with the
+ * ground truth.
  */
 class SandboxReportsTest {
 
@@ -46,9 +47,10 @@ class SandboxReportsTest {
 	@Test
 	void salesAndTrafficReportsQueueRunAndDeliverASchemaValidGzipDocument() throws Exception {
 		Exchange created = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US),
-					"dataStartTime", "2026-11-01T00:00:00-08:00", "dataEndTime", "2026-11-07T23:59:59-08:00",
-					"reportOptions", Map.of("dateGranularity", "DAY", "asinGranularity", "SKU")))
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US), "dataStartTime",
+							"2026-11-01T00:00:00-08:00", "dataEndTime", "2026-11-07T23:59:59-08:00", "reportOptions",
+							Map.of("dateGranularity", "DAY", "asinGranularity", "SKU")))
 			.send();
 		assertThat(created.status()).as(created.body()).isEqualTo(202);
 		assertValid(created);
@@ -62,8 +64,9 @@ class SandboxReportsTest {
 		assertThat(done.json().get("processingStatus").stringValue()).isEqualTo("DONE");
 		assertValid(done);
 
-		Exchange document = this.sandbox.sp("na", "GET",
-				"/reports/2021-06-30/documents/" + done.json().get("reportDocumentId").stringValue()).send();
+		Exchange document = this.sandbox
+			.sp("na", "GET", "/reports/2021-06-30/documents/" + done.json().get("reportDocumentId").stringValue())
+			.send();
 		assertThat(document.status()).isEqualTo(200);
 		assertThat(document.json().get("compressionAlgorithm").stringValue()).isEqualTo("GZIP");
 		assertValid(document);
@@ -80,7 +83,8 @@ class SandboxReportsTest {
 		for (JsonNode row : report.get("salesAndTrafficByAsin")) {
 			JsonNode product = bySku.get(row.get("sku").stringValue());
 			assertThat(row.get("childAsin").stringValue()).isEqualTo(product.get("asin").stringValue());
-			assertThat(row.at("/salesByAsin/unitsOrdered").asLong()).isEqualTo(product.at("/retail/unitsOrdered").asLong());
+			assertThat(row.at("/salesByAsin/unitsOrdered").asLong())
+				.isEqualTo(product.at("/retail/unitsOrdered").asLong());
 			assertThat(row.at("/salesByAsin/orderedProductSales/amount").decimalValue())
 				.isEqualByComparingTo(new BigDecimal(product.at("/retail/orderedProductSales/amount").stringValue()));
 			assertThat(row.at("/trafficByAsin/sessions").asLong()).isEqualTo(product.at("/retail/sessions").asLong());
@@ -107,11 +111,12 @@ class SandboxReportsTest {
 		assertThat(late.status()).isEqualTo(400);
 		assertValid(late);
 
-		// Riverstone sells in the US and the UK only: a CA report has no data and ends FATAL.
+		// Riverstone sells in the US and the UK only: a CA report has no data and ends
+		// FATAL.
 		Exchange canada = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
 			.asSp(SandboxServer.agencySpCredentials())
-			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds",
-					List.of("A2EUQ1WTGCTBG2")))
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of("A2EUQ1WTGCTBG2")))
 			.send();
 		String fatal = canada.json().get("reportId").stringValue();
 		this.clock.advance(Duration.ofSeconds(1));
@@ -123,25 +128,30 @@ class SandboxReportsTest {
 		// Northwind cannot see Riverstone's report.
 		assertThat(this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + fatal).send().status()).isEqualTo(404);
 
-		Exchange list = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports?reportTypes=GET_SALES_AND_TRAFFIC_REPORT&pageSize=1")
+		Exchange list = this.sandbox
+			.sp("na", "GET", "/reports/2021-06-30/reports?reportTypes=GET_SALES_AND_TRAFFIC_REPORT&pageSize=1")
 			.send();
 		assertThat(list.status()).isEqualTo(200);
 		assertValid(list);
 		String nextToken = list.json().get("nextToken").stringValue();
-		Exchange mixed = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports?pageSize=1&nextToken=" + nextToken).send();
+		Exchange mixed = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports?pageSize=1&nextToken=" + nextToken)
+			.send();
 		assertThat(mixed.status()).isEqualTo(400);
 		Exchange next = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports?nextToken=" + nextToken).send();
 		assertThat(next.json().get("reports")).hasSize(1);
-		assertThat(next.json().at("/reports/0/reportId").stringValue()).isNotEqualTo(list.json().at("/reports/0/reportId").stringValue());
+		assertThat(next.json().at("/reports/0/reportId").stringValue())
+			.isNotEqualTo(list.json().at("/reports/0/reportId").stringValue());
 
 		Exchange unsupported = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", Map.of("reportType", "GET_FLAT_FILE_OPEN_LISTINGS_DATA", "marketplaceIds", List.of(US)))
+			.json("application/json",
+					Map.of("reportType", "GET_FLAT_FILE_OPEN_LISTINGS_DATA", "marketplaceIds", List.of(US)))
 			.send();
 		assertThat(unsupported.status()).isEqualTo(400);
 		assertValidResponse(unsupported);
 		Exchange badOption = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US),
-					"reportOptions", Map.of("dateGranularity", "HOUR")))
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US), "reportOptions",
+							Map.of("dateGranularity", "HOUR")))
 			.send();
 		assertThat(badOption.status()).isEqualTo(400);
 	}
@@ -153,8 +163,8 @@ class SandboxReportsTest {
 				"2026-11-07", "configuration",
 				Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spAdvertisedProduct", "groupBy",
 						List.of("advertiser"), "columns",
-						List.of("campaignId", "adGroupId", "advertisedAsin", "advertisedSku", "impressions", "clicks", "cost",
-								"sales7d", "purchases7d", "unitsSoldClicks7d", "startDate", "endDate"),
+						List.of("campaignId", "adGroupId", "advertisedAsin", "advertisedSku", "impressions", "clicks",
+								"cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "startDate", "endDate"),
 						"timeUnit", "SUMMARY", "format", "GZIP_JSON"));
 		Exchange created = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, request).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -170,7 +180,8 @@ class SandboxReportsTest {
 		assertValid(duplicate);
 
 		this.clock.advance(Duration.ofMillis(100));
-		assertThat(reporting("GET", "/" + reportId, profileId).send().json().get("status").stringValue()).isEqualTo("PROCESSING");
+		assertThat(reporting("GET", "/" + reportId, profileId).send().json().get("status").stringValue())
+			.isEqualTo("PROCESSING");
 		assertThat(reporting("DELETE", "/" + reportId, profileId).send().status()).isEqualTo(400);
 		this.clock.advance(Duration.ofMillis(100));
 		Exchange completed = reporting("GET", "/" + reportId, profileId).send();
@@ -191,18 +202,21 @@ class SandboxReportsTest {
 		assertThat(rows).hasSize((int) advertised);
 		int deleted = 0;
 		for (JsonNode row : rows) {
-			assertThat(row.propertyNames()).containsExactly("campaignId", "adGroupId", "advertisedAsin", "advertisedSku",
-					"impressions", "clicks", "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "startDate", "endDate");
+			assertThat(row.propertyNames()).containsExactly("campaignId", "adGroupId", "advertisedAsin",
+					"advertisedSku", "impressions", "clicks", "cost", "sales7d", "purchases7d", "unitsSoldClicks7d",
+					"startDate", "endDate");
 			JsonNode product = byAsin.get(row.get("advertisedAsin").stringValue());
 			assertThat(row.get("impressions").asLong()).isEqualTo(product.at("/ads/impressions").asLong());
 			assertThat(row.get("clicks").asLong()).isEqualTo(product.at("/ads/clicks").asLong());
-			assertThat(row.get("cost").decimalValue()).isEqualByComparingTo(new BigDecimal(product.at("/ads/cost/amount").stringValue()));
+			assertThat(row.get("cost").decimalValue())
+				.isEqualByComparingTo(new BigDecimal(product.at("/ads/cost/amount").stringValue()));
 			assertThat(row.get("purchases7d").asLong()).isEqualTo(product.at("/ads/purchases7d").asLong());
 			BigDecimal attributed = row.get("sales7d").decimalValue();
-			assertThat(attributed).isEqualByComparingTo(new BigDecimal(product.at("/ads/sales7d/amount").stringValue()));
+			assertThat(attributed)
+				.isEqualByComparingTo(new BigDecimal(product.at("/ads/sales7d/amount").stringValue()));
 			if (product.get("inCatalog").booleanValue()) {
-				assertThat(attributed)
-					.isLessThanOrEqualTo(new BigDecimal(product.at("/retail/orderedProductSales/amount").stringValue()));
+				assertThat(attributed).isLessThanOrEqualTo(
+						new BigDecimal(product.at("/retail/orderedProductSales/amount").stringValue()));
 			}
 			else {
 				deleted++;
@@ -211,7 +225,8 @@ class SandboxReportsTest {
 		assertThat(deleted).isEqualTo(2);
 
 		// Once completed, the same request makes a new report.
-		assertThat(reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, request).send().status()).isEqualTo(200);
+		assertThat(reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, request).send().status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -219,15 +234,17 @@ class SandboxReportsTest {
 		long profileId = northwindUsProfile();
 		Map<String, Object> request = Map.of("startDate", "2026-11-01", "endDate", "2026-11-07", "configuration",
 				Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spAdvertisedProduct", "groupBy",
-						List.of("advertiser"), "columns", List.of("date", "advertisedAsin", "clicks", "cost", "sales7d"),
-						"timeUnit", "DAILY", "format", "GZIP_JSON"));
+						List.of("advertiser"), "columns",
+						List.of("date", "advertisedAsin", "clicks", "cost", "sales7d"), "timeUnit", "DAILY", "format",
+						"GZIP_JSON"));
 		Exchange created = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, request).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		assertValid(created);
 		Exchange sp = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US),
-					"dataStartTime", "2026-11-01T00:00:00Z", "dataEndTime", "2026-11-07T23:59:59Z",
-					"reportOptions", Map.of("dateGranularity", "DAY", "asinGranularity", "CHILD")))
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US), "dataStartTime",
+							"2026-11-01T00:00:00Z", "dataEndTime", "2026-11-07T23:59:59Z", "reportOptions",
+							Map.of("dateGranularity", "DAY", "asinGranularity", "CHILD")))
 			.send();
 		assertThat(sp.status()).as(sp.body()).isEqualTo(202);
 		this.clock.advance(Duration.ofMillis(250));
@@ -252,16 +269,20 @@ class SandboxReportsTest {
 			}
 			advertised++;
 			String asin = product.get("asin").stringValue();
-			assertThat(costByAsin.get(asin)).as(asin).isEqualByComparingTo(new BigDecimal(product.at("/ads/cost/amount").stringValue()));
+			assertThat(costByAsin.get(asin)).as(asin)
+				.isEqualByComparingTo(new BigDecimal(product.at("/ads/cost/amount").stringValue()));
 			assertThat(clicksByAsin.get(asin)).as(asin).isEqualTo(product.at("/ads/clicks").asLong());
 		}
 		assertThat(rowsByDate.keySet()).containsExactly("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04",
 				"2026-11-05", "2026-11-06", "2026-11-07");
 		assertThat(rowsByDate.values()).as("one row per advertised product and day").containsOnly((int) advertised);
 
-		Exchange done = this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + sp.json().get("reportId").stringValue()).send();
-		Exchange document = this.sandbox.sp("na", "GET",
-				"/reports/2021-06-30/documents/" + done.json().get("reportDocumentId").stringValue()).send();
+		Exchange done = this.sandbox
+			.sp("na", "GET", "/reports/2021-06-30/reports/" + sp.json().get("reportId").stringValue())
+			.send();
+		Exchange document = this.sandbox
+			.sp("na", "GET", "/reports/2021-06-30/documents/" + done.json().get("reportDocumentId").stringValue())
+			.send();
 		JsonNode report = this.sandbox.download(document.json().get("url").stringValue()).json();
 		assertSchemaValid(report);
 		List<String> dates = new java.util.ArrayList<>();
@@ -282,18 +303,22 @@ class SandboxReportsTest {
 		}
 		assertThat(salesByDate).isPositive().isEqualByComparingTo(salesByAsin);
 		assertThat(unitsByDate).isEqualTo(unitsByAsin);
-		// The same days, asked again, are the same figures: they depend on the product and the day only.
+		// The same days, asked again, are the same figures: they depend on the product
+		// and the day only.
 		assertThat(this.sandbox.truth(Fixtures.NORTHWIND, US, "2026-11-01", "2026-11-07")).isEqualTo(truth);
 	}
 
 	@Test
 	void adsReportRequestsAreValidatedInTheReportingErrorShape() {
 		long profileId = northwindUsProfile();
-		Map<String, Object> campaigns = Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy",
-				List.of("campaign"), "columns", List.of("date", "campaignId", "impressions", "clicks", "cost"), "timeUnit",
-				"DAILY", "format", "GZIP_JSON");
-		Exchange daily = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST,
-				Map.of("startDate", "2026-11-10", "endDate", "2026-11-11", "configuration", campaigns)).send();
+		Map<String, Object> campaigns = Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns",
+				"groupBy", List.of("campaign"), "columns",
+				List.of("date", "campaignId", "impressions", "clicks", "cost"), "timeUnit", "DAILY", "format",
+				"GZIP_JSON");
+		Exchange daily = reporting("POST", "", profileId)
+			.json(SandboxTestClient.REPORT_REQUEST,
+					Map.of("startDate", "2026-11-10", "endDate", "2026-11-11", "configuration", campaigns))
+			.send();
 		assertThat(daily.status()).isEqualTo(200);
 		String reportId = daily.json().get("reportId").stringValue();
 		Exchange deleted = reporting("DELETE", "/" + reportId, profileId).send();
@@ -309,14 +334,17 @@ class SandboxReportsTest {
 				Map.of("startDate", "2026-08-01", "endDate", "2026-08-02", "configuration", campaigns),
 				Map.of("startDate", "2026-10-01", "endDate", "2026-11-10", "configuration", campaigns),
 				Map.of("startDate", "2026-11-01", "endDate", "2026-11-02", "configuration",
-						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy", List.of("advertiser"),
-								"columns", List.of("impressions"), "timeUnit", "DAILY", "format", "GZIP_JSON")),
+						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy",
+								List.of("advertiser"), "columns", List.of("impressions"), "timeUnit", "DAILY", "format",
+								"GZIP_JSON")),
 				Map.of("startDate", "2026-11-01", "endDate", "2026-11-02", "configuration",
-						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy", List.of("campaign"),
-								"columns", List.of("startDate", "impressions"), "timeUnit", "DAILY", "format", "GZIP_JSON")),
+						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy",
+								List.of("campaign"), "columns", List.of("startDate", "impressions"), "timeUnit",
+								"DAILY", "format", "GZIP_JSON")),
 				Map.of("startDate", "2026-11-01", "endDate", "2026-11-02", "configuration",
-						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spSearchTerm", "groupBy", List.of("searchTerm"),
-								"columns", List.of("impressions"), "timeUnit", "DAILY", "format", "GZIP_JSON")));
+						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spSearchTerm", "groupBy",
+								List.of("searchTerm"), "columns", List.of("impressions"), "timeUnit", "DAILY", "format",
+								"GZIP_JSON")));
 		for (Map<String, Object> body : invalid) {
 			Exchange rejected = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST, body).send();
 			assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
@@ -324,13 +352,15 @@ class SandboxReportsTest {
 			assertValidResponse(rejected);
 		}
 		Exchange noScope = reporting("POST", "", profileId).withoutHeader("Amazon-Advertising-API-Scope")
-			.json(SandboxTestClient.REPORT_REQUEST, Map.of("startDate", "2026-11-10", "endDate", "2026-11-11", "configuration", campaigns))
+			.json(SandboxTestClient.REPORT_REQUEST,
+					Map.of("startDate", "2026-11-10", "endDate", "2026-11-11", "configuration", campaigns))
 			.send();
 		assertThat(noScope.status()).isEqualTo(401);
 		assertValidResponse(noScope);
 		Exchange foreignScope = reporting("GET", "/" + reportId, 1L).send();
 		assertThat(foreignScope.status()).isEqualTo(401);
-		assertThat(this.sandbox.raw("GET", "/sandbox/stats").send().json().get("ads.na.createAsyncReport").asInt()).isEqualTo(8);
+		assertThat(this.sandbox.raw("GET", "/sandbox/stats").send().json().get("ads.na.createAsyncReport").asInt())
+			.isEqualTo(8);
 	}
 
 	private SandboxTestClient.Request reporting(String method, String suffix, long profileId) {
@@ -350,18 +380,23 @@ class SandboxReportsTest {
 
 	private String create(String marketplaceId) {
 		Exchange created = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(marketplaceId)))
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(marketplaceId)))
 			.send();
 		assertThat(created.status()).as(created.body()).isEqualTo(202);
 		return created.json().get("reportId").stringValue();
 	}
 
 	private String status(String reportId) {
-		return this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + reportId).send().json().get("processingStatus")
+		return this.sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + reportId)
+			.send()
+			.json()
+			.get("processingStatus")
 			.stringValue();
 	}
 
-	// The document schema is draft-07 in name but uses draft-04 keywords only, which the validator reads.
+	// The document schema is draft-07 in name but uses draft-04 keywords only, which the
+	// validator reads.
 	private static void assertSchemaValid(JsonNode report) throws Exception {
 		ObjectMapper mapper = new ObjectMapper();
 		ObjectNode schemaNode;

@@ -17,7 +17,10 @@ import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SP-API simulator over HTTP: authentication, headers, usage plans, and each operation's rules. */
+/**
+ * The SP-API simulator over HTTP: authentication, headers, usage plans, and each
+ * operation's rules.
+ */
 class SandboxSpApiTest {
 
 	private static final String US = "ATVPDKIKX0DER";
@@ -50,7 +53,8 @@ class SandboxSpApiTest {
 		for (Exchange denied : List.of(missing, bearer, adsToken, otherRegion)) {
 			assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
 			assertThat(denied.json().at("/errors/0/code").stringValue()).isEqualTo("Unauthorized");
-			assertThat(denied.json().at("/errors/0/message").stringValue()).isEqualTo("Access to requested resource is denied.");
+			assertThat(denied.json().at("/errors/0/message").stringValue())
+				.isEqualTo("Access to requested resource is denied.");
 			assertThat(denied.header("x-amzn-RequestId")).isNotBlank();
 			assertThat(denied.header("x-amzn-RateLimit-Limit")).isNull();
 		}
@@ -85,7 +89,8 @@ class SandboxSpApiTest {
 		assertThat(payload.get(0).get("storeName").stringValue()).isEqualTo("Northwind Outdoor Co.");
 		assertThat(payload.get(0).at("/marketplace/domainName").stringValue()).isEqualTo("www.amazon.com");
 
-		Exchange notFound = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items/B000000000?marketplaceIds=" + US).send();
+		Exchange notFound = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items/B000000000?marketplaceIds=" + US)
+			.send();
 		assertThat(notFound.status()).isEqualTo(404);
 		assertThat(notFound.header("x-amzn-RateLimit-Limit")).isEqualTo("2");
 	}
@@ -122,7 +127,8 @@ class SandboxSpApiTest {
 		assertThat(stats.get("sp.na.getOrderMetrics.throttled").asInt()).isEqualTo(1);
 
 		// Buckets are per selling partner: Riverstone's calls are not Northwind's.
-		Exchange agency = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items/" + firstAsin() + "?marketplaceIds=" + US)
+		Exchange agency = this.sandbox
+			.sp("na", "GET", "/catalog/2022-04-01/items/" + firstAsin() + "?marketplaceIds=" + US)
 			.asSp(SandboxServer.agencySpCredentials())
 			.send();
 		assertThat(agency.status()).isEqualTo(200);
@@ -130,7 +136,8 @@ class SandboxSpApiTest {
 
 	@Test
 	void rateLimitsCanBeSwitchedOff() {
-		try (SandboxTestClient unlimited = SandboxTestClient.start(SandboxSettings.defaults().withSpRateLimits(false))) {
+		try (SandboxTestClient unlimited = SandboxTestClient
+			.start(SandboxSettings.defaults().withSpRateLimits(false))) {
 			for (int i = 0; i < 5; i++) {
 				Exchange exchange = unlimited.sp("na", "GET", "/sellers/v1/marketplaceParticipations").send();
 				assertThat(exchange.status()).isEqualTo(200);
@@ -142,9 +149,12 @@ class SandboxSpApiTest {
 	@Test
 	void catalogSearchTakesOneMarketplaceAndAtMostTwentyIdentifiers() {
 		List<String> asins = asins(22);
-		Exchange search = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items?marketplaceIds=" + US
-				+ "&identifiersType=ASIN&includedData=summaries,salesRanks,images&identifiers="
-				+ String.join(",", asins.subList(0, 19)) + ",B0NOTEXIST").send();
+		Exchange search = this.sandbox
+			.sp("na", "GET",
+					"/catalog/2022-04-01/items?marketplaceIds=" + US
+							+ "&identifiersType=ASIN&includedData=summaries,salesRanks,images&identifiers="
+							+ String.join(",", asins.subList(0, 19)) + ",B0NOTEXIST")
+			.send();
 		assertThat(search.status()).isEqualTo(200);
 		assertThat(search.json().get("numberOfResults").asInt()).isEqualTo(19);
 		JsonNode item = search.json().at("/items/0");
@@ -153,47 +163,65 @@ class SandboxSpApiTest {
 		assertThat(item.at("/images/0/images/0/link").stringValue()).startsWith("https://");
 
 		this.clock.advance(Duration.ofSeconds(2));
-		Exchange tooMany = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items?marketplaceIds=" + US
-				+ "&identifiersType=ASIN&identifiers=" + String.join(",", asins.subList(0, 21))).send();
+		Exchange tooMany = this.sandbox
+			.sp("na", "GET",
+					"/catalog/2022-04-01/items?marketplaceIds=" + US + "&identifiersType=ASIN&identifiers="
+							+ String.join(",", asins.subList(0, 21)))
+			.send();
 		assertThat(tooMany.status()).isEqualTo(400);
 		Exchange noMarketplace = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items?keywords=tent").send();
 		assertThat(noMarketplace.status()).isEqualTo(400);
 		this.clock.advance(Duration.ofSeconds(2));
-		Exchange twoMarketplaces = this.sandbox.sp("na", "GET",
-				"/catalog/2022-04-01/items?keywords=tent&marketplaceIds=" + US + ",A2EUQ1WTGCTBG2").send();
+		Exchange twoMarketplaces = this.sandbox
+			.sp("na", "GET", "/catalog/2022-04-01/items?keywords=tent&marketplaceIds=" + US + ",A2EUQ1WTGCTBG2")
+			.send();
 		assertThat(twoMarketplaces.status()).isEqualTo(400);
 		assertThat(twoMarketplaces.header("x-amzn-RateLimit-Limit")).isEqualTo("2");
 
-		Exchange keywords = this.sandbox.sp("na", "GET",
-				"/catalog/2022-04-01/items?keywords=tent&pageSize=5&marketplaceIds=" + US).send();
+		Exchange keywords = this.sandbox
+			.sp("na", "GET", "/catalog/2022-04-01/items?keywords=tent&pageSize=5&marketplaceIds=" + US)
+			.send();
 		assertThat(keywords.json().get("items")).hasSize(5);
 		assertThat(keywords.json().at("/refinements/brands/0/brandName").stringValue()).isEqualTo("Northwind");
 		this.clock.advance(Duration.ofSeconds(2));
-		Exchange next = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items?keywords=tent&pageSize=5&marketplaceIds="
-				+ US + "&pageToken=" + keywords.json().at("/pagination/nextToken").stringValue()).send();
+		Exchange next = this.sandbox
+			.sp("na", "GET",
+					"/catalog/2022-04-01/items?keywords=tent&pageSize=5&marketplaceIds=" + US + "&pageToken="
+							+ keywords.json().at("/pagination/nextToken").stringValue())
+			.send();
 		assertThat(next.status()).isEqualTo(200);
-		assertThat(next.json().at("/items/0/asin").stringValue()).isNotEqualTo(keywords.json().at("/items/0/asin").stringValue());
+		assertThat(next.json().at("/items/0/asin").stringValue())
+			.isNotEqualTo(keywords.json().at("/items/0/asin").stringValue());
 
-		Exchange bySku = this.sandbox.sp("na", "GET", "/catalog/2022-04-01/items?marketplaceIds=" + US
-				+ "&identifiersType=SKU&identifiers=" + sku(0) + "&sellerId=" + SandboxServer.DEMO_SELLING_PARTNER_ID).send();
+		Exchange bySku = this.sandbox
+			.sp("na", "GET",
+					"/catalog/2022-04-01/items?marketplaceIds=" + US + "&identifiersType=SKU&identifiers=" + sku(0)
+							+ "&sellerId=" + SandboxServer.DEMO_SELLING_PARTNER_ID)
+			.send();
 		assertThat(bySku.json().get("numberOfResults").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void listingsAreTheAuthorizedSellersOwn() {
 		String sellerId = SandboxServer.DEMO_SELLING_PARTNER_ID;
-		Exchange one = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/" + sellerId + "/" + sku(0)
-				+ "?marketplaceIds=" + US + "&includedData=summaries,offers,fulfillmentAvailability").send();
+		Exchange one = this.sandbox
+			.sp("na", "GET",
+					"/listings/2021-08-01/items/" + sellerId + "/" + sku(0) + "?marketplaceIds=" + US
+							+ "&includedData=summaries,offers,fulfillmentAvailability")
+			.send();
 		assertThat(one.status()).isEqualTo(200);
 		assertThat(one.json().at("/summaries/0/asin").stringValue()).isEqualTo(firstAsin());
 		assertThat(one.json().at("/offers/0/price/currencyCode").stringValue()).isEqualTo("USD");
 		assertThat(one.json().at("/offers/0/price/amount").stringValue()).matches("\\d+\\.\\d{2}");
-		assertThat(one.json().at("/fulfillmentAvailability/0/fulfillmentChannelCode").stringValue()).isEqualTo("AMAZON_NA");
+		assertThat(one.json().at("/fulfillmentAvailability/0/fulfillmentChannelCode").stringValue())
+			.isEqualTo("AMAZON_NA");
 
-		Exchange foreign = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/" + Fixtures.BLUE_HARBOR + "/X?marketplaceIds="
-				+ US).send();
+		Exchange foreign = this.sandbox
+			.sp("na", "GET", "/listings/2021-08-01/items/" + Fixtures.BLUE_HARBOR + "/X?marketplaceIds=" + US)
+			.send();
 		assertThat(foreign.status()).isEqualTo(403);
-		Exchange unknown = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/" + sellerId + "/NOPE?marketplaceIds=" + US)
+		Exchange unknown = this.sandbox
+			.sp("na", "GET", "/listings/2021-08-01/items/" + sellerId + "/NOPE?marketplaceIds=" + US)
 			.send();
 		assertThat(unknown.status()).isEqualTo(404);
 
@@ -202,8 +230,10 @@ class SandboxSpApiTest {
 		int pages = 0;
 		do {
 			this.clock.advance(Duration.ofSeconds(1));
-			Exchange page = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/" + sellerId + "?marketplaceIds=" + US
-					+ "&pageSize=20&sortBy=sku&sortOrder=ASC" + ((token != null) ? "&pageToken=" + token : "")).send();
+			Exchange page = this.sandbox
+				.sp("na", "GET", "/listings/2021-08-01/items/" + sellerId + "?marketplaceIds=" + US
+						+ "&pageSize=20&sortBy=sku&sortOrder=ASC" + ((token != null) ? "&pageToken=" + token : ""))
+				.send();
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
 			assertThat(page.json().get("numberOfResults").asInt()).isEqualTo(130);
 			page.json().get("items").forEach((item) -> seen.add(item.get("sku").stringValue()));
@@ -218,8 +248,8 @@ class SandboxSpApiTest {
 
 	@Test
 	void fbaNextTokensExpireAfterThirtySeconds() {
-		String query = "/fba/inventory/v1/summaries?granularityType=Marketplace&granularityId=" + US + "&marketplaceIds="
-				+ US + "&details=true";
+		String query = "/fba/inventory/v1/summaries?granularityType=Marketplace&granularityId=" + US
+				+ "&marketplaceIds=" + US + "&details=true";
 		Exchange first = this.sandbox.sp("na", "GET", query).send();
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.json().at("/payload/inventorySummaries")).hasSize(50);
@@ -234,7 +264,8 @@ class SandboxSpApiTest {
 			.isNotEqualTo(summary.get("sellerSku").stringValue());
 
 		this.clock.advance(Duration.ofSeconds(31));
-		Exchange tooLate = this.sandbox.sp("na", "GET", query + "&nextToken=" + second.json().at("/pagination/nextToken").stringValue())
+		Exchange tooLate = this.sandbox
+			.sp("na", "GET", query + "&nextToken=" + second.json().at("/pagination/nextToken").stringValue())
 			.send();
 		assertThat(tooLate.status()).isEqualTo(400);
 		assertThat(tooLate.json().at("/errors/0/message").stringValue()).contains("expired");
@@ -248,7 +279,8 @@ class SandboxSpApiTest {
 		Exchange days = this.sandbox.sp("na", "GET", base + week + "&granularity=Day" + tz).send();
 		assertThat(days.status()).as(days.body()).isEqualTo(200);
 		assertThat(days.json().get("payload")).hasSize(7);
-		assertThat(days.json().at("/payload/0/interval").stringValue()).isEqualTo("2026-11-01T00:00-07:00--2026-11-02T00:00-08:00");
+		assertThat(days.json().at("/payload/0/interval").stringValue())
+			.isEqualTo("2026-11-01T00:00-07:00--2026-11-02T00:00-08:00");
 		Exchange total = this.sandbox.sp("na", "GET", base + week + "&granularity=Total" + tz).send();
 		long dayUnits = 0;
 		for (JsonNode day : days.json().get("payload")) {
@@ -260,25 +292,32 @@ class SandboxSpApiTest {
 		java.math.BigDecimal truthSales = java.math.BigDecimal.ZERO;
 		for (JsonNode product : truth.get("products")) {
 			truthUnits += product.at("/retail/unitsOrdered").asLong();
-			truthSales = truthSales.add(new java.math.BigDecimal(product.at("/retail/orderedProductSales/amount").stringValue()));
+			truthSales = truthSales
+				.add(new java.math.BigDecimal(product.at("/retail/orderedProductSales/amount").stringValue()));
 		}
 		assertThat(dayUnits).isEqualTo(truthUnits);
-		assertThat(new java.math.BigDecimal(total.json().at("/payload/0/totalSales/amount").stringValue())).isEqualByComparingTo(truthSales);
+		assertThat(new java.math.BigDecimal(total.json().at("/payload/0/totalSales/amount").stringValue()))
+			.isEqualByComparingTo(truthSales);
 
 		JsonNode one = truth.get("products").get(0);
-		Exchange hours = this.sandbox.sp("na", "GET", base + "&interval=2026-11-20T00:00-08:00--2026-11-21T00:00-08:00"
-				+ "&granularity=Hour&asin=" + one.get("asin").stringValue()).send();
+		Exchange hours = this.sandbox
+			.sp("na", "GET",
+					base + "&interval=2026-11-20T00:00-08:00--2026-11-21T00:00-08:00" + "&granularity=Hour&asin="
+							+ one.get("asin").stringValue())
+			.send();
 		assertThat(hours.json().get("payload")).hasSize(24);
 		long hourUnits = 0;
 		for (JsonNode hour : hours.json().get("payload")) {
 			hourUnits += hour.get("unitCount").asLong();
 		}
 		long dayTruth = this.sandbox.truth(SandboxServer.DEMO_SELLING_PARTNER_ID, US, "2026-11-20", "2026-11-20")
-			.at("/products/0/retail/unitsOrdered").asLong();
+			.at("/products/0/retail/unitsOrdered")
+			.asLong();
 		assertThat(hourUnits).isEqualTo(dayTruth);
 
 		this.clock.advance(Duration.ofMinutes(1));
-		List<String> invalid = List.of(base + week + "&granularity=Day", base + week + "&granularity=Day&granularityTimeZone=Europe/Paris",
+		List<String> invalid = List.of(base + week + "&granularity=Day",
+				base + week + "&granularity=Day&granularityTimeZone=Europe/Paris",
 				base + "&interval=2026-11-08T00:00-08:00--2026-11-01T00:00-07:00&granularity=Total" + tz,
 				base + "&interval=yesterday&granularity=Total" + tz, base + week + "&granularity=Minute" + tz,
 				base + "&interval=2026-09-01T00:00-07:00--2026-09-02T00:00-07:00&granularity=Hour",
@@ -303,23 +342,29 @@ class SandboxSpApiTest {
 		assertThat(item.json().get("asin").stringValue()).isEqualTo("B07N4M94X4");
 		assertThat(item.json().at("/summaries/0/brand").stringValue()).isEqualTo("SAMSUNG");
 
-		Exchange listing = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/ANYSELLER/GM-ZDPI-9B4E?marketplaceIds=" + US)
+		Exchange listing = this.sandbox
+			.sp("na", "GET", "/listings/2021-08-01/items/ANYSELLER/GM-ZDPI-9B4E?marketplaceIds=" + US)
 			.send();
 		assertThat(listing.status()).isEqualTo(200);
 		assertThat(listing.json().at("/summaries/0/asin").stringValue()).isEqualTo("B071VG5N9D");
-		Exchange badSku = this.sandbox.sp("na", "GET", "/listings/2021-08-01/items/ANYSELLER/BadSKU?marketplaceIds=" + US).send();
+		Exchange badSku = this.sandbox
+			.sp("na", "GET", "/listings/2021-08-01/items/ANYSELLER/BadSKU?marketplaceIds=" + US)
+			.send();
 		assertThat(badSku.status()).isEqualTo(400);
 		assertThat(badSku.json().at("/errors/0/code").stringValue()).isEqualTo("BAD_REQUEST");
 
 		Exchange report = this.sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
-			.json("application/json", "{\"reportType\":\"GET_MERCHANT_LISTINGS_ALL_DATA\",\"dataStartTime\":\"2024-03-10T20:11:24.000Z\","
-					+ "\"marketplaceIds\":[\"A1PA6795UKMFR9\",\"ATVPDKIKX0DER\"]}")
+			.json("application/json",
+					"{\"reportType\":\"GET_MERCHANT_LISTINGS_ALL_DATA\",\"dataStartTime\":\"2024-03-10T20:11:24.000Z\","
+							+ "\"marketplaceIds\":[\"A1PA6795UKMFR9\",\"ATVPDKIKX0DER\"]}")
 			.send();
 		assertThat(report.status()).isEqualTo(202);
 		assertThat(report.json().get("reportId").stringValue()).isEqualTo("ID323");
 
-		Exchange metrics = this.sandbox.sp("na", "GET",
-				"/sales/v1/orderMetrics?marketplaceIds=" + US + "&granularity=Total&asin=B008OLKVEW&interval=x").send();
+		Exchange metrics = this.sandbox
+			.sp("na", "GET",
+					"/sales/v1/orderMetrics?marketplaceIds=" + US + "&granularity=Total&asin=B008OLKVEW&interval=x")
+			.send();
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.json().at("/payload/0/totalSales/amount").stringValue()).isEqualTo("22.95");
 	}

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Talks to a real {@link SandboxServer} over HTTP the way a gateway client would: LWA first, then
- * Ads API calls with the bearer token and client-id header, unless a test takes them away.
+ * Talks to a real {@link SandboxServer} over HTTP the way a gateway client would: LWA
+ * first, then Ads API calls with the bearer token and client-id header, unless a test
+ * takes them away.
  */
 final class SandboxTestClient implements AutoCloseable {
 
@@ -35,7 +36,10 @@ final class SandboxTestClient implements AutoCloseable {
 
 	static final String REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
 
-	/** What Amazon's SDKs send: application and version, then the Language= attribute SP-API requires. */
+	/**
+	 * What Amazon's SDKs send: application and version, then the Language= attribute
+	 * SP-API requires.
+	 */
 	static final String USER_AGENT = "AdsgraphSandboxTest/1.0 (Language=Java/17; Platform=Linux)";
 
 	private final SandboxServer server;
@@ -48,7 +52,9 @@ final class SandboxTestClient implements AutoCloseable {
 		this.server = server;
 	}
 
-	/** A sandbox that settles registrations after 200 ms, so flows can be polled quickly. */
+	/**
+	 * A sandbox that settles registrations after 200 ms, so flows can be polled quickly.
+	 */
 	static SandboxTestClient start() {
 		return start(SandboxSettings.defaults().withRegistrationDelay(Duration.ofMillis(200)));
 	}
@@ -101,7 +107,10 @@ final class SandboxTestClient implements AutoCloseable {
 		return new Request(method, "/ads/" + region + path).as(SandboxServer.demoCredentials());
 	}
 
-	/** An SP-API request on a regional host, authenticated as the demo tenant's selling partner (Northwind). */
+	/**
+	 * An SP-API request on a regional host, authenticated as the demo tenant's selling
+	 * partner (Northwind).
+	 */
 	Request sp(String region, String method, String path) {
 		return new Request(method, "/sp/" + region + path).asSp(SandboxServer.demoSpCredentials());
 	}
@@ -122,10 +131,14 @@ final class SandboxTestClient implements AutoCloseable {
 		}
 	}
 
-	/** The ground truth of one seller's products in one marketplace over an inclusive date range. */
+	/**
+	 * The ground truth of one seller's products in one marketplace over an inclusive date
+	 * range.
+	 */
 	JsonNode truth(String sellerId, String marketplaceId, String startDate, String endDate) {
 		Exchange truth = raw("GET", "/sandbox/products?sellerId=" + sellerId + "&marketplaceId=" + marketplaceId
-				+ "&startDate=" + startDate + "&endDate=" + endDate).send();
+				+ "&startDate=" + startDate + "&endDate=" + endDate)
+			.send();
 		assertThat(truth.status()).as(truth.body()).isEqualTo(200);
 		return truth.json();
 	}
@@ -169,12 +182,16 @@ final class SandboxTestClient implements AutoCloseable {
 
 		Request as(SandboxCredentials credentials) {
 			this.headers.put("Authorization", "Bearer " + accessToken(credentials));
-			this.headers.put(this.path.contains("/adsApi/v1/") ? "Amazon-Ads-ClientId" : "Amazon-Advertising-API-ClientId",
+			this.headers.put(
+					this.path.contains("/adsApi/v1/") ? "Amazon-Ads-ClientId" : "Amazon-Advertising-API-ClientId",
 					credentials.clientId());
 			return this;
 		}
 
-		/** SP-API authentication: the access token in x-amz-access-token, never as a bearer token. */
+		/**
+		 * SP-API authentication: the access token in x-amz-access-token, never as a
+		 * bearer token.
+		 */
 		Request asSp(SandboxCredentials credentials) {
 			this.headers.put("x-amz-access-token", accessToken(credentials));
 			this.headers.put("User-Agent", USER_AGENT);
@@ -208,7 +225,8 @@ final class SandboxTestClient implements AutoCloseable {
 		}
 
 		Exchange send() {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SandboxTestClient.this.server.baseUrl() + this.path))
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create(SandboxTestClient.this.server.baseUrl() + this.path))
 				.timeout(Duration.ofSeconds(10))
 				.method(this.method, (this.body != null) ? HttpRequest.BodyPublishers.ofString(this.body)
 						: HttpRequest.BodyPublishers.noBody());

@@ -15,14 +15,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class LiveModeStartupTest {
 
-	/** An argument, since builder properties lose to application.yml's server.port 8080. */
+	/**
+	 * An argument, since builder properties lose to application.yml's server.port 8080.
+	 */
 	private static final String RANDOM_PORT = "--server.port=0";
 
 	@Test
 	void liveModeWithAMissingCredentialRefusesToStartNamingIt(CapturedOutput output) {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
-			.properties("adsgraph.tenants[0].id=acme",
-					"adsgraph.tenants[0].api-key=acme-key-0123456789", "adsgraph.tenants[0].ads.client-id=amzn1.x",
+			.properties("adsgraph.tenants[0].id=acme", "adsgraph.tenants[0].api-key=acme-key-0123456789",
+					"adsgraph.tenants[0].ads.client-id=amzn1.x",
 					"adsgraph.tenants[0].ads.refresh-token=Atzr|secret-refresh", "adsgraph.tenants[0].ads.regions=NA")
 			.run(RANDOM_PORT)
 			.close()).hasRootCauseInstanceOf(InvalidTenantConfigurationException.class);
@@ -34,10 +36,9 @@ class LiveModeStartupTest {
 	@Test
 	void liveModeWithCompleteTenantsStartsWithoutTheSandbox() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
-			.properties("adsgraph.tenants[0].id=acme",
-					"adsgraph.tenants[0].api-key=acme-key-0123456789", "adsgraph.tenants[0].ads.client-id=amzn1.x",
-					"adsgraph.tenants[0].ads.client-secret=s", "adsgraph.tenants[0].ads.refresh-token=Atzr|r",
-					"adsgraph.tenants[0].ads.regions=NA,EU")
+			.properties("adsgraph.tenants[0].id=acme", "adsgraph.tenants[0].api-key=acme-key-0123456789",
+					"adsgraph.tenants[0].ads.client-id=amzn1.x", "adsgraph.tenants[0].ads.client-secret=s",
+					"adsgraph.tenants[0].ads.refresh-token=Atzr|r", "adsgraph.tenants[0].ads.regions=NA,EU")
 			.run(RANDOM_PORT)) {
 			assertThat(context.getEnvironment().getProperty("adsgraph.sandbox.url")).isNull();
 			assertThat(context.getEnvironment().getProperty("adsgraph.upstream.ads.hosts.NA")).isNull();
@@ -63,10 +64,9 @@ class LiveModeStartupTest {
 
 	@Test
 	void aWildcardOriginOrANonPositiveRateStopsTheStartUpNamingTheSetting(CapturedOutput output) {
-		String[] tenant = { "--adsgraph.tenants[0].id=acme",
-				"--adsgraph.tenants[0].api-key-sha256=" + "ab".repeat(32), "--adsgraph.tenants[0].ads.client-id=amzn1.x",
-				"--adsgraph.tenants[0].ads.client-secret=s", "--adsgraph.tenants[0].ads.refresh-token=Atzr|r",
-				"--adsgraph.tenants[0].ads.regions=NA", RANDOM_PORT };
+		String[] tenant = { "--adsgraph.tenants[0].id=acme", "--adsgraph.tenants[0].api-key-sha256=" + "ab".repeat(32),
+				"--adsgraph.tenants[0].ads.client-id=amzn1.x", "--adsgraph.tenants[0].ads.client-secret=s",
+				"--adsgraph.tenants[0].ads.refresh-token=Atzr|r", "--adsgraph.tenants[0].ads.regions=NA", RANDOM_PORT };
 		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
 			.run(concat(tenant, "--adsgraph.cors.allowed-origins=https://ok.example.com,*"))
 			.close()).isNotNull();

@@ -22,20 +22,23 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The filter on its own, on a hand-moved clock: buckets per tenant, overrides, Retry-After. */
+/**
+ * The filter on its own, on a hand-moved clock: buckets per tenant, overrides,
+ * Retry-After.
+ */
 class RequestRateLimitWebFilterTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
 
 	private final AtomicInteger passed = new AtomicInteger();
 
-	private final TenantRegistry registry = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null,
-			List.of(tenant("slow", "key-of-the-slow-one", 0.5, 1), tenant("default", "key-of-the-default-one", null, null))));
+	private final TenantRegistry registry = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List
+		.of(tenant("slow", "key-of-the-slow-one", 0.5, 1), tenant("default", "key-of-the-default-one", null, null))));
 
 	private static TenantProperties tenant(String id, String key, Double perSecond, Integer burst) {
 		return new TenantProperties(id, null, key, null,
-				new AdsCredentialProperties("amzn1.application-oa2-client." + id, "s", "Atzr|" + id, List.of("NA")), null,
-				perSecond, burst);
+				new AdsCredentialProperties("amzn1.application-oa2-client." + id, "s", "Atzr|" + id, List.of("NA")),
+				null, perSecond, burst);
 	}
 
 	private RequestRateLimitWebFilter filter(RequestBucketStore store) {
@@ -51,7 +54,8 @@ class RequestRateLimitWebFilterTest {
 
 	private MockServerWebExchange send(RequestRateLimitWebFilter filter, String key) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/graphql"));
-		this.registry.findByApiKey(key).ifPresent((t) -> exchange.getAttributes().put(ApiKeyWebFilter.TENANT_ATTRIBUTE, t));
+		this.registry.findByApiKey(key)
+			.ifPresent((t) -> exchange.getAttributes().put(ApiKeyWebFilter.TENANT_ATTRIBUTE, t));
 		filter.filter(exchange, (e) -> Mono.fromRunnable(this.passed::incrementAndGet)).block(Duration.ofSeconds(5));
 		return exchange;
 	}
@@ -74,7 +78,8 @@ class RequestRateLimitWebFilterTest {
 			.isEqualTo("1");
 		assertThat(this.passed).hasValue(3);
 
-		// 1.9 s later the slow bucket still lacks a tenth of a token: Retry-After rounds up to 1.
+		// 1.9 s later the slow bucket still lacks a tenth of a token: Retry-After rounds
+		// up to 1.
 		this.clock.advance(Duration.ofMillis(1900));
 		assertThat(send(filter, "key-of-the-slow-one").getResponse().getHeaders().getFirst("Retry-After"))
 			.isEqualTo("1");

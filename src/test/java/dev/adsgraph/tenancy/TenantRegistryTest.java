@@ -31,8 +31,7 @@ class TenantRegistryTest {
 						tenant("b", "key-of-tenant-b-0002", "s", List.of("FE")))));
 		assertThat(registry.findByApiKey("key-of-tenant-b-0002")).get()
 			.satisfies((t) -> assertThat(t.id()).isEqualTo("b"));
-		assertThat(registry.findByApiKey("key-of-tenant-a-0001").get().regions()).containsExactly(Region.EU,
-				Region.NA);
+		assertThat(registry.findByApiKey("key-of-tenant-a-0001").get().regions()).containsExactly(Region.EU, Region.NA);
 		assertThat(registry.findByApiKey("key-of-tenant-a-000")).isEmpty();
 		assertThat(registry.findByApiKey("")).isEmpty();
 		assertThat(registry.findByApiKey(null)).isEmpty();
@@ -52,7 +51,8 @@ class TenantRegistryTest {
 				new AdsCredentialProperties("client", " ", null, List.of("NA", "XX")), null);
 		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(broken))))
 			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
-					(ex) -> assertThat(ex.problems()).containsExactly("adsgraph.tenants[0].ads.client-secret is missing",
+					(ex) -> assertThat(ex.problems()).containsExactly(
+							"adsgraph.tenants[0].ads.client-secret is missing",
 							"adsgraph.tenants[0].ads.refresh-token is missing",
 							"adsgraph.tenants[0].ads.regions has 'XX', which is not one of NA, EU, FE"));
 	}
@@ -61,7 +61,8 @@ class TenantRegistryTest {
 	void duplicateIdsKeysAndShortKeysAreRefused() {
 		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null,
 				List.of(tenant("a", "same-key-0000000001", "s", List.of("NA")),
-						tenant("a", "same-key-0000000001", "s", List.of("NA")), tenant("c", "short", "s", List.of("NA"))))))
+						tenant("a", "same-key-0000000001", "s", List.of("NA")),
+						tenant("c", "short", "s", List.of("NA"))))))
 			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
 					(ex) -> assertThat(ex.problems()).contains("adsgraph.tenants[1].id 'a' is used by another tenant",
 							"adsgraph.tenants[1] has the same API key as adsgraph.tenants[0]",
@@ -148,19 +149,22 @@ class TenantRegistryTest {
 				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
 				new AdsgraphProperties.SpCredentialProperties("amzn1.ads-app", "s2", null, "A3SELLER", null));
 		assertThatThrownBy(() -> new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(t))))
-			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class,
-					(ex) -> assertThat(ex.problems()).containsExactly("adsgraph.tenants[0].sp.refresh-token is missing",
-							"adsgraph.tenants[0].sp.client-id is the Ads application's; the SP-API needs its own LWA application"));
+			.isInstanceOfSatisfying(InvalidTenantConfigurationException.class, (ex) -> assertThat(ex.problems())
+				.containsExactly("adsgraph.tenants[0].sp.refresh-token is missing",
+						"adsgraph.tenants[0].sp.client-id is the Ads application's; the SP-API needs its own LWA application"));
 	}
 
 	@Test
 	void anSpAuthorizationIsOptional() {
 		Tenant adsOnly = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null,
-				List.of(tenant("a", "key-of-tenant-a-0001", "s", List.of("NA"))))).tenants().get(0);
+				List.of(tenant("a", "key-of-tenant-a-0001", "s", List.of("NA")))))
+			.tenants()
+			.get(0);
 		assertThat(adsOnly.sp()).isEmpty();
 		TenantProperties both = new TenantProperties("b", null, "key-of-tenant-b-0001",
 				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
-				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER", List.of("EU")));
+				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER",
+						List.of("EU")));
 		Tenant tenant = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(both))).tenants().get(0);
 		assertThat(tenant.sp()).get().satisfies((sp) -> {
 			assertThat(sp.sellingPartnerId()).isEqualTo("A3SELLER");

@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Programs some tests need from outside Maven (Chromium and chromedriver from Debian, newman and
- * the Docker linters from npm). Where one is missing the test is skipped with a message saying how
- * to install it, so a plain {@code mvn verify} on a fresh machine still runs everything else; with
- * {@code ADSGRAPH_REQUIRE_TOOLS=1} (which {@code .ci/run} sets after installing them) a missing
- * program fails the test instead.
+ * Programs some tests need from outside Maven (Chromium and chromedriver from Debian,
+ * newman and the Docker linters from npm). Where one is missing the test is skipped with
+ * a message saying how to install it, so a plain {@code mvn verify} on a fresh machine
+ * still runs everything else; with {@code ADSGRAPH_REQUIRE_TOOLS=1} (which
+ * {@code .ci/run} sets after installing them) a missing program fails the test instead.
  */
 public final class ExternalTools {
 
-	/** The environment variable that turns a missing program from a skip into a failure. */
+	/**
+	 * The environment variable that turns a missing program from a skip into a failure.
+	 */
 	public static final String REQUIRE_VARIABLE = "ADSGRAPH_REQUIRE_TOOLS";
 
 	private ExternalTools() {
@@ -32,8 +34,8 @@ public final class ExternalTools {
 	}
 
 	/**
-	 * The program at {@code path}; when it is not there (or not executable), skips the calling test,
-	 * or fails it when tools are required.
+	 * The program at {@code path}; when it is not there (or not executable), skips the
+	 * calling test, or fails it when tools are required.
 	 */
 	public static Path program(Path path, String what, String install) {
 		if (Files.isRegularFile(path) && Files.isExecutable(path)) {
@@ -43,7 +45,9 @@ public final class ExternalTools {
 		return path;
 	}
 
-	/** Skips the calling test with {@code message}, or fails it when tools are required. */
+	/**
+	 * Skips the calling test with {@code message}, or fails it when tools are required.
+	 */
 	public static void missing(String message) {
 		if (required()) {
 			throw new AssertionError(message + " (" + REQUIRE_VARIABLE + " is set, so this is a failure)");
@@ -61,8 +65,8 @@ public final class ExternalTools {
 	}
 
 	/**
-	 * The program named {@code name} on the PATH (as {@code which} would find it); skips or fails
-	 * the calling test when there is none.
+	 * The program named {@code name} on the PATH (as {@code which} would find it); skips
+	 * or fails the calling test when there is none.
 	 */
 	public static Path onPath(String name, String install) {
 		String path = System.getenv("PATH");
@@ -79,8 +83,9 @@ public final class ExternalTools {
 	}
 
 	/**
-	 * Runs a command from the project root, its output (standard output and error together) going
-	 * to {@code log}; a command still running after {@code timeout} is ended and the test fails.
+	 * Runs a command from the project root, its output (standard output and error
+	 * together) going to {@code log}; a command still running after {@code timeout} is
+	 * ended and the test fails.
 	 */
 	public static Finished run(List<String> command, Path log, Duration timeout) {
 		try {

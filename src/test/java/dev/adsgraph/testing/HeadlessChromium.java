@@ -26,11 +26,12 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driven through its chromedriver, with the network cut off: every
- * request the browser makes goes through a proxy that does not exist, except those to the loopback
- * address, and Chrome's own performance log shows every request a page makes. Missing programs skip
- * the test (or fail it under {@code ADSGRAPH_REQUIRE_TOOLS=1}, see {@link ExternalTools}).
- * Screenshots and chromedriver's log go to the given artifacts folder.
+ * Debian's headless Chromium driven through its chromedriver, with the network cut off:
+ * every request the browser makes goes through a proxy that does not exist, except those
+ * to the loopback address, and Chrome's own performance log shows every request a page
+ * makes. Missing programs skip the test (or fail it under
+ * {@code ADSGRAPH_REQUIRE_TOOLS=1}, see {@link ExternalTools}). Screenshots and
+ * chromedriver's log go to the given artifacts folder.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -63,7 +64,8 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1400,900", "--lang=en-US", "--user-data-dir=" + profile,
-				// The network cut off: anything not on loopback goes to a proxy nobody listens on.
+				// The network cut off: anything not on loopback goes to a proxy nobody
+				// listens on.
 				"--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -96,14 +98,17 @@ public final class HeadlessChromium implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
 
-	/** Checks the condition every 200 ms for up to {@link #WAIT}; on time-out keeps a screenshot and fails. */
+	/**
+	 * Checks the condition every 200 ms for up to {@link #WAIT}; on time-out keeps a
+	 * screenshot and fails.
+	 */
 	public void waitFor(String what, Supplier<Boolean> condition) {
 		Instant deadline = Instant.now().plus(WAIT);
 		while (!Boolean.TRUE.equals(condition.get())) {
 			if (Instant.now().isAfter(deadline)) {
 				screenshot("timeout");
-				throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; screenshot in "
-						+ this.artifacts);
+				throw new AssertionError(
+						"waited " + WAIT.toSeconds() + " s for " + what + "; screenshot in " + this.artifacts);
 			}
 			try {
 				Thread.sleep(200);
@@ -129,8 +134,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	/**
 	 * Asserts that every request Chromium made so far, from its performance log, went to
-	 * {@code origin}, and that those in {@code expected} were among them. data: URLs and the
-	 * browser's own chrome:// pages never leave it.
+	 * {@code origin}, and that those in {@code expected} were among them. data: URLs and
+	 * the browser's own chrome:// pages never leave it.
 	 */
 	public void assertEveryRequestStayedOn(String origin, String... expected) {
 		List<String> urls = new ArrayList<>();
@@ -154,7 +159,10 @@ public final class HeadlessChromium implements AutoCloseable {
 		assertThat(outside).as("requests that did not go to the gateway at %s", origin).isEmpty();
 	}
 
-	/** A script error or a Content-Security-Policy violation shows in the console as SEVERE. */
+	/**
+	 * A script error or a Content-Security-Policy violation shows in the console as
+	 * SEVERE.
+	 */
 	public void assertNoConsoleErrors() {
 		List<String> errors = this.driver.manage()
 			.logs()

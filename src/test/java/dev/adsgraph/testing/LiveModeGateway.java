@@ -16,8 +16,9 @@ import dev.adsgraph.AdsgraphApplication;
 
 /**
  * The gateway in live mode on a free port, with one made-up tenant whose key header is
- * {@code X-Acme-Key} (the sandbox is off), for tests of what a page shows when it talks to Amazon.
- * Settings are command-line arguments, which win over application.yml as they would for a person.
+ * {@code X-Acme-Key} (the sandbox is off), for tests of what a page shows when it talks
+ * to Amazon. Settings are command-line arguments, which win over application.yml as they
+ * would for a person.
  */
 public final class LiveModeGateway implements AutoCloseable {
 

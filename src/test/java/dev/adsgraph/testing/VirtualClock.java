@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
- * A clock that reads a {@link VirtualTimeScheduler}, so that whatever reads the clock (token
- * buckets, timestamps, cache expiry) and whatever waits on the scheduler move together when a
- * test advances time.
+ * A clock that reads a {@link VirtualTimeScheduler}, so that whatever reads the clock
+ * (token buckets, timestamps, cache expiry) and whatever waits on the scheduler move
+ * together when a test advances time.
  */
 public final class VirtualClock extends Clock {
 

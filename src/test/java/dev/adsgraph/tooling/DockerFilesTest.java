@@ -18,11 +18,12 @@ import dev.adsgraph.tooling.Dockerfile.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What issue 6 asks of the container files, checked by reading them, since no Docker engine runs
- * where this project is built: a Maven build stage, a JRE runtime stage running the layered jar as
- * a non-root user with a health check on the actuator, and a compose file running the gateway in
- * sandbox mode. The linters run in {@link DockerLintTest}; the health check's URL is asked of the
- * running gateway in {@code dev.adsgraph.e2e.HealthCheckTest}.
+ * What issue 6 asks of the container files, checked by reading them, since no Docker
+ * engine runs where this project is built: a Maven build stage, a JRE runtime stage
+ * running the layered jar as a non-root user with a health check on the actuator, and a
+ * compose file running the gateway in sandbox mode. The linters run in
+ * {@link DockerLintTest}; the health check's URL is asked of the running gateway in
+ * {@code dev.adsgraph.e2e.HealthCheckTest}.
  */
 class DockerFilesTest {
 
@@ -52,7 +53,8 @@ class DockerFilesTest {
 	void theBuildStageCopiesEverythingTheMavenBuildReads() throws IOException {
 		Stage build = Dockerfile.read(DOCKERFILE).stages().get(0);
 		List<String> copied = build.all("COPY").stream().map((copy) -> copy.arguments().split("\\s+")[0]).toList();
-		// pom.xml, the sources, the SDL (a resource directory of the pom) and the README (packed
+		// pom.xml, the sources, the SDL (a resource directory of the pom) and the README
+		// (packed
 		// for the GraphiQL page's examples).
 		assertThat(copied).contains("pom.xml", "src", "schema", "README.md");
 		String pom = Files.readString(Path.of("pom.xml"));
@@ -99,15 +101,14 @@ class DockerFilesTest {
 		assertThat(runtime.image()).contains("jre").contains(javaRelease());
 		List<String> copies = runtime.all("COPY").stream().map(Instruction::arguments).toList();
 		assertThat(copies).as("the layers, least often changed first")
-			.containsExactlyElementsOf(LAYERS.stream()
-				.map((layer) -> "--from=" + build + " /layers/" + layer + "/ ./")
-				.toList());
+			.containsExactlyElementsOf(
+					LAYERS.stream().map((layer) -> "--from=" + build + " /layers/" + layer + "/ ./").toList());
 		List<Instruction> users = runtime.all("USER");
 		assertThat(users).as("USER instructions").isNotEmpty();
 		String user = users.get(users.size() - 1).arguments();
 		assertThat(user).isNotIn("root", "0", "0:0");
-		assertThat(runtime.all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains("useradd")
-			.contains(" " + user));
+		assertThat(runtime.all("RUN"))
+			.anySatisfy((run) -> assertThat(run.arguments()).contains("useradd").contains(" " + user));
 		int userIndex = runtime.instructions().indexOf(users.get(users.size() - 1));
 		int entrypointIndex = runtime.instructions().indexOf(runtime.all("ENTRYPOINT").get(0));
 		assertThat(userIndex).as("USER comes before ENTRYPOINT").isLessThan(entrypointIndex);
@@ -145,7 +146,9 @@ class DockerFilesTest {
 		assertThat(environment.keySet()).noneMatch((name) -> name.startsWith("ADSGRAPH_TENANTS"));
 	}
 
-	/** The URL the HEALTHCHECK asks, for the e2e test that asks it of a running gateway. */
+	/**
+	 * The URL the HEALTHCHECK asks, for the e2e test that asks it of a running gateway.
+	 */
 	static String healthUrl() throws IOException {
 		String healthcheck = Dockerfile.read(DOCKERFILE).last().all("HEALTHCHECK").get(0).arguments();
 		Matcher url = Pattern.compile("http://\\S+").matcher(healthcheck);
@@ -154,7 +157,8 @@ class DockerFilesTest {
 	}
 
 	private static String javaRelease() throws IOException {
-		Matcher release = Pattern.compile("<java.version>(\\d+)</java.version>").matcher(Files.readString(Path.of("pom.xml")));
+		Matcher release = Pattern.compile("<java.version>(\\d+)</java.version>")
+			.matcher(Files.readString(Path.of("pom.xml")));
 		assertThat(release.find()).isTrue();
 		return release.group(1);
 	}

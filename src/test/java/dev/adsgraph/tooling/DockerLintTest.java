@@ -12,9 +12,9 @@ import dev.adsgraph.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Docker files through the linters that run without a Docker engine (dockerfile-utils,
- * dockerfilelint, and the Compose Specification's JSON schema), by {@code tools/lint-docker.js}.
- * Needs Node.js and {@code npm ci} in {@code tools/}.
+ * The Docker files through the linters that run without a Docker engine
+ * (dockerfile-utils, dockerfilelint, and the Compose Specification's JSON schema), by
+ * {@code tools/lint-docker.js}. Needs Node.js and {@code npm ci} in {@code tools/}.
  */
 class DockerLintTest {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Dockerfile read the way Docker reads it, as far as the checks need: comments and blank lines
- * dropped, continuation lines joined, instructions grouped by build stage.
+ * A Dockerfile read the way Docker reads it, as far as the checks need: comments and
+ * blank lines dropped, continuation lines joined, instructions grouped by build stage.
  */
 record Dockerfile(List<Stage> stages) {
 

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Postman collection run with newman against the packaged jar ({@code java -jar
- * target/adsgraph.jar}) in sandbox mode, on a free port: what a person following postman/README.md
- * does. Runs in Maven's integration-test phase, after {@code package}. Output in
- * {@code target/newman/}: the gateway's log, newman's and its JUnit report.
+ * target/adsgraph.jar}) in sandbox mode, on a free port: what a person following
+ * postman/README.md does. Runs in Maven's integration-test phase, after {@code package}.
+ * Output in {@code target/newman/}: the gateway's log, newman's and its JUnit report.
  */
 class PostmanCollectionIT {
 
@@ -48,12 +48,14 @@ class PostmanCollectionIT {
 			.start();
 		try {
 			awaitReady(gateway, port, gatewayLog);
-			ExternalTools.Finished run = ExternalTools.run(List.of(newman.toString(), "run",
-					"postman/adsgraph.postman_collection.json", "-e", "postman/adsgraph.postman_environment.json",
-					"--env-var", "baseUrl=http://127.0.0.1:" + port, "--reporters", "cli,junit",
-					"--reporter-junit-export", OUTPUT.resolve("newman-junit.xml").toString(), "--color", "off",
-					"--timeout-request", "60000"), OUTPUT.resolve("newman.log"), Duration.ofMinutes(5));
-			assertThat(run.exitCode()).as("newman failed; the end of %s:%n%s", OUTPUT.resolve("newman.log"), run.tail(60))
+			ExternalTools.Finished run = ExternalTools
+				.run(List.of(newman.toString(), "run", "postman/adsgraph.postman_collection.json", "-e",
+						"postman/adsgraph.postman_environment.json", "--env-var", "baseUrl=http://127.0.0.1:" + port,
+						"--reporters", "cli,junit", "--reporter-junit-export",
+						OUTPUT.resolve("newman-junit.xml").toString(), "--color", "off", "--timeout-request", "60000"),
+						OUTPUT.resolve("newman.log"), Duration.ofMinutes(5));
+			assertThat(run.exitCode())
+				.as("newman failed; the end of %s:%n%s", OUTPUT.resolve("newman.log"), run.tail(60))
 				.isZero();
 			assertThat(run.output()).containsPattern("requests\\s*│\\s*[1-9]\\d*\\s*│\\s*0\\s*│")
 				.containsPattern("assertions\\s*│\\s*[1-9]\\d*\\s*│\\s*0\\s*│");
@@ -66,7 +68,10 @@ class PostmanCollectionIT {
 		}
 	}
 
-	/** Waits for the readiness probe; a gateway that exits or never gets ready fails with its log. */
+	/**
+	 * Waits for the readiness probe; a gateway that exits or never gets ready fails with
+	 * its log.
+	 */
 	static void awaitReady(Process gateway, int port, Path log) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest ready = HttpRequest

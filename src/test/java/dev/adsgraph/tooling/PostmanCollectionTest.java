@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Postman collection keeps up with the schema and the README: a request for every query and
- * mutation field and for every README example, and tests on every request. Whether those tests
- * pass is {@code PostmanCollectionIT}'s business.
+ * The Postman collection keeps up with the schema and the README: a request for every
+ * query and mutation field and for every README example, and tests on every request.
+ * Whether those tests pass is {@code PostmanCollectionIT}'s business.
  */
 class PostmanCollectionTest {
 
@@ -83,7 +83,8 @@ class PostmanCollectionTest {
 		Set<String> asked = new TreeSet<>();
 		queries().forEach((query) -> {
 			for (OperationDefinition operation : Parser.parse(query).getDefinitionsOfType(OperationDefinition.class)) {
-				String root = (operation.getOperation() == OperationDefinition.Operation.MUTATION) ? "Mutation" : "Query";
+				String root = (operation.getOperation() == OperationDefinition.Operation.MUTATION) ? "Mutation"
+						: "Query";
 				for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
 					if (selection instanceof Field field) {
 						asked.add(root + "." + field.getName());
@@ -113,7 +114,10 @@ class PostmanCollectionTest {
 		assertThat(untested).as("requests without pm.test").isEmpty();
 	}
 
-	/** The same operation whatever its layout, dates and Postman variables standing for dates. */
+	/**
+	 * The same operation whatever its layout, dates and Postman variables standing for
+	 * dates.
+	 */
 	private static String normalized(String query) {
 		return query.replaceAll("\"(\\d{4}-\\d{2}-\\d{2}|\\{\\{\\w+\\}\\})\"", "\"<date>\"")
 			.replaceAll("[\\s,]+", " ")

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JSON log option of the README: the packaged jar run with
- * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash} writes one JSON object per line, and the
- * lines written for a request carry its correlation id as a field of their own. A process of its
- * own, since the log format is set when logging starts. Log in {@code target/structured-logs/}.
+ * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash} writes one JSON object per line, and
+ * the lines written for a request carry its correlation id as a field of their own. A
+ * process of its own, since the log format is set when logging starts. Log in
+ * {@code target/structured-logs/}.
  */
 class StructuredLogsIT {
 
@@ -77,7 +78,10 @@ class StructuredLogsIT {
 		}
 	}
 
-	/** Every line must be a JSON object; the JVM's own lines before logging starts are none here. */
+	/**
+	 * Every line must be a JSON object; the JVM's own lines before logging starts are
+	 * none here.
+	 */
 	private static List<Map<String, Object>> readJsonLines(Path log) throws Exception {
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (String line : Files.readAllLines(log)) {

@@ -19,9 +19,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Stands in for the storage host of presigned report links: serves binary files (gzip) by path
- * and records what each request carried, which {@link ScriptedHttpServer}'s text replies cannot.
- * A path without a file answers 403, as S3 does for an expired link.
+ * Stands in for the storage host of presigned report links: serves binary files (gzip) by
+ * path and records what each request carried, which {@link ScriptedHttpServer}'s text
+ * replies cannot. A path without a file answers 403, as S3 does for an expired link.
  */
 public final class ReportFileServer implements AutoCloseable {
 

@@ -16,8 +16,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A tiny HTTP server on a random loopback port for client tests: it records every request and
- * answers whatever the test scripted, so the clients run over real HTTP without a mock library.
+ * A tiny HTTP server on a random loopback port for client tests: it records every request
+ * and answers whatever the test scripted, so the clients run over real HTTP without a
+ * mock library.
  */
 public final class ScriptedHttpServer implements AutoCloseable {
 
@@ -28,25 +29,28 @@ public final class ScriptedHttpServer implements AutoCloseable {
 	private final DisposableServer server;
 
 	public ScriptedHttpServer() {
-		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			.flatMap((body) -> {
-				RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
-						request.requestHeaders().copy(), body);
-				this.requests.add(recorded);
-				Reply reply = this.script.apply(recorded);
-				Mono<Void> send = Mono.defer(() -> {
-					response.status(HttpResponseStatus.valueOf(reply.status()));
-					reply.headers().forEach(response::header);
-					byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-					response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
-					return (bytes.length == 0) ? response.send().then()
-							: response.sendByteArray(Mono.just(bytes)).then();
-				});
-				return reply.delay().isZero() ? send : Mono.delay(reply.delay()).then(send);
-			}))
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.flatMap((body) -> {
+					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
+							request.requestHeaders().copy(), body);
+					this.requests.add(recorded);
+					Reply reply = this.script.apply(recorded);
+					Mono<Void> send = Mono.defer(() -> {
+						response.status(HttpResponseStatus.valueOf(reply.status()));
+						reply.headers().forEach(response::header);
+						byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+						response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+						return (bytes.length == 0) ? response.send().then()
+								: response.sendByteArray(Mono.just(bytes)).then();
+					});
+					return reply.delay().isZero() ? send : Mono.delay(reply.delay()).then(send);
+				}))
 			.bindNow();
 	}
 

@@ -38,7 +38,8 @@ class StatusWatcherTest {
 				maxPollers, perTenant), this.time);
 	}
 
-	private Disposable follow(StatusWatcher watcher, WatchKey key, List<String> into, AtomicReference<Throwable> error) {
+	private Disposable follow(StatusWatcher watcher, WatchKey key, List<String> into,
+			AtomicReference<Throwable> error) {
 		return watcher.poll(key, this.poll, (s) -> s, (s) -> !"PENDING".equals(s) && !"SLOW".equals(s))
 			.subscribe(into::add, error::set, () -> into.add("complete"));
 	}
@@ -152,8 +153,9 @@ class StatusWatcherTest {
 
 	@Test
 	void aPollerThatNeverEndsStopsAfterTheMaximumDuration() {
-		StatusWatcher watcher = new StatusWatcher(new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8),
-				Duration.ofMinutes(2), 10, 10), this.time);
+		StatusWatcher watcher = new StatusWatcher(
+				new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2), 10, 10),
+				this.time);
 		AtomicReference<Throwable> error = new AtomicReference<>();
 		follow(watcher, this.key, new ArrayList<>(), error);
 		this.time.advanceTimeBy(Duration.ofMinutes(2));
@@ -168,16 +170,16 @@ class StatusWatcherTest {
 
 	@Test
 	void settingsAreCheckedAtStartUpNamingTheProperty() {
-		assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1),
-				10, 10))
+		assertThatThrownBy(
+				() -> new WatchProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1), 10, 10))
 			.hasMessageContaining("adsgraph.subscriptions.poll-max-delay");
 		assertThatThrownBy(() -> new WatchProperties(Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(1), 10, 10))
 			.hasMessageContaining("adsgraph.subscriptions.poll-initial-delay");
-		assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
-				0, 1))
+		assertThatThrownBy(
+				() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 0, 1))
 			.hasMessageContaining("adsgraph.subscriptions.max-pollers");
-		assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
-				10, 11))
+		assertThatThrownBy(
+				() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 10, 11))
 			.hasMessageContaining("adsgraph.subscriptions.max-pollers-per-tenant");
 	}
 

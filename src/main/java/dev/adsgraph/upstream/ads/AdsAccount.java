@@ -6,8 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * {@code AdsAccountWithMetaData} of AdvertisingAccounts_prod_3p.json. {@code status} is PENDING,
- * PARTIALLY_CREATED, CREATED or DISABLED; {@code errors} maps a country code to its errors.
+ * {@code AdsAccountWithMetaData} of AdvertisingAccounts_prod_3p.json. {@code status} is
+ * PENDING, PARTIALLY_CREATED, CREATED or DISABLED; {@code errors} maps a country code to
+ * its errors.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AdsAccount(String adsAccountId, String accountName, String status, List<String> countryCodes,

@@ -11,17 +11,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The Amazon Ads API, one method per upstream operation. Every method authenticates with the
- * given credentials through LWA, targets the given region's host and fails with
+ * The Amazon Ads API, one method per upstream operation. Every method authenticates with
+ * the given credentials through LWA, targets the given region's host and fails with
  * {@link dev.adsgraph.upstream.UpstreamException} whatever error shape the upstream used.
- * Global resources (terms tokens, ads accounts, v1 accounts) are served by every regional host.
+ * Global resources (terms tokens, ads accounts, v1 accounts) are served by every regional
+ * host.
  */
 public interface AdsApiClient {
 
-	/** GET /v2/profiles (Profiles_prod_3p.yaml listProfiles); the region's profiles only. */
+	/**
+	 * GET /v2/profiles (Profiles_prod_3p.yaml listProfiles); the region's profiles only.
+	 */
 	Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter);
 
-	/** GET /v2/profiles/{profileId} (getProfileById); empty when the profile does not exist there. */
+	/**
+	 * GET /v2/profiles/{profileId} (getProfileById); empty when the profile does not
+	 * exist there.
+	 */
 	Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId);
 
 	/** POST /termsTokens (CreateTermsToken). */
@@ -30,7 +36,10 @@ public interface AdsApiClient {
 	/** GET /termsTokens/{termsToken} (GetTermsToken). */
 	Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken);
 
-	/** POST /adsAccounts (RegisterAdsAccount); answers the account as registered, normally PENDING. */
+	/**
+	 * POST /adsAccounts (RegisterAdsAccount); answers the account as registered, normally
+	 * PENDING.
+	 */
 	Mono<AdsAccount> registerAdsAccount(LwaCredentials credentials, Region region, RegisterAdsAccountRequest request);
 
 	/** GET /adsAccounts/{advertisingAccountId} (GetAccount); empty on 404. */
@@ -41,10 +50,11 @@ public interface AdsApiClient {
 			String nextToken);
 
 	/**
-	 * POST /adsAccounts/list (ListAdsAccounts), following {@code nextToken} page by page until
-	 * the last page; {@code maxResults} is the page size (1 to 100, null for Amazon's 100). Pages
-	 * are fetched one after the other, as the subscriber asks for more. A page token that comes
-	 * back a second time fails the call instead of looping forever.
+	 * POST /adsAccounts/list (ListAdsAccounts), following {@code nextToken} page by page
+	 * until the last page; {@code maxResults} is the page size (1 to 100, null for
+	 * Amazon's 100). Pages are fetched one after the other, as the subscriber asks for
+	 * more. A page token that comes back a second time fails the call instead of looping
+	 * forever.
 	 */
 	default Flux<AdsAccount> listAllAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults) {
 		return Flux.defer(() -> {
@@ -67,11 +77,17 @@ public interface AdsApiClient {
 	Mono<AdvertiserAccount.Page> queryAdvertiserAccounts(LwaCredentials credentials, Region region,
 			AdvertiserAccount.Query query);
 
-	/** POST /adsApi/v1/create/advertiserAccounts (CreateAdvertiserAccount), 1 to 100 items, 207. */
+	/**
+	 * POST /adsApi/v1/create/advertiserAccounts (CreateAdvertiserAccount), 1 to 100
+	 * items, 207.
+	 */
 	Mono<MultiStatus<AdvertiserAccount>> createAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts);
 
-	/** POST /adsApi/v1/update/advertiserAccounts (UpdateAdvertiserAccount), 1 to 100 items, 207. */
+	/**
+	 * POST /adsApi/v1/update/advertiserAccounts (UpdateAdvertiserAccount), 1 to 100
+	 * items, 207.
+	 */
 	Mono<MultiStatus<AdvertiserAccount>> updateAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts);
 
@@ -80,24 +96,29 @@ public interface AdsApiClient {
 			SellingAccount.Query query);
 
 	/**
-	 * POST /reporting/reports (OfflineReport_prod_3p.json createAsyncReport) in the scope of
-	 * {@code profileId}; answers the new report, normally PENDING. A 425 (the same request is
-	 * still processing) fails with {@link DuplicateReportException}, which names the report it
-	 * duplicates when Amazon's text does.
+	 * POST /reporting/reports (OfflineReport_prod_3p.json createAsyncReport) in the scope
+	 * of {@code profileId}; answers the new report, normally PENDING. A 425 (the same
+	 * request is still processing) fails with {@link DuplicateReportException}, which
+	 * names the report it duplicates when Amazon's text does.
 	 */
-	Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
-			ReportRequest request);
+	Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId, ReportRequest request);
 
-	/** GET /reporting/reports/{reportId} (getAsyncReport); a report that does not exist is a 404 error. */
+	/**
+	 * GET /reporting/reports/{reportId} (getAsyncReport); a report that does not exist is
+	 * a 404 error.
+	 */
 	Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
 
-	/** DELETE /reporting/reports/{reportId} (deleteAsyncReport); Amazon cancels only PENDING reports. */
+	/**
+	 * DELETE /reporting/reports/{reportId} (deleteAsyncReport); Amazon cancels only
+	 * PENDING reports.
+	 */
 	Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
 
 	/**
-	 * GET of a COMPLETED report's presigned {@code url}, without our credentials (the link carries
-	 * its own), then the rows of the GZIP_JSON file. A 403 means the link expired and is
-	 * retryable: getAsyncReport hands out a fresh one.
+	 * GET of a COMPLETED report's presigned {@code url}, without our credentials (the
+	 * link carries its own), then the rows of the GZIP_JSON file. A 403 means the link
+	 * expired and is retryable: getAsyncReport hands out a fresh one.
 	 */
 	Mono<List<ReportRow>> downloadReport(String url);
 

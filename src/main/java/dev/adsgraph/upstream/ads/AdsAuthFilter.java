@@ -14,10 +14,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * The one place Ads API requests are authenticated (shared/reference/amazon-apis.md section
- * 3): a bearer token from LWA and the client-id header under the name the resource family
- * expects. The scope header ({@code Amazon-Advertising-API-Scope}) is not authentication but
- * an argument of each reporting operation (which profile it acts for), so those set it.
+ * The one place Ads API requests are authenticated (shared/reference/amazon-apis.md
+ * section 3): a bearer token from LWA and the client-id header under the name the
+ * resource family expects. The scope header ({@code Amazon-Advertising-API-Scope}) is not
+ * authentication but an argument of each reporting operation (which profile it acts for),
+ * so those set it.
  */
 final class AdsAuthFilter implements ExchangeFilterFunction {
 
@@ -26,7 +27,10 @@ final class AdsAuthFilter implements ExchangeFilterFunction {
 
 	static final String CLIENT_ID = "Amazon-Advertising-API-ClientId";
 
-	/** The only client-id header the v1 spec declares (AmazonAdsAPIALLMerged_prod_3p_ALL.json). */
+	/**
+	 * The only client-id header the v1 spec declares
+	 * (AmazonAdsAPIALLMerged_prod_3p_ALL.json).
+	 */
 	static final String V1_CLIENT_ID = "Amazon-Ads-ClientId";
 
 	private static final Logger logger = LoggerFactory.getLogger(AdsAuthFilter.class);
@@ -48,7 +52,8 @@ final class AdsAuthFilter implements ExchangeFilterFunction {
 	}
 
 	private static ClientRequest authorized(ClientRequest request, LwaCredentials credentials, String token) {
-		// The v1 prose still names the legacy header while its spec declares only the new one;
+		// The v1 prose still names the legacy header while its spec declares only the new
+		// one;
 		// Amazon ignores headers it does not expect, so v1 calls carry both.
 		boolean v1 = request.url().getRawPath().contains("/adsApi/v1/");
 		return ClientRequest.from(request).headers((headers) -> {
@@ -61,16 +66,16 @@ final class AdsAuthFilter implements ExchangeFilterFunction {
 	}
 
 	/**
-	 * A 401 to a token we still hold means Amazon no longer honours it (revoked, or clocks
-	 * disagree): drop it so the next call refreshes. Retrying is the resilience layer's call.
+	 * A 401 to a token we still hold means Amazon no longer honours it (revoked, or
+	 * clocks disagree): drop it so the next call refreshes. Retrying is the resilience
+	 * layer's call.
 	 */
 	private Mono<ClientResponse> forgetRejected(ClientResponse response, LwaCredentials credentials, String token) {
 		if (response.statusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
 			return Mono.just(response);
 		}
 		return this.tokens.invalidate(credentials, token).onErrorResume((ex) -> {
-			logger.warn("Could not drop a rejected LWA token for client {}: {}", credentials.clientId(),
-					ex.toString());
+			logger.warn("Could not drop a rejected LWA token for client {}: {}", credentials.clientId(), ex.toString());
 			return Mono.empty();
 		}).thenReturn(response);
 	}

@@ -16,10 +16,10 @@ import dev.adsgraph.upstream.UpstreamException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns every error shape the Ads API answers in (shared/reference/amazon-apis.md section 5)
- * into one {@link UpstreamException}. The shape is recognised from the body rather than from
- * the operation, because Amazon's gateways answer some errors (throttling, 5xx pages) in a
- * shape other than the one the operation's spec declares.
+ * Turns every error shape the Ads API answers in (shared/reference/amazon-apis.md section
+ * 5) into one {@link UpstreamException}. The shape is recognised from the body rather
+ * than from the operation, because Amazon's gateways answer some errors (throttling, 5xx
+ * pages) in a shape other than the one the operation's spec declares.
  */
 final class AdsErrorDecoder {
 
@@ -37,8 +37,8 @@ final class AdsErrorDecoder {
 		CodeAndMessage parsed = parse(body);
 		String message = (parsed.message() != null) ? parsed.message() : "HTTP " + status;
 		boolean retryable = status == 429 || status >= 500;
-		return new UpstreamException(UPSTREAM, operation, status, parsed.code(), message,
-				headers.getFirst(REQUEST_ID), retryable, retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)));
+		return new UpstreamException(UPSTREAM, operation, status, parsed.code(), message, headers.getFirst(REQUEST_ID),
+				retryable, retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)));
 	}
 
 	/** A 2xx whose body we cannot read: Amazon's fault, and another try may well work. */
@@ -62,14 +62,16 @@ final class AdsErrorDecoder {
 		if (errors != null && errors.isArray() && !errors.isEmpty()) {
 			return parseErrorList(errors);
 		}
-		// Generic {code, details}, reporting v3 {code: "<status>", detail}, v1 {code, message},
+		// Generic {code, details}, reporting v3 {code: "<status>", detail}, v1 {code,
+		// message},
 		// GetAccount's {message}: the same two slots under different names.
 		return new CodeAndMessage(text(json, "code"), firstText(json, "message", "details", "detail"));
 	}
 
 	/**
-	 * Advertising Accounts' V2 shape {@code {errors: [{errorCode, errorId, errorMessage}]}}: the
-	 * first error names the code; every message is kept because a 400 may list several fields.
+	 * Advertising Accounts' V2 shape {@code {errors: [{errorCode, errorId,
+	 * errorMessage}]}}: the first error names the code; every message is kept because a
+	 * 400 may list several fields.
 	 */
 	private static CodeAndMessage parseErrorList(JsonNode errors) {
 		JsonNode first = errors.get(0);

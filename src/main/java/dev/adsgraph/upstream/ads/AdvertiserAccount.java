@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Ads API v1 advertiser accounts (AmazonAdsAPIALLMerged_prod_3p_ALL.json: AdvertiserAccount,
- * AdvertiserAccountCreate, AdvertiserAccountUpdate). Create and update share one record: on a
- * create {@code advertiserAccountId} is null, on an update every other field is optional.
+ * Ads API v1 advertiser accounts (AmazonAdsAPIALLMerged_prod_3p_ALL.json:
+ * AdvertiserAccount, AdvertiserAccountCreate, AdvertiserAccountUpdate). Create and update
+ * share one record: on a create {@code advertiserAccountId} is null, on an update every
+ * other field is optional.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +53,9 @@ public record AdvertiserAccount(String advertiserAccountId, List<BusinessDetails
 	public record Status(String statusCode, String statusMessage) {
 	}
 
-	/** v1 alternate ids carry profileId as a string and the ISO country code (GB, not UK). */
+	/**
+	 * v1 alternate ids carry profileId as a string and the ISO country code (GB, not UK).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record AlternateId(String countryCode, String region, String profileId, String entityId,
 			String dspAdvertiserId) {

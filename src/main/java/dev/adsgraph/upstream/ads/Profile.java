@@ -2,7 +2,9 @@ package dev.adsgraph.upstream.ads;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** An advertising profile, as {@code GET /v2/profiles} answers it (Profiles_prod_3p.yaml). */
+/**
+ * An advertising profile, as {@code GET /v2/profiles} answers it (Profiles_prod_3p.yaml).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Profile(long profileId, String countryCode, String currencyCode, Double dailyBudget, String timezone,
 		AccountInfo accountInfo) {

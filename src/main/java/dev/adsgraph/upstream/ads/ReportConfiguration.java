@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * {@code AsyncReportConfiguration} of OfflineReport_prod_3p.json: what a sponsored ads report
- * holds. {@code groupBy} and {@code columns} must not be empty; which values are valid depends
- * on {@code reportTypeId} (for example {@code spAdvertisedProduct} groups by
- * {@code advertiser}). The enums are the spec's closed lists; a value Amazon adds later reads as
- * null in an answer instead of failing the whole report status.
+ * {@code AsyncReportConfiguration} of OfflineReport_prod_3p.json: what a sponsored ads
+ * report holds. {@code groupBy} and {@code columns} must not be empty; which values are
+ * valid depends on {@code reportTypeId} (for example {@code spAdvertisedProduct} groups
+ * by {@code advertiser}). The enums are the spec's closed lists; a value Amazon adds
+ * later reads as null in an answer instead of failing the whole report status.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +33,10 @@ public record ReportConfiguration(
 
 	}
 
-	/** DAILY rows carry a {@code date} column, SUMMARY rows {@code startDate} and {@code endDate}. */
+	/**
+	 * DAILY rows carry a {@code date} column, SUMMARY rows {@code startDate} and
+	 * {@code endDate}.
+	 */
 	public enum TimeUnit {
 
 		DAILY, SUMMARY
@@ -46,7 +49,9 @@ public record ReportConfiguration(
 
 	}
 
-	/** {@code AsyncReportFilter}: keep rows whose {@code field} has one of {@code values}. */
+	/**
+	 * {@code AsyncReportFilter}: keep rows whose {@code field} has one of {@code values}.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Filter(String field, List<String> values) {
 

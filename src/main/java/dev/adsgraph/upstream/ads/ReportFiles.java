@@ -15,13 +15,14 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a report file: a JSON array of row objects, gzip-compressed for format GZIP_JSON. The
- * decompressed text is parsed as it is inflated, so it never sits in memory as a whole; only
- * the rows do.
+ * Reads a report file: a JSON array of row objects, gzip-compressed for format GZIP_JSON.
+ * The decompressed text is parsed as it is inflated, so it never sits in memory as a
+ * whole; only the rows do.
  */
 final class ReportFiles {
 
-	// Fractions as BigDecimal: a double would turn a cost of 0.1 into 0.1000000000000000055...
+	// Fractions as BigDecimal: a double would turn a cost of 0.1 into
+	// 0.1000000000000000055...
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
@@ -33,8 +34,9 @@ final class ReportFiles {
 	}
 
 	/**
-	 * The rows of {@code file}. Amazon's files are gzip; a file that is not (a storage layer that
-	 * already decoded a {@code Content-Encoding: gzip}, or a simulator) is read as plain JSON.
+	 * The rows of {@code file}. Amazon's files are gzip; a file that is not (a storage
+	 * layer that already decoded a {@code Content-Encoding: gzip}, or a simulator) is
+	 * read as plain JSON.
 	 * @throws IllegalArgumentException when the content is not a JSON array of objects
 	 */
 	static List<ReportRow> parse(byte[] file) {

@@ -9,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row of a downloaded report, column name to JSON value, whatever the report type. Numbers
- * with a fraction are read as {@link BigDecimal} so money keeps the exact value Amazon wrote.
- * The typed accessors answer null for a column that is absent or null, and fail for a value
- * that has the wrong type, which would mean the report is not what we asked for.
+ * One row of a downloaded report, column name to JSON value, whatever the report type.
+ * Numbers with a fraction are read as {@link BigDecimal} so money keeps the exact value
+ * Amazon wrote. The typed accessors answer null for a column that is absent or null, and
+ * fail for a value that has the wrong type, which would mean the report is not what we
+ * asked for.
  */
 public record ReportRow(Map<String, Object> values) {
 
 	public ReportRow {
-		// Report values may be null (a metric without activity), which Map.copyOf refuses.
+		// Report values may be null (a metric without activity), which Map.copyOf
+		// refuses.
 		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
 	}
 
@@ -39,7 +41,8 @@ public record ReportRow(Map<String, Object> values) {
 			if (value instanceof Integer || value instanceof Long || value instanceof Short) {
 				return ((Number) value).longValue();
 			}
-			// A whole number beyond long, or written as 12.0 or "12": exact or an error, never rounded.
+			// A whole number beyond long, or written as 12.0 or "12": exact or an error,
+			// never rounded.
 			return decimal(column).longValueExact();
 		}
 		catch (ArithmeticException ex) {
@@ -69,7 +72,8 @@ public record ReportRow(Map<String, Object> values) {
 				throw wrongType(column, value, "a number");
 			}
 		}
-		// A double would only come from a parser set up without big decimals; its decimal text
+		// A double would only come from a parser set up without big decimals; its decimal
+		// text
 		// is the shortest one that reads back as the same double, the closest we can get.
 		if (value instanceof Number number) {
 			return new BigDecimal(number.toString());
@@ -77,7 +81,10 @@ public record ReportRow(Map<String, Object> values) {
 		throw wrongType(column, value, "a number");
 	}
 
-	/** A {@code YYYY-MM-DD} column such as {@code date}, {@code startDate} or {@code endDate}. */
+	/**
+	 * A {@code YYYY-MM-DD} column such as {@code date}, {@code startDate} or
+	 * {@code endDate}.
+	 */
 	public LocalDate date(String column) {
 		Object value = this.values.get(column);
 		if (value == null) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** Ads API v1 {@code SellingAccount} (AmazonAdsAPIALLMerged_prod_3p_ALL.json, QuerySellingAccount). */
+/**
+ * Ads API v1 {@code SellingAccount} (AmazonAdsAPIALLMerged_prod_3p_ALL.json,
+ * QuerySellingAccount).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SellingAccount(String sellingAccountLinkToken, String sellingProgram, List<String> portals,
 		String displayName, List<String> countryCodes, Business business) {
@@ -19,8 +22,7 @@ public record SellingAccount(String sellingAccountLinkToken, String sellingProgr
 	}
 
 	/** Filters of {@code POST /adsApi/v1/query/sellingAccounts}; nulls are not sent. */
-	public record Query(String sellingAccountLinkToken, String sellingProgram, Integer maxResults,
-			String nextToken) {
+	public record Query(String sellingAccountLinkToken, String sellingProgram, Integer maxResults, String nextToken) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

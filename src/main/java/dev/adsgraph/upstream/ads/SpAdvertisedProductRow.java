@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One row of a sponsored products advertised product report ({@code spAdvertisedProduct}):
- * one advertised ASIN in one ad group, for one day ({@code date}, DAILY) or for the whole range
- * ({@code startDate}/{@code endDate}, SUMMARY). {@code cost} and {@code sales7d} are in the
- * profile's currency. A metric that is absent or null counts as zero, so rows can be summed by
- * ASIN without null checks.
+ * One row of a sponsored products advertised product report
+ * ({@code spAdvertisedProduct}): one advertised ASIN in one ad group, for one day
+ * ({@code date}, DAILY) or for the whole range ({@code startDate}/{@code endDate},
+ * SUMMARY). {@code cost} and {@code sales7d} are in the profile's currency. A metric that
+ * is absent or null counts as zero, so rows can be summed by ASIN without null checks.
  */
 public record SpAdvertisedProductRow(LocalDate date, LocalDate startDate, LocalDate endDate, Long campaignId,
 		Long adGroupId, String advertisedAsin, String advertisedSku, long impressions, long clicks, BigDecimal cost,

@@ -2,7 +2,10 @@ package dev.adsgraph.upstream.ads;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** Terms token resources (AdvertisingAccounts_prod_3p.json, CreateTermsToken / GetTermsToken). */
+/**
+ * Terms token resources (AdvertisingAccounts_prod_3p.json, CreateTermsToken /
+ * GetTermsToken).
+ */
 public final class TermsToken {
 
 	private TermsToken() {
@@ -13,7 +16,9 @@ public final class TermsToken {
 	public record Created(String termsToken, String termsUrl) {
 	}
 
-	/** 200 answer of {@code GET /termsTokens/{termsToken}}: CREATED, ACCEPTED or REDEEMED. */
+	/**
+	 * 200 answer of {@code GET /termsTokens/{termsToken}}: CREATED, ACCEPTED or REDEEMED.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Status(String termsTokenStatus, String termsType) {
 	}

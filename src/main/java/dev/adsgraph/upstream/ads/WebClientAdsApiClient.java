@@ -38,14 +38,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@link AdsApiClient} over Spring's {@link WebClient}. Authentication lives in
- * {@link AdsAuthFilter}, error decoding in {@link AdsErrorDecoder}; this class only maps each
- * operation onto its path, media types and wire bodies.
+ * {@link AdsAuthFilter}, error decoding in {@link AdsErrorDecoder}; this class only maps
+ * each operation onto its path, media types and wire bodies.
  */
 public final class WebClientAdsApiClient implements AdsApiClient {
 
 	// Vendor media types of AdvertisingAccounts_prod_3p.json, kept as strings and sent as
-	// header values because Spring's MediaType lower-cases them, and the terms token type is
-	// mixed case in the spec. Spring's Jackson codecs read and write application/*+json, so
+	// header values because Spring's MediaType lower-cases them, and the terms token type
+	// is
+	// mixed case in the spec. Spring's Jackson codecs read and write application/*+json,
+	// so
 	// these need no codec of their own.
 	static final String REGISTER_ADS_ACCOUNT = "application/vnd.registeradsaccountresource.v1+json";
 
@@ -57,7 +59,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	static final String TERMS_TOKEN = "application/vnd.termstokenresource.v1+json";
 
-	// OfflineReport_prod_3p.json: every answer of /reporting/reports has its own media type.
+	// OfflineReport_prod_3p.json: every answer of /reporting/reports has its own media
+	// type.
 	static final String CREATE_REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
 
 	static final String CREATE_REPORT_RESPONSE = "application/vnd.createasyncreportresponse.v3+json";
@@ -66,7 +69,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	static final String DELETE_REPORT_RESPONSE = "application/vnd.deleteasyncreportresponse.v3+json";
 
-	/** The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section 3). */
+	/**
+	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
+	 * 3).
+	 */
 	static final String SCOPE = "Amazon-Advertising-API-Scope";
 
 	static final String DOWNLOAD_REPORT = "downloadReport";
@@ -93,7 +99,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		ReactorClientHttpConnector connector = connector(properties);
 		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
 		AdsAuthFilter auth = new AdsAuthFilter(tokens);
-		// One client per region with the host as base URL: paths stay URI templates, so the
+		// One client per region with the host as base URL: paths stay URI templates, so
+		// the
 		// request metrics are tagged by operation, not by every profile id.
 		for (Region region : Region.values()) {
 			this.clients.put(region,
@@ -106,7 +113,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 						.build());
 		}
 		// Report files live on another host behind presigned links that carry their own
-		// credentials: no auth filter, no base URL. Not Boot's builder either: its observation
+		// credentials: no auth filter, no base URL. Not Boot's builder either: its
+		// observation
 		// would record the full link, signature included, as a span attribute.
 		this.downloads = WebClient.builder()
 			.clientConnector(connector)
@@ -175,7 +183,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 					.header(HttpHeaders.CONTENT_TYPE, REGISTER_ADS_ACCOUNT)
 					.accept(MediaType.APPLICATION_JSON)
 					.bodyValue(request),
-				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount);
+				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class),
+				AdsAccountEnvelope::adsAccount);
 	}
 
 	// AdvertisingAccounts_prod_3p.json GetAccount
@@ -185,7 +194,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 				client(region).get()
 					.uri("/adsAccounts/{advertisingAccountId}", adsAccountId)
 					.header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
-				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount)
+				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class),
+				AdsAccountEnvelope::adsAccount)
 			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
 	}
 
@@ -210,11 +220,13 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		AdvertiserAccount.Query q = (query != null) ? query : new AdvertiserAccount.Query(null, null, null, null);
 		QueryAdvertiserAccountsBody body = new QueryAdvertiserAccountsBody(Include.of(q.advertiserAccountIds()),
 				Include.ofOne(q.isGlobalAccount()), q.maxResults(), q.nextToken());
-		return exchange("QueryAdvertiserAccount", region, client(region).post()
-			.uri("/adsApi/v1/query/advertiserAccounts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body), credentials, AdvertiserAccount.Page.class)
+		return exchange("QueryAdvertiserAccount", region,
+				client(region).post()
+					.uri("/adsApi/v1/query/advertiserAccounts")
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(MediaType.APPLICATION_JSON)
+					.bodyValue(body),
+				credentials, AdvertiserAccount.Page.class)
 			.map((page) -> new AdvertiserAccount.Page(orEmpty(page.advertiserAccounts()), page.nextToken()));
 	}
 
@@ -222,16 +234,16 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<MultiStatus<AdvertiserAccount>> createAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts) {
-		return writeAdvertiserAccounts("CreateAdvertiserAccount", "/adsApi/v1/create/advertiserAccounts",
-				credentials, region, accounts);
+		return writeAdvertiserAccounts("CreateAdvertiserAccount", "/adsApi/v1/create/advertiserAccounts", credentials,
+				region, accounts);
 	}
 
 	// AmazonAdsAPIALLMerged_prod_3p_ALL.json UpdateAdvertiserAccount
 	@Override
 	public Mono<MultiStatus<AdvertiserAccount>> updateAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts) {
-		return writeAdvertiserAccounts("UpdateAdvertiserAccount", "/adsApi/v1/update/advertiserAccounts",
-				credentials, region, accounts);
+		return writeAdvertiserAccounts("UpdateAdvertiserAccount", "/adsApi/v1/update/advertiserAccounts", credentials,
+				region, accounts);
 	}
 
 	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QuerySellingAccount
@@ -241,11 +253,13 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		SellingAccount.Query q = (query != null) ? query : new SellingAccount.Query(null, null, null, null);
 		QuerySellingAccountsBody body = new QuerySellingAccountsBody(Include.ofOne(q.sellingAccountLinkToken()),
 				Include.ofOne(q.sellingProgram()), q.maxResults(), q.nextToken());
-		return exchange("QuerySellingAccount", region, client(region).post()
-			.uri("/adsApi/v1/query/sellingAccounts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body), credentials, SellingAccount.Page.class)
+		return exchange("QuerySellingAccount", region,
+				client(region).post()
+					.uri("/adsApi/v1/query/sellingAccounts")
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(MediaType.APPLICATION_JSON)
+					.bodyValue(body),
+				credentials, SellingAccount.Page.class)
 			.map((page) -> new SellingAccount.Page(orEmpty(page.sellingAccounts()), page.nextToken()));
 	}
 
@@ -270,8 +284,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	// OfflineReport_prod_3p.json getAsyncReport
 	@Override
-	public Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId,
-			String reportId) {
+	public Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId) {
 		return exchange("getAsyncReport", region,
 				client(region).get()
 					.uri("/reporting/reports/{reportId}", reportId)
@@ -282,8 +295,7 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	// OfflineReport_prod_3p.json deleteAsyncReport
 	@Override
-	public Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId,
-			String reportId) {
+	public Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId) {
 		String operation = "deleteAsyncReport";
 		Mono<Void> attempt = client(region).delete()
 			.uri("/reporting/reports/{reportId}", reportId)
@@ -298,12 +310,14 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return this.guard.call(call(operation, region, credentials), attempt);
 	}
 
-	// Not an Ads operation: the presigned report file of a COMPLETED getAsyncReport answer.
+	// Not an Ads operation: the presigned report file of a COMPLETED getAsyncReport
+	// answer.
 	@Override
 	public Mono<List<ReportRow>> downloadReport(String url) {
 		return Mono.defer(() -> {
 			URI uri = downloadUri(url);
-			// The URI object is sent as it is: expanding it as a template would re-encode the
+			// The URI object is sent as it is: expanding it as a template would re-encode
+			// the
 			// already percent-encoded signature and void it.
 			return this.downloads.get().uri(uri).exchangeToMono(this::readReportFile);
 		}).onErrorMap(TransportErrors::isNoAnswer, WebClientAdsApiClient::downloadNoAnswer);
@@ -313,28 +327,30 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (!response.statusCode().is2xxSuccessful()) {
-			// S3 answers an expired or tampered link with 403; asking getAsyncReport again
+			// S3 answers an expired or tampered link with 403; asking getAsyncReport
+			// again
 			// yields a fresh link, so that one is worth another try.
 			return response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
 				UpstreamException decoded = this.errors.decode(DOWNLOAD_REPORT, status, headers, body);
-				return Mono.error((status != 403) ? decoded
-						: new UpstreamException(decoded.upstream(), DOWNLOAD_REPORT, status, "url_expired",
-								decoded.upstreamMessage(), decoded.requestId(), true, null));
+				return Mono.error((status != 403) ? decoded : new UpstreamException(decoded.upstream(), DOWNLOAD_REPORT,
+						status, "url_expired", decoded.upstreamMessage(), decoded.requestId(), true, null));
 			});
 		}
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, status,
-							"report_too_large", ex.getMessage(), null, false, null))
-			// Inflating and parsing a large file is long CPU work that must not hold an event loop.
+					(ex) -> new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, status, "report_too_large",
+							ex.getMessage(), null, false, null))
+			// Inflating and parsing a large file is long CPU work that must not hold an
+			// event loop.
 			.publishOn(Schedulers.boundedElastic())
 			.map(ReportFiles::parse)
-			// Unlike an unreadable API answer, a broken file is the same file on the next download.
+			// Unlike an unreadable API answer, a broken file is the same file on the next
+			// download.
 			.onErrorMap(IllegalArgumentException.class,
 					(ex) -> new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, status,
-							"invalid_report_file", ex.getMessage(), headers.getFirst(AdsErrorDecoder.REQUEST_ID),
-							false, null));
+							"invalid_report_file", ex.getMessage(), headers.getFirst(AdsErrorDecoder.REQUEST_ID), false,
+							null));
 	}
 
 	private URI downloadUri(String url) {
@@ -347,7 +363,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		}
 		if (uri == null || uri.getHost() == null
 				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-			// The link itself is never put in the message: it is a credential for the file.
+			// The link itself is never put in the message: it is a credential for the
+			// file.
 			throw new UpstreamException(AdsErrorDecoder.UPSTREAM, DOWNLOAD_REPORT, 0, "invalid_url",
 					"the report url is not an absolute http(s) URL", null, false, null);
 		}
@@ -355,8 +372,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	/**
-	 * As {@link TransportErrors#noAnswer} but without the request's own message, which names
-	 * the presigned link; only the innermost cause (host and port at most) is kept.
+	 * As {@link TransportErrors#noAnswer} but without the request's own message, which
+	 * names the presigned link; only the innermost cause (host and port at most) is kept.
 	 */
 	private static UpstreamException downloadNoAnswer(Throwable ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
@@ -393,8 +410,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	/**
-	 * Sends one request and reads a 2xx body as {@code type}; every other answer, and no answer
-	 * at all, becomes an {@link UpstreamException} named after {@code operation}.
+	 * Sends one request and reads a 2xx body as {@code type}; every other answer, and no
+	 * answer at all, becomes an {@link UpstreamException} named after {@code operation}.
 	 */
 	private <T> Mono<T> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
 			LwaCredentials credentials, Class<T> type) {
@@ -403,8 +420,9 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	/**
-	 * As above, then {@code extract} takes the result out of its envelope; an envelope without
-	 * it (extract answers null) is an unusable answer, reported with the status it came with.
+	 * As above, then {@code extract} takes the result out of its envelope; an envelope
+	 * without it (extract answers null) is an unusable answer, reported with the status
+	 * it came with.
 	 */
 	private <T, R> Mono<R> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
 			LwaCredentials credentials, ParameterizedTypeReference<T> type, Function<T, R> extract) {
@@ -417,10 +435,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	/**
-	 * Operations never repeated blindly: they create or change accounts and tokens. Reads, the
-	 * POST queries that only read, and report requests may be: a repeated report request is
-	 * answered 425 with the report already under way, which {@link DuplicateReportException}
-	 * adopts.
+	 * Operations never repeated blindly: they create or change accounts and tokens.
+	 * Reads, the POST queries that only read, and report requests may be: a repeated
+	 * report request is answered 425 with the report already under way, which
+	 * {@link DuplicateReportException} adopts.
 	 */
 	static final Set<String> WRITES = Set.of("CreateTermsToken", "RegisterAdsAccount", "CreateAdvertiserAccount",
 			"UpdateAdvertiserAccount", "deleteAsyncReport");
@@ -439,10 +457,11 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		}
 		return response.bodyToMono(type)
 			.onErrorMap(CodecException.class,
-					(ex) -> this.errors.invalidAnswer(operation, status, headers, "unreadable body: " + ex.getMessage()))
+					(ex) -> this.errors.invalidAnswer(operation, status, headers,
+							"unreadable body: " + ex.getMessage()))
 			.mapNotNull(extract)
-			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, status, headers,
-					"answer lacks the expected content")));
+			.switchIfEmpty(Mono.error(
+					() -> this.errors.invalidAnswer(operation, status, headers, "answer lacks the expected content")));
 	}
 
 	private <T> Mono<T> failure(String operation, ClientResponse response) {
@@ -462,7 +481,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return (list != null) ? list : List.of();
 	}
 
-	// Wire bodies that exist only on the wire. Nulls are left out: for Amazon an absent filter
+	// Wire bodies that exist only on the wire. Nulls are left out: for Amazon an absent
+	// filter
 	// means "no filter", while a null may be rejected.
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -473,7 +493,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	record ListAdsAccountsBody(Integer maxResults, String nextToken) {
 	}
 
-	/** {@code {adsAccount: ...}}, the envelope of RegisterAdsAccount and GetAccount answers. */
+	/**
+	 * {@code {adsAccount: ...}}, the envelope of RegisterAdsAccount and GetAccount
+	 * answers.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AdsAccountEnvelope(AdsAccount adsAccount) {
 	}
@@ -497,8 +520,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record QuerySellingAccountsBody(Include<String> sellingAccountLinkTokenFilter,
-			Include<String> sellingProgramFilter, Integer maxResults, String nextToken) {
+	record QuerySellingAccountsBody(Include<String> sellingAccountLinkTokenFilter, Include<String> sellingProgramFilter,
+			Integer maxResults, String nextToken) {
 	}
 
 	record AdvertiserAccountsBody(List<AdvertiserAccount> advertiserAccounts) {

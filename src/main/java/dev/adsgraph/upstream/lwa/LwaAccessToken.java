@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An LWA access token and the instant it stops working. {@link #toString()} never prints the
- * token: it is a bearer secret for an hour.
+ * An LWA access token and the instant it stops working. {@link #toString()} never prints
+ * the token: it is a bearer secret for an hour.
  */
 public record LwaAccessToken(String value, Instant expiresAt) {
 

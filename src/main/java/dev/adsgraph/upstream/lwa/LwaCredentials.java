@@ -13,8 +13,8 @@ import java.util.Objects;
 public record LwaCredentials(String clientId, String clientSecret, String refreshToken) {
 
 	/**
-	 * Names these credentials in caches and back-off keys without carrying the secret: the
-	 * client id and a SHA-256 of the refresh token.
+	 * Names these credentials in caches and back-off keys without carrying the secret:
+	 * the client id and a SHA-256 of the refresh token.
 	 */
 	public String fingerprint() {
 		Objects.requireNonNull(this.clientId, "credentials.clientId");

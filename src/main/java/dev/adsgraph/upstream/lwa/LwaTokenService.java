@@ -35,10 +35,11 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Login with Amazon access tokens for a refresh token (shared/reference/amazon-apis.md section
- * 2). A token is reused until {@code refresh-skew} before it expires; concurrent callers of one
- * credential share a single refresh, so a burst of resolvers on a cold cache costs one LWA call.
- * Secrets never leave this class except in the form body sent to LWA.
+ * Login with Amazon access tokens for a refresh token (shared/reference/amazon-apis.md
+ * section 2). A token is reused until {@code refresh-skew} before it expires; concurrent
+ * callers of one credential share a single refresh, so a burst of resolvers on a cold
+ * cache costs one LWA call. Secrets never leave this class except in the form body sent
+ * to LWA.
  */
 public class LwaTokenService {
 
@@ -48,7 +49,9 @@ public class LwaTokenService {
 
 	private static final Logger logger = LoggerFactory.getLogger(LwaTokenService.class);
 
-	/** Amazon documents a one hour lifetime; used only if an answer leaves expires_in out. */
+	/**
+	 * Amazon documents a one hour lifetime; used only if an answer leaves expires_in out.
+	 */
 	private static final long DOCUMENTED_LIFETIME_SECONDS = 3600;
 
 	private final WebClient webClient;
@@ -60,8 +63,8 @@ public class LwaTokenService {
 	private final Clock clock;
 
 	/**
-	 * The refresh under way per credential key. Only this replica's callers can join one, which
-	 * is what keeps a cold cache at one request per credential and replica.
+	 * The refresh under way per credential key. Only this replica's callers can join one,
+	 * which is what keeps a cold cache at one request per credential and replica.
 	 */
 	private final ConcurrentMap<String, Mono<LwaAccessToken>> refreshes = new ConcurrentHashMap<>();
 
@@ -92,7 +95,10 @@ public class LwaTokenService {
 		return new ReactorClientHttpConnector(httpClient);
 	}
 
-	/** A valid access token for these credentials, from the cache or from one shared refresh. */
+	/**
+	 * A valid access token for these credentials, from the cache or from one shared
+	 * refresh.
+	 */
 	public Mono<String> accessToken(LwaCredentials credentials) {
 		return Mono.defer(() -> {
 			String key = cacheKey(credentials);
@@ -101,17 +107,17 @@ public class LwaTokenService {
 	}
 
 	/**
-	 * Forget the cached token, for when Amazon rejected a token we thought valid; the next call
-	 * refreshes.
+	 * Forget the cached token, for when Amazon rejected a token we thought valid; the
+	 * next call refreshes.
 	 */
 	public Mono<Void> invalidate(LwaCredentials credentials) {
 		return Mono.defer(() -> this.cache.evict(cacheKey(credentials)));
 	}
 
 	/**
-	 * Like {@link #invalidate(LwaCredentials)}, but only while the cache still holds the token
-	 * that was rejected: when many calls made with one token come back 401 together, the token
-	 * the first of them caused to be fetched survives the others.
+	 * Like {@link #invalidate(LwaCredentials)}, but only while the cache still holds the
+	 * token that was rejected: when many calls made with one token come back 401
+	 * together, the token the first of them caused to be fetched survives the others.
 	 */
 	public Mono<Void> invalidate(LwaCredentials credentials, String rejectedAccessToken) {
 		return Mono.defer(() -> {
@@ -138,12 +144,15 @@ public class LwaTokenService {
 		AtomicReference<Mono<LwaAccessToken>> self = new AtomicReference<>();
 		Runnable leave = () -> this.refreshes.remove(key, self.get());
 		Mono<LwaAccessToken> refresh = fresh(key)
-			// Checked again: a refresh may have finished between our cache read and this point,
+			// Checked again: a refresh may have finished between our cache read and this
+			// point,
 			// and a second token request would then be wasted.
 			.switchIfEmpty(Mono.defer(() -> requestToken(credentials))
 				.flatMap((token) -> this.cache.put(key, token).thenReturn(token)))
-			// Leave the map before any caller sees the outcome, so one who comes straight back
-			// starts afresh: a failed refresh is not kept, and an invalidated token is not
+			// Leave the map before any caller sees the outcome, so one who comes straight
+			// back
+			// starts afresh: a failed refresh is not kept, and an invalidated token is
+			// not
 			// handed out again by a refresh that already finished.
 			.doOnSuccess((token) -> leave.run())
 			.doOnError((ex) -> leave.run())
@@ -195,7 +204,9 @@ public class LwaTokenService {
 			});
 	}
 
-	/** LWA errors are {@code {error, error_description}} (LWAClient.java in Amazon's SDK). */
+	/**
+	 * LWA errors are {@code {error, error_description}} (LWAClient.java in Amazon's SDK).
+	 */
 	private static UpstreamException decodeError(int status, String requestId, String body,
 			LwaCredentials credentials) {
 		String code = null;
@@ -219,7 +230,10 @@ public class LwaTokenService {
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}
 
-	/** LWA has not been seen echoing secrets, but an error text goes to logs, so make sure. */
+	/**
+	 * LWA has not been seen echoing secrets, but an error text goes to logs, so make
+	 * sure.
+	 */
 	private static String scrub(String text, LwaCredentials credentials) {
 		String scrubbed = text;
 		for (String secret : new String[] { credentials.clientSecret(), credentials.refreshToken() }) {
@@ -235,19 +249,20 @@ public class LwaTokenService {
 		return new UpstreamException(UPSTREAM, OPERATION, status, "invalid_response", message, requestId, true, null);
 	}
 
-	/** Client id plus a SHA-256 of the refresh token: the raw secret is never a map key. */
+	/**
+	 * Client id plus a SHA-256 of the refresh token: the raw secret is never a map key.
+	 */
 	static String cacheKey(LwaCredentials credentials) {
 		return Objects.requireNonNull(credentials, "credentials").fingerprint();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record TokenResponse(@JsonProperty("access_token") String accessToken,
-			@JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") Long expiresIn) {
+	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+			@JsonProperty("expires_in") Long expiresIn) {
 
 		@Override
 		public String toString() {
-			return "TokenResponse[accessToken=***, tokenType=" + this.tokenType + ", expiresIn=" + this.expiresIn
-					+ "]";
+			return "TokenResponse[accessToken=***, tokenType=" + this.tokenType + ", expiresIn=" + this.expiresIn + "]";
 		}
 
 	}

@@ -8,9 +8,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * A semaphore for reactive code: {@link #acquire()} completes when a slot is free, without
- * blocking a thread; callers queue in arrival order. A waiter that is cancelled (its timeout
- * fired, its caller went away) leaves the queue and is never handed a slot.
+ * A semaphore for reactive code: {@link #acquire()} completes when a slot is free,
+ * without blocking a thread; callers queue in arrival order. A waiter that is cancelled
+ * (its timeout fired, its caller went away) leaves the queue and is never handed a slot.
  */
 final class AsyncLimiter {
 
@@ -36,7 +36,10 @@ final class AsyncLimiter {
 		this.limit = limit;
 	}
 
-	/** Completes with {@code true} once the caller holds a slot, which it must {@link #release()}. */
+	/**
+	 * Completes with {@code true} once the caller holds a slot, which it must
+	 * {@link #release()}.
+	 */
 	Mono<Boolean> acquire() {
 		return Mono.create((sink) -> {
 			Waiter waiter = new Waiter(sink, new AtomicInteger(WAITING));

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the gateway treats every upstream call, in one place: retries (only where they are safe),
- * circuit breakers per upstream and region, a bound on concurrent calls per upstream, the
- * back-off after an Ads API 429, and per-operation overrides. Connect and response timeouts
- * per upstream stay with the hosts ({@code adsgraph.upstream.ads|sp|lwa.*}); an operation may
- * override its response timeout here.
+ * How the gateway treats every upstream call, in one place: retries (only where they are
+ * safe), circuit breakers per upstream and region, a bound on concurrent calls per
+ * upstream, the back-off after an Ads API 429, and per-operation overrides. Connect and
+ * response timeouts per upstream stay with the hosts
+ * ({@code adsgraph.upstream.ads|sp|lwa.*}); an operation may override its response
+ * timeout here.
  */
 @Validated
 @ConfigurationProperties("adsgraph.upstream.resilience")
@@ -51,17 +52,18 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	}
 
 	/**
-	 * Retries of calls that are safe to repeat (reads, LWA token requests), and of writes only
-	 * when Amazon certainly did not act on them (a 429, no connection).
+	 * Retries of calls that are safe to repeat (reads, LWA token requests), and of writes
+	 * only when Amazon certainly did not act on them (a 429, no connection).
 	 *
 	 * @param maxAttempts attempts in all, the first included; 1 turns retries off
 	 * @param initialBackoff wait before the first retry; doubled on each further one
 	 * @param maxBackoff cap of the doubling
-	 * @param jitter fraction of each wait drawn at random (0 to 1), so callers that failed
-	 * together do not come back together
-	 * @param maxRetryAfter a {@code Retry-After} longer than this is not waited out: the call
-	 * fails at once and the caller is told when to come back
-	 * @param budget total time one call may spend in attempts and waits before it gives up
+	 * @param jitter fraction of each wait drawn at random (0 to 1), so callers that
+	 * failed together do not come back together
+	 * @param maxRetryAfter a {@code Retry-After} longer than this is not waited out: the
+	 * call fails at once and the caller is told when to come back
+	 * @param budget total time one call may spend in attempts and waits before it gives
+	 * up
 	 */
 	public record Retry(@DefaultValue("5") int maxAttempts, @NotNull @DefaultValue("250ms") Duration initialBackoff,
 			@NotNull @DefaultValue("4s") Duration maxBackoff, @DefaultValue("0.5") double jitter,
@@ -88,20 +90,20 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	}
 
 	/**
-	 * One breaker per upstream and region ({@code ads.na}, {@code sp.eu}, {@code lwa.global}).
-	 * Failures are answers of 5xx, no answer at all and unreadable answers; 4xx and 429 say
-	 * the upstream is up.
+	 * One breaker per upstream and region ({@code ads.na}, {@code sp.eu},
+	 * {@code lwa.global}). Failures are answers of 5xx, no answer at all and unreadable
+	 * answers; 4xx and 429 say the upstream is up.
 	 *
 	 * @param failureRateThreshold percentage of failed calls in the window that opens it
 	 * @param slidingWindowSize calls the failure rate is computed over
 	 * @param minimumCalls calls needed before the rate counts
-	 * @param openDuration how long an open breaker refuses calls before it lets probes through
+	 * @param openDuration how long an open breaker refuses calls before it lets probes
+	 * through
 	 * @param halfOpenCalls probe calls allowed while half open
 	 */
-	public record CircuitBreaker(@DefaultValue("true") boolean enabled,
-			@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
-			@DefaultValue("10") int minimumCalls, @NotNull @DefaultValue("30s") Duration openDuration,
-			@DefaultValue("3") int halfOpenCalls) {
+	public record CircuitBreaker(@DefaultValue("true") boolean enabled, @DefaultValue("50") float failureRateThreshold,
+			@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumCalls,
+			@NotNull @DefaultValue("30s") Duration openDuration, @DefaultValue("3") int halfOpenCalls) {
 
 		static final CircuitBreaker DEFAULTS = new CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(30), 3);
 
@@ -120,8 +122,8 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	}
 
 	/**
-	 * Bound on requests in flight per upstream (waiting for an answer; SP-API calls waiting for
-	 * their rate-limit token do not count).
+	 * Bound on requests in flight per upstream (waiting for an answer; SP-API calls
+	 * waiting for their rate-limit token do not count).
 	 *
 	 * @param maxWait how long a call may queue for a free slot before it fails
 	 */
@@ -153,8 +155,8 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * {@code Retry-After} has passed, instead of drawing more 429s.
 	 *
 	 * @param defaultDuration the wait when a 429 names none
-	 * @param maxWait a call facing a longer wait fails at once as UPSTREAM_RATE_LIMITED with
-	 * the remaining time
+	 * @param maxWait a call facing a longer wait fails at once as UPSTREAM_RATE_LIMITED
+	 * with the remaining time
 	 */
 	public record TenantBackoff(@NotNull @DefaultValue("2s") Duration defaultDuration,
 			@NotNull @DefaultValue("10s") Duration maxWait) {
@@ -169,16 +171,16 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	}
 
 	/**
-	 * @param maxAttempts attempts for this operation (a write is still retried only when Amazon
-	 * did not act on it)
+	 * @param maxAttempts attempts for this operation (a write is still retried only when
+	 * Amazon did not act on it)
 	 * @param responseTimeout longest wait for this operation's answer
 	 */
 	public record Operation(Integer maxAttempts, Duration responseTimeout) {
 
 		public Operation {
 			if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > 20)) {
-				throw new IllegalArgumentException("an operation's max-attempts must be between 1 and 20, was "
-						+ maxAttempts);
+				throw new IllegalArgumentException(
+						"an operation's max-attempts must be between 1 and 20, was " + maxAttempts);
 			}
 			positive("operations.*.response-timeout", responseTimeout);
 		}

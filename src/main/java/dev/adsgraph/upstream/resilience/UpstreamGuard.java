@@ -35,22 +35,23 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
- * The resilience policy of every upstream call ({@link ResilienceProperties}), applied in two
- * places:
+ * The resilience policy of every upstream call ({@link ResilienceProperties}), applied in
+ * two places:
  * <ul>
- * <li>{@link #call} around a whole call, answer decoded: the tenant's back-off after an Ads 429,
- * the circuit breaker of the upstream and region, and retries with exponential backoff and
- * jitter, honouring {@code Retry-After}, only where repeating is safe;</li>
- * <li>{@link #wireFilter} as the last filter of an upstream's WebClient, closest to the wire:
- * the bound on requests in flight per upstream and per-operation response timeouts. Being last,
- * it does not count time spent fetching an LWA token or waiting for an SP-API rate-limit
- * token.</li>
+ * <li>{@link #call} around a whole call, answer decoded: the tenant's back-off after an
+ * Ads 429, the circuit breaker of the upstream and region, and retries with exponential
+ * backoff and jitter, honouring {@code Retry-After}, only where repeating is safe;</li>
+ * <li>{@link #wireFilter} as the last filter of an upstream's WebClient, closest to the
+ * wire: the bound on requests in flight per upstream and per-operation response timeouts.
+ * Being last, it does not count time spent fetching an LWA token or waiting for an SP-API
+ * rate-limit token.</li>
  * </ul>
- * Both report to {@link UpstreamMetrics}: every attempt that went out, with its status and
- * duration, every refusal decided here, every retry. The wire filter also writes one log line
- * per attempt under {@code dev.adsgraph.upstream.calls}: upstream, operation, status, duration
- * and Amazon's request id, at WARN when the upstream failed or did not answer. It never logs
- * URLs, headers or bodies, where identifiers and credentials travel.
+ * Both report to {@link UpstreamMetrics}: every attempt that went out, with its status
+ * and duration, every refusal decided here, every retry. The wire filter also writes one
+ * log line per attempt under {@code dev.adsgraph.upstream.calls}: upstream, operation,
+ * status, duration and Amazon's request id, at WARN when the upstream failed or did not
+ * answer. It never logs URLs, headers or bodies, where identifiers and credentials
+ * travel.
  */
 public final class UpstreamGuard {
 
@@ -65,8 +66,9 @@ public final class UpstreamGuard {
 	public static final String TENANT_BACKOFF = "tenant_backoff";
 
 	/**
-	 * Failures decided on this side: nothing reached the upstream, and the wait they stand for
-	 * has been spent already. {@code ClientRateLimited} is the SP-API rate limiter's.
+	 * Failures decided on this side: nothing reached the upstream, and the wait they
+	 * stand for has been spent already. {@code ClientRateLimited} is the SP-API rate
+	 * limiter's.
 	 */
 	private static final Set<String> LOCAL_CODES = Set.of(CIRCUIT_OPEN, BULKHEAD_FULL, TENANT_BACKOFF,
 			"ClientRateLimited");
@@ -121,17 +123,20 @@ public final class UpstreamGuard {
 			.build());
 	}
 
-	/** No retries, no breakers, no bounds: what clients built by hand in unit tests get. */
+	/**
+	 * No retries, no breakers, no bounds: what clients built by hand in unit tests get.
+	 */
 	public static UpstreamGuard passthrough() {
 		ResilienceProperties defaults = ResilienceProperties.defaults();
-		return new UpstreamGuard(new ResilienceProperties(
-				new ResilienceProperties.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ZERO,
-						Duration.ofSeconds(1)),
-				new ResilienceProperties.CircuitBreaker(false, 50, 1, 1, Duration.ofSeconds(1), 1),
-				new ResilienceProperties.Bulkhead(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-						defaults.bulkhead().maxWait()),
-				defaults.tenantBackoff(), Map.of()), new InMemoryThrottleStore(), Clock.systemUTC(),
-				Schedulers.parallel());
+		return new UpstreamGuard(
+				new ResilienceProperties(
+						new ResilienceProperties.Retry(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ZERO,
+								Duration.ofSeconds(1)),
+						new ResilienceProperties.CircuitBreaker(false, 50, 1, 1, Duration.ofSeconds(1), 1),
+						new ResilienceProperties.Bulkhead(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+								defaults.bulkhead().maxWait()),
+						defaults.tenantBackoff(), Map.of()),
+				new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	/** Where the clients using this guard report what their metrics need. */
@@ -139,7 +144,9 @@ public final class UpstreamGuard {
 		return this.metrics;
 	}
 
-	/** Every breaker, named {@code <upstream>.<region>}, for their state to be published. */
+	/**
+	 * Every breaker, named {@code <upstream>.<region>}, for their state to be published.
+	 */
 	public CircuitBreakerRegistry breakers() {
 		return this.breakers;
 	}
@@ -150,8 +157,9 @@ public final class UpstreamGuard {
 	}
 
 	/**
-	 * Runs {@code attempt} (cold: every subscription is a new request) under the policy. The
-	 * caller sees the last attempt's failure, an {@link UpstreamException} either way.
+	 * Runs {@code attempt} (cold: every subscription is a new request) under the policy.
+	 * The caller sees the last attempt's failure, an {@link UpstreamException} either
+	 * way.
 	 */
 	public <T> Mono<T> call(UpstreamCall call, Mono<T> attempt) {
 		return Mono.defer(() -> {
@@ -175,17 +183,18 @@ public final class UpstreamGuard {
 		if (this.properties.circuitBreaker().enabled()) {
 			CircuitBreaker breaker = breaker(call.upstream(), call.region());
 			observed = observed.transform(CircuitBreakerOperator.of(breaker))
-				.onErrorMap(CallNotPermittedException.class, (ex) -> new UpstreamException(call.upstream(),
-						call.operation(), 0, CIRCUIT_OPEN,
-						"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
-						this.properties.circuitBreaker().openDuration()));
+				.onErrorMap(CallNotPermittedException.class,
+						(ex) -> new UpstreamException(call.upstream(), call.operation(), 0, CIRCUIT_OPEN,
+								"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
+								this.properties.circuitBreaker().openDuration()));
 		}
 		return observed.doOnError(UpstreamException.class, (ex) -> noteRefusal(call, ex));
 	}
 
 	/**
-	 * Attempts that went out are counted by {@link #wireFilter}; these never did. A refusal of
-	 * another upstream (LWA's, inside an Ads call) was counted by that upstream's own guard.
+	 * Attempts that went out are counted by {@link #wireFilter}; these never did. A
+	 * refusal of another upstream (LWA's, inside an Ads call) was counted by that
+	 * upstream's own guard.
 	 */
 	private void noteRefusal(UpstreamCall call, UpstreamException ex) {
 		if (isLocal(ex) && call.upstream().equals(ex.upstream())) {
@@ -226,8 +235,7 @@ public final class UpstreamGuard {
 		if (!(ex instanceof UpstreamException upstream) || isLocal(upstream)) {
 			return false;
 		}
-		return upstream.httpStatus() == 0 || upstream.httpStatus() >= 500
-				|| "invalid_response".equals(upstream.code());
+		return upstream.httpStatus() == 0 || upstream.httpStatus() >= 500 || "invalid_response".equals(upstream.code());
 	}
 
 	private void noteThrottling(UpstreamCall call, UpstreamException ex) {
@@ -271,10 +279,12 @@ public final class UpstreamGuard {
 			return null;
 		}
 		if (!call.upstream().equals(ex.upstream())) {
-			return null; // an LWA failure inside an Ads call: LWA's own guard has retried it
+			return null; // an LWA failure inside an Ads call: LWA's own guard has retried
+							// it
 		}
 		if (!call.safe() && !(ex.httpStatus() == 429 || neverSent(ex))) {
-			return null; // Amazon may have acted on it: the caller decides, with an idempotency key
+			return null; // Amazon may have acted on it: the caller decides, with an
+							// idempotency key
 		}
 		if (attemptsMade >= this.properties.maxAttempts(call.operation())) {
 			return null;
@@ -290,7 +300,10 @@ public final class UpstreamGuard {
 		return wait;
 	}
 
-	/** True when the request certainly never reached the upstream: the connection was not made. */
+	/**
+	 * True when the request certainly never reached the upstream: the connection was not
+	 * made.
+	 */
 	private static boolean neverSent(UpstreamException ex) {
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
@@ -301,9 +314,10 @@ public final class UpstreamGuard {
 	}
 
 	/**
-	 * The last filter of an upstream's WebClient: at most {@code adsgraph.upstream.resilience.bulkhead.<upstream>}
-	 * requests in flight, others queue up to {@code max-wait}; an operation's own response
-	 * timeout, when configured, replaces the client's.
+	 * The last filter of an upstream's WebClient: at most
+	 * {@code adsgraph.upstream.resilience.bulkhead.<upstream>} requests in flight, others
+	 * queue up to {@code max-wait}; an operation's own response timeout, when configured,
+	 * replaces the client's.
 	 */
 	public ExchangeFilterFunction wireFilter(String upstream) {
 		AsyncLimiter limiter = this.limiters.computeIfAbsent(upstream,
@@ -312,19 +326,20 @@ public final class UpstreamGuard {
 		return (request, next) -> {
 			String operation = request.attribute(OPERATION).map(Object::toString).orElse("unknown");
 			ClientRequest sent = withResponseTimeout(request, operation);
-			return Mono.usingWhen(
-					limiter.acquire()
-						.timeout(maxWait)
-						.onErrorMap(TimeoutException.class,
-								(ex) -> new UpstreamException(upstream, operation, 0, BULKHEAD_FULL,
-										"no free slot for a call to " + upstream + " within " + maxWait, null, true,
-										null)),
+			return Mono.usingWhen(limiter.acquire()
+				.timeout(maxWait)
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new UpstreamException(upstream, operation, 0, BULKHEAD_FULL,
+								"no free slot for a call to " + upstream + " within " + maxWait, null, true, null)),
 					(permit) -> observed(upstream, operation, next.exchange(sent)), (permit) -> release(limiter),
 					(permit, error) -> release(limiter), (permit) -> release(limiter));
 		};
 	}
 
-	/** Times one attempt on the wire, up to the answer's headers, and logs it; counted once whatever ends it. */
+	/**
+	 * Times one attempt on the wire, up to the answer's headers, and logs it; counted
+	 * once whatever ends it.
+	 */
 	private Mono<ClientResponse> observed(String upstream, String operation, Mono<ClientResponse> exchange) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
@@ -335,7 +350,8 @@ public final class UpstreamGuard {
 					int status = response.statusCode().value();
 					String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
 					this.metrics.attempt(upstream, operation, Integer.toString(status), took);
-					// A 404 is an answer (the profile does not exist), not a failure of the call.
+					// A 404 is an answer (the profile does not exist), not a failure of
+					// the call.
 					boolean failed = status >= 400 && status != 404;
 					String line = "{} {} answered HTTP {} in {} ms, requestId={}";
 					if (failed) {
@@ -349,7 +365,8 @@ public final class UpstreamGuard {
 				if (counted.compareAndSet(false, true)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - started);
 					this.metrics.attempt(upstream, operation, UpstreamMetrics.NO_ANSWER, took);
-					// The exception's class only: a transport message can name the host and port.
+					// The exception's class only: a transport message can name the host
+					// and port.
 					callLog.warn("{} {} got no answer after {} ms: {}", upstream, operation, took.toMillis(),
 							ex.getClass().getSimpleName());
 				}

@@ -3,12 +3,13 @@ package dev.adsgraph.upstream.sp;
 import dev.adsgraph.upstream.Region;
 
 /**
- * Whose bucket a call draws from. Amazon meters per selling partner and application pair and
- * per operation, and every region is a separate deployment with its own buckets.
+ * Whose bucket a call draws from. Amazon meters per selling partner and application pair
+ * and per operation, and every region is a separate deployment with its own buckets.
  *
  * @param region the SP-API region called
  * @param applicationId the LWA client id of the SP-API application
- * @param sellingPartner the selling partner id, or a digest standing for it (never a secret)
+ * @param sellingPartner the selling partner id, or a digest standing for it (never a
+ * secret)
  * @param operation the model's operationId
  */
 public record BucketKey(Region region, String applicationId, String sellingPartner, String operation) {

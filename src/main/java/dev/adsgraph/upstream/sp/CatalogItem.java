@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * catalogItems_2022-04-01.json Item. Each facet is present only when asked for in
- * {@code includedData} (null otherwise) and holds one entry per marketplace. Facets whose shape
- * depends on the product type (attributes, dimensions, relationships, vendor details) are kept
- * as plain JSON values.
+ * {@code includedData} (null otherwise) and holds one entry per marketplace. Facets whose
+ * shape depends on the product type (attributes, dimensions, relationships, vendor
+ * details) are kept as plain JSON values.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogItem(String asin, Map<String, Object> attributes, List<Classifications> classifications,
@@ -20,9 +20,9 @@ public record CatalogItem(String asin, Map<String, Object> attributes, List<Clas
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Summary(String marketplaceId, Boolean adultProduct, Boolean autographed, String brand,
 			BrowseClassification browseClassification, String color, List<Contributor> contributors,
-			String itemClassification, String itemName, String manufacturer, Boolean memorabilia,
-			String modelNumber, Integer packageQuantity, String partNumber, String releaseDate, String size,
-			String style, Boolean tradeInEligible, String websiteDisplayGroup, String websiteDisplayGroupName) {
+			String itemClassification, String itemName, String manufacturer, Boolean memorabilia, String modelNumber,
+			Integer packageQuantity, String partNumber, String releaseDate, String size, String style,
+			Boolean tradeInEligible, String websiteDisplayGroup, String websiteDisplayGroupName) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

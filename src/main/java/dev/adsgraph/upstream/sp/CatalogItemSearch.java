@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * The parameters of searchCatalogItems (catalogItems_2022-04-01.json): either up to 20
- * {@code identifiers} of one {@code identifiersType}, or up to 20 {@code keywords}, in exactly
- * one marketplace. Larger lists are refused here; batching them is the caller's business.
+ * {@code identifiers} of one {@code identifiersType}, or up to 20 {@code keywords}, in
+ * exactly one marketplace. Larger lists are refused here; batching them is the caller's
+ * business.
  *
- * @param identifiersType ASIN, EAN, GTIN, ISBN, JAN, MINSAN, SKU or UPC; SKU needs {@code sellerId}
- * @param includedData facets to return (summaries, salesRanks, images, ...); null for Amazon's
- * default, summaries
+ * @param identifiersType ASIN, EAN, GTIN, ISBN, JAN, MINSAN, SKU or UPC; SKU needs
+ * {@code sellerId}
+ * @param includedData facets to return (summaries, salesRanks, images, ...); null for
+ * Amazon's default, summaries
  * @param pageSize 1 to 20, null for Amazon's 10
  */
 public record CatalogItemSearch(List<String> identifiers, String identifiersType, List<String> keywords,
@@ -55,8 +57,7 @@ public record CatalogItemSearch(List<String> identifiers, String identifiersType
 				null);
 	}
 
-	public static CatalogItemSearch byKeywords(List<String> keywords, String marketplaceId,
-			List<String> includedData) {
+	public static CatalogItemSearch byKeywords(List<String> keywords, String marketplaceId, List<String> includedData) {
 		return new CatalogItemSearch(null, null, keywords, List.of(marketplaceId), includedData, null, null, null,
 				null);
 	}

@@ -3,8 +3,8 @@ package dev.adsgraph.upstream.sp;
 import java.util.List;
 
 /**
- * Request rules the models state and Amazon would answer with a 400: checked before sending, so
- * a caller learns of its mistake without spending a rate-limit token.
+ * Request rules the models state and Amazon would answer with a 400: checked before
+ * sending, so a caller learns of its mistake without spending a rate-limit token.
  */
 final class Checks {
 

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param reportType for example {@code GET_SALES_AND_TRAFFIC_REPORT}
  * @param dataStartTime null for the report type's default
  * @param dataEndTime null for now
- * @param reportOptions report-type-specific options (sellerSalesAndTrafficReport.json documents
- * {@code dateGranularity} and {@code asinGranularity}); null for none
+ * @param reportOptions report-type-specific options (sellerSalesAndTrafficReport.json
+ * documents {@code dateGranularity} and {@code asinGranularity}); null for none
  */
 public record CreateReportSpecification(String reportType, List<String> marketplaceIds, Instant dataStartTime,
 		Instant dataEndTime, Map<String, String> reportOptions) {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets of this replica. Entries are never evicted: there is one per selling partner,
- * operation and region in use, a few dozen per tenant.
+ * Token buckets of this replica. Entries are never evicted: there is one per selling
+ * partner, operation and region in use, a few dozen per tenant.
  */
 public final class InMemoryTokenBucketStore implements TokenBucketStore {
 
@@ -42,8 +42,9 @@ public final class InMemoryTokenBucketStore implements TokenBucketStore {
 	private static final class Bucket {
 
 		/**
-		 * Refill arithmetic in doubles drifts by far less than this; without it a token that
-		 * is due "now" might be 0.9999999 and cost its caller a needless nanosecond wait.
+		 * Refill arithmetic in doubles drifts by far less than this; without it a token
+		 * that is due "now" might be 0.9999999 and cost its caller a needless nanosecond
+		 * wait.
 		 */
 		private static final double EPSILON = 1e-9;
 
@@ -59,7 +60,8 @@ public final class InMemoryTokenBucketStore implements TokenBucketStore {
 		Bucket(SpRateLimit limit, Instant now) {
 			this.burst = limit.burst();
 			this.rate = limit.rate();
-			this.tokens = limit.burst(); // Amazon does not say; starting full is what callers expect
+			this.tokens = limit.burst(); // Amazon does not say; starting full is what
+											// callers expect
 			this.updated = now;
 		}
 

@@ -9,15 +9,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * lastUpdatedTime} is kept as sent: Amazon answers an empty string when it has none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InventorySummary(String asin, String fnSku, String sellerSku, String condition,
-		Details inventoryDetails, String lastUpdatedTime, String productName, Integer totalQuantity,
-		List<String> stores) {
+public record InventorySummary(String asin, String fnSku, String sellerSku, String condition, Details inventoryDetails,
+		String lastUpdatedTime, String productName, Integer totalQuantity, List<String> stores) {
 
-	/** Present when the request asked for {@code details=true}, which this client always does. */
+	/**
+	 * Present when the request asked for {@code details=true}, which this client always
+	 * does.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Details(Integer fulfillableQuantity, Integer inboundWorkingQuantity,
-			Integer inboundShippedQuantity, Integer inboundReceivingQuantity, Reserved reservedQuantity,
-			Researching researchingQuantity, Unfulfillable unfulfillableQuantity) {
+	public record Details(Integer fulfillableQuantity, Integer inboundWorkingQuantity, Integer inboundShippedQuantity,
+			Integer inboundReceivingQuantity, Reserved reservedQuantity, Researching researchingQuantity,
+			Unfulfillable unfulfillableQuantity) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,8 +47,8 @@ public record InventorySummary(String asin, String fnSku, String sellerSku, Stri
 	}
 
 	/**
-	 * One page of getInventorySummaries. {@code nextToken} expires 30 seconds after it was
-	 * issued: ask for the next page at once.
+	 * One page of getInventorySummaries. {@code nextToken} expires 30 seconds after it
+	 * was issued: ask for the next page at once.
 	 */
 	public record Page(Granularity granularity, List<InventorySummary> inventorySummaries, String nextToken) {
 

@@ -6,9 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * listingsItems_2021-08-01.json Item: a seller's listing of one SKU. Facets are present only
- * when asked for in {@code includedData}; product-type-specific attributes and relationships are
- * plain JSON values. Timestamps are kept as Amazon sent them (ISO 8601).
+ * listingsItems_2021-08-01.json Item: a seller's listing of one SKU. Facets are present
+ * only when asked for in {@code includedData}; product-type-specific attributes and
+ * relationships are plain JSON values. Timestamps are kept as Amazon sent them (ISO
+ * 8601).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ListingsItem(String sku, List<Summary> summaries, Map<String, Object> attributes, List<Issue> issues,
@@ -45,7 +46,10 @@ public record ListingsItem(String sku, List<Summary> summaries, Map<String, Obje
 	public record Audience(String value, String displayName) {
 	}
 
-	/** {@code fulfillmentChannelCode} is DEFAULT for the seller's own network, else an FBA code. */
+	/**
+	 * {@code fulfillmentChannelCode} is DEFAULT for the seller's own network, else an FBA
+	 * code.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record FulfillmentAvailability(String fulfillmentChannelCode, Integer quantity) {
 	}

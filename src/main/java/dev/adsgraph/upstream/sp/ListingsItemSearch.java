@@ -3,11 +3,12 @@ package dev.adsgraph.upstream.sp;
 import java.util.List;
 
 /**
- * The parameters of searchListingsItems (listingsItems_2021-08-01.json) this client uses: a
- * seller's listings in some marketplaces, optionally only those of up to 20 identifiers.
+ * The parameters of searchListingsItems (listingsItems_2021-08-01.json) this client uses:
+ * a seller's listings in some marketplaces, optionally only those of up to 20
+ * identifiers.
  *
- * @param identifiersType ASIN, EAN, FNSKU, GTIN, ISBN, JAN, MINSAN, SKU or UPC; required with
- * {@code identifiers} and only with them
+ * @param identifiersType ASIN, EAN, FNSKU, GTIN, ISBN, JAN, MINSAN, SKU or UPC; required
+ * with {@code identifiers} and only with them
  * @param includedData facets to return; null for Amazon's default, summaries
  * @param pageSize 1 to 20, null for Amazon's 10
  */

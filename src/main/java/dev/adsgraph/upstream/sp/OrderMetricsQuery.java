@@ -29,8 +29,8 @@ public record OrderMetricsQuery(List<String> marketplaceIds, String interval, Gr
 		}
 		Checks.required("interval", interval);
 		if (!interval.contains("--")) {
-			throw new IllegalArgumentException("interval must be two ISO 8601 date-times joined by '--', was "
-					+ interval);
+			throw new IllegalArgumentException(
+					"interval must be two ISO 8601 date-times joined by '--', was " + interval);
 		}
 		if (granularity == null) {
 			throw new IllegalArgumentException("granularity is required");
@@ -43,7 +43,10 @@ public record OrderMetricsQuery(List<String> marketplaceIds, String interval, Gr
 		}
 	}
 
-	/** {@code start--end}, keeping the offsets the caller chose (they must match the time zone). */
+	/**
+	 * {@code start--end}, keeping the offsets the caller chose (they must match the time
+	 * zone).
+	 */
 	public static String interval(OffsetDateTime start, OffsetDateTime end) {
 		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start) + "--"
 				+ DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(end);

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The parameters of getReports (reports_2021-06-30.json). The first page needs
- * {@code reportTypes}; every later page is asked for with its {@code nextToken} alone, because
- * Amazon fails a request that sends the token with anything else. Both rules are checked here.
+ * {@code reportTypes}; every later page is asked for with its {@code nextToken} alone,
+ * because Amazon fails a request that sends the token with anything else. Both rules are
+ * checked here.
  *
  * @param reportTypes 1 to 10 report types
  * @param processingStatuses IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL; null for all

@@ -13,28 +13,34 @@ import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.UpstreamException;
 
 /**
- * The Selling Partner API operations Adsgraph uses, one method per upstream operation. Every
- * method authenticates through LWA with the given credentials, targets the given region's host,
- * waits for the operation's rate-limit token (failing with {@code ClientRateLimited} rather than
- * waiting past the configured bound), and fails with {@link UpstreamException} (upstream
- * {@code sp}, operation = the model's operationId) whatever error shape Amazon used. Invalid
- * arguments fail with {@link IllegalArgumentException} before anything is sent.
+ * The Selling Partner API operations Adsgraph uses, one method per upstream operation.
+ * Every method authenticates through LWA with the given credentials, targets the given
+ * region's host, waits for the operation's rate-limit token (failing with
+ * {@code ClientRateLimited} rather than waiting past the configured bound), and fails
+ * with {@link UpstreamException} (upstream {@code sp}, operation = the model's
+ * operationId) whatever error shape Amazon used. Invalid arguments fail with
+ * {@link IllegalArgumentException} before anything is sent.
  */
 public interface SellingPartnerApiClient {
 
-	/** GET /sellers/v1/marketplaceParticipations (sellers.json getMarketplaceParticipations). */
+	/**
+	 * GET /sellers/v1/marketplaceParticipations (sellers.json
+	 * getMarketplaceParticipations).
+	 */
 	Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials, Region region);
 
 	/**
-	 * GET /catalog/2022-04-01/items/{asin} (catalogItems_2022-04-01.json getCatalogItem); empty
-	 * when the ASIN is not in the catalog.
-	 *
+	 * GET /catalog/2022-04-01/items/{asin} (catalogItems_2022-04-01.json getCatalogItem);
+	 * empty when the ASIN is not in the catalog.
 	 * @param includedData facets to return; null for Amazon's default, summaries
 	 */
-	Mono<CatalogItem> getCatalogItem(SpCredentials credentials, Region region, String asin,
-			List<String> marketplaceIds, List<String> includedData);
+	Mono<CatalogItem> getCatalogItem(SpCredentials credentials, Region region, String asin, List<String> marketplaceIds,
+			List<String> includedData);
 
-	/** GET /catalog/2022-04-01/items (catalogItems_2022-04-01.json searchCatalogItems), one page. */
+	/**
+	 * GET /catalog/2022-04-01/items (catalogItems_2022-04-01.json searchCatalogItems),
+	 * one page.
+	 */
 	Mono<CatalogItem.SearchResults> searchCatalogItems(SpCredentials credentials, Region region,
 			CatalogItemSearch search);
 
@@ -57,11 +63,17 @@ public interface SellingPartnerApiClient {
 	Mono<ListingsItem> getListingsItem(SpCredentials credentials, Region region, String sellerId, String sku,
 			List<String> marketplaceIds, List<String> includedData);
 
-	/** GET /listings/2021-08-01/items/{sellerId} (listingsItems_2021-08-01.json searchListingsItems), one page. */
+	/**
+	 * GET /listings/2021-08-01/items/{sellerId} (listingsItems_2021-08-01.json
+	 * searchListingsItems), one page.
+	 */
 	Mono<ListingsItem.SearchResults> searchListingsItems(SpCredentials credentials, Region region,
 			ListingsItemSearch search);
 
-	/** searchListingsItems page after page, following {@code pagination.nextToken} as {@code pageToken}. */
+	/**
+	 * searchListingsItems page after page, following {@code pagination.nextToken} as
+	 * {@code pageToken}.
+	 */
 	default Flux<ListingsItem> searchAllListingsItems(SpCredentials credentials, Region region,
 			ListingsItemSearch search) {
 		return followPageTokens("searchListingsItems", search.withPageToken(null),
@@ -71,36 +83,44 @@ public interface SellingPartnerApiClient {
 	}
 
 	/**
-	 * GET /fba/inventory/v1/summaries (fbaInventory.json getInventorySummaries), one page;
-	 * {@code nextToken} null for the first.
+	 * GET /fba/inventory/v1/summaries (fbaInventory.json getInventorySummaries), one
+	 * page; {@code nextToken} null for the first.
 	 */
 	Mono<InventorySummary.Page> getInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query, String nextToken);
 
 	/**
-	 * Every page of getInventorySummaries. The next page is asked for as soon as a page arrives,
-	 * whatever the subscriber does, because Amazon's token expires 30 seconds after it was
-	 * issued; should it expire all the same (a 400 to a page asked for with a token), the walk
-	 * starts over from the first page once. The result is therefore given whole, never a
-	 * half-walked list.
+	 * Every page of getInventorySummaries. The next page is asked for as soon as a page
+	 * arrives, whatever the subscriber does, because Amazon's token expires 30 seconds
+	 * after it was issued; should it expire all the same (a 400 to a page asked for with
+	 * a token), the walk starts over from the first page once. The result is therefore
+	 * given whole, never a half-walked list.
 	 */
 	Mono<List<InventorySummary>> getAllInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query);
 
 	/** GET /sales/v1/orderMetrics (sales.json getOrderMetrics). */
-	Mono<List<OrderMetricsInterval>> getOrderMetrics(SpCredentials credentials, Region region,
-			OrderMetricsQuery query);
+	Mono<List<OrderMetricsInterval>> getOrderMetrics(SpCredentials credentials, Region region, OrderMetricsQuery query);
 
-	/** POST /reports/2021-06-30/reports (reports_2021-06-30.json createReport); answers the reportId. */
+	/**
+	 * POST /reports/2021-06-30/reports (reports_2021-06-30.json createReport); answers
+	 * the reportId.
+	 */
 	Mono<String> createReport(SpCredentials credentials, Region region, CreateReportSpecification specification);
 
-	/** GET /reports/2021-06-30/reports/{reportId} (reports_2021-06-30.json getReport); empty when unknown. */
+	/**
+	 * GET /reports/2021-06-30/reports/{reportId} (reports_2021-06-30.json getReport);
+	 * empty when unknown.
+	 */
 	Mono<Report> getReport(SpCredentials credentials, Region region, String reportId);
 
 	/** GET /reports/2021-06-30/reports (reports_2021-06-30.json getReports), one page. */
 	Mono<Report.Page> getReports(SpCredentials credentials, Region region, ReportsQuery query);
 
-	/** getReports page after page; every page after the first is asked for with its nextToken alone. */
+	/**
+	 * getReports page after page; every page after the first is asked for with its
+	 * nextToken alone.
+	 */
 	default Flux<Report> getAllReports(SpCredentials credentials, Region region, ReportsQuery query) {
 		if (query.nextToken() != null) {
 			return Flux.error(new IllegalArgumentException("getAllReports starts from the first page"));
@@ -120,24 +140,30 @@ public interface SellingPartnerApiClient {
 		});
 	}
 
-	/** DELETE /reports/2021-06-30/reports/{reportId} (reports_2021-06-30.json cancelReport). */
+	/**
+	 * DELETE /reports/2021-06-30/reports/{reportId} (reports_2021-06-30.json
+	 * cancelReport).
+	 */
 	Mono<Void> cancelReport(SpCredentials credentials, Region region, String reportId);
 
-	/** GET /reports/2021-06-30/documents/{reportDocumentId} (reports_2021-06-30.json getReportDocument). */
+	/**
+	 * GET /reports/2021-06-30/documents/{reportDocumentId} (reports_2021-06-30.json
+	 * getReportDocument).
+	 */
 	Mono<ReportDocument> getReportDocument(SpCredentials credentials, Region region, String reportDocumentId);
 
 	/**
-	 * The content of a report document, from its presigned URL, without our credentials (the
-	 * URL carries its own authorisation), decompressed when the document says GZIP. The URL
-	 * expires five minutes after getReportDocument answered; a later download fails with
-	 * Amazon's 403 and needs a fresh getReportDocument. Failures are named
+	 * The content of a report document, from its presigned URL, without our credentials
+	 * (the URL carries its own authorisation), decompressed when the document says GZIP.
+	 * The URL expires five minutes after getReportDocument answered; a later download
+	 * fails with Amazon's 403 and needs a fresh getReportDocument. Failures are named
 	 * {@code downloadReportDocument}.
 	 */
 	Mono<byte[]> downloadReportDocument(ReportDocument document);
 
 	/**
-	 * Follows {@code pagination.nextToken} as the next request's {@code pageToken}. A token that
-	 * comes back a second time fails the walk instead of looping forever.
+	 * Follows {@code pagination.nextToken} as the next request's {@code pageToken}. A
+	 * token that comes back a second time fails the walk instead of looping forever.
 	 */
 	private static <Q, P> Flux<P> followPageTokens(String operation, Q first, Function<Q, Mono<P>> fetch,
 			Function<P, Pagination> pagination, BiFunction<Q, String, Q> withPageToken) {

@@ -22,10 +22,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * The one place SP-API requests are authenticated (shared/reference/amazon-apis.md section 3):
- * the LWA access token as {@code x-amz-access-token} (never {@code Authorization}), the
- * mandatory {@code user-agent}, and {@code x-amz-date}, which Amazon no longer checks since it
- * stopped requiring signatures but which costs nothing and keeps older gateways content.
+ * The one place SP-API requests are authenticated (shared/reference/amazon-apis.md
+ * section 3): the LWA access token as {@code x-amz-access-token} (never
+ * {@code Authorization}), the mandatory {@code user-agent}, and {@code x-amz-date}, which
+ * Amazon no longer checks since it stopped requiring signatures but which costs nothing
+ * and keeps older gateways content.
  */
 final class SpAuthFilter implements ExchangeFilterFunction {
 
@@ -56,8 +57,8 @@ final class SpAuthFilter implements ExchangeFilterFunction {
 	static SpCredentials credentials(ClientRequest request) {
 		return request.attribute(CREDENTIALS)
 			.map(SpCredentials.class::cast)
-			.orElseThrow(() -> new IllegalStateException("SP-API request without credentials: " + request.method()
-					+ " " + request.url().getRawPath()));
+			.orElseThrow(() -> new IllegalStateException(
+					"SP-API request without credentials: " + request.method() + " " + request.url().getRawPath()));
 	}
 
 	@Override
@@ -82,9 +83,9 @@ final class SpAuthFilter implements ExchangeFilterFunction {
 
 	/**
 	 * When Amazon refused the token itself, drop it so that the next call refreshes; only
-	 * this token is dropped, so a burst of refusals costs one refresh. The body is read here
-	 * to tell an expired token from a missing role, and handed on unchanged. Retrying is the
-	 * resilience layer's call.
+	 * this token is dropped, so a burst of refusals costs one refresh. The body is read
+	 * here to tell an expired token from a missing role, and handed on unchanged.
+	 * Retrying is the resilience layer's call.
 	 */
 	private ClientResponse forgetRejected(ClientResponse response, SpCredentials credentials, String token) {
 		int status = response.statusCode().value();
@@ -104,14 +105,14 @@ final class SpAuthFilter implements ExchangeFilterFunction {
 	}
 
 	private Mono<Void> dropIfRejected(int status, String body, SpCredentials credentials, String token) {
-		return Mono.defer(() -> SpErrorDecoder.rejectsAccessToken(status, body) ? invalidate(credentials, token)
-				: Mono.empty());
+		return Mono.defer(
+				() -> SpErrorDecoder.rejectsAccessToken(status, body) ? invalidate(credentials, token) : Mono.empty());
 	}
 
 	private Mono<Void> invalidate(SpCredentials credentials, String token) {
 		return this.tokens.invalidate(credentials.lwa(), token).onErrorResume((ex) -> {
 			logger.warn("Could not drop a rejected LWA token for client {}: {}", credentials.lwa().clientId(),
-				ex.toString());
+					ex.toString());
 			return Mono.empty();
 		});
 	}

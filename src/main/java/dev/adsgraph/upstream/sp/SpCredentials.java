@@ -9,13 +9,14 @@ import java.util.Objects;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 
 /**
- * What an SP-API call is made with: the SP-API LWA application with the seller's refresh token
- * (a separate application from the Ads API one; shared/reference/amazon-apis.md section 2), and
- * the selling partner id the refresh token belongs to. {@link #toString()} never prints secrets.
+ * What an SP-API call is made with: the SP-API LWA application with the seller's refresh
+ * token (a separate application from the Ads API one; shared/reference/amazon-apis.md
+ * section 2), and the selling partner id the refresh token belongs to.
+ * {@link #toString()} never prints secrets.
  *
  * @param lwa LWA application credentials and the seller's refresh token
- * @param sellingPartnerId the seller's merchant id, may be null when it is not known yet (the
- * refresh token then stands for the seller in rate-limit keys)
+ * @param sellingPartnerId the seller's merchant id, may be null when it is not known yet
+ * (the refresh token then stands for the seller in rate-limit keys)
  */
 public record SpCredentials(LwaCredentials lwa, String sellingPartnerId) {
 
@@ -24,9 +25,9 @@ public record SpCredentials(LwaCredentials lwa, String sellingPartnerId) {
 	}
 
 	/**
-	 * Who Amazon counts a call against: rate limits apply per selling partner and application
-	 * pair. Without a selling partner id, a digest of the refresh token (one seller's grant to
-	 * one application) partitions as well and never exposes the secret.
+	 * Who Amazon counts a call against: rate limits apply per selling partner and
+	 * application pair. Without a selling partner id, a digest of the refresh token (one
+	 * seller's grant to one application) partitions as well and never exposes the secret.
 	 */
 	String rateLimitPartition() {
 		if (this.sellingPartnerId != null && !this.sellingPartnerId.isBlank()) {

@@ -17,10 +17,11 @@ import dev.adsgraph.upstream.UpstreamException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns SP-API error answers into one {@link UpstreamException}. Both envelope families carry
- * their errors in an {@code errors} array (dated APIs as {@code {errors}}, v0/v1 APIs as
- * {@code {payload, errors}}), so one reader serves both; answers from Amazon's gateways in
- * front of the API (a bare {@code {message}}, an HTML page) keep at least their status.
+ * Turns SP-API error answers into one {@link UpstreamException}. Both envelope families
+ * carry their errors in an {@code errors} array (dated APIs as {@code {errors}}, v0/v1
+ * APIs as {@code {payload, errors}}), so one reader serves both; answers from Amazon's
+ * gateways in front of the API (a bare {@code {message}}, an HTML page) keep at least
+ * their status.
  */
 final class SpErrorDecoder {
 
@@ -39,8 +40,8 @@ final class SpErrorDecoder {
 	}
 
 	/**
-	 * Also used for a v0/v1 2xx whose wrapper has errors and no payload: the models describe
-	 * {@code errors} as present only when a request is unsuccessful.
+	 * Also used for a v0/v1 2xx whose wrapper has errors and no payload: the models
+	 * describe {@code errors} as present only when a request is unsuccessful.
 	 */
 	UpstreamException fromErrors(String operation, int status, HttpHeaders headers, List<SpError> errors) {
 		String code = errors.isEmpty() ? null : errors.get(0).code();
@@ -63,7 +64,10 @@ final class SpErrorDecoder {
 				headers.getFirst(REQUEST_ID), true, null);
 	}
 
-	/** "message (details)": the details of a 403 are what tell an expired token from a missing role. */
+	/**
+	 * "message (details)": the details of a 403 are what tell an expired token from a
+	 * missing role.
+	 */
 	private static String describe(SpError error) {
 		String message = blankToNull(error.message());
 		String details = blankToNull(error.details());
@@ -80,7 +84,8 @@ final class SpErrorDecoder {
 			json = (body == null || body.isBlank()) ? null : JsonMapper.shared().readTree(body);
 		}
 		catch (JacksonException ex) {
-			return List.of(); // an HTML error page from a gateway: only the status is known
+			return List.of(); // an HTML error page from a gateway: only the status is
+								// known
 		}
 		if (json == null) {
 			return List.of();
@@ -100,9 +105,10 @@ final class SpErrorDecoder {
 	}
 
 	/**
-	 * Whether Amazon refused the access token itself (expired, revoked, malformed) rather than
-	 * the caller's rights: a 401, or a 403 whose errors speak of the token. A 403 for a missing
-	 * role does not, and dropping a good token for it would only cost an LWA call per request.
+	 * Whether Amazon refused the access token itself (expired, revoked, malformed) rather
+	 * than the caller's rights: a 401, or a 403 whose errors speak of the token. A 403
+	 * for a missing role does not, and dropping a good token for it would only cost an
+	 * LWA call per request.
 	 */
 	static boolean rejectsAccessToken(int status, String body) {
 		if (status == 401) {

@@ -1,8 +1,8 @@
 package dev.adsgraph.upstream.sp;
 
 /**
- * One SP-API usage plan: tokens refill at {@code rate} per second up to {@code burst}; each call
- * takes one (shared/reference/amazon-apis.md section 4).
+ * One SP-API usage plan: tokens refill at {@code rate} per second up to {@code burst};
+ * each call takes one (shared/reference/amazon-apis.md section 4).
  */
 public record SpRateLimit(double rate, int burst) {
 

@@ -21,16 +21,19 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Makes every SP-API call of one region's client wait for its token, and feeds each answer's
- * rate-limit facts back to the buckets. It runs after {@link SpAuthFilter}, nearest the wire.
+ * Makes every SP-API call of one region's client wait for its token, and feeds each
+ * answer's rate-limit facts back to the buckets. It runs after {@link SpAuthFilter},
+ * nearest the wire.
  * <p>
- * Calls of one bucket go one after the other: each takes its token only once the previous one
- * has been answered. A token bucket alone spaces the moments calls are released, not the moments
- * they reach Amazon; a busy event loop can hold one call back and let it arrive together with the
- * next, which Amazon's bucket counts as a burst. Taking the next token after the previous answer
- * keeps the arrivals at least one token interval apart, whatever the local delays.
+ * Calls of one bucket go one after the other: each takes its token only once the previous
+ * one has been answered. A token bucket alone spaces the moments calls are released, not
+ * the moments they reach Amazon; a busy event loop can hold one call back and let it
+ * arrive together with the next, which Amazon's bucket counts as a burst. Taking the next
+ * token after the previous answer keeps the arrivals at least one token interval apart,
+ * whatever the local delays.
  * <p>
- * How long each call waited, for its turn and its token together, goes to {@link UpstreamMetrics}.
+ * How long each call waited, for its turn and its token together, goes to
+ * {@link UpstreamMetrics}.
  */
 final class SpRateLimitFilter implements ExchangeFilterFunction {
 
@@ -43,7 +46,10 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 
 	private final UpstreamMetrics metrics;
 
-	/** Per bucket, completion of the call most recently queued: the next call starts after it. */
+	/**
+	 * Per bucket, completion of the call most recently queued: the next call starts after
+	 * it.
+	 */
 	private final Map<BucketKey, AtomicReference<Mono<Void>>> tails = new ConcurrentHashMap<>();
 
 	SpRateLimitFilter(SpRateLimiter limiter, Region region, UpstreamMetrics metrics) {
@@ -64,7 +70,8 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 			Sinks.Empty<Void> answered = Sinks.empty();
 			Mono<Void> previous = this.tails.computeIfAbsent(key, (k) -> new AtomicReference<>(Mono.empty()))
 				.getAndSet(answered.asMono());
-			// The turn is bounded like the bucket wait: a call stuck behind a slow one fails as
+			// The turn is bounded like the bucket wait: a call stuck behind a slow one
+			// fails as
 			// ClientRateLimited rather than wait without end.
 			Mono<Void> turn = previous.timeout(this.limiter.maxWait(), this.limiter.scheduler())
 				.onErrorMap(TimeoutException.class, (ex) -> this.limiter.refusal(key, this.limiter.maxWait()));
@@ -74,7 +81,8 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 					.observe(key, response.statusCode().value(),
 							response.headers().asHttpHeaders().getFirst(SpRateLimiter.RATE_LIMIT_HEADER))
 					.thenReturn(response))
-				// Answered, failed or abandoned: either way the next call of the bucket may go.
+				// Answered, failed or abandoned: either way the next call of the bucket
+				// may go.
 				.doFinally((signal) -> answered.tryEmitEmpty());
 		});
 	}
@@ -85,8 +93,8 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 			AtomicBoolean counted = new AtomicBoolean();
 			Runnable granted = () -> count(counted, operation, "granted", started);
 			return wait.doOnSuccess((done) -> granted.run())
-				.doOnError((ex) -> count(counted, operation,
-						(ex instanceof UpstreamException) ? "refused" : "failed", started))
+				.doOnError((ex) -> count(counted, operation, (ex instanceof UpstreamException) ? "refused" : "failed",
+						started))
 				.doOnCancel(() -> count(counted, operation, UpstreamMetrics.CANCELLED, started));
 		});
 	}

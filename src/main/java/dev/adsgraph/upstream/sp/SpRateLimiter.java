@@ -18,15 +18,15 @@ import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamProperties;
 
 /**
- * Client-side SP-API rate limiting, so that the gateway itself never draws a 429: every call
- * takes a token from its bucket (per region, application, selling partner and operation) and
- * waits, without blocking a thread, until one is due. A call that would wait longer than
- * {@code maxWait} fails at once as {@code ClientRateLimited}, with the wait it would have needed
- * as {@code retryAfter}.
+ * Client-side SP-API rate limiting, so that the gateway itself never draws a 429: every
+ * call takes a token from its bucket (per region, application, selling partner and
+ * operation) and waits, without blocking a thread, until one is due. A call that would
+ * wait longer than {@code maxWait} fails at once as {@code ClientRateLimited}, with the
+ * wait it would have needed as {@code retryAfter}.
  * <p>
- * Buckets start from the published usage plans, with configured overrides on top, and follow
- * what Amazon reports: {@code x-amzn-RateLimit-Limit} sets the bucket's rate, and a 429 empties
- * it. A retry made through the client therefore waits in the same queue.
+ * Buckets start from the published usage plans, with configured overrides on top, and
+ * follow what Amazon reports: {@code x-amzn-RateLimit-Limit} sets the bucket's rate, and
+ * a 429 empties it. A retry made through the client therefore waits in the same queue.
  */
 public final class SpRateLimiter {
 
@@ -44,7 +44,10 @@ public final class SpRateLimiter {
 
 	private final Scheduler scheduler;
 
-	/** The rate last passed to the store per bucket, so an unchanged header costs no store call. */
+	/**
+	 * The rate last passed to the store per bucket, so an unchanged header costs no store
+	 * call.
+	 */
 	private final ConcurrentMap<BucketKey, Double> reportedRates = new ConcurrentHashMap<>();
 
 	private final LongAdder waits = new LongAdder();
@@ -57,8 +60,8 @@ public final class SpRateLimiter {
 
 	/**
 	 * @param limits usage plan per operation id; every operation called must have one
-	 * @param scheduler where waits are timed; tests pass a virtual-time scheduler together with
-	 * a clock that reads it
+	 * @param scheduler where waits are timed; tests pass a virtual-time scheduler
+	 * together with a clock that reads it
 	 */
 	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Clock clock,
 			Scheduler scheduler) {
@@ -67,8 +70,8 @@ public final class SpRateLimiter {
 
 	/**
 	 * @param safety the share of each plan's rate our buckets run at
-	 * @param burstHeldBack how many calls of each plan's burst our buckets keep back (at least
-	 * one call always remains)
+	 * @param burstHeldBack how many calls of each plan's burst our buckets keep back (at
+	 * least one call always remains)
 	 */
 	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Clock clock,
 			Scheduler scheduler, double safety, int burstHeldBack) {
@@ -85,9 +88,10 @@ public final class SpRateLimiter {
 	}
 
 	/**
-	 * The published usage plans with the overrides of {@code adsgraph.upstream.sp.rate-limits}
-	 * merged field by field; an override naming an operation this client does not call stops
-	 * start-up, since it would otherwise silently do nothing.
+	 * The published usage plans with the overrides of
+	 * {@code adsgraph.upstream.sp.rate-limits} merged field by field; an override naming
+	 * an operation this client does not call stops start-up, since it would otherwise
+	 * silently do nothing.
 	 */
 	public static Map<String, SpRateLimit> limits(UpstreamProperties.Sp properties) {
 		Map<String, SpRateLimit> limits = new HashMap<>(SpUsagePlans.DEFAULTS);
@@ -101,18 +105,18 @@ public final class SpRateLimiter {
 		SpUsagePlans.DEFAULTS.forEach((operation, published) -> {
 			UpstreamProperties.Sp.RateLimit override = properties.rateLimit(operation);
 			if (override != null) {
-				limits.put(operation,
-						new SpRateLimit((override.rate() != null) ? override.rate() : published.rate(),
-								(override.burst() != null) ? override.burst() : published.burst()));
+				limits.put(operation, new SpRateLimit((override.rate() != null) ? override.rate() : published.rate(),
+						(override.burst() != null) ? override.burst() : published.burst()));
 			}
 		});
 		return limits;
 	}
 
 	/**
-	 * What our side of the bucket runs at, as a share of the rate Amazon applies: our bucket and
-	 * Amazon's do not start at the same instant and calls do not arrive exactly as sent, so a
-	 * bucket run at Amazon's own rate and burst would now and then be one call ahead of Amazon's.
+	 * What our side of the bucket runs at, as a share of the rate Amazon applies: our
+	 * bucket and Amazon's do not start at the same instant and calls do not arrive
+	 * exactly as sent, so a bucket run at Amazon's own rate and burst would now and then
+	 * be one call ahead of Amazon's.
 	 */
 	private final double safety;
 
@@ -128,7 +132,10 @@ public final class SpRateLimiter {
 		return this.scheduler;
 	}
 
-	/** The usage plan of this operation: Amazon's published one with the configured overrides. */
+	/**
+	 * The usage plan of this operation: Amazon's published one with the configured
+	 * overrides.
+	 */
 	public SpRateLimit limit(String operation) {
 		SpRateLimit published = this.limits.get(operation);
 		if (published == null) {
@@ -137,17 +144,24 @@ public final class SpRateLimiter {
 		return published;
 	}
 
-	/** The bucket a call of this operation is metered by: the usage plan less the safety margin. */
+	/**
+	 * The bucket a call of this operation is metered by: the usage plan less the safety
+	 * margin.
+	 */
 	SpRateLimit metered(String operation) {
 		SpRateLimit plan = limit(operation);
 		return new SpRateLimit(plan.rate() * this.safety, Math.max(1, plan.burst() - this.burstHeldBack));
 	}
 
-	/** Completes when the call may be sent; fails with {@code ClientRateLimited} instead of waiting too long. */
+	/**
+	 * Completes when the call may be sent; fails with {@code ClientRateLimited} instead
+	 * of waiting too long.
+	 */
 	public Mono<Void> acquire(BucketKey key) {
 		SpRateLimit limit = metered(key.operation());
 		return Mono.defer(() -> this.store.reserve(key, limit, this.clock.instant(), this.maxWait))
-			// A store that cannot answer (a shared one being unreachable) lets the call through:
+			// A store that cannot answer (a shared one being unreachable) lets the call
+			// through:
 			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
 			.onErrorResume((ex) -> {
 				logger.warn("SP-API rate-limit store failed for {}; sending unmetered: {}", key.operation(),
@@ -164,7 +178,8 @@ public final class SpRateLimiter {
 				}
 				this.waits.increment();
 				this.waitedNanos.add(reservation.delay().toNanos());
-				// A caller that gives up while queued hands its token back: at 0.0167 requests
+				// A caller that gives up while queued hands its token back: at 0.0167
+				// requests
 				// a second, one wasted token costs everyone else a minute.
 				return Mono.delay(reservation.delay(), this.scheduler)
 					.doOnCancel(() -> this.store.refund(key, limit, this.clock.instant())
@@ -174,8 +189,8 @@ public final class SpRateLimiter {
 	}
 
 	/**
-	 * Learns from an answer: the rate Amazon says it applied, and whether it throttled us.
-	 * Never fails: the answer itself matters more than our bookkeeping.
+	 * Learns from an answer: the rate Amazon says it applied, and whether it throttled
+	 * us. Never fails: the answer itself matters more than our bookkeeping.
 	 */
 	public Mono<Void> observe(BucketKey key, int status, String rateLimitHeader) {
 		SpRateLimit limit = metered(key.operation());
@@ -195,7 +210,10 @@ public final class SpRateLimiter {
 		});
 	}
 
-	/** {@code x-amzn-RateLimit-Limit} is a plain decimal of requests per second, such as {@code 0.0167}. */
+	/**
+	 * {@code x-amzn-RateLimit-Limit} is a plain decimal of requests per second, such as
+	 * {@code 0.0167}.
+	 */
 	static Double parseRate(String header) {
 		if (header == null || header.isBlank()) {
 			return null;

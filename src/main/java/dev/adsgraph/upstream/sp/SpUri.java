@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A request URI as a template plus variables. Every value, query values included, goes in as
- * a variable, which WebClient encodes strictly: a SKU such as {@code A+B/C} arrives intact
- * (a literal {@code +} would read as a space), and the HTTP metrics are tagged by the template,
- * that is by operation and parameter names, never by seller or SKU. Lists are comma-joined
- * ({@code collectionFormat: csv}); the comma is then encoded too, which Amazon decodes as its
- * own SDKs send it.
+ * A request URI as a template plus variables. Every value, query values included, goes in
+ * as a variable, which WebClient encodes strictly: a SKU such as {@code A+B/C} arrives
+ * intact (a literal {@code +} would read as a space), and the HTTP metrics are tagged by
+ * the template, that is by operation and parameter names, never by seller or SKU. Lists
+ * are comma-joined ({@code collectionFormat: csv}); the comma is then encoded too, which
+ * Amazon decodes as its own SDKs send it.
  */
 final class SpUri {
 
@@ -37,7 +37,10 @@ final class SpUri {
 		return this;
 	}
 
-	/** Leaves the parameter out when the value is null or an empty list: Amazon's default applies. */
+	/**
+	 * Leaves the parameter out when the value is null or an empty list: Amazon's default
+	 * applies.
+	 */
 	SpUri query(String name, Object value) {
 		String text = text(value);
 		if (text == null) {
@@ -60,8 +63,7 @@ final class SpUri {
 			return null;
 		}
 		if (value instanceof Collection<?> values) {
-			return values.isEmpty() ? null
-					: values.stream().map(String::valueOf).collect(Collectors.joining(","));
+			return values.isEmpty() ? null : values.stream().map(String::valueOf).collect(Collectors.joining(","));
 		}
 		if (value instanceof Instant instant) {
 			return DateTimeFormatter.ISO_INSTANT.format(instant);

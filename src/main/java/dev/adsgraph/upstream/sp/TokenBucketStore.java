@@ -6,37 +6,44 @@ import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
- * Where token buckets live. In memory for one replica; several replicas will share one store
- * (Redis), which is why every operation is one atomic step that returns a {@link Mono} and
- * takes the time and the default limit from the caller: a shared store needs no clock or table
- * of its own, and a bucket seen for the first time starts full at {@code limit}.
+ * Where token buckets live. In memory for one replica; several replicas will share one
+ * store (Redis), which is why every operation is one atomic step that returns a
+ * {@link Mono} and takes the time and the default limit from the caller: a shared store
+ * needs no clock or table of its own, and a bucket seen for the first time starts full at
+ * {@code limit}.
  */
 public interface TokenBucketStore {
 
 	/**
-	 * Takes one token, possibly one not yet refilled: the answer says how long the caller must
-	 * wait before sending. Reservations queue up (the balance goes below zero), so waiting
-	 * callers are released one per refill interval in arrival order. When the wait would exceed
-	 * {@code maxWait}, nothing is taken and the answer is a refusal carrying the wait it would
-	 * have needed.
+	 * Takes one token, possibly one not yet refilled: the answer says how long the caller
+	 * must wait before sending. Reservations queue up (the balance goes below zero), so
+	 * waiting callers are released one per refill interval in arrival order. When the
+	 * wait would exceed {@code maxWait}, nothing is taken and the answer is a refusal
+	 * carrying the wait it would have needed.
 	 */
 	Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait);
 
-	/** Gives back a token whose caller gave up before sending (cancelled while waiting). */
+	/**
+	 * Gives back a token whose caller gave up before sending (cancelled while waiting).
+	 */
 	Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now);
 
-	/** Refills at the bucket's current rate up to {@code now}, then continues at {@code rate}. */
+	/**
+	 * Refills at the bucket's current rate up to {@code now}, then continues at
+	 * {@code rate}.
+	 */
 	Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now);
 
 	/**
-	 * Empties the bucket (keeping any queue), for when Amazon answered 429 anyway: its bucket
-	 * is empty, whatever ours believed.
+	 * Empties the bucket (keeping any queue), for when Amazon answered 429 anyway: its
+	 * bucket is empty, whatever ours believed.
 	 */
 	Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now);
 
 	/**
 	 * @param granted whether a token was taken
-	 * @param delay how long to wait before sending; for a refusal, how long it would have been
+	 * @param delay how long to wait before sending; for a refusal, how long it would have
+	 * been
 	 */
 	record Reservation(boolean granted, Duration delay) {
 

@@ -68,7 +68,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
-	/** For presigned report URLs: no filters, so none of our credentials leave with the request. */
+	/**
+	 * For presigned report URLs: no filters, so none of our credentials leave with the
+	 * request.
+	 */
 	private final WebClient downloads;
 
 	private final SpErrorDecoder errors;
@@ -93,11 +96,16 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 		ReactorClientHttpConnector connector = connector(properties);
 		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
 		SpAuthFilter auth = new SpAuthFilter(tokens, properties.userAgent(), clock);
-		// One client per region with the host as base URL, so paths stay URI templates and the
-		// request metrics are tagged by operation. The rate-limit filter comes last, nearest the
-		// wire: a token taken before a slow LWA refresh would let the call reach Amazon later
-		// than our bucket assumes, and a later call earlier than Amazon's bucket allows. Only the
-		// guard's bound on calls in flight sits after it, so waiting for a token holds no slot.
+		// One client per region with the host as base URL, so paths stay URI templates
+		// and the
+		// request metrics are tagged by operation. The rate-limit filter comes last,
+		// nearest the
+		// wire: a token taken before a slow LWA refresh would let the call reach Amazon
+		// later
+		// than our bucket assumes, and a later call earlier than Amazon's bucket allows.
+		// Only the
+		// guard's bound on calls in flight sits after it, so waiting for a token holds no
+		// slot.
 		for (Region region : Region.values()) {
 			this.clients.put(region,
 					webClientBuilder.clone()
@@ -118,8 +126,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	// sellers.json getMarketplaceParticipations
 	@Override
-	public Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials,
-			Region region) {
+	public Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials, Region region) {
 		return wrapped("getMarketplaceParticipations", credentials, region,
 				() -> SpUri.path("/sellers/v1/marketplaceParticipations"),
 				new ParameterizedTypeReference<Wrapper<List<MarketplaceParticipation>>>() {
@@ -203,27 +210,25 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 					.query("marketplaceIds", List.of(query.marketplaceId())),
 				new ParameterizedTypeReference<Wrapper<InventoryPayload>>() {
 				})
-			.map((body) -> new InventorySummary.Page(body.payload().granularity(),
-					body.payload().inventorySummaries(),
+			.map((body) -> new InventorySummary.Page(body.payload().granularity(), body.payload().inventorySummaries(),
 					(body.pagination() != null) ? body.pagination().nextToken() : null));
 	}
 
 	@Override
 	public Mono<List<InventorySummary>> getAllInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query) {
-		return walkInventory(credentials, region, query)
-			.onErrorResume(NextTokenRejected.class, (ex) -> {
-				logger.info("getInventorySummaries refused a nextToken (request {}); starting over from the first page",
-						ex.upstream.requestId());
-				return walkInventory(credentials, region, query);
-			})
-			.onErrorMap(NextTokenRejected.class, (ex) -> ex.upstream);
+		return walkInventory(credentials, region, query).onErrorResume(NextTokenRejected.class, (ex) -> {
+			logger.info("getInventorySummaries refused a nextToken (request {}); starting over from the first page",
+					ex.upstream.requestId());
+			return walkInventory(credentials, region, query);
+		}).onErrorMap(NextTokenRejected.class, (ex) -> ex.upstream);
 	}
 
 	/**
-	 * collectList asks for everything, so expand fetches each next page the moment its token
-	 * arrives. A 400 to a page asked for with a token is blamed on the token: the same
-	 * parameters were accepted for the first page, and the token is all that changed.
+	 * collectList asks for everything, so expand fetches each next page the moment its
+	 * token arrives. A 400 to a page asked for with a token is blamed on the token: the
+	 * same parameters were accepted for the first page, and the token is all that
+	 * changed.
 	 */
 	private Mono<List<InventorySummary>> walkInventory(SpCredentials credentials, Region region,
 			InventorySummariesQuery query) {
@@ -277,9 +282,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 					.bodyValue(CreateReportBody.of(specification)),
 				(response) -> readBody(operation, response, CreateReportResponse.class)
 					.mapNotNull(CreateReportResponse::reportId)
-					.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation,
-							response.statusCode().value(), response.headers().asHttpHeaders(),
-							"answer has no reportId"))));
+					.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, response.statusCode().value(),
+							response.headers().asHttpHeaders(), "answer has no reportId"))));
 	}
 
 	// reports_2021-06-30.json getReport
@@ -316,8 +320,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	// reports_2021-06-30.json getReportDocument
 	@Override
-	public Mono<ReportDocument> getReportDocument(SpCredentials credentials, Region region,
-			String reportDocumentId) {
+	public Mono<ReportDocument> getReportDocument(SpCredentials credentials, Region region, String reportDocumentId) {
 		String operation = "getReportDocument";
 		return exchange(operation, credentials, region, (client) -> {
 			SpUri uri = SpUri.path("/reports/2021-06-30/documents/{reportDocumentId}")
@@ -340,7 +343,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 				return Mono.error(new IllegalArgumentException(
 						"unsupported compressionAlgorithm " + document.compressionAlgorithm()));
 			}
-			// The presigned URL is already encoded: taken as a URI, not as a template, or its
+			// The presigned URL is already encoded: taken as a URI, not as a template, or
+			// its
 			// %2F would be encoded a second time and the signature would no longer match.
 			return this.downloads.get()
 				.uri(URI.create(document.url()))
@@ -365,7 +369,9 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(status));
 	}
 
-	/** Off the event loop: a report of a few hundred megabytes takes a while to inflate. */
+	/**
+	 * Off the event loop: a report of a few hundred megabytes takes a while to inflate.
+	 */
 	private Mono<byte[]> gunzip(byte[] compressed) {
 		return Mono.fromCallable(() -> {
 			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
@@ -396,9 +402,9 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	}
 
 	/**
-	 * The document store (S3) answers errors in XML, for example {@code AccessDenied} "Request
-	 * has expired" once the five minutes are over. The URL is left out of the message: it is a
-	 * credential.
+	 * The document store (S3) answers errors in XML, for example {@code AccessDenied}
+	 * "Request has expired" once the five minutes are over. The URL is left out of the
+	 * message: it is a credential.
 	 */
 	private UpstreamException storageError(int status, HttpHeaders headers, String body) {
 		Matcher code = XML_CODE.matcher(body);
@@ -423,7 +429,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	// --- the request pipeline shared by every operation
 
-	/** A GET of a dated API (catalog, listings, reports): the 2xx body is the resource itself. */
+	/**
+	 * A GET of a dated API (catalog, listings, reports): the 2xx body is the resource
+	 * itself.
+	 */
 	private <T> Mono<T> dated(String operation, SpCredentials credentials, Region region, UriSupplier uri,
 			Class<T> type) {
 		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
@@ -436,8 +445,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	 * unsuccessful request, so a 2xx without a payload but with errors fails with them; a
 	 * payload with errors beside it is served, and the errors are logged.
 	 */
-	private <P> Mono<Wrapper<P>> wrapped(String operation, SpCredentials credentials, Region region,
-			UriSupplier uri, ParameterizedTypeReference<Wrapper<P>> type) {
+	private <P> Mono<Wrapper<P>> wrapped(String operation, SpCredentials credentials, Region region, UriSupplier uri,
+			ParameterizedTypeReference<Wrapper<P>> type) {
 		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
 				(response) -> readBody(operation, response, type).flatMap((body) -> {
 					int status = response.statusCode().value();
@@ -462,10 +471,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	}
 
 	/**
-	 * Sends one request through the region's filters and hands a 2xx to {@code onSuccess};
-	 * every other answer, and no answer at all, becomes an {@link UpstreamException} named
-	 * after {@code operation}. Everything happens on subscription, so invalid arguments fail
-	 * the returned Mono, not the caller's thread.
+	 * Sends one request through the region's filters and hands a 2xx to
+	 * {@code onSuccess}; every other answer, and no answer at all, becomes an
+	 * {@link UpstreamException} named after {@code operation}. Everything happens on
+	 * subscription, so invalid arguments fail the returned Mono, not the caller's thread.
 	 */
 	private <T> Mono<T> exchange(String operation, SpCredentials credentials, Region region,
 			Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Function<ClientResponse, Mono<T>> onSuccess) {
@@ -484,7 +493,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 						: readError(operation, response))
 				.onErrorMap(TransportErrors::isNoAnswer,
 						(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, operation, ex));
-			// SP-API throttling is metered per selling partner by our own buckets, so no tenant
+			// SP-API throttling is metered per selling partner by our own buckets, so no
+			// tenant
 			// back-off key: a 429 here is retried after a backoff like a 5xx.
 			return this.guard.call(new UpstreamCall(SpErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT),
 					operation, !WRITES.contains(operation), null), attempt);
@@ -492,8 +502,9 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	}
 
 	/**
-	 * Operations never repeated blindly. A repeated createReport only asks for a second copy of
-	 * the same data (a little quota, nothing a seller sees), so it is retried like a read.
+	 * Operations never repeated blindly. A repeated createReport only asks for a second
+	 * copy of the same data (a little quota, nothing a seller sees), so it is retried
+	 * like a read.
 	 */
 	static final Set<String> WRITES = Set.of("cancelReport");
 
@@ -514,7 +525,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return response.bodyToMono(type)
 			.onErrorMap(CodecException.class,
-					(ex) -> this.errors.invalidAnswer(operation, status, headers, "unreadable body: " + ex.getMessage()))
+					(ex) -> this.errors.invalidAnswer(operation, status, headers,
+							"unreadable body: " + ex.getMessage()))
 			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, status, headers, "empty body")));
 	}
 
@@ -530,7 +542,9 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 				&& upstream.isNotFound();
 	}
 
-	/** Builds the URI inside the subscription, so that its argument checks fail the Mono. */
+	/**
+	 * Builds the URI inside the subscription, so that its argument checks fail the Mono.
+	 */
 	@FunctionalInterface
 	private interface UriSupplier {
 
@@ -552,7 +566,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	// Wire shapes that exist only on the wire.
 
-	/** The v0/v1 envelope {@code {payload, errors}}; FBA inventory adds {@code pagination}. */
+	/**
+	 * The v0/v1 envelope {@code {payload, errors}}; FBA inventory adds
+	 * {@code pagination}.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Wrapper<P>(P payload, List<SpError> errors, Pagination pagination) {
 	}
@@ -565,10 +582,13 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	record CreateReportResponse(String reportId) {
 	}
 
-	/** Date-times written here, in ISO 8601, rather than left to the codec's configuration. */
+	/**
+	 * Date-times written here, in ISO 8601, rather than left to the codec's
+	 * configuration.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CreateReportBody(String reportType, List<String> marketplaceIds, String dataStartTime,
-			String dataEndTime, Map<String, String> reportOptions) {
+	record CreateReportBody(String reportType, List<String> marketplaceIds, String dataStartTime, String dataEndTime,
+			Map<String, String> reportOptions) {
 
 		static CreateReportBody of(CreateReportSpecification specification) {
 			return new CreateReportBody(specification.reportType(), specification.marketplaceIds(),

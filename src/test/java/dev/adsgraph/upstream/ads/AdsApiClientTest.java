@@ -56,16 +56,20 @@ class AdsApiClientTest {
 
 	private AdsApiClient client;
 
-	/** What the Ads side of the scripted server answers; LWA always issues a fresh token. */
+	/**
+	 * What the Ads side of the scripted server answers; LWA always issues a fresh token.
+	 */
 	private Function<RecordedRequest, Reply> ads = (request) -> Reply.status(500);
 
 	@BeforeEach
 	void start() {
 		this.server = new ScriptedHttpServer();
-		this.server.script((request) -> request.path().equals(TOKEN_PATH)
-				? Reply.json(200, "{\"access_token\":\"Atza|token-" + this.tokensIssued.incrementAndGet()
-						+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
-				: this.ads.apply(request));
+		this.server.script(
+				(request) -> request.path().equals(TOKEN_PATH)
+						? Reply.json(200,
+								"{\"access_token\":\"Atza|token-" + this.tokensIssued.incrementAndGet()
+										+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+						: this.ads.apply(request));
 		this.client = client(Map.of(Region.NA, URI.create(this.server.url() + NA), Region.EU,
 				URI.create(this.server.url() + "/ads/eu/")), Duration.ofSeconds(5));
 	}
@@ -122,8 +126,7 @@ class AdsApiClientTest {
 	void listProfilesSendsOnlyTheFiltersThatAreSet() {
 		answer(Reply.json(200, "[]"));
 
-		this.client.listProfiles(CREDENTIALS, Region.NA, new ProfileFilter("campaign", null, "seller", false))
-			.block();
+		this.client.listProfiles(CREDENTIALS, Region.NA, new ProfileFilter("campaign", null, "seller", false)).block();
 
 		assertThat(onlyAdsRequest().query())
 			.isEqualTo("apiProgram=campaign&profileTypeFilter=seller&validPaymentMethodFilter=false");
@@ -312,12 +315,13 @@ class AdsApiClientTest {
 
 	@Test
 	void querySellingAccountsReadsAccountsAndSendsTheLinkTokenFilter() {
-		answer(Reply.json(200, """
-				{"sellingAccounts": [{"sellingAccountLinkToken": "enc-token", "sellingProgram": "AMAZON_SELLER",
-				  "portals": ["SELLER_CENTRAL"], "countryCodes": ["US"],
-				  "business": {"addresses": [{"addressToken": "addr-1", "addressLine1": "1 Main St",
-				    "businessName": "Shop", "city": "Seattle", "countryCode": "US", "state": "WA", "zipCode": "98101"}]}}]}
-				"""));
+		answer(Reply.json(200,
+				"""
+						{"sellingAccounts": [{"sellingAccountLinkToken": "enc-token", "sellingProgram": "AMAZON_SELLER",
+						  "portals": ["SELLER_CENTRAL"], "countryCodes": ["US"],
+						  "business": {"addresses": [{"addressToken": "addr-1", "addressLine1": "1 Main St",
+						    "businessName": "Shop", "city": "Seattle", "countryCode": "US", "state": "WA", "zipCode": "98101"}]}}]}
+						"""));
 
 		SellingAccount.Page page = this.client
 			.querySellingAccounts(CREDENTIALS, Region.NA, new SellingAccount.Query("enc-token", null, 20, null))
@@ -335,20 +339,21 @@ class AdsApiClientTest {
 
 	@Test
 	void createAdvertiserAccountsReadsBothHalvesOfA207() {
-		answer(Reply.json(207, """
-				{"success": [{"index": 0, "advertiserAccount": {"advertiserAccountId": "amzn1.ads-account.g.new",
-				   "status": {"statusCode": "REGISTRATION_IN_PROGRESS", "statusMessage": "queued"}}}],
-				 "error": [{"index": 1, "errors": [{"code": "MISSING_BUSINESS_NAME", "message": "businessName is required",
-				   "fieldLocation": "advertiserAccounts[1].businessDetails[0].address.businessName"}]}]}
-				"""));
+		answer(Reply.json(207,
+				"""
+						{"success": [{"index": 0, "advertiserAccount": {"advertiserAccountId": "amzn1.ads-account.g.new",
+						   "status": {"statusCode": "REGISTRATION_IN_PROGRESS", "statusMessage": "queued"}}}],
+						 "error": [{"index": 1, "errors": [{"code": "MISSING_BUSINESS_NAME", "message": "businessName is required",
+						   "fieldLocation": "advertiserAccounts[1].businessDetails[0].address.businessName"}]}]}
+						"""));
 		AdvertiserAccount.Address address = new AdvertiserAccount.Address("1 Main St", null, "Shop", "Seattle", "US",
 				null, "WA", "98101");
 		AdvertiserAccount good = new AdvertiserAccount(null,
 				List.of(new AdvertiserAccount.BusinessDetails(null, address, null, null)), "USD", "Shop", null, null,
 				null, null, null, "America/Los_Angeles", null, null);
 		AdvertiserAccount bad = new AdvertiserAccount(null,
-				List.of(new AdvertiserAccount.BusinessDetails("addr-token", null, null, null)), null, null, null,
-				null, null, null, null, null, null, null);
+				List.of(new AdvertiserAccount.BusinessDetails("addr-token", null, null, null)), null, null, null, null,
+				null, null, null, null, null, null);
 
 		MultiStatus<AdvertiserAccount> result = this.client
 			.createAdvertiserAccounts(CREDENTIALS, Region.NA, List.of(good, bad))
@@ -441,7 +446,8 @@ class AdsApiClientTest {
 
 	@Test
 	void throttlingCarriesRetryAfterInSeconds() {
-		answer(Reply.json(429, "{\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}").header("Retry-After", "7"));
+		answer(Reply.json(429, "{\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"slow down\"}")
+			.header("Retry-After", "7"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
 				() -> this.client.queryAdvertiserAccounts(CREDENTIALS, Region.NA, null).block());
@@ -521,7 +527,8 @@ class AdsApiClientTest {
 
 	@Test
 	void lwaFailureSurfacesAsTheLwaErrorWithoutCallingAds() {
-		this.server.script((request) -> Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"revoked\"}"));
+		this.server
+			.script((request) -> Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"revoked\"}"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
 				() -> this.client.listProfiles(CREDENTIALS, Region.NA, null).block());

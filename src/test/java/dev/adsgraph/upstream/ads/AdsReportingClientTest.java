@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Sponsored ads reporting v3 (OfflineReport_prod_3p.json) and the report file download. */
+/**
+ * Sponsored ads reporting v3 (OfflineReport_prod_3p.json) and the report file download.
+ */
 class AdsReportingClientTest {
 
 	private static final String TOKEN_PATH = "/auth/o2/token";
@@ -73,8 +75,8 @@ class AdsReportingClientTest {
 						Duration.ofSeconds(5)),
 				new InMemoryLwaTokenCache(), this.clock);
 		this.client = new WebClientAdsApiClient(WebClient.builder(),
-				new UpstreamProperties.Ads(Map.of(Region.NA, URI.create(this.server.url() + NA)),
-						Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(16)),
+				new UpstreamProperties.Ads(Map.of(Region.NA, URI.create(this.server.url() + NA)), Duration.ofSeconds(2),
+						Duration.ofSeconds(5), DataSize.ofMegabytes(16)),
 				tokens, this.clock);
 	}
 
@@ -165,8 +167,7 @@ class AdsReportingClientTest {
 			.header("x-amzn-RequestId", "req-425"));
 
 		DuplicateReportException error = catchThrowableOfType(DuplicateReportException.class,
-				() -> this.client
-					.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
+				() -> this.client.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
 					.block());
 
 		assertThat(error.duplicateOf()).isEqualTo(REPORT_ID);
@@ -182,8 +183,7 @@ class AdsReportingClientTest {
 		answer(Reply.json(425, "{\"code\":\"425\",\"detail\":\"Too Early\"}"));
 
 		DuplicateReportException error = catchThrowableOfType(DuplicateReportException.class,
-				() -> this.client
-					.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
+				() -> this.client.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
 					.block());
 
 		assertThat(error.duplicateOf()).isNull();
@@ -203,8 +203,7 @@ class AdsReportingClientTest {
 		answer(Reply.json(400, "{\"code\": 400, \"detail\": \"Invalid Advertiser or Marketplace ID.\"}"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
-				() -> this.client
-					.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
+				() -> this.client.createAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, advertisedProductSummary(null))
 					.block());
 
 		assertThat(error).isNotInstanceOf(DuplicateReportException.class);
@@ -429,9 +428,8 @@ class AdsReportingClientTest {
 
 	@Test
 	void aRequestEndingBeforeItStartsIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ReportRequest(null, LocalDate.of(2025, 12, 2), LocalDate.of(2025, 12, 1),
-					advertisedProductSummary(null).configuration()));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReportRequest(null, LocalDate.of(2025, 12, 2),
+				LocalDate.of(2025, 12, 1), advertisedProductSummary(null).configuration()));
 	}
 
 }

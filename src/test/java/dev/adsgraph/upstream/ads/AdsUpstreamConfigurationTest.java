@@ -37,7 +37,8 @@ class AdsUpstreamConfigurationTest {
 			assertThat(properties.lwa().tokenUrl()).isEqualTo(URI.create("https://api.amazon.com/auth/o2/token"));
 			assertThat(properties.lwa().refreshSkew()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.lwa().timeout()).isPositive();
-			assertThat(properties.ads().hosts()).containsExactlyInAnyOrderEntriesOf(UpstreamProperties.Ads.AMAZON_HOSTS);
+			assertThat(properties.ads().hosts())
+				.containsExactlyInAnyOrderEntriesOf(UpstreamProperties.Ads.AMAZON_HOSTS);
 			assertThat(properties.ads().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.ads().responseTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.ads().maxInMemorySize()).isEqualTo(DataSize.ofMegabytes(16));
@@ -91,7 +92,8 @@ class AdsUpstreamConfigurationTest {
 
 					assertThat(account.status()).isEqualTo("CREATED");
 					assertThat(server.requestsTo("/ads/fe/adsAccounts/amzn1.ads-account.g.boot")).singleElement()
-						.satisfies((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer Atza|boot"));
+						.satisfies(
+								(request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer Atza|boot"));
 				});
 		}
 	}

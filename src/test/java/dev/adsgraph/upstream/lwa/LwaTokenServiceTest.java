@@ -66,16 +66,16 @@ class LwaTokenServiceTest {
 	/** Answers Atza|token-1, Atza|token-2, ... valid for {@code expiresIn} seconds. */
 	private void issueNumberedTokens(long expiresIn, Duration delay) {
 		AtomicInteger issued = new AtomicInteger();
-		this.server.script((request) -> Reply
-			.json(200, "{\"access_token\":\"Atza|token-" + issued.incrementAndGet()
-					+ "\",\"refresh_token\":\"Atzr|super-secret-refresh-token\",\"token_type\":\"bearer\",\"expires_in\":"
-					+ expiresIn + "}")
+		this.server.script((request) -> Reply.json(200, "{\"access_token\":\"Atza|token-" + issued.incrementAndGet()
+				+ "\",\"refresh_token\":\"Atzr|super-secret-refresh-token\",\"token_type\":\"bearer\",\"expires_in\":"
+				+ expiresIn + "}")
 			.delayedBy(delay));
 	}
 
 	@Test
 	void hundredConcurrentCallersOnAColdCacheShareOneTokenRequest() {
-		// The delay keeps the one request open while all callers arrive from several threads.
+		// The delay keeps the one request open while all callers arrive from several
+		// threads.
 		issueNumberedTokens(3600, Duration.ofMillis(300));
 
 		List<String> tokens = Flux.range(0, 100)
@@ -113,8 +113,8 @@ class LwaTokenServiceTest {
 	void failedRefreshIsNotCachedSoTheNextCallTriesAgain() {
 		AtomicInteger calls = new AtomicInteger();
 		this.server.script((request) -> (calls.incrementAndGet() == 1)
-				? Reply.json(500, "{\"error\":\"server_error\",\"error_description\":\"try later\"}")
-				: Reply.json(200, "{\"access_token\":\"Atza|after-failure\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
+				? Reply.json(500, "{\"error\":\"server_error\",\"error_description\":\"try later\"}") : Reply.json(200,
+						"{\"access_token\":\"Atza|after-failure\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
 
 		UpstreamException failure = catchThrowableOfType(UpstreamException.class,
 				() -> this.service.accessToken(CREDENTIALS).block());
@@ -127,12 +127,10 @@ class LwaTokenServiceTest {
 
 	@Test
 	void invalidGrantBecomesTypedErrorThatIsNotRetryable() {
-		this.server.script((request) -> Reply
-			.json(400, """
-					{"error": "invalid_grant",
-					 "error_description": "The request has an invalid grant parameter : refresh_token"}
-					""")
-			.header("x-amzn-RequestId", "lwa-req-1"));
+		this.server.script((request) -> Reply.json(400, """
+				{"error": "invalid_grant",
+				 "error_description": "The request has an invalid grant parameter : refresh_token"}
+				""").header("x-amzn-RequestId", "lwa-req-1"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
 				() -> this.service.accessToken(CREDENTIALS).block());
@@ -162,8 +160,8 @@ class LwaTokenServiceTest {
 
 	@Test
 	void temporarilyUnavailableCodeIsRetryableWhateverTheStatus() {
-		this.server.script((request) -> Reply.json(400,
-				"{\"error\":\"temporarily_unavailable\",\"error_description\":\"busy\"}"));
+		this.server.script(
+				(request) -> Reply.json(400, "{\"error\":\"temporarily_unavailable\",\"error_description\":\"busy\"}"));
 
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
 				() -> this.service.accessToken(CREDENTIALS).block());
@@ -181,9 +179,9 @@ class LwaTokenServiceTest {
 		ScriptedHttpServer.RecordedRequest request = this.server.requestsTo(TOKEN_PATH).get(0);
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
-		assertThat(form(request.body())).containsExactlyInAnyOrderEntriesOf(Map.of("grant_type", "refresh_token",
-				"refresh_token", "Atzr|super-secret-refresh-token", "client_id", "amzn1.application-oa2-client.abc",
-				"client_secret", "super-secret-client-secret"));
+		assertThat(form(request.body())).containsExactlyInAnyOrderEntriesOf(
+				Map.of("grant_type", "refresh_token", "refresh_token", "Atzr|super-secret-refresh-token", "client_id",
+						"amzn1.application-oa2-client.abc", "client_secret", "super-secret-client-secret"));
 	}
 
 	@Test

@@ -57,12 +57,14 @@ class UpstreamGuardTest {
 
 	private Function<RecordedRequest, Reply> ads = (request) -> Reply.json(200, PROFILES);
 
-	private Function<RecordedRequest, Reply> lwa = (request) -> Reply
-		.json(200, "{\"access_token\":\"Atza|t\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+	private Function<RecordedRequest, Reply> lwa = (request) -> Reply.json(200,
+			"{\"access_token\":\"Atza|t\",\"token_type\":\"bearer\",\"expires_in\":3600}");
 
 	private UpstreamGuard guard;
 
-	/** What the guard and the clients reported, as {@code kind upstream operation detail}. */
+	/**
+	 * What the guard and the clients reported, as {@code kind upstream operation detail}.
+	 */
 	private final List<String> reported = new CopyOnWriteArrayList<>();
 
 	private final UpstreamMetrics metrics = new UpstreamMetrics() {
@@ -87,8 +89,8 @@ class UpstreamGuardTest {
 	@BeforeEach
 	void start() {
 		this.server = new ScriptedHttpServer();
-		this.server.script((request) -> request.path().equals(TOKEN_PATH) ? this.lwa.apply(request)
-				: this.ads.apply(request));
+		this.server
+			.script((request) -> request.path().equals(TOKEN_PATH) ? this.lwa.apply(request) : this.ads.apply(request));
 	}
 
 	@AfterEach
@@ -100,7 +102,8 @@ class UpstreamGuardTest {
 			ResilienceProperties.CircuitBreaker breaker, ResilienceProperties.Bulkhead bulkhead,
 			ResilienceProperties.TenantBackoff backoff) {
 		return new ResilienceProperties(new ResilienceProperties.Retry(maxAttempts, Duration.ofMillis(20),
-				Duration.ofMillis(100), 0.5, maxRetryAfter, Duration.ofSeconds(20)), breaker, bulkhead, backoff, Map.of());
+				Duration.ofMillis(100), 0.5, maxRetryAfter, Duration.ofSeconds(20)), breaker, bulkhead, backoff,
+				Map.of());
 	}
 
 	private static ResilienceProperties.CircuitBreaker noBreaker() {
@@ -118,9 +121,9 @@ class UpstreamGuardTest {
 	private AdsApiClient client(ResilienceProperties properties) {
 		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), Clock.systemUTC(),
 				Schedulers.parallel(), this.metrics);
-		LwaTokenService tokens = new LwaTokenService(WebClient.builder(),
-				new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH), Duration.ofSeconds(60),
-						Duration.ofSeconds(5)),
+		LwaTokenService tokens = new LwaTokenService(
+				WebClient.builder(), new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH),
+						Duration.ofSeconds(60), Duration.ofSeconds(5)),
 				new InMemoryLwaTokenCache(), Clock.systemUTC(), this.guard);
 		return new WebClientAdsApiClient(WebClient.builder(),
 				new UpstreamProperties.Ads(Map.of(Region.NA, URI.create(this.server.url() + "/ads/na")),
@@ -187,9 +190,8 @@ class UpstreamGuardTest {
 		assertThat(adsRequests()).isEqualTo(2);
 
 		this.ads = (request) -> Reply.json(429, "{}").header("Retry-After", "30");
-		assertThatThrownBy(() -> client.listProfiles(TENANT_B, Region.NA, null).block())
-			.isInstanceOfSatisfying(UpstreamException.class,
-					(ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+		assertThatThrownBy(() -> client.listProfiles(TENANT_B, Region.NA, null).block()).isInstanceOfSatisfying(
+				UpstreamException.class, (ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
 		assertThat(adsRequests()).isEqualTo(3);
 	}
 
@@ -210,14 +212,15 @@ class UpstreamGuardTest {
 
 	@Test
 	void aWriteThatNeverLeftIsRetriedAndOneWithoutAnAnswerIsNot() {
-		UpstreamGuard guard = new UpstreamGuard(properties(5, Duration.ofSeconds(5), noBreaker(), wideBulkhead(),
-				backoff()), new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
+		UpstreamGuard guard = new UpstreamGuard(
+				properties(5, Duration.ofSeconds(5), noBreaker(), wideBulkhead(), backoff()),
+				new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
 		UpstreamCall write = UpstreamCall.write("ads", "na", "RegisterAdsAccount", null);
 		UpstreamException refused = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "refused", null, true,
 				null);
 		refused.initCause(new ConnectException("Connection refused"));
-		UpstreamException timedOut = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "timeout", null,
-				true, null);
+		UpstreamException timedOut = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "timeout", null, true,
+				null);
 
 		assertThat(guard.nextDelay(write, refused, 1, Instant.now())).isNotNull();
 		assertThat(guard.nextDelay(write, timedOut, 1, Instant.now())).isNull();
@@ -227,7 +230,8 @@ class UpstreamGuardTest {
 
 	@Test
 	void aThrottledTenantBacksOffWhileOthersGoOn() {
-		// A back-off longer than a call may wait makes the waiting call fail at once, which shows
+		// A back-off longer than a call may wait makes the waiting call fail at once,
+		// which shows
 		// the back-off without timing anything.
 		AdsApiClient client = client(properties(1, Duration.ofSeconds(60), noBreaker(), wideBulkhead(),
 				new ResilienceProperties.TenantBackoff(Duration.ofSeconds(1), Duration.ZERO)));
@@ -311,10 +315,12 @@ class UpstreamGuardTest {
 	void callsInFlightAreBoundedPerUpstream() {
 		AdsApiClient client = client(properties(1, Duration.ofSeconds(5), noBreaker(),
 				new ResilienceProperties.Bulkhead(1, 32, 4, Duration.ofMillis(200)), backoff()));
-		client.listProfiles(TENANT_A, Region.NA, null).block(); // token fetched, so LWA is out of the way
+		client.listProfiles(TENANT_A, Region.NA, null).block(); // token fetched, so LWA
+																// is out of the way
 		this.ads = (request) -> Reply.json(200, PROFILES).delayedBy(Duration.ofSeconds(2));
 
-		Mono<Object> slow = client.listProfiles(TENANT_A, Region.NA, null).map(Object.class::cast)
+		Mono<Object> slow = client.listProfiles(TENANT_A, Region.NA, null)
+			.map(Object.class::cast)
 			.onErrorResume((ex) -> Mono.just(ex));
 		Mono<Object> queued = Mono.delay(Duration.ofMillis(300))
 			.then(client.listProfiles(TENANT_B, Region.NA, null))

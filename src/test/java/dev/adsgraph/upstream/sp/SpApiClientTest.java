@@ -55,7 +55,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The SP-API client over real HTTP against a scripted server. Rate limits are generous here. */
+/**
+ * The SP-API client over real HTTP against a scripted server. Rate limits are generous
+ * here.
+ */
 class SpApiClientTest {
 
 	private static final String TOKEN_PATH = "/auth/o2/token";
@@ -75,16 +78,21 @@ class SpApiClientTest {
 
 	private SellingPartnerApiClient client;
 
-	/** What the SP-API side of the scripted server answers; LWA always issues a fresh token. */
+	/**
+	 * What the SP-API side of the scripted server answers; LWA always issues a fresh
+	 * token.
+	 */
 	private Function<RecordedRequest, Reply> sp = (request) -> Reply.status(500);
 
 	@BeforeEach
 	void start() {
 		this.server = new ScriptedHttpServer();
-		this.server.script((request) -> request.path().equals(TOKEN_PATH)
-				? Reply.json(200, "{\"access_token\":\"Atza|sp-token-" + this.tokensIssued.incrementAndGet()
-						+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
-				: this.sp.apply(request));
+		this.server.script(
+				(request) -> request.path().equals(TOKEN_PATH)
+						? Reply.json(200,
+								"{\"access_token\":\"Atza|sp-token-" + this.tokensIssued.incrementAndGet()
+										+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+						: this.sp.apply(request));
 		this.client = client(Map.of(Region.NA, URI.create(this.server.url() + NA), Region.EU,
 				URI.create(this.server.url() + "/sp/eu/")), Duration.ofSeconds(5));
 	}
@@ -252,9 +260,11 @@ class SpApiClientTest {
 
 	@Test
 	void getCatalogItemIsEmptyWhenTheAsinIsUnknown() {
-		answer(Reply.json(404, "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"Requested item 'B000000000' not found\"}]}"));
+		answer(Reply.json(404,
+				"{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"Requested item 'B000000000' not found\"}]}"));
 
-		assertThat(this.client.getCatalogItem(CREDENTIALS, Region.NA, "B000000000", List.of(US), null).block()).isNull();
+		assertThat(this.client.getCatalogItem(CREDENTIALS, Region.NA, "B000000000", List.of(US), null).block())
+			.isNull();
 	}
 
 	@Test
@@ -269,10 +279,12 @@ class SpApiClientTest {
 
 	@Test
 	void catalogSearchChecksTheModelsOtherRulesToo() {
-		assertThatThrownBy(() -> new CatalogItemSearch(List.of("B1"), "ASIN", null, List.of(US, "A2EUQ1WTGCTBG2"),
-				null, null, null, null, null)).hasMessageContaining("exactly one marketplaceId");
+		assertThatThrownBy(() -> new CatalogItemSearch(List.of("B1"), "ASIN", null, List.of(US, "A2EUQ1WTGCTBG2"), null,
+				null, null, null, null))
+			.hasMessageContaining("exactly one marketplaceId");
 		assertThatThrownBy(() -> new CatalogItemSearch(List.of("B1"), "ASIN", List.of("tv"), List.of(US), null, null,
-				null, null, null)).hasMessageContaining("either identifiers or keywords");
+				null, null, null))
+			.hasMessageContaining("either identifiers or keywords");
 		assertThatThrownBy(() -> CatalogItemSearch.byIdentifiers(null, List.of("B1"), US, null))
 			.hasMessageContaining("identifiersType");
 		assertThatThrownBy(() -> CatalogItemSearch.byIdentifiers("SKU", List.of("SKU-1"), US, null))
@@ -307,10 +319,12 @@ class SpApiClientTest {
 						+ "\"items\":[{\"asin\":\"B1\"}]}");
 			}
 			if (pageToken.equals("p2")) {
-				return Reply.json(200, "{\"numberOfResults\":3,\"pagination\":{\"nextToken\":\"p+3\",\"previousToken\":\"p1\"},"
-						+ "\"items\":[{\"asin\":\"B2\"}]}");
+				return Reply.json(200,
+						"{\"numberOfResults\":3,\"pagination\":{\"nextToken\":\"p+3\",\"previousToken\":\"p1\"},"
+								+ "\"items\":[{\"asin\":\"B2\"}]}");
 			}
-			return Reply.json(200, "{\"numberOfResults\":3,\"pagination\":{\"previousToken\":\"p2\"},\"items\":[{\"asin\":\"B3\"}]}");
+			return Reply.json(200,
+					"{\"numberOfResults\":3,\"pagination\":{\"previousToken\":\"p2\"},\"items\":[{\"asin\":\"B3\"}]}");
 		};
 
 		List<CatalogItem> items = this.client
@@ -321,13 +335,14 @@ class SpApiClientTest {
 
 		assertThat(items).extracting(CatalogItem::asin).containsExactly("B1", "B2", "B3");
 		assertThat(spRequests()).extracting((r) -> query(r).get("pageToken")).containsExactly(null, "p2", "p+3");
-		assertThat(spRequests()).allSatisfy((r) -> assertThat(query(r)).containsEntry("keywords", "samsung,tv")
-			.containsEntry("pageSize", "1"));
+		assertThat(spRequests()).allSatisfy(
+				(r) -> assertThat(query(r)).containsEntry("keywords", "samsung,tv").containsEntry("pageSize", "1"));
 	}
 
 	@Test
 	void aPageTokenThatComesBackTwiceEndsTheWalkWithAnError() {
-		answer(Reply.json(200, "{\"numberOfResults\":9,\"pagination\":{\"nextToken\":\"same\"},\"items\":[{\"asin\":\"B1\"}]}"));
+		answer(Reply.json(200,
+				"{\"numberOfResults\":9,\"pagination\":{\"nextToken\":\"same\"},\"items\":[{\"asin\":\"B1\"}]}"));
 
 		UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
 			.searchAllCatalogItems(CREDENTIALS, Region.NA, CatalogItemSearch.byKeywords(List.of("tv"), US, null))
@@ -384,7 +399,8 @@ class SpApiClientTest {
 	void searchAllListingsItemsFollowsNextTokenAsPageToken() {
 		this.sp = (request) -> "t2".equals(query(request).get("pageToken"))
 				? Reply.json(200, "{\"numberOfResults\":2,\"pagination\":{},\"items\":[{\"sku\":\"S2\"}]}")
-				: Reply.json(200, "{\"numberOfResults\":2,\"pagination\":{\"nextToken\":\"t2\"},\"items\":[{\"sku\":\"S1\"}]}");
+				: Reply.json(200,
+						"{\"numberOfResults\":2,\"pagination\":{\"nextToken\":\"t2\"},\"items\":[{\"sku\":\"S1\"}]}");
 
 		List<ListingsItem> items = this.client
 			.searchAllListingsItems(CREDENTIALS, Region.NA,
@@ -459,8 +475,8 @@ class SpApiClientTest {
 
 		assertThat(summaries).extracting(InventorySummary::sellerSku).containsExactly("SKU1", "SKU2", "SKU3", "SKU4");
 		assertThat(spRequests()).extracting((r) -> query(r).get("nextToken")).containsExactly(null, "n1", "n2");
-		assertThat(spRequests()).allSatisfy((r) -> assertThat(query(r)).containsEntry("granularityId", US)
-			.containsEntry("details", "true"));
+		assertThat(spRequests()).allSatisfy(
+				(r) -> assertThat(query(r)).containsEntry("granularityId", US).containsEntry("details", "true"));
 	}
 
 	@Test
@@ -472,7 +488,8 @@ class SpApiClientTest {
 				return Reply.json(200, inventoryPage("token-" + firstPages.incrementAndGet(), "SKU1"));
 			}
 			if (token.equals("token-1")) {
-				return Reply.json(400, "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid nextToken: expired\"}]}");
+				return Reply.json(400,
+						"{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid nextToken: expired\"}]}");
 			}
 			return Reply.json(200, inventoryPage(null, "SKU2"));
 		};
@@ -493,9 +510,9 @@ class SpApiClientTest {
 				: Reply.json(400, "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid nextToken\"}]}")
 					.header("x-amzn-RequestId", "req-400");
 
-		UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
-			.getAllInventorySummaries(CREDENTIALS, Region.NA, InventorySummariesQuery.of(US))
-			.block());
+		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+				() -> this.client.getAllInventorySummaries(CREDENTIALS, Region.NA, InventorySummariesQuery.of(US))
+					.block());
 
 		assertThat(ex.httpStatus()).isEqualTo(400);
 		assertThat(ex.code()).isEqualTo("InvalidInput");
@@ -508,9 +525,10 @@ class SpApiClientTest {
 	void aFirstInventoryPageRefusedIsNotRetried() {
 		answer(Reply.json(400, "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"bad marketplace\"}]}"));
 
-		assertThatThrownBy(() -> this.client
-			.getAllInventorySummaries(CREDENTIALS, Region.NA, InventorySummariesQuery.of("XX"))
-			.block()).isInstanceOf(UpstreamException.class);
+		assertThatThrownBy(
+				() -> this.client.getAllInventorySummaries(CREDENTIALS, Region.NA, InventorySummariesQuery.of("XX"))
+					.block())
+			.isInstanceOf(UpstreamException.class);
 		assertThat(spRequests()).hasSize(1);
 	}
 
@@ -528,8 +546,9 @@ class SpApiClientTest {
 				OffsetDateTime.of(2018, 9, 4, 0, 0, 0, 0, ZoneOffset.ofHours(-7)));
 
 		List<OrderMetricsInterval> metrics = this.client
-			.getOrderMetrics(CREDENTIALS, Region.NA, new OrderMetricsQuery(List.of(US), interval,
-					OrderMetricsQuery.Granularity.Day, "US/Pacific", null, "AFN", null, "B008OLKVEW", null))
+			.getOrderMetrics(CREDENTIALS, Region.NA,
+					new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Day, "US/Pacific", null,
+							"AFN", null, "B008OLKVEW", null))
 			.block();
 
 		RecordedRequest request = onlySpRequest();
@@ -550,22 +569,25 @@ class SpApiClientTest {
 	void orderMetricsRulesAreCheckedBeforeSending() {
 		String interval = "2026-01-01T00:00:00Z--2026-01-02T00:00:00Z";
 		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Total,
-				"UTC", null, null, null, "B1", "SKU1")).hasMessageContaining("not both");
+				"UTC", null, null, null, "B1", "SKU1"))
+			.hasMessageContaining("not both");
 		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Day, null,
-				null, null, null, null, null)).hasMessageContaining("granularityTimeZone");
+				null, null, null, null, null))
+			.hasMessageContaining("granularityTimeZone");
 		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), "2026-01-01", OrderMetricsQuery.Granularity.Hour,
-				null, null, null, null, null, null)).hasMessageContaining("interval");
+				null, null, null, null, null, null))
+			.hasMessageContaining("interval");
 		assertThat(new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Hour, null, null, null,
-				null, null, null).granularityTimeZone()).isNull();
+				null, null, null)
+			.granularityTimeZone()).isNull();
 	}
 
 	// --- errors, both envelope families
 
 	static Stream<Arguments> errorShapes() {
-		return Stream.of(
-				arguments("dated API errors list", 400, "application/json",
-						"{\"errors\":[{\"code\":\"400\",\"message\":\"Invalid input\",\"details\":\"marketplaceIds\"}]}",
-						"400", "Invalid input (marketplaceIds)", false),
+		return Stream.of(arguments("dated API errors list", 400, "application/json",
+				"{\"errors\":[{\"code\":\"400\",\"message\":\"Invalid input\",\"details\":\"marketplaceIds\"}]}", "400",
+				"Invalid input (marketplaceIds)", false),
 				arguments("several errors", 400, "application/json",
 						"{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"a\"},{\"code\":\"InvalidInput\",\"message\":\"b\"}]}",
 						"InvalidInput", "a; b", false),
@@ -574,7 +596,8 @@ class SpApiClientTest {
 						"QuotaExceeded", "You exceeded your quota for the requested resource.", true),
 				arguments("gateway message", 403, "application/json", "{\"message\":\"Forbidden\"}", null, "Forbidden",
 						false),
-				arguments("html page", 502, "text/html", "<html><body>Bad Gateway</body></html>", null, "HTTP 502", true),
+				arguments("html page", 502, "text/html", "<html><body>Bad Gateway</body></html>", null, "HTTP 502",
+						true),
 				arguments("empty body", 503, "application/json", "", null, "HTTP 503", true));
 	}
 
@@ -598,7 +621,8 @@ class SpApiClientTest {
 
 	@Test
 	void v0WrapperErrorsAreDecodedTheSameWay() {
-		answer(Reply.json(400, "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid Input\",\"details\":\"\"}]}")
+		answer(Reply
+			.json(400, "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"Invalid Input\",\"details\":\"\"}]}")
 			.header("x-amzn-RequestId", "req-v0"));
 
 		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
@@ -616,11 +640,12 @@ class SpApiClientTest {
 	void aV0SuccessWithErrorsAndNoPayloadIsAnError() {
 		answer(Reply.json(200, "{\"errors\":[{\"code\":\"InternalFailure\",\"message\":\"partial outage\"}]}"));
 
-		UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
-			.getOrderMetrics(CREDENTIALS, Region.NA, new OrderMetricsQuery(List.of(US),
-					"2026-01-01T00:00:00Z--2026-01-02T00:00:00Z", OrderMetricsQuery.Granularity.Total, "UTC", null, null,
-					null, null, null))
-			.block());
+		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+				() -> this.client
+					.getOrderMetrics(CREDENTIALS, Region.NA,
+							new OrderMetricsQuery(List.of(US), "2026-01-01T00:00:00Z--2026-01-02T00:00:00Z",
+									OrderMetricsQuery.Granularity.Total, "UTC", null, null, null, null, null))
+					.block());
 
 		assertThat(ex.httpStatus()).isEqualTo(200);
 		assertThat(ex.code()).isEqualTo("InternalFailure");
@@ -651,8 +676,9 @@ class SpApiClientTest {
 
 	@Test
 	void anExpiredAccessTokenIsDroppedSoTheNextCallFetchesANewOne() {
-		answer(Reply.json(403, "{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\","
-				+ "\"details\":\"The access token you provided has expired.\"}]}"));
+		answer(Reply.json(403,
+				"{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\","
+						+ "\"details\":\"The access token you provided has expired.\"}]}"));
 
 		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
 				() -> this.client.getMarketplaceParticipations(CREDENTIALS, Region.NA).block());
@@ -670,7 +696,8 @@ class SpApiClientTest {
 
 	@Test
 	void aForbiddenForMissingRightsKeepsTheToken() {
-		answer(Reply.json(403, "{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\"}]}"));
+		answer(Reply.json(403,
+				"{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\"}]}"));
 
 		assertThatThrownBy(() -> this.client.getMarketplaceParticipations(CREDENTIALS, Region.NA).block())
 			.isInstanceOf(UpstreamException.class);
@@ -734,10 +761,10 @@ class SpApiClientTest {
 
 	@Test
 	void getReportReadsTheReportAndIsEmptyWhenUnknown() {
-		this.sp = (request) -> request.path().endsWith("/ID323")
-				? Reply.json(200, "{\"reportId\":\"ID323\",\"reportType\":\"GET_SALES_AND_TRAFFIC_REPORT\","
-						+ "\"processingStatus\":\"DONE\",\"createdTime\":\"2026-01-01T00:00:00Z\",\"reportDocumentId\":\"DOC-1\","
-						+ "\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}")
+		this.sp = (request) -> request.path().endsWith("/ID323") ? Reply
+			.json(200, "{\"reportId\":\"ID323\",\"reportType\":\"GET_SALES_AND_TRAFFIC_REPORT\","
+					+ "\"processingStatus\":\"DONE\",\"createdTime\":\"2026-01-01T00:00:00Z\",\"reportDocumentId\":\"DOC-1\","
+					+ "\"marketplaceIds\":[\"ATVPDKIKX0DER\"]}")
 				: Reply.json(404, "{\"errors\":[{\"code\":\"NotFound\",\"message\":\"no such report\"}]}");
 
 		Report report = this.client.getReport(CREDENTIALS, Region.NA, "ID323").block();
@@ -771,8 +798,10 @@ class SpApiClientTest {
 
 	@Test
 	void aNextTokenWithAnyOtherGetReportsParameterIsRefused() {
-		assertThatThrownBy(() -> new ReportsQuery(List.of("GET_SALES_AND_TRAFFIC_REPORT"), null, null, null, null,
-				null, "n1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only parameter");
+		assertThatThrownBy(
+				() -> new ReportsQuery(List.of("GET_SALES_AND_TRAFFIC_REPORT"), null, null, null, null, null, "n1"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("only parameter");
 		assertThatThrownBy(() -> new ReportsQuery(null, null, null, 10, null, null, "n1"))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> ReportsQuery.of(null, null, null, null)).hasMessageContaining("reportTypes");
@@ -805,9 +834,10 @@ class SpApiClientTest {
 	@Test
 	void aGzipDocumentIsDownloadedFromItsPresignedUrlWithoutOurCredentialsAndInflated() throws IOException {
 		try (BinaryServer documents = new BinaryServer(gzip(REPORT_JSON))) {
-			String url = documents.url() + "/docs/DOC-1?X-Amz-Credential=AKIA%2F20260101%2Fus-east-1&X-Amz-Signature=abc";
-			answer(Reply.json(200, "{\"reportDocumentId\":\"DOC-1\",\"url\":\"" + url
-					+ "\",\"compressionAlgorithm\":\"GZIP\"}"));
+			String url = documents.url()
+					+ "/docs/DOC-1?X-Amz-Credential=AKIA%2F20260101%2Fus-east-1&X-Amz-Signature=abc";
+			answer(Reply.json(200,
+					"{\"reportDocumentId\":\"DOC-1\",\"url\":\"" + url + "\",\"compressionAlgorithm\":\"GZIP\"}"));
 
 			byte[] downloaded = this.client.getReportDocument(CREDENTIALS, Region.NA, "DOC-1")
 				.flatMap(this.client::downloadReportDocument)
@@ -817,8 +847,8 @@ class SpApiClientTest {
 			assertThat(new String(downloaded, StandardCharsets.UTF_8)).isEqualTo(REPORT_JSON);
 			assertThat(documents.requests).singleElement().satisfies((request) -> {
 				// Encoded once, as signed: a second encoding would break the signature.
-				assertThat(request.uri()).isEqualTo(
-						"/docs/DOC-1?X-Amz-Credential=AKIA%2F20260101%2Fus-east-1&X-Amz-Signature=abc");
+				assertThat(request.uri())
+					.isEqualTo("/docs/DOC-1?X-Amz-Credential=AKIA%2F20260101%2Fus-east-1&X-Amz-Signature=abc");
 				assertThat(request.header("x-amz-access-token")).isNull();
 				assertThat(request.header("Authorization")).isNull();
 			});
@@ -843,15 +873,17 @@ class SpApiClientTest {
 	void anExpiredDocumentUrlIsATypedErrorThatDoesNotRevealTheUrl() {
 		ScriptedHttpServer documents = new ScriptedHttpServer();
 		try (documents) {
-			documents.script((request) -> Reply.of(403, "application/xml",
-					"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
-							+ "<Message>Request has expired</Message><RequestId>S3REQ</RequestId></Error>")
+			documents.script((request) -> Reply
+				.of(403, "application/xml",
+						"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+								+ "<Message>Request has expired</Message><RequestId>S3REQ</RequestId></Error>")
 				.header("x-amz-request-id", "S3REQ"));
 
-			UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
-				.downloadReportDocument(
-						new ReportDocument("DOC-3", documents.url() + "/docs/DOC-3?X-Amz-Signature=topsecret", null))
-				.block());
+			UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+					() -> this.client
+						.downloadReportDocument(new ReportDocument("DOC-3",
+								documents.url() + "/docs/DOC-3?X-Amz-Signature=topsecret", null))
+						.block());
 
 			assertThat(ex.operation()).isEqualTo("downloadReportDocument");
 			assertThat(ex.httpStatus()).isEqualTo(403);
@@ -865,19 +897,24 @@ class SpApiClientTest {
 
 	@Test
 	void aDocumentLargerThanTheLimitIsRefused() throws IOException {
-		// The limit in this test is 64 KB; a small gzip inflating past it is refused as well.
+		// The limit in this test is 64 KB; a small gzip inflating past it is refused as
+		// well.
 		byte[] bomb = gzip("x".repeat(200_000));
 		try (BinaryServer documents = new BinaryServer(bomb)) {
-			UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
-				.downloadReportDocument(new ReportDocument("DOC-4", documents.url() + "/d", "GZIP"))
-				.block());
+			UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+					() -> this.client
+						.downloadReportDocument(new ReportDocument("DOC-4", documents.url() + "/d", "GZIP"))
+						.block());
 
 			assertThat(ex.code()).isEqualTo("document_too_large");
 			assertThat(ex.retryable()).isFalse();
 		}
 	}
 
-	/** Serves fixed bytes (ScriptedHttpServer answers text only) and records what it was asked. */
+	/**
+	 * Serves fixed bytes (ScriptedHttpServer answers text only) and records what it was
+	 * asked.
+	 */
 	static final class BinaryServer implements AutoCloseable {
 
 		final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -907,9 +944,10 @@ class SpApiClientTest {
 
 	@Test
 	void anUnknownCompressionAlgorithmIsRefusedWithoutARequest() {
-		assertThatThrownBy(() -> this.client
-			.downloadReportDocument(new ReportDocument("DOC-5", this.server.url() + "/d", "ZSTD"))
-			.block()).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(
+				() -> this.client.downloadReportDocument(new ReportDocument("DOC-5", this.server.url() + "/d", "ZSTD"))
+					.block())
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(this.server.requests()).isEmpty();
 	}
 

@@ -145,7 +145,8 @@ class SpRateLimiterTest {
 		}
 		this.scheduler.advanceTimeBy(Duration.ofSeconds(10));
 
-		assertThat(released).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4));
+		assertThat(released).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2),
+				Duration.ofSeconds(4));
 	}
 
 	@Test
@@ -230,8 +231,9 @@ class SpRateLimiterTest {
 
 	@Test
 	void overridesMergeFieldByFieldOverThePublishedPlans() {
-		UpstreamProperties.Sp properties = properties(Map.of("getcatalogitem", new UpstreamProperties.Sp.RateLimit(10.0, null),
-				"CREATEREPORT", new UpstreamProperties.Sp.RateLimit(null, 3)));
+		UpstreamProperties.Sp properties = properties(
+				Map.of("getcatalogitem", new UpstreamProperties.Sp.RateLimit(10.0, null), "CREATEREPORT",
+						new UpstreamProperties.Sp.RateLimit(null, 3)));
 
 		Map<String, SpRateLimit> limits = SpRateLimiter.limits(properties);
 

@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The limiter in front of real HTTP: the scripted server plays Amazon's token bucket (published
- * defaults, full at the start) and answers 429 to any request beyond it, while the test moves
- * the limiter's virtual time step by step and records, for each request, the virtual instant at
- * which it reached the server.
+ * The limiter in front of real HTTP: the scripted server plays Amazon's token bucket
+ * (published defaults, full at the start) and answers 429 to any request beyond it, while
+ * the test moves the limiter's virtual time step by step and records, for each request,
+ * the virtual instant at which it reached the server.
  */
 class SpRateLimitingOverHttpTest {
 
@@ -85,10 +85,14 @@ class SpRateLimitingOverHttpTest {
 	@BeforeEach
 	void start() {
 		this.server = new ScriptedHttpServer();
-		this.server.script((request) -> request.path().equals(TOKEN_PATH)
-				? Reply.json(200, "{\"access_token\":\"" + accessTokenFor(request)
-						+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
-				: amazon(request));
+		this.server
+			.script((
+					request) -> request.path().equals(TOKEN_PATH)
+							? Reply
+								.json(200,
+										"{\"access_token\":\"" + accessTokenFor(request)
+												+ "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+							: amazon(request));
 		useMaxWait(Duration.ofSeconds(30));
 	}
 
@@ -113,22 +117,28 @@ class SpRateLimitingOverHttpTest {
 		this.scheduler.dispose();
 	}
 
-	/** One access token per seller grant, so that Amazon's side can tell sellers apart by token. */
+	/**
+	 * One access token per seller grant, so that Amazon's side can tell sellers apart by
+	 * token.
+	 */
 	private static String accessTokenFor(RecordedRequest tokenRequest) {
 		Matcher refreshToken = Pattern.compile("refresh_token=([^&]*)").matcher(tokenRequest.body());
 		refreshToken.find();
 		return "Atza|for-" + URLDecoder.decode(refreshToken.group(1), StandardCharsets.UTF_8);
 	}
 
-	/** Amazon's side: getCatalogItem's published plan (rate 2, burst 2) per seller, 429 beyond it. */
+	/**
+	 * Amazon's side: getCatalogItem's published plan (rate 2, burst 2) per seller, 429
+	 * beyond it.
+	 */
 	private Reply amazon(RecordedRequest request) {
 		Duration at = Duration.between(START, this.virtualClock.instant());
 		String seller = request.header("x-amz-access-token");
 		boolean allowed = this.amazon.computeIfAbsent(seller, (s) -> new AmazonBucket(2, 2)).take(at);
 		int status = allowed ? 200 : 429;
 		this.arrivals.add(new Arrival(seller, at, status));
-		Reply reply = allowed ? Reply.json(200, ITEM)
-				: Reply.json(429, "{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota\"}]}");
+		Reply reply = allowed ? Reply.json(200, ITEM) : Reply.json(429,
+				"{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota\"}]}");
 		String header = this.rateLimitHeader;
 		return (header != null) ? reply.header("x-amzn-RateLimit-Limit", header) : reply;
 	}
@@ -149,7 +159,8 @@ class SpRateLimitingOverHttpTest {
 
 	@Test
 	void aBurstBeyondTheBucketIsSpreadAtTheRateAndNeverDrawsA429() {
-		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 8).mapToObj((i) -> getCatalogItem(SELLER_A))
+		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 8)
+			.mapToObj((i) -> getCatalogItem(SELLER_A))
 			.toList();
 
 		awaitArrivals(2);
@@ -202,11 +213,14 @@ class SpRateLimitingOverHttpTest {
 	@Test
 	void aWaitBeyondTheBoundFailsAsClientRateLimitedWithoutARequest() throws Exception {
 		useMaxWait(Duration.ofMillis(200));
-		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 4).mapToObj((i) -> getCatalogItem(SELLER_A))
+		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 4)
+			.mapToObj((i) -> getCatalogItem(SELLER_A))
 			.toList();
 
-		// The burst of two goes; the next two would wait 500 ms for a token, over the 200 ms bound:
-		// both fail at once, without a request. Which two go is the order in which the calls get
+		// The burst of two goes; the next two would wait 500 ms for a token, over the 200
+		// ms bound:
+		// both fail at once, without a request. Which two go is the order in which the
+		// calls get
 		// their LWA token and reach the limiter, not the order they were made in.
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
 			.handle((ignored, ex) -> null)
@@ -238,7 +252,8 @@ class SpRateLimitingOverHttpTest {
 
 	@Test
 	void a429FromAmazonEmptiesOurBucketSoTheNextCallWaits() {
-		// Another replica (or a previous process) spent Amazon's tokens: Amazon's bucket is empty.
+		// Another replica (or a previous process) spent Amazon's tokens: Amazon's bucket
+		// is empty.
 		this.amazon.put("Atza|for-" + LWA.refreshToken(), new AmazonBucket(2, 0));
 		CompletableFuture<CatalogItem> throttled = getCatalogItem(SELLER_A);
 		assertThat(throttled).failsWithin(Duration.ofSeconds(5));

@@ -42,19 +42,18 @@ class SpUpstreamConfigurationTest {
 			assertThat(sp.rateLimitMaxWait()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(sp.maxReportDocumentSize()).isEqualTo(DataSize.ofMegabytes(256));
 			assertThat(sp.userAgent()).matches("Adsgraph/\\S+ \\(Language=Java/\\S+; Platform=.+/.+\\)");
-			assertThat(context.getBean(SpRateLimiter.class).limit("getOrderMetrics")).isEqualTo(new SpRateLimit(0.5, 15));
+			assertThat(context.getBean(SpRateLimiter.class).limit("getOrderMetrics"))
+				.isEqualTo(new SpRateLimit(0.5, 15));
 			assertThat(context).hasSingleBean(SellingPartnerApiClient.class);
 		});
 	}
 
 	@Test
 	void hostsUserAgentAndRateLimitsCanBeOverridden() {
-		this.contextRunner
-			.withPropertyValues("adsgraph.upstream.sp.hosts.na=http://127.0.0.1:8080/sp/na/",
-					"adsgraph.upstream.sp.user-agent=Adsgraph-Test/1.0 (Language=Java/17)",
-					"adsgraph.upstream.sp.rate-limits.getCatalogItem.rate=10",
-					"adsgraph.upstream.sp.rate-limits.createReport.burst=3",
-					"adsgraph.upstream.sp.rate-limit-max-wait=5s")
+		this.contextRunner.withPropertyValues("adsgraph.upstream.sp.hosts.na=http://127.0.0.1:8080/sp/na/",
+				"adsgraph.upstream.sp.user-agent=Adsgraph-Test/1.0 (Language=Java/17)",
+				"adsgraph.upstream.sp.rate-limits.getCatalogItem.rate=10",
+				"adsgraph.upstream.sp.rate-limits.createReport.burst=3", "adsgraph.upstream.sp.rate-limit-max-wait=5s")
 			.run((context) -> {
 				UpstreamProperties.Sp sp = context.getBean(UpstreamProperties.class).sp();
 				SpRateLimiter limiter = context.getBean(SpRateLimiter.class);
@@ -93,7 +92,8 @@ class SpUpstreamConfigurationTest {
 		try (ScriptedHttpServer server = new ScriptedHttpServer()) {
 			server.script((request) -> request.path().equals("/auth/o2/token")
 					? Reply.json(200, "{\"access_token\":\"Atza|boot\",\"token_type\":\"bearer\",\"expires_in\":3600}")
-					: Reply.json(200, "{\"asin\":\"B07N4M94X4\",\"summaries\":[{\"marketplaceId\":\"ATVPDKIKX0DER\",\"itemName\":\"TV\"}]}")
+					: Reply.json(200,
+							"{\"asin\":\"B07N4M94X4\",\"summaries\":[{\"marketplaceId\":\"ATVPDKIKX0DER\",\"itemName\":\"TV\"}]}")
 						.header("x-amzn-RateLimit-Limit", "2.0"));
 			this.contextRunner
 				.withPropertyValues("adsgraph.upstream.lwa.token-url=" + server.url() + "/auth/o2/token",
