@@ -41,7 +41,7 @@ class SpRateLimiterTest {
 	}
 
 	private SpRateLimiter limiter(Duration maxWait) {
-		return new SpRateLimiter(new InMemoryTokenBucketStore(), SpUsagePlans.DEFAULTS, maxWait, this.clock,
+		return new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), SpUsagePlans.DEFAULTS, maxWait,
 				this.scheduler);
 	}
 
@@ -197,26 +197,26 @@ class SpRateLimiterTest {
 		SpRateLimiter limiter = new SpRateLimiter(new TokenBucketStore() {
 
 			@Override
-			public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait) {
+			public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Duration maxWait) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now) {
+			public Mono<Void> refund(BucketKey key, SpRateLimit limit) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now) {
+			public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now) {
+			public Mono<Void> drain(BucketKey key, SpRateLimit limit) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
-		}, SpUsagePlans.DEFAULTS, Duration.ofSeconds(30), this.clock, this.scheduler);
+		}, SpUsagePlans.DEFAULTS, Duration.ofSeconds(30), this.scheduler);
 		List<Duration> released = new CopyOnWriteArrayList<>();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 
