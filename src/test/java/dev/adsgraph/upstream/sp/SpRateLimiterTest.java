@@ -150,6 +150,25 @@ class SpRateLimiterTest {
 	}
 
 	@Test
+	void aBucketMadeAgainAfterItWasDroppedKeepsTheRateAmazonReported() {
+		SpRateLimiter limiter = limiter(Duration.ofSeconds(30));
+		List<Duration> released = new CopyOnWriteArrayList<>();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		limiter.observe(this.sellerA, 200, "0.5").block();
+		acquire(limiter, this.sellerA, released, failures);
+
+		// Idle for an hour: the bucket is full again and dropped from memory.
+		this.scheduler.advanceTimeBy(Duration.ofHours(1));
+		for (int i = 0; i < 3; i++) {
+			acquire(limiter, this.sellerA, released, failures);
+		}
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(10));
+
+		Duration anHour = Duration.ofHours(1);
+		assertThat(released).containsExactly(Duration.ZERO, anHour, anHour, anHour.plusSeconds(2));
+	}
+
+	@Test
 	void unreadableRateHeadersAreIgnored() {
 		assertThat(SpRateLimiter.parseRate("0.0167")).isEqualTo(0.0167);
 		assertThat(SpRateLimiter.parseRate(" 5 ")).isEqualTo(5.0);
