@@ -43,9 +43,9 @@ public final class SpRateLimiter {
 
 	/**
 	 * The rate Amazon last reported per bucket, so an unchanged header costs no store
-	 * call and a bucket made again after it was dropped starts at that rate. Kept a day
-	 * after the bucket's last use, far beyond the hour its bucket takes at most to refill
-	 * and be dropped.
+	 * call and a bucket made again after it was dropped (once full) starts at that rate.
+	 * Kept a day after the bucket's last use: the slowest published plan refills from
+	 * empty in under 20 minutes, so the bucket goes first.
 	 */
 	private final Cache<BucketKey, Double> reportedRates = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofDays(1))
