@@ -112,8 +112,8 @@ class SpApiClientTest {
 		Map<String, SpRateLimit> generous = SpUsagePlans.DEFAULTS.keySet()
 			.stream()
 			.collect(Collectors.toMap(Function.identity(), (operation) -> new SpRateLimit(1000, 1000)));
-		SpRateLimiter limiter = new SpRateLimiter(new InMemoryTokenBucketStore(), generous, Duration.ofSeconds(30),
-				this.clock, Schedulers.parallel());
+		SpRateLimiter limiter = new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), generous,
+				Duration.ofSeconds(30), Schedulers.parallel());
 		return new WebClientSellingPartnerApiClient(WebClient.builder(), properties, tokens, limiter, this.clock);
 	}
 
