@@ -25,9 +25,10 @@ final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// HTTP/1.1: by default the JDK client offers an h2c upgrade on every GET without a
-	// body, and a
-	// second GET on the upgraded connection to the gateway went unanswered.
+	// HTTP/1.1, which is all the gateway speaks: by default the JDK client offers an h2c
+	// upgrade on every GET without a body. (The unanswered GETs once put down to that
+	// upgrade were Reactor Netty's keep-alive stall, see pom.xml: the gateway never
+	// upgraded, and the same client stalled on 1.3.6 with HTTP/1.1 as well.)
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
