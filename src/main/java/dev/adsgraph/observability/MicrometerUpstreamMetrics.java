@@ -12,7 +12,7 @@ import dev.adsgraph.upstream.UpstreamMetrics;
 
 /**
  * {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the
- * README.
+ * docs/observability.md.
  */
 final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 

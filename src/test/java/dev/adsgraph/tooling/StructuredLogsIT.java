@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JSON log option of the README: the packaged jar run with
+ * The JSON log option of docs/observability.md: the packaged jar run with
  * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash} writes one JSON object per line, and
  * the lines written for a request carry its correlation id as a field of their own. A
  * process of its own, since the log format is set when logging starts. Log in
