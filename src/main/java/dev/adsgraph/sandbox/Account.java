@@ -34,6 +34,13 @@ record Account(String adsAccountId, String userId, String accountName, SellingPa
 		return !now.isBefore(this.settlesAt);
 	}
 
+	/** This account with its review taking effect at {@code when}, if not earlier. */
+	Account settlingBy(Instant when) {
+		return when.isBefore(this.settlesAt) ? new Account(this.adsAccountId, this.userId, this.accountName,
+				this.partner, this.business, this.markets, this.createdAt, when, this.review, this.v1, this.link)
+				: this;
+	}
+
 	/** The /adsAccounts {@code Status}. */
 	String status(Instant now) {
 		return settled(now) ? this.review.verdict().name() : "PENDING";

@@ -1,5 +1,7 @@
 package dev.adsgraph.sandbox;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,8 +41,15 @@ final class ControlHandler {
 
 	private final Faults faults;
 
-	ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults, Runnable resetData) {
+	private final AccountRegistry accounts;
+
+	private final Clock clock;
+
+	ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults, AccountRegistry accounts,
+			Clock clock, Runnable resetData) {
 		this.stats = stats;
+		this.accounts = accounts;
+		this.clock = clock;
 		this.faults = faults;
 		this.termsTokens = termsTokens;
 		this.catalog = catalog;
@@ -61,6 +70,25 @@ final class ControlHandler {
 				.toResponse();
 		}
 		return Reply.json(200, ErrorFamily.ordered("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
+	}
+
+	/**
+	 * {@code POST /sandbox/adsAccounts/{adsAccountId}/settle}: the account's review takes
+	 * effect now instead of after the registration delay, so a test decides when a
+	 * registration stops being pending.
+	 */
+	Mono<ServerResponse> settleAdsAccount(ServerRequest request) {
+		String adsAccountId = request.pathVariable("adsAccountId");
+		Account account = this.accounts.settle(adsAccountId).orElse(null);
+		if (account == null) {
+			return notFound("Ads account " + adsAccountId + " does not exist.").toResponse();
+		}
+		Instant now = this.clock.instant();
+		Map<String, Object> settled = new LinkedHashMap<>();
+		settled.put("adsAccountId", adsAccountId);
+		settled.put("status", account.status(now));
+		settled.put("v1Status", account.v1Status(now));
+		return Reply.json(200, settled).toResponse();
 	}
 
 	Mono<ServerResponse> stats(ServerRequest request) {

@@ -164,6 +164,14 @@ final class GatewayClient {
 		}
 	}
 
+	/** Ends the registration's review in the sandbox now (it settles after a delay). */
+	void settleRegistration(String adsAccountId) {
+		Raw raw = sandboxPost("/sandbox/adsAccounts/" + adsAccountId + "/settle");
+		if (raw.status() >= 300) {
+			throw new AssertionError("settle failed: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
 	private Raw sandboxPost(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + path))
 			.timeout(Duration.ofSeconds(30))

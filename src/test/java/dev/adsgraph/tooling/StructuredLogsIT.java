@@ -37,15 +37,14 @@ class StructuredLogsIT {
 		Path output = Path.of("target", "structured-logs");
 		Files.createDirectories(output);
 		Path log = output.resolve("gateway.log");
-		int port = PostmanCollectionIT.freePort();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
+				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 		Process gateway = builder.start();
 		try {
-			PostmanCollectionIT.awaitReady(gateway, port, log);
+			int port = PostmanCollectionIT.awaitReady(gateway, log);
 			String correlationId = "json-" + UUID.randomUUID();
 			HttpResponse<String> answer = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
