@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Liveness and readiness never call Amazon, so a probe every few seconds spends none of
- * the tenants' upstream rate limits. An application of its own (the property below), so
- * nothing another test started, such as report polling, calls the sandbox meanwhile.
+ * the tenants' upstream rate limits. The quiet application, so nothing another test
+ * started, such as report polling, calls the sandbox meanwhile.
  */
-@TestPropertySource(properties = "adsgraph.metrics.max-operation-names=100")
+@TestPropertySource(properties = SandboxGatewayTest.QUIET_SANDBOX)
 class HealthProbesTest extends SandboxGatewayTest {
 
 	@Test
