@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the tenants' upstream rate limits. And health answers every request of a kept-alive
  * connection, as load balancers and monitors send them: Reactor Netty 1.3.6 stopped
  * reading such a connection after a few dozen health requests (see the Reactor Netty
- * entries of pom.xml's dependencyManagement). An application of its own (the property
- * below), so nothing another test started, such as report polling, calls the sandbox
- * meanwhile, and every connection the gateway accepts is one of these tests'.
+ * entries of pom.xml's dependencyManagement). The quiet application's properties, and an
+ * application of its own all the same (the nested configuration counting connections is
+ * part of its key), so nothing another test started calls the sandbox meanwhile, and
+ * every connection the gateway accepts is one of these tests'.
  */
-@TestPropertySource(properties = "adsgraph.metrics.max-operation-names=100")
+@TestPropertySource(properties = SandboxGatewayTest.QUIET_SANDBOX)
 class HealthProbesTest extends SandboxGatewayTest {
 
 	private static final int BACK_TO_BACK = 500;
