@@ -1,6 +1,7 @@
 package dev.adsgraph.products;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -49,13 +50,16 @@ class ProductService {
 
 	private final ProductsProperties properties;
 
+	private final Clock clock;
+
 	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
-			SalesAndTrafficReports retailReports, ProductsProperties properties) {
+			SalesAndTrafficReports retailReports, ProductsProperties properties, Clock clock) {
 		this.profiles = profiles;
 		this.marketplaces = marketplaces;
 		this.adsReports = adsReports;
 		this.retailReports = retailReports;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -295,11 +299,12 @@ class ProductService {
 		}
 		// Amazon's days end in the marketplace's time zone; the earliest zone's today is
 		// the latest valid day.
-		LocalDate latest = LocalDate.now(ZoneOffset.ofHours(14));
+		LocalDate latest = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.ofHours(14));
 		if (range.end().isAfter(latest)) {
 			throw new BadUserInputException("dateRange.end " + range.end() + " is in the future.");
 		}
-		LocalDate earliest = LocalDate.now(ZoneOffset.UTC).minusDays(this.properties.maxLookbackDays());
+		LocalDate earliest = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)
+			.minusDays(this.properties.maxLookbackDays());
 		if (range.start().isBefore(earliest)) {
 			throw new BadUserInputException("dateRange.start must be within the last "
 					+ this.properties.maxLookbackDays() + " days (Amazon keeps ad report data that long).");
