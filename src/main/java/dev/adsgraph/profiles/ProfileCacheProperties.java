@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ttl how long a tenant's profile list is reused
  * @param maxSize how many profile lists (one per tenant and region) are kept at most
  * @param reloadOnMissInterval how often a lookup of a profile id missing from the cached
- * list may reload that list
+ * list may reload that list (a newly registered account); negative turns it off
  */
 @Validated
 @ConfigurationProperties("adsgraph.cache.profiles")

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * refused.
  *
  * @param allowedOrigins exact origins, {@code scheme://host[:port]}, for example
- * {@code https://dashboard.example.com}; no wildcards, no paths
+ * {@code https://dashboard.example.com}; no wildcards, no paths; none (the default)
+ * refuses every cross-origin request
  * @param maxAge how long a browser may reuse a preflight answer
  */
 @Validated

@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * response timeouts per upstream stay with the hosts
  * ({@code adsgraph.upstream.ads|sp|lwa.*}); an operation may override its response
  * timeout here.
+ *
+ * @param operations overrides per operation id (as in Amazon's specifications, for
+ * example {@code listProfiles} or {@code getCatalogItem}; case does not matter):
+ * {@code max-attempts} and {@code response-timeout}
  */
 @Validated
 @ConfigurationProperties("adsgraph.upstream.resilience")
