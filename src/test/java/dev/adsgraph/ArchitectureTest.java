@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the dependency directions of STYLE.md true as the code grows. */
 class ArchitectureTest {
@@ -33,6 +34,22 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat(
 					resideInAPackage("dev.adsgraph..").and(resideOutsideOfPackage("dev.adsgraph.sandbox..")))
+			.check(this.classes);
+	}
+
+	@Test
+	void theSandboxPartsDependOnOneAnotherWithoutCycles() {
+		slices().matching("dev.adsgraph.sandbox.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void theSandboxCoreAndFixturesKnowNoSimulatedApi() {
+		noClasses().that()
+			.resideInAnyPackage("dev.adsgraph.sandbox.core..", "dev.adsgraph.sandbox.fixtures..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.sandbox.lwa..", "dev.adsgraph.sandbox.ads..", "dev.adsgraph.sandbox.sp..",
+					"dev.adsgraph.sandbox.control..")
 			.check(this.classes);
 	}
 
