@@ -1,6 +1,8 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.adsgraph.tenancy.RequestRate;
 
 /**
  * {@code adsgraph.limits.requests-per-second} and {@code adsgraph.limits.request-burst}:

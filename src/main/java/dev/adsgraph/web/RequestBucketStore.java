@@ -1,9 +1,11 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import reactor.core.publisher.Mono;
+
+import dev.adsgraph.tenancy.RequestRate;
 
 /**
  * Where the request buckets of API keys live. In memory for one replica; replicas that

@@ -1,4 +1,4 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.adsgraph.tenancy.AdsgraphProperties.AdsCredentialProperties;
-import dev.adsgraph.tenancy.AdsgraphProperties.Mode;
-import dev.adsgraph.tenancy.AdsgraphProperties.TenantProperties;
-import dev.adsgraph.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +14,14 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+
+import dev.adsgraph.tenancy.AdsgraphProperties;
+import dev.adsgraph.tenancy.AdsgraphProperties.AdsCredentialProperties;
+import dev.adsgraph.tenancy.AdsgraphProperties.Mode;
+import dev.adsgraph.tenancy.AdsgraphProperties.TenantProperties;
+import dev.adsgraph.tenancy.RequestRate;
+import dev.adsgraph.tenancy.TenantRegistry;
+import dev.adsgraph.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

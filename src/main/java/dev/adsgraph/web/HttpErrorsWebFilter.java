@@ -1,4 +1,4 @@
-package dev.adsgraph.graphql;
+package dev.adsgraph.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import reactor.core.publisher.Mono;
+
+import dev.adsgraph.tenancy.RequestRate;
 
 /**
  * The request buckets of this replica, one per tenant; they are never evicted, since

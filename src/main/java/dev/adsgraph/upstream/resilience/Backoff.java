@@ -1,4 +1,4 @@
-package dev.adsgraph.backoff;
+package dev.adsgraph.upstream.resilience;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

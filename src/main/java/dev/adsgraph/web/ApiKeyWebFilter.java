@@ -1,4 +1,4 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +21,11 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.adsgraph.tenancy.AdsgraphProperties;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import dev.adsgraph.tenancy.TenantRegistry;
+
 /**
  * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work
  * is done. The answer to a missing or unknown key is the same, so it does not tell
@@ -34,11 +39,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ApiKeyWebFilter implements WebFilter {
+public class ApiKeyWebFilter implements WebFilter {
 
-	static final String TENANT_ATTRIBUTE = Tenant.class.getName();
+	public static final String TENANT_ATTRIBUTE = Tenant.class.getName();
 
-	static final String UNAUTHORIZED_MESSAGE = "Missing or invalid API key. Send it in the API key header.";
+	public static final String UNAUTHORIZED_MESSAGE = "Missing or invalid API key. Send it in the API key header.";
 
 	private static final byte[] UNAUTHORIZED_BODY = ("{\"errors\":[{\"message\":\"" + UNAUTHORIZED_MESSAGE
 			+ "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")

@@ -1,4 +1,4 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,8 +7,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-
-import dev.adsgraph.tenancy.RequestBucketStore.Admission;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -22,6 +20,11 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.adsgraph.tenancy.RequestRate;
+import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.TenantRegistry;
+import dev.adsgraph.web.RequestBucketStore.Admission;
+
 /**
  * Limits the requests of each API key with a token bucket per tenant, answering HTTP 429
  * with {@code Retry-After} and a GraphQL-shaped error when the bucket is empty.
@@ -34,7 +37,7 @@ import org.springframework.web.server.WebFilterChain;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
-class RequestRateLimitWebFilter implements WebFilter {
+public class RequestRateLimitWebFilter implements WebFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestRateLimitWebFilter.class);
 
@@ -69,7 +72,7 @@ class RequestRateLimitWebFilter implements WebFilter {
 	 * One request of the tenant taken from its bucket; also each operation sent over a
 	 * WebSocket.
 	 */
-	Mono<Admission> admit(Tenant tenant, RequestRate rate) {
+	public Mono<Admission> admit(Tenant tenant, RequestRate rate) {
 		return this.buckets.take(tenant.id(), rate, this.clock.instant()).onErrorResume((ex) -> {
 			// A shared store that is down must not take the gateway with it.
 			logger.warn("Request rate store failed for tenant '{}'; letting the request through: {}", tenant.id(),
@@ -78,12 +81,12 @@ class RequestRateLimitWebFilter implements WebFilter {
 		}).defaultIfEmpty(Admission.now());
 	}
 
-	RequestRate rateOf(Tenant tenant) {
+	public RequestRate rateOf(Tenant tenant) {
 		return this.tenants.requestRate(tenant, this.defaults);
 	}
 
 	/** The refusal's sentence, the same over HTTP and over a WebSocket. */
-	static String tooManyMessage(RequestRate rate, long seconds) {
+	public static String tooManyMessage(RequestRate rate, long seconds) {
 		return "Too many requests for this API key: it may send " + format(rate.requestsPerSecond())
 				+ " per second with bursts of " + rate.burst() + ". Retry after " + seconds + " s.";
 	}
@@ -99,7 +102,7 @@ class RequestRateLimitWebFilter implements WebFilter {
 	}
 
 	/** Whole seconds, rounded up and at least one, as {@code Retry-After} takes them. */
-	static long retryAfterSeconds(Duration wait) {
+	public static long retryAfterSeconds(Duration wait) {
 		long seconds = wait.getSeconds() + ((wait.getNano() > 0) ? 1 : 0);
 		return Math.max(1, seconds);
 	}

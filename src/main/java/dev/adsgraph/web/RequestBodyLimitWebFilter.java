@@ -1,4 +1,4 @@
-package dev.adsgraph.graphql;
+package dev.adsgraph.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +23,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+
+import dev.adsgraph.graphql.QueryLimitsProperties;
 
 /**
  * Refuses request bodies on the GraphQL endpoint larger than

@@ -1,4 +1,4 @@
-package dev.adsgraph.tenancy;
+package dev.adsgraph.web;
 
 import java.util.List;
 
@@ -11,6 +11,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import dev.adsgraph.tenancy.AdsgraphProperties;
 
 /**
  * CORS for the GraphQL endpoint from {@link CorsProperties}. It runs before the API key
