@@ -23,7 +23,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.adsgraph.tenancy.AdsgraphProperties;
 import dev.adsgraph.tenancy.Tenant;
-import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.tenancy.TenantRegistry;
 
 /**
@@ -34,8 +33,8 @@ import dev.adsgraph.tenancy.TenantRegistry;
  * The WebSocket endpoint is covered too, with one difference: browsers cannot set headers
  * on a WebSocket, so an upgrade request without the header is let through and its key is
  * checked in the protocol's {@code connection_init} message instead
- * ({@link TenantContextInterceptor}). A key that is sent in the header must be valid, as
- * on HTTP.
+ * ({@link dev.adsgraph.tenancy.TenantContextInterceptor}). A key that is sent in the
+ * header must be valid, as on HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
