@@ -5,9 +5,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import dev.adsgraph.upstream.resilience.Backoff;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the dependency directions of STYLE.md true as the code grows. */
 class ArchitectureTest {
@@ -33,6 +39,22 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat(
 					resideInAPackage("dev.adsgraph..").and(resideOutsideOfPackage("dev.adsgraph.sandbox..")))
+			.check(this.classes);
+	}
+
+	@Test
+	void theSandboxPartsDependOnOneAnotherWithoutCycles() {
+		slices().matching("dev.adsgraph.sandbox.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void theSandboxCoreAndFixturesKnowNoSimulatedApi() {
+		noClasses().that()
+			.resideInAnyPackage("dev.adsgraph.sandbox.core..", "dev.adsgraph.sandbox.fixtures..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.sandbox.lwa..", "dev.adsgraph.sandbox.ads..", "dev.adsgraph.sandbox.sp..",
+					"dev.adsgraph.sandbox.control..")
 			.check(this.classes);
 	}
 
@@ -71,12 +93,15 @@ class ArchitectureTest {
 
 	@Test
 	void theSharedPollersKnowNoFeature() {
+		// The one schedule of every wait, Backoff, lives with the upstream's resilience;
+		// the pollers share it and nothing else of the upstream.
 		noClasses().that()
 			.resideInAPackage("dev.adsgraph.watch..")
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
-					"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..")
+			.dependOnClassesThat(
+					resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
+							"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..")
+						.and(not(equivalentTo(Backoff.class))))
 			.check(this.classes);
 	}
 

@@ -21,8 +21,8 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
-import dev.adsgraph.backoff.Backoff;
 import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.resilience.Backoff;
 
 /**
  * Runs upstream reports for callers that must not wait for them. The first request for a

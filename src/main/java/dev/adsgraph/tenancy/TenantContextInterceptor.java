@@ -16,6 +16,9 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import dev.adsgraph.web.ApiKeyWebFilter;
+import dev.adsgraph.web.RequestRateLimitWebFilter;
+
 /**
  * Copies the tenant that {@link ApiKeyWebFilter} authenticated into the GraphQL context,
  * where resolvers read it with

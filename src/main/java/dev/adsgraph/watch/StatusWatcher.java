@@ -18,10 +18,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import dev.adsgraph.backoff.Backoff;
-import dev.adsgraph.graphql.CodedException;
-
 import org.springframework.graphql.execution.ErrorType;
+
+import dev.adsgraph.graphql.CodedException;
+import dev.adsgraph.upstream.resilience.Backoff;
 
 /**
  * Shared pollers for subscriptions. The first subscriber to a {@link WatchKey} starts one

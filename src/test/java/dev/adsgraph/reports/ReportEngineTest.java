@@ -1,8 +1,5 @@
 package dev.adsgraph.reports;
 
-import dev.adsgraph.backoff.Backoff;
-import dev.adsgraph.testing.VirtualClock;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +24,9 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 import dev.adsgraph.reports.ReportFailure.Reason;
 import dev.adsgraph.reports.ReportResult.Status;
+import dev.adsgraph.testing.VirtualClock;
 import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.resilience.Backoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

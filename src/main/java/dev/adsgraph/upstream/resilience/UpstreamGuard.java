@@ -26,13 +26,12 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 
-import dev.adsgraph.backoff.Backoff;
-import dev.adsgraph.upstream.UpstreamException;
-import dev.adsgraph.upstream.UpstreamMetrics;
-
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+
+import dev.adsgraph.upstream.UpstreamException;
+import dev.adsgraph.upstream.UpstreamMetrics;
 
 /**
  * The resilience policy of every upstream call ({@link ResilienceProperties}), applied in
