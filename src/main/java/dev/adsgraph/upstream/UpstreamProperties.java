@@ -98,7 +98,7 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its
 	 * mandatory {@code Language=} attribute; computed from this build and JVM unless set
 	 * @param rateLimits usage-plan overrides by operation id (for example
-	 * {@code getCatalogItem}); a field left out keeps the published default
+	 * {@code searchCatalogItems}); a field left out keeps the published default
 	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it
 	 * fails as {@code ClientRateLimited}, so a deep queue answers quickly instead of
 	 * piling up
