@@ -1,13 +1,10 @@
 package dev.adsgraph.upstream.ads;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**

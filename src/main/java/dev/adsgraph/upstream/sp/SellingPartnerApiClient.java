@@ -1,12 +1,7 @@
 package dev.adsgraph.upstream.sp;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.adsgraph.upstream.Region;
