@@ -11,7 +11,7 @@ writes the result to src/test/resources/contracts/<api>/. Structure, enums, defa
 dropped from the contract copies.
 
 It also copies the few SP-API static sandbox examples the simulator answers (request parameters
-and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp-api-static-examples.json,
+and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json,
 because runtime code must not read test resources.
 
 Usage: python3 scripts/trim-specs.py [--source DIR]   (needs PyYAML for the profiles file)
@@ -27,7 +27,7 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "src/test/resources/contracts"
-STATIC_EXAMPLES = ROOT / "src/main/resources/dev/adsgraph/sandbox/sp-api-static-examples.json"
+STATIC_EXAMPLES = ROOT / "src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json"
 
 # Ads API: file -> (sha256 of the original, {path: [methods kept]})
 SPECS = {

@@ -26,6 +26,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import dev.adsgraph.sandbox.fixtures.AdsRegion;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.fixtures.SandboxUser;
+
 /**
  * Makes the sandbox the default upstream: when no tenant is configured and the mode is
  * not {@code live}, it starts a {@link SandboxServer} before the context exists and

@@ -5,6 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+
 /**
  * Runs the sandbox on its own, so Postman, a benchmark or a second gateway can share one
  * simulated Amazon:

@@ -26,6 +26,37 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
+import dev.adsgraph.sandbox.ads.AccountRegistry;
+import dev.adsgraph.sandbox.ads.AdsAccountsHandler;
+import dev.adsgraph.sandbox.ads.AdsGate;
+import dev.adsgraph.sandbox.ads.AdsReportsHandler;
+import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
+import dev.adsgraph.sandbox.ads.ProfilesHandler;
+import dev.adsgraph.sandbox.ads.Registrations;
+import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
+import dev.adsgraph.sandbox.ads.TermsPageHandler;
+import dev.adsgraph.sandbox.ads.TermsTokens;
+import dev.adsgraph.sandbox.ads.TermsTokensHandler;
+import dev.adsgraph.sandbox.control.ControlHandler;
+import dev.adsgraph.sandbox.core.Faults;
+import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.core.ReportDocuments;
+import dev.adsgraph.sandbox.core.Stats;
+import dev.adsgraph.sandbox.fixtures.AdsRegion;
+import dev.adsgraph.sandbox.fixtures.Catalog;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.lwa.AccessTokens;
+import dev.adsgraph.sandbox.lwa.LwaHandler;
+import dev.adsgraph.sandbox.sp.CatalogHandler;
+import dev.adsgraph.sandbox.sp.FbaInventoryHandler;
+import dev.adsgraph.sandbox.sp.ListingsHandler;
+import dev.adsgraph.sandbox.sp.RateLimits;
+import dev.adsgraph.sandbox.sp.SalesHandler;
+import dev.adsgraph.sandbox.sp.SellersHandler;
+import dev.adsgraph.sandbox.sp.SpGate;
+import dev.adsgraph.sandbox.sp.SpReportsHandler;
+import dev.adsgraph.sandbox.sp.SpStaticExamples;
+
 /**
  * The built-in sandbox: a simulated Login with Amazon and Amazon Ads API on one HTTP
  * port, reached by the gateway's real clients over real HTTP. It needs no Spring

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only that maximum on {@code /error/N/index} is whitelisted.</li>
  * </ul>
  */
-final class SandboxContracts {
+public final class SandboxContracts {
 
 	private static final OpenApiInteractionValidator PROFILES = validator("Profiles_prod_3p.yaml",
 			undeclaredErrorStatus(400, 401, 404, 406, 415));
@@ -62,12 +62,12 @@ final class SandboxContracts {
 	}
 
 	/** The request and the response both follow Amazon's contract. */
-	static void assertValid(Exchange exchange) {
+	public static void assertValid(Exchange exchange) {
 		assertClean(exchange, validatorFor(exchange).validate(request(exchange), response(exchange)));
 	}
 
 	/** The response follows the contract; for answers to deliberately broken requests. */
-	static void assertValidResponse(Exchange exchange) {
+	public static void assertValidResponse(Exchange exchange) {
 		assertClean(exchange,
 				validatorFor(exchange).validateResponse(specPath(exchange), method(exchange), response(exchange)));
 	}

@@ -1,7 +1,5 @@
 package dev.adsgraph.sandbox;
 
-import dev.adsgraph.testing.MutableClock;
-
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.adsgraph.sandbox.SandboxTestClient.Download;
 import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.testing.MutableClock;
 
 import static dev.adsgraph.sandbox.SandboxContracts.assertValid;
 import static dev.adsgraph.sandbox.SandboxContracts.assertValidResponse;

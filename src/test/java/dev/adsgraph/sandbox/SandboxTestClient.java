@@ -24,15 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first, then Ads API calls with the bearer token and client-id header, unless a test
  * takes them away.
  */
-final class SandboxTestClient implements AutoCloseable {
+public final class SandboxTestClient implements AutoCloseable {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String ACCOUNTS_V2 = "application/vnd.registeradsaccountresource.v1+json";
+	public static final String ACCOUNTS_V2 = "application/vnd.registeradsaccountresource.v1+json";
 
-	static final String LIST_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
+	public static final String LIST_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
 
-	static final String TERMS_REQUEST = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
+	public static final String TERMS_REQUEST = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
 
 	static final String REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
 
@@ -55,15 +55,15 @@ final class SandboxTestClient implements AutoCloseable {
 	/**
 	 * A sandbox that settles registrations after 200 ms, so flows can be polled quickly.
 	 */
-	static SandboxTestClient start() {
+	public static SandboxTestClient start() {
 		return start(SandboxSettings.defaults().withRegistrationDelay(Duration.ofMillis(200)));
 	}
 
-	static SandboxTestClient start(SandboxSettings settings) {
+	public static SandboxTestClient start(SandboxSettings settings) {
 		return new SandboxTestClient(SandboxServer.start(settings));
 	}
 
-	SandboxServer server() {
+	public SandboxServer server() {
 		return this.server;
 	}
 
@@ -72,11 +72,11 @@ final class SandboxTestClient implements AutoCloseable {
 		this.server.close();
 	}
 
-	Exchange lwa(String contentType, String body) {
+	public Exchange lwa(String contentType, String body) {
 		return new Request("POST", "/auth/o2/token").withoutAuth().body(contentType, body).send();
 	}
 
-	static String form(Map<String, String> params) {
+	public static String form(Map<String, String> params) {
 		StringBuilder form = new StringBuilder();
 		params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
 			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
@@ -85,7 +85,7 @@ final class SandboxTestClient implements AutoCloseable {
 		return form.toString();
 	}
 
-	static Map<String, String> refreshGrant(SandboxCredentials credentials) {
+	public static Map<String, String> refreshGrant(SandboxCredentials credentials) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("grant_type", "refresh_token");
 		params.put("client_id", credentials.clientId());
@@ -94,7 +94,7 @@ final class SandboxTestClient implements AutoCloseable {
 		return params;
 	}
 
-	String accessToken(SandboxCredentials credentials) {
+	public String accessToken(SandboxCredentials credentials) {
 		return this.tokens.computeIfAbsent(credentials, (c) -> {
 			Exchange token = lwa("application/x-www-form-urlencoded", form(refreshGrant(c)));
 			assertThat(token.status()).as(token.body()).isEqualTo(200);
@@ -103,7 +103,7 @@ final class SandboxTestClient implements AutoCloseable {
 	}
 
 	/** An Ads API request on a regional host, authenticated as the demo user. */
-	Request ads(String region, String method, String path) {
+	public Request ads(String region, String method, String path) {
 		return new Request(method, "/ads/" + region + path).as(SandboxServer.demoCredentials());
 	}
 
@@ -111,7 +111,7 @@ final class SandboxTestClient implements AutoCloseable {
 	 * An SP-API request on a regional host, authenticated as the demo tenant's selling
 	 * partner (Northwind).
 	 */
-	Request sp(String region, String method, String path) {
+	public Request sp(String region, String method, String path) {
 		return new Request(method, "/sp/" + region + path).asSp(SandboxServer.demoSpCredentials());
 	}
 
@@ -135,7 +135,7 @@ final class SandboxTestClient implements AutoCloseable {
 	 * The ground truth of one seller's products in one marketplace over an inclusive date
 	 * range.
 	 */
-	JsonNode truth(String sellerId, String marketplaceId, String startDate, String endDate) {
+	public JsonNode truth(String sellerId, String marketplaceId, String startDate, String endDate) {
 		Exchange truth = raw("GET", "/sandbox/products?sellerId=" + sellerId + "&marketplaceId=" + marketplaceId
 				+ "&startDate=" + startDate + "&endDate=" + endDate)
 			.send();
@@ -143,12 +143,12 @@ final class SandboxTestClient implements AutoCloseable {
 		return truth.json();
 	}
 
-	Request raw(String method, String path) {
+	public Request raw(String method, String path) {
 		return new Request(method, path).withoutAuth();
 	}
 
 	/** Polls until {@code done} holds, for asynchronous state such as registrations. */
-	static <T> T await(Supplier<T> probe, Predicate<T> done) {
+	public static <T> T await(Supplier<T> probe, Predicate<T> done) {
 		Instant deadline = Instant.now().plusSeconds(5);
 		T value = probe.get();
 		while (!done.test(value)) {
@@ -165,7 +165,7 @@ final class SandboxTestClient implements AutoCloseable {
 		return value;
 	}
 
-	final class Request {
+	public final class Request {
 
 		private final String method;
 
@@ -180,7 +180,7 @@ final class SandboxTestClient implements AutoCloseable {
 			this.path = path;
 		}
 
-		Request as(SandboxCredentials credentials) {
+		public Request as(SandboxCredentials credentials) {
 			this.headers.put("Authorization", "Bearer " + accessToken(credentials));
 			this.headers.put(
 					this.path.contains("/adsApi/v1/") ? "Amazon-Ads-ClientId" : "Amazon-Advertising-API-ClientId",
@@ -192,18 +192,18 @@ final class SandboxTestClient implements AutoCloseable {
 		 * SP-API authentication: the access token in x-amz-access-token, never as a
 		 * bearer token.
 		 */
-		Request asSp(SandboxCredentials credentials) {
+		public Request asSp(SandboxCredentials credentials) {
 			this.headers.put("x-amz-access-token", accessToken(credentials));
 			this.headers.put("User-Agent", USER_AGENT);
 			return this;
 		}
 
-		Request header(String name, String value) {
+		public Request header(String name, String value) {
 			this.headers.put(name, value);
 			return this;
 		}
 
-		Request withoutHeader(String name) {
+		public Request withoutHeader(String name) {
 			this.headers.remove(name);
 			return this;
 		}
@@ -213,18 +213,18 @@ final class SandboxTestClient implements AutoCloseable {
 			return this;
 		}
 
-		Request body(String contentType, String body) {
+		public Request body(String contentType, String body) {
 			this.headers.put("Content-Type", contentType);
 			this.body = body;
 			return this;
 		}
 
 		/** A JSON body with the operation's vendor media type. */
-		Request json(String contentType, Object body) {
+		public Request json(String contentType, Object body) {
 			return body(contentType, (body instanceof String text) ? text : JSON.writeValueAsString(body));
 		}
 
-		Exchange send() {
+		public Exchange send() {
 			HttpRequest.Builder request = HttpRequest
 				.newBuilder(URI.create(SandboxTestClient.this.server.baseUrl() + this.path))
 				.timeout(Duration.ofSeconds(10))
@@ -264,14 +264,14 @@ final class SandboxTestClient implements AutoCloseable {
 	}
 
 	/** One request and its answer, kept together so contract checks can validate both. */
-	record Exchange(String method, String path, Map<String, String> requestHeaders, String requestBody, int status,
-			Map<String, java.util.List<String>> responseHeaders, String body) {
+	public record Exchange(String method, String path, Map<String, String> requestHeaders, String requestBody,
+			int status, Map<String, java.util.List<String>> responseHeaders, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.responseHeaders.entrySet()
 				.stream()
 				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))

@@ -1,0 +1,87 @@
+package dev.adsgraph.sandbox.ads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.adsgraph.sandbox.core.ApiException;
+import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.fixtures.Review;
+
+/**
+ * The Ads API answers errors in several incompatible shapes, one per resource family
+ * (shared/reference/amazon-apis.md section 5); a faithful simulator must use each in its
+ * place.
+ */
+public enum ErrorFamily {
+
+	/** Profiles and unmatched paths: the generic Ads shape {@code {code, details}}. */
+	GENERIC {
+		@Override
+		Object body(int status, String code, String message) {
+			return ordered("code", code, "details", message);
+		}
+	},
+
+	/**
+	 * {@code /adsAccounts} and {@code /termsTokens}: {@code {errors: [{errorCode,
+	 * errorId, errorMessage}]}}.
+	 */
+	ACCOUNTS_V2 {
+		@Override
+		Object body(int status, String code, String message) {
+			return Map.of("errors", List.of(new Review.AccountError(code, errorId(code), message)));
+		}
+	},
+
+	/** {@code GET /adsAccounts/{id}}: {@code {message}}. */
+	MESSAGE {
+		@Override
+		Object body(int status, String code, String message) {
+			return Map.of("message", message);
+		}
+	},
+
+	/**
+	 * Reporting v3 ({@code AsyncReportingError}): {@code {code: "<HTTP status>",
+	 * detail}}.
+	 */
+	REPORTING {
+		@Override
+		Object body(int status, String code, String message) {
+			return ordered("code", Integer.toString(status), "detail", message);
+		}
+	},
+
+	/** Ads API v1: {@code {code, message}} with a v1 ErrorCode value. */
+	V1 {
+		@Override
+		Object body(int status, String code, String message) {
+			String v1Code = V1ErrorCode.isV1(code) ? code : V1ErrorCode.forStatus(status).name();
+			return ordered("code", v1Code, "message", message);
+		}
+	};
+
+	abstract Object body(int status, String code, String message);
+
+	// Readers expect the code first; Map.of would shuffle the two members.
+	public static Map<String, String> ordered(String firstKey, String first, String secondKey, String second) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put(firstKey, first);
+		body.put(secondKey, second);
+		return body;
+	}
+
+	Reply reply(ApiException ex) {
+		return Reply.json(ex.status(), body(ex.status(), ex.code(), ex.getMessage()));
+	}
+
+	/**
+	 * Amazon's errorId is an opaque number for its support; deriving it from the code
+	 * keeps it stable, so logs and tests can match on it.
+	 */
+	static long errorId(String code) {
+		return 100_000L + Math.floorMod(code.hashCode(), 900_000);
+	}
+
+}

@@ -1,0 +1,276 @@
+package dev.adsgraph.sandbox.control;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import dev.adsgraph.sandbox.SandboxCredentials;
+import dev.adsgraph.sandbox.ads.ErrorFamily;
+import dev.adsgraph.sandbox.ads.TermsTokens;
+import dev.adsgraph.sandbox.ads.TermsTokensHandler;
+import dev.adsgraph.sandbox.core.ApiException;
+import dev.adsgraph.sandbox.core.Faults;
+import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.core.SandboxJson;
+import dev.adsgraph.sandbox.core.Stats;
+import dev.adsgraph.sandbox.fixtures.AdsRegion;
+import dev.adsgraph.sandbox.fixtures.Catalog;
+import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
+import dev.adsgraph.sandbox.fixtures.Country;
+import dev.adsgraph.sandbox.fixtures.Figures;
+import dev.adsgraph.sandbox.fixtures.Figures.Ads;
+import dev.adsgraph.sandbox.fixtures.Figures.Retail;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.sp.SpParams;
+
+/**
+ * {@code /sandbox/*}: what tests and tools need that Amazon has no API for: accepting
+ * terms as the user would, counting upstream calls, restoring the fixtures, describing
+ * the demo set-up, and the ground truth per product ({@code /sandbox/products}) computed
+ * from the same functions as every SP-API and Ads answer, so tests can check the
+ * gateway's joins independently.
+ */
+public final class ControlHandler {
+
+	private final Stats stats;
+
+	private final TermsTokens termsTokens;
+
+	// Ground truth sums day by day; two years per product is plenty for any test and
+	// stays fast.
+	private static final int MAX_TRUTH_DAYS = 731;
+
+	private final Runnable resetData;
+
+	private final Catalog catalog;
+
+	private final Faults faults;
+
+	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults, Runnable resetData) {
+		this.stats = stats;
+		this.faults = faults;
+		this.termsTokens = termsTokens;
+		this.catalog = catalog;
+		this.resetData = resetData;
+	}
+
+	public Mono<ServerResponse> acceptTermsToken(ServerRequest request) {
+		String termsToken = request.pathVariable("termsToken").toLowerCase(Locale.ROOT);
+		TermsTokens.Entry entry = TermsTokensHandler.UUID_PATTERN.matcher(termsToken).matches()
+				? this.termsTokens.accept(termsToken).orElse(null) : null;
+		if (entry == null) {
+			return notFound("Terms token " + termsToken + " does not exist.").toResponse();
+		}
+		String status = this.termsTokens.status(entry);
+		if (TermsTokens.REDEEMED.equals(status)) {
+			return Reply
+				.json(409, ErrorFamily.ordered("code", "CONFLICT", "details", "The terms token is already redeemed."))
+				.toResponse();
+		}
+		return Reply.json(200, ErrorFamily.ordered("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
+	}
+
+	public Mono<ServerResponse> stats(ServerRequest request) {
+		return Reply.json(200, this.stats.snapshot()).toResponse();
+	}
+
+	/** {@code GET /sandbox/faults}: the rules in force. */
+	public Mono<ServerResponse> faults(ServerRequest request) {
+		return Reply.json(200, this.faults.describe()).toResponse();
+	}
+
+	/** {@code PUT /sandbox/faults}: replaces the fault rules (see {@link Faults}). */
+	public Mono<ServerResponse> configureFaults(ServerRequest request) {
+		return request.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+			try {
+				Faults.ParsedRules parsed = Faults.parse(SandboxJson.parseObject(body));
+				this.faults.configure(parsed.rules(), parsed.mode(), parsed.seed());
+			}
+			catch (ApiException ex) {
+				return badRequest("The body must be a JSON object: " + ex.getMessage());
+			}
+			catch (IllegalArgumentException ex) {
+				return badRequest(ex.getMessage());
+			}
+			return Reply.json(200, this.faults.describe()).toResponse();
+		});
+	}
+
+	/** {@code DELETE /sandbox/faults}: no more injected faults. */
+	public Mono<ServerResponse> clearFaults(ServerRequest request) {
+		this.faults.clear();
+		return ServerResponse.noContent().build();
+	}
+
+	public Mono<ServerResponse> resetStats(ServerRequest request) {
+		this.stats.reset();
+		return ServerResponse.noContent().build();
+	}
+
+	/**
+	 * {@code GET /sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=}: every
+	 * product of the seller (or vendor group) in the marketplace with its catalogue facts
+	 * and its retail and ad numbers summed over the inclusive date range. Deleted
+	 * listings come last with {@code inCatalog: false}; {@code ads} is null for products
+	 * that are not advertised.
+	 */
+	public Mono<ServerResponse> products(ServerRequest request) {
+		String sellerId = request.queryParam("sellerId").orElse(null);
+		String marketplaceId = request.queryParam("marketplaceId").orElse(null);
+		if (sellerId == null || marketplaceId == null) {
+			return badRequest("sellerId and marketplaceId are required.");
+		}
+		Country country = Country.byMarketplaceId(marketplaceId).orElse(null);
+		if (country == null || !this.catalog.knows(sellerId) || !this.catalog.countries(sellerId).contains(country)) {
+			return notFound("No products for seller " + sellerId + " in marketplace " + marketplaceId + ".")
+				.toResponse();
+		}
+		LocalDate startDate;
+		LocalDate endDate;
+		try {
+			startDate = LocalDate.parse(request.queryParam("startDate").orElse(""));
+			endDate = LocalDate.parse(request.queryParam("endDate").orElse(""));
+		}
+		catch (DateTimeParseException ex) {
+			return badRequest("startDate and endDate are required, as YYYY-MM-DD.");
+		}
+		if (startDate.isAfter(endDate) || startDate.plusDays(MAX_TRUTH_DAYS).isBefore(endDate)) {
+			return badRequest(
+					"startDate must not be after endDate, and the range must not exceed " + MAX_TRUTH_DAYS + " days.");
+		}
+		List<Map<String, Object>> products = new ArrayList<>();
+		for (Listing listing : this.catalog.listings(sellerId, country)) {
+			products.add(product(listing, startDate, endDate));
+		}
+		Map<String, Object> truth = new LinkedHashMap<>();
+		truth.put("sellerId", sellerId);
+		truth.put("marketplaceId", marketplaceId);
+		truth.put("currencyCode", country.currencyCode());
+		truth.put("startDate", startDate.toString());
+		truth.put("endDate", endDate.toString());
+		truth.put("products", products);
+		return Reply.json(200, truth).toResponse();
+	}
+
+	private static Map<String, Object> product(Listing listing, LocalDate startDate, LocalDate endDate) {
+		Country country = listing.country();
+		Map<String, Object> product = new LinkedHashMap<>();
+		product.put("asin", listing.asin());
+		product.put("sku", listing.sku());
+		product.put("title", listing.title());
+		product.put("brand", listing.brand());
+		product.put("imageUrl", listing.imageUrl());
+		product.put("inCatalog", listing.inCatalog());
+		product.put("kind", listing.kind().name());
+		product.put("listingStatus", listing.status());
+		product.put("price", SpParams.money(listing.priceMinor(), country));
+		Map<String, Object> rank = new LinkedHashMap<>();
+		rank.put("classificationId", listing.category().classificationId());
+		rank.put("title", listing.category().classificationName());
+		rank.put("rank", listing.classificationRank());
+		product.put("salesRank", rank);
+		Map<String, Object> inventory = new LinkedHashMap<>();
+		inventory.put("fulfillable", listing.inventory().fulfillable());
+		inventory.put("inboundWorking", listing.inventory().inboundWorking());
+		inventory.put("inboundShipped", listing.inventory().inboundShipped());
+		inventory.put("inboundReceiving", listing.inventory().inboundReceiving());
+		inventory.put("reserved", listing.inventory().reserved());
+		product.put("inventory", inventory);
+		Retail retail = Figures.retail(listing, startDate, endDate);
+		Map<String, Object> sales = new LinkedHashMap<>();
+		sales.put("unitsOrdered", retail.units());
+		sales.put("totalOrderItems", retail.orderItems());
+		sales.put("orderedProductSales", SpParams.money(retail.salesMinor(), country));
+		sales.put("sessions", retail.sessions());
+		sales.put("pageViews", retail.pageViews());
+		sales.put("buyBoxPercentage", retail.buyBoxPercentage());
+		product.put("retail", sales);
+		if (listing.kind().advertised()) {
+			Ads ads = Figures.ads(listing, startDate, endDate);
+			Map<String, Object> advertising = new LinkedHashMap<>();
+			advertising.put("campaignId", listing.campaign().campaignId());
+			advertising.put("adGroupId", listing.adGroupId());
+			advertising.put("impressions", ads.impressions());
+			advertising.put("clicks", ads.clicks());
+			advertising.put("cost", SpParams.money(ads.costMinor(), country));
+			advertising.put("sales7d", SpParams.money(ads.salesMinor(), country));
+			advertising.put("purchases7d", ads.purchases());
+			advertising.put("unitsSoldClicks7d", ads.unitsSold());
+			product.put("ads", advertising);
+		}
+		else {
+			product.put("ads", null);
+		}
+		return product;
+	}
+
+	/**
+	 * Restores accounts and terms tokens to the fixtures and forgets reports, document
+	 * links, rate-limit buckets and fault rules; issued access tokens stay valid.
+	 */
+	public Mono<ServerResponse> reset(ServerRequest request) {
+		this.resetData.run();
+		this.faults.clear();
+		return ServerResponse.noContent().build();
+	}
+
+	/**
+	 * Where things are and which credentials work, for Postman, benchmarks and humans.
+	 */
+	public Mono<ServerResponse> info(ServerRequest request) {
+		String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
+		Map<String, Object> hosts = new LinkedHashMap<>();
+		for (AdsRegion region : AdsRegion.values()) {
+			hosts.put(region.name(), base + "/ads/" + region.path());
+		}
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("lwaTokenUrl", base + "/auth/o2/token");
+		info.put("adsHosts", hosts);
+		Map<String, Object> spHosts = new LinkedHashMap<>();
+		for (AdsRegion region : AdsRegion.values()) {
+			spHosts.put(region.name(), base + "/sp/" + region.path());
+		}
+		info.put("spHosts", spHosts);
+		info.put("users",
+				List.of(user(Fixtures.DEMO_USER, Fixtures.DEMO), user(Fixtures.AGENCY_USER, Fixtures.AGENCY)));
+		List<Map<String, String>> sp = new ArrayList<>();
+		for (Fixtures.SpAuthorization authorization : Fixtures.SP_AUTHORIZATIONS) {
+			Map<String, String> entry = user(authorization.userId(), authorization.credentials());
+			entry.put("sellingPartnerId", authorization.sellingPartnerId());
+			sp.add(entry);
+		}
+		info.put("spAuthorizations", sp);
+		info.put("groundTruth", base + "/sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=");
+		return Reply.json(200, info).toResponse();
+	}
+
+	public Mono<ServerResponse> unknownRoute(ServerRequest request) {
+		return notFound("No resource at " + request.method() + " " + request.path() + ".").toResponse();
+	}
+
+	private static Map<String, String> user(String userId, SandboxCredentials credentials) {
+		Map<String, String> user = new LinkedHashMap<>();
+		user.put("userId", userId);
+		user.put("clientId", credentials.clientId());
+		user.put("clientSecret", credentials.clientSecret());
+		user.put("refreshToken", credentials.refreshToken());
+		return user;
+	}
+
+	private static Mono<ServerResponse> badRequest(String details) {
+		return Reply.json(400, ErrorFamily.ordered("code", "BAD_REQUEST", "details", details)).toResponse();
+	}
+
+	private static Reply notFound(String details) {
+		return Reply.json(404, ErrorFamily.ordered("code", "NOT_FOUND", "details", details));
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.adsgraph.sandbox.control;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.adsgraph.sandbox.SandboxServer;
+import dev.adsgraph.sandbox.SandboxTestClient;
+import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The /sandbox control endpoints tests and tools rely on. */
+class SandboxControlTest {
+
+	private final SandboxTestClient sandbox = SandboxTestClient.start();
+
+	@AfterEach
+	void stop() {
+		this.sandbox.close();
+	}
+
+	@Test
+	void statsCountEveryRequestPerOperationIncludingRejectedOnes() {
+		this.sandbox.accessToken(SandboxServer.demoCredentials());
+		assertThat(this.sandbox.raw("POST", "/sandbox/stats/reset").send().status()).isEqualTo(204);
+
+		this.sandbox.ads("na", "GET", "/v2/profiles").send();
+		this.sandbox.ads("na", "GET", "/v2/profiles").withoutHeader("Authorization").send();
+		this.sandbox.ads("eu", "GET", "/v2/profiles/1").send();
+		this.sandbox.ads("fe", "POST", "/adsApi/v1/query/sellingAccounts").json("application/json", "{}").send();
+		this.sandbox.lwa("application/x-www-form-urlencoded", "grant_type=refresh_token");
+
+		JsonNode stats = this.sandbox.raw("GET", "/sandbox/stats").send().json();
+		assertThat(stats.get("ads.na.listProfiles").asInt()).isEqualTo(2);
+		assertThat(stats.get("ads.eu.getProfileById").asInt()).isEqualTo(1);
+		assertThat(stats.get("ads.fe.QuerySellingAccount").asInt()).isEqualTo(1);
+		assertThat(stats.get("lwa.token").asInt()).isEqualTo(1);
+		assertThat(stats.size()).isEqualTo(4);
+
+		this.sandbox.raw("POST", "/sandbox/stats/reset").send();
+		assertThat(this.sandbox.raw("GET", "/sandbox/stats").send().json().size()).isZero();
+	}
+
+	@Test
+	void theAcceptEndpointAcceptsKnownTokensOnce() {
+		String termsToken = this.sandbox.ads("na", "POST", "/termsTokens")
+			.json(SandboxTestClient.TERMS_REQUEST, "{}")
+			.send()
+			.json()
+			.get("termsToken")
+			.stringValue();
+
+		Exchange accepted = this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send();
+		Exchange unknown = this.sandbox.raw("POST", "/sandbox/termsTokens/4de3327e-a595-44cb-b689-f7f746805c02/accept")
+			.send();
+		this.sandbox.ads("na", "POST", "/adsAccounts")
+			.json(SandboxTestClient.ACCOUNTS_V2,
+					Map.of("termsToken", termsToken, "associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+			.send();
+		Exchange redeemed = this.sandbox.raw("POST", "/sandbox/termsTokens/" + termsToken + "/accept").send();
+
+		assertThat(accepted.status()).isEqualTo(200);
+		assertThat(accepted.json().get("termsTokenStatus").stringValue()).isEqualTo("ACCEPTED");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(redeemed.status()).isEqualTo(409);
+	}
+
+	@Test
+	void resetRestoresTheFixtures() {
+		Exchange registered = this.sandbox.ads("na", "POST", "/adsAccounts")
+			.json(SandboxTestClient.ACCOUNTS_V2,
+					Map.of("associations",
+							List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+			.send();
+		String adsAccountId = registered.json().at("/adsAccount/adsAccountId").stringValue();
+		String firstFixture = listFirst();
+
+		assertThat(this.sandbox.raw("POST", "/sandbox/reset").send().status()).isEqualTo(204);
+
+		assertThat(this.sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId).send().status()).isEqualTo(404);
+		assertThat(listFirst()).isEqualTo(firstFixture);
+		assertThat(this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json(SandboxTestClient.LIST_ACCOUNTS, "{}")
+			.send()
+			.json()
+			.get("adsAccounts")).hasSize(63);
+		// Issued access tokens survive a reset, so a running gateway keeps working.
+		assertThat(this.sandbox.ads("na", "GET", "/v2/profiles").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void infoDescribesHostsAndDemoCredentials() {
+		JsonNode info = this.sandbox.raw("GET", "/sandbox").send().json();
+		String base = this.sandbox.server().baseUrl();
+
+		assertThat(info.get("lwaTokenUrl").stringValue()).isEqualTo(base + "/auth/o2/token");
+		assertThat(info.at("/adsHosts/EU").stringValue()).isEqualTo(base + "/ads/eu");
+		assertThat(info.at("/users/0/clientId").stringValue()).isEqualTo(SandboxServer.demoCredentials().clientId());
+		assertThat(info.at("/users/1/refreshToken").stringValue())
+			.isEqualTo(SandboxServer.agencyCredentials().refreshToken());
+	}
+
+	@Test
+	void theTermsPageAnswers404ForUnknownTokens() {
+		Exchange unknown = this.sandbox.raw("GET", "/terms/agreement/4de3327e-a595-44cb-b689-f7f746805c02").send();
+		Exchange malformed = this.sandbox.raw("GET", "/terms/agreement/%3Cscript%3E").send();
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.header("Content-Type")).startsWith("text/html");
+		assertThat(malformed.status()).isEqualTo(404);
+		assertThat(malformed.body()).doesNotContain("<script>");
+	}
+
+	private String listFirst() {
+		return this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json(SandboxTestClient.LIST_ACCOUNTS, Map.of("maxResults", 1))
+			.send()
+			.json()
+			.at("/adsAccounts/0/adsAccountId")
+			.stringValue();
+	}
+
+	@Test
+	void groundTruthAndInfoCoverTheSpApi() {
+		JsonNode truth = this.sandbox.truth("A3NWOUTDR82KQZ", "ATVPDKIKX0DER", "2026-11-01", "2026-11-07");
+		assertThat(truth.get("products")).hasSize(132);
+		assertThat(truth.at("/products/131/inCatalog").booleanValue()).isFalse();
+		assertThat(truth.at("/products/3/kind").stringValue()).isEqualTo("ADS_ONLY");
+		assertThat(truth.at("/products/3/retail/unitsOrdered").asLong()).isZero();
+		assertThat(truth.at("/products/7/ads").isNull()).isTrue();
+		assertThat(truth.at("/products/0/price/currencyCode").stringValue()).isEqualTo("USD");
+
+		assertThat(this.sandbox.raw("GET", "/sandbox/products?sellerId=A3NWOUTDR82KQZ").send().status()).isEqualTo(400);
+		assertThat(this.sandbox
+			.raw("GET",
+					"/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=A1F83G8C2ARO7P"
+							+ "&startDate=2026-11-01&endDate=2026-11-02")
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.sandbox
+			.raw("GET",
+					"/sandbox/products?sellerId=A3NWOUTDR82KQZ&marketplaceId=ATVPDKIKX0DER"
+							+ "&startDate=2026-11-03&endDate=2026-11-02")
+			.send()
+			.status()).isEqualTo(400);
+
+		JsonNode info = this.sandbox.raw("GET", "/sandbox").send().json();
+		assertThat(info.at("/spHosts/NA").stringValue()).endsWith("/sp/na");
+		assertThat(info.get("spAuthorizations")).hasSize(5);
+		assertThat(info.at("/spAuthorizations/0/sellingPartnerId").stringValue()).isEqualTo("A3NWOUTDR82KQZ");
+	}
+
+}
