@@ -1,58 +1,47 @@
 package dev.adsgraph.tenancy;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import reactor.core.publisher.Mono;
 
+import dev.adsgraph.buckets.InMemoryProxyManager;
+import dev.adsgraph.buckets.TokenBuckets;
+
 /**
- * The request buckets of this replica, one per tenant; they are never evicted, since
- * tenants are configured, not created by callers.
+ * The request buckets of this replica in Bucket4j, one per tenant, held by an
+ * {@link InMemoryProxyManager}; idle buckets are dropped once full again. The Bucket4j
+ * call below runs the same over Bucket4j's Redis proxy manager, for one budget per key
+ * shared by replicas (see {@link InMemoryProxyManager}).
+ * <p>
+ * A tenant's rate is fixed while the application runs, so a bucket keeps the rate it was
+ * made with.
  */
 public final class InMemoryRequestBucketStore implements RequestBucketStore {
 
-	private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final AsyncProxyManager<String> buckets;
 
-	@Override
-	public Mono<Admission> take(String tenantId, RequestRate rate, Instant now) {
-		return Mono.fromSupplier(
-				() -> this.buckets.computeIfAbsent(tenantId, (id) -> new Bucket(rate.burst(), now)).take(rate, now));
+	public InMemoryRequestBucketStore(Clock clock) {
+		this(new InMemoryProxyManager<>(clock));
 	}
 
-	private static final class Bucket {
+	/** Over another Bucket4j back end, such as the Redis one. */
+	public InMemoryRequestBucketStore(ProxyManager<String> buckets) {
+		this.buckets = buckets.asAsync();
+	}
 
-		/**
-		 * Refill arithmetic in doubles drifts by far less than this; a due token is not
-		 * refused.
-		 */
-		private static final double EPSILON = 1e-9;
-
-		private double tokens;
-
-		private Instant updated;
-
-		Bucket(int burst, Instant now) {
-			this.tokens = burst;
-			this.updated = now;
-		}
-
-		synchronized Admission take(RequestRate rate, Instant now) {
-			if (now.isAfter(this.updated)) {
-				double seconds = Duration.between(this.updated, now).toNanos() / 1_000_000_000d;
-				this.tokens = Math.min(rate.burst(), this.tokens + seconds * rate.requestsPerSecond());
-				this.updated = now;
-			}
-			if (this.tokens >= 1 - EPSILON) {
-				this.tokens -= 1;
-				return Admission.now();
-			}
-			double missing = 1 - this.tokens;
-			return new Admission(false,
-					Duration.ofNanos((long) Math.ceil(missing / rate.requestsPerSecond() * 1_000_000_000d)));
-		}
-
+	@Override
+	public Mono<Admission> take(String tenantId, RequestRate rate) {
+		AsyncBucketProxy bucket = this.buckets.builder()
+			.build(tenantId, () -> CompletableFuture
+				.completedFuture(TokenBuckets.configuration(rate.requestsPerSecond(), rate.burst())));
+		return Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1))
+			.map((probe) -> probe.isConsumed() ? Admission.now()
+					: new Admission(false, Duration.ofNanos(probe.getNanosToWaitForRefill())));
 	}
 
 }

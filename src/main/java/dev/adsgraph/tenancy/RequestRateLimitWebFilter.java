@@ -44,14 +44,12 @@ class RequestRateLimitWebFilter implements WebFilter {
 
 	private final RequestBucketStore buckets;
 
-	private final Clock clock;
-
 	RequestRateLimitWebFilter(TenantRegistry tenants, RequestRateProperties properties,
 			ObjectProvider<RequestBucketStore> buckets, ObjectProvider<Clock> clock) {
 		this.tenants = tenants;
 		this.defaults = properties.defaults();
-		this.buckets = buckets.getIfAvailable(InMemoryRequestBucketStore::new);
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		this.buckets = buckets.getIfAvailable(() -> new InMemoryRequestBucketStore(time));
 	}
 
 	@Override
@@ -70,7 +68,7 @@ class RequestRateLimitWebFilter implements WebFilter {
 	 * WebSocket.
 	 */
 	Mono<Admission> admit(Tenant tenant, RequestRate rate) {
-		return this.buckets.take(tenant.id(), rate, this.clock.instant()).onErrorResume((ex) -> {
+		return this.buckets.take(tenant.id(), rate).onErrorResume((ex) -> {
 			// A shared store that is down must not take the gateway with it.
 			logger.warn("Request rate store failed for tenant '{}'; letting the request through: {}", tenant.id(),
 					ex.toString());

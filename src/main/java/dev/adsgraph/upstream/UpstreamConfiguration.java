@@ -61,9 +61,10 @@ public class UpstreamConfiguration {
 	@Bean
 	SpRateLimiter spRateLimiter(UpstreamProperties properties, ObjectProvider<TokenBucketStore> bucketStore,
 			ObjectProvider<Clock> clock) {
-		return new SpRateLimiter(bucketStore.getIfAvailable(InMemoryTokenBucketStore::new),
-				SpRateLimiter.limits(properties.sp()), properties.sp().rateLimitMaxWait(),
-				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel(), SAFETY, BURST_HELD_BACK);
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		return new SpRateLimiter(bucketStore.getIfAvailable(() -> new InMemoryTokenBucketStore(time)),
+				SpRateLimiter.limits(properties.sp()), properties.sp().rateLimitMaxWait(), Schedulers.parallel(),
+				SAFETY, BURST_HELD_BACK);
 	}
 
 	/**

@@ -1,107 +1,91 @@
 package dev.adsgraph.upstream.sp;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import reactor.core.publisher.Mono;
 
+import dev.adsgraph.buckets.InMemoryProxyManager;
+import dev.adsgraph.buckets.TokenBuckets;
+
 /**
- * Token buckets of this replica. Entries are never evicted: there is one per selling
- * partner, operation and region in use, a few dozen per tenant.
+ * SP-API token buckets in Bucket4j, held in this replica's memory by an
+ * {@link InMemoryProxyManager}, one per selling partner, operation and region in use;
+ * idle buckets are dropped once full again. Every step below is a Bucket4j call on a
+ * {@link ProxyManager}'s bucket, so the same steps run over Bucket4j's Redis proxy
+ * manager for buckets shared by replicas (see {@link InMemoryProxyManager}).
  */
 public final class InMemoryTokenBucketStore implements TokenBucketStore {
 
-	private final ConcurrentMap<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
+	private final AsyncProxyManager<BucketKey> buckets;
 
+	public InMemoryTokenBucketStore(Clock clock) {
+		this(new InMemoryProxyManager<>(clock));
+	}
+
+	/** Over another Bucket4j back end, such as the Redis one. */
+	public InMemoryTokenBucketStore(ProxyManager<BucketKey> buckets) {
+		this.buckets = buckets.asAsync();
+	}
+
+	/**
+	 * Takes the token whatever the wait (the balance goes below zero, which queues the
+	 * callers), and gives it back when the wait is beyond {@code maxWait}. Between the
+	 * two steps the queue is one longer than it will be; a caller arriving just then is
+	 * told one refill interval more than it would have been.
+	 */
 	@Override
-	public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait) {
-		return Mono.fromSupplier(() -> bucket(key, limit, now).reserve(now, maxWait));
-	}
-
-	@Override
-	public Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now) {
-		return Mono.fromRunnable(() -> bucket(key, limit, now).refund(now));
-	}
-
-	@Override
-	public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now) {
-		return Mono.fromRunnable(() -> bucket(key, limit, now).updateRate(rate, now));
-	}
-
-	@Override
-	public Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now) {
-		return Mono.fromRunnable(() -> bucket(key, limit, now).drain(now));
-	}
-
-	private Bucket bucket(BucketKey key, SpRateLimit limit, Instant now) {
-		return this.buckets.computeIfAbsent(key, (k) -> new Bucket(limit, now));
-	}
-
-	private static final class Bucket {
-
-		/**
-		 * Refill arithmetic in doubles drifts by far less than this; without it a token
-		 * that is due "now" might be 0.9999999 and cost its caller a needless nanosecond
-		 * wait.
-		 */
-		private static final double EPSILON = 1e-9;
-
-		private final int burst;
-
-		private double rate;
-
-		/** Below zero while callers are queued for tokens not refilled yet. */
-		private double tokens;
-
-		private Instant updated;
-
-		Bucket(SpRateLimit limit, Instant now) {
-			this.burst = limit.burst();
-			this.rate = limit.rate();
-			this.tokens = limit.burst(); // Amazon does not say; starting full is what
-											// callers expect
-			this.updated = now;
-		}
-
-		synchronized TokenBucketStore.Reservation reserve(Instant now, Duration maxWait) {
-			refill(now);
-			if (this.tokens >= 1 - EPSILON) {
-				this.tokens -= 1;
-				return TokenBucketStore.Reservation.now();
+	public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Duration maxWait) {
+		AsyncBucketProxy bucket = bucket(key, limit);
+		return Mono.fromFuture(() -> bucket.consumeIgnoringRateLimits(1)).flatMap((nanos) -> {
+			if (nanos == Long.MAX_VALUE) {
+				// Bucket4j took nothing: the queue would outlast any clock.
+				return Mono.just(new Reservation(false, Duration.ofNanos(Long.MAX_VALUE)));
 			}
-			Duration wait = Duration.ofNanos((long) Math.ceil((1 - this.tokens) / this.rate * 1_000_000_000d));
-			if (wait.compareTo(maxWait) > 0) {
-				return new TokenBucketStore.Reservation(false, wait);
+			Duration wait = Duration.ofNanos(nanos);
+			if (wait.compareTo(maxWait) <= 0) {
+				return Mono.just(new Reservation(true, wait));
 			}
-			this.tokens -= 1;
-			return new TokenBucketStore.Reservation(true, wait);
-		}
+			return Mono.fromFuture(() -> bucket.addTokens(1)).thenReturn(new Reservation(false, wait));
+		});
+	}
 
-		synchronized void refund(Instant now) {
-			refill(now);
-			this.tokens = Math.min(this.burst, this.tokens + 1);
-		}
+	@Override
+	public Mono<Void> refund(BucketKey key, SpRateLimit limit) {
+		AsyncBucketProxy bucket = bucket(key, limit);
+		return Mono.fromFuture(() -> bucket.addTokens(1));
+	}
 
-		synchronized void updateRate(double rate, Instant now) {
-			refill(now);
-			this.rate = rate;
-		}
+	@Override
+	public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate) {
+		AsyncBucketProxy bucket = bucket(key, limit);
+		return Mono.fromFuture(() -> bucket.replaceConfiguration(TokenBuckets.configuration(rate, limit.burst()),
+				TokensInheritanceStrategy.AS_IS));
+	}
 
-		synchronized void drain(Instant now) {
-			refill(now);
-			this.tokens = Math.min(this.tokens, 0);
-		}
+	/**
+	 * Takes whatever whole tokens there are; a token partly refilled keeps its progress
+	 * (Bucket4j keeps fractions of a token apart from the balance).
+	 */
+	@Override
+	public Mono<Void> drain(BucketKey key, SpRateLimit limit) {
+		AsyncBucketProxy bucket = bucket(key, limit);
+		return Mono.fromFuture(bucket::tryConsumeAsMuchAsPossible).then();
+	}
 
-		private void refill(Instant now) {
-			if (now.isAfter(this.updated)) {
-				double seconds = Duration.between(this.updated, now).toNanos() / 1_000_000_000d;
-				this.tokens = Math.min(this.burst, this.tokens + seconds * this.rate);
-				this.updated = now;
-			}
-		}
-
+	/**
+	 * The bucket of this key, made at {@code limit} and full if there is none (yet, or
+	 * again).
+	 */
+	private AsyncBucketProxy bucket(BucketKey key, SpRateLimit limit) {
+		return this.buckets.builder()
+			.build(key,
+					() -> CompletableFuture.completedFuture(TokenBuckets.configuration(limit.rate(), limit.burst())));
 	}
 
 }

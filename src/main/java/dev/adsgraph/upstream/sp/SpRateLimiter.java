@@ -1,15 +1,14 @@
 package dev.adsgraph.upstream.sp;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -41,15 +40,17 @@ public final class SpRateLimiter {
 
 	private final Duration maxWait;
 
-	private final Clock clock;
-
 	private final Scheduler scheduler;
 
 	/**
-	 * The rate last passed to the store per bucket, so an unchanged header costs no store
-	 * call.
+	 * The rate Amazon last reported per bucket, so an unchanged header costs no store
+	 * call and a bucket made again after it was dropped (once full) starts at that rate.
+	 * Kept a day after the bucket's last use: the slowest published plan refills from
+	 * empty in under 20 minutes, so the bucket goes first.
 	 */
-	private final ConcurrentMap<BucketKey, Double> reportedRates = new ConcurrentHashMap<>();
+	private final Cache<BucketKey, Double> reportedRates = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofDays(1))
+		.build();
 
 	private final LongAdder waits = new LongAdder();
 
@@ -63,11 +64,11 @@ public final class SpRateLimiter {
 	 * @param limits usage plans that replace the published ones
 	 * ({@link SpOperation#usagePlan()}); operations left out keep theirs
 	 * @param scheduler where waits are timed; tests pass a virtual-time scheduler
-	 * together with a clock that reads it
+	 * together with a store whose clock reads it
 	 */
-	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait, Clock clock,
+	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait,
 			Scheduler scheduler) {
-		this(store, limits, maxWait, clock, scheduler, 1.0, 0);
+		this(store, limits, maxWait, scheduler, 1.0, 0);
 	}
 
 	/**
@@ -75,7 +76,7 @@ public final class SpRateLimiter {
 	 * @param burstHeldBack how many calls of each plan's burst our buckets keep back (at
 	 * least one call always remains)
 	 */
-	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait, Clock clock,
+	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait,
 			Scheduler scheduler, double safety, int burstHeldBack) {
 		if (!(safety > 0 && safety <= 1) || burstHeldBack < 0) {
 			throw new IllegalArgumentException("safety must be in (0, 1] and burstHeldBack not negative");
@@ -87,7 +88,6 @@ public final class SpRateLimiter {
 		plans.putAll(limits);
 		this.limits = plans;
 		this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
-		this.clock = Objects.requireNonNull(clock, "clock");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 	}
 
@@ -155,12 +155,22 @@ public final class SpRateLimiter {
 	}
 
 	/**
+	 * The bucket of this key: its operation's, at the rate Amazon last reported for it if
+	 * it did.
+	 */
+	SpRateLimit metered(BucketKey key) {
+		SpRateLimit metered = metered(key.operation());
+		Double reported = this.reportedRates.getIfPresent(key);
+		return (reported != null) ? new SpRateLimit(reported * this.safety, metered.burst()) : metered;
+	}
+
+	/**
 	 * Completes when the call may be sent; fails with {@code ClientRateLimited} instead
 	 * of waiting too long.
 	 */
 	public Mono<Void> acquire(BucketKey key) {
-		SpRateLimit limit = metered(key.operation());
-		return Mono.defer(() -> this.store.reserve(key, limit, this.clock.instant(), this.maxWait))
+		SpRateLimit limit = metered(key);
+		return Mono.defer(() -> this.store.reserve(key, limit, this.maxWait))
 			// A store that cannot answer (a shared one being unreachable) lets the call
 			// through:
 			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
@@ -183,7 +193,7 @@ public final class SpRateLimiter {
 				// requests
 				// a second, one wasted token costs everyone else a minute.
 				return Mono.delay(reservation.delay(), this.scheduler)
-					.doOnCancel(() -> this.store.refund(key, limit, this.clock.instant())
+					.doOnCancel(() -> this.store.refund(key, limit)
 						.subscribe(null, (ex) -> logger.warn("Could not refund an SP-API token: {}", ex.toString())))
 					.then();
 			});
@@ -194,16 +204,16 @@ public final class SpRateLimiter {
 	 * us. Never fails: the answer itself matters more than our bookkeeping.
 	 */
 	public Mono<Void> observe(BucketKey key, int status, String rateLimitHeader) {
-		SpRateLimit limit = metered(key.operation());
+		SpRateLimit limit = metered(key);
 		Mono<Void> adapt = Mono.empty();
 		Double reported = parseRate(rateLimitHeader);
-		if (reported != null && !reported.equals(this.reportedRates.put(key, reported))) {
-			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported * this.safety, this.clock.instant()));
+		if (reported != null && !reported.equals(this.reportedRates.asMap().put(key, reported))) {
+			adapt = Mono.defer(() -> this.store.updateRate(key, limit, reported * this.safety));
 		}
 		Mono<Void> drain = Mono.empty();
 		if (status == 429) {
 			this.throttled.increment();
-			drain = Mono.defer(() -> this.store.drain(key, limit, this.clock.instant()));
+			drain = Mono.defer(() -> this.store.drain(key, limit));
 		}
 		return adapt.then(drain).onErrorResume((ex) -> {
 			logger.warn("Could not update the SP-API bucket of {}: {}", key.operation().id(), ex.toString());

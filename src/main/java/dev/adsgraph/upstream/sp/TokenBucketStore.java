@@ -1,16 +1,15 @@
 package dev.adsgraph.upstream.sp;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
 /**
  * Where token buckets live. In memory for one replica; several replicas will share one
- * store (Redis), which is why every operation is one atomic step that returns a
- * {@link Mono} and takes the time and the default limit from the caller: a shared store
- * needs no clock or table of its own, and a bucket seen for the first time starts full at
- * {@code limit}.
+ * store (Redis), which is why every operation returns a {@link Mono} and takes the
+ * bucket's limit from the caller: a shared store needs no table of its own, and a bucket
+ * seen for the first time (or again, after it was dropped once full) starts full at
+ * {@code limit}. The store reads its own clock, as Bucket4j's buckets do.
  */
 public interface TokenBucketStore {
 
@@ -21,24 +20,24 @@ public interface TokenBucketStore {
 	 * wait would exceed {@code maxWait}, nothing is taken and the answer is a refusal
 	 * carrying the wait it would have needed.
 	 */
-	Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait);
+	Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Duration maxWait);
 
 	/**
 	 * Gives back a token whose caller gave up before sending (cancelled while waiting).
 	 */
-	Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now);
+	Mono<Void> refund(BucketKey key, SpRateLimit limit);
 
 	/**
-	 * Refills at the bucket's current rate up to {@code now}, then continues at
-	 * {@code rate}.
+	 * Refills at the bucket's current rate up to now, then continues at {@code rate},
+	 * keeping the tokens (and any queue) it holds.
 	 */
-	Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now);
+	Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate);
 
 	/**
-	 * Empties the bucket (keeping any queue), for when Amazon answered 429 anyway: its
-	 * bucket is empty, whatever ours believed.
+	 * Empties the bucket of its whole tokens (keeping any queue), for when Amazon
+	 * answered 429 anyway: its bucket is empty, whatever ours believed.
 	 */
-	Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now);
+	Mono<Void> drain(BucketKey key, SpRateLimit limit);
 
 	/**
 	 * @param granted whether a token was taken

@@ -109,8 +109,8 @@ class SpApiClientTest {
 				DataSize.ofMegabytes(16), null, Map.of(), Duration.ofSeconds(30), DataSize.ofKilobytes(64));
 		Map<SpOperation, SpRateLimit> generous = Arrays.stream(SpOperation.values())
 			.collect(Collectors.toMap(Function.identity(), (operation) -> new SpRateLimit(1000, 1000)));
-		SpRateLimiter limiter = new SpRateLimiter(new InMemoryTokenBucketStore(), generous, Duration.ofSeconds(30),
-				this.clock, Schedulers.parallel());
+		SpRateLimiter limiter = new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), generous,
+				Duration.ofSeconds(30), Schedulers.parallel());
 		return new WebClientSellingPartnerApiClient(WebClient.builder(), properties, tokens, limiter, this.clock);
 	}
 

@@ -40,7 +40,7 @@ class SpRateLimiterTest {
 	}
 
 	private SpRateLimiter limiter(Duration maxWait) {
-		return new SpRateLimiter(new InMemoryTokenBucketStore(), SpOperation.usagePlans(), maxWait, this.clock,
+		return new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), SpOperation.usagePlans(), maxWait,
 				this.scheduler);
 	}
 
@@ -149,6 +149,25 @@ class SpRateLimiterTest {
 	}
 
 	@Test
+	void aBucketMadeAgainAfterItWasDroppedKeepsTheRateAmazonReported() {
+		SpRateLimiter limiter = limiter(Duration.ofSeconds(30));
+		List<Duration> released = new CopyOnWriteArrayList<>();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		limiter.observe(this.sellerA, 200, "0.5").block();
+		acquire(limiter, this.sellerA, released, failures);
+
+		// Idle for an hour: the bucket is full again and dropped from memory.
+		this.scheduler.advanceTimeBy(Duration.ofHours(1));
+		for (int i = 0; i < 3; i++) {
+			acquire(limiter, this.sellerA, released, failures);
+		}
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(10));
+
+		Duration anHour = Duration.ofHours(1);
+		assertThat(released).containsExactly(Duration.ZERO, anHour, anHour, anHour.plusSeconds(2));
+	}
+
+	@Test
 	void unreadableRateHeadersAreIgnored() {
 		assertThat(SpRateLimiter.parseRate("0.0167")).isEqualTo(0.0167);
 		assertThat(SpRateLimiter.parseRate(" 5 ")).isEqualTo(5.0);
@@ -196,26 +215,26 @@ class SpRateLimiterTest {
 		SpRateLimiter limiter = new SpRateLimiter(new TokenBucketStore() {
 
 			@Override
-			public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Instant now, Duration maxWait) {
+			public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Duration maxWait) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> refund(BucketKey key, SpRateLimit limit, Instant now) {
+			public Mono<Void> refund(BucketKey key, SpRateLimit limit) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate, Instant now) {
+			public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
 			@Override
-			public Mono<Void> drain(BucketKey key, SpRateLimit limit, Instant now) {
+			public Mono<Void> drain(BucketKey key, SpRateLimit limit) {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
-		}, SpOperation.usagePlans(), Duration.ofSeconds(30), this.clock, this.scheduler);
+		}, SpOperation.usagePlans(), Duration.ofSeconds(30), this.scheduler);
 		List<Duration> released = new CopyOnWriteArrayList<>();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 

@@ -105,8 +105,8 @@ class SpRateLimitingOverHttpTest {
 		UpstreamProperties.Sp properties = new UpstreamProperties.Sp(
 				Map.of(Region.NA, URI.create(this.server.url() + "/sp/na")), Duration.ofSeconds(2),
 				Duration.ofSeconds(5), DataSize.ofMegabytes(16), null, Map.of(), maxWait, DataSize.ofMegabytes(1));
-		this.limiter = new SpRateLimiter(new InMemoryTokenBucketStore(), SpRateLimiter.limits(properties), maxWait,
-				this.virtualClock, this.scheduler);
+		this.limiter = new SpRateLimiter(new InMemoryTokenBucketStore(this.virtualClock),
+				SpRateLimiter.limits(properties), maxWait, this.scheduler);
 		this.client = new WebClientSellingPartnerApiClient(WebClient.builder(), properties, tokens, this.limiter,
 				wallClock);
 	}
