@@ -1,9 +1,5 @@
 package dev.adsgraph.graphiql;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -15,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -40,8 +35,7 @@ class GraphiQlConfiguration {
 			Environment environment, ObjectProvider<Clock> clock) {
 		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
 		PageAssets assets = assets();
-		GraphiQlPage page = new GraphiQlPage(settings, readmeExamples(), assets,
-				clock.getIfAvailable(Clock::systemUTC));
+		GraphiQlPage page = new GraphiQlPage(settings, examples(), assets, clock.getIfAvailable(Clock::systemUTC));
 		return HtmlPages.routes(properties.path(), page::render, assets::serve);
 	}
 
@@ -81,22 +75,16 @@ class GraphiQlConfiguration {
 	}
 
 	/**
-	 * The README's examples as the build packed them; without them the page opens on one
-	 * empty tab.
+	 * The examples as the build packed them; without them the page opens on one empty
+	 * tab.
 	 */
-	static List<ReadmeExamples.Example> readmeExamples() {
-		ClassPathResource readme = new ClassPathResource(ReadmeExamples.LOCATION);
-		if (!readme.exists()) {
-			logger.warn("GraphiQL opens without examples: " + ReadmeExamples.LOCATION
-					+ " is not on the classpath (the build copies README.md there)");
-			return List.of();
+	static List<Examples.Example> examples() {
+		List<Examples.Example> examples = Examples.load(Examples.CLASSPATH);
+		if (examples.isEmpty()) {
+			logger.warn("GraphiQL opens without examples: none at " + Examples.CLASSPATH
+					+ " (the build copies examples/ there)");
 		}
-		try (InputStream in = readme.getInputStream()) {
-			return ReadmeExamples.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return examples;
 	}
 
 }

@@ -24,8 +24,8 @@ import dev.adsgraph.pages.PageMode;
  * Renders the GraphiQL page. Everything it loads comes from the gateway itself, which its
  * Content-Security-Policy also tells the browser to enforce. Its settings travel in a
  * JSON block that the page's script reads: the GraphQL endpoint, the API key header with
- * the demo key filled in only in sandbox mode, one tab per README example, and the
- * WebSocket path for subscriptions once {@code spring.graphql.websocket.path} is
+ * the demo key filled in only in sandbox mode, one tab per example of {@code examples/},
+ * and the WebSocket path for subscriptions once {@code spring.graphql.websocket.path} is
  * configured.
  */
 final class GraphiQlPage {
@@ -38,13 +38,13 @@ final class GraphiQlPage {
 
 	private final Settings settings;
 
-	private final List<ReadmeExamples.Example> examples;
+	private final List<Examples.Example> examples;
 
 	private final PageAssets assets;
 
 	private final Clock clock;
 
-	GraphiQlPage(Settings settings, List<ReadmeExamples.Example> examples, PageAssets assets, Clock clock) {
+	GraphiQlPage(Settings settings, List<Examples.Example> examples, PageAssets assets, Clock clock) {
 		this.settings = settings;
 		this.examples = List.copyOf(examples);
 		this.assets = assets;
@@ -100,10 +100,10 @@ final class GraphiQlPage {
 		String headers = headersJson();
 		LocalDate yesterday = LocalDate.now(this.clock).minusDays(1);
 		List<Map<String, Object>> tabs = new ArrayList<>();
-		for (ReadmeExamples.Example example : this.examples) {
+		for (Examples.Example example : this.examples) {
 			Map<String, Object> tab = new LinkedHashMap<>();
-			tab.put("query", ReadmeExamples.withDatesEndingOn(example.query(), yesterday));
-			tab.put("variables", example.variables().isEmpty() ? null : pretty(example.variables()));
+			tab.put("query", Examples.withDatesEndingOn(example.query(), yesterday));
+			tab.put("variables", Examples.withDatesEndingOn(example.variables(), yesterday));
 			tab.put("headers", headers);
 			tabs.add(tab);
 		}
@@ -134,8 +134,8 @@ final class GraphiQlPage {
 	 */
 	private String storageNamespace(String headers) {
 		StringBuilder key = new StringBuilder(headers);
-		for (ReadmeExamples.Example example : this.examples) {
-			key.append('\n').append(example.query());
+		for (Examples.Example example : this.examples) {
+			key.append('\n').append(example.query()).append('\n').append(example.variables());
 		}
 		String digest = DigestUtils.md5DigestAsHex(key.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
 		return "adsgraph:" + (this.settings.sandbox() ? "sandbox" : "live") + ":" + digest;

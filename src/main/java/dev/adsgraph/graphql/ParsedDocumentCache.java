@@ -1,6 +1,8 @@
 package dev.adsgraph.graphql;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -32,9 +34,19 @@ public final class ParsedDocumentCache implements PreparsedDocumentProvider {
 	private final Cache<String, PreparsedDocumentEntry> documents;
 
 	public ParsedDocumentCache(long maxTotalChars, CacheMetrics metrics) {
+		this(maxTotalChars, metrics, ForkJoinPool.commonPool());
+	}
+
+	/**
+	 * Caffeine applies the bound on {@code maintenance} (its default is the common pool),
+	 * so it can be exceeded for a moment after a write; tests pass {@code Runnable::run}
+	 * to have it applied before the write returns.
+	 */
+	ParsedDocumentCache(long maxTotalChars, CacheMetrics metrics, Executor maintenance) {
 		this.documents = Caffeine.newBuilder()
 			.maximumWeight(maxTotalChars)
 			.weigher((String query, PreparsedDocumentEntry entry) -> Math.max(1, query.length()))
+			.executor(maintenance)
 			.recordStats()
 			.build();
 		metrics.monitor(NAME, this.documents);

@@ -13,7 +13,7 @@ import dev.adsgraph.upstream.UpstreamOperation;
 
 /**
  * {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the
- * README.
+ * docs/observability.md.
  */
 final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 

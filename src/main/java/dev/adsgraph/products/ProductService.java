@@ -1,6 +1,8 @@
 package dev.adsgraph.products;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +28,8 @@ import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,13 +53,23 @@ class ProductService {
 
 	private final ProductsProperties properties;
 
+	/** Which days are valid date ranges: the latest and earliest follow today. */
+	private final Clock clock;
+
+	@Autowired
 	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
-			SalesAndTrafficReports retailReports, ProductsProperties properties) {
+			SalesAndTrafficReports retailReports, ProductsProperties properties, ObjectProvider<Clock> clock) {
+		this(profiles, marketplaces, adsReports, retailReports, properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
+			SalesAndTrafficReports retailReports, ProductsProperties properties, Clock clock) {
 		this.profiles = profiles;
 		this.marketplaces = marketplaces;
 		this.adsReports = adsReports;
 		this.retailReports = retailReports;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -295,11 +309,13 @@ class ProductService {
 		}
 		// Amazon's days end in the marketplace's time zone; the earliest zone's today is
 		// the latest valid day.
-		LocalDate latest = LocalDate.now(ZoneOffset.ofHours(14));
+		// Both limits from one reading, so a check at midnight sees one day.
+		Instant now = this.clock.instant();
+		LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.ofHours(14));
 		if (range.end().isAfter(latest)) {
 			throw new BadUserInputException("dateRange.end " + range.end() + " is in the future.");
 		}
-		LocalDate earliest = LocalDate.now(ZoneOffset.UTC).minusDays(this.properties.maxLookbackDays());
+		LocalDate earliest = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(this.properties.maxLookbackDays());
 		if (range.start().isBefore(earliest)) {
 			throw new BadUserInputException("dateRange.start must be within the last "
 					+ this.properties.maxLookbackDays() + " days (Amazon keeps ad report data that long).");

@@ -217,14 +217,15 @@ public final class SandboxServer implements AutoCloseable {
 				settings.reportProcessingTime());
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, () -> {
-			registry.reset(Fixtures.load().accounts());
-			termsTokens.clear();
-			adsReports.clear();
-			spReports.clear();
-			documents.clear();
-			rateLimits.reset();
-		});
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, settings.clock(),
+				() -> {
+					registry.reset(Fixtures.load().accounts());
+					termsTokens.clear();
+					adsReports.clear();
+					spReports.clear();
+					documents.clear();
+					rateLimits.reset();
+				});
 
 		// Amazon's operations are routed from the sandbox's table (SandboxOperations):
 		// method
@@ -262,6 +263,7 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/documents/{token}", documents::download)
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
+			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
 			.GET("/sandbox/stats", control::stats)
 			.POST("/sandbox/stats/reset", control::resetStats)
 			.GET("/sandbox/faults", control::faults)

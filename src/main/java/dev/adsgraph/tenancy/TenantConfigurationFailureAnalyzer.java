@@ -16,8 +16,8 @@ class TenantConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 		cause.problems()
 			.forEach((problem) -> description.append(System.lineSeparator()).append("  - ").append(problem));
 		return new FailureAnalysis(description.toString(),
-				"Configure every tenant's API key digest (api-key-sha256) and Amazon Ads credentials (see the README, "
-						+ "Configuration), "
+				"Configure every tenant's API key digest (api-key-sha256) and Amazon Ads credentials (see "
+						+ "docs/configuration.md), "
 						+ "or remove all adsgraph.tenants settings and adsgraph.mode to run against the built-in sandbox.",
 				cause);
 	}

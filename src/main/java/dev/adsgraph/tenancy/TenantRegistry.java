@@ -56,8 +56,9 @@ public class TenantRegistry {
 			TenantProperties t = properties.tenants().get(i);
 			if (t.apiKey() != null && !t.apiKey().isBlank()) {
 				// Names the tenant and the setting, never the key.
-				logger.warn("Tenant '{}' has its API key in plain text (adsgraph.tenants[{}].api-key); configure its "
-						+ "SHA-256 as adsgraph.tenants[{}].api-key-sha256 instead (see the README, Configuration)",
+				logger.warn(
+						"Tenant '{}' has its API key in plain text (adsgraph.tenants[{}].api-key); configure its "
+								+ "SHA-256 as adsgraph.tenants[{}].api-key-sha256 instead (see docs/configuration.md)",
 						t.id(), i, i);
 			}
 		}

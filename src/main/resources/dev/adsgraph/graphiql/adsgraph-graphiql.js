@@ -1,5 +1,5 @@
 // Starts GraphiQL with the settings the gateway put in the page (GraphiQlPage): the endpoint,
-// the headers (with the demo key in sandbox mode only) and one tab per README example.
+// the headers (with the demo key in sandbox mode only) and one tab per example of examples/.
 (function () {
   'use strict';
 

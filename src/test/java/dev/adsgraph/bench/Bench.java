@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,12 @@ public final class Bench {
 	static final String API_KEY = "bench-api-key-0123456789abcdef";
 
 	static final String SANDBOX_MAIN = "dev.adsgraph.sandbox.SandboxMain";
+
+	/** The sandbox's banner line with its URL. */
+	private static final Pattern SANDBOX_STARTED = Pattern.compile("base URL\\s+http://127\\.0\\.0\\.1:(\\d+)");
+
+	/** Spring Boot's line once the gateway listens. */
+	private static final Pattern GATEWAY_STARTED = Pattern.compile("Netty started on port (\\d+)");
 
 	/**
 	 * The harness's own blocking calls (set-up, counters, the sandbox's control
@@ -99,21 +106,21 @@ public final class Bench {
 		Instant began = Instant.now();
 		log("bench %s: logs in %s", label, logs);
 
-		int sandboxPort = Procs.freePort();
-		String sandbox = "http://127.0.0.1:" + sandboxPort;
-		try (Procs.Started sandboxProcess = Procs
-			.start("sandbox",
-					List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
-							"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=" + sandboxPort),
-					logs)) {
+		// The sandbox and the gateway pick their own ports and log them: a port found
+		// free
+		// here could be taken by another process before they bind it.
+		try (Procs.Started sandboxProcess = Procs.start("sandbox",
+				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
+						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"),
+				logs)) {
+			String sandbox = "http://127.0.0.1:"
+					+ Procs.awaitLoggedPort(sandboxProcess, SANDBOX_STARTED, Duration.ofMinutes(1));
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
 			Control control = new Control(sandbox);
 			control.put("/sandbox/faults",
 					Map.of("mode", "random", "seed", 7, "rules", List.of(Map.of("upstream", "*", "operation", "*",
 							"latency", o.latency().toMillis() + "ms", "latencyJitter", o.jitter().toMillis() + "ms"))));
 			JsonNode info = control.get("/sandbox");
-			int gatewayPort = Procs.freePort();
-			String gateway = "http://127.0.0.1:" + gatewayPort;
 			List<String> gatewayCommand = new ArrayList<>();
 			gatewayCommand.add(Procs.java());
 			gatewayCommand.addAll(o.gatewayJvm());
@@ -123,11 +130,13 @@ public final class Bench {
 							+ ",settings=profile,dumponexit=true");
 			}
 			gatewayCommand.addAll(List.of("-jar", o.jar().toString()));
-			gatewayCommand.addAll(gatewayArguments(gatewayPort, sandbox, info));
+			gatewayCommand.addAll(gatewayArguments(0, sandbox, info));
 			gatewayCommand.addAll(o.gatewayArgs());
 			Instant gatewayStart = Instant.now();
 			try (Procs.Started gatewayProcess = Procs.start("gateway", gatewayCommand, BenchOptions.GATEWAY_ENVIRONMENT,
 					logs)) {
+				String gateway = "http://127.0.0.1:"
+						+ Procs.awaitLoggedPort(gatewayProcess, GATEWAY_STARTED, Duration.ofMinutes(3));
 				Procs.awaitHttp(gatewayProcess, gateway + "/actuator/health/readiness", Duration.ofMinutes(3));
 				Duration gatewayStartUp = Duration.between(gatewayStart, Instant.now());
 				log("gateway ready in %d ms (RSS %d MB)", gatewayStartUp.toMillis(), gatewayProcess.rssBytes() >> 20);

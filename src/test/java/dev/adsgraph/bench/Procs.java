@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -147,6 +150,36 @@ final class Procs {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/**
+	 * Waits until the process's log has a line matching {@code started}, whose first
+	 * group is the port it listens on, failing with the log when it exits or takes too
+	 * long.
+	 */
+	static int awaitLoggedPort(Started started, Pattern pattern, Duration limit)
+			throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(limit);
+		while (Instant.now().isBefore(deadline)) {
+			if (Files.exists(started.log())) {
+				try (Stream<String> lines = Files.lines(started.log())) {
+					Optional<Integer> port = lines.map(pattern::matcher)
+						.filter(Matcher::find)
+						.map((found) -> Integer.valueOf(found.group(1)))
+						.findFirst();
+					if (port.isPresent()) {
+						return port.get();
+					}
+				}
+			}
+			if (!started.process().isAlive()) {
+				throw new IllegalStateException(
+						started.name() + " exited with " + started.process().exitValue() + ":\n" + started.tail());
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException(
+				started.name() + " logged no port within " + limit.toSeconds() + " s:\n" + started.tail());
 	}
 
 	/**

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed and hostile HTTP requests, each sent byte for byte over a socket: every one
  * gets a 4xx or a GraphQL error, never a 5xx or a stack trace, and the expected status
  * says which layer refused it. Afterwards the gateway answers normally, and nothing
- * logged while the set ran holds a secret or an error. {@link BadInputTest} covers wrong
- * arguments and values; these are attacks on the transport, the parser and the cost of a
- * request.
+ * logged while the set ran holds a secret or an error. {@code graphql.BadInputSliceTest}
+ * covers wrong arguments and values; these are attacks on the transport, the parser and
+ * the cost of a request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsTest extends SandboxGatewayTest {

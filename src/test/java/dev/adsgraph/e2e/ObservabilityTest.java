@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/prometheus} after queries touching the Ads API and the SP-API, with
- * failures injected by the sandbox: each metric family of the README's Observability
- * section is there, with the tags it documents.
+ * failures injected by the sandbox: each metric family of docs/observability.md is there,
+ * with the tags it documents.
  */
 // An application of its own, shared by the two classes that inject upstream failures: the
 // 500s

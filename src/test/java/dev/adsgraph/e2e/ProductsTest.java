@@ -237,31 +237,6 @@ class ProductsTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	void badInputIsAnsweredWithClearErrorsBeforeAnyUpstreamCall() {
-		String s = this.start.toString();
-		String e = this.end.toString();
-		List<String> tooMany = IntStream.range(0, 101).mapToObj((i) -> String.format("B0%08d", i)).toList();
-		assertBad(Map.of("m", "NOTAMARKETPLACE", "a", List.of("B0YR85KV4O"), "s", s, "e", e), "marketplaceId must be");
-		assertBad(Map.of("m", US, "a", tooMany, "s", s, "e", e), "1 to 100 ASINs");
-		assertBad(Map.of("m", US, "a", List.of(), "s", s, "e", e), "1 to 100 ASINs");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O", "not-an-asin"), "s", s, "e", e), "not-an-asin");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", e, "e", s), "is before dateRange.start");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", this.end.minusDays(40).toString(), "e", e),
-				"at most 31");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s", s, "e",
-				LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()), "in the future");
-		assertBad(Map.of("m", US, "a", List.of("B0YR85KV4O"), "s",
-				LocalDate.now(ZoneOffset.UTC).minusDays(120).toString(), "e",
-				LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()), "within the last 95 days");
-	}
-
-	private void assertBad(Map<String, Object> variables, String message) {
-		Map<String, Object> answer = this.client.graphql(PRODUCTS, variables);
-		assertThat(errorCode(answer)).as("%s", variables).isEqualTo("BAD_USER_INPUT");
-		assertThat((String) at(answer, "errors.0.message")).contains(message);
-	}
-
-	@Test
 	void aProfilesProductsAndPerformanceAddUp() {
 		String query = """
 				query($s: Date!, $e: Date!) { profiles(filter: {marketplaceIds: ["ATVPDKIKX0DER"], types: [SELLER]}) {

@@ -1,5 +1,6 @@
 package dev.adsgraph.e2e;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,10 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: control
  * characters in headers, bytes that are not UTF-8, unnormalised paths, oversized header
- * blocks. Every request says {@code Connection: close}, so the answer is everything read
- * until the server closes.
+ * blocks. Every request of {@link #send} says {@code Connection: close}, so the answer is
+ * everything read until the server closes. {@link KeptAlive} is the other way: one
+ * connection for many requests, each answer read by its framing, and no client logic that
+ * could quietly open a second connection.
  */
 final class RawHttp {
 
@@ -96,6 +100,122 @@ final class RawHttp {
 			}
 		}
 		return bytes.toByteArray();
+	}
+
+	/**
+	 * One kept-alive connection: requests go one after another, each sent as soon as the
+	 * previous answer is read, as a load balancer or monitor sends them.
+	 */
+	static final class KeptAlive implements AutoCloseable {
+
+		private final Socket socket;
+
+		private final InputStream in;
+
+		private final OutputStream out;
+
+		private int exchanges;
+
+		KeptAlive(int port, Duration answerTimeout) throws IOException {
+			this.socket = new Socket("127.0.0.1", port);
+			this.socket.setSoTimeout((int) answerTimeout.toMillis());
+			this.socket.setTcpNoDelay(true);
+			this.in = new BufferedInputStream(this.socket.getInputStream());
+			this.out = this.socket.getOutputStream();
+		}
+
+		/**
+		 * Sends one request (with Host and, if there is a body, Content-Length) and reads
+		 * exactly its answer; fails if none comes within the answer timeout.
+		 */
+		Response exchange(String method, String target, Map<String, String> headers, String body) throws IOException {
+			StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			byte[] content = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0];
+			if (body != null) {
+				request.append("Content-Length: ").append(content.length).append("\r\n");
+			}
+			request.append("\r\n");
+			this.out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			this.out.write(content);
+			this.out.flush();
+			this.exchanges++;
+			try {
+				return readOne();
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("no answer to " + method + " " + target + ", request " + this.exchanges
+						+ " on this kept-alive connection, within " + this.socket.getSoTimeout() + " ms", ex);
+			}
+		}
+
+		/** The local port: the same for every exchange, since there is one connection. */
+		int localPort() {
+			return this.socket.getLocalPort();
+		}
+
+		private Response readOne() throws IOException {
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			// The last four bytes read, to find the blank line that ends the head.
+			int last = 0;
+			while (last != 0x0D0A0D0A) {
+				int b = readByte();
+				head.write(b);
+				last = (last << 8) | b;
+			}
+			Response headOnly = parse(head.toByteArray());
+			String length = headOnly.header("content-length");
+			byte[] body;
+			if (length != null) {
+				body = this.in.readNBytes(Integer.parseInt(length));
+			}
+			else if ("chunked".equalsIgnoreCase(headOnly.header("transfer-encoding"))) {
+				body = readChunks();
+			}
+			else {
+				throw new AssertionError("an answer on a kept-alive connection without its length: " + headOnly);
+			}
+			return new Response(headOnly.status(), headOnly.headers(), new String(body, StandardCharsets.UTF_8));
+		}
+
+		private byte[] readChunks() throws IOException {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			while (true) {
+				int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+				if (size == 0) {
+					while (!readLine().isEmpty()) {
+						// trailer fields
+					}
+					return body.toByteArray();
+				}
+				body.write(this.in.readNBytes(size));
+				readLine();
+			}
+		}
+
+		private String readLine() throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int b; (b = readByte()) != '\n';) {
+				if (b != '\r') {
+					line.write(b);
+				}
+			}
+			return line.toString(StandardCharsets.ISO_8859_1);
+		}
+
+		private int readByte() throws IOException {
+			int b = this.in.read();
+			if (b < 0) {
+				throw new AssertionError("the server closed the kept-alive connection");
+			}
+			return b;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
 	}
 
 	private static Response parse(byte[] raw) {

@@ -25,6 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"adsgraph.reports.poll-initial-delay=50ms", "adsgraph.reports.poll-max-delay=200ms" })
 abstract class SandboxGatewayTest {
 
+	/**
+	 * The configuration of an application (and a sandbox) that sees no upstream call but
+	 * the ones its test classes count: the classes sharing it either make none
+	 * ({@code CorsTest}, {@code HealthProbesTest}) or count them from a cold start
+	 * ({@code UpstreamCallCountTest}), so each finds the sandbox as the others left it.
+	 * One allowed CORS origin is the only setting any of them needs.
+	 */
+	static final String QUIET_SANDBOX = "adsgraph.cors.allowed-origins=https://dashboard.example.com";
+
 	@LocalServerPort
 	int port;
 

@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Subscriptions over the WebSocket endpoint with Spring's WebSocket GraphQL client, the
  * way a dashboard follows registrations and reports. Its own application: registrations
- * stay pending long enough (3 s) for several polls, and the poll interval is fixed (200
- * ms), so the upstream calls a poller may make in a given time are known.
+ * stay pending until a test settles them in the sandbox (after it saw them pending: with
+ * a delay, a slow machine could subscribe after it ran out), and the poll interval is
+ * fixed (200 ms), so the upstream calls a poller may make in a given time are known.
  */
 @TestPropertySource(
-		properties = { "adsgraph.sandbox.registration-delay=3s", "adsgraph.sandbox.report-processing-time=1s",
+		properties = { "adsgraph.sandbox.registration-delay=1h", "adsgraph.sandbox.report-processing-time=1s",
 				"adsgraph.subscriptions.poll-initial-delay=200ms", "adsgraph.subscriptions.poll-max-delay=200ms" })
 class SubscriptionsTest extends SandboxGatewayTest {
 
@@ -214,7 +215,10 @@ class SubscriptionsTest extends SandboxGatewayTest {
 	@Test
 	void anAdsAccountRegistrationIsFollowedFromPendingToCreatedThenCompletes() {
 		String id = register(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")));
-		Events events = ended(subscribe(socket(), ADS_ACCOUNT, Map.of("id", id)));
+		Events events = subscribe(socket(), ADS_ACCOUNT, Map.of("id", id));
+		eventuallyWithin(LONG, () -> events.received, (r) -> !r.isEmpty());
+		this.client.settleRegistration(id);
+		ended(events);
 		assertThat(events.error.get()).isNull();
 		assertThat(events.statuses("adsAccountStatus")).containsExactly("PENDING", "CREATED");
 		List<Map<String, Object>> data = events.data("adsAccountStatus");
@@ -248,7 +252,10 @@ class SubscriptionsTest extends SandboxGatewayTest {
 						"America/Los_Angeles", "businessDetails", address))));
 		assertNoErrors(answer);
 		String id = at(answer, "data.createAdvertiserAccounts.results.0.account.id");
-		Events events = ended(subscribe(socket(), ADVERTISER, Map.of("id", id)));
+		Events events = subscribe(socket(), ADVERTISER, Map.of("id", id));
+		eventuallyWithin(LONG, () -> events.received, (r) -> !r.isEmpty());
+		this.client.settleRegistration(id);
+		ended(events);
 		assertThat(events.error.get()).isNull();
 		assertThat(events.statuses("advertiserAccountStatus")).containsExactly("REGISTRATION_IN_PROGRESS", "APPROVED");
 		Map<String, Object> last = events.data("advertiserAccountStatus").get(1);
@@ -286,6 +293,8 @@ class SubscriptionsTest extends SandboxGatewayTest {
 		List<Events> all = IntStream.range(0, 5)
 			.mapToObj((i) -> subscribe((i % 2 == 0) ? socket : socket(), ADS_ACCOUNT, Map.of("id", id)))
 			.toList();
+		all.forEach((events) -> eventuallyWithin(LONG, () -> events.received, (r) -> !r.isEmpty()));
+		this.client.settleRegistration(id);
 		all.forEach(SubscriptionsTest::ended);
 		Duration elapsed = Duration.between(started, Instant.now());
 		assertThat(all).allSatisfy((events) -> {

@@ -15,11 +15,10 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Counts upstream calls from a cold start, so this class has an application (and a
- * sandbox) of its own: the property below makes its configuration differ from the shared
- * one.
+ * Counts upstream calls from a cold start, so this class runs in the quiet application,
+ * whose other classes make no upstream call.
  */
-@TestPropertySource(properties = "adsgraph.cache.profiles.ttl=10m")
+@TestPropertySource(properties = SandboxGatewayTest.QUIET_SANDBOX)
 class UpstreamCallCountTest extends SandboxGatewayTest {
 
 	@Test

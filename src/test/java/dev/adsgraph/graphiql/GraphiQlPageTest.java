@@ -22,20 +22,15 @@ class GraphiQlPageTest {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-03-02T10:00:00Z"), ZoneOffset.UTC);
 
-	private static final List<ReadmeExamples.Example> EXAMPLES = ReadmeExamples.parse("""
-			```graphql
-			{ profiles { id } }
-			```
-
-			```graphql
-			query Status($id: ID!) { adsAccount(id: $id) { status } }
-			```
-
-			```graphql
-			{ products(marketplaceId: "ATVPDKIKX0DER", asins: ["B0YR85KV4O"],
-			    dateRange: { start: "2026-11-10", end: "2026-11-16" }) { nodes { asin } } }
-			```
-			""");
+	private static final List<Examples.Example> EXAMPLES = List.of(
+			Examples.of("01-profiles.graphql", "# Profiles.\nquery Profiles { profiles { id } }", null),
+			Examples.of("02-status.graphql", "query Status($id: ID!) { adsAccount(id: $id) { id status } }",
+					"{\n  \"id\": \"\"\n}"),
+			Examples.of("03-products.graphql", """
+					query Products($start: Date!, $end: Date!) {
+					  products(marketplaceId: "ATVPDKIKX0DER", asins: ["B0YR85KV4O"],
+					    dateRange: { start: $start, end: $end }) { nodes { asin } } }
+					""", "{\n  \"start\": \"2026-11-10\",\n  \"end\": \"2026-11-16\"\n}"));
 
 	private final PageAssets assets = GraphiQlConfiguration.assets();
 
@@ -53,11 +48,12 @@ class GraphiQlPageTest {
 		assertThat(tabs).extracting((tab) -> tab.get("headers"))
 			.containsOnly("{\n  \"X-Api-Key\": \"adsgraph-demo-key\"\n}");
 		assertThat(tabs).extracting((tab) -> tab.get("query"))
-			.containsExactly("query Profiles { profiles { id } }",
-					"query Status($id: ID!) { adsAccount(id: $id) { status } }",
-					"query Products { products(marketplaceId: \"ATVPDKIKX0DER\", asins: [\"B0YR85KV4O\"],\n"
-							+ "    dateRange: { start: \"2027-02-23\", end: \"2027-03-01\" }) { nodes { asin } } }");
-		assertThat(tabs).extracting((tab) -> tab.get("variables")).containsExactly(null, "{\n  \"id\": \"\"\n}", null);
+			.containsExactly("# Profiles.\nquery Profiles { profiles { id } }",
+					"query Status($id: ID!) { adsAccount(id: $id) { id status } }", EXAMPLES.get(2).query());
+		assertThat(tabs).extracting((tab) -> tab.get("variables"))
+			.as("the examples' dates moved so that the latest is yesterday")
+			.containsExactly(null, "{\n  \"id\": \"\"\n}",
+					"{\n  \"start\": \"2027-02-23\",\n  \"end\": \"2027-03-01\"\n}");
 	}
 
 	@Test
@@ -94,8 +90,8 @@ class GraphiQlPageTest {
 
 	@Test
 	void anExampleCannotCloseTheSettingsScriptElement() {
-		List<ReadmeExamples.Example> examples = ReadmeExamples
-			.parse("```graphql\n{ a(x: \"</script><script>\") }\n```\n");
+		List<Examples.Example> examples = List
+			.of(Examples.of("a.graphql", "query A { a(x: \"</script><script>\") }", null));
 		GraphiQlPage page = new GraphiQlPage(
 				new GraphiQlPage.Settings("/graphiql", "/graphql", null, "X-Api-Key", false, null), examples,
 				this.assets, CLOCK);

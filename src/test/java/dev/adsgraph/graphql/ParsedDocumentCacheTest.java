@@ -29,7 +29,8 @@ class ParsedDocumentCacheTest {
 	private final List<String> parsed = new ArrayList<>();
 
 	private GraphQL graphQl(long maxChars) {
-		ParsedDocumentCache cache = new ParsedDocumentCache(maxChars, CacheMetrics.NONE);
+		// Evictions on this thread: the bound holds as soon as a document is stored.
+		ParsedDocumentCache cache = new ParsedDocumentCache(maxChars, CacheMetrics.NONE, Runnable::run);
 		return GraphQL.newGraphQL(SCHEMA).preparsedDocumentProvider((input, parseAndValidate) -> {
 			return cache.getDocumentAsync(input, (in) -> {
 				this.parsed.add(in.getQuery());

@@ -41,7 +41,8 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.tenants[0].id")).isEqualTo("demo");
 			// The demo keys are configured as digests, as live tenants should be (the
 			// digests are
-			// those of printf %s adsgraph-demo-key | sha256sum, the README's recipe).
+			// those of printf %s adsgraph-demo-key | sha256sum, the recipe in
+			// docs/configuration.md).
 			assertThat(environment.getProperty("adsgraph.tenants[0].api-key")).isNull();
 			assertThat(environment.getProperty("adsgraph.tenants[0].api-key-sha256"))
 				.isEqualTo("a77a684018206921b6b28fb7d61c94c8545a369a6c735b6ad83257f4922919e9");

@@ -53,10 +53,10 @@ class DockerFilesTest {
 	void theBuildStageCopiesEverythingTheMavenBuildReads() throws IOException {
 		Stage build = Dockerfile.read(DOCKERFILE).stages().get(0);
 		List<String> copied = build.all("COPY").stream().map((copy) -> copy.arguments().split("\\s+")[0]).toList();
-		// pom.xml, the sources, the SDL (a resource directory of the pom) and the README
-		// (packed
-		// for the GraphiQL page's examples).
-		assertThat(copied).contains("pom.xml", "src", "schema", "README.md");
+		// pom.xml, the sources, the SDL and the example operations (resource directories
+		// of
+		// the pom; the examples are the GraphiQL page's tabs).
+		assertThat(copied).contains("pom.xml", "src", "schema", "examples");
 		String pom = Files.readString(Path.of("pom.xml"));
 		Matcher resource = Pattern.compile("<directory>([^<]+)</directory>").matcher(pom);
 		while (resource.find()) {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,38 +28,63 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Postman collection keeps up with the schema and the README: a request for every
- * query and mutation field and for every README example, and tests on every request.
- * Whether those tests pass is {@code PostmanCollectionIT}'s business.
+ * The Postman collection keeps up with the schema and the examples: a request for every
+ * query and mutation field and for every example of {@code examples/}, sending that file
+ * word for word, and tests on every request. Whether those tests pass is
+ * {@code PostmanCollectionIT}'s business.
  */
 class PostmanCollectionTest {
 
 	private static final Path COLLECTION = Path.of("postman", "adsgraph.postman_collection.json");
 
-	private static final Pattern GRAPHQL_BLOCK = Pattern.compile("^```graphql[ \\t]*\\R(.*?)^```",
-			Pattern.MULTILINE | Pattern.DOTALL);
+	private static final Path EXAMPLES = Path.of("examples");
 
-	private static final Pattern CURL_QUERY = Pattern.compile("-d '(\\{\"query\".*?\\})'", Pattern.DOTALL);
+	private static final Pattern EXAMPLE_FILE = Pattern.compile("\\(examples/([\\w.-]+\\.graphql)\\)");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * A request that runs an example names its file
+	 * ({@code (examples/05-register.graphql)}) and sends that file's text as it is, with
+	 * a value for each of its variables.
+	 */
 	@Test
-	void everyReadmeExampleIsARequestOfTheCollection() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
-		List<String> examples = new ArrayList<>();
-		Matcher block = GRAPHQL_BLOCK.matcher(readme);
-		while (block.find()) {
-			examples.add(block.group(1));
+	void everyExampleIsARequestOfTheCollectionSendingTheFileAsItIs() throws IOException {
+		Map<String, List<JsonNode>> requestsByExample = new TreeMap<>();
+		for (JsonNode request : requests()) {
+			Matcher file = EXAMPLE_FILE.matcher(request.path("name").asString());
+			if (file.find()) {
+				requestsByExample.computeIfAbsent(file.group(1), (name) -> new ArrayList<>()).add(request);
+			}
 		}
-		Matcher curl = CURL_QUERY.matcher(readme);
-		while (curl.find()) {
-			examples.add(JSON.readTree(curl.group(1)).path("query").asString());
+		List<String> examples;
+		try (Stream<Path> files = Files.list(EXAMPLES)) {
+			examples = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".graphql"))
+				.sorted()
+				.toList();
 		}
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
-		Set<String> requests = new TreeSet<>();
-		queries().forEach((query) -> requests.add(normalized(query)));
-		List<String> missing = examples.stream().filter((example) -> !requests.contains(normalized(example))).toList();
-		assertThat(missing).as("README examples with no request in %s (dates may differ)", COLLECTION).isEmpty();
+		assertThat(requestsByExample.keySet()).as("examples with a request in %s", COLLECTION)
+			.containsExactlyElementsOf(examples);
+		for (String example : examples) {
+			String text = Files.readString(EXAMPLES.resolve(example)).strip();
+			Path variablesFile = EXAMPLES.resolve(example.replaceFirst("\\.graphql$", ".json"));
+			Set<String> variables = new TreeSet<>();
+			if (Files.exists(variablesFile)) {
+				JSON.readTree(variablesFile.toFile()).propertyNames().forEach(variables::add);
+			}
+			for (JsonNode request : requestsByExample.get(example)) {
+				JsonNode graphql = request.path("request").path("body").path("graphql");
+				assertThat(graphql.path("query").asString()).as(request.path("name").asString()).isEqualTo(text);
+				String sent = graphql.path("variables").asString();
+				Set<String> sentNames = new TreeSet<>();
+				if (!sent.isBlank()) {
+					JSON.readTree(sent).propertyNames().forEach(sentNames::add);
+				}
+				assertThat(sentNames).as("variables of %s", request.path("name").asString()).isEqualTo(variables);
+			}
+		}
 	}
 
 	@Test
@@ -112,17 +139,6 @@ class PostmanCollectionTest {
 		}
 		assertThat(requests()).hasSizeGreaterThan(50);
 		assertThat(untested).as("requests without pm.test").isEmpty();
-	}
-
-	/**
-	 * The same operation whatever its layout, dates and Postman variables standing for
-	 * dates.
-	 */
-	private static String normalized(String query) {
-		return query.replaceAll("\"(\\d{4}-\\d{2}-\\d{2}|\\{\\{\\w+\\}\\})\"", "\"<date>\"")
-			.replaceAll("[\\s,]+", " ")
-			.replaceAll(" ?([{}()\\[\\]:]) ?", "$1")
-			.strip();
 	}
 
 	private static List<String> queries() throws IOException {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JSON log option of the README: the packaged jar run with
+ * The JSON log option of docs/observability.md: the packaged jar run with
  * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash} writes one JSON object per line, and
  * the lines written for a request carry its correlation id as a field of their own. A
  * process of its own, since the log format is set when logging starts. Log in
@@ -37,15 +37,14 @@ class StructuredLogsIT {
 		Path output = Path.of("target", "structured-logs");
 		Files.createDirectories(output);
 		Path log = output.resolve("gateway.log");
-		int port = PostmanCollectionIT.freePort();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
+				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 		Process gateway = builder.start();
 		try {
-			PostmanCollectionIT.awaitReady(gateway, port, log);
+			int port = PostmanCollectionIT.awaitReady(gateway, log);
 			String correlationId = "json-" + UUID.randomUUID();
 			HttpResponse<String> answer = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)

@@ -74,6 +74,22 @@ public final class AccountRegistry {
 		this.byId.put(account.adsAccountId(), account);
 	}
 
+	/**
+	 * Settles the account now, whoever owns it: its review takes effect at once instead
+	 * of after the registration delay.
+	 */
+	public Optional<Account> settle(String adsAccountId) {
+		return atomically(() -> {
+			Account account = this.byId.get(adsAccountId);
+			if (account == null) {
+				return Optional.empty();
+			}
+			Account settled = account.settlingBy(this.clock.instant());
+			replace(settled);
+			return Optional.of(settled);
+		});
+	}
+
 	Optional<Account> accountFor(SellingPartner partner) {
 		return Optional.ofNullable(this.accountByPartner.get(partner.uniquenessKey())).map(this.byId::get);
 	}

@@ -1,5 +1,7 @@
 package dev.adsgraph.sandbox.control;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import dev.adsgraph.sandbox.SandboxCredentials;
+import dev.adsgraph.sandbox.ads.AccountRegistry;
 import dev.adsgraph.sandbox.ads.ErrorFamily;
 import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
@@ -21,6 +24,7 @@ import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.core.Stats;
+import dev.adsgraph.sandbox.fixtures.Account;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
@@ -54,8 +58,15 @@ public final class ControlHandler {
 
 	private final Faults faults;
 
-	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults, Runnable resetData) {
+	private final AccountRegistry accounts;
+
+	private final Clock clock;
+
+	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults,
+			AccountRegistry accounts, Clock clock, Runnable resetData) {
 		this.stats = stats;
+		this.accounts = accounts;
+		this.clock = clock;
 		this.faults = faults;
 		this.termsTokens = termsTokens;
 		this.catalog = catalog;
@@ -76,6 +87,25 @@ public final class ControlHandler {
 				.toResponse();
 		}
 		return Reply.json(200, ErrorFamily.ordered("termsToken", termsToken, "termsTokenStatus", status)).toResponse();
+	}
+
+	/**
+	 * {@code POST /sandbox/adsAccounts/{adsAccountId}/settle}: the account's review takes
+	 * effect now instead of after the registration delay, so a test decides when a
+	 * registration stops being pending.
+	 */
+	public Mono<ServerResponse> settleAdsAccount(ServerRequest request) {
+		String adsAccountId = request.pathVariable("adsAccountId");
+		Account account = this.accounts.settle(adsAccountId).orElse(null);
+		if (account == null) {
+			return notFound("Ads account " + adsAccountId + " does not exist.").toResponse();
+		}
+		Instant now = this.clock.instant();
+		Map<String, Object> settled = new LinkedHashMap<>();
+		settled.put("adsAccountId", adsAccountId);
+		settled.put("status", account.status(now));
+		settled.put("v1Status", account.v1Status(now));
+		return Reply.json(200, settled).toResponse();
 	}
 
 	public Mono<ServerResponse> stats(ServerRequest request) {

@@ -123,6 +123,8 @@ public final class UpstreamGuard {
 			.waitDurationInOpenState(config.openDuration())
 			.permittedNumberOfCallsInHalfOpenState(config.halfOpenCalls())
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
+			// The open state lasts by this clock too, so tests move past it by hand.
+			.clock(clock)
 			.recordException(UpstreamGuard::isOutage)
 			.build());
 	}

@@ -1,5 +1,6 @@
 package dev.adsgraph.sandbox.control;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.adsgraph.sandbox.SandboxServer;
+import dev.adsgraph.sandbox.SandboxSettings;
 import dev.adsgraph.sandbox.SandboxTestClient;
 import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
@@ -68,6 +70,38 @@ class SandboxControlTest {
 		assertThat(accepted.json().get("termsTokenStatus").stringValue()).isEqualTo("ACCEPTED");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(redeemed.status()).isEqualTo(409);
+	}
+
+	@Test
+	void theSettleEndpointEndsAPendingRegistrationAtOnce() {
+		// A sandbox of its own whose registrations would stay pending for an hour.
+		try (SandboxTestClient slow = SandboxTestClient
+			.start(SandboxSettings.defaults().withRegistrationDelay(Duration.ofHours(1)))) {
+			Exchange registered = slow.ads("na", "POST", "/adsAccounts")
+				.json(SandboxTestClient.ACCOUNTS_V2,
+						Map.of("associations",
+								List.of(Map.of("amazonSeller", Map.of("sellerCentralAccount", "A17CEDARLN4PTS")))))
+				.send();
+			String adsAccountId = registered.json().at("/adsAccount/adsAccountId").stringValue();
+			assertThat(status(slow, adsAccountId)).isEqualTo("PENDING");
+
+			Exchange settled = slow.raw("POST", "/sandbox/adsAccounts/" + adsAccountId + "/settle").send();
+			Exchange unknown = slow.raw("POST", "/sandbox/adsAccounts/amzn1.ads-account.g.nosuchaccount/settle").send();
+
+			assertThat(settled.status()).isEqualTo(200);
+			assertThat(settled.json().get("status").stringValue()).isEqualTo("CREATED");
+			assertThat(settled.json().get("v1Status").stringValue()).isEqualTo("APPROVED");
+			assertThat(status(slow, adsAccountId)).isEqualTo("CREATED");
+			assertThat(unknown.status()).isEqualTo(404);
+		}
+	}
+
+	private static String status(SandboxTestClient sandbox, String adsAccountId) {
+		return sandbox.ads("na", "GET", "/adsAccounts/" + adsAccountId)
+			.send()
+			.json()
+			.at("/adsAccount/status")
+			.stringValue();
 	}
 
 	@Test

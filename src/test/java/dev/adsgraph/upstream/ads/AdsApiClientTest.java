@@ -1,8 +1,8 @@
 package dev.adsgraph.upstream.ads;
 
+import dev.adsgraph.testing.ClosedPort;
 import dev.adsgraph.testing.MutableClock;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -526,21 +526,18 @@ class AdsApiClientTest {
 
 	@Test
 	void connectionRefusedIsStatusZeroAndRetryable() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
+		try (ClosedPort closed = new ClosedPort()) {
+			AdsApiClient unreachable = client(Map.of(Region.NA, URI.create(closed.url())), Duration.ofSeconds(5));
+
+			UpstreamException error = catchThrowableOfType(UpstreamException.class,
+					() -> unreachable.getAdsAccount(CREDENTIALS, Region.NA, "amzn1.ads-account.g.1").block());
+
+			assertThat(error.upstream()).isEqualTo("ads");
+			assertThat(error.operation()).isEqualTo("GetAccount");
+			assertThat(error.httpStatus()).isZero();
+			assertThat(error.code()).isNull();
+			assertThat(error.retryable()).isTrue();
 		}
-		AdsApiClient unreachable = client(Map.of(Region.NA, URI.create("http://127.0.0.1:" + closedPort)),
-				Duration.ofSeconds(5));
-
-		UpstreamException error = catchThrowableOfType(UpstreamException.class,
-				() -> unreachable.getAdsAccount(CREDENTIALS, Region.NA, "amzn1.ads-account.g.1").block());
-
-		assertThat(error.upstream()).isEqualTo("ads");
-		assertThat(error.operation()).isEqualTo("GetAccount");
-		assertThat(error.httpStatus()).isZero();
-		assertThat(error.code()).isNull();
-		assertThat(error.retryable()).isTrue();
 	}
 
 	@Test

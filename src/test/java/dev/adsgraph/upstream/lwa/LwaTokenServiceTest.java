@@ -1,8 +1,8 @@
 package dev.adsgraph.upstream.lwa;
 
+import dev.adsgraph.testing.ClosedPort;
 import dev.adsgraph.testing.MutableClock;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -263,20 +263,17 @@ class LwaTokenServiceTest {
 
 	@Test
 	void connectionRefusedIsStatusZeroAndRetryable() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
+		try (ClosedPort closed = new ClosedPort()) {
+			LwaTokenService unreachable = service(closed.url() + TOKEN_PATH, new InMemoryLwaTokenCache());
+
+			UpstreamException error = catchThrowableOfType(UpstreamException.class,
+					() -> unreachable.accessToken(CREDENTIALS).block());
+
+			assertThat(error.upstream()).isEqualTo("lwa");
+			assertThat(error.httpStatus()).isZero();
+			assertThat(error.retryable()).isTrue();
+			assertThat(error.getMessage()).doesNotContain("super-secret");
 		}
-		LwaTokenService unreachable = service("http://127.0.0.1:" + closedPort + TOKEN_PATH,
-				new InMemoryLwaTokenCache());
-
-		UpstreamException error = catchThrowableOfType(UpstreamException.class,
-				() -> unreachable.accessToken(CREDENTIALS).block());
-
-		assertThat(error.upstream()).isEqualTo("lwa");
-		assertThat(error.httpStatus()).isZero();
-		assertThat(error.retryable()).isTrue();
-		assertThat(error.getMessage()).doesNotContain("super-secret");
 	}
 
 	@Test

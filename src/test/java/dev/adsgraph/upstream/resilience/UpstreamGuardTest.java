@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.adsgraph.testing.MutableClock;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;
@@ -122,8 +123,12 @@ class UpstreamGuardTest {
 	}
 
 	private AdsApiClient client(ResilienceProperties properties) {
-		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), Clock.systemUTC(),
-				Schedulers.parallel(), this.metrics);
+		return client(properties, Clock.systemUTC());
+	}
+
+	private AdsApiClient client(ResilienceProperties properties, Clock guardClock) {
+		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), guardClock, Schedulers.parallel(),
+				this.metrics);
 		LwaTokenService tokens = new LwaTokenService(
 				WebClient.builder(), new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH),
 						Duration.ofSeconds(60), Duration.ofSeconds(5)),
@@ -257,10 +262,14 @@ class UpstreamGuardTest {
 	}
 
 	@Test
-	void theCircuitOpensOnRepeatedOutagesFailsFastAndRecovers() throws InterruptedException {
+	void theCircuitOpensOnRepeatedOutagesFailsFastAndRecovers() {
+		// The open state lasts by the guard's clock, moved here by hand: with real time,
+		// a
+		// slow machine could reach the fail-fast call after the circuit half-opened.
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		AdsApiClient client = client(properties(1, Duration.ofSeconds(5),
 				new ResilienceProperties.CircuitBreaker(true, 50, 4, 4, Duration.ofMillis(300), 2), wideBulkhead(),
-				backoff()));
+				backoff()), clock);
 		this.ads = (request) -> Reply.json(500, "{}");
 		for (int i = 0; i < 4; i++) {
 			assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block())
@@ -277,7 +286,10 @@ class UpstreamGuardTest {
 		assertThat(adsRequests()).as("an open circuit does not call").isEqualTo(4);
 
 		this.ads = (request) -> Reply.json(200, PROFILES);
-		Thread.sleep(400);
+		clock.advance(Duration.ofMillis(299));
+		assertThatThrownBy(() -> client.listProfiles(TENANT_A, Region.NA, null).block()).isInstanceOfSatisfying(
+				UpstreamException.class, (ex) -> assertThat(ex.code()).isEqualTo(UpstreamGuard.CIRCUIT_OPEN));
+		clock.advance(Duration.ofMillis(2));
 		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
 		assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);

@@ -1,10 +1,10 @@
 package dev.adsgraph.upstream.sp;
 
+import dev.adsgraph.testing.ClosedPort;
 import dev.adsgraph.testing.MutableClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -532,19 +532,17 @@ class SpApiClientTest {
 
 	@Test
 	void connectionRefusedIsStatusZeroAndRetryable() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
+		try (ClosedPort closed = new ClosedPort()) {
+			SellingPartnerApiClient unreachable = client(Map.of(Region.NA, URI.create(closed.url())),
+					Duration.ofSeconds(5));
+
+			UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+					() -> unreachable.getReport(CREDENTIALS, Region.NA, "r").block());
+
+			assertThat(ex.httpStatus()).isZero();
+			assertThat(ex.retryable()).isTrue();
+			assertThat(ex.operation()).isEqualTo("getReport");
 		}
-		SellingPartnerApiClient unreachable = client(Map.of(Region.NA, URI.create("http://127.0.0.1:" + closedPort)),
-				Duration.ofSeconds(5));
-
-		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
-				() -> unreachable.getReport(CREDENTIALS, Region.NA, "r").block());
-
-		assertThat(ex.httpStatus()).isZero();
-		assertThat(ex.retryable()).isTrue();
-		assertThat(ex.operation()).isEqualTo("getReport");
 	}
 
 	@Test
