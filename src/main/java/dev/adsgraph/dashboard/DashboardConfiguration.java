@@ -1,12 +1,14 @@
 package dev.adsgraph.dashboard;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.adsgraph.graphiql.GraphiQlProperties;
 import dev.adsgraph.pages.PageAssets;
 import dev.adsgraph.pages.PageMode;
 import dev.adsgraph.pages.HtmlPages;
@@ -34,8 +36,9 @@ class DashboardConfiguration {
 			throw new IllegalStateException("adsgraph.dashboard.path (" + properties.path()
 					+ ") must differ from spring.graphql.http.path, where the GraphQL endpoint is");
 		}
-		if (environment.getProperty("adsgraph.graphiql.enabled", Boolean.class, true)
-				&& properties.path().equals(environment.getProperty("adsgraph.graphiql.path", "/graphiql"))) {
+		GraphiQlProperties graphiQl = Binder.get(environment)
+			.bindOrCreate("adsgraph.graphiql", GraphiQlProperties.class);
+		if (graphiQl.enabled() && properties.path().equals(graphiQl.path())) {
 			throw new IllegalStateException("adsgraph.dashboard.path (" + properties.path()
 					+ ") must differ from adsgraph.graphiql.path, where the GraphiQL page is");
 		}

@@ -1,22 +1,29 @@
 package dev.adsgraph.dashboard;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import dev.adsgraph.pages.HtmlPages;
 
 /**
  * {@code adsgraph.dashboard.*}: the example dashboard served from the jar.
  *
- * @param enabled whether the page is served (default true)
- * @param path where it is served (default {@code /dashboard}); its script, styles and
- * Chart.js are served beneath it, at {@code <path>/assets/}
+ * @param enabled whether the page is served
+ * @param path where it is served; its script, styles and Chart.js are served beneath it,
+ * at {@code <path>/assets/}
  */
+@Validated
 @ConfigurationProperties("adsgraph.dashboard")
-public record DashboardProperties(Boolean enabled, String path) {
+public record DashboardProperties(@DefaultValue("true") boolean enabled,
+		@NotNull @DefaultValue("/dashboard") String path) {
 
 	public DashboardProperties {
-		enabled = (enabled != null) ? enabled : Boolean.TRUE;
-		path = HtmlPages.path("adsgraph.dashboard.path", path, "/dashboard");
+		if (path != null) {
+			path = HtmlPages.path("adsgraph.dashboard.path", path, "/dashboard");
+		}
 	}
 
 }

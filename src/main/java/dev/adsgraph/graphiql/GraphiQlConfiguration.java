@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,10 +31,10 @@ class GraphiQlConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> graphiQlRoutes(GraphiQlProperties properties, AdsgraphProperties adsgraph,
-			Environment environment, ObjectProvider<Clock> clock) {
+			Environment environment, Clock clock) {
 		GraphiQlPage.Settings settings = settings(properties, adsgraph, environment);
 		PageAssets assets = assets();
-		GraphiQlPage page = new GraphiQlPage(settings, examples(), assets, clock.getIfAvailable(Clock::systemUTC));
+		GraphiQlPage page = new GraphiQlPage(settings, examples(), assets, clock);
 		return HtmlPages.routes(properties.path(), page::render, assets::serve);
 	}
 

@@ -1,6 +1,10 @@
 package dev.adsgraph.graphql;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.graphql.document-cache.*}: the cache of parsed and validated query
@@ -9,15 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxChars the total length of the documents kept (the oldest unused go first); 0
  * turns the cache off, so every request is parsed and validated again
  */
+@Validated
 @ConfigurationProperties("adsgraph.graphql.document-cache")
-public record DocumentCacheProperties(Long maxChars) {
-
-	public DocumentCacheProperties {
-		maxChars = (maxChars != null) ? maxChars : 2_000_000L;
-		if (maxChars < 0) {
-			throw new IllegalArgumentException(
-					"adsgraph.graphql.document-cache.max-chars must be 0 (off) or more, was " + maxChars);
-		}
-	}
+public record DocumentCacheProperties(@PositiveOrZero @DefaultValue("2000000") long maxChars) {
 
 }

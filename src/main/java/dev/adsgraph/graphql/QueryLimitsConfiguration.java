@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class QueryLimitsConfiguration {
 
 	@Bean
-	QueryLimitsInstrumentation queryLimitsInstrumentation(QueryLimitsProperties limits) {
+	QueryLimitsInstrumentation queryLimitsInstrumentation(LimitsProperties limits) {
 		return new QueryLimitsInstrumentation(limits);
 	}
 

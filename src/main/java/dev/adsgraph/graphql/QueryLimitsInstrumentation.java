@@ -35,11 +35,11 @@ import graphql.util.TraverserContext;
  */
 public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
-	private final QueryLimitsProperties limits;
+	private final LimitsProperties limits;
 
 	private final QueryComplexity complexity;
 
-	public QueryLimitsInstrumentation(QueryLimitsProperties limits) {
+	public QueryLimitsInstrumentation(LimitsProperties limits) {
 		this.limits = limits;
 		this.complexity = new QueryComplexity(limits.defaultListWeight());
 	}

@@ -41,7 +41,7 @@ class RequestBodyLimitWebFilter implements WebFilter {
 
 	private final byte[] body;
 
-	RequestBodyLimitWebFilter(QueryLimitsProperties limits, Environment environment) {
+	RequestBodyLimitWebFilter(LimitsProperties limits, Environment environment) {
 		this.maxBytes = limits.maxBodySize().toBytes();
 		// Matched as the router matches it, so /graphql;a=b is limited too.
 		this.graphQlPath = PathPatternParser.defaultInstance

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +29,9 @@ class IdempotencyConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(IdempotencyStore.class)
-	IdempotencyStore idempotencyStore(IdempotencyProperties properties, ObjectProvider<Clock> clock) {
+	IdempotencyStore idempotencyStore(IdempotencyProperties properties, Clock clock) {
 		return new CaffeineIdempotencyStore(properties.retention(), properties.maxEntries(),
-				properties.inFlightTimeout().plus(LAPSE_GRACE), clock.getIfAvailable(Clock::systemUTC));
+				properties.inFlightTimeout().plus(LAPSE_GRACE), clock);
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package dev.adsgraph.idempotency;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,22 +23,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("adsgraph.idempotency")
-record IdempotencyProperties(@NotNull @DefaultValue("24h") Duration retention, @DefaultValue("100000") long maxEntries,
-		@NotNull @DefaultValue("5m") Duration inFlightTimeout) {
-
-	IdempotencyProperties {
-		requirePositive("retention", retention);
-		requirePositive("in-flight-timeout", inFlightTimeout);
-		if (maxEntries <= 0) {
-			throw new IllegalArgumentException("adsgraph.idempotency.max-entries must be positive, was " + maxEntries);
-		}
-	}
-
-	private static void requirePositive(String property, Duration duration) {
-		if (duration != null && (duration.isZero() || duration.isNegative())) {
-			throw new IllegalArgumentException(
-					"adsgraph.idempotency." + property + " must be positive, was " + duration);
-		}
-	}
+record IdempotencyProperties(
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("24h") Duration retention,
+		@Positive @DefaultValue("100000") long maxEntries,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("5m") Duration inFlightTimeout) {
 
 }

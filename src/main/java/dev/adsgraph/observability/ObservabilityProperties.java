@@ -1,7 +1,10 @@
 package dev.adsgraph.observability;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.metrics.*}.
@@ -10,14 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * their own in {@code adsgraph.graphql.operations}; names seen after that are counted as
  * {@code other}, so callers cannot grow the metrics without bound
  */
+@Validated
 @ConfigurationProperties("adsgraph.metrics")
-record ObservabilityProperties(@DefaultValue("200") int maxOperationNames) {
-
-	ObservabilityProperties {
-		if (maxOperationNames < 0) {
-			throw new IllegalArgumentException(
-					"adsgraph.metrics.max-operation-names must be 0 or more, was " + maxOperationNames);
-		}
-	}
+record ObservabilityProperties(@PositiveOrZero @DefaultValue("200") int maxOperationNames) {
 
 }

@@ -28,8 +28,6 @@ import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,12 +53,6 @@ class ProductService {
 
 	/** Which days are valid date ranges: the latest and earliest follow today. */
 	private final Clock clock;
-
-	@Autowired
-	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
-			SalesAndTrafficReports retailReports, ProductsProperties properties, ObjectProvider<Clock> clock) {
-		this(profiles, marketplaces, adsReports, retailReports, properties, clock.getIfAvailable(Clock::systemUTC));
-	}
 
 	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
 			SalesAndTrafficReports retailReports, ProductsProperties properties, Clock clock) {

@@ -2,7 +2,13 @@ package dev.adsgraph.products;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.products.*}: the limits of product queries and how long SP-API answers
@@ -19,21 +25,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param catalogTtl how long an ASIN's catalog facts are reused
  * @param listingTtl how long a listing (SKU, status, price) is reused
  */
+@Validated
 @ConfigurationProperties("adsgraph.products")
-record ProductsProperties(Integer maxAsins, Integer maxRangeDays, Integer maxLookbackDays, Duration participationsTtl,
-		Duration inventoryTtl, Duration catalogTtl, Duration listingTtl) {
-
-	ProductsProperties {
-		maxAsins = (maxAsins != null) ? maxAsins : 100;
-		maxRangeDays = (maxRangeDays != null) ? maxRangeDays : 31;
-		maxLookbackDays = (maxLookbackDays != null) ? maxLookbackDays : 95;
-		participationsTtl = (participationsTtl != null) ? participationsTtl : Duration.ofHours(1);
-		inventoryTtl = (inventoryTtl != null) ? inventoryTtl : Duration.ofMinutes(5);
-		catalogTtl = (catalogTtl != null) ? catalogTtl : Duration.ofHours(6);
-		listingTtl = (listingTtl != null) ? listingTtl : Duration.ofMinutes(5);
-		if (maxAsins < 1 || maxRangeDays < 1 || maxLookbackDays < 1) {
-			throw new IllegalArgumentException("adsgraph.products limits must be positive");
-		}
-	}
+record ProductsProperties(@Positive @DefaultValue("100") int maxAsins, @Positive @DefaultValue("31") int maxRangeDays,
+		@Positive @DefaultValue("95") int maxLookbackDays,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("1h") Duration participationsTtl,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("5m") Duration inventoryTtl,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("6h") Duration catalogTtl,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("5m") Duration listingTtl) {
 
 }

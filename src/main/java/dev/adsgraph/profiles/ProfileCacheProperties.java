@@ -2,27 +2,29 @@ package dev.adsgraph.profiles;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.cache.profiles.*}: how long a tenant's profile list is reused, how many
  * lists are kept, and how often a lookup of an id missing from a cached list may reload
  * that list (a newly registered account's profiles appear upstream after the list was
  * cached).
+ *
+ * @param ttl how long a tenant's profile list is reused
+ * @param maxSize how many profile lists (one per tenant and region) are kept at most
+ * @param reloadOnMissInterval how often a lookup of a profile id missing from the cached
+ * list may reload that list (a newly registered account); negative turns it off
  */
+@Validated
 @ConfigurationProperties("adsgraph.cache.profiles")
-record ProfileCacheProperties(Duration ttl, Long maxSize, Duration reloadOnMissInterval) {
-
-	ProfileCacheProperties {
-		reloadOnMissInterval = (reloadOnMissInterval != null) ? reloadOnMissInterval : Duration.ofSeconds(30);
-		ttl = (ttl != null) ? ttl : Duration.ofMinutes(5);
-		maxSize = (maxSize != null) ? maxSize : 10_000L;
-		if (ttl.isNegative()) {
-			throw new IllegalArgumentException("adsgraph.cache.profiles.ttl must not be negative, was " + ttl);
-		}
-		if (maxSize < 0) {
-			throw new IllegalArgumentException("adsgraph.cache.profiles.max-size must not be negative, was " + maxSize);
-		}
-	}
+record ProfileCacheProperties(@NotNull @DurationMin(nanos = 0) @DefaultValue("5m") Duration ttl,
+		@PositiveOrZero @DefaultValue("10000") long maxSize,
+		@NotNull @DefaultValue("30s") Duration reloadOnMissInterval) {
 
 }

@@ -2,7 +2,11 @@ package dev.adsgraph.reports;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,42 +34,21 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("adsgraph.reports")
-record ReportProperties(@NotNull @DefaultValue("1s") Duration pollInitialDelay,
-		@NotNull @DefaultValue("30s") Duration pollMaxDelay, @DefaultValue("0.2") double pollJitter,
-		@NotNull @DefaultValue("3h") Duration maxWait, @NotNull @DefaultValue("2s") Duration grace,
-		@NotNull @DefaultValue("1h") Duration ttl, @NotNull @DefaultValue("10m") Duration ttlIncludingToday,
-		@NotNull @DefaultValue("1m") Duration failedTtl, @DefaultValue("10000") long maxEntries) {
+record ReportProperties(
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1s") Duration pollInitialDelay,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration pollMaxDelay,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double pollJitter,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("3h") Duration maxWait,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("2s") Duration grace,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("1h") Duration ttl,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("10m") Duration ttlIncludingToday,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("1m") Duration failedTtl,
+		@Positive @DefaultValue("10000") long maxEntries) {
 
+	// A relation between settings, which Bean Validation's annotations cannot express.
 	ReportProperties {
-		requirePositive("poll-initial-delay", pollInitialDelay);
-		requirePositive("poll-max-delay", pollMaxDelay);
 		if (pollInitialDelay != null && pollMaxDelay != null && pollMaxDelay.compareTo(pollInitialDelay) < 0) {
 			throw new IllegalArgumentException("adsgraph.reports.poll-max-delay must not be below poll-initial-delay");
-		}
-		if (!(pollJitter >= 0 && pollJitter <= 1)) {
-			throw new IllegalArgumentException(
-					"adsgraph.reports.poll-jitter must be between 0 and 1, was " + pollJitter);
-		}
-		requirePositive("max-wait", maxWait);
-		requireNotNegative("grace", grace);
-		requireNotNegative("ttl", ttl);
-		requireNotNegative("ttl-including-today", ttlIncludingToday);
-		requireNotNegative("failed-ttl", failedTtl);
-		if (maxEntries <= 0) {
-			throw new IllegalArgumentException("adsgraph.reports.max-entries must be positive, was " + maxEntries);
-		}
-	}
-
-	private static void requirePositive(String property, Duration duration) {
-		if (duration != null && (duration.isZero() || duration.isNegative())) {
-			throw new IllegalArgumentException("adsgraph.reports." + property + " must be positive, was " + duration);
-		}
-	}
-
-	private static void requireNotNegative(String property, Duration duration) {
-		if (duration != null && duration.isNegative()) {
-			throw new IllegalArgumentException(
-					"adsgraph.reports." + property + " must not be negative, was " + duration);
 		}
 	}
 

@@ -24,17 +24,16 @@ class ReportsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ReportStore.class)
-	ReportStore reportStore(ReportProperties properties, ObjectProvider<Clock> clock,
-			ObjectProvider<CacheMetrics> cacheMetrics) {
-		return new CaffeineReportStore(properties.maxEntries(), clock.getIfAvailable(Clock::systemUTC),
+	ReportStore reportStore(ReportProperties properties, Clock clock, ObjectProvider<CacheMetrics> cacheMetrics) {
+		return new CaffeineReportStore(properties.maxEntries(), clock,
 				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
 	// Closed with the context (AutoCloseable), which stops the reports still being
 	// polled.
 	@Bean
-	ReportEngine reportEngine(ReportStore reportStore, ReportProperties properties, ObjectProvider<Clock> clock) {
-		return new ReportEngine(reportStore, properties, clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel());
+	ReportEngine reportEngine(ReportStore reportStore, ReportProperties properties, Clock clock) {
+		return new ReportEngine(reportStore, properties, clock, Schedulers.parallel());
 	}
 
 	@Bean

@@ -3,22 +3,37 @@ package dev.adsgraph.tenancy;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may call the gateway and with which Amazon credentials: {@code adsgraph.mode} and
  * {@code adsgraph.tenants[*]}. In sandbox mode the built-in sandbox supplies the demo
  * tenants; in live mode every tenant comes from configuration or environment variables,
  * for example {@code ADSGRAPH_TENANTS_0_ADS_REFRESHTOKEN}.
+ *
+ * @param mode {@code sandbox} (upstream calls go to the built-in simulator, which
+ * supplies demo tenants) or {@code live} (calls go to Amazon with the configured tenants'
+ * credentials); without tenants and without this setting the sandbox starts
+ * @param apiKeyHeader the request header that carries a caller's API key
+ * @param tenants the callers and the Amazon credentials each may use: {@code id},
+ * {@code name}, {@code api-key-sha256} (or {@code api-key}), {@code ads.client-id},
+ * {@code ads.client-secret}, {@code ads.refresh-token}, {@code ads.regions}, the same
+ * under {@code sp} plus {@code sp.selling-partner-id}, and optional
+ * {@code requests-per-second} and {@code request-burst}
  */
+@Validated
 @ConfigurationProperties("adsgraph")
-public record AdsgraphProperties(Mode mode, String apiKeyHeader, List<TenantProperties> tenants) {
+public record AdsgraphProperties(@NotNull @DefaultValue("live") Mode mode,
+		@NotBlank @DefaultValue("X-Api-Key") String apiKeyHeader, @DefaultValue List<TenantProperties> tenants) {
 
 	public AdsgraphProperties {
-		mode = (mode != null) ? mode : Mode.LIVE;
-		apiKeyHeader = (apiKeyHeader != null && !apiKeyHeader.isBlank()) ? apiKeyHeader : "X-Api-Key";
-		tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
+		tenants = List.copyOf(tenants);
 	}
 
 	public enum Mode {

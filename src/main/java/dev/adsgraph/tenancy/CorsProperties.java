@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.cors.*}: the web origins whose pages may call the GraphQL endpoint from
@@ -14,16 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * refused.
  *
  * @param allowedOrigins exact origins, {@code scheme://host[:port]}, for example
- * {@code https://dashboard.example.com}; no wildcards, no paths
+ * {@code https://dashboard.example.com}; no wildcards, no paths; none (the default)
+ * refuses every cross-origin request
  * @param maxAge how long a browser may reuse a preflight answer
  */
+@Validated
 @ConfigurationProperties("adsgraph.cors")
-public record CorsProperties(List<String> allowedOrigins, Duration maxAge) {
+public record CorsProperties(@DefaultValue List<String> allowedOrigins,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("30m") Duration maxAge) {
 
+	// What an origin looks like, which Bean Validation's annotations cannot express.
 	public CorsProperties {
-		allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins.stream().map(String::strip).toList())
-				: List.of();
-		maxAge = (maxAge != null) ? maxAge : Duration.ofMinutes(30);
+		allowedOrigins = List.copyOf(allowedOrigins.stream().map(String::strip).toList());
 		for (int i = 0; i < allowedOrigins.size(); i++) {
 			String problem = problem(allowedOrigins.get(i));
 			if (problem != null) {
@@ -31,9 +38,6 @@ public record CorsProperties(List<String> allowedOrigins, Duration maxAge) {
 						+ "' " + problem + "; list each origin as scheme://host[:port], for example "
 						+ "https://dashboard.example.com");
 			}
-		}
-		if (maxAge.isNegative()) {
-			throw new IllegalArgumentException("adsgraph.cors.max-age must not be negative, was " + maxAge);
 		}
 	}
 

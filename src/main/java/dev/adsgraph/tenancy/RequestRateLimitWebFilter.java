@@ -22,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.adsgraph.graphql.LimitsProperties;
+
 /**
  * Limits the requests of each API key with a token bucket per tenant, answering HTTP 429
  * with {@code Retry-After} and a GraphQL-shaped error when the bucket is empty.
@@ -44,12 +46,11 @@ class RequestRateLimitWebFilter implements WebFilter {
 
 	private final RequestBucketStore buckets;
 
-	RequestRateLimitWebFilter(TenantRegistry tenants, RequestRateProperties properties,
-			ObjectProvider<RequestBucketStore> buckets, ObjectProvider<Clock> clock) {
+	RequestRateLimitWebFilter(TenantRegistry tenants, LimitsProperties limits,
+			ObjectProvider<RequestBucketStore> buckets, Clock clock) {
 		this.tenants = tenants;
-		this.defaults = properties.defaults();
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		this.buckets = buckets.getIfAvailable(() -> new InMemoryRequestBucketStore(time));
+		this.defaults = new RequestRate(limits.requestsPerSecond(), limits.requestBurst());
+		this.buckets = buckets.getIfAvailable(() -> new InMemoryRequestBucketStore(clock));
 	}
 
 	@Override

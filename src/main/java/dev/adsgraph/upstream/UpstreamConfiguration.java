@@ -37,32 +37,29 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class UpstreamConfiguration {
 
 	@Bean
-	UpstreamGuard upstreamGuard(ResilienceProperties properties, ObjectProvider<ThrottleStore> throttles,
-			ObjectProvider<Clock> clock, ObjectProvider<UpstreamMetrics> metrics) {
-		return new UpstreamGuard(properties, throttles.getIfAvailable(InMemoryThrottleStore::new),
-				clock.getIfAvailable(Clock::systemUTC), Schedulers.parallel(),
-				metrics.getIfAvailable(() -> UpstreamMetrics.NONE));
+	UpstreamGuard upstreamGuard(ResilienceProperties properties, ObjectProvider<ThrottleStore> throttles, Clock clock,
+			ObjectProvider<UpstreamMetrics> metrics) {
+		return new UpstreamGuard(properties, throttles.getIfAvailable(InMemoryThrottleStore::new), clock,
+				Schedulers.parallel(), metrics.getIfAvailable(() -> UpstreamMetrics.NONE));
 	}
 
 	@Bean
 	LwaTokenService lwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			ObjectProvider<LwaTokenCache> tokenCache, ObjectProvider<Clock> clock, UpstreamGuard guard) {
+			ObjectProvider<LwaTokenCache> tokenCache, Clock clock, UpstreamGuard guard) {
 		return new LwaTokenService(webClientBuilder, properties.lwa(),
-				tokenCache.getIfAvailable(InMemoryLwaTokenCache::new), clock.getIfAvailable(Clock::systemUTC), guard);
+				tokenCache.getIfAvailable(InMemoryLwaTokenCache::new), clock, guard);
 	}
 
 	@Bean
 	AdsApiClient adsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			LwaTokenService lwaTokenService, ObjectProvider<Clock> clock, UpstreamGuard guard) {
-		return new WebClientAdsApiClient(webClientBuilder, properties.ads(), lwaTokenService,
-				clock.getIfAvailable(Clock::systemUTC), guard);
+			LwaTokenService lwaTokenService, Clock clock, UpstreamGuard guard) {
+		return new WebClientAdsApiClient(webClientBuilder, properties.ads(), lwaTokenService, clock, guard);
 	}
 
 	@Bean
 	SpRateLimiter spRateLimiter(UpstreamProperties properties, ObjectProvider<TokenBucketStore> bucketStore,
-			ObjectProvider<Clock> clock) {
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		return new SpRateLimiter(bucketStore.getIfAvailable(() -> new InMemoryTokenBucketStore(time)),
+			Clock clock) {
+		return new SpRateLimiter(bucketStore.getIfAvailable(() -> new InMemoryTokenBucketStore(clock)),
 				SpRateLimiter.limits(properties.sp()), properties.sp().rateLimitMaxWait(), Schedulers.parallel(),
 				SAFETY, BURST_HELD_BACK);
 	}
@@ -78,10 +75,9 @@ public class UpstreamConfiguration {
 
 	@Bean
 	SellingPartnerApiClient sellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
-			LwaTokenService lwaTokenService, SpRateLimiter spRateLimiter, ObjectProvider<Clock> clock,
-			UpstreamGuard guard) {
+			LwaTokenService lwaTokenService, SpRateLimiter spRateLimiter, Clock clock, UpstreamGuard guard) {
 		return new WebClientSellingPartnerApiClient(webClientBuilder, properties.sp(), lwaTokenService, spRateLimiter,
-				clock.getIfAvailable(Clock::systemUTC), guard);
+				clock, guard);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -34,12 +36,11 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param timeout bound on one token request (connect and response)
 	 */
 	public record Lwa(@NotNull @DefaultValue("https://api.amazon.com/auth/o2/token") URI tokenUrl,
-			@NotNull @DefaultValue("60s") Duration refreshSkew, @NotNull @DefaultValue("10s") Duration timeout) {
+			@NotNull @DurationMin(nanos = 0) @DefaultValue("60s") Duration refreshSkew,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("10s") Duration timeout) {
 
 		public Lwa {
 			requireHttpUrl("adsgraph.upstream.lwa.token-url", tokenUrl);
-			requireNotNegative("adsgraph.upstream.lwa.refresh-skew", refreshSkew);
-			requirePositive("adsgraph.upstream.lwa.timeout", timeout);
 		}
 
 	}
@@ -52,8 +53,9 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param maxInMemorySize largest body we buffer; Amazon's profile list alone may hold
 	 * 5,000 entries, far over the codecs' 256 KB default
 	 */
-	public record Ads(Map<Region, URI> hosts, @NotNull @DefaultValue("5s") Duration connectTimeout,
-			@NotNull @DefaultValue("30s") Duration responseTimeout,
+	public record Ads(Map<Region, URI> hosts,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("5s") Duration connectTimeout,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration responseTimeout,
 			@NotNull @DefaultValue("16MB") DataSize maxInMemorySize) {
 
 		/** Amazon's production Ads API hosts (Profiles_prod_3p.yaml servers). */
@@ -75,11 +77,7 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 				});
 			}
 			hosts = Map.copyOf(merged);
-			requirePositive("adsgraph.upstream.ads.connect-timeout", connectTimeout);
-			requirePositive("adsgraph.upstream.ads.response-timeout", responseTimeout);
-			if (maxInMemorySize != null && maxInMemorySize.toBytes() <= 0) {
-				throw new IllegalArgumentException("adsgraph.upstream.ads.max-in-memory-size must be positive");
-			}
+			requirePositive("adsgraph.upstream.ads.max-in-memory-size", maxInMemorySize);
 		}
 
 		public URI host(Region region) {
@@ -98,17 +96,21 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its
 	 * mandatory {@code Language=} attribute; computed from this build and JVM unless set
 	 * @param rateLimits usage-plan overrides by operation id (for example
-	 * {@code searchCatalogItems}); a field left out keeps the published default
+	 * {@code searchCatalogItems}, in any case): {@code .rate} in requests per second (may
+	 * be fractional, {@code 0.0167} is one a minute) and {@code .burst}; a field left out
+	 * keeps the published default
 	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it
 	 * fails as {@code ClientRateLimited}, so a deep queue answers quickly instead of
 	 * piling up
 	 * @param maxReportDocumentSize largest report document downloaded (after
 	 * decompression)
 	 */
-	public record Sp(Map<Region, URI> hosts, @NotNull @DefaultValue("5s") Duration connectTimeout,
-			@NotNull @DefaultValue("30s") Duration responseTimeout,
+	public record Sp(Map<Region, URI> hosts,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("5s") Duration connectTimeout,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration responseTimeout,
 			@NotNull @DefaultValue("16MB") DataSize maxInMemorySize, String userAgent,
-			Map<String, RateLimit> rateLimits, @NotNull @DefaultValue("30s") Duration rateLimitMaxWait,
+			Map<String, RateLimit> rateLimits,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration rateLimitMaxWait,
 			@NotNull @DefaultValue("256MB") DataSize maxReportDocumentSize) {
 
 		/**
@@ -129,10 +131,7 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 				});
 			}
 			hosts = Map.copyOf(merged);
-			requirePositive("adsgraph.upstream.sp.connect-timeout", connectTimeout);
-			requirePositive("adsgraph.upstream.sp.response-timeout", responseTimeout);
 			requirePositive("adsgraph.upstream.sp.max-in-memory-size", maxInMemorySize);
-			requirePositive("adsgraph.upstream.sp.rate-limit-max-wait", rateLimitMaxWait);
 			requirePositive("adsgraph.upstream.sp.max-report-document-size", maxReportDocumentSize);
 			if (userAgent == null || userAgent.isBlank()) {
 				userAgent = defaultUserAgent();
@@ -192,10 +191,9 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 
 	}
 
-	// Checks beyond @NotNull live in the constructors so that a wrong value stops
-	// start-up with
-	// the property's name, and so that code building these records by hand (tests) gets
-	// the same.
+	// Checks Bean Validation cannot express (URLs, data sizes) live in the constructors,
+	// so
+	// that a wrong value still stops start-up with the property's name.
 
 	private static void requireHttpUrl(String property, URI uri) {
 		if (uri == null) {
@@ -207,21 +205,9 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 		}
 	}
 
-	private static void requirePositive(String property, Duration duration) {
-		if (duration != null && (duration.isZero() || duration.isNegative())) {
-			throw new IllegalArgumentException(property + " must be positive, was " + duration);
-		}
-	}
-
 	private static void requirePositive(String property, DataSize size) {
 		if (size != null && size.toBytes() <= 0) {
 			throw new IllegalArgumentException(property + " must be positive, was " + size);
-		}
-	}
-
-	private static void requireNotNegative(String property, Duration duration) {
-		if (duration != null && duration.isNegative()) {
-			throw new IllegalArgumentException(property + " must not be negative, was " + duration);
 		}
 	}
 

@@ -3,6 +3,8 @@ package dev.adsgraph.watch;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,32 +25,21 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("adsgraph.subscriptions")
-record WatchProperties(@NotNull @DefaultValue("1s") Duration pollInitialDelay,
-		@NotNull @DefaultValue("15s") Duration pollMaxDelay, @NotNull @DefaultValue("1h") Duration maxDuration,
-		@DefaultValue("1000") int maxPollers, @DefaultValue("100") int maxPollersPerTenant) {
+record WatchProperties(
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1s") Duration pollInitialDelay,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("15s") Duration pollMaxDelay,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1h") Duration maxDuration,
+		@Positive @DefaultValue("1000") int maxPollers, @Positive @DefaultValue("100") int maxPollersPerTenant) {
 
+	// Relations between settings, which Bean Validation's annotations cannot express.
 	WatchProperties {
-		requirePositive("poll-initial-delay", pollInitialDelay);
-		requirePositive("poll-max-delay", pollMaxDelay);
-		requirePositive("max-duration", maxDuration);
 		if (pollInitialDelay != null && pollMaxDelay != null && pollMaxDelay.compareTo(pollInitialDelay) < 0) {
 			throw new IllegalArgumentException(
 					"adsgraph.subscriptions.poll-max-delay must not be below poll-initial-delay");
 		}
-		if (maxPollers <= 0) {
-			throw new IllegalArgumentException(
-					"adsgraph.subscriptions.max-pollers must be positive, was " + maxPollers);
-		}
-		if (maxPollersPerTenant <= 0 || maxPollersPerTenant > maxPollers) {
+		if (maxPollersPerTenant > maxPollers) {
 			throw new IllegalArgumentException("adsgraph.subscriptions.max-pollers-per-tenant must be between 1 and"
 					+ " max-pollers (" + maxPollers + "), was " + maxPollersPerTenant);
-		}
-	}
-
-	private static void requirePositive(String property, Duration duration) {
-		if (duration != null && (duration.isZero() || duration.isNegative())) {
-			throw new IllegalArgumentException(
-					"adsgraph.subscriptions." + property + " must be positive, was " + duration);
 		}
 	}
 

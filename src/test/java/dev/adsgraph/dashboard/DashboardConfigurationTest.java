@@ -13,13 +13,14 @@ import org.springframework.mock.env.MockEnvironment;
 
 import dev.adsgraph.pages.PageMode;
 import dev.adsgraph.tenancy.AdsgraphProperties;
+import dev.adsgraph.testing.ConfigurationBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DashboardConfigurationTest {
 
-	private static final DashboardProperties DEFAULTS = new DashboardProperties(null, null);
+	private static final DashboardProperties DEFAULTS = ConfigurationBinding.bind(DashboardProperties.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +32,7 @@ class DashboardConfigurationTest {
 				new AdsgraphProperties(AdsgraphProperties.Mode.SANDBOX, "X-Key", List.of()), environment);
 		assertThat(sandbox.mode()).isEqualTo(new PageMode(true, "adsgraph-demo-key", "X-Key"));
 		DashboardPage.Settings live = DashboardConfiguration.settings(DEFAULTS,
-				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of()), environment);
+				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, "X-Api-Key", List.of()), environment);
 		assertThat(live.mode()).isEqualTo(new PageMode(false, null, "X-Api-Key"));
 		assertThat(settings(page(live).html(""))).containsEntry("mode", "live")
 			.containsEntry("demoApiKey", null)
@@ -81,7 +82,7 @@ class DashboardConfigurationTest {
 				.hasMessageStartingWith("adsgraph.dashboard.path must be a path such as /dashboard")
 				.hasMessageEndingWith("got '" + path + "'");
 		}
-		assertThat(new DashboardProperties(null, " /ops/dashboard ").path()).isEqualTo("/ops/dashboard");
+		assertThat(new DashboardProperties(true, " /ops/dashboard ").path()).isEqualTo("/ops/dashboard");
 		assertThat(DEFAULTS.enabled()).isTrue();
 	}
 
@@ -90,7 +91,7 @@ class DashboardConfigurationTest {
 	}
 
 	private static AdsgraphProperties live() {
-		return new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of());
+		return ConfigurationBinding.bind(AdsgraphProperties.class);
 	}
 
 	private static Map<String, Object> settings(String html) {

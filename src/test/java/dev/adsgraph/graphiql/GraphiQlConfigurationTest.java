@@ -7,13 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.adsgraph.tenancy.AdsgraphProperties;
+import dev.adsgraph.testing.ConfigurationBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GraphiQlConfigurationTest {
 
-	private static final GraphiQlProperties DEFAULTS = new GraphiQlProperties(null, null);
+	private static final GraphiQlProperties DEFAULTS = ConfigurationBinding.bind(GraphiQlProperties.class);
 
 	@Test
 	void theSandboxDemoTenantsKeyIsFilledInOnlyInSandboxMode() {
@@ -28,7 +29,7 @@ class GraphiQlConfigurationTest {
 		assertThat(sandbox.demoApiKey()).isEqualTo("adsgraph-demo-key");
 		assertThat(sandbox.apiKeyHeader()).isEqualTo("X-Key");
 		GraphiQlPage.Settings live = GraphiQlConfiguration.settings(DEFAULTS,
-				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of(demo)),
+				new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, "X-Api-Key", List.of(demo)),
 				new MockEnvironment().withProperty("adsgraph.sandbox.demo-api-key", "adsgraph-demo-key"));
 		assertThat(live.sandbox()).isFalse();
 		assertThat(live.demoApiKey()).isNull();
@@ -69,12 +70,12 @@ class GraphiQlConfigurationTest {
 				.hasMessageStartingWith("adsgraph.graphiql.path must be a path such as /graphiql")
 				.hasMessageEndingWith("got '" + path + "'");
 		}
-		assertThat(new GraphiQlProperties(null, " /tools/graphiql ").path()).isEqualTo("/tools/graphiql");
+		assertThat(new GraphiQlProperties(true, " /tools/graphiql ").path()).isEqualTo("/tools/graphiql");
 		assertThat(DEFAULTS.enabled()).isTrue();
 	}
 
 	private static AdsgraphProperties live() {
-		return new AdsgraphProperties(AdsgraphProperties.Mode.LIVE, null, List.of());
+		return ConfigurationBinding.bind(AdsgraphProperties.class);
 	}
 
 }

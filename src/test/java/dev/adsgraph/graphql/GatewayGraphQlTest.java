@@ -12,6 +12,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 
+import dev.adsgraph.ClockConfiguration;
 import dev.adsgraph.upstream.UpstreamConfiguration;
 
 /**
@@ -42,7 +43,7 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 						"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
 						// left to the application's @ConfigurationPropertiesScan
 						"dev\\.adsgraph\\..*Properties" }))
-@Import({ UpstreamConfiguration.class, SliceTester.class })
+@Import({ ClockConfiguration.class, UpstreamConfiguration.class, SliceTester.class })
 public @interface GatewayGraphQlTest {
 
 }

@@ -13,10 +13,13 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
 import dev.adsgraph.caching.CacheMetrics;
+import dev.adsgraph.testing.ConfigurationBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ParsedDocumentCacheTest {
 
@@ -89,9 +92,12 @@ class ParsedDocumentCacheTest {
 
 	@Test
 	void aNegativeSizeIsRefusedNamingTheProperty() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DocumentCacheProperties(-1L))
-			.withMessageContaining("adsgraph.graphql.document-cache.max-chars");
-		assertThat(new DocumentCacheProperties(null).maxChars()).isEqualTo(2_000_000L);
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> ConfigurationBinding.bind(DocumentCacheProperties.class,
+					"adsgraph.graphql.document-cache.max-chars=-1"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))
+				.isEqualTo("adsgraph.graphql.document-cache.max-chars: must be greater than or equal to 0\n"));
+		assertThat(ConfigurationBinding.bind(DocumentCacheProperties.class).maxChars()).isEqualTo(2_000_000L);
 	}
 
 }

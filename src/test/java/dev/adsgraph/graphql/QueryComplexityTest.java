@@ -50,7 +50,7 @@ class QueryComplexityTest {
 
 	private final QueryComplexity complexity = new QueryComplexity(10);
 
-	private final QueryLimitsInstrumentation limits = new QueryLimitsInstrumentation(QueryLimitsProperties.defaults());
+	private final QueryLimitsInstrumentation limits = new QueryLimitsInstrumentation(LimitsProperties.defaults());
 
 	private long cost(String query, Map<String, Object> variables) {
 		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
@@ -147,7 +147,7 @@ class QueryComplexityTest {
 
 	private static ExecutionResult run(String query) {
 		return GraphQL.newGraphQL(SCHEMA)
-			.instrumentation(new QueryLimitsInstrumentation(QueryLimitsProperties.defaults()))
+			.instrumentation(new QueryLimitsInstrumentation(LimitsProperties.defaults()))
 			.build()
 			.execute(ExecutionInput.newExecutionInput(query).build());
 	}

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
+import dev.adsgraph.ClockConfiguration;
+import dev.adsgraph.testing.ConfigurationBinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
@@ -18,7 +21,7 @@ class IdempotencyConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(IdempotencyConfiguration.class);
+		.withUserConfiguration(ClockConfiguration.class, IdempotencyConfiguration.class);
 
 	@Test
 	void defaultsAreThoseDocumented() {
@@ -40,12 +43,14 @@ class IdempotencyConfigurationTest {
 
 	@Test
 	void anInvalidValueStopsStartUpNamingTheProperty() {
-		for (String[] bad : new String[][] { { "adsgraph.idempotency.retention=0s", "adsgraph.idempotency.retention" },
-				{ "adsgraph.idempotency.max-entries=0", "adsgraph.idempotency.max-entries" },
-				{ "adsgraph.idempotency.in-flight-timeout=-1s", "adsgraph.idempotency.in-flight-timeout" } }) {
+		for (String[] bad : new String[][] {
+				{ "adsgraph.idempotency.retention=0s", "adsgraph.idempotency.retention: must be longer than 0" },
+				{ "adsgraph.idempotency.max-entries=0", "adsgraph.idempotency.max-entries: must be greater than 0" },
+				{ "adsgraph.idempotency.in-flight-timeout=-1s",
+						"adsgraph.idempotency.in-flight-timeout: must be longer than 0" } }) {
 			this.context.withPropertyValues(bad[0]).run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(bad[1]);
+				assertThat(ConfigurationBinding.problems(context.getStartupFailure())).isEqualTo(bad[1] + "\n");
 			});
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.adsgraph.products;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,8 +21,8 @@ class DateRangeLimitsTest {
 
 	private static final Clock LATE_EVENING = Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), ZoneOffset.UTC);
 
-	private final ProductService service = new ProductService(null, null, null, null,
-			new ProductsProperties(null, null, null, null, null, null, null), LATE_EVENING);
+	private final ProductService service = new ProductService(null, null, null, null, new ProductsProperties(100, 31,
+			95, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(6), Duration.ofMinutes(5)), LATE_EVENING);
 
 	private void check(String start, String end) {
 		this.service.requireRange(new ProductService.DateRange(LocalDate.parse(start), LocalDate.parse(end)));

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.adsgraph.ClockConfiguration;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,7 +20,7 @@ class ReportsConfigurationTest {
 	// The client is never called here: the beans only need one to exist.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(ReportsConfiguration.class)
+		.withUserConfiguration(ClockConfiguration.class, ReportsConfiguration.class)
 		.withBean(AdsApiClient.class, () -> mock(AdsApiClient.class));
 
 	@Test

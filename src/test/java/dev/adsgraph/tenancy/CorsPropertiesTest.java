@@ -5,18 +5,23 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
+import dev.adsgraph.testing.ConfigurationBinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CorsPropertiesTest {
 
 	@Test
 	void originsAreExactSchemeHostAndPort() {
-		CorsProperties cors = new CorsProperties(List.of(" https://dashboard.example.com ", "http://localhost:3000"),
-				null);
+		CorsProperties cors = ConfigurationBinding.bind(CorsProperties.class,
+				"adsgraph.cors.allowed-origins= https://dashboard.example.com ,http://localhost:3000");
 		assertThat(cors.allowedOrigins()).containsExactly("https://dashboard.example.com", "http://localhost:3000");
 		assertThat(cors.maxAge()).isEqualTo(Duration.ofMinutes(30));
-		assertThat(new CorsProperties(null, null).allowedOrigins()).isEmpty();
+		assertThat(ConfigurationBinding.bind(CorsProperties.class).allowedOrigins()).isEmpty();
 	}
 
 	@Test
@@ -33,8 +38,10 @@ class CorsPropertiesTest {
 		assertThatThrownBy(() -> new CorsProperties(List.of("https://user@dashboard.example.com"), null))
 			.hasMessageContaining("has no host name");
 		assertThatThrownBy(() -> new CorsProperties(List.of(""), null)).hasMessageContaining("is empty");
-		assertThatThrownBy(() -> new CorsProperties(List.of(), Duration.ofSeconds(-1)))
-			.hasMessageContaining("adsgraph.cors.max-age");
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> ConfigurationBinding.bind(CorsProperties.class, "adsgraph.cors.max-age=-1s"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))
+				.isEqualTo("adsgraph.cors.max-age: must be longer than or equal to 0\n"));
 	}
 
 }

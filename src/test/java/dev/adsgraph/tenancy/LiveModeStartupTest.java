@@ -74,7 +74,9 @@ class LiveModeStartupTest {
 			.run(concat(tenant, "--adsgraph.limits.requests-per-second=0"))
 			.close()).isNotNull();
 		assertThat(output).contains("adsgraph.cors.allowed-origins[1] '*' is a wildcard")
-			.contains("adsgraph.limits.requests-per-second must be a number greater than 0");
+			.contains("Binding to target dev.adsgraph.graphql.LimitsProperties failed")
+			.contains("Origin: \"adsgraph.limits.requests-per-second\"")
+			.contains("Reason: must be greater than 0");
 	}
 
 	private static String[] concat(String[] first, String last) {

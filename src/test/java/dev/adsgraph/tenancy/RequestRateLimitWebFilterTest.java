@@ -1,6 +1,5 @@
 package dev.adsgraph.tenancy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,18 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.adsgraph.tenancy.AdsgraphProperties.AdsCredentialProperties;
 import dev.adsgraph.tenancy.AdsgraphProperties.Mode;
 import dev.adsgraph.tenancy.AdsgraphProperties.TenantProperties;
+import dev.adsgraph.graphql.LimitsProperties;
+import dev.adsgraph.testing.ConfigurationBinding;
 import dev.adsgraph.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The filter on its own, on a hand-moved clock: buckets per tenant, overrides,
@@ -43,13 +45,13 @@ class RequestRateLimitWebFilterTest {
 
 	private RequestRateLimitWebFilter filter(RequestBucketStore store) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("clock", this.clock);
 		if (store != null) {
 			beans.addBean("store", store);
 		}
 		ObjectProvider<RequestBucketStore> stores = beans.getBeanProvider(RequestBucketStore.class);
-		ObjectProvider<Clock> clocks = beans.getBeanProvider(Clock.class);
-		return new RequestRateLimitWebFilter(this.registry, new RequestRateProperties(2.0, 2), stores, clocks);
+		LimitsProperties limits = ConfigurationBinding.bind(LimitsProperties.class,
+				"adsgraph.limits.requests-per-second=2", "adsgraph.limits.request-burst=2");
+		return new RequestRateLimitWebFilter(this.registry, limits, stores, this.clock);
 	}
 
 	private MockServerWebExchange send(RequestRateLimitWebFilter filter, String key) {
@@ -117,12 +119,18 @@ class RequestRateLimitWebFilterTest {
 
 	@Test
 	void theDefaultsAndTheirChecksNameTheProperty() {
-		RequestRateProperties defaults = new RequestRateProperties(null, null);
-		assertThat(defaults.defaults()).isEqualTo(new RequestRate(50, 150));
-		assertThatThrownBy(() -> new RequestRateProperties(0.0, null))
-			.hasMessageContaining("adsgraph.limits.requests-per-second");
-		assertThatThrownBy(() -> new RequestRateProperties(null, 0))
-			.hasMessageContaining("adsgraph.limits.request-burst");
+		LimitsProperties defaults = ConfigurationBinding.bind(LimitsProperties.class);
+		assertThat(new RequestRate(defaults.requestsPerSecond(), defaults.requestBurst()))
+			.isEqualTo(new RequestRate(50, 150));
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(
+					() -> ConfigurationBinding.bind(LimitsProperties.class, "adsgraph.limits.requests-per-second=0"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))
+				.isEqualTo("adsgraph.limits.requests-per-second: must be greater than 0\n"));
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> ConfigurationBinding.bind(LimitsProperties.class, "adsgraph.limits.request-burst=0"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))
+				.isEqualTo("adsgraph.limits.request-burst: must be greater than or equal to 1\n"));
 	}
 
 }

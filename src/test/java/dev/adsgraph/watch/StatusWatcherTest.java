@@ -11,9 +11,13 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
 import dev.adsgraph.graphql.CodedException;
+import dev.adsgraph.testing.ConfigurationBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shared pollers on virtual time: every wait is exact, and no test sleeps. */
@@ -173,11 +177,15 @@ class StatusWatcherTest {
 		assertThatThrownBy(
 				() -> new WatchProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1), 10, 10))
 			.hasMessageContaining("adsgraph.subscriptions.poll-max-delay");
-		assertThatThrownBy(() -> new WatchProperties(Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(1), 10, 10))
-			.hasMessageContaining("adsgraph.subscriptions.poll-initial-delay");
-		assertThatThrownBy(
-				() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 0, 1))
-			.hasMessageContaining("adsgraph.subscriptions.max-pollers");
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> ConfigurationBinding.bind(WatchProperties.class,
+					"adsgraph.subscriptions.poll-initial-delay=0s", "adsgraph.subscriptions.max-pollers=0",
+					"adsgraph.subscriptions.max-pollers-per-tenant=0"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex)).contains(
+					"adsgraph.subscriptions.poll-initial-delay: must be longer than 0\n",
+					"adsgraph.subscriptions.max-pollers: must be greater than 0\n"));
+		assertThat(ConfigurationBinding.bind(WatchProperties.class)).isEqualTo(
+				new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofHours(1), 1000, 100));
 		assertThatThrownBy(
 				() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 10, 11))
 			.hasMessageContaining("adsgraph.subscriptions.max-pollers-per-tenant");

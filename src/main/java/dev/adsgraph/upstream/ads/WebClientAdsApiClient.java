@@ -82,10 +82,10 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	private final UpstreamGuard guard;
 
-	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough(Clock)}). */
 	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,
 			LwaTokenService tokens, Clock clock) {
-		this(webClientBuilder, properties, tokens, clock, UpstreamGuard.passthrough());
+		this(webClientBuilder, properties, tokens, clock, UpstreamGuard.passthrough(clock));
 	}
 
 	public WebClientAdsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Ads properties,

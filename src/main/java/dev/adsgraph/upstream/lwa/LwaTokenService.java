@@ -70,10 +70,10 @@ public class LwaTokenService {
 
 	private final UpstreamGuard guard;
 
-	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough(Clock)}). */
 	public LwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties.Lwa properties, LwaTokenCache cache,
 			Clock clock) {
-		this(webClientBuilder, properties, cache, clock, UpstreamGuard.passthrough());
+		this(webClientBuilder, properties, cache, clock, UpstreamGuard.passthrough(clock));
 	}
 
 	public LwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties.Lwa properties, LwaTokenCache cache,

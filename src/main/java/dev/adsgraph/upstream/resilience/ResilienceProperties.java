@@ -6,9 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,12 +25,16 @@ import org.springframework.validation.annotation.Validated;
  * response timeouts per upstream stay with the hosts
  * ({@code adsgraph.upstream.ads|sp|lwa.*}); an operation may override its response
  * timeout here.
+ *
+ * @param operations overrides per operation id (as in Amazon's specifications, for
+ * example {@code listProfiles} or {@code searchCatalogItems}; case does not matter):
+ * {@code max-attempts} and {@code response-timeout}
  */
 @Validated
 @ConfigurationProperties("adsgraph.upstream.resilience")
 public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 		@Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker, @Valid @NotNull @DefaultValue Bulkhead bulkhead,
-		@Valid @NotNull @DefaultValue TenantBackoff tenantBackoff, Map<String, Operation> operations) {
+		@Valid @NotNull @DefaultValue TenantBackoff tenantBackoff, Map<String, @Valid Operation> operations) {
 
 	public ResilienceProperties {
 		Map<String, Operation> byId = new LinkedHashMap<>();
@@ -34,10 +44,12 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 		operations = Map.copyOf(byId);
 	}
 
-	/** The defaults, for code that builds clients by hand. */
+	/**
+	 * The defaults (the records' {@code @DefaultValue}s), for code that builds clients by
+	 * hand.
+	 */
 	public static ResilienceProperties defaults() {
-		return new ResilienceProperties(Retry.DEFAULTS, CircuitBreaker.DEFAULTS, Bulkhead.DEFAULTS,
-				TenantBackoff.DEFAULTS, Map.of());
+		return new Binder().bindOrCreate("adsgraph.upstream.resilience", ResilienceProperties.class);
 	}
 
 	/** The override of an operation id (case does not matter), or null. */
@@ -65,27 +77,12 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * @param budget total time one call may spend in attempts and waits before it gives
 	 * up
 	 */
-	public record Retry(@DefaultValue("5") int maxAttempts, @NotNull @DefaultValue("250ms") Duration initialBackoff,
-			@NotNull @DefaultValue("4s") Duration maxBackoff, @DefaultValue("0.5") double jitter,
-			@NotNull @DefaultValue("10s") Duration maxRetryAfter, @NotNull @DefaultValue("30s") Duration budget) {
-
-		static final Retry DEFAULTS = new Retry(5, Duration.ofMillis(250), Duration.ofSeconds(4), 0.5,
-				Duration.ofSeconds(10), Duration.ofSeconds(30));
-
-		public Retry {
-			if (maxAttempts < 1 || maxAttempts > 20) {
-				throw new IllegalArgumentException(
-						"adsgraph.upstream.resilience.retry.max-attempts must be between 1 and 20, was " + maxAttempts);
-			}
-			positive("retry.initial-backoff", initialBackoff);
-			positive("retry.max-backoff", maxBackoff);
-			positive("retry.budget", budget);
-			notNegative("retry.max-retry-after", maxRetryAfter);
-			if (!(jitter >= 0 && jitter <= 1)) {
-				throw new IllegalArgumentException(
-						"adsgraph.upstream.resilience.retry.jitter must be between 0 and 1, was " + jitter);
-			}
-		}
+	public record Retry(@Min(1) @Max(20) @DefaultValue("5") int maxAttempts,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("250ms") Duration initialBackoff,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("4s") Duration maxBackoff,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double jitter,
+			@NotNull @DurationMin(nanos = 0) @DefaultValue("10s") Duration maxRetryAfter,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration budget) {
 
 	}
 
@@ -94,6 +91,7 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * {@code lwa.global}). Failures are answers of 5xx, no answer at all and unreadable
 	 * answers; 4xx and 429 say the upstream is up.
 	 *
+	 * @param enabled whether calls go through the breakers at all
 	 * @param failureRateThreshold percentage of failed calls in the window that opens it
 	 * @param slidingWindowSize calls the failure rate is computed over
 	 * @param minimumCalls calls needed before the rate counts
@@ -101,23 +99,12 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * through
 	 * @param halfOpenCalls probe calls allowed while half open
 	 */
-	public record CircuitBreaker(@DefaultValue("true") boolean enabled, @DefaultValue("50") float failureRateThreshold,
-			@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumCalls,
-			@NotNull @DefaultValue("30s") Duration openDuration, @DefaultValue("3") int halfOpenCalls) {
-
-		static final CircuitBreaker DEFAULTS = new CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(30), 3);
-
-		public CircuitBreaker {
-			if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
-				throw new IllegalArgumentException(
-						"adsgraph.upstream.resilience.circuit-breaker.failure-rate-threshold must be in (0, 100], was "
-								+ failureRateThreshold);
-			}
-			atLeastOne("circuit-breaker.sliding-window-size", slidingWindowSize);
-			atLeastOne("circuit-breaker.minimum-calls", minimumCalls);
-			atLeastOne("circuit-breaker.half-open-calls", halfOpenCalls);
-			positive("circuit-breaker.open-duration", openDuration);
-		}
+	public record CircuitBreaker(@DefaultValue("true") boolean enabled,
+			@DecimalMin(value = "0",
+					inclusive = false) @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+			@Min(1) @DefaultValue("20") int slidingWindowSize, @Min(1) @DefaultValue("10") int minimumCalls,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("30s") Duration openDuration,
+			@Min(1) @DefaultValue("3") int halfOpenCalls) {
 
 	}
 
@@ -125,19 +112,14 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * Bound on requests in flight per upstream (waiting for an answer; SP-API calls
 	 * waiting for their rate-limit token do not count).
 	 *
+	 * @param ads Ads API calls in flight at once, all tenants and regions together
+	 * @param sp SP-API calls in flight at once, all tenants and regions together
+	 * @param lwa LWA token requests in flight at once
 	 * @param maxWait how long a call may queue for a free slot before it fails
 	 */
-	public record Bulkhead(@DefaultValue("32") int ads, @DefaultValue("32") int sp, @DefaultValue("4") int lwa,
-			@NotNull @DefaultValue("10s") Duration maxWait) {
-
-		static final Bulkhead DEFAULTS = new Bulkhead(32, 32, 4, Duration.ofSeconds(10));
-
-		public Bulkhead {
-			atLeastOne("bulkhead.ads", ads);
-			atLeastOne("bulkhead.sp", sp);
-			atLeastOne("bulkhead.lwa", lwa);
-			positive("bulkhead.max-wait", maxWait);
-		}
+	public record Bulkhead(@Min(1) @DefaultValue("32") int ads, @Min(1) @DefaultValue("32") int sp,
+			@Min(1) @DefaultValue("4") int lwa,
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("10s") Duration maxWait) {
 
 		int limit(String upstream) {
 			return switch (upstream) {
@@ -158,15 +140,9 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * @param maxWait a call facing a longer wait fails at once as UPSTREAM_RATE_LIMITED
 	 * with the remaining time
 	 */
-	public record TenantBackoff(@NotNull @DefaultValue("2s") Duration defaultDuration,
-			@NotNull @DefaultValue("10s") Duration maxWait) {
-
-		static final TenantBackoff DEFAULTS = new TenantBackoff(Duration.ofSeconds(2), Duration.ofSeconds(10));
-
-		public TenantBackoff {
-			positive("tenant-backoff.default-duration", defaultDuration);
-			notNegative("tenant-backoff.max-wait", maxWait);
-		}
+	public record TenantBackoff(
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("2s") Duration defaultDuration,
+			@NotNull @DurationMin(nanos = 0) @DefaultValue("10s") Duration maxWait) {
 
 	}
 
@@ -175,37 +151,9 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * Amazon did not act on it)
 	 * @param responseTimeout longest wait for this operation's answer
 	 */
-	public record Operation(Integer maxAttempts, Duration responseTimeout) {
+	public record Operation(@Min(1) @Max(20) Integer maxAttempts,
+			@DurationMin(nanos = 0, inclusive = false) Duration responseTimeout) {
 
-		public Operation {
-			if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > 20)) {
-				throw new IllegalArgumentException(
-						"an operation's max-attempts must be between 1 and 20, was " + maxAttempts);
-			}
-			positive("operations.*.response-timeout", responseTimeout);
-		}
-
-	}
-
-	private static void positive(String property, Duration value) {
-		if (value != null && (value.isZero() || value.isNegative())) {
-			throw new IllegalArgumentException(
-					"adsgraph.upstream.resilience." + property + " must be positive, was " + value);
-		}
-	}
-
-	private static void notNegative(String property, Duration value) {
-		if (value != null && value.isNegative()) {
-			throw new IllegalArgumentException(
-					"adsgraph.upstream.resilience." + property + " must not be negative, was " + value);
-		}
-	}
-
-	private static void atLeastOne(String property, int value) {
-		if (value < 1) {
-			throw new IllegalArgumentException(
-					"adsgraph.upstream.resilience." + property + " must be at least 1, was " + value);
-		}
 	}
 
 }

@@ -132,7 +132,7 @@ public final class UpstreamGuard {
 	/**
 	 * No retries, no breakers, no bounds: what clients built by hand in unit tests get.
 	 */
-	public static UpstreamGuard passthrough() {
+	public static UpstreamGuard passthrough(Clock clock) {
 		ResilienceProperties defaults = ResilienceProperties.defaults();
 		return new UpstreamGuard(
 				new ResilienceProperties(
@@ -142,7 +142,7 @@ public final class UpstreamGuard {
 						new ResilienceProperties.Bulkhead(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
 								defaults.bulkhead().maxWait()),
 						defaults.tenantBackoff(), Map.of()),
-				new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
+				new InMemoryThrottleStore(), clock, Schedulers.parallel());
 	}
 
 	/** Where the clients using this guard report what their metrics need. */

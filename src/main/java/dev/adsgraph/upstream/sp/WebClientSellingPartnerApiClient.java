@@ -80,10 +80,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	private final UpstreamGuard guard;
 
-	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough()}). */
+	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough(Clock)}). */
 	public WebClientSellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Sp properties,
 			LwaTokenService tokens, SpRateLimiter rateLimiter, Clock clock) {
-		this(webClientBuilder, properties, tokens, rateLimiter, clock, UpstreamGuard.passthrough());
+		this(webClientBuilder, properties, tokens, rateLimiter, clock, UpstreamGuard.passthrough(clock));
 	}
 
 	public WebClientSellingPartnerApiClient(WebClient.Builder webClientBuilder, UpstreamProperties.Sp properties,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.adsgraph.ClockConfiguration;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ScriptedHttpServer;
 import dev.adsgraph.upstream.ScriptedHttpServer.Reply;
@@ -28,7 +29,7 @@ class SpUpstreamConfigurationTest {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
-		.withUserConfiguration(UpstreamConfiguration.class);
+		.withUserConfiguration(ClockConfiguration.class, UpstreamConfiguration.class);
 
 	@Test
 	void defaultsAreAmazonsProductionHostsAndThePublishedUsagePlans() {
