@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import dev.adsgraph.upstream.UpstreamMetrics;
+import dev.adsgraph.upstream.UpstreamOperation;
 
 /**
  * {@link UpstreamMetrics} as Micrometer meters; the names and tags are listed in the
@@ -55,14 +56,16 @@ final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 	}
 
 	@Override
-	public void attempt(String upstream, String operation, String status, Duration duration) {
-		this.calls
-			.withTags(
-					Tags.of("upstream", upstream, "operation", operation, "status", status, "outcome", outcome(status)))
-			.record(duration);
+	public void attempt(UpstreamOperation operation, String status, Duration duration) {
+		this.calls.withTags(tags(operation).and("status", status, "outcome", outcome(status))).record(duration);
 		if ("429".equals(status)) {
-			this.throttled.withTags(Tags.of("upstream", upstream, "operation", operation)).increment();
+			this.throttled.withTags(tags(operation)).increment();
 		}
+	}
+
+	/** The operation's catalogue entry names it: its upstream and its spec id. */
+	private static Tags tags(UpstreamOperation operation) {
+		return Tags.of("upstream", operation.upstream(), "operation", operation.id());
 	}
 
 	/** Like Boot's HTTP outcomes, with the two ways an attempt ends without an answer. */
@@ -87,14 +90,13 @@ final class MicrometerUpstreamMetrics implements UpstreamMetrics {
 	}
 
 	@Override
-	public void retry(String upstream, String operation, String reason) {
-		this.retries.withTags(Tags.of("upstream", upstream, "operation", operation, "reason", reason)).increment();
+	public void retry(UpstreamOperation operation, String reason) {
+		this.retries.withTags(tags(operation).and("reason", reason)).increment();
 	}
 
 	@Override
-	public void rateLimitWait(String upstream, String operation, String outcome, Duration waited) {
-		this.rateLimitWaits.withTags(Tags.of("upstream", upstream, "operation", operation, "outcome", outcome))
-			.record(waited);
+	public void rateLimitWait(UpstreamOperation operation, String outcome, Duration waited) {
+		this.rateLimitWaits.withTags(tags(operation).and("outcome", outcome)).record(waited);
 	}
 
 	@Override

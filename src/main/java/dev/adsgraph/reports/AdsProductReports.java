@@ -36,17 +36,6 @@ public final class AdsProductReports {
 	}
 
 	/**
-	 * One row per ad for the whole range ({@code startDate}/{@code endDate} set on each).
-	 */
-	public Mono<ReportResult<List<SpAdvertisedProductRow>>> advertisedProducts(String tenantId,
-			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate) {
-		return Mono.defer(() -> {
-			Request request = request(tenantId, credentials, region, profileId, startDate, endDate, TimeUnit.SUMMARY);
-			return this.engine.get(request.key(), request.flow());
-		});
-	}
-
-	/**
 	 * One row per ad and day ({@code date} set on each): what the products graph sums by
 	 * ASIN and by day.
 	 */

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -226,57 +227,37 @@ public final class SandboxServer implements AutoCloseable {
 					rateLimits.reset();
 				});
 
-		RouterFunctions.Builder routes = RouterFunctions.route().POST("/auth/o2/token", lwa::token);
-		for (AdsRegion region : AdsRegion.values()) {
-			String host = "/ads/" + region.path();
-			routes.GET(host + "/v2/profiles", gate.operation(region, ProfilesHandler.LIST, profiles::list))
-				.GET(host + "/v2/profiles/{profileId}", gate.operation(region, ProfilesHandler.GET, profiles::get))
-				.POST(host + "/termsTokens", gate.operation(region, TermsTokensHandler.CREATE, terms::create))
-				.GET(host + "/termsTokens/{termsToken}", gate.operation(region, TermsTokensHandler.GET, terms::get))
-				.POST(host + "/adsAccounts", gate.operation(region, AdsAccountsHandler.REGISTER, adsAccounts::register))
-				.POST(host + "/adsAccounts/list", gate.operation(region, AdsAccountsHandler.LIST, adsAccounts::list))
-				.GET(host + "/adsAccounts/{advertisingAccountId}",
-						gate.operation(region, AdsAccountsHandler.GET, adsAccounts::get))
-				.POST(host + "/adsApi/v1/create/advertiserAccounts",
-						gate.operation(region, AdvertiserAccountsHandler.CREATE, advertiserAccounts::create))
-				.POST(host + "/adsApi/v1/update/advertiserAccounts",
-						gate.operation(region, AdvertiserAccountsHandler.UPDATE, advertiserAccounts::update))
-				.POST(host + "/adsApi/v1/query/advertiserAccounts",
-						gate.operation(region, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query))
-				.POST(host + "/adsApi/v1/query/sellingAccounts",
-						gate.operation(region, SellingAccountsHandler.QUERY, sellingAccounts::query))
-				.POST(host + "/reporting/reports", gate.operation(region, AdsReportsHandler.CREATE, adsReports::create))
-				.GET(host + "/reporting/reports/{reportId}",
-						gate.operation(region, AdsReportsHandler.GET, adsReports::get))
-				.DELETE(host + "/reporting/reports/{reportId}",
-						gate.operation(region, AdsReportsHandler.DELETE, adsReports::delete));
-			String sp = "/sp/" + region.path();
-			routes
-				.GET(sp + "/sellers/v1/marketplaceParticipations",
-						spGate.operation(region, SellersHandler.PARTICIPATIONS, sellers::participations))
-				.GET(sp + "/catalog/2022-04-01/items",
-						spGate.operation(region, CatalogHandler.SEARCH, catalogItems::search))
-				.GET(sp + "/catalog/2022-04-01/items/{asin}",
-						spGate.operation(region, CatalogHandler.GET, catalogItems::get))
-				.GET(sp + "/listings/2021-08-01/items/{sellerId}",
-						spGate.operation(region, ListingsHandler.SEARCH, listings::search))
-				.GET(sp + "/listings/2021-08-01/items/{sellerId}/{sku}",
-						spGate.operation(region, ListingsHandler.GET, listings::get))
-				.GET(sp + "/fba/inventory/v1/summaries",
-						spGate.operation(region, FbaInventoryHandler.SUMMARIES, inventory::summaries))
-				.GET(sp + "/sales/v1/orderMetrics",
-						spGate.operation(region, SalesHandler.ORDER_METRICS, sales::orderMetrics))
-				.POST(sp + "/reports/2021-06-30/reports",
-						spGate.operation(region, SpReportsHandler.CREATE, spReports::create))
-				.GET(sp + "/reports/2021-06-30/reports",
-						spGate.operation(region, SpReportsHandler.LIST, spReports::list))
-				.GET(sp + "/reports/2021-06-30/reports/{reportId}",
-						spGate.operation(region, SpReportsHandler.GET, spReports::get))
-				.DELETE(sp + "/reports/2021-06-30/reports/{reportId}",
-						spGate.operation(region, SpReportsHandler.CANCEL, spReports::cancel))
-				.GET(sp + "/reports/2021-06-30/documents/{reportDocumentId}",
-						spGate.operation(region, SpReportsHandler.DOCUMENT, spReports::document));
-		}
+		// Amazon's operations are routed from the sandbox's table (SandboxOperations):
+		// method
+		// and path come from there, and a handler without an entry stops the start.
+		RouterFunctions.Builder routes = RouterFunctions.route()
+			.route(amazon(SandboxOperations.LWA_TOKEN, ""), lwa::token);
+		ads(routes, gate, ProfilesHandler.LIST, profiles::list);
+		ads(routes, gate, ProfilesHandler.GET, profiles::get);
+		ads(routes, gate, TermsTokensHandler.CREATE, terms::create);
+		ads(routes, gate, TermsTokensHandler.GET, terms::get);
+		ads(routes, gate, AdsAccountsHandler.REGISTER, adsAccounts::register);
+		ads(routes, gate, AdsAccountsHandler.LIST, adsAccounts::list);
+		ads(routes, gate, AdsAccountsHandler.GET, adsAccounts::get);
+		ads(routes, gate, AdvertiserAccountsHandler.CREATE, advertiserAccounts::create);
+		ads(routes, gate, AdvertiserAccountsHandler.UPDATE, advertiserAccounts::update);
+		ads(routes, gate, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query);
+		ads(routes, gate, SellingAccountsHandler.QUERY, sellingAccounts::query);
+		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
+		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
+		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);
+		sp(routes, spGate, SellersHandler.PARTICIPATIONS, sellers::participations);
+		sp(routes, spGate, CatalogHandler.SEARCH, catalogItems::search);
+		sp(routes, spGate, CatalogHandler.GET, catalogItems::get);
+		sp(routes, spGate, ListingsHandler.SEARCH, listings::search);
+		sp(routes, spGate, ListingsHandler.GET, listings::get);
+		sp(routes, spGate, FbaInventoryHandler.SUMMARIES, inventory::summaries);
+		sp(routes, spGate, SalesHandler.ORDER_METRICS, sales::orderMetrics);
+		sp(routes, spGate, SpReportsHandler.CREATE, spReports::create);
+		sp(routes, spGate, SpReportsHandler.LIST, spReports::list);
+		sp(routes, spGate, SpReportsHandler.GET, spReports::get);
+		sp(routes, spGate, SpReportsHandler.CANCEL, spReports::cancel);
+		sp(routes, spGate, SpReportsHandler.DOCUMENT, spReports::document);
 		return routes.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
 			.GET("/documents/{token}", documents::download)
@@ -292,6 +273,28 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/sandbox", control::info)
 			.route(RequestPredicates.all(), control::unknownRoute)
 			.build();
+	}
+
+	/** An Ads operation on each regional host, where its table entry says. */
+	private static void ads(RouterFunctions.Builder routes, AdsGate gate, AdsGate.Operation operation,
+			AdsGate.Handler handler) {
+		SandboxOperations entry = SandboxOperations.of("ads", operation.operationId());
+		for (AdsRegion region : AdsRegion.values()) {
+			routes.route(amazon(entry, "/ads/" + region.path()), gate.operation(region, operation, handler));
+		}
+	}
+
+	/** An SP-API operation on each regional host, where its table entry says. */
+	private static void sp(RouterFunctions.Builder routes, SpGate gate, SpGate.Operation operation,
+			SpGate.Handler handler) {
+		SandboxOperations entry = SandboxOperations.of("sp", operation.operationId());
+		for (AdsRegion region : AdsRegion.values()) {
+			routes.route(amazon(entry, "/sp/" + region.path()), gate.operation(region, operation, handler));
+		}
+	}
+
+	private static RequestPredicate amazon(SandboxOperations entry, String host) {
+		return RequestPredicates.method(entry.method()).and(RequestPredicates.path(host + entry.path()));
 	}
 
 	// Every Amazon answer carries a request id; clients log it, so the sandbox sends one

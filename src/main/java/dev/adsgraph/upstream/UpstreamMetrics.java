@@ -6,7 +6,8 @@ import java.time.Duration;
  * What the upstream clients report about their calls, for metrics. The clients know
  * nothing of the metrics library: the application supplies an implementation, clients
  * built by hand get {@link #NONE}. Every tag value passed here comes from a small fixed
- * set (operation ids, HTTP statuses, the codes below), never from a caller's input.
+ * set (the catalogues' operations, HTTP statuses, the codes below), never from a caller's
+ * input.
  */
 public interface UpstreamMetrics {
 
@@ -24,21 +25,20 @@ public interface UpstreamMetrics {
 
 	/**
 	 * One attempt of an upstream call ended.
-	 * @param upstream {@code ads}, {@code sp} or {@code lwa}
-	 * @param operation the spec's operation id
+	 * @param operation the catalogue entry called (its upstream and id are the tags)
 	 * @param status the HTTP status, {@link #NO_ANSWER}, {@link #CANCELLED}, or the code
 	 * of a refusal decided on this side (a circuit open, too many calls in flight, a rate
 	 * limit or back-off that would wait too long); a refusal took no time at the upstream
 	 * and has a zero duration
 	 * @param duration from sending the request to the answer's headers
 	 */
-	default void attempt(String upstream, String operation, String status, Duration duration) {
+	default void attempt(UpstreamOperation operation, String status, Duration duration) {
 	}
 
 	/**
 	 * A failed attempt is about to be repeated; {@code reason} is what it failed with.
 	 */
-	default void retry(String upstream, String operation, String reason) {
+	default void retry(UpstreamOperation operation, String reason) {
 	}
 
 	/**
@@ -46,7 +46,7 @@ public interface UpstreamMetrics {
 	 * @param outcome {@code granted}, {@code refused} (it would have waited too long) or
 	 * {@link #CANCELLED}
 	 */
-	default void rateLimitWait(String upstream, String operation, String outcome, Duration waited) {
+	default void rateLimitWait(UpstreamOperation operation, String outcome, Duration waited) {
 	}
 
 	/**

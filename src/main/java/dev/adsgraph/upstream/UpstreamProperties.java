@@ -96,8 +96,8 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param userAgent the {@code user-agent} Amazon requires on every call, with its
 	 * mandatory {@code Language=} attribute; computed from this build and JVM unless set
 	 * @param rateLimits usage-plan overrides by operation id (for example
-	 * {@code getCatalogItem}, in any case): {@code .rate} in requests per second (may be
-	 * fractional, {@code 0.0167} is one a minute) and {@code .burst}; a field left out
+	 * {@code searchCatalogItems}, in any case): {@code .rate} in requests per second (may
+	 * be fractional, {@code 0.0167} is one a minute) and {@code .burst}; a field left out
 	 * keeps the published default
 	 * @param rateLimitMaxWait longest a call waits for its rate-limit token before it
 	 * fails as {@code ClientRateLimited}, so a deep queue answers quickly instead of

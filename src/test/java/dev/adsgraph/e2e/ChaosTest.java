@@ -42,7 +42,7 @@ class ChaosTest extends SandboxGatewayTest {
 	 * wait (SpRateLimiterTest).
 	 */
 	private static final List<String> ONE_A_MINUTE = List.of("getMarketplaceParticipations", "createReport",
-			"getReportDocument", "getReports", "cancelReport");
+			"getReportDocument");
 
 	private static final String CHAOS = "{\"rules\": [" + String.join(", ",
 			ONE_A_MINUTE.stream()

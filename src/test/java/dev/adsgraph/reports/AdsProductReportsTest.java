@@ -153,8 +153,9 @@ class AdsProductReportsTest {
 			.toList();
 	}
 
-	private ReportResult<List<SpAdvertisedProductRow>> summary(String tenantId) {
-		return this.reports.advertisedProducts(tenantId, CREDENTIALS, Region.NA, PROFILE_ID, START, END).block(WAIT);
+	private ReportResult<List<SpAdvertisedProductRow>> daily(String tenantId) {
+		return this.reports.advertisedProductsByDay(tenantId, CREDENTIALS, Region.NA, PROFILE_ID, START, END)
+			.block(WAIT);
 	}
 
 	private static JsonNode json(String text) {
@@ -162,8 +163,8 @@ class AdsProductReportsTest {
 	}
 
 	@Test
-	void aSummaryReportIsRequestedInTheProfilesScopeAndComesBackAsTypedRows() {
-		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
+	void aDailyReportIsRequestedInTheProfilesScopeAndComesBackAsTypedRows() {
+		ReportResult<List<SpAdvertisedProductRow>> result = daily("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.READY);
 		assertThat(result.asOf()).isEqualTo(Instant.parse("2026-01-01T00:00:02Z"));
@@ -176,13 +177,13 @@ class AdsProductReportsTest {
 		RecordedRequest create = creates().get(0);
 		assertThat(create.header("Amazon-Advertising-API-Scope")).isEqualTo("3456789012345678901");
 		assertThat(json(create.body())).isEqualTo(json("""
-				{"name": "adsgraph spAdvertisedProduct SUMMARY 2025-12-01..2025-12-31",
+				{"name": "adsgraph spAdvertisedProduct DAILY 2025-12-01..2025-12-31",
 				 "startDate": "2025-12-01", "endDate": "2025-12-31",
 				 "configuration": {"adProduct": "SPONSORED_PRODUCTS", "reportTypeId": "spAdvertisedProduct",
 				   "groupBy": ["advertiser"],
 				   "columns": ["campaignId", "adGroupId", "advertisedAsin", "advertisedSku", "impressions", "clicks",
-				               "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "startDate", "endDate"],
-				   "timeUnit": "SUMMARY", "format": "GZIP_JSON"}}
+				               "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "date"],
+				   "timeUnit": "DAILY", "format": "GZIP_JSON"}}
 				"""));
 		assertThat(this.polls.get("rep-1").get()).isEqualTo(2);
 		assertThat(this.files.requests()).singleElement()
@@ -190,19 +191,19 @@ class AdsProductReportsTest {
 	}
 
 	@Test
-	void theDailyVariantAsksForTheDateColumnAndIsAReportOfItsOwn() {
-		ReportResult<List<SpAdvertisedProductRow>> daily = this.reports
-			.advertisedProductsByDay("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
-			.block(WAIT);
-		summary("tenant-a");
+	void theSummaryVariantAsksForTheRangeColumnsAndIsAReportOfItsOwn() {
+		ReportResult<List<SpAdvertisedProductRow>> summary = this.reports
+			.watchAdvertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END, TimeUnit.SUMMARY)
+			.blockLast(WAIT);
+		daily("tenant-a");
 
-		assertThat(daily.status()).isEqualTo(Status.READY);
+		assertThat(summary.status()).isEqualTo(Status.READY);
 		assertThat(creates()).hasSize(2);
 		JsonNode configuration = json(creates().get(0).body()).get("configuration");
-		assertThat(configuration.get("timeUnit").asString()).isEqualTo("DAILY");
+		assertThat(configuration.get("timeUnit").asString()).isEqualTo("SUMMARY");
 		assertThat(configuration.get("columns").values()).extracting(JsonNode::asString)
-			.contains("date")
-			.doesNotContain("startDate", "endDate");
+			.contains("startDate", "endDate")
+			.doesNotContain("date");
 	}
 
 	@Test
@@ -210,11 +211,12 @@ class AdsProductReportsTest {
 		this.createDelay = Duration.ofMillis(300);
 
 		List<ReportResult<List<SpAdvertisedProductRow>>> results = Flux.range(0, 10)
-			.flatMap((i) -> this.reports.advertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
+			.flatMap((i) -> this.reports
+				.advertisedProductsByDay("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
 				.subscribeOn(Schedulers.parallel()))
 			.collectList()
 			.block(WAIT);
-		ReportResult<List<SpAdvertisedProductRow>> later = summary("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> later = daily("tenant-a");
 
 		assertThat(results).hasSize(10).allSatisfy((result) -> {
 			assertThat(result.status()).isEqualTo(Status.READY);
@@ -227,8 +229,8 @@ class AdsProductReportsTest {
 
 	@Test
 	void anotherTenantGetsItsOwnReportForTheSameProfile() {
-		summary("tenant-a");
-		ReportResult<List<SpAdvertisedProductRow>> other = summary("tenant-b");
+		daily("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> other = daily("tenant-b");
 
 		assertThat(other.reportId()).isEqualTo("rep-2");
 		assertThat(creates()).hasSize(2);
@@ -241,7 +243,7 @@ class AdsProductReportsTest {
 				? Reply.json(425, "{\"code\":\"425\",\"detail\":\"The Request is a duplicate of : " + existing + "\"}")
 				: simulatedReporting(request);
 
-		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> result = daily("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.READY);
 		assertThat(result.reportId()).isEqualTo(existing);
@@ -254,7 +256,7 @@ class AdsProductReportsTest {
 		this.ads = (request) -> Reply.json(400,
 				"{\"code\":\"400\",\"detail\":\"Invalid Advertiser or Marketplace ID.\"}");
 
-		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> result = daily("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.FAILED);
 		assertThat(result.failure())
@@ -266,7 +268,7 @@ class AdsProductReportsTest {
 		this.ads = (request) -> request.method().equals("POST") ? simulatedReporting(request)
 				: report("rep-1", "FAILED", null, "Report generation failed.");
 
-		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> result = daily("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.FAILED);
 		assertThat(result.failure().reason()).isEqualTo(Reason.REPORT_FAILED);
@@ -285,7 +287,7 @@ class AdsProductReportsTest {
 					: simulatedReporting(request);
 		};
 
-		ReportResult<List<SpAdvertisedProductRow>> result = summary("tenant-a");
+		ReportResult<List<SpAdvertisedProductRow>> result = daily("tenant-a");
 
 		assertThat(result.status()).isEqualTo(Status.READY);
 		assertThat(this.files.requests()).extracting(ReportFileServer.Request::uri)
@@ -304,7 +306,8 @@ class AdsProductReportsTest {
 
 	@Test
 	void aRangeEndingBeforeItStartsIsRefusedWithoutACall() {
-		StepVerifier.create(this.reports.advertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, END, START))
+		StepVerifier
+			.create(this.reports.advertisedProductsByDay("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, END, START))
 			.expectError(IllegalArgumentException.class)
 			.verify(WAIT);
 

@@ -193,7 +193,7 @@ public final class AdsGate {
 	 * body
 	 * @param responseType media type of the success answer
 	 */
-	record Operation(String operationId, ErrorFamily family, boolean v1, List<String> requestTypes,
+	public record Operation(String operationId, ErrorFamily family, boolean v1, List<String> requestTypes,
 			String responseType) {
 
 		boolean hasBody() {

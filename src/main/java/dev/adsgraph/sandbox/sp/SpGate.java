@@ -237,7 +237,7 @@ public final class SpGate {
 	 * @param wrapped whether success answers are wrapped in {@code {payload}} (v0/v1
 	 * APIs)
 	 */
-	record Operation(String operationId, boolean wrapped, double rate, int burst, boolean hasBody) {
+	public record Operation(String operationId, boolean wrapped, double rate, int burst, boolean hasBody) {
 	}
 
 	/** The authenticated request: the selling partner the token was issued for. */

@@ -1,13 +1,10 @@
 package dev.adsgraph.upstream.ads;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,12 +20,6 @@ public interface AdsApiClient {
 	 * GET /v2/profiles (Profiles_prod_3p.yaml listProfiles); the region's profiles only.
 	 */
 	Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter);
-
-	/**
-	 * GET /v2/profiles/{profileId} (getProfileById); empty when the profile does not
-	 * exist there.
-	 */
-	Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId);
 
 	/** POST /termsTokens (CreateTermsToken). */
 	Mono<TermsToken.Created> createTermsToken(LwaCredentials credentials, Region region, String termsType);
@@ -48,30 +39,6 @@ public interface AdsApiClient {
 	/** POST /adsAccounts/list (ListAdsAccounts), one page. */
 	Mono<AdsAccount.Page> listAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults,
 			String nextToken);
-
-	/**
-	 * POST /adsAccounts/list (ListAdsAccounts), following {@code nextToken} page by page
-	 * until the last page; {@code maxResults} is the page size (1 to 100, null for
-	 * Amazon's 100). Pages are fetched one after the other, as the subscriber asks for
-	 * more. A page token that comes back a second time fails the call instead of looping
-	 * forever.
-	 */
-	default Flux<AdsAccount> listAllAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults) {
-		return Flux.defer(() -> {
-			Set<String> seenTokens = new HashSet<>();
-			return listAdsAccounts(credentials, region, maxResults, null).expand((page) -> {
-				String next = page.nextToken();
-				if (next == null || next.isEmpty()) {
-					return Mono.empty();
-				}
-				if (!seenTokens.add(next)) {
-					return Mono.error(new UpstreamException("ads", "ListAdsAccounts", 200, "repeated_next_token",
-							"the same nextToken came back twice", null, false, null));
-				}
-				return listAdsAccounts(credentials, region, maxResults, next);
-			}).concatMapIterable((page) -> (page.adsAccounts() != null) ? page.adsAccounts() : List.of());
-		});
-	}
 
 	/** POST /adsApi/v1/query/advertiserAccounts (QueryAdvertiserAccount), one page. */
 	Mono<AdvertiserAccount.Page> queryAdvertiserAccounts(LwaCredentials credentials, Region region,
@@ -108,12 +75,6 @@ public interface AdsApiClient {
 	 * a 404 error.
 	 */
 	Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
-
-	/**
-	 * DELETE /reporting/reports/{reportId} (deleteAsyncReport); Amazon cancels only
-	 * PENDING reports.
-	 */
-	Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId);
 
 	/**
 	 * GET of a COMPLETED report's presigned {@code url}, without our credentials (the

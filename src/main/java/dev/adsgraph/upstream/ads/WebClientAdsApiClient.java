@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -66,8 +65,6 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	static final String CREATE_REPORT_RESPONSE = "application/vnd.createasyncreportresponse.v3+json";
 
 	static final String GET_REPORT_RESPONSE = "application/vnd.getasyncreportresponse.v3+json";
-
-	static final String DELETE_REPORT_RESPONSE = "application/vnd.deleteasyncreportresponse.v3+json";
 
 	/**
 	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
@@ -130,72 +127,60 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<List<Profile>> listProfiles(LwaCredentials credentials, Region region, ProfileFilter filter) {
 		ProfileFilter query = (filter != null) ? filter : ProfileFilter.NONE;
-		return exchange("listProfiles", region, client(region).get()
-			.uri((uri) -> uri.path("/v2/profiles")
-				.queryParamIfPresent("apiProgram", Optional.ofNullable(query.apiProgram()))
-				.queryParamIfPresent("accessLevel", Optional.ofNullable(query.accessLevel()))
-				.queryParamIfPresent("profileTypeFilter", Optional.ofNullable(query.profileTypeFilter()))
-				.queryParamIfPresent("validPaymentMethodFilter", Optional.ofNullable(query.validPaymentMethodFilter()))
-				.build())
-			.accept(MediaType.APPLICATION_JSON), credentials, new ParameterizedTypeReference<List<Profile>>() {
-			}, Function.identity());
-	}
-
-	// Profiles_prod_3p.yaml getProfileById
-	@Override
-	public Mono<Profile> getProfile(LwaCredentials credentials, Region region, long profileId) {
-		return exchange("getProfileById", region,
-				client(region).get().uri("/v2/profiles/{profileId}", profileId).accept(MediaType.APPLICATION_JSON),
-				credentials, Profile.class)
-			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+		return exchange(AdsOperation.LIST_PROFILES, region, credentials,
+				(request,
+						path) -> request
+							.uri((uri) -> uri.path(path)
+								.queryParamIfPresent("apiProgram", Optional.ofNullable(query.apiProgram()))
+								.queryParamIfPresent("accessLevel", Optional.ofNullable(query.accessLevel()))
+								.queryParamIfPresent("profileTypeFilter",
+										Optional.ofNullable(query.profileTypeFilter()))
+								.queryParamIfPresent("validPaymentMethodFilter",
+										Optional.ofNullable(query.validPaymentMethodFilter()))
+								.build())
+							.accept(MediaType.APPLICATION_JSON),
+				new ParameterizedTypeReference<List<Profile>>() {
+				}, Function.identity());
 	}
 
 	// AdvertisingAccounts_prod_3p.json CreateTermsToken
 	@Override
 	public Mono<TermsToken.Created> createTermsToken(LwaCredentials credentials, Region region, String termsType) {
-		return exchange("CreateTermsToken", region,
-				client(region).post()
-					.uri("/termsTokens")
+		return exchange(AdsOperation.CREATE_TERMS_TOKEN, region, credentials,
+				(request, path) -> request.uri(path)
 					.header(HttpHeaders.CONTENT_TYPE, CREATE_TERMS_TOKEN)
 					.header(HttpHeaders.ACCEPT, TERMS_TOKEN)
 					.bodyValue(new CreateTermsTokenBody(termsType)),
-				credentials, TermsToken.Created.class);
+				TermsToken.Created.class);
 	}
 
 	// AdvertisingAccounts_prod_3p.json GetTermsToken
 	@Override
 	public Mono<TermsToken.Status> getTermsToken(LwaCredentials credentials, Region region, String termsToken) {
-		return exchange("GetTermsToken", region,
-				client(region).get()
-					.uri("/termsTokens/{termsToken}", termsToken)
-					.header(HttpHeaders.ACCEPT, TERMS_TOKEN),
-				credentials, TermsToken.Status.class);
+		return exchange(AdsOperation.GET_TERMS_TOKEN, region, credentials,
+				(request, path) -> request.uri(path, termsToken).header(HttpHeaders.ACCEPT, TERMS_TOKEN),
+				TermsToken.Status.class);
 	}
 
 	// AdvertisingAccounts_prod_3p.json RegisterAdsAccount
 	@Override
 	public Mono<AdsAccount> registerAdsAccount(LwaCredentials credentials, Region region,
-			RegisterAdsAccountRequest request) {
+			RegisterAdsAccountRequest body) {
 		// The 201 answer is declared application/json, unlike the request.
-		return exchange("RegisterAdsAccount", region,
-				client(region).post()
-					.uri("/adsAccounts")
+		return exchange(AdsOperation.REGISTER_ADS_ACCOUNT, region, credentials,
+				(request, path) -> request.uri(path)
 					.header(HttpHeaders.CONTENT_TYPE, REGISTER_ADS_ACCOUNT)
 					.accept(MediaType.APPLICATION_JSON)
-					.bodyValue(request),
-				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class),
-				AdsAccountEnvelope::adsAccount);
+					.bodyValue(body),
+				ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount);
 	}
 
 	// AdvertisingAccounts_prod_3p.json GetAccount
 	@Override
 	public Mono<AdsAccount> getAdsAccount(LwaCredentials credentials, Region region, String adsAccountId) {
-		return exchange("GetAccount", region,
-				client(region).get()
-					.uri("/adsAccounts/{advertisingAccountId}", adsAccountId)
-					.header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
-				credentials, ParameterizedTypeReference.forType(AdsAccountEnvelope.class),
-				AdsAccountEnvelope::adsAccount)
+		return exchange(AdsOperation.GET_ACCOUNT, region, credentials,
+				(request, path) -> request.uri(path, adsAccountId).header(HttpHeaders.ACCEPT, ADS_ACCOUNT),
+				ParameterizedTypeReference.forType(AdsAccountEnvelope.class), AdsAccountEnvelope::adsAccount)
 			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
 	}
 
@@ -203,13 +188,12 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<AdsAccount.Page> listAdsAccounts(LwaCredentials credentials, Region region, Integer maxResults,
 			String nextToken) {
-		return exchange("ListAdsAccounts", region,
-				client(region).post()
-					.uri("/adsAccounts/list")
+		return exchange(AdsOperation.LIST_ADS_ACCOUNTS, region, credentials,
+				(request, path) -> request.uri(path)
 					.header(HttpHeaders.CONTENT_TYPE, LIST_ADS_ACCOUNTS)
 					.header(HttpHeaders.ACCEPT, LIST_ADS_ACCOUNTS)
 					.bodyValue(new ListAdsAccountsBody(maxResults, nextToken)),
-				credentials, AdsAccount.Page.class)
+				AdsAccount.Page.class)
 			.map((page) -> new AdsAccount.Page(orEmpty(page.adsAccounts()), page.nextToken()));
 	}
 
@@ -220,13 +204,8 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		AdvertiserAccount.Query q = (query != null) ? query : new AdvertiserAccount.Query(null, null, null, null);
 		QueryAdvertiserAccountsBody body = new QueryAdvertiserAccountsBody(Include.of(q.advertiserAccountIds()),
 				Include.ofOne(q.isGlobalAccount()), q.maxResults(), q.nextToken());
-		return exchange("QueryAdvertiserAccount", region,
-				client(region).post()
-					.uri("/adsApi/v1/query/advertiserAccounts")
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(MediaType.APPLICATION_JSON)
-					.bodyValue(body),
-				credentials, AdvertiserAccount.Page.class)
+		return exchange(AdsOperation.QUERY_ADVERTISER_ACCOUNT, region, credentials, v1Json(body),
+				AdvertiserAccount.Page.class)
 			.map((page) -> new AdvertiserAccount.Page(orEmpty(page.advertiserAccounts()), page.nextToken()));
 	}
 
@@ -234,16 +213,18 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@Override
 	public Mono<MultiStatus<AdvertiserAccount>> createAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts) {
-		return writeAdvertiserAccounts("CreateAdvertiserAccount", "/adsApi/v1/create/advertiserAccounts", credentials,
-				region, accounts);
+		return exchange(AdsOperation.CREATE_ADVERTISER_ACCOUNT, region, credentials,
+				v1Json(new AdvertiserAccountsBody(accounts)), AdvertiserAccountMultiStatusBody.class)
+			.map(AdvertiserAccountMultiStatusBody::toMultiStatus);
 	}
 
 	// AmazonAdsAPIALLMerged_prod_3p_ALL.json UpdateAdvertiserAccount
 	@Override
 	public Mono<MultiStatus<AdvertiserAccount>> updateAdvertiserAccounts(LwaCredentials credentials, Region region,
 			List<AdvertiserAccount> accounts) {
-		return writeAdvertiserAccounts("UpdateAdvertiserAccount", "/adsApi/v1/update/advertiserAccounts", credentials,
-				region, accounts);
+		return exchange(AdsOperation.UPDATE_ADVERTISER_ACCOUNT, region, credentials,
+				v1Json(new AdvertiserAccountsBody(accounts)), AdvertiserAccountMultiStatusBody.class)
+			.map(AdvertiserAccountMultiStatusBody::toMultiStatus);
 	}
 
 	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QuerySellingAccount
@@ -253,28 +234,22 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		SellingAccount.Query q = (query != null) ? query : new SellingAccount.Query(null, null, null, null);
 		QuerySellingAccountsBody body = new QuerySellingAccountsBody(Include.ofOne(q.sellingAccountLinkToken()),
 				Include.ofOne(q.sellingProgram()), q.maxResults(), q.nextToken());
-		return exchange("QuerySellingAccount", region,
-				client(region).post()
-					.uri("/adsApi/v1/query/sellingAccounts")
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(MediaType.APPLICATION_JSON)
-					.bodyValue(body),
-				credentials, SellingAccount.Page.class)
+		return exchange(AdsOperation.QUERY_SELLING_ACCOUNT, region, credentials, v1Json(body),
+				SellingAccount.Page.class)
 			.map((page) -> new SellingAccount.Page(orEmpty(page.sellingAccounts()), page.nextToken()));
 	}
 
 	// OfflineReport_prod_3p.json createAsyncReport
 	@Override
 	public Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
-			ReportRequest request) {
-		return exchange("createAsyncReport", region,
-				client(region).post()
-					.uri("/reporting/reports")
+			ReportRequest body) {
+		return exchange(AdsOperation.CREATE_ASYNC_REPORT, region, credentials,
+				(request, path) -> request.uri(path)
 					.header(SCOPE, Long.toString(profileId))
 					.header(HttpHeaders.CONTENT_TYPE, CREATE_REPORT_REQUEST)
 					.header(HttpHeaders.ACCEPT, CREATE_REPORT_RESPONSE)
-					.bodyValue(request),
-				credentials, AdsReport.class)
+					.bodyValue(body),
+				AdsReport.class)
 			.onErrorMap(WebClientAdsApiClient::isTooEarly, (ex) -> {
 				UpstreamException tooEarly = (UpstreamException) ex;
 				return new DuplicateReportException(tooEarly.operation(), tooEarly.upstreamMessage(),
@@ -285,29 +260,11 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	// OfflineReport_prod_3p.json getAsyncReport
 	@Override
 	public Mono<AdsReport> getAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId) {
-		return exchange("getAsyncReport", region,
-				client(region).get()
-					.uri("/reporting/reports/{reportId}", reportId)
+		return exchange(AdsOperation.GET_ASYNC_REPORT, region, credentials,
+				(request, path) -> request.uri(path, reportId)
 					.header(SCOPE, Long.toString(profileId))
 					.header(HttpHeaders.ACCEPT, GET_REPORT_RESPONSE),
-				credentials, AdsReport.class);
-	}
-
-	// OfflineReport_prod_3p.json deleteAsyncReport
-	@Override
-	public Mono<Void> deleteAsyncReport(LwaCredentials credentials, Region region, long profileId, String reportId) {
-		String operation = "deleteAsyncReport";
-		Mono<Void> attempt = client(region).delete()
-			.uri("/reporting/reports/{reportId}", reportId)
-			.header(SCOPE, Long.toString(profileId))
-			.header(HttpHeaders.ACCEPT, DELETE_REPORT_RESPONSE)
-			.attribute(AdsAuthFilter.CREDENTIALS, credentials)
-			.attribute(UpstreamGuard.OPERATION, operation)
-			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-					: failure(operation, response))
-			.onErrorMap(TransportErrors::isNoAnswer,
-					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
-		return this.guard.call(call(operation, region, credentials), attempt);
+				AdsReport.class);
 	}
 
 	// Not an Ads operation: the presigned report file of a COMPLETED getAsyncReport
@@ -390,16 +347,12 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 				&& AdsErrorDecoder.UPSTREAM.equals(upstream.upstream()) && upstream.httpStatus() == 425;
 	}
 
-	private Mono<MultiStatus<AdvertiserAccount>> writeAdvertiserAccounts(String operation, String path,
-			LwaCredentials credentials, Region region, List<AdvertiserAccount> accounts) {
-		return exchange(operation, region,
-				client(region).post()
-					.uri(path)
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(MediaType.APPLICATION_JSON)
-					.bodyValue(new AdvertiserAccountsBody(accounts)),
-				credentials, AdvertiserAccountMultiStatusBody.class)
-			.map(AdvertiserAccountMultiStatusBody::toMultiStatus);
+	/** The v1 API's JSON both ways (AmazonAdsAPIALLMerged_prod_3p_ALL.json). */
+	private static Request v1Json(Object body) {
+		return (request, path) -> request.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(body);
 	}
 
 	private WebClient client(Region region) {
@@ -410,42 +363,45 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	/**
-	 * Sends one request and reads a 2xx body as {@code type}; every other answer, and no
-	 * answer at all, becomes an {@link UpstreamException} named after {@code operation}.
+	 * Sends one request of {@code operation} and reads a 2xx body as {@code type}; every
+	 * other answer, and no answer at all, becomes an {@link UpstreamException} named
+	 * after the operation.
 	 */
-	private <T> Mono<T> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
-			LwaCredentials credentials, Class<T> type) {
-		return exchange(operation, region, request, credentials, ParameterizedTypeReference.forType(type),
+	private <T> Mono<T> exchange(AdsOperation operation, Region region, LwaCredentials credentials, Request request,
+			Class<T> type) {
+		return exchange(operation, region, credentials, request, ParameterizedTypeReference.forType(type),
 				Function.identity());
 	}
 
 	/**
 	 * As above, then {@code extract} takes the result out of its envelope; an envelope
 	 * without it (extract answers null) is an unusable answer, reported with the status
-	 * it came with.
+	 * it came with. The request gets the operation's method from the catalogue here, and
+	 * its path template to fill in.
 	 */
-	private <T, R> Mono<R> exchange(String operation, Region region, WebClient.RequestHeadersSpec<?> request,
-			LwaCredentials credentials, ParameterizedTypeReference<T> type, Function<T, R> extract) {
-		Mono<R> attempt = request.attribute(AdsAuthFilter.CREDENTIALS, credentials)
+	private <T, R> Mono<R> exchange(AdsOperation operation, Region region, LwaCredentials credentials, Request request,
+			ParameterizedTypeReference<T> type, Function<T, R> extract) {
+		String id = operation.id();
+		Mono<R> attempt = request.prepare(client(region).method(operation.method()), operation.path())
+			.attribute(AdsAuthFilter.CREDENTIALS, credentials)
 			.attribute(UpstreamGuard.OPERATION, operation)
-			.exchangeToMono((response) -> read(operation, response, type, extract))
+			.exchangeToMono((response) -> read(id, response, type, extract))
 			.onErrorMap(TransportErrors::isNoAnswer,
-					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, operation, ex));
-		return this.guard.call(call(operation, region, credentials), attempt);
+					(ex) -> TransportErrors.noAnswer(AdsErrorDecoder.UPSTREAM, id, ex));
+		// Whether a failed call is repeated is the catalogue's to say (AdsOperation).
+		return this.guard.call(new UpstreamCall(operation, region.name().toLowerCase(Locale.ROOT),
+				(credentials != null) ? credentials.fingerprint() : null), attempt);
 	}
 
 	/**
-	 * Operations never repeated blindly: they create or change accounts and tokens.
-	 * Reads, the POST queries that only read, and report requests may be: a repeated
-	 * report request is answered 425 with the report already under way, which
-	 * {@link DuplicateReportException} adopts.
+	 * Fills in an operation's request: {@code request} has the operation's method
+	 * already, {@code path} is its path template, to expand with the call's values.
 	 */
-	static final Set<String> WRITES = Set.of("CreateTermsToken", "RegisterAdsAccount", "CreateAdvertiserAccount",
-			"UpdateAdvertiserAccount", "deleteAsyncReport");
+	@FunctionalInterface
+	private interface Request {
 
-	private static UpstreamCall call(String operation, Region region, LwaCredentials credentials) {
-		return new UpstreamCall(AdsErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT), operation,
-				!WRITES.contains(operation), (credentials != null) ? credentials.fingerprint() : null);
+		WebClient.RequestHeadersSpec<?> prepare(WebClient.RequestBodyUriSpec request, String path);
+
 	}
 
 	private <T, R> Mono<R> read(String operation, ClientResponse response, ParameterizedTypeReference<T> type,

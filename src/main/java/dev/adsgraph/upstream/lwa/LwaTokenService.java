@@ -45,7 +45,7 @@ public class LwaTokenService {
 
 	static final String UPSTREAM = "lwa";
 
-	static final String OPERATION = "token";
+	private static final String OPERATION = LwaOperation.TOKEN.id();
 
 	private static final Logger logger = LoggerFactory.getLogger(LwaTokenService.class);
 
@@ -168,16 +168,15 @@ public class LwaTokenService {
 		form.add("refresh_token", credentials.refreshToken());
 		form.add("client_id", credentials.clientId());
 		form.add("client_secret", credentials.clientSecret());
-		Mono<LwaAccessToken> attempt = this.webClient.post()
+		Mono<LwaAccessToken> attempt = this.webClient.method(LwaOperation.TOKEN.method())
 			.uri(this.properties.tokenUrl())
-			.attribute(UpstreamGuard.OPERATION, OPERATION)
+			.attribute(UpstreamGuard.OPERATION, LwaOperation.TOKEN)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.accept(MediaType.APPLICATION_JSON)
 			.body(BodyInserters.fromFormData(form))
 			.exchangeToMono((response) -> readToken(response, credentials))
 			.onErrorMap(TransportErrors::isNoAnswer, (ex) -> TransportErrors.noAnswer(UPSTREAM, OPERATION, ex));
-		// A refresh-token grant changes nothing at Amazon: safe to repeat.
-		return this.guard.call(UpstreamCall.read(UPSTREAM, "global", OPERATION, null), attempt)
+		return this.guard.call(new UpstreamCall(LwaOperation.TOKEN, "global", null), attempt)
 			.doOnNext((token) -> logger.debug("Refreshed LWA access token for client {}, valid until {}",
 					credentials.clientId(), token.expiresAt()))
 			.doOnSuccess((token) -> this.guard.metrics().lwaRefresh("success"))

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * timeout here.
  *
  * @param operations overrides per operation id (as in Amazon's specifications, for
- * example {@code listProfiles} or {@code getCatalogItem}; case does not matter):
+ * example {@code listProfiles} or {@code searchCatalogItems}; case does not matter):
  * {@code max-attempts} and {@code response-timeout}
  */
 @Validated

@@ -26,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 
+import dev.adsgraph.upstream.UpstreamOperation;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -54,7 +55,10 @@ import dev.adsgraph.upstream.UpstreamMetrics;
  */
 public final class UpstreamGuard {
 
-	/** Request attribute naming the operation, read by {@link #wireFilter}. */
+	/**
+	 * Request attribute holding the call's {@link UpstreamOperation}, read by
+	 * {@link #wireFilter} (and by the SP-API rate-limit filter).
+	 */
 	public static final String OPERATION = UpstreamGuard.class.getName() + ".operation";
 
 	/** Codes of failures decided here, not by the upstream. */
@@ -171,9 +175,9 @@ public final class UpstreamGuard {
 				if (delay == null) {
 					return Mono.error(signal.failure());
 				}
-				logger.debug("Retrying {} {} in {} after {}", call.upstream(), call.operation(), delay,
+				logger.debug("Retrying {} {} in {} after {}", call.upstream(), call.operation().id(), delay,
 						signal.failure().toString());
-				this.metrics.retry(call.upstream(), call.operation(), retryReason(signal.failure()));
+				this.metrics.retry(call.operation(), retryReason(signal.failure()));
 				return Mono.delay(delay, this.scheduler);
 			})));
 		});
@@ -185,7 +189,7 @@ public final class UpstreamGuard {
 			CircuitBreaker breaker = breaker(call.upstream(), call.region());
 			observed = observed.transform(CircuitBreakerOperator.of(breaker))
 				.onErrorMap(CallNotPermittedException.class,
-						(ex) -> new UpstreamException(call.upstream(), call.operation(), 0, CIRCUIT_OPEN,
+						(ex) -> new UpstreamException(call.upstream(), call.operation().id(), 0, CIRCUIT_OPEN,
 								"circuit breaker " + breaker.getName() + " is open after repeated failures", null, true,
 								this.properties.circuitBreaker().openDuration()));
 		}
@@ -199,7 +203,7 @@ public final class UpstreamGuard {
 	 */
 	private void noteRefusal(UpstreamCall call, UpstreamException ex) {
 		if (isLocal(ex) && call.upstream().equals(ex.upstream())) {
-			this.metrics.attempt(call.upstream(), call.operation(), refusalStatus(ex.code()), Duration.ZERO);
+			this.metrics.attempt(call.operation(), refusalStatus(ex.code()), Duration.ZERO);
 		}
 	}
 
@@ -261,8 +265,8 @@ public final class UpstreamGuard {
 			}
 			Duration remaining = Duration.between(now, until.get());
 			if (remaining.compareTo(this.properties.tenantBackoff().maxWait()) > 0) {
-				this.metrics.attempt(call.upstream(), call.operation(), TENANT_BACKOFF, Duration.ZERO);
-				return Mono.error(new UpstreamException(call.upstream(), call.operation(), 429, TENANT_BACKOFF,
+				this.metrics.attempt(call.operation(), TENANT_BACKOFF, Duration.ZERO);
+				return Mono.error(new UpstreamException(call.upstream(), call.operation().id(), 429, TENANT_BACKOFF,
 						"backing off for " + remaining + " after the Ads API throttled this tenant", null, true,
 						remaining));
 			}
@@ -287,7 +291,7 @@ public final class UpstreamGuard {
 			return null; // Amazon may have acted on it: the caller decides, with an
 							// idempotency key
 		}
-		if (attemptsMade >= this.properties.maxAttempts(call.operation())) {
+		if (attemptsMade >= this.properties.maxAttempts(call.operation().id())) {
 			return null;
 		}
 		ResilienceProperties.Retry retry = this.properties.retry();
@@ -325,12 +329,12 @@ public final class UpstreamGuard {
 				(u) -> new AsyncLimiter(this.properties.bulkhead().limit(u)));
 		Duration maxWait = this.properties.bulkhead().maxWait();
 		return (request, next) -> {
-			String operation = request.attribute(OPERATION).map(Object::toString).orElse("unknown");
+			UpstreamOperation operation = operation(request);
 			ClientRequest sent = withResponseTimeout(request, operation);
 			return Mono.usingWhen(limiter.acquire()
 				.timeout(maxWait)
 				.onErrorMap(TimeoutException.class,
-						(ex) -> new UpstreamException(upstream, operation, 0, BULKHEAD_FULL,
+						(ex) -> new UpstreamException(upstream, operation.id(), 0, BULKHEAD_FULL,
 								"no free slot for a call to " + upstream + " within " + maxWait, null, true, null)),
 					(permit) -> observed(upstream, operation, next.exchange(sent)), (permit) -> release(limiter),
 					(permit, error) -> release(limiter), (permit) -> release(limiter));
@@ -341,7 +345,7 @@ public final class UpstreamGuard {
 	 * Times one attempt on the wire, up to the answer's headers, and logs it; counted
 	 * once whatever ends it.
 	 */
-	private Mono<ClientResponse> observed(String upstream, String operation, Mono<ClientResponse> exchange) {
+	private Mono<ClientResponse> observed(String upstream, UpstreamOperation operation, Mono<ClientResponse> exchange) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			AtomicBoolean counted = new AtomicBoolean();
@@ -350,30 +354,30 @@ public final class UpstreamGuard {
 					Duration took = Duration.ofNanos(System.nanoTime() - started);
 					int status = response.statusCode().value();
 					String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID);
-					this.metrics.attempt(upstream, operation, Integer.toString(status), took);
+					this.metrics.attempt(operation, Integer.toString(status), took);
 					// A 404 is an answer (the profile does not exist), not a failure of
 					// the call.
 					boolean failed = status >= 400 && status != 404;
 					String line = "{} {} answered HTTP {} in {} ms, requestId={}";
 					if (failed) {
-						callLog.warn(line, upstream, operation, status, took.toMillis(), requestId);
+						callLog.warn(line, upstream, operation.id(), status, took.toMillis(), requestId);
 					}
 					else {
-						callLog.info(line, upstream, operation, status, took.toMillis(), requestId);
+						callLog.info(line, upstream, operation.id(), status, took.toMillis(), requestId);
 					}
 				}
 			}).doOnError((ex) -> {
 				if (counted.compareAndSet(false, true)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - started);
-					this.metrics.attempt(upstream, operation, UpstreamMetrics.NO_ANSWER, took);
+					this.metrics.attempt(operation, UpstreamMetrics.NO_ANSWER, took);
 					// The exception's class only: a transport message can name the host
 					// and port.
-					callLog.warn("{} {} got no answer after {} ms: {}", upstream, operation, took.toMillis(),
+					callLog.warn("{} {} got no answer after {} ms: {}", upstream, operation.id(), took.toMillis(),
 							ex.getClass().getSimpleName());
 				}
 			}).doOnCancel(() -> {
 				if (counted.compareAndSet(false, true)) {
-					this.metrics.attempt(upstream, operation, UpstreamMetrics.CANCELLED,
+					this.metrics.attempt(operation, UpstreamMetrics.CANCELLED,
 							Duration.ofNanos(System.nanoTime() - started));
 				}
 			});
@@ -384,8 +388,18 @@ public final class UpstreamGuard {
 		return Mono.fromRunnable(limiter::release);
 	}
 
-	private ClientRequest withResponseTimeout(ClientRequest request, String operation) {
-		ResilienceProperties.Operation override = this.properties.operation(operation);
+	/**
+	 * The catalogue entry a request was made for; every client sets it, so a request
+	 * without one is a programming error, not a call to count as "unknown".
+	 */
+	public static UpstreamOperation operation(ClientRequest request) {
+		return request.attribute(OPERATION)
+			.map(UpstreamOperation.class::cast)
+			.orElseThrow(() -> new IllegalStateException("Upstream request without its catalogue operation"));
+	}
+
+	private ClientRequest withResponseTimeout(ClientRequest request, UpstreamOperation operation) {
+		ResilienceProperties.Operation override = this.properties.operation(operation.id());
 		if (override == null || override.responseTimeout() == null) {
 			return request;
 		}

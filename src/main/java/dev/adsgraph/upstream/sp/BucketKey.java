@@ -10,13 +10,13 @@ import dev.adsgraph.upstream.Region;
  * @param applicationId the LWA client id of the SP-API application
  * @param sellingPartner the selling partner id, or a digest standing for it (never a
  * secret)
- * @param operation the model's operationId
+ * @param operation the catalogue entry called, whose usage plan the bucket follows
  */
-public record BucketKey(Region region, String applicationId, String sellingPartner, String operation) {
+public record BucketKey(Region region, String applicationId, String sellingPartner, SpOperation operation) {
 
 	/** A stable text form, for stores that key by string (Redis). */
 	public String asString() {
-		return "sp:" + this.region + ":" + this.applicationId + ":" + this.sellingPartner + ":" + this.operation;
+		return "sp:" + this.region + ":" + this.applicationId + ":" + this.sellingPartner + ":" + this.operation.id();
 	}
 
 }

@@ -67,9 +67,4 @@ public record CatalogItemSearch(List<String> identifiers, String identifiersType
 				this.includedData, this.sellerId, this.locale, pageSize, this.pageToken);
 	}
 
-	public CatalogItemSearch withPageToken(String pageToken) {
-		return new CatalogItemSearch(this.identifiers, this.identifiersType, this.keywords, this.marketplaceIds,
-				this.includedData, this.sellerId, this.locale, this.pageSize, pageToken);
-	}
-
 }

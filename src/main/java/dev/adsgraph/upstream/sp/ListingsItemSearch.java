@@ -28,9 +28,4 @@ public record ListingsItemSearch(String sellerId, List<String> marketplaceIds, L
 		Checks.between("pageSize", pageSize, 1, 20);
 	}
 
-	public ListingsItemSearch withPageToken(String pageToken) {
-		return new ListingsItemSearch(this.sellerId, this.marketplaceIds, this.identifiers, this.identifiersType,
-				this.includedData, this.pageSize, pageToken);
-	}
-
 }

@@ -14,14 +14,4 @@ public record Report(String reportId, String reportType, String processingStatus
 		String dataStartTime, String dataEndTime, String createdTime, String processingStartTime,
 		String processingEndTime, String reportDocumentId, String reportScheduleId) {
 
-	/** GetReportsResponse: one page of getReports. */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Page(List<Report> reports, String nextToken) {
-
-		public Page {
-			reports = (reports != null) ? reports : List.of();
-		}
-
-	}
-
 }

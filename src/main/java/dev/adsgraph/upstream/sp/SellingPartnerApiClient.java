@@ -1,12 +1,7 @@
 package dev.adsgraph.upstream.sp;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.adsgraph.upstream.Region;
@@ -30,14 +25,6 @@ public interface SellingPartnerApiClient {
 	Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials, Region region);
 
 	/**
-	 * GET /catalog/2022-04-01/items/{asin} (catalogItems_2022-04-01.json getCatalogItem);
-	 * empty when the ASIN is not in the catalog.
-	 * @param includedData facets to return; null for Amazon's default, summaries
-	 */
-	Mono<CatalogItem> getCatalogItem(SpCredentials credentials, Region region, String asin, List<String> marketplaceIds,
-			List<String> includedData);
-
-	/**
 	 * GET /catalog/2022-04-01/items (catalogItems_2022-04-01.json searchCatalogItems),
 	 * one page.
 	 */
@@ -45,42 +32,11 @@ public interface SellingPartnerApiClient {
 			CatalogItemSearch search);
 
 	/**
-	 * searchCatalogItems page after page, following {@code pagination.nextToken} as
-	 * {@code pageToken}, as the subscriber asks for more.
-	 */
-	default Flux<CatalogItem> searchAllCatalogItems(SpCredentials credentials, Region region,
-			CatalogItemSearch search) {
-		return followPageTokens("searchCatalogItems", search.withPageToken(null),
-				(page) -> searchCatalogItems(credentials, region, page), CatalogItem.SearchResults::pagination,
-				CatalogItemSearch::withPageToken)
-			.concatMapIterable(CatalogItem.SearchResults::items);
-	}
-
-	/**
-	 * GET /listings/2021-08-01/items/{sellerId}/{sku} (listingsItems_2021-08-01.json
-	 * getListingsItem); empty when the seller has no such SKU.
-	 */
-	Mono<ListingsItem> getListingsItem(SpCredentials credentials, Region region, String sellerId, String sku,
-			List<String> marketplaceIds, List<String> includedData);
-
-	/**
 	 * GET /listings/2021-08-01/items/{sellerId} (listingsItems_2021-08-01.json
 	 * searchListingsItems), one page.
 	 */
 	Mono<ListingsItem.SearchResults> searchListingsItems(SpCredentials credentials, Region region,
 			ListingsItemSearch search);
-
-	/**
-	 * searchListingsItems page after page, following {@code pagination.nextToken} as
-	 * {@code pageToken}.
-	 */
-	default Flux<ListingsItem> searchAllListingsItems(SpCredentials credentials, Region region,
-			ListingsItemSearch search) {
-		return followPageTokens("searchListingsItems", search.withPageToken(null),
-				(page) -> searchListingsItems(credentials, region, page), ListingsItem.SearchResults::pagination,
-				ListingsItemSearch::withPageToken)
-			.concatMapIterable(ListingsItem.SearchResults::items);
-	}
 
 	/**
 	 * GET /fba/inventory/v1/summaries (fbaInventory.json getInventorySummaries), one
@@ -99,9 +55,6 @@ public interface SellingPartnerApiClient {
 	Mono<List<InventorySummary>> getAllInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query);
 
-	/** GET /sales/v1/orderMetrics (sales.json getOrderMetrics). */
-	Mono<List<OrderMetricsInterval>> getOrderMetrics(SpCredentials credentials, Region region, OrderMetricsQuery query);
-
 	/**
 	 * POST /reports/2021-06-30/reports (reports_2021-06-30.json createReport); answers
 	 * the reportId.
@@ -113,38 +66,6 @@ public interface SellingPartnerApiClient {
 	 * empty when unknown.
 	 */
 	Mono<Report> getReport(SpCredentials credentials, Region region, String reportId);
-
-	/** GET /reports/2021-06-30/reports (reports_2021-06-30.json getReports), one page. */
-	Mono<Report.Page> getReports(SpCredentials credentials, Region region, ReportsQuery query);
-
-	/**
-	 * getReports page after page; every page after the first is asked for with its
-	 * nextToken alone.
-	 */
-	default Flux<Report> getAllReports(SpCredentials credentials, Region region, ReportsQuery query) {
-		if (query.nextToken() != null) {
-			return Flux.error(new IllegalArgumentException("getAllReports starts from the first page"));
-		}
-		return Flux.defer(() -> {
-			Set<String> seen = new HashSet<>();
-			return getReports(credentials, region, query).expand((page) -> {
-				String next = page.nextToken();
-				if (next == null || next.isEmpty()) {
-					return Mono.empty();
-				}
-				if (!seen.add(next)) {
-					return Mono.error(repeatedToken("getReports"));
-				}
-				return getReports(credentials, region, ReportsQuery.nextPage(next));
-			}).concatMapIterable(Report.Page::reports);
-		});
-	}
-
-	/**
-	 * DELETE /reports/2021-06-30/reports/{reportId} (reports_2021-06-30.json
-	 * cancelReport).
-	 */
-	Mono<Void> cancelReport(SpCredentials credentials, Region region, String reportId);
 
 	/**
 	 * GET /reports/2021-06-30/documents/{reportDocumentId} (reports_2021-06-30.json
@@ -160,32 +81,5 @@ public interface SellingPartnerApiClient {
 	 * {@code downloadReportDocument}.
 	 */
 	Mono<byte[]> downloadReportDocument(ReportDocument document);
-
-	/**
-	 * Follows {@code pagination.nextToken} as the next request's {@code pageToken}. A
-	 * token that comes back a second time fails the walk instead of looping forever.
-	 */
-	private static <Q, P> Flux<P> followPageTokens(String operation, Q first, Function<Q, Mono<P>> fetch,
-			Function<P, Pagination> pagination, BiFunction<Q, String, Q> withPageToken) {
-		return Flux.defer(() -> {
-			Set<String> seen = new HashSet<>();
-			return fetch.apply(first).expand((page) -> {
-				Pagination p = pagination.apply(page);
-				String next = (p != null) ? p.nextToken() : null;
-				if (next == null || next.isEmpty()) {
-					return Mono.empty();
-				}
-				if (!seen.add(next)) {
-					return Mono.error(repeatedToken(operation));
-				}
-				return fetch.apply(withPageToken.apply(first, next));
-			});
-		});
-	}
-
-	private static UpstreamException repeatedToken(String operation) {
-		return new UpstreamException("sp", operation, 200, "repeated_next_token", "the same nextToken came back twice",
-				null, false, null);
-	}
 
 }

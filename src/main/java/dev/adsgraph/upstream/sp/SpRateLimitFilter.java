@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamMetrics;
+import dev.adsgraph.upstream.resilience.UpstreamGuard;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -37,9 +38,6 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 final class SpRateLimitFilter implements ExchangeFilterFunction {
 
-	/** Request attribute naming the model's operationId. */
-	static final String OPERATION = SpRateLimitFilter.class.getName() + ".operation";
-
 	private final SpRateLimiter limiter;
 
 	private final Region region;
@@ -60,9 +58,7 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		String operation = request.attribute(OPERATION)
-			.map(String.class::cast)
-			.orElseThrow(() -> new IllegalStateException("SP-API request without an operation id"));
+		SpOperation operation = (SpOperation) UpstreamGuard.operation(request);
 		SpCredentials credentials = SpAuthFilter.credentials(request);
 		BucketKey key = new BucketKey(this.region, credentials.lwa().clientId(), credentials.rateLimitPartition(),
 				operation);
@@ -87,7 +83,7 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 		});
 	}
 
-	private Mono<Void> waited(String operation, Mono<Void> wait) {
+	private Mono<Void> waited(SpOperation operation, Mono<Void> wait) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			AtomicBoolean counted = new AtomicBoolean();
@@ -99,10 +95,9 @@ final class SpRateLimitFilter implements ExchangeFilterFunction {
 		});
 	}
 
-	private void count(AtomicBoolean counted, String operation, String outcome, long started) {
+	private void count(AtomicBoolean counted, SpOperation operation, String outcome, long started) {
 		if (counted.compareAndSet(false, true)) {
-			this.metrics.rateLimitWait(SpErrorDecoder.UPSTREAM, operation, outcome,
-					Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.rateLimitWait(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 

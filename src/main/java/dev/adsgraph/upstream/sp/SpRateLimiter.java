@@ -1,7 +1,8 @@
 package dev.adsgraph.upstream.sp;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,7 +36,7 @@ public final class SpRateLimiter {
 
 	private final TokenBucketStore store;
 
-	private final Map<String, SpRateLimit> limits;
+	private final Map<SpOperation, SpRateLimit> limits;
 
 	private final Duration maxWait;
 
@@ -60,11 +61,12 @@ public final class SpRateLimiter {
 	private final LongAdder throttled = new LongAdder();
 
 	/**
-	 * @param limits usage plan per operation id; every operation called must have one
+	 * @param limits usage plans that replace the published ones
+	 * ({@link SpOperation#usagePlan()}); operations left out keep theirs
 	 * @param scheduler where waits are timed; tests pass a virtual-time scheduler
 	 * together with a store whose clock reads it
 	 */
-	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait,
+	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait,
 			Scheduler scheduler) {
 		this(store, limits, maxWait, scheduler, 1.0, 0);
 	}
@@ -74,15 +76,17 @@ public final class SpRateLimiter {
 	 * @param burstHeldBack how many calls of each plan's burst our buckets keep back (at
 	 * least one call always remains)
 	 */
-	public SpRateLimiter(TokenBucketStore store, Map<String, SpRateLimit> limits, Duration maxWait, Scheduler scheduler,
-			double safety, int burstHeldBack) {
+	public SpRateLimiter(TokenBucketStore store, Map<SpOperation, SpRateLimit> limits, Duration maxWait,
+			Scheduler scheduler, double safety, int burstHeldBack) {
 		if (!(safety > 0 && safety <= 1) || burstHeldBack < 0) {
 			throw new IllegalArgumentException("safety must be in (0, 1] and burstHeldBack not negative");
 		}
 		this.safety = safety;
 		this.burstHeldBack = burstHeldBack;
 		this.store = Objects.requireNonNull(store, "store");
-		this.limits = Map.copyOf(limits);
+		Map<SpOperation, SpRateLimit> plans = SpOperation.usagePlans();
+		plans.putAll(limits);
+		this.limits = plans;
 		this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 	}
@@ -93,22 +97,23 @@ public final class SpRateLimiter {
 	 * an operation this client does not call stops start-up, since it would otherwise
 	 * silently do nothing.
 	 */
-	public static Map<String, SpRateLimit> limits(UpstreamProperties.Sp properties) {
-		Map<String, SpRateLimit> limits = new HashMap<>(SpUsagePlans.DEFAULTS);
+	public static Map<SpOperation, SpRateLimit> limits(UpstreamProperties.Sp properties) {
+		Map<SpOperation, SpRateLimit> limits = SpOperation.usagePlans();
+		List<String> known = Arrays.stream(SpOperation.values()).map(SpOperation::id).toList();
 		properties.rateLimits().keySet().forEach((operation) -> {
-			boolean known = SpUsagePlans.DEFAULTS.keySet().stream().anyMatch(operation::equalsIgnoreCase);
-			if (!known) {
+			if (known.stream().noneMatch(operation::equalsIgnoreCase)) {
 				throw new IllegalArgumentException("adsgraph.upstream.sp.rate-limits." + operation
-						+ " names no operation of the SP-API client; known: " + SpUsagePlans.DEFAULTS.keySet());
+						+ " names no operation of the SP-API client; known: " + known);
 			}
 		});
-		SpUsagePlans.DEFAULTS.forEach((operation, published) -> {
-			UpstreamProperties.Sp.RateLimit override = properties.rateLimit(operation);
+		for (SpOperation operation : SpOperation.values()) {
+			SpRateLimit published = operation.usagePlan();
+			UpstreamProperties.Sp.RateLimit override = properties.rateLimit(operation.id());
 			if (override != null) {
 				limits.put(operation, new SpRateLimit((override.rate() != null) ? override.rate() : published.rate(),
 						(override.burst() != null) ? override.burst() : published.burst()));
 			}
-		});
+		}
 		return limits;
 	}
 
@@ -136,19 +141,15 @@ public final class SpRateLimiter {
 	 * The usage plan of this operation: Amazon's published one with the configured
 	 * overrides.
 	 */
-	public SpRateLimit limit(String operation) {
-		SpRateLimit published = this.limits.get(operation);
-		if (published == null) {
-			throw new IllegalStateException("No usage plan for SP-API operation " + operation);
-		}
-		return published;
+	public SpRateLimit limit(SpOperation operation) {
+		return this.limits.get(operation);
 	}
 
 	/**
 	 * The bucket a call of this operation is metered by: the usage plan less the safety
 	 * margin.
 	 */
-	SpRateLimit metered(String operation) {
+	SpRateLimit metered(SpOperation operation) {
 		SpRateLimit plan = limit(operation);
 		return new SpRateLimit(plan.rate() * this.safety, Math.max(1, plan.burst() - this.burstHeldBack));
 	}
@@ -174,7 +175,7 @@ public final class SpRateLimiter {
 			// through:
 			// Amazon's own bucket still protects Amazon, and a 429 beats an outage.
 			.onErrorResume((ex) -> {
-				logger.warn("SP-API rate-limit store failed for {}; sending unmetered: {}", key.operation(),
+				logger.warn("SP-API rate-limit store failed for {}; sending unmetered: {}", key.operation().id(),
 						ex.toString());
 				return Mono.just(TokenBucketStore.Reservation.now());
 			})
@@ -215,7 +216,7 @@ public final class SpRateLimiter {
 			drain = Mono.defer(() -> this.store.drain(key, limit));
 		}
 		return adapt.then(drain).onErrorResume((ex) -> {
-			logger.warn("Could not update the SP-API bucket of {}: {}", key.operation(), ex.toString());
+			logger.warn("Could not update the SP-API bucket of {}: {}", key.operation().id(), ex.toString());
 			return Mono.empty();
 		});
 	}
@@ -238,8 +239,8 @@ public final class SpRateLimiter {
 	}
 
 	UpstreamException refusal(BucketKey key, Duration wait) {
-		return new UpstreamException(SpErrorDecoder.UPSTREAM, key.operation(), 429, "ClientRateLimited",
-				"the " + key.operation() + " rate limit would delay this call by " + wait + ", more than the "
+		return new UpstreamException(SpErrorDecoder.UPSTREAM, key.operation().id(), 429, "ClientRateLimited",
+				"the " + key.operation().id() + " rate limit would delay this call by " + wait + ", more than the "
 						+ this.maxWait + " allowed",
 				null, true, wait);
 	}

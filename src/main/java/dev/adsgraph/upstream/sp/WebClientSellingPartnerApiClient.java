@@ -127,33 +127,18 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	// sellers.json getMarketplaceParticipations
 	@Override
 	public Mono<List<MarketplaceParticipation>> getMarketplaceParticipations(SpCredentials credentials, Region region) {
-		return wrapped("getMarketplaceParticipations", credentials, region,
-				() -> SpUri.path("/sellers/v1/marketplaceParticipations"),
+		return wrapped(SpOperation.GET_MARKETPLACE_PARTICIPATIONS, credentials, region, (uri) -> uri,
 				new ParameterizedTypeReference<Wrapper<List<MarketplaceParticipation>>>() {
 				})
 			.map(Wrapper::payload);
-	}
-
-	// catalogItems_2022-04-01.json getCatalogItem
-	@Override
-	public Mono<CatalogItem> getCatalogItem(SpCredentials credentials, Region region, String asin,
-			List<String> marketplaceIds, List<String> includedData) {
-		return dated("getCatalogItem", credentials, region, () -> {
-			Checks.required("marketplaceIds", marketplaceIds);
-			return SpUri.path("/catalog/2022-04-01/items/{asin}")
-				.var("asin", asin)
-				.query("marketplaceIds", marketplaceIds)
-				.query("includedData", includedData);
-		}, CatalogItem.class).onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
 	}
 
 	// catalogItems_2022-04-01.json searchCatalogItems
 	@Override
 	public Mono<CatalogItem.SearchResults> searchCatalogItems(SpCredentials credentials, Region region,
 			CatalogItemSearch search) {
-		return dated("searchCatalogItems", credentials, region,
-				() -> SpUri.path("/catalog/2022-04-01/items")
-					.query("identifiers", search.identifiers())
+		return dated(SpOperation.SEARCH_CATALOG_ITEMS, credentials, region,
+				(uri) -> uri.query("identifiers", search.identifiers())
 					.query("identifiersType", search.identifiersType())
 					.query("keywords", search.keywords())
 					.query("marketplaceIds", search.marketplaceIds())
@@ -165,27 +150,12 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 				CatalogItem.SearchResults.class);
 	}
 
-	// listingsItems_2021-08-01.json getListingsItem
-	@Override
-	public Mono<ListingsItem> getListingsItem(SpCredentials credentials, Region region, String sellerId, String sku,
-			List<String> marketplaceIds, List<String> includedData) {
-		return dated("getListingsItem", credentials, region, () -> {
-			Checks.required("marketplaceIds", marketplaceIds);
-			return SpUri.path("/listings/2021-08-01/items/{sellerId}/{sku}")
-				.var("sellerId", sellerId)
-				.var("sku", sku)
-				.query("marketplaceIds", marketplaceIds)
-				.query("includedData", includedData);
-		}, ListingsItem.class).onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
-	}
-
 	// listingsItems_2021-08-01.json searchListingsItems
 	@Override
 	public Mono<ListingsItem.SearchResults> searchListingsItems(SpCredentials credentials, Region region,
 			ListingsItemSearch search) {
-		return dated("searchListingsItems", credentials, region,
-				() -> SpUri.path("/listings/2021-08-01/items/{sellerId}")
-					.var("sellerId", search.sellerId())
+		return dated(SpOperation.SEARCH_LISTINGS_ITEMS, credentials, region,
+				(uri) -> uri.var("sellerId", search.sellerId())
 					.query("marketplaceIds", search.marketplaceIds())
 					.query("identifiers", search.identifiers())
 					.query("identifiersType", search.identifiersType())
@@ -199,9 +169,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	@Override
 	public Mono<InventorySummary.Page> getInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query, String nextToken) {
-		return wrapped("getInventorySummaries", credentials, region,
-				() -> SpUri.path("/fba/inventory/v1/summaries")
-					.query("details", true)
+		return wrapped(SpOperation.GET_INVENTORY_SUMMARIES, credentials, region,
+				(uri) -> uri.query("details", true)
 					.query("granularityType", "Marketplace")
 					.query("granularityId", query.marketplaceId())
 					.query("startDateTime", query.startDateTime())
@@ -218,8 +187,8 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	public Mono<List<InventorySummary>> getAllInventorySummaries(SpCredentials credentials, Region region,
 			InventorySummariesQuery query) {
 		return walkInventory(credentials, region, query).onErrorResume(NextTokenRejected.class, (ex) -> {
-			logger.info("getInventorySummaries refused a nextToken (request {}); starting over from the first page",
-					ex.upstream.requestId());
+			logger.info("{} refused a nextToken (request {}); starting over from the first page",
+					SpOperation.GET_INVENTORY_SUMMARIES.id(), ex.upstream.requestId());
 			return walkInventory(credentials, region, query);
 		}).onErrorMap(NextTokenRejected.class, (ex) -> ex.upstream);
 	}
@@ -240,8 +209,9 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 					return Mono.empty();
 				}
 				if (!seen.add(next)) {
-					return Mono.error(new UpstreamException(SpErrorDecoder.UPSTREAM, "getInventorySummaries", 200,
-							"repeated_next_token", "the same nextToken came back twice", null, false, null));
+					return Mono
+						.error(new UpstreamException(SpErrorDecoder.UPSTREAM, SpOperation.GET_INVENTORY_SUMMARIES.id(),
+								200, "repeated_next_token", "the same nextToken came back twice", null, false, null));
 				}
 				return getInventorySummaries(credentials, region, query, next).onErrorMap(
 						(ex) -> ex instanceof UpstreamException upstream && upstream.httpStatus() == 400,
@@ -250,86 +220,39 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 		}).concatMapIterable(InventorySummary.Page::inventorySummaries).collectList();
 	}
 
-	// sales.json getOrderMetrics
-	@Override
-	public Mono<List<OrderMetricsInterval>> getOrderMetrics(SpCredentials credentials, Region region,
-			OrderMetricsQuery query) {
-		return wrapped("getOrderMetrics", credentials, region,
-				() -> SpUri.path("/sales/v1/orderMetrics")
-					.query("marketplaceIds", query.marketplaceIds())
-					.query("interval", query.interval())
-					.query("granularity", query.granularity().name())
-					.query("granularityTimeZone", query.granularityTimeZone())
-					.query("buyerType", query.buyerType())
-					.query("fulfillmentNetwork", query.fulfillmentNetwork())
-					.query("firstDayOfWeek", query.firstDayOfWeek())
-					.query("asin", query.asin())
-					.query("sku", query.sku()),
-				new ParameterizedTypeReference<Wrapper<List<OrderMetricsInterval>>>() {
-				})
-			.map(Wrapper::payload);
-	}
-
 	// reports_2021-06-30.json createReport
 	@Override
 	public Mono<String> createReport(SpCredentials credentials, Region region,
 			CreateReportSpecification specification) {
-		String operation = "createReport";
-		return exchange(operation, credentials, region,
-				(client) -> client.post()
-					.uri("/reports/2021-06-30/reports")
-					.contentType(MediaType.APPLICATION_JSON)
+		SpOperation operation = SpOperation.CREATE_REPORT;
+		return exchange(operation, credentials, region, (uri) -> uri,
+				(request) -> request.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(CreateReportBody.of(specification)),
-				(response) -> readBody(operation, response, CreateReportResponse.class)
+				(response) -> readBody(operation.id(), response, CreateReportResponse.class)
 					.mapNotNull(CreateReportResponse::reportId)
-					.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, response.statusCode().value(),
-							response.headers().asHttpHeaders(), "answer has no reportId"))));
+					.switchIfEmpty(
+							Mono.error(() -> this.errors.invalidAnswer(operation.id(), response.statusCode().value(),
+									response.headers().asHttpHeaders(), "answer has no reportId"))));
 	}
 
 	// reports_2021-06-30.json getReport
 	@Override
 	public Mono<Report> getReport(SpCredentials credentials, Region region, String reportId) {
-		return dated("getReport", credentials, region,
-				() -> SpUri.path("/reports/2021-06-30/reports/{reportId}").var("reportId", reportId), Report.class)
+		return dated(SpOperation.GET_REPORT, credentials, region, (uri) -> uri.var("reportId", reportId), Report.class)
 			.onErrorResume(WebClientSellingPartnerApiClient::isNotFound, (ex) -> Mono.empty());
-	}
-
-	// reports_2021-06-30.json getReports
-	@Override
-	public Mono<Report.Page> getReports(SpCredentials credentials, Region region, ReportsQuery query) {
-		return dated("getReports", credentials, region,
-				() -> SpUri.path("/reports/2021-06-30/reports")
-					.query("reportTypes", query.reportTypes())
-					.query("processingStatuses", query.processingStatuses())
-					.query("marketplaceIds", query.marketplaceIds())
-					.query("pageSize", query.pageSize())
-					.query("createdSince", query.createdSince())
-					.query("createdUntil", query.createdUntil())
-					.query("nextToken", query.nextToken()),
-				Report.Page.class);
-	}
-
-	// reports_2021-06-30.json cancelReport
-	@Override
-	public Mono<Void> cancelReport(SpCredentials credentials, Region region, String reportId) {
-		return exchange("cancelReport", credentials, region, (client) -> {
-			SpUri uri = SpUri.path("/reports/2021-06-30/reports/{reportId}").var("reportId", reportId);
-			return client.delete().uri(uri.template(), uri.variables());
-		}, ClientResponse::releaseBody);
 	}
 
 	// reports_2021-06-30.json getReportDocument
 	@Override
 	public Mono<ReportDocument> getReportDocument(SpCredentials credentials, Region region, String reportDocumentId) {
-		String operation = "getReportDocument";
-		return exchange(operation, credentials, region, (client) -> {
-			SpUri uri = SpUri.path("/reports/2021-06-30/documents/{reportDocumentId}")
-				.var("reportDocumentId", reportDocumentId);
-			return client.get().uri(uri.template(), uri.variables());
-		}, (response) -> readBody(operation, response, ReportDocument.class)
-			.filter((document) -> document.url() != null && !document.url().isBlank())
-			.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation, response.statusCode().value(),
-					response.headers().asHttpHeaders(), "answer has no document url"))));
+		SpOperation operation = SpOperation.GET_REPORT_DOCUMENT;
+		return exchange(operation, credentials, region, (uri) -> uri.var("reportDocumentId", reportDocumentId),
+				(request) -> request,
+				(response) -> readBody(operation.id(), response, ReportDocument.class)
+					.filter((document) -> document.url() != null && !document.url().isBlank())
+					.switchIfEmpty(
+							Mono.error(() -> this.errors.invalidAnswer(operation.id(), response.statusCode().value(),
+									response.headers().asHttpHeaders(), "answer has no document url"))));
 	}
 
 	@Override
@@ -433,10 +356,10 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	 * A GET of a dated API (catalog, listings, reports): the 2xx body is the resource
 	 * itself.
 	 */
-	private <T> Mono<T> dated(String operation, SpCredentials credentials, Region region, UriSupplier uri,
+	private <T> Mono<T> dated(SpOperation operation, SpCredentials credentials, Region region, UriParameters uri,
 			Class<T> type) {
-		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
-				(response) -> readBody(operation, response, type));
+		return exchange(operation, credentials, region, uri, (request) -> request,
+				(response) -> readBody(operation.id(), response, type));
 	}
 
 	/**
@@ -445,39 +368,39 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	 * unsuccessful request, so a 2xx without a payload but with errors fails with them; a
 	 * payload with errors beside it is served, and the errors are logged.
 	 */
-	private <P> Mono<Wrapper<P>> wrapped(String operation, SpCredentials credentials, Region region, UriSupplier uri,
-			ParameterizedTypeReference<Wrapper<P>> type) {
-		return exchange(operation, credentials, region, (client) -> get(client, uri.get()),
-				(response) -> readBody(operation, response, type).flatMap((body) -> {
+	private <P> Mono<Wrapper<P>> wrapped(SpOperation operation, SpCredentials credentials, Region region,
+			UriParameters uri, ParameterizedTypeReference<Wrapper<P>> type) {
+		String id = operation.id();
+		return exchange(operation, credentials, region, uri, (request) -> request,
+				(response) -> readBody(id, response, type).flatMap((body) -> {
 					int status = response.statusCode().value();
 					HttpHeaders headers = response.headers().asHttpHeaders();
 					List<SpError> errors = (body.errors() != null) ? body.errors() : List.of();
 					if (body.payload() == null) {
 						return Mono.error(errors.isEmpty()
-								? this.errors.invalidAnswer(operation, status, headers, "answer has no payload")
-								: this.errors.fromErrors(operation, status, headers, errors));
+								? this.errors.invalidAnswer(id, status, headers, "answer has no payload")
+								: this.errors.fromErrors(id, status, headers, errors));
 					}
 					if (!errors.isEmpty()) {
-						logger.warn("SP-API {} answered {} with a payload and errors (request {}): {}", operation,
-								status, headers.getFirst(SpErrorDecoder.REQUEST_ID),
-								this.errors.fromErrors(operation, status, headers, errors).upstreamMessage());
+						logger.warn("SP-API {} answered {} with a payload and errors (request {}): {}", id, status,
+								headers.getFirst(SpErrorDecoder.REQUEST_ID),
+								this.errors.fromErrors(id, status, headers, errors).upstreamMessage());
 					}
 					return Mono.just(body);
 				}));
 	}
 
-	private static WebClient.RequestHeadersSpec<?> get(WebClient client, SpUri uri) {
-		return client.get().uri(uri.template(), uri.variables());
-	}
-
 	/**
-	 * Sends one request through the region's filters and hands a 2xx to
-	 * {@code onSuccess}; every other answer, and no answer at all, becomes an
-	 * {@link UpstreamException} named after {@code operation}. Everything happens on
-	 * subscription, so invalid arguments fail the returned Mono, not the caller's thread.
+	 * Sends one request of {@code operation} through the region's filters and hands a 2xx
+	 * to {@code onSuccess}; every other answer, and no answer at all, becomes an
+	 * {@link UpstreamException} named after the operation. The method and path template
+	 * come from the catalogue ({@link SpOperation}), {@code uri} fills in the call's
+	 * values, {@code request} adds a body. Everything happens on subscription, so invalid
+	 * arguments fail the returned Mono, not the caller's thread.
 	 */
-	private <T> Mono<T> exchange(String operation, SpCredentials credentials, Region region,
-			Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Function<ClientResponse, Mono<T>> onSuccess) {
+	private <T> Mono<T> exchange(SpOperation operation, SpCredentials credentials, Region region, UriParameters uri,
+			Function<WebClient.RequestBodySpec, WebClient.RequestHeadersSpec<?>> request,
+			Function<ClientResponse, Mono<T>> onSuccess) {
 		return Mono.defer(() -> {
 			if (credentials == null) {
 				return Mono.error(new IllegalArgumentException("credentials are required"));
@@ -485,28 +408,22 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 			if (region == null) {
 				return Mono.error(new IllegalArgumentException("region is required: every SP-API host is regional"));
 			}
-			Mono<T> attempt = request.apply(client(region))
+			SpUri target = uri.fill(SpUri.path(operation.path()));
+			String id = operation.id();
+			Mono<T> attempt = request
+				.apply(client(region).method(operation.method()).uri(target.template(), target.variables()))
 				.attribute(SpAuthFilter.CREDENTIALS, credentials)
-				.attribute(SpRateLimitFilter.OPERATION, operation)
 				.attribute(UpstreamGuard.OPERATION, operation)
 				.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? onSuccess.apply(response)
-						: readError(operation, response))
+						: readError(id, response))
 				.onErrorMap(TransportErrors::isNoAnswer,
-						(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, operation, ex));
+						(ex) -> TransportErrors.noAnswer(SpErrorDecoder.UPSTREAM, id, ex));
 			// SP-API throttling is metered per selling partner by our own buckets, so no
-			// tenant
-			// back-off key: a 429 here is retried after a backoff like a 5xx.
-			return this.guard.call(new UpstreamCall(SpErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT),
-					operation, !WRITES.contains(operation), null), attempt);
+			// tenant back-off key: a 429 here is retried after a backoff like a 5xx.
+			// Whether a failed call is repeated is the catalogue's to say.
+			return this.guard.call(new UpstreamCall(operation, region.name().toLowerCase(Locale.ROOT), null), attempt);
 		});
 	}
-
-	/**
-	 * Operations never repeated blindly. A repeated createReport only asks for a second
-	 * copy of the same data (a little quota, nothing a seller sees), so it is retried
-	 * like a read.
-	 */
-	static final Set<String> WRITES = Set.of("cancelReport");
 
 	private <T> Mono<T> readError(String operation, ClientResponse response) {
 		int status = response.statusCode().value();
@@ -543,12 +460,13 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 	}
 
 	/**
-	 * Builds the URI inside the subscription, so that its argument checks fail the Mono.
+	 * Fills in the call's path variables and query parameters; run inside the
+	 * subscription, so that its argument checks fail the Mono.
 	 */
 	@FunctionalInterface
-	private interface UriSupplier {
+	private interface UriParameters {
 
-		SpUri get();
+		SpUri fill(SpUri operationPath);
 
 	}
 

@@ -161,16 +161,6 @@ class AdsApiClientTest {
 	}
 
 	@Test
-	void getProfileAsksForTheProfileByIdAndReadsIt() {
-		answer(Reply.json(200, "{\"profileId\": 2147483648123, \"countryCode\": \"US\"}"));
-
-		Profile profile = this.client.getProfile(CREDENTIALS, Region.NA, 2147483648123L).block();
-
-		assertThat(onlyAdsRequest().uri()).isEqualTo(NA + "/v2/profiles/2147483648123");
-		assertThat(profile.profileId()).isEqualTo(2147483648123L);
-	}
-
-	@Test
 	void registerAdsAccountSendsTheVendorContentTypeAndUnwrapsTheAccount() {
 		answer(Reply.json(201, """
 				{"adsAccount": {"adsAccountId": "amzn1.ads-account.g.abc", "accountName": "Shop", "status": "PENDING"}}
@@ -470,17 +460,13 @@ class AdsApiClientTest {
 	}
 
 	@Test
-	void notFoundIsEmptyForGetProfileAndGetAdsAccount() {
-		this.ads = (request) -> request.path().startsWith(NA + "/v2/profiles")
-				? Reply.json(404, "{\"code\":\"NOT_FOUND\",\"details\":\"Profile not found\"}")
-				: Reply.json(404, "{\"message\":\"Advertising Account not found.\"}");
+	void notFoundIsEmptyForGetAdsAccount() {
+		answer(Reply.json(404, "{\"message\":\"Advertising Account not found.\"}"));
 
-		Profile profile = this.client.getProfile(CREDENTIALS, Region.NA, 42L).block();
 		AdsAccount account = this.client.getAdsAccount(CREDENTIALS, Region.NA, "amzn1.ads-account.g.none").block();
 
-		assertThat(profile).isNull();
 		assertThat(account).isNull();
-		assertThat(this.server.requestsTo("/ads/")).hasSize(2);
+		assertThat(this.server.requestsTo("/ads/")).hasSize(1);
 	}
 
 	@Test
@@ -579,41 +565,5 @@ class AdsApiClientTest {
 	}
 
 	// --- pagination
-
-	@Test
-	void listAllAdsAccountsFollowsNextTokenAndConcatenatesPages() {
-		this.ads = (request) -> {
-			JsonNode body = json(request.body());
-			String token = body.has("nextToken") ? body.get("nextToken").asString() : "";
-			return switch (token) {
-				case "" -> Reply.json(200,
-						"{\"adsAccounts\":[{\"adsAccountId\":\"a1\"},{\"adsAccountId\":\"a2\"}],\"nextToken\":\"p2\"}");
-				case "p2" -> Reply.json(200, "{\"adsAccounts\":[{\"adsAccountId\":\"a3\"}],\"nextToken\":\"p3\"}");
-				case "p3" -> Reply.json(200, "{\"adsAccounts\":[{\"adsAccountId\":\"a4\"}]}");
-				default -> Reply.json(400, "{\"errors\":[{\"errorCode\":\"BAD_TOKEN\",\"errorMessage\":\"?\"}]}");
-			};
-		};
-
-		List<String> ids = this.client.listAllAdsAccounts(CREDENTIALS, Region.NA, 2)
-			.map(AdsAccount::adsAccountId)
-			.collectList()
-			.block();
-
-		assertThat(ids).containsExactly("a1", "a2", "a3", "a4");
-		assertThat(this.server.requestsTo("/ads/")).extracting((request) -> json(request.body()))
-			.containsExactly(json("{\"maxResults\":2}"), json("{\"maxResults\":2,\"nextToken\":\"p2\"}"),
-					json("{\"maxResults\":2,\"nextToken\":\"p3\"}"));
-	}
-
-	@Test
-	void listAllAdsAccountsStopsOnARepeatedNextToken() {
-		answer(Reply.json(200, "{\"adsAccounts\":[{\"adsAccountId\":\"a1\"}],\"nextToken\":\"same\"}"));
-
-		UpstreamException error = catchThrowableOfType(UpstreamException.class,
-				() -> this.client.listAllAdsAccounts(CREDENTIALS, Region.NA, null).collectList().block());
-
-		assertThat(error.code()).isEqualTo("repeated_next_token");
-		assertThat(this.server.requestsTo("/ads/")).hasSize(2);
-	}
 
 }

@@ -265,31 +265,6 @@ class AdsReportingClientTest {
 		assertThat(error.operation()).isEqualTo("getAsyncReport");
 	}
 
-	@Test
-	void deleteAsyncReportSendsScopeAndItsMediaType() {
-		answer(Reply.of(200, "application/vnd.deleteasyncreportresponse.v3+json",
-				"{\"code\": 200, \"detail\": \"Report deleted\", \"reportId\": \"r-1\"}"));
-
-		this.client.deleteAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, "r-1").block();
-
-		RecordedRequest request = onlyAdsRequest();
-		assertThat(request.method()).isEqualTo("DELETE");
-		assertThat(request.uri()).isEqualTo(NA + "/reporting/reports/r-1");
-		assertThat(request.header("Accept")).isEqualTo("application/vnd.deleteasyncreportresponse.v3+json");
-		assertThat(request.header("Amazon-Advertising-API-Scope")).isEqualTo("3456789012345678901");
-	}
-
-	@Test
-	void deleteOfAReportPastPendingIsAnError() {
-		answer(Reply.json(400, "{\"code\":\"400\",\"detail\":\"Only PENDING reports can be deleted\"}"));
-
-		UpstreamException error = catchThrowableOfType(UpstreamException.class,
-				() -> this.client.deleteAsyncReport(CREDENTIALS, Region.NA, PROFILE_ID, "r-1").block());
-
-		assertThat(error.operation()).isEqualTo("deleteAsyncReport");
-		assertThat(error.httpStatus()).isEqualTo(400);
-	}
-
 	// --- download
 
 	private static final String ROWS = """

@@ -25,6 +25,8 @@ import dev.adsgraph.upstream.ScriptedHttpServer.RecordedRequest;
 import dev.adsgraph.upstream.ScriptedHttpServer.Reply;
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.UpstreamMetrics;
+import dev.adsgraph.upstream.UpstreamOperation;
+import dev.adsgraph.upstream.ads.AdsOperation;
 import dev.adsgraph.upstream.UpstreamProperties;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.RegisterAdsAccountRequest;
@@ -71,13 +73,14 @@ class UpstreamGuardTest {
 	private final UpstreamMetrics metrics = new UpstreamMetrics() {
 
 		@Override
-		public void attempt(String upstream, String operation, String status, Duration duration) {
-			UpstreamGuardTest.this.reported.add("attempt " + upstream + " " + operation + " " + status);
+		public void attempt(UpstreamOperation operation, String status, Duration duration) {
+			UpstreamGuardTest.this.reported
+				.add("attempt " + operation.upstream() + " " + operation.id() + " " + status);
 		}
 
 		@Override
-		public void retry(String upstream, String operation, String reason) {
-			UpstreamGuardTest.this.reported.add("retry " + upstream + " " + operation + " " + reason);
+		public void retry(UpstreamOperation operation, String reason) {
+			UpstreamGuardTest.this.reported.add("retry " + operation.upstream() + " " + operation.id() + " " + reason);
 		}
 
 		@Override
@@ -220,7 +223,7 @@ class UpstreamGuardTest {
 		UpstreamGuard guard = new UpstreamGuard(
 				properties(5, Duration.ofSeconds(5), noBreaker(), wideBulkhead(), backoff()),
 				new InMemoryThrottleStore(), Clock.systemUTC(), Schedulers.parallel());
-		UpstreamCall write = UpstreamCall.write("ads", "na", "RegisterAdsAccount", null);
+		UpstreamCall write = new UpstreamCall(AdsOperation.REGISTER_ADS_ACCOUNT, "na", null);
 		UpstreamException refused = new UpstreamException("ads", "RegisterAdsAccount", 0, null, "refused", null, true,
 				null);
 		refused.initCause(new ConnectException("Connection refused"));
@@ -229,7 +232,8 @@ class UpstreamGuardTest {
 
 		assertThat(guard.nextDelay(write, refused, 1, Instant.now())).isNotNull();
 		assertThat(guard.nextDelay(write, timedOut, 1, Instant.now())).isNull();
-		assertThat(guard.nextDelay(UpstreamCall.read("ads", "na", "listProfiles", null), timedOut, 1, Instant.now()))
+		assertThat(
+				guard.nextDelay(new UpstreamCall(AdsOperation.LIST_PROFILES, "na", null), timedOut, 1, Instant.now()))
 			.isNotNull();
 	}
 

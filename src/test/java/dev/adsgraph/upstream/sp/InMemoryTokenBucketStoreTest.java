@@ -26,7 +26,7 @@ class InMemoryTokenBucketStoreTest {
 	private final InMemoryTokenBucketStore store = new InMemoryTokenBucketStore(this.clock);
 
 	private final BucketKey key = new BucketKey(Region.NA, "amzn1.application-oa2-client.sp", "A1SELLER",
-			"getCatalogItem");
+			SpOperation.SEARCH_CATALOG_ITEMS);
 
 	private Reservation reserve(Duration maxWait) {
 		return this.store.reserve(this.key, TWO_PER_SECOND, maxWait).block();
@@ -104,9 +104,9 @@ class InMemoryTokenBucketStoreTest {
 		reserve(LONG);
 		reserve(LONG);
 		for (BucketKey other : new BucketKey[] {
-				new BucketKey(Region.NA, this.key.applicationId(), "B2SELLER", "getCatalogItem"),
-				new BucketKey(Region.NA, this.key.applicationId(), "A1SELLER", "getListingsItem"),
-				new BucketKey(Region.EU, this.key.applicationId(), "A1SELLER", "getCatalogItem") }) {
+				new BucketKey(Region.NA, this.key.applicationId(), "B2SELLER", SpOperation.SEARCH_CATALOG_ITEMS),
+				new BucketKey(Region.NA, this.key.applicationId(), "A1SELLER", SpOperation.SEARCH_LISTINGS_ITEMS),
+				new BucketKey(Region.EU, this.key.applicationId(), "A1SELLER", SpOperation.SEARCH_CATALOG_ITEMS) }) {
 			assertThat(this.store.reserve(other, TWO_PER_SECOND, LONG).block()).isEqualTo(Reservation.now());
 		}
 	}

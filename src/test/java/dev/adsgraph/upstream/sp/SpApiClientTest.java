@@ -5,14 +5,12 @@ import dev.adsgraph.testing.MutableClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +107,7 @@ class SpApiClientTest {
 				new InMemoryLwaTokenCache(), this.clock);
 		UpstreamProperties.Sp properties = new UpstreamProperties.Sp(hosts, Duration.ofSeconds(2), responseTimeout,
 				DataSize.ofMegabytes(16), null, Map.of(), Duration.ofSeconds(30), DataSize.ofKilobytes(64));
-		Map<String, SpRateLimit> generous = SpUsagePlans.DEFAULTS.keySet()
-			.stream()
+		Map<SpOperation, SpRateLimit> generous = Arrays.stream(SpOperation.values())
 			.collect(Collectors.toMap(Function.identity(), (operation) -> new SpRateLimit(1000, 1000)));
 		SpRateLimiter limiter = new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), generous,
 				Duration.ofSeconds(30), Schedulers.parallel());
@@ -234,40 +231,6 @@ class SpApiClientTest {
 			"futureFacet":{"ignored":true}}""";
 
 	@Test
-	void getCatalogItemSendsCommaSeparatedListsAndReadsTheRequestedFacets() {
-		answer(Reply.json(200, CATALOG_ITEM).header("x-amzn-RequestId", "req-1"));
-
-		CatalogItem item = this.client
-			.getCatalogItem(CREDENTIALS, Region.NA, "B07N4M94X4", List.of(US, "A2EUQ1WTGCTBG2"),
-					List.of("summaries", "salesRanks", "images", "attributes"))
-			.block();
-
-		RecordedRequest request = onlySpRequest();
-		assertThat(request.path()).isEqualTo(NA + "/catalog/2022-04-01/items/B07N4M94X4");
-		assertThat(query(request)).containsExactly(Map.entry("marketplaceIds", US + ",A2EUQ1WTGCTBG2"),
-				Map.entry("includedData", "summaries,salesRanks,images,attributes"));
-		assertThat(item.asin()).isEqualTo("B07N4M94X4");
-		assertThat(item.summaries()).singleElement().satisfies((s) -> {
-			assertThat(s.brand()).isEqualTo("SAMSUNG");
-			assertThat(s.itemClassification()).isEqualTo("BASE_PRODUCT");
-		});
-		assertThat(item.salesRanks().get(0).classificationRanks().get(0).rank()).isEqualTo(14);
-		assertThat(item.salesRanks().get(0).displayGroupRanks().get(0).title()).isEqualTo("Electronics");
-		assertThat(item.images().get(0).images().get(0).variant()).isEqualTo("MAIN");
-		assertThat(item.attributes()).containsKey("item_name");
-		assertThat(item.identifiers()).isNull();
-	}
-
-	@Test
-	void getCatalogItemIsEmptyWhenTheAsinIsUnknown() {
-		answer(Reply.json(404,
-				"{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"Requested item 'B000000000' not found\"}]}"));
-
-		assertThat(this.client.getCatalogItem(CREDENTIALS, Region.NA, "B000000000", List.of(US), null).block())
-			.isNull();
-	}
-
-	@Test
 	void catalogSearchRefusesMoreThanTwentyIdentifiersBeforeAnyRequest() {
 		List<String> asins = IntStream.range(0, 21).mapToObj((i) -> "B0000000%02d".formatted(i)).toList();
 
@@ -310,49 +273,6 @@ class SpApiClientTest {
 			.containsEntry("marketplaceIds", US);
 	}
 
-	@Test
-	void searchAllCatalogItemsFollowsNextTokenAsPageToken() {
-		this.sp = (request) -> {
-			String pageToken = query(request).get("pageToken");
-			if (pageToken == null) {
-				return Reply.json(200, "{\"numberOfResults\":3,\"pagination\":{\"nextToken\":\"p2\"},"
-						+ "\"items\":[{\"asin\":\"B1\"}]}");
-			}
-			if (pageToken.equals("p2")) {
-				return Reply.json(200,
-						"{\"numberOfResults\":3,\"pagination\":{\"nextToken\":\"p+3\",\"previousToken\":\"p1\"},"
-								+ "\"items\":[{\"asin\":\"B2\"}]}");
-			}
-			return Reply.json(200,
-					"{\"numberOfResults\":3,\"pagination\":{\"previousToken\":\"p2\"},\"items\":[{\"asin\":\"B3\"}]}");
-		};
-
-		List<CatalogItem> items = this.client
-			.searchAllCatalogItems(CREDENTIALS, Region.NA,
-					CatalogItemSearch.byKeywords(List.of("samsung", "tv"), US, List.of("summaries")).withPageSize(1))
-			.collectList()
-			.block();
-
-		assertThat(items).extracting(CatalogItem::asin).containsExactly("B1", "B2", "B3");
-		assertThat(spRequests()).extracting((r) -> query(r).get("pageToken")).containsExactly(null, "p2", "p+3");
-		assertThat(spRequests()).allSatisfy(
-				(r) -> assertThat(query(r)).containsEntry("keywords", "samsung,tv").containsEntry("pageSize", "1"));
-	}
-
-	@Test
-	void aPageTokenThatComesBackTwiceEndsTheWalkWithAnError() {
-		answer(Reply.json(200,
-				"{\"numberOfResults\":9,\"pagination\":{\"nextToken\":\"same\"},\"items\":[{\"asin\":\"B1\"}]}"));
-
-		UpstreamException ex = catchThrowableOfType(UpstreamException.class, () -> this.client
-			.searchAllCatalogItems(CREDENTIALS, Region.NA, CatalogItemSearch.byKeywords(List.of("tv"), US, null))
-			.collectList()
-			.block());
-
-		assertThat(ex.code()).isEqualTo("repeated_next_token");
-		assertThat(spRequests()).hasSize(2);
-	}
-
 	// --- listings
 
 	private static final String LISTINGS_ITEM = """
@@ -365,56 +285,6 @@ class SpApiClientTest {
 			"fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":100}],
 			"issues":[{"code":"90220","message":"'size' is required but not supplied.","severity":"ERROR",
 			"attributeNames":["size"],"categories":["MISSING_ATTRIBUTE"]}]}""";
-
-	@Test
-	void getListingsItemEncodesTheSkuAsOnePathSegmentAndReadsMoneyExactly() {
-		answer(Reply.json(200, LISTINGS_ITEM));
-
-		ListingsItem item = this.client
-			.getListingsItem(CREDENTIALS, Region.NA, "A1SELLER", "GM/ZDPI 9B4E+1", List.of(US),
-					List.of("summaries", "offers", "fulfillmentAvailability", "issues"))
-			.block();
-
-		RecordedRequest request = onlySpRequest();
-		assertThat(request.path()).isEqualTo(NA + "/listings/2021-08-01/items/A1SELLER/GM%2FZDPI%209B4E%2B1");
-		assertThat(query(request)).containsEntry("includedData", "summaries,offers,fulfillmentAvailability,issues");
-		assertThat(item.summaries().get(0).status()).containsExactly("BUYABLE", "DISCOVERABLE");
-		assertThat(item.summaries().get(0).asin()).isEqualTo("B071VG5N9D");
-		assertThat(item.offers()).extracting((o) -> o.price().amount())
-			.containsExactly(new BigDecimal("100.00"), new BigDecimal("12345678901234567890.123456789"));
-		assertThat(item.offers().get(0).price().amount().scale()).isEqualTo(2);
-		assertThat(item.fulfillmentAvailability().get(0).quantity()).isEqualTo(100);
-		assertThat(item.issues().get(0).severity()).isEqualTo("ERROR");
-	}
-
-	@Test
-	void getListingsItemIsEmptyForAnUnknownSku() {
-		answer(Reply.json(404, "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"SKU not found\"}]}"));
-
-		assertThat(this.client.getListingsItem(CREDENTIALS, Region.NA, "A1SELLER", "nope", List.of(US), null).block())
-			.isNull();
-	}
-
-	@Test
-	void searchAllListingsItemsFollowsNextTokenAsPageToken() {
-		this.sp = (request) -> "t2".equals(query(request).get("pageToken"))
-				? Reply.json(200, "{\"numberOfResults\":2,\"pagination\":{},\"items\":[{\"sku\":\"S2\"}]}")
-				: Reply.json(200,
-						"{\"numberOfResults\":2,\"pagination\":{\"nextToken\":\"t2\"},\"items\":[{\"sku\":\"S1\"}]}");
-
-		List<ListingsItem> items = this.client
-			.searchAllListingsItems(CREDENTIALS, Region.NA,
-					new ListingsItemSearch("A1SELLER", List.of(US), List.of("S1", "S2"), "SKU", null, 1, null))
-			.collectList()
-			.block();
-
-		assertThat(items).extracting(ListingsItem::sku).containsExactly("S1", "S2");
-		assertThat(spRequests()).allSatisfy((r) -> {
-			assertThat(r.path()).isEqualTo(NA + "/listings/2021-08-01/items/A1SELLER");
-			assertThat(query(r)).containsEntry("identifiers", "S1,S2").containsEntry("identifiersType", "SKU");
-		});
-		assertThat(spRequests()).extracting((r) -> query(r).get("pageToken")).containsExactly(null, "t2");
-	}
 
 	@Test
 	void listingsSearchNeedsIdentifiersTypeWithIdentifiers() {
@@ -539,49 +409,6 @@ class SpApiClientTest {
 			"orderCount":1,"averageUnitPrice":{"amount":"22.50","currencyCode":"USD"},
 			"totalSales":{"amount":"0.1","currencyCode":"USD"}}]}""";
 
-	@Test
-	void getOrderMetricsSendsTheIntervalAndReadsAmountsExactly() {
-		answer(Reply.json(200, ORDER_METRICS));
-		String interval = OrderMetricsQuery.interval(OffsetDateTime.of(2018, 9, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-7)),
-				OffsetDateTime.of(2018, 9, 4, 0, 0, 0, 0, ZoneOffset.ofHours(-7)));
-
-		List<OrderMetricsInterval> metrics = this.client
-			.getOrderMetrics(CREDENTIALS, Region.NA,
-					new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Day, "US/Pacific", null,
-							"AFN", null, "B008OLKVEW", null))
-			.block();
-
-		RecordedRequest request = onlySpRequest();
-		assertThat(request.path()).isEqualTo(NA + "/sales/v1/orderMetrics");
-		assertThat(query(request)).containsExactly(Map.entry("marketplaceIds", US),
-				Map.entry("interval", "2018-09-01T00:00:00-07:00--2018-09-04T00:00:00-07:00"),
-				Map.entry("granularity", "Day"), Map.entry("granularityTimeZone", "US/Pacific"),
-				Map.entry("fulfillmentNetwork", "AFN"), Map.entry("asin", "B008OLKVEW"));
-		assertThat(metrics).singleElement().satisfies((m) -> {
-			assertThat(m.unitCount()).isEqualTo(2);
-			assertThat(m.averageUnitPrice()).isEqualTo(new Money("USD", new BigDecimal("22.50")));
-			assertThat(m.totalSales().amount()).isEqualByComparingTo("0.1");
-			assertThat(m.totalSales().amount().add(new BigDecimal("0.2"))).isEqualTo(new BigDecimal("0.3"));
-		});
-	}
-
-	@Test
-	void orderMetricsRulesAreCheckedBeforeSending() {
-		String interval = "2026-01-01T00:00:00Z--2026-01-02T00:00:00Z";
-		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Total,
-				"UTC", null, null, null, "B1", "SKU1"))
-			.hasMessageContaining("not both");
-		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Day, null,
-				null, null, null, null, null))
-			.hasMessageContaining("granularityTimeZone");
-		assertThatThrownBy(() -> new OrderMetricsQuery(List.of(US), "2026-01-01", OrderMetricsQuery.Granularity.Hour,
-				null, null, null, null, null, null))
-			.hasMessageContaining("interval");
-		assertThat(new OrderMetricsQuery(List.of(US), interval, OrderMetricsQuery.Granularity.Hour, null, null, null,
-				null, null, null)
-			.granularityTimeZone()).isNull();
-	}
-
 	// --- errors, both envelope families
 
 	static Stream<Arguments> errorShapes() {
@@ -641,15 +468,11 @@ class SpApiClientTest {
 		answer(Reply.json(200, "{\"errors\":[{\"code\":\"InternalFailure\",\"message\":\"partial outage\"}]}"));
 
 		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
-				() -> this.client
-					.getOrderMetrics(CREDENTIALS, Region.NA,
-							new OrderMetricsQuery(List.of(US), "2026-01-01T00:00:00Z--2026-01-02T00:00:00Z",
-									OrderMetricsQuery.Granularity.Total, "UTC", null, null, null, null, null))
-					.block());
+				() -> this.client.getMarketplaceParticipations(CREDENTIALS, Region.NA).block());
 
 		assertThat(ex.httpStatus()).isEqualTo(200);
 		assertThat(ex.code()).isEqualTo("InternalFailure");
-		assertThat(ex.operation()).isEqualTo("getOrderMetrics");
+		assertThat(ex.operation()).isEqualTo("getMarketplaceParticipations");
 	}
 
 	@Test
@@ -772,49 +595,6 @@ class SpApiClientTest {
 		assertThat(report.reportDocumentId()).isEqualTo("DOC-1");
 		assertThat(report.marketplaceIds()).containsExactly(US);
 		assertThat(unknown).isNull();
-	}
-
-	@Test
-	void getReportsSendsTheFiltersOnTheFirstPageAndTheNextTokenAloneAfterwards() {
-		this.sp = (request) -> query(request).containsKey("nextToken")
-				? Reply.json(200, "{\"reports\":[{\"reportId\":\"R3\",\"processingStatus\":\"DONE\"}]}")
-				: Reply.json(200, "{\"reports\":[{\"reportId\":\"R1\"},{\"reportId\":\"R2\"}],\"nextToken\":\"n/1+\"}");
-
-		List<Report> reports = this.client
-			.getAllReports(CREDENTIALS, Region.NA,
-					ReportsQuery.of(List.of("GET_SALES_AND_TRAFFIC_REPORT", "GET_MERCHANT_LISTINGS_ALL_DATA"),
-							List.of("DONE"), List.of(US), 2))
-			.collectList()
-			.block();
-
-		assertThat(reports).extracting(Report::reportId).containsExactly("R1", "R2", "R3");
-		assertThat(query(spRequests().get(0))).containsExactly(
-				Map.entry("reportTypes", "GET_SALES_AND_TRAFFIC_REPORT,GET_MERCHANT_LISTINGS_ALL_DATA"),
-				Map.entry("processingStatuses", "DONE"), Map.entry("marketplaceIds", US), Map.entry("pageSize", "2"));
-		assertThat(query(spRequests().get(1))).containsExactly(Map.entry("nextToken", "n/1+"));
-	}
-
-	@Test
-	void aNextTokenWithAnyOtherGetReportsParameterIsRefused() {
-		assertThatThrownBy(
-				() -> new ReportsQuery(List.of("GET_SALES_AND_TRAFFIC_REPORT"), null, null, null, null, null, "n1"))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("only parameter");
-		assertThatThrownBy(() -> new ReportsQuery(null, null, null, 10, null, null, "n1"))
-			.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> ReportsQuery.of(null, null, null, null)).hasMessageContaining("reportTypes");
-		assertThatThrownBy(() -> ReportsQuery.of(List.of("T"), null, null, 101)).hasMessageContaining("pageSize");
-	}
-
-	@Test
-	void cancelReportDeletesTheReport() {
-		answer(Reply.status(200));
-
-		this.client.cancelReport(CREDENTIALS, Region.NA, "ID323").block();
-
-		RecordedRequest request = onlySpRequest();
-		assertThat(request.method()).isEqualTo("DELETE");
-		assertThat(request.path()).isEqualTo(NA + "/reports/2021-06-30/reports/ID323");
 	}
 
 	// --- report documents

@@ -4,7 +4,6 @@ import dev.adsgraph.testing.VirtualClock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,16 +31,16 @@ class SpRateLimiterTest {
 
 	private final VirtualClock clock = new VirtualClock(START, this.scheduler);
 
-	private final BucketKey sellerA = key("A1SELLER", "getCatalogItem");
+	private final BucketKey sellerA = key("A1SELLER", SpOperation.SEARCH_CATALOG_ITEMS);
 
-	private final BucketKey sellerB = key("B2SELLER", "getCatalogItem");
+	private final BucketKey sellerB = key("B2SELLER", SpOperation.SEARCH_CATALOG_ITEMS);
 
-	private static BucketKey key(String seller, String operation) {
+	private static BucketKey key(String seller, SpOperation operation) {
 		return new BucketKey(Region.NA, "amzn1.application-oa2-client.sp", seller, operation);
 	}
 
 	private SpRateLimiter limiter(Duration maxWait) {
-		return new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), SpUsagePlans.DEFAULTS, maxWait,
+		return new SpRateLimiter(new InMemoryTokenBucketStore(this.clock), SpOperation.usagePlans(), maxWait,
 				this.scheduler);
 	}
 
@@ -63,7 +62,7 @@ class SpRateLimiterTest {
 		}
 		this.scheduler.advanceTimeBy(Duration.ofSeconds(10));
 
-		// getCatalogItem: rate 2, burst 2 (catalogItems_2022-04-01.json usage plan)
+		// searchCatalogItems: rate 2, burst 2 (catalogItems_2022-04-01.json usage plan)
 		assertThat(failures).isEmpty();
 		assertThat(released).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofMillis(500),
 				Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2000));
@@ -99,9 +98,9 @@ class SpRateLimiterTest {
 		acquire(limiter, this.sellerA, released, failures);
 		acquire(limiter, this.sellerB, released, failures);
 		acquire(limiter, this.sellerB, released, failures);
-		acquire(limiter, key("A1SELLER", "getListingsItem"), released, failures);
-		acquire(limiter, new BucketKey(Region.EU, "amzn1.application-oa2-client.sp", "A1SELLER", "getCatalogItem"),
-				released, failures);
+		acquire(limiter, key("A1SELLER", SpOperation.SEARCH_LISTINGS_ITEMS), released, failures);
+		acquire(limiter, new BucketKey(Region.EU, "amzn1.application-oa2-client.sp", "A1SELLER",
+				SpOperation.SEARCH_CATALOG_ITEMS), released, failures);
 
 		assertThat(released).hasSize(6).allMatch(Duration::isZero);
 		assertThat(limiter.stats().waits()).isZero();
@@ -119,7 +118,7 @@ class SpRateLimiterTest {
 		// Two pass, two queue (0.5 s and 1 s), the fifth would wait 1.5 s.
 		assertThat(failures).singleElement().isInstanceOfSatisfying(UpstreamException.class, (ex) -> {
 			assertThat(ex.upstream()).isEqualTo("sp");
-			assertThat(ex.operation()).isEqualTo("getCatalogItem");
+			assertThat(ex.operation()).isEqualTo("searchCatalogItems");
 			assertThat(ex.httpStatus()).isEqualTo(429);
 			assertThat(ex.code()).isEqualTo("ClientRateLimited");
 			assertThat(ex.retryable()).isTrue();
@@ -235,7 +234,7 @@ class SpRateLimiterTest {
 				return Mono.error(new IllegalStateException("store unreachable"));
 			}
 
-		}, SpUsagePlans.DEFAULTS, Duration.ofSeconds(30), this.scheduler);
+		}, SpOperation.usagePlans(), Duration.ofSeconds(30), this.scheduler);
 		List<Duration> released = new CopyOnWriteArrayList<>();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 
@@ -251,15 +250,15 @@ class SpRateLimiterTest {
 	@Test
 	void overridesMergeFieldByFieldOverThePublishedPlans() {
 		UpstreamProperties.Sp properties = properties(
-				Map.of("getcatalogitem", new UpstreamProperties.Sp.RateLimit(10.0, null), "CREATEREPORT",
+				Map.of("searchcatalogitems", new UpstreamProperties.Sp.RateLimit(10.0, null), "CREATEREPORT",
 						new UpstreamProperties.Sp.RateLimit(null, 3)));
 
-		Map<String, SpRateLimit> limits = SpRateLimiter.limits(properties);
+		Map<SpOperation, SpRateLimit> limits = SpRateLimiter.limits(properties);
 
-		assertThat(limits.get("getCatalogItem")).isEqualTo(new SpRateLimit(10, 2));
-		assertThat(limits.get("createReport")).isEqualTo(new SpRateLimit(0.0167, 3));
-		assertThat(limits.get("getListingsItem")).isEqualTo(new SpRateLimit(5, 10));
-		assertThat(limits.get("getMarketplaceParticipations")).isEqualTo(new SpRateLimit(0.016, 15));
+		assertThat(limits.get(SpOperation.SEARCH_CATALOG_ITEMS)).isEqualTo(new SpRateLimit(10, 2));
+		assertThat(limits.get(SpOperation.CREATE_REPORT)).isEqualTo(new SpRateLimit(0.0167, 3));
+		assertThat(limits.get(SpOperation.SEARCH_LISTINGS_ITEMS)).isEqualTo(new SpRateLimit(5, 5));
+		assertThat(limits.get(SpOperation.GET_MARKETPLACE_PARTICIPATIONS)).isEqualTo(new SpRateLimit(0.016, 15));
 	}
 
 	@Test
@@ -274,15 +273,6 @@ class SpRateLimiterTest {
 	private static UpstreamProperties.Sp properties(Map<String, UpstreamProperties.Sp.RateLimit> rateLimits) {
 		return new UpstreamProperties.Sp(null, Duration.ofSeconds(5), Duration.ofSeconds(30), DataSize.ofMegabytes(16),
 				null, rateLimits, Duration.ofSeconds(30), DataSize.ofMegabytes(256));
-	}
-
-	@Test
-	void everyOperationOfTheClientHasAPublishedPlan() {
-		List<String> operations = new ArrayList<>(List.of("getMarketplaceParticipations", "getCatalogItem",
-				"searchCatalogItems", "getListingsItem", "searchListingsItems", "getInventorySummaries",
-				"getOrderMetrics", "createReport", "getReport", "getReports", "cancelReport", "getReportDocument"));
-
-		assertThat(SpUsagePlans.DEFAULTS.keySet()).containsExactlyInAnyOrderElementsOf(operations);
 	}
 
 }

@@ -61,7 +61,7 @@ class SpRateLimitingOverHttpTest {
 	private static final SpCredentials SELLER_B = new SpCredentials(
 			new LwaCredentials(LWA.clientId(), LWA.clientSecret(), "Atzr|refresh-b"), "B2SELLER");
 
-	private static final String ITEM = "{\"asin\":\"B07N4M94X4\"}";
+	private static final String ITEM = "{\"numberOfResults\":1,\"items\":[{\"asin\":\"B07N4M94X4\"}]}";
 
 	private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
 
@@ -128,7 +128,7 @@ class SpRateLimitingOverHttpTest {
 	}
 
 	/**
-	 * Amazon's side: getCatalogItem's published plan (rate 2, burst 2) per seller, 429
+	 * Amazon's side: searchCatalogItems' published plan (rate 2, burst 2) per seller, 429
 	 * beyond it.
 	 */
 	private Reply amazon(RecordedRequest request) {
@@ -143,8 +143,10 @@ class SpRateLimitingOverHttpTest {
 		return (header != null) ? reply.header("x-amzn-RateLimit-Limit", header) : reply;
 	}
 
-	private CompletableFuture<CatalogItem> getCatalogItem(SpCredentials credentials) {
-		return this.client.getCatalogItem(credentials, Region.NA, "B07N4M94X4", List.of("ATVPDKIKX0DER"), null)
+	private CompletableFuture<CatalogItem.SearchResults> searchCatalogItems(SpCredentials credentials) {
+		return this.client
+			.searchCatalogItems(credentials, Region.NA,
+					CatalogItemSearch.byIdentifiers("ASIN", List.of("B07N4M94X4"), "ATVPDKIKX0DER", null))
 			.toFuture();
 	}
 
@@ -159,8 +161,8 @@ class SpRateLimitingOverHttpTest {
 
 	@Test
 	void aBurstBeyondTheBucketIsSpreadAtTheRateAndNeverDrawsA429() {
-		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 8)
-			.mapToObj((i) -> getCatalogItem(SELLER_A))
+		List<CompletableFuture<CatalogItem.SearchResults>> calls = IntStream.range(0, 8)
+			.mapToObj((i) -> searchCatalogItems(SELLER_A))
 			.toList();
 
 		awaitArrivals(2);
@@ -180,8 +182,8 @@ class SpRateLimitingOverHttpTest {
 
 	@Test
 	void twoSellersDrawFromTheirOwnBuckets() {
-		List<CompletableFuture<CatalogItem>> calls = List.of(getCatalogItem(SELLER_A), getCatalogItem(SELLER_A),
-				getCatalogItem(SELLER_B), getCatalogItem(SELLER_B));
+		List<CompletableFuture<CatalogItem.SearchResults>> calls = List.of(searchCatalogItems(SELLER_A),
+				searchCatalogItems(SELLER_A), searchCatalogItems(SELLER_B), searchCatalogItems(SELLER_B));
 
 		awaitArrivals(4);
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
@@ -194,9 +196,10 @@ class SpRateLimitingOverHttpTest {
 	@Test
 	void theBucketFollowsTheRateAmazonReports() {
 		this.rateLimitHeader = "1.0";
-		CompletableFuture.allOf(getCatalogItem(SELLER_A), getCatalogItem(SELLER_A)).join();
+		CompletableFuture.allOf(searchCatalogItems(SELLER_A), searchCatalogItems(SELLER_A)).join();
 
-		List<CompletableFuture<CatalogItem>> later = List.of(getCatalogItem(SELLER_A), getCatalogItem(SELLER_A));
+		List<CompletableFuture<CatalogItem.SearchResults>> later = List.of(searchCatalogItems(SELLER_A),
+				searchCatalogItems(SELLER_A));
 		this.scheduler.advanceTimeBy(Duration.ofMillis(500));
 		assertThat(this.arrivals).hasSize(2);
 		this.scheduler.advanceTimeBy(Duration.ofMillis(500));
@@ -213,8 +216,8 @@ class SpRateLimitingOverHttpTest {
 	@Test
 	void aWaitBeyondTheBoundFailsAsClientRateLimitedWithoutARequest() throws Exception {
 		useMaxWait(Duration.ofMillis(200));
-		List<CompletableFuture<CatalogItem>> calls = IntStream.range(0, 4)
-			.mapToObj((i) -> getCatalogItem(SELLER_A))
+		List<CompletableFuture<CatalogItem.SearchResults>> calls = IntStream.range(0, 4)
+			.mapToObj((i) -> searchCatalogItems(SELLER_A))
 			.toList();
 
 		// The burst of two goes; the next two would wait 500 ms for a token, over the 200
@@ -225,26 +228,26 @@ class SpRateLimitingOverHttpTest {
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
 			.handle((ignored, ex) -> null)
 			.get(5, TimeUnit.SECONDS);
-		List<CompletableFuture<CatalogItem>> refused = calls.stream()
+		List<CompletableFuture<CatalogItem.SearchResults>> refused = calls.stream()
 			.filter(CompletableFuture::isCompletedExceptionally)
 			.toList();
 		assertThat(refused).hasSize(2);
-		for (CompletableFuture<CatalogItem> call : refused) {
+		for (CompletableFuture<CatalogItem.SearchResults> call : refused) {
 			assertThat(call).failsWithin(Duration.ofSeconds(5))
 				.withThrowableOfType(ExecutionException.class)
 				.havingCause()
 				.isInstanceOfSatisfying(UpstreamException.class, (ex) -> {
 					assertThat(ex.code()).isEqualTo("ClientRateLimited");
 					assertThat(ex.httpStatus()).isEqualTo(429);
-					assertThat(ex.operation()).isEqualTo("getCatalogItem");
+					assertThat(ex.operation()).isEqualTo("searchCatalogItems");
 					assertThat(ex.retryable()).isTrue();
 					assertThat(ex.retryAfter()).isEqualTo(Duration.ofMillis(500));
 				});
 		}
 		awaitArrivals(2);
-		for (CompletableFuture<CatalogItem> call : calls) {
+		for (CompletableFuture<CatalogItem.SearchResults> call : calls) {
 			if (!refused.contains(call)) {
-				assertThat(call.join().asin()).isEqualTo("B07N4M94X4");
+				assertThat(call.join().items().get(0).asin()).isEqualTo("B07N4M94X4");
 			}
 		}
 		assertThat(this.arrivals).hasSize(2).extracting(Arrival::status).containsOnly(200);
@@ -255,17 +258,17 @@ class SpRateLimitingOverHttpTest {
 		// Another replica (or a previous process) spent Amazon's tokens: Amazon's bucket
 		// is empty.
 		this.amazon.put("Atza|for-" + LWA.refreshToken(), new AmazonBucket(2, 0));
-		CompletableFuture<CatalogItem> throttled = getCatalogItem(SELLER_A);
+		CompletableFuture<CatalogItem.SearchResults> throttled = searchCatalogItems(SELLER_A);
 		assertThat(throttled).failsWithin(Duration.ofSeconds(5));
 		assertThat(this.arrivals).singleElement().extracting(Arrival::status).isEqualTo(429);
 
-		CompletableFuture<CatalogItem> next = getCatalogItem(SELLER_A);
+		CompletableFuture<CatalogItem.SearchResults> next = searchCatalogItems(SELLER_A);
 		this.scheduler.advanceTimeBy(Duration.ofMillis(499));
 		assertThat(this.arrivals).hasSize(1);
 		this.scheduler.advanceTimeBy(Duration.ofMillis(1));
 		awaitArrivals(2);
 
-		assertThat(next.join().asin()).isEqualTo("B07N4M94X4");
+		assertThat(next.join().items().get(0).asin()).isEqualTo("B07N4M94X4");
 		assertThat(this.arrivals.get(1).status()).isEqualTo(200);
 		assertThat(this.limiter.stats().throttled()).isEqualTo(1);
 	}

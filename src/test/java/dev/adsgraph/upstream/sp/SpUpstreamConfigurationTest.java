@@ -43,8 +43,8 @@ class SpUpstreamConfigurationTest {
 			assertThat(sp.rateLimitMaxWait()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(sp.maxReportDocumentSize()).isEqualTo(DataSize.ofMegabytes(256));
 			assertThat(sp.userAgent()).matches("Adsgraph/\\S+ \\(Language=Java/\\S+; Platform=.+/.+\\)");
-			assertThat(context.getBean(SpRateLimiter.class).limit("getOrderMetrics"))
-				.isEqualTo(new SpRateLimit(0.5, 15));
+			assertThat(context.getBean(SpRateLimiter.class).limit(SpOperation.GET_INVENTORY_SUMMARIES))
+				.isEqualTo(new SpRateLimit(2, 2));
 			assertThat(context).hasSingleBean(SellingPartnerApiClient.class);
 		});
 	}
@@ -53,7 +53,7 @@ class SpUpstreamConfigurationTest {
 	void hostsUserAgentAndRateLimitsCanBeOverridden() {
 		this.contextRunner.withPropertyValues("adsgraph.upstream.sp.hosts.na=http://127.0.0.1:8080/sp/na/",
 				"adsgraph.upstream.sp.user-agent=Adsgraph-Test/1.0 (Language=Java/17)",
-				"adsgraph.upstream.sp.rate-limits.getCatalogItem.rate=10",
+				"adsgraph.upstream.sp.rate-limits.searchCatalogItems.rate=10",
 				"adsgraph.upstream.sp.rate-limits.createReport.burst=3", "adsgraph.upstream.sp.rate-limit-max-wait=5s")
 			.run((context) -> {
 				UpstreamProperties.Sp sp = context.getBean(UpstreamProperties.class).sp();
@@ -62,8 +62,8 @@ class SpUpstreamConfigurationTest {
 				assertThat(sp.host(Region.FE)).isEqualTo(URI.create("https://sellingpartnerapi-fe.amazon.com"));
 				assertThat(sp.userAgent()).isEqualTo("Adsgraph-Test/1.0 (Language=Java/17)");
 				assertThat(sp.rateLimitMaxWait()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(limiter.limit("getCatalogItem")).isEqualTo(new SpRateLimit(10, 2));
-				assertThat(limiter.limit("createReport")).isEqualTo(new SpRateLimit(0.0167, 3));
+				assertThat(limiter.limit(SpOperation.SEARCH_CATALOG_ITEMS)).isEqualTo(new SpRateLimit(10, 2));
+				assertThat(limiter.limit(SpOperation.CREATE_REPORT)).isEqualTo(new SpRateLimit(0.0167, 3));
 			});
 	}
 
@@ -84,7 +84,7 @@ class SpUpstreamConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("adsgraph.upstream.sp.rate-limits.getcatalogitems"));
-		this.contextRunner.withPropertyValues("adsgraph.upstream.sp.rate-limits.getCatalogItem.rate=0")
+		this.contextRunner.withPropertyValues("adsgraph.upstream.sp.rate-limits.searchCatalogItems.rate=0")
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
@@ -94,19 +94,20 @@ class SpUpstreamConfigurationTest {
 			server.script((request) -> request.path().equals("/auth/o2/token")
 					? Reply.json(200, "{\"access_token\":\"Atza|boot\",\"token_type\":\"bearer\",\"expires_in\":3600}")
 					: Reply.json(200,
-							"{\"asin\":\"B07N4M94X4\",\"summaries\":[{\"marketplaceId\":\"ATVPDKIKX0DER\",\"itemName\":\"TV\"}]}")
+							"{\"items\":[{\"asin\":\"B07N4M94X4\",\"summaries\":[{\"marketplaceId\":\"ATVPDKIKX0DER\",\"itemName\":\"TV\"}]}]}")
 						.header("x-amzn-RateLimit-Limit", "2.0"));
 			this.contextRunner
 				.withPropertyValues("adsgraph.upstream.lwa.token-url=" + server.url() + "/auth/o2/token",
 						"adsgraph.upstream.sp.hosts.fe=" + server.url() + "/sp/fe")
 				.run((context) -> {
-					CatalogItem item = context.getBean(SellingPartnerApiClient.class)
-						.getCatalogItem(new SpCredentials(new LwaCredentials("client", "secret", "Atzr|r"), "A1"),
-								Region.FE, "B07N4M94X4", List.of("ATVPDKIKX0DER"), null)
+					CatalogItem.SearchResults results = context.getBean(SellingPartnerApiClient.class)
+						.searchCatalogItems(new SpCredentials(new LwaCredentials("client", "secret", "Atzr|r"), "A1"),
+								Region.FE,
+								CatalogItemSearch.byIdentifiers("ASIN", List.of("B07N4M94X4"), "ATVPDKIKX0DER", null))
 						.block(Duration.ofSeconds(10));
 
-					assertThat(item.summaries().get(0).itemName()).isEqualTo("TV");
-					assertThat(server.requestsTo("/sp/fe/catalog/2022-04-01/items/B07N4M94X4")).singleElement()
+					assertThat(results.items().get(0).summaries().get(0).itemName()).isEqualTo("TV");
+					assertThat(server.requestsTo("/sp/fe/catalog/2022-04-01/items")).singleElement()
 						.satisfies((request) -> {
 							assertThat(request.header("x-amz-access-token")).isEqualTo("Atza|boot");
 							assertThat(request.header("user-agent")).contains("Language=Java/");

@@ -1,0 +1,110 @@
+package dev.adsgraph.upstream.ads;
+
+import dev.adsgraph.upstream.UpstreamOperation;
+
+import org.springframework.http.HttpMethod;
+
+import static dev.adsgraph.upstream.UpstreamOperation.Repeat.SAFE;
+import static dev.adsgraph.upstream.UpstreamOperation.Repeat.UNSAFE;
+
+/**
+ * The Amazon Ads API operations Adsgraph calls, one constant each; the only place their
+ * method, path, contract and repeat safety are written down.
+ */
+public enum AdsOperation implements UpstreamOperation {
+
+	LIST_PROFILES("listProfiles", HttpMethod.GET, "/v2/profiles", Spec.PROFILES, SAFE),
+
+	CREATE_TERMS_TOKEN("CreateTermsToken", HttpMethod.POST, "/termsTokens", Spec.ACCOUNTS, UNSAFE),
+
+	GET_TERMS_TOKEN("GetTermsToken", HttpMethod.GET, "/termsTokens/{termsToken}", Spec.ACCOUNTS, SAFE),
+
+	REGISTER_ADS_ACCOUNT("RegisterAdsAccount", HttpMethod.POST, "/adsAccounts", Spec.ACCOUNTS, UNSAFE),
+
+	GET_ACCOUNT("GetAccount", HttpMethod.GET, "/adsAccounts/{advertisingAccountId}", Spec.ACCOUNTS, SAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_ADS_ACCOUNTS("ListAdsAccounts", HttpMethod.POST, "/adsAccounts/list", Spec.ACCOUNTS, SAFE),
+
+	/** A query sent as POST: it only reads. */
+	QUERY_ADVERTISER_ACCOUNT("QueryAdvertiserAccount", HttpMethod.POST, "/adsApi/v1/query/advertiserAccounts", Spec.V1,
+			SAFE),
+
+	CREATE_ADVERTISER_ACCOUNT("CreateAdvertiserAccount", HttpMethod.POST, "/adsApi/v1/create/advertiserAccounts",
+			Spec.V1, UNSAFE),
+
+	UPDATE_ADVERTISER_ACCOUNT("UpdateAdvertiserAccount", HttpMethod.POST, "/adsApi/v1/update/advertiserAccounts",
+			Spec.V1, UNSAFE),
+
+	/** A query sent as POST: it only reads. */
+	QUERY_SELLING_ACCOUNT("QuerySellingAccount", HttpMethod.POST, "/adsApi/v1/query/sellingAccounts", Spec.V1, SAFE),
+
+	/**
+	 * Safe to repeat: a repeated report request is answered 425 with the report already
+	 * under way, which {@link DuplicateReportException} adopts.
+	 */
+	CREATE_ASYNC_REPORT("createAsyncReport", HttpMethod.POST, "/reporting/reports", Spec.REPORTING, SAFE),
+
+	GET_ASYNC_REPORT("getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING, SAFE);
+
+	private final String id;
+
+	private final HttpMethod method;
+
+	private final String path;
+
+	private final String specFile;
+
+	private final Repeat repeat;
+
+	AdsOperation(String id, HttpMethod method, String path, String specFile, Repeat repeat) {
+		this.id = id;
+		this.method = method;
+		this.path = path;
+		this.specFile = specFile;
+		this.repeat = repeat;
+	}
+
+	@Override
+	public String upstream() {
+		return AdsErrorDecoder.UPSTREAM;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public HttpMethod method() {
+		return this.method;
+	}
+
+	@Override
+	public String path() {
+		return this.path;
+	}
+
+	@Override
+	public String specFile() {
+		return this.specFile;
+	}
+
+	@Override
+	public Repeat repeat() {
+		return this.repeat;
+	}
+
+	private static final class Spec {
+
+		static final String PROFILES = "ads-api/Profiles_prod_3p.yaml";
+
+		static final String ACCOUNTS = "ads-api/AdvertisingAccounts_prod_3p.json";
+
+		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
+
+		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+	}
+
+}
