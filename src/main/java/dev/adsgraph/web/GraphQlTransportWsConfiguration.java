@@ -18,7 +18,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * The subscriptions endpoint ({@code spring.graphql.websocket.path}): Spring's
  * graphql-transport-ws handler, in place of the one Spring Boot would declare, with each
  * session wrapped in a {@link GraphQlTransportWsSession} so that every breach of the
- * protocol closes the socket with the protocol's close code.
+ * protocol closes the socket with the protocol's close code. It takes the same
+ * {@code spring.graphql.websocket.*} settings as Spring Boot's; Spring Boot's
+ * {@code spring.graphql.cors.*} is not applied, as the gateway's CORS, WebSocket origins
+ * included, is {@code adsgraph.cors} ({@link CorsFilterConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.graphql.websocket.path")
