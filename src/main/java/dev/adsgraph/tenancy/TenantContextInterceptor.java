@@ -29,7 +29,7 @@ import dev.adsgraph.web.RequestRateLimitWebFilter;
  * On a WebSocket the tenant is fixed once per connection, in {@code connection_init}:
  * from the upgrade request's API key header (which the filter checked), or else from the
  * same key in the message's payload ({@code {"X-Api-Key": "…"}}), which is how browsers
- * send it. A connection without a valid key is closed with 4401 before any operation
+ * send it. A connection without a valid key is closed with 4403 before any operation
  * runs. Every operation sent over the connection then spends one request of the tenant's
  * rate, as an HTTP request does.
  */
@@ -75,7 +75,8 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 		}
 		Tenant tenant = this.tenants.findByApiKey(key).orElse(null);
 		if (tenant == null) {
-			// Spring closes the connection with 4401 Unauthorized on any error here.
+			// Spring closes the connection on any error here, with 4403 Forbidden
+			// (dev.adsgraph.web.GraphQlTransportWsSession).
 			return Mono.error(new IllegalStateException("no valid API key in the upgrade request or connection_init"));
 		}
 		session.getAttributes().put(ApiKeyWebFilter.TENANT_ATTRIBUTE, tenant);

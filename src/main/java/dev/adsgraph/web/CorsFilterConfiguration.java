@@ -1,5 +1,6 @@
 package dev.adsgraph.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,10 @@ class CorsFilterConfiguration {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(cors.allowedOrigins());
 		configuration.setAllowedMethods(List.of(HttpMethod.POST.name()));
-		configuration.setAllowedHeaders(
-				List.of(properties.apiKeyHeader(), HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, CORRELATION_ID));
+		List<String> headers = new ArrayList<>();
+		headers.add(properties.apiKeyHeader());
+		headers.addAll(cors.allowedHeaders());
+		configuration.setAllowedHeaders(headers);
 		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER));
 		// The API key is a header, never a cookie: nothing for a browser to send on its
 		// own.

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -21,16 +22,44 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins exact origins, {@code scheme://host[:port]}, for example
  * {@code https://dashboard.example.com}; no wildcards, no paths; none (the default)
  * refuses every cross-origin request
+ * @param allowedHeaders the request headers a page on an allowed origin may send, as
+ * exact names (any case, no wildcard); the API key header
+ * ({@code adsgraph.api-key-header}) is always allowed as well. The default takes
+ * {@code Content-Type}, {@code Accept}, the gateway's {@code X-Correlation-Id}, and what
+ * common front-end libraries add: Apollo Client's client awareness
+ * ({@code apollographql-client-name}, {@code apollographql-client-version}),
+ * OpenTelemetry web's trace context ({@code traceparent}, {@code tracestate},
+ * {@code baggage}) and Sentry's ({@code sentry-trace}, {@code baggage}). A header not
+ * listed makes the browser refuse the request
  * @param maxAge how long a browser may reuse a preflight answer
+ * ({@code Access-Control-Max-Age}); browsers cap it (Chromium at 2 hours)
  */
 @Validated
 @ConfigurationProperties("adsgraph.cors")
-public record CorsProperties(@DefaultValue List<String> allowedOrigins,
-		@NotNull @DurationMin(nanos = 0) @DefaultValue("30m") Duration maxAge) {
+public record CorsProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue( {
+		"Content-Type", "Accept", "X-Correlation-Id", "apollographql-client-name", "apollographql-client-version",
+		"traceparent", "tracestate", "baggage", "sentry-trace" }) List<String> allowedHeaders,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("30m") Duration maxAge){
 
-	// What an origin looks like, which Bean Validation's annotations cannot express.
+	// An HTTP field name (RFC 9110 token): what Bean Validation cannot name per entry
+	// as the origins' checks below do.
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+	// What an origin and a header name look like, which Bean Validation's annotations
+	// cannot express.
 	public CorsProperties {
 		allowedOrigins = List.copyOf(allowedOrigins.stream().map(String::strip).toList());
+		allowedHeaders = List.copyOf(allowedHeaders.stream().map(String::strip).toList());
+		for (int i = 0; i < allowedHeaders.size(); i++) {
+			String header = allowedHeaders.get(i);
+			if (header.equals("*") || !HEADER_NAME.matcher(header).matches()) {
+				throw new IllegalArgumentException(
+						"adsgraph.cors.allowed-headers[" + i + "] '" + header + "' "
+								+ (header.equals("*") ? "is a wildcard; the allow-list takes exact header names only"
+										: "is not a header name")
+								+ "; list each header by its name, for example traceparent");
+			}
+		}
 		for (int i = 0; i < allowedOrigins.size(); i++) {
 			String problem = problem(allowedOrigins.get(i));
 			if (problem != null) {

@@ -55,6 +55,33 @@ class CorsTest extends SandboxGatewayTest {
 	}
 
 	@Test
+	void thePreflightsOfCommonFrontEndLibrariesAreAnsweredWithTheirHeaders() {
+		// Apollo Client's client awareness, OpenTelemetry web's trace context, Sentry's
+		// tracing: each alone, then all at once as a page with all three sends them.
+		List<String> headers = List.of("apollographql-client-name", "apollographql-client-version", "traceparent",
+				"tracestate", "baggage", "sentry-trace");
+		for (String header : headers) {
+			RawHttp.Response answer = preflight(this.port, ALLOWED, "content-type, x-api-key, " + header);
+			assertThat(answer.status()).as(header).isEqualTo(200);
+			assertThat(answer.header("Access-Control-Allow-Origin")).as(header).isEqualTo(ALLOWED);
+			assertThat(List.of(answer.header("Access-Control-Allow-Headers").toLowerCase().split(",\\s*"))).as(header)
+				.containsExactlyInAnyOrder("content-type", "x-api-key", header);
+			assertThat(answer.header("Access-Control-Max-Age")).as(header).isEqualTo("1800");
+		}
+		RawHttp.Response all = preflight(this.port, ALLOWED,
+				"content-type, x-api-key, accept, x-correlation-id, " + String.join(", ", headers));
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(List.of(all.header("Access-Control-Allow-Headers").toLowerCase().split(",\\s*")))
+			.hasSize(headers.size() + 4)
+			.containsAll(headers);
+		// The same headers from an origin not on the list get nothing.
+		RawHttp.Response other = preflight(this.port, OTHER, "content-type, x-api-key, traceparent");
+		assertThat(other.status()).isEqualTo(403);
+		assertThat(other.headers()).doesNotContainKeys("access-control-allow-origin", "access-control-allow-headers",
+				"access-control-max-age");
+	}
+
+	@Test
 	void aPreflightFromAnotherOriginOrForAnotherHeaderIsRefused() {
 		RawHttp.Response other = preflight(this.port, OTHER, "x-api-key, content-type");
 		assertThat(other.status()).isEqualTo(403);

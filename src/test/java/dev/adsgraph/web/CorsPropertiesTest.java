@@ -25,19 +25,39 @@ class CorsPropertiesTest {
 	}
 
 	@Test
+	void theHeadersDefaultToWhatCommonFrontEndLibrariesSend() {
+		assertThat(ConfigurationBinding.bind(CorsProperties.class).allowedHeaders()).containsExactly("Content-Type",
+				"Accept", "X-Correlation-Id", "apollographql-client-name", "apollographql-client-version",
+				"traceparent", "tracestate", "baggage", "sentry-trace");
+		assertThat(ConfigurationBinding
+			.bind(CorsProperties.class, "adsgraph.cors.allowed-headers= Content-Type ,x-request-id")
+			.allowedHeaders()).containsExactly("Content-Type", "x-request-id");
+	}
+
+	@Test
+	void aHeaderIsAnExactName() {
+		assertThatThrownBy(() -> new CorsProperties(List.of(), List.of("traceparent", "*"), null))
+			.hasMessageStartingWith("adsgraph.cors.allowed-headers[1] '*' is a wildcard");
+		assertThatThrownBy(() -> new CorsProperties(List.of(), List.of("x-api key"), null))
+			.hasMessageStartingWith("adsgraph.cors.allowed-headers[0] 'x-api key' is not a header name");
+		assertThatThrownBy(() -> new CorsProperties(List.of(), List.of(""), null))
+			.hasMessageContaining("is not a header name");
+	}
+
+	@Test
 	void anythingElseIsRefusedNamingTheEntry() {
-		assertThatThrownBy(() -> new CorsProperties(List.of("https://ok.example.com", "*"), null))
+		assertThatThrownBy(() -> new CorsProperties(List.of("https://ok.example.com", "*"), List.of(), null))
 			.hasMessageStartingWith("adsgraph.cors.allowed-origins[1] '*' is a wildcard");
-		assertThatThrownBy(() -> new CorsProperties(List.of("https://*.example.com"), null))
+		assertThatThrownBy(() -> new CorsProperties(List.of("https://*.example.com"), List.of(), null))
 			.hasMessageContaining("allowed-origins[0]")
 			.hasMessageContaining("wildcard");
-		assertThatThrownBy(() -> new CorsProperties(List.of("dashboard.example.com"), null))
+		assertThatThrownBy(() -> new CorsProperties(List.of("dashboard.example.com"), List.of(), null))
 			.hasMessageContaining("does not start with http:// or https://");
-		assertThatThrownBy(() -> new CorsProperties(List.of("https://dashboard.example.com/app"), null))
+		assertThatThrownBy(() -> new CorsProperties(List.of("https://dashboard.example.com/app"), List.of(), null))
 			.hasMessageContaining("has a path");
-		assertThatThrownBy(() -> new CorsProperties(List.of("https://user@dashboard.example.com"), null))
+		assertThatThrownBy(() -> new CorsProperties(List.of("https://user@dashboard.example.com"), List.of(), null))
 			.hasMessageContaining("has no host name");
-		assertThatThrownBy(() -> new CorsProperties(List.of(""), null)).hasMessageContaining("is empty");
+		assertThatThrownBy(() -> new CorsProperties(List.of(""), List.of(), null)).hasMessageContaining("is empty");
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> ConfigurationBinding.bind(CorsProperties.class, "adsgraph.cors.max-age=-1s"))
 			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))

@@ -1,0 +1,114 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.adsgraph.testing.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page on another, allowed origin (a second local server, named in
+ * {@code adsgraph.cors.allowed-origins}) calls the gateway from a real headless Chromium
+ * the way a dashboard with common instrumentation does: Apollo Client's client awareness,
+ * OpenTelemetry's trace context and Sentry's trace headers on a cross-origin POST, which
+ * the browser sends only after a preflight grants each header. A header the gateway does
+ * not take still makes the browser refuse the request.
+ */
+class CorsBrowserTest extends SandboxGatewayTest {
+
+	static final Path ARTIFACTS = Path.of("target", "cors-browser");
+
+	private static final byte[] PAGE = "<!doctype html><title>A dashboard elsewhere</title><p>Elsewhere</p>"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final String FETCH = """
+			const [url, key, extra, done] = arguments;
+			fetch(url, { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json',
+			    'X-Api-Key': key,
+			    'apollographql-client-name': 'web-dashboard', 'apollographql-client-version': '1.4.2',
+			    'traceparent': '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+			    'tracestate': 'vendor=opaque', 'baggage': 'userId=alice,release=1.4.2',
+			    'sentry-trace': '4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1' }, extra),
+			  body: JSON.stringify({ query: '{ __typename }' }) })
+			  .then((r) => r.text().then((body) => done({ status: r.status, body: body,
+			      correlationId: r.headers.get('X-Correlation-Id') })))
+			  .catch((e) => done({ failed: String(e) }));
+			""";
+
+	private static HttpServer page;
+
+	private HeadlessChromium browser;
+
+	@DynamicPropertySource
+	static void allowThePagesOrigin(DynamicPropertyRegistry registry) throws IOException {
+		page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		page.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, PAGE.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(PAGE);
+			}
+		});
+		page.start();
+		registry.add("adsgraph.cors.allowed-origins", CorsBrowserTest::pageOrigin);
+	}
+
+	private static String pageOrigin() {
+		return "http://127.0.0.1:" + page.getAddress().getPort();
+	}
+
+	@AfterAll
+	static void stopThePage() {
+		page.stop(0);
+	}
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		this.browser = HeadlessChromium.start(ARTIFACTS);
+		this.browser.open(pageOrigin() + "/");
+	}
+
+	@AfterEach
+	void stopChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> fetchFromThePage(Map<String, String> extraHeaders) {
+		return (Map<String, Object>) this.browser.driver()
+			.executeAsyncScript(FETCH, "http://127.0.0.1:" + this.port + "/graphql", GatewayClient.DEMO_KEY,
+					extraHeaders);
+	}
+
+	@Test
+	void aPageWithClientAwarenessAndTraceHeadersGetsItsAnswer() {
+		Map<String, Object> answer = fetchFromThePage(Map.of());
+		assertThat(answer).doesNotContainKey("failed");
+		assertThat(answer).containsEntry("status", 200L).containsEntry("body", "{\"data\":{\"__typename\":\"Query\"}}");
+		assertThat((String) answer.get("correlationId")).as("an exposed header the page can read").isNotBlank();
+	}
+
+	@Test
+	void aHeaderTheGatewayDoesNotTakeIsStillBlockedByTheBrowser() {
+		Map<String, Object> answer = fetchFromThePage(Map.of("x-not-allowed", "1"));
+		assertThat(answer).containsEntry("failed", "TypeError: Failed to fetch");
+	}
+
+}
