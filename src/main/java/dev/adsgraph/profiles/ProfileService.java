@@ -44,7 +44,7 @@ public class ProfileService {
 	 * When each list was last reloaded because an id was missing from it. Local to this
 	 * replica on purpose: it only throttles this replica's reloads.
 	 */
-	private final Cache<ProfileCache.Key, Boolean> recentlyReloaded;
+	private final Cache<ReloadClaim, Boolean> recentlyReloaded;
 
 	private final boolean reloadOnMiss;
 
@@ -73,20 +73,33 @@ public class ProfileService {
 			.collectList();
 	}
 
-	/** One profile by id, among every profile the tenant can at least view. */
+	/**
+	 * One profile by id, among every profile the tenant can at least view. The id comes
+	 * from the client and may not exist at all, so a miss reloads the lists of the
+	 * tenant's regions at most once per reload interval, whatever ids are asked for.
+	 */
 	public Mono<Optional<ProfileView>> byId(Tenant tenant, long profileId) {
-		return byIds(tenant, Set.of(profileId), tenant.regions())
+		return find(tenant, Set.of(profileId), tenant.regions(), false)
 			.map((found) -> Optional.ofNullable(found.get(profileId)));
 	}
 
 	/**
-	 * Several profiles by id, looked up in the viewable-profile lists of the given
-	 * regions only (one cached upstream call per region). When ids are missing, the lists
-	 * are reloaded once, at most once per reload interval, so profiles that appeared
-	 * upstream since (a new registration) are found. Ids the tenant cannot see are absent
-	 * from the map.
+	 * Several profiles by id, as Amazon reported them (an ads account's
+	 * {@code alternateIds}), looked up in the viewable-profile lists of the given regions
+	 * only (one cached upstream call per region). Amazon has just said these ids exist,
+	 * so a missing one means the cached list predates it (a new registration): the lists
+	 * are reloaded, at most once per reload interval for each missing id. Throttling per
+	 * id rather than per region matters: a reload spent on some other id (a client asking
+	 * for an id that does not exist, another account registered a moment earlier) must
+	 * not hide a new account's profiles for the rest of the interval. Ids the tenant
+	 * cannot see are absent from the map.
 	 */
 	public Mono<Map<Long, ProfileView>> byIds(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions) {
+		return find(tenant, profileIds, regions, true);
+	}
+
+	private Mono<Map<Long, ProfileView>> find(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions,
+			boolean reportedByAmazon) {
 		if (profileIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
@@ -97,7 +110,12 @@ public class ProfileService {
 			if (found.keySet().containsAll(wanted) || !this.reloadOnMiss) {
 				return Mono.just(found);
 			}
-			List<Region> reloadable = searched.stream().filter((region) -> claimReload(tenant, region)).toList();
+			Set<Long> missing = new HashSet<>(wanted);
+			missing.removeAll(found.keySet());
+			List<Region> reloadable = searched.stream()
+				.filter((region) -> reportedByAmazon ? claimReload(tenant, region, missing)
+						: claimReload(new ReloadClaim(tenant.id(), region, null)))
+				.toList();
 			if (reloadable.isEmpty()) {
 				return Mono.just(found);
 			}
@@ -108,9 +126,18 @@ public class ProfileService {
 		});
 	}
 
-	private boolean claimReload(Tenant tenant, Region region) {
+	/** Whether any of the missing ids has not had its reload of the region yet. */
+	private boolean claimReload(Tenant tenant, Region region, Set<Long> missing) {
+		boolean claimed = false;
+		for (Long id : missing) {
+			claimed |= claimReload(new ReloadClaim(tenant.id(), region, id));
+		}
+		return claimed;
+	}
+
+	private boolean claimReload(ReloadClaim claim) {
 		Set<Boolean> claimed = new HashSet<>();
-		this.recentlyReloaded.get(defaultKey(tenant, region), (k) -> claimed.add(Boolean.TRUE));
+		this.recentlyReloaded.get(claim, (k) -> claimed.add(Boolean.TRUE));
 		return !claimed.isEmpty();
 	}
 
@@ -121,8 +148,11 @@ public class ProfileService {
 			.collect(HashMap::new, (map, profile) -> map.put(Long.parseLong(profile.id()), profile));
 	}
 
-	private static ProfileCache.Key defaultKey(Tenant tenant, Region region) {
-		return new ProfileCache.Key(tenant.id(), region, LOOKUP);
+	/**
+	 * A reload of one tenant's lists in one region, for one missing id reported by
+	 * Amazon, or for any id a client asked for ({@code profileId} null).
+	 */
+	private record ReloadClaim(String tenantId, Region region, Long profileId) {
 	}
 
 	private Flux<ProfileView> regionProfiles(Tenant tenant, Region region, ProfileFilter filter) {

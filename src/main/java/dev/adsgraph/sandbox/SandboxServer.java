@@ -42,6 +42,7 @@ import dev.adsgraph.sandbox.control.ControlHandler;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
+import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
@@ -204,8 +205,9 @@ public final class SandboxServer implements AutoCloseable {
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
 		Catalog catalog = Catalog.load();
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock());
+		ReportHold reportHold = new ReportHold();
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
-				settings.reportProcessingTime());
+				settings.reportProcessingTime(), reportHold);
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
 		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults);
 		SellersHandler sellers = new SellersHandler();
@@ -214,17 +216,18 @@ public final class SandboxServer implements AutoCloseable {
 		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, settings.clock());
 		SalesHandler sales = new SalesHandler(catalog, settings.clock());
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
-				settings.reportProcessingTime());
+				settings.reportProcessingTime(), reportHold);
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, settings.clock(),
-				() -> {
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, reportHold,
+				settings.clock(), () -> {
 					registry.reset(Fixtures.load().accounts());
 					termsTokens.clear();
 					adsReports.clear();
 					spReports.clear();
 					documents.clear();
 					rateLimits.reset();
+					reportHold.release();
 				});
 
 		// Amazon's operations are routed from the sandbox's table (SandboxOperations):
@@ -264,6 +267,8 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
+			.PUT("/sandbox/reports/hold", control::holdReports)
+			.DELETE("/sandbox/reports/hold", control::releaseReports)
 			.GET("/sandbox/stats", control::stats)
 			.POST("/sandbox/stats/reset", control::resetStats)
 			.GET("/sandbox/faults", control::faults)

@@ -15,10 +15,11 @@ import dev.adsgraph.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard while the upstream reports are still being prepared: with reports that
- * take a few seconds and a gateway that never waits for them, the first answers are
- * {@code PENDING}. The page says it is preparing the report, asks again, and shows the
- * figures once they are ready.
+ * The dashboard while the upstream reports are still being prepared: the sandbox holds
+ * its reports until the test releases them and the gateway never waits for them, so the
+ * first answers are {@code PENDING} however slow the machine. The page says it is
+ * preparing the report, asks again, and shows the figures once they are ready. (The
+ * properties are those of {@code DailyPerformanceTest}, which shares the application.)
  */
 @TestPropertySource(properties = { "adsgraph.sandbox.report-processing-time=3s", "adsgraph.reports.grace=0s" })
 class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
@@ -35,6 +36,7 @@ class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 
 	@AfterEach
 	void stopChromium() {
+		this.client.releaseReports();
 		if (this.browser != null) {
 			this.browser.close();
 		}
@@ -43,6 +45,7 @@ class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 	@Test
 	void saysTheReportIsBeingPreparedAndAsksAgainUntilItIsReady() {
 		String origin = "http://127.0.0.1:" + this.port;
+		this.client.holdReports();
 		this.browser.open(origin + "/dashboard");
 		// Only this test asks this application for the page's range
 		// (DailyPerformanceTest, which shares it,
@@ -51,7 +54,11 @@ class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 		assertThat(this.screen.status()).startsWith("Preparing report…");
 		assertThat(this.screen.asins()).as("no figures while the report is pending").isEmpty();
 		this.browser.screenshot("preparing-report");
+		this.browser.waitFor("a second pending answer", () -> this.screen.pendingAnswers() > 1);
+		assertThat(this.screen.status()).startsWith("Preparing report…");
+		assertThat(this.screen.asins()).as("no figures while the report is held").isEmpty();
 
+		this.client.releaseReports();
 		this.browser.waitFor("the product rows", () -> !this.screen.asins().isEmpty());
 		assertThat(this.screen.status()).doesNotContain("Preparing");
 		assertThat(this.screen.pendingAnswers()).isPositive();

@@ -172,6 +172,29 @@ final class GatewayClient {
 		}
 	}
 
+	/**
+	 * Keeps the sandbox's Ads and SP-API reports in progress until
+	 * {@link #releaseReports()}.
+	 */
+	void holdReports() {
+		sandboxControl("PUT", "/sandbox/reports/hold");
+	}
+
+	/** Lets held reports finish. */
+	void releaseReports() {
+		sandboxControl("DELETE", "/sandbox/reports/hold");
+	}
+
+	private void sandboxControl(String method, String path) {
+		Raw raw = send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build());
+		if (raw.status() >= 300) {
+			throw new AssertionError(method + " " + path + " failed: HTTP " + raw.status() + " " + raw.body());
+		}
+	}
+
 	private Raw sandboxPost(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.sandboxUrl + path))
 			.timeout(Duration.ofSeconds(30))

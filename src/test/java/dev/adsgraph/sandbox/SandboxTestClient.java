@@ -34,7 +34,7 @@ public final class SandboxTestClient implements AutoCloseable {
 
 	public static final String TERMS_REQUEST = "application/vnd.GlobalRegistrationService.TermsTokenResource.v1.0+json";
 
-	static final String REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
+	public static final String REPORT_REQUEST = "application/vnd.createasyncreportrequest.v3+json";
 
 	/**
 	 * What Amazon's SDKs send: application and version, then the Language= attribute

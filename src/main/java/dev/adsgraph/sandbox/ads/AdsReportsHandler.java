@@ -24,6 +24,7 @@ import dev.adsgraph.sandbox.ads.AdsGate.Operation;
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
+import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.fixtures.Account;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
@@ -90,13 +91,16 @@ public final class AdsReportsHandler {
 
 	private final Duration processingTime;
 
+	private final ReportHold hold;
+
 	public AdsReportsHandler(AccountRegistry registry, Catalog catalog, ReportDocuments documents, Clock clock,
-			Duration processingTime) {
+			Duration processingTime, ReportHold hold) {
 		this.registry = registry;
 		this.catalog = catalog;
 		this.documents = documents;
 		this.clock = clock;
 		this.processingTime = processingTime;
+		this.hold = hold;
 	}
 
 	public Reply create(Call call) {
@@ -217,7 +221,8 @@ public final class AdsReportsHandler {
 		if (elapsed.compareTo(this.processingTime.dividedBy(2)) < 0) {
 			return "PENDING";
 		}
-		return (elapsed.compareTo(this.processingTime) < 0) ? "PROCESSING" : "COMPLETED";
+		return (elapsed.compareTo(this.processingTime) < 0
+				|| this.hold.holds(entry.createdAt().plus(this.processingTime))) ? "PROCESSING" : "COMPLETED";
 	}
 
 	private Map<String, Object> view(Call call, Entry entry, Instant now) {

@@ -22,6 +22,7 @@ import dev.adsgraph.sandbox.ads.TermsTokensHandler;
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.Account;
@@ -60,10 +61,13 @@ public final class ControlHandler {
 
 	private final AccountRegistry accounts;
 
+	private final ReportHold reportHold;
+
 	private final Clock clock;
 
 	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults,
-			AccountRegistry accounts, Clock clock, Runnable resetData) {
+			AccountRegistry accounts, ReportHold reportHold, Clock clock, Runnable resetData) {
+		this.reportHold = reportHold;
 		this.stats = stats;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -106,6 +110,24 @@ public final class ControlHandler {
 		settled.put("status", account.status(now));
 		settled.put("v1Status", account.v1Status(now));
 		return Reply.json(200, settled).toResponse();
+	}
+
+	/**
+	 * {@code PUT /sandbox/reports/hold}: Ads and SP-API reports not ready yet stay in
+	 * progress until {@code DELETE /sandbox/reports/hold}, so a test decides when a
+	 * report becomes ready (see {@link ReportHold}).
+	 */
+	public Mono<ServerResponse> holdReports(ServerRequest request) {
+		this.reportHold.hold(this.clock.instant());
+		return ServerResponse.noContent().build();
+	}
+
+	/**
+	 * {@code DELETE /sandbox/reports/hold}: held reports finish on their usual schedule.
+	 */
+	public Mono<ServerResponse> releaseReports(ServerRequest request) {
+		this.reportHold.release();
+		return ServerResponse.noContent().build();
 	}
 
 	public Mono<ServerResponse> stats(ServerRequest request) {

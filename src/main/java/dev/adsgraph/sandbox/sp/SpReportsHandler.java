@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
+import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
@@ -78,11 +79,15 @@ public final class SpReportsHandler {
 
 	private final Duration processingTime;
 
-	public SpReportsHandler(Catalog catalog, ReportDocuments documents, Clock clock, Duration processingTime) {
+	private final ReportHold hold;
+
+	public SpReportsHandler(Catalog catalog, ReportDocuments documents, Clock clock, Duration processingTime,
+			ReportHold hold) {
 		this.catalog = catalog;
 		this.documents = documents;
 		this.clock = clock;
 		this.processingTime = processingTime;
+		this.hold = hold;
 	}
 
 	public Reply create(SpGate.Call call) {
@@ -284,7 +289,8 @@ public final class SpReportsHandler {
 		if (elapsed.compareTo(this.processingTime.dividedBy(2)) < 0) {
 			return "IN_QUEUE";
 		}
-		if (elapsed.compareTo(this.processingTime) < 0) {
+		if (elapsed.compareTo(this.processingTime) < 0
+				|| this.hold.holds(entry.createdAt().plus(this.processingTime))) {
 			return "IN_PROGRESS";
 		}
 		return entry.fatal() ? "FATAL" : "DONE";

@@ -1,6 +1,7 @@
 package dev.adsgraph.sandbox.control;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
 import dev.adsgraph.sandbox.SandboxTestClient;
 import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +97,86 @@ class SandboxControlTest {
 			assertThat(status(slow, adsAccountId)).isEqualTo("CREATED");
 			assertThat(unknown.status()).isEqualTo(404);
 		}
+	}
+
+	@Test
+	void heldReportsStayInProgressUntilReleased() {
+		// A sandbox of its own on a clock the test moves: reports take 200 ms.
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+		try (SandboxTestClient sandbox = SandboxTestClient
+			.start(SandboxSettings.defaults().withClock(clock).withReportProcessingTime(Duration.ofMillis(200)))) {
+			String readyBefore = createSpReport(sandbox);
+			clock.advance(Duration.ofMillis(200));
+			assertThat(spStatus(sandbox, readyBefore)).isEqualTo("DONE");
+
+			assertThat(sandbox.raw("PUT", "/sandbox/reports/hold").send().status()).isEqualTo(204);
+			String sp = createSpReport(sandbox);
+			long profileId = northwindUsProfile(sandbox);
+			String ads = createAdsReport(sandbox, profileId);
+			clock.advance(Duration.ofMinutes(10));
+			assertThat(spStatus(sandbox, sp)).isEqualTo("IN_PROGRESS");
+			assertThat(adsStatus(sandbox, ads, profileId)).isEqualTo("PROCESSING");
+			assertThat(spStatus(sandbox, readyBefore)).as("ready before the hold").isEqualTo("DONE");
+
+			assertThat(sandbox.raw("DELETE", "/sandbox/reports/hold").send().status()).isEqualTo(204);
+			assertThat(spStatus(sandbox, sp)).isEqualTo("DONE");
+			assertThat(adsStatus(sandbox, ads, profileId)).isEqualTo("COMPLETED");
+
+			sandbox.raw("PUT", "/sandbox/reports/hold").send();
+			sandbox.raw("POST", "/sandbox/reset").send();
+			String afterReset = createSpReport(sandbox);
+			clock.advance(Duration.ofMillis(200));
+			assertThat(spStatus(sandbox, afterReset)).as("a reset releases the hold").isEqualTo("DONE");
+		}
+	}
+
+	private static String createSpReport(SandboxTestClient sandbox) {
+		Exchange created = sandbox.sp("na", "POST", "/reports/2021-06-30/reports")
+			.json("application/json",
+					Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of("ATVPDKIKX0DER")))
+			.send();
+		assertThat(created.status()).as(created.body()).isEqualTo(202);
+		return created.json().get("reportId").stringValue();
+	}
+
+	private static String spStatus(SandboxTestClient sandbox, String reportId) {
+		return sandbox.sp("na", "GET", "/reports/2021-06-30/reports/" + reportId)
+			.send()
+			.json()
+			.get("processingStatus")
+			.stringValue();
+	}
+
+	private static String createAdsReport(SandboxTestClient sandbox, long profileId) {
+		Map<String, Object> request = Map.of("startDate", "2026-11-01", "endDate", "2026-11-07", "configuration",
+				Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spAdvertisedProduct", "groupBy",
+						List.of("advertiser"), "columns", List.of("date", "advertisedAsin", "clicks"), "timeUnit",
+						"DAILY", "format", "GZIP_JSON"));
+		Exchange created = sandbox.ads("na", "POST", "/reporting/reports")
+			.header("Amazon-Advertising-API-Scope", Long.toString(profileId))
+			.json(SandboxTestClient.REPORT_REQUEST, request)
+			.send();
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		return created.json().get("reportId").stringValue();
+	}
+
+	private static String adsStatus(SandboxTestClient sandbox, String reportId, long profileId) {
+		return sandbox.ads("na", "GET", "/reporting/reports/" + reportId)
+			.header("Amazon-Advertising-API-Scope", Long.toString(profileId))
+			.send()
+			.json()
+			.get("status")
+			.stringValue();
+	}
+
+	private static long northwindUsProfile(SandboxTestClient sandbox) {
+		for (JsonNode profile : sandbox.ads("na", "GET", "/v2/profiles").send().json()) {
+			if (profile.at("/accountInfo/id").stringValue().equals(Fixtures.NORTHWIND)
+					&& profile.get("countryCode").stringValue().equals("US")) {
+				return profile.get("profileId").asLong();
+			}
+		}
+		throw new AssertionError("Northwind US profile missing");
 	}
 
 	private static String status(SandboxTestClient sandbox, String adsAccountId) {
