@@ -30,10 +30,11 @@ class CorsFilterConfiguration {
 	OrderedCorsWebFilter corsWebFilter(CorsProperties cors, AdsgraphProperties properties, Environment environment) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(cors.allowedOrigins());
-		configuration.setAllowedMethods(List.of(HttpMethod.POST.name()));
+		// GET for queries (GraphQL over HTTP); POST for everything.
+		configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
 		configuration.setAllowedHeaders(
 				List.of(properties.apiKeyHeader(), HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, CORRELATION_ID));
-		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER));
+		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
 		// The API key is a header, never a cookie: nothing for a browser to send on its
 		// own.
 		configuration.setAllowCredentials(false);
