@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
 
 import org.springframework.graphql.execution.ErrorType;
 
@@ -70,9 +72,14 @@ public final class ErrorCodes {
 	/**
 	 * The code of an error that came without one, from graphql-java's classification:
 	 * documents that do not parse or do not validate (unknown field or operation name,
-	 * wrong or missing variable) and refusals before execution.
+	 * wrong or missing variable), refusals before execution (graphql-java's check that
+	 * introspection is asked in good faith: {@code QUERY_TOO_COMPLEX}).
 	 */
-	static String codeFor(ErrorClassification classification) {
+	static String codeFor(GraphQLError error) {
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			return QUERY_TOO_COMPLEX;
+		}
+		ErrorClassification classification = error.getErrorType();
 		if (classification == graphql.ErrorType.InvalidSyntax) {
 			return GRAPHQL_PARSE_FAILED;
 		}
@@ -81,6 +88,11 @@ public final class ErrorCodes {
 		}
 		if (classification == graphql.ErrorType.OperationNotSupported) {
 			return BAD_REQUEST;
+		}
+		if (classification == graphql.ErrorType.ExecutionAborted) {
+			// graphql-java's own refusals before execution: introspection asked in bad
+			// faith
+			return QUERY_TOO_COMPLEX;
 		}
 		if (classification == ErrorType.BAD_REQUEST) {
 			return BAD_USER_INPUT;

@@ -48,7 +48,7 @@ class ErrorCodesInterceptor implements WebGraphQlInterceptor {
 			extensions.putAll(given);
 		}
 		else {
-			code = ErrorCodes.codeFor(error.getErrorType());
+			code = ErrorCodes.codeFor(error);
 			extensions.put("code", code);
 			if (given != null) {
 				given.forEach(extensions::putIfAbsent);

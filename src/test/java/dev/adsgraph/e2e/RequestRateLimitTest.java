@@ -69,7 +69,9 @@ class RequestRateLimitTest extends SandboxGatewayTest {
 		assertThat((String) at(body, "errors.0.extensions.code")).isEqualTo("RATE_LIMITED");
 		assertThat(((Number) at(body, "errors.0.extensions.retryAfterSeconds")).longValue()).isEqualTo(seconds);
 		assertThat((String) at(body, "errors.0.message")).contains("0.2 per second", "bursts of 3");
-		assertThat(refused.headers().get("content-type")).containsExactly("application/json");
+		// The client accepts application/graphql-response+json: the refusal is a GraphQL
+		// response it reads as one.
+		assertThat(refused.headers().get("content-type")).containsExactly("application/graphql-response+json");
 
 		// The other tenant's bucket is its own.
 		assertThat(this.client.post("/graphql", DEMO_KEY, QUERY).status()).isEqualTo(200);
