@@ -3,6 +3,7 @@ package dev.adsgraph.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,10 +116,11 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 		return this.graphQlHandler.handleRequest(graphQlRequest).flatMap((response) -> {
 			HttpStatus status = selectResponseStatus(response, mediaType);
 			byte[] bytes = JSON.writeValueAsBytes(response.toMap());
+			List<String> vary = vary(request);
 			ServerResponse.BodyBuilder answer = ServerResponse.status(status)
 				.headers((headers) -> headers.addAll(response.getResponseHeaders()))
 				.cacheControl(CacheControl.empty().cachePrivate())
-				.varyBy(HttpHeaders.ACCEPT, this.apiKeyHeader);
+				.headers((headers) -> headers.setVary(vary));
 			if (status == HttpStatus.METHOD_NOT_ALLOWED) {
 				answer.allow(HttpMethod.POST);
 			}
@@ -131,12 +133,26 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 				return ServerResponse.status(HttpStatus.NOT_MODIFIED)
 					.headers((headers) -> headers.addAll(response.getResponseHeaders()))
 					.cacheControl(CacheControl.empty().cachePrivate())
-					.varyBy(HttpHeaders.ACCEPT, this.apiKeyHeader)
+					.headers((headers) -> headers.setVary(vary))
 					.eTag(etag)
 					.build();
 			}
 			return answer.contentType(mediaType).bodyValue(bytes);
 		});
+	}
+
+	/**
+	 * The answer varies by {@code Accept} and the API key, besides what the CORS filter
+	 * put there already ({@code Origin}): the response's headers replace the exchange's.
+	 */
+	private List<String> vary(ServerRequest request) {
+		List<String> vary = new ArrayList<>(request.exchange().getResponse().getHeaders().getVary());
+		for (String header : List.of(HttpHeaders.ACCEPT, this.apiKeyHeader)) {
+			if (vary.stream().noneMatch(header::equalsIgnoreCase)) {
+				vary.add(header);
+			}
+		}
+		return vary;
 	}
 
 	/**

@@ -86,6 +86,7 @@ class GraphQlOverHttpTest extends SandboxGatewayTest {
 		assertThat(first.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith(GRAPHQL_RESPONSE));
 		assertThat(first.headers().firstValue("Cache-Control")).hasValue("private");
+		assertThat(String.join(",", first.headers().allValues("Vary"))).contains("Accept", "X-Api-Key");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).startsWith("\"").endsWith("\"").doesNotStartWith("W/");
 		Map<String, Object> answer = GatewayClient.parse(first.body());
