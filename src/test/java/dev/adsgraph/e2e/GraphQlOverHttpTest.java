@@ -211,4 +211,14 @@ class GraphQlOverHttpTest extends SandboxGatewayTest {
 		assertThat(errorCode(GatewayClient.parse(badBody.body()))).isEqualTo("BAD_REQUEST");
 	}
 
+	@Test
+	void aGetWithABodyOverTheLimitIs413() {
+		byte[] body = new byte[200 * 1024];
+		java.util.Arrays.fill(body, (byte) ' ');
+		RawHttp.Response answer = RawHttp.send(this.port, RawHttp.request("GET", "/graphql?query=%7B__typename%7D",
+				Map.of("X-Api-Key", key().getBytes(StandardCharsets.UTF_8)), body));
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(errorCode(GatewayClient.parse(answer.body()))).isEqualTo("QUERY_TOO_COMPLEX");
+	}
+
 }
