@@ -12,7 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -90,12 +90,12 @@ public class ApiKeyWebFilter implements WebFilter {
 		return this.tenants.findByApiKey(key).map((tenant) -> {
 			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
 			return chain.filter(exchange);
-		}).orElseGet(() -> unauthorized(exchange.getResponse()));
+		}).orElseGet(() -> unauthorized(exchange.getRequest(), exchange.getResponse()));
 	}
 
-	private Mono<Void> unauthorized(ServerHttpResponse response) {
+	private Mono<Void> unauthorized(ServerHttpRequest request, ServerHttpResponse response) {
 		response.setStatusCode(HttpStatus.UNAUTHORIZED);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
 		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + this.header + "\"");
 		DataBuffer buffer = response.bufferFactory().wrap(UNAUTHORIZED_BODY);
 		return response.writeWith(Mono.just(buffer));

@@ -31,12 +31,13 @@ class CorsFilterConfiguration {
 	OrderedCorsWebFilter corsWebFilter(CorsProperties cors, AdsgraphProperties properties, Environment environment) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(cors.allowedOrigins());
-		configuration.setAllowedMethods(List.of(HttpMethod.POST.name()));
+		// GET for queries (GraphQL over HTTP); POST for everything.
+		configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
 		List<String> headers = new ArrayList<>();
 		headers.add(properties.apiKeyHeader());
 		headers.addAll(cors.allowedHeaders());
 		configuration.setAllowedHeaders(headers);
-		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER));
+		configuration.setExposedHeaders(List.of(CORRELATION_ID, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
 		// The API key is a header, never a cookie: nothing for a browser to send on its
 		// own.
 		configuration.setAllowCredentials(false);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,13 +33,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * HTTP requests to the GraphQL endpoint that are not GraphQL requests get a
  * GraphQL-shaped error ({@code extensions.code} {@code BAD_REQUEST}) that says what to
  * send, with the status Spring for GraphQL chose: a body that is not a JSON object or is
- * a batch (400), the wrong {@code Content-Type} (415) or {@code Accept} (406), a method
- * other than POST (405). Without this, some of these get Boot's generic error page and
- * some an empty body; an empty or {@code null} body even got an empty 200. Our own
- * sentences only: the decoder's messages quote parser internals. Server errors pass
- * through to Boot, which logs them and answers without details. Runs after the API key
- * check and the rate limit (a stranger learns nothing but 401) and around the body limit,
- * which answers 413 itself.
+ * a batch, or whose {@code query} or {@code operationName} is not a string or whose
+ * {@code variables} or {@code extensions} is not an object (400), the wrong
+ * {@code Content-Type} (415) or {@code Accept} (406), a method other than GET and POST
+ * (405). Without this, some of these get Boot's generic error page and some an empty
+ * body; an empty or {@code null} body even got an empty 200. Our own sentences only: the
+ * decoder's messages quote parser internals. Server errors pass through to Boot, which
+ * logs them and answers without details. Runs after the API key check and the rate limit
+ * (a stranger learns nothing but 401) and around the body limit, which answers 413
+ * itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 17)
@@ -83,30 +86,33 @@ class HttpErrorsWebFilter implements WebFilter {
 			// Nothing answered: Spring for GraphQL read no request from an empty or null
 			// body.
 			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty()
-					: write(response, HttpStatus.BAD_REQUEST, NOT_GRAPHQL)));
+					: write(request, response, HttpStatus.BAD_REQUEST, NOT_GRAPHQL)));
 	}
 
 	private static Mono<Void> explain(ServerHttpRequest request, ServerHttpResponse response, HttpStatusCode status) {
 		HttpMethod method = request.getMethod();
-		if (method != HttpMethod.POST && (status.value() == 404 || status.value() == 405)) {
+		if (method != HttpMethod.POST && method != HttpMethod.GET && (status.value() == 404 || status.value() == 405)) {
 			// The path exists; only the method is wrong.
-			response.getHeaders().set(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			return write(response, HttpStatus.METHOD_NOT_ALLOWED,
-					"Send GraphQL requests with POST (queries too); " + method + " is not accepted.");
+			response.getHeaders().setAllow(Set.of(HttpMethod.GET, HttpMethod.POST));
+			return write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+					"Send GraphQL requests with POST, or queries with GET; " + method + " is not accepted.");
 		}
 		// Spring for GraphQL answers 415 when the Accept header is the problem too.
 		boolean notAcceptable = status.value() == 406 || (status.value() == 415 && refusesJson(request));
 		if (notAcceptable) {
-			return write(response, HttpStatus.NOT_ACCEPTABLE, "Answers are application/graphql-response+json or "
-					+ "application/json; accept one of them (or leave Accept out).");
+			return write(request, response, HttpStatus.NOT_ACCEPTABLE,
+					"Answers are application/graphql-response+json or "
+							+ "application/json; accept one of them (or leave Accept out).");
 		}
 		return switch (status.value()) {
-			case 400 -> write(response, status, NOT_GRAPHQL);
+			case 400 -> write(request, response, status, NOT_GRAPHQL);
 			case 415 -> {
 				response.getHeaders().setAccept(List.of(MediaType.APPLICATION_JSON));
-				yield write(response, status, "Send the request body as JSON, with Content-Type: application/json.");
+				yield write(request, response, status,
+						"Send the request body as JSON, with Content-Type: application/json.");
 			}
-			default -> write(response, status, "The request cannot be answered (HTTP " + status.value() + ").");
+			default ->
+				write(request, response, status, "The request cannot be answered (HTTP " + status.value() + ").");
 		};
 	}
 
@@ -129,15 +135,17 @@ class HttpErrorsWebFilter implements WebFilter {
 
 	/**
 	 * Writes {@code {"errors":[{"message", "extensions":{"code":"BAD_REQUEST"}}]}} with
-	 * the status.
+	 * the status, as {@code application/graphql-response+json} when the caller accepts it
+	 * ({@link ErrorResponses}).
 	 */
-	private static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message) {
+	private static Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, HttpStatusCode status,
+			String message) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);
 		error.put("extensions", Map.of("code", CODE));
 		byte[] body = JSON.writeValueAsString(Map.of("errors", List.of(error))).getBytes(StandardCharsets.UTF_8);
 		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
 		response.getHeaders().setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}

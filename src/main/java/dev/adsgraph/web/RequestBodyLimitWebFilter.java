@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -60,7 +60,7 @@ class RequestBodyLimitWebFilter implements WebFilter {
 		}
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
-			return tooLarge(exchange.getResponse());
+			return tooLarge(exchange.getRequest(), exchange.getResponse());
 		}
 		ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
 			@Override
@@ -76,7 +76,8 @@ class RequestBodyLimitWebFilter implements WebFilter {
 			}
 		};
 		return chain.filter(exchange.mutate().request(counted).build())
-			.onErrorResume(RequestBodyLimitWebFilter::causedByTooLarge, (ex) -> tooLarge(exchange.getResponse()));
+			.onErrorResume(RequestBodyLimitWebFilter::causedByTooLarge,
+					(ex) -> tooLarge(exchange.getRequest(), exchange.getResponse()));
 	}
 
 	private static boolean causedByTooLarge(Throwable ex) {
@@ -88,12 +89,12 @@ class RequestBodyLimitWebFilter implements WebFilter {
 		return false;
 	}
 
-	private Mono<Void> tooLarge(ServerHttpResponse response) {
+	private Mono<Void> tooLarge(ServerHttpRequest request, ServerHttpResponse response) {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
 		response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
 		response.getHeaders().set("Connection", "close");
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.body)));
 	}

@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -63,7 +63,7 @@ public class RequestRateLimitWebFilter implements WebFilter {
 		}
 		RequestRate rate = this.tenants.requestRate(tenant, this.defaults);
 		return admit(tenant, rate).flatMap((admission) -> admission.admitted() ? chain.filter(exchange)
-				: tooManyRequests(exchange.getResponse(), rate, admission.retryAfter()));
+				: tooManyRequests(exchange.getRequest(), exchange.getResponse(), rate, admission.retryAfter()));
 	}
 
 	/**
@@ -89,10 +89,11 @@ public class RequestRateLimitWebFilter implements WebFilter {
 				+ " per second with bursts of " + rate.burst() + ". Retry after " + seconds + " s.";
 	}
 
-	private static Mono<Void> tooManyRequests(ServerHttpResponse response, RequestRate rate, Duration wait) {
+	private static Mono<Void> tooManyRequests(ServerHttpRequest request, ServerHttpResponse response, RequestRate rate,
+			Duration wait) {
 		long seconds = retryAfterSeconds(wait);
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		String body = "{\"errors\":[{\"message\":\"" + tooManyMessage(rate, seconds)
 				+ "\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryAfterSeconds\":" + seconds + "}}]}";

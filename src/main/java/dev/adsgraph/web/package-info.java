@@ -9,6 +9,9 @@
  * requests that are not GraphQL requests) and the body size
  * ({@code RequestBodyLimitWebFilter}, {@code + 20}: 413 for bodies over
  * {@code adsgraph.limits.max-body-size}). A stranger learns nothing but 401, and a
- * throttled caller's body is never read.
+ * throttled caller's body is never read. Behind them, {@code GraphQlHttpHandler} serves
+ * GraphQL over HTTP, POST and GET (for queries, with {@code ETag} and 304), and every
+ * refusal of the filters is a GraphQL error body in the media type the caller accepts
+ * ({@code ErrorResponses}).
  */
 package dev.adsgraph.web;

@@ -47,7 +47,7 @@ class CorsTest extends SandboxGatewayTest {
 		RawHttp.Response answer = preflight(this.port, ALLOWED, "x-api-key, content-type, x-correlation-id");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
-		assertThat(answer.header("Access-Control-Allow-Methods")).isEqualTo("POST");
+		assertThat(answer.header("Access-Control-Allow-Methods")).isEqualTo("GET,POST");
 		assertThat(List.of(answer.header("Access-Control-Allow-Headers").toLowerCase().split(",\\s*")))
 			.containsExactlyInAnyOrder("x-api-key", "content-type", "x-correlation-id");
 		assertThat(answer.header("Access-Control-Max-Age")).isEqualTo("1800");

@@ -1,5 +1,9 @@
 package dev.adsgraph.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +73,9 @@ class RequestRateLimitTest extends SandboxGatewayTest {
 		assertThat((String) at(body, "errors.0.extensions.code")).isEqualTo("RATE_LIMITED");
 		assertThat(((Number) at(body, "errors.0.extensions.retryAfterSeconds")).longValue()).isEqualTo(seconds);
 		assertThat((String) at(body, "errors.0.message")).contains("0.2 per second", "bursts of 3");
-		assertThat(refused.headers().get("content-type")).containsExactly("application/json");
+		// The client accepts application/graphql-response+json: the refusal is a GraphQL
+		// response it reads as one.
+		assertThat(refused.headers().get("content-type")).containsExactly("application/graphql-response+json");
 
 		// The other tenant's bucket is its own.
 		assertThat(this.client.post("/graphql", DEMO_KEY, QUERY).status()).isEqualTo(200);
@@ -93,6 +99,31 @@ class RequestRateLimitTest extends SandboxGatewayTest {
 		}
 		assertThat(raw.status()).as("answer after waiting: %s", raw.body()).isEqualTo(200);
 		assertThat(GatewayClient.parse(raw.body())).isEqualTo(Map.of("data", Map.of("__typename", "Query")));
+	}
+
+	@Test
+	@Order(3)
+	void queriesOverGetSpendTheSameBudget() throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest get = HttpRequest
+			.newBuilder(URI.create(this.client.gatewayUrl() + "/graphql?query=%7B__typename%7D"))
+			.header("X-Api-Key", AGENCY_KEY)
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+		for (int sent = 0; sent < 20; sent++) {
+			HttpResponse<String> answer = http.send(get, HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() == 429) {
+				assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+				// No Accept header: the refusal is plain JSON.
+				assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+				assertThat((String) at(GatewayClient.parse(answer.body()), "errors.0.extensions.code"))
+					.isEqualTo("RATE_LIMITED");
+				return;
+			}
+			assertThat(answer.statusCode()).as("answer %d: %s", sent, answer.body()).isEqualTo(200);
+		}
+		throw new AssertionError("20 GET requests in a row were all let through");
 	}
 
 }
