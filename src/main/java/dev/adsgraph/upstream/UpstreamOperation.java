@@ -14,32 +14,64 @@ import org.springframework.http.HttpMethod;
  */
 public interface UpstreamOperation {
 
+	/**
+	 * What the catalogue entry declares: the one field each catalogue's constants hold.
+	 */
+	Endpoint endpoint();
+
 	/** {@code ads}, {@code sp} or {@code lwa}. */
-	String upstream();
+	default String upstream() {
+		return endpoint().upstream();
+	}
 
 	/**
 	 * The spec's operationId: the operation's name in metrics, logs, errors and
 	 * configuration keys.
 	 */
-	String id();
+	default String id() {
+		return endpoint().id();
+	}
 
-	HttpMethod method();
+	default HttpMethod method() {
+		return endpoint().method();
+	}
 
 	/** The path template as the spec writes it, below the host. */
-	String path();
+	default String path() {
+		return endpoint().path();
+	}
 
 	/**
 	 * The contract file that specifies this operation, relative to
 	 * {@code src/test/resources/contracts/} (for example
 	 * {@code sp-api/fbaInventory.json}); null when Amazon publishes none (LWA).
 	 */
-	String specFile();
+	default String specFile() {
+		return endpoint().specFile();
+	}
 
 	/** Whether the call may be repeated when its outcome is unknown. */
-	Repeat repeat();
+	default Repeat repeat() {
+		return endpoint().repeat();
+	}
 
 	default boolean safeToRepeat() {
 		return repeat() == Repeat.SAFE;
+	}
+
+	/**
+	 * One operation's declaration.
+	 *
+	 * @param upstream {@code ads}, {@code sp} or {@code lwa}
+	 * @param id the spec's operationId
+	 * @param method the HTTP method
+	 * @param path the path template as the spec writes it, below the host
+	 * @param specFile the contract file below {@code src/test/resources/contracts/}, or
+	 * null when Amazon publishes none
+	 * @param repeat whether a call whose outcome is unknown may be repeated
+	 */
+	record Endpoint(String upstream, String id, HttpMethod method, String path, String specFile, Repeat repeat) {
+
 	}
 
 	/**

@@ -47,52 +47,15 @@ public enum AdsOperation implements UpstreamOperation {
 
 	GET_ASYNC_REPORT("getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING, SAFE);
 
-	private final String id;
-
-	private final HttpMethod method;
-
-	private final String path;
-
-	private final String specFile;
-
-	private final Repeat repeat;
+	private final Endpoint endpoint;
 
 	AdsOperation(String id, HttpMethod method, String path, String specFile, Repeat repeat) {
-		this.id = id;
-		this.method = method;
-		this.path = path;
-		this.specFile = specFile;
-		this.repeat = repeat;
+		this.endpoint = new Endpoint(AdsErrorDecoder.UPSTREAM, id, method, path, specFile, repeat);
 	}
 
 	@Override
-	public String upstream() {
-		return AdsErrorDecoder.UPSTREAM;
-	}
-
-	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public HttpMethod method() {
-		return this.method;
-	}
-
-	@Override
-	public String path() {
-		return this.path;
-	}
-
-	@Override
-	public String specFile() {
-		return this.specFile;
-	}
-
-	@Override
-	public Repeat repeat() {
-		return this.repeat;
+	public Endpoint endpoint() {
+		return this.endpoint;
 	}
 
 	private static final class Spec {

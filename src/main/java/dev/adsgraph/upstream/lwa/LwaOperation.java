@@ -18,50 +18,15 @@ public enum LwaOperation implements UpstreamOperation {
 	/** A refresh-token grant changes nothing at Amazon: safe to repeat. */
 	TOKEN("token", HttpMethod.POST, "/auth/o2/token", SAFE);
 
-	private final String id;
-
-	private final HttpMethod method;
-
-	private final String path;
-
-	private final Repeat repeat;
+	private final Endpoint endpoint;
 
 	LwaOperation(String id, HttpMethod method, String path, Repeat repeat) {
-		this.id = id;
-		this.method = method;
-		this.path = path;
-		this.repeat = repeat;
+		this.endpoint = new Endpoint(LwaTokenService.UPSTREAM, id, method, path, null, repeat);
 	}
 
 	@Override
-	public String upstream() {
-		return LwaTokenService.UPSTREAM;
-	}
-
-	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public HttpMethod method() {
-		return this.method;
-	}
-
-	@Override
-	public String path() {
-		return this.path;
-	}
-
-	/** None: Amazon publishes no LWA model. */
-	@Override
-	public String specFile() {
-		return null;
-	}
-
-	@Override
-	public Repeat repeat() {
-		return this.repeat;
+	public Endpoint endpoint() {
+		return this.endpoint;
 	}
 
 }

@@ -46,60 +46,23 @@ public enum SpOperation implements UpstreamOperation {
 	GET_REPORT_DOCUMENT("getReportDocument", HttpMethod.GET, "/reports/2021-06-30/documents/{reportDocumentId}",
 			"sp-api/reports_2021-06-30.json", new SpRateLimit(0.0167, 15), SAFE);
 
-	private final String id;
-
-	private final HttpMethod method;
-
-	private final String path;
-
-	private final String specFile;
+	private final Endpoint endpoint;
 
 	private final SpRateLimit usagePlan;
 
-	private final Repeat repeat;
-
 	SpOperation(String id, HttpMethod method, String path, String specFile, SpRateLimit usagePlan, Repeat repeat) {
-		this.id = id;
-		this.method = method;
-		this.path = path;
-		this.specFile = specFile;
+		this.endpoint = new Endpoint(SpErrorDecoder.UPSTREAM, id, method, path, specFile, repeat);
 		this.usagePlan = usagePlan;
-		this.repeat = repeat;
 	}
 
 	@Override
-	public String upstream() {
-		return SpErrorDecoder.UPSTREAM;
-	}
-
-	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public HttpMethod method() {
-		return this.method;
-	}
-
-	@Override
-	public String path() {
-		return this.path;
-	}
-
-	@Override
-	public String specFile() {
-		return this.specFile;
+	public Endpoint endpoint() {
+		return this.endpoint;
 	}
 
 	/** Amazon's published default usage plan. */
 	public SpRateLimit usagePlan() {
 		return this.usagePlan;
-	}
-
-	@Override
-	public Repeat repeat() {
-		return this.repeat;
 	}
 
 	/** Every operation's published usage plan. */
