@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,30 +31,14 @@ class GraphQlHttpAuditIT {
 				.missing("graphql-http not found in tools/node_modules; run npm ci --prefix tools " + "(.ci/run does)");
 		}
 		Path node = ExternalTools.onPath("node", "install Node.js");
-		Path jar = Path.of("target", "adsgraph.jar");
-		assertThat(jar).as("the packaged jar (this test runs after mvn package)").exists();
-		Files.createDirectories(OUTPUT);
-		Path gatewayLog = OUTPUT.resolve("gateway.log");
-		Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
-			.redirectErrorStream(true)
-			.redirectOutput(gatewayLog.toFile())
-			.start();
-		try {
-			int port = PostmanCollectionIT.awaitReady(gateway, gatewayLog);
+		try (PackagedJar gateway = PackagedJar.start(OUTPUT.resolve("gateway.log"), Map.of())) {
 			ExternalTools.Finished run = ExternalTools.run(List.of(node.toString(), "tools/graphql-http-audit.mjs",
-					"http://127.0.0.1:" + port + "/graphql", "X-Api-Key", "adsgraph-demo-key"),
-					OUTPUT.resolve("audit.log"), Duration.ofMinutes(3));
+					gateway.baseUrl() + "/graphql", "X-Api-Key", "adsgraph-demo-key"), OUTPUT.resolve("audit.log"),
+					Duration.ofMinutes(3));
 			assertThat(run.exitCode())
 				.as("graphql-http's audits failed; the end of %s:%n%s", OUTPUT.resolve("audit.log"), run.tail(80))
 				.isZero();
 			assertThat(run.output()).containsPattern("graphql-http audit: (\\d+) of \\1 passed");
-		}
-		finally {
-			gateway.destroy();
-			if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-				gateway.destroyForcibly();
-			}
 		}
 	}
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -32,19 +31,9 @@ class StructuredLogsIT {
 
 	@Test
 	void logstashFormatWritesJsonLinesWithTheCorrelationId() throws Exception {
-		Path jar = Path.of("target", "adsgraph.jar");
-		assertThat(jar).as("the packaged jar (this test runs after mvn package)").exists();
-		Path output = Path.of("target", "structured-logs");
-		Files.createDirectories(output);
-		Path log = output.resolve("gateway.log");
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
-		Process gateway = builder.start();
-		try {
-			int port = PostmanCollectionIT.awaitReady(gateway, log);
+		Path log = Path.of("target", "structured-logs", "gateway.log");
+		try (PackagedJar gateway = PackagedJar.start(log, Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash"))) {
+			int port = gateway.port();
 			String correlationId = "json-" + UUID.randomUUID();
 			HttpResponse<String> answer = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
@@ -68,12 +57,6 @@ class StructuredLogsIT {
 						.containsPattern("requestId=[0-9A-Za-z-]{8,}");
 					assertThat(line).containsKeys("@timestamp", "level");
 				});
-		}
-		finally {
-			gateway.destroy();
-			if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-				gateway.destroyForcibly();
-			}
 		}
 	}
 
