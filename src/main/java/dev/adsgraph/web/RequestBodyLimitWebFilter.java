@@ -95,7 +95,13 @@ class RequestBodyLimitWebFilter implements WebFilter {
 		}
 		response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
 		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
-		response.getHeaders().set("Connection", "close");
+		// No "Connection: close": Reactor Netty then reads the rest of the body and
+		// throws
+		// it away, and the connection serves the next request. Closing it with the
+		// client's
+		// bytes unread would reset it (TCP RST), and a client still sending its body
+		// could
+		// lose this answer before reading it ("header parser received no bytes").
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.body)));
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -178,6 +179,34 @@ class QueryLimitsTest extends SandboxGatewayTest {
 			}
 		}
 		answersNormally();
+	}
+
+	/**
+	 * A body cut off with 413 is read to its end and thrown away, and the connection
+	 * stays open: a server that closed it with the client's bytes unread would reset it
+	 * (TCP RST), and a client still sending could lose the 413 before reading it.
+	 */
+	@Test
+	void aChunkedBodyCutOffWith413IsDrainedAndTheConnectionStaysUsable() throws Exception {
+		int port = URI.create(this.client.gatewayUrl()).getPort();
+		try (RawHttp.KeptAlive connection = new RawHttp.KeptAlive(port, Duration.ofSeconds(30))) {
+			connection.write("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ "X-Api-Key: " + DEMO + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ chunk("{\"query\":\"{ __typename }\",\"x\":\"" + "x".repeat(MAX_BODY)));
+			RawHttp.Response refused = connection.read();
+			assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+			assertThat(refused.header("connection")).isNotEqualToIgnoringCase("close");
+
+			connection.write(chunk("y".repeat(300_000)) + chunk("\"}") + "0\r\n\r\n");
+			RawHttp.Response next = connection.exchange("POST", "/graphql",
+					Map.of("Content-Type", "application/json", "X-Api-Key", DEMO), "{\"query\":\"{ __typename }\"}");
+			assertThat(next.status()).as(next.body()).isEqualTo(200);
+			assertThat(next.body()).contains("\"__typename\":\"Query\"");
+		}
+	}
+
+	private static String chunk(String data) {
+		return Integer.toHexString(data.getBytes(StandardCharsets.ISO_8859_1).length) + "\r\n" + data + "\r\n";
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) throws InterruptedException {

@@ -150,6 +150,24 @@ final class RawHttp {
 		}
 
 		/** The local port: the same for every exchange, since there is one connection. */
+		/** Writes bytes as they are (a request, or part of one) without reading. */
+		void write(String bytes) throws IOException {
+			this.out.write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+			this.out.flush();
+		}
+
+		/** Reads the next answer on this connection. */
+		Response read() throws IOException {
+			this.exchanges++;
+			try {
+				return readOne();
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("no answer, request " + this.exchanges
+						+ " on this kept-alive connection, within " + this.socket.getSoTimeout() + " ms", ex);
+			}
+		}
+
 		int localPort() {
 			return this.socket.getLocalPort();
 		}
