@@ -133,6 +133,20 @@ class PersistedQueriesTest extends SandboxGatewayTest {
 	}
 
 	@Test
+	void theStoreIsMeasuredLikeTheOtherCaches() {
+		String query = "query ApqMeasured { apqMeasured: __typename }";
+		String hash = sha256(query);
+		assertRefused(post(this.client.gatewayUrl(), null, hash), "PERSISTED_QUERY_NOT_FOUND", null);
+		assertRan(post(this.client.gatewayUrl(), query, hash), "apqMeasured");
+		assertRan(post(this.client.gatewayUrl(), null, hash), "apqMeasured");
+		GatewayClient.Raw raw = this.client.get(this.client.gatewayUrl() + "/actuator/prometheus");
+		PrometheusText metrics = PrometheusText.parse(raw.body());
+		assertThat(metrics.sum("cache_gets_total", "cache", "graphql.persisted-queries", "result", "hit")).isPositive();
+		assertThat(metrics.sum("cache_gets_total", "cache", "graphql.persisted-queries", "result", "miss"))
+			.isPositive();
+	}
+
+	@Test
 	void aHashThatIsNotTheDocumentsIsRefusedAndRegistersNothing() {
 		String query = "query ApqMismatch { apqMismatch: __typename }";
 		String wrong = sha256(query + " ");
