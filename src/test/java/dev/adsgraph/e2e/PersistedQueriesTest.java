@@ -147,6 +147,15 @@ class PersistedQueriesTest extends SandboxGatewayTest {
 	}
 
 	@Test
+	void aPersistedSubscriptionIsStillRefusedOverHttp() {
+		String subscription = "subscription ApqSubscription { adsAccountStatus(adsAccountId: \"amzn1.ads-account.g.x\") { status } }";
+		String hash = sha256(subscription);
+		assertRefused(post(this.client.gatewayUrl(), subscription, hash), "BAD_REQUEST", null);
+		// registered (it validates), and refused again by hash, before anything runs
+		assertRefused(get(this.client.gatewayUrl(), null, hash), "BAD_REQUEST", null);
+	}
+
+	@Test
 	void aHashThatIsNotTheDocumentsIsRefusedAndRegistersNothing() {
 		String query = "query ApqMismatch { apqMismatch: __typename }";
 		String wrong = sha256(query + " ");
