@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -44,14 +45,14 @@ import dev.adsgraph.graphql.HttpTransportInterceptor;
  * with a strict reading of the body: a {@code query} or {@code operationName} that is not
  * a string is a malformed request (400), not a document to parse (Jackson would read
  * {@code 0} as {@code "0"}). GET ({@link #handleGet}) takes the same four parameters from
- * the query string ({@code variables} and {@code extensions} as JSON objects) and runs
- * queries only: a mutation is answered 405 with {@code Allow: POST}
- * ({@code METHOD_NOT_ALLOWED}), a subscription, over GET or POST, 400
- * ({@code BAD_REQUEST}); both are refused before any field runs. Answers to GET carry
- * {@code Cache-Control: private} (they depend on the API key) and a strong {@code ETag},
- * the hash of the body, so a poll whose answer did not change costs a
- * {@code 304 Not Modified} without a body (the request still runs: only the transfer is
- * saved).
+ * the query string ({@code variables} and {@code extensions} as JSON objects; no
+ * {@code query} when {@code extensions} names a persisted query) and runs queries only: a
+ * mutation is answered 405 with {@code Allow: POST} ({@code METHOD_NOT_ALLOWED}), a
+ * subscription, over GET or POST, 400 ({@code BAD_REQUEST}); both are refused before any
+ * field runs. Answers to GET carry {@code Cache-Control: private} (they depend on the API
+ * key) and a strong {@code ETag}, the hash of the body, so a poll whose answer did not
+ * change costs a {@code 304 Not Modified} without a body (the request still runs: only
+ * the transfer is saved).
  */
 class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.GraphQlHttpHandler {
 
@@ -68,7 +69,8 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String NOT_A_GET_REQUEST = "A GraphQL GET request takes \"query\" (the document), and if needed "
+	static final String NOT_A_GET_REQUEST = "A GraphQL GET request takes \"query\" (the document, unless "
+			+ "\"extensions\" names a persisted query), and if needed "
 			+ "\"operationName\", \"variables\" and \"extensions\" (JSON objects) as query parameters, each once.";
 
 	private final WebGraphQlHandler graphQlHandler;
@@ -183,17 +185,22 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 			}
 		}
 		String query = params.getFirst("query");
-		if (query == null || query.isBlank()) {
-			throw new IllegalArgumentException(NOT_A_GET_REQUEST);
-		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("query", query);
+		if (query != null && !query.isBlank()) {
+			body.put("query", query);
+		}
 		String operationName = params.getFirst("operationName");
 		if (operationName != null && !operationName.isEmpty()) {
 			body.put("operationName", operationName);
 		}
 		putObject(body, "variables", params.getFirst("variables"));
 		putObject(body, "extensions", params.getFirst("extensions"));
+		if (!body.containsKey("query") && !(body.get("extensions") instanceof Map<?, ?> extensions
+				&& extensions.containsKey("persistedQuery"))) {
+			throw new IllegalArgumentException(NOT_A_GET_REQUEST);
+		}
+		// as Spring for GraphQL reads a POST naming its document by hash only
+		body.putIfAbsent("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		return body;
 	}
 
