@@ -85,6 +85,11 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 		List<WebElement> tabs = this.driver.findElements(By.cssSelector(".graphiql-tab"));
 		tabs.get(tabTitles().indexOf("Products")).findElement(By.cssSelector(".graphiql-tab-button")).click();
 		waitFor("the Products tab's query", () -> query().contains("query Products("));
+		// GraphiQL reads the operation's name from the editor 100 ms after a change and
+		// until then would send the previous tab's ("Unknown operation named
+		// 'Profiles'"),
+		// as a person clicking at once would see too: run once it has read it.
+		waitFor("GraphiQL to read the operation's name", () -> "Products".equals(operationName()));
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 		assertThat(variables()).containsEntry("end", yesterday);
 		assertThat(headers()).containsEntry("X-Api-Key", GatewayClient.DEMO_KEY);
@@ -112,6 +117,15 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 		Object names = js("var config = JSON.parse(document.getElementById('adsgraph-graphiql-config').textContent);"
 				+ "return config.tabs.map(function (tab) { return /^(?:query|mutation|subscription)\\s+(\\w+)/m.exec(tab.query)[1]; });");
 		return strings(names);
+	}
+
+	/**
+	 * The operation name GraphiQL keeps in its storage, as it sends it with a request.
+	 */
+	private String operationName() {
+		return (String) js("for (var i = 0; i < localStorage.length; i++) {" + " var key = localStorage.key(i);"
+				+ " if (key.endsWith('graphiql:operationName')) { return localStorage.getItem(key); } }"
+				+ " return null;");
 	}
 
 	private List<String> tabTitles() {
