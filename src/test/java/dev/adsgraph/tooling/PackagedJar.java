@@ -1,6 +1,9 @@
 package dev.adsgraph.tooling;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,9 @@ final class PackagedJar implements AutoCloseable {
 
 	private static final Duration START_UP = Duration.ofMinutes(3);
 
-	private static final Pattern STARTED = Pattern.compile("Netty started on port (\\d+)");
+	private static final Pattern NETTY_STARTED = Pattern.compile("Netty started on port (\\d+)");
+
+	private static final Pattern APPLICATION_STARTED = Pattern.compile("Started \\w+ in [0-9.]+ seconds");
 
 	private final Process process;
 
@@ -51,9 +57,9 @@ final class PackagedJar implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar with its output in {@code log} and the given environment variables,
-	 * and waits until it is ready; a gateway that exits or is not ready within three
-	 * minutes fails the test with the end of its log.
+	 * Starts the jar with its output copied line by line into {@code log} and the given
+	 * environment variables, and waits until it is ready; a gateway that exits or is not
+	 * ready within three minutes fails the test with the end of its log.
 	 */
 	static PackagedJar start(Path log, Map<String, String> environment) throws IOException, InterruptedException {
 		Path jar = Path.of("target", "adsgraph.jar");
@@ -61,8 +67,7 @@ final class PackagedJar implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
+			.redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		return new PackagedJar(builder.start(), log);
 	}
@@ -88,51 +93,65 @@ final class PackagedJar implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Reads the gateway's output as it comes, copying it into the log, until Spring Boot
+	 * says it has started: the port from "Netty started on port N", then the readiness
+	 * probe once. Waits on the output itself, never on a timer.
+	 */
 	private int awaitReady() throws IOException, InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = Instant.now().plus(START_UP);
-		Integer port = null;
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new AssertionError("the gateway exited with " + this.process.exitValue() + ":\n" + tail());
-			}
-			port = (port != null) ? port : loggedPort();
-			if (port != null) {
-				HttpRequest ready = HttpRequest
-					.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(5))
-					.build();
-				try {
-					if (http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-						return port;
-					}
-				}
-				catch (IOException ex) {
-					// not answering yet
-				}
-			}
-			Thread.sleep(500);
+		CompletableFuture<Integer> started = new CompletableFuture<>();
+		Thread reader = new Thread(() -> copyOutput(started), "packaged-jar-output");
+		reader.setDaemon(true);
+		reader.start();
+		int port;
+		try {
+			port = started.get(START_UP.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		throw new AssertionError("the gateway was not ready within " + START_UP.toSeconds() + " s:\n" + tail());
+		catch (TimeoutException ex) {
+			throw new AssertionError("the gateway was not ready within " + START_UP.toSeconds() + " s:\n" + tail());
+		}
+		catch (ExecutionException ex) {
+			throw new AssertionError(ex.getCause().getMessage() + ":\n" + tail());
+		}
+		HttpRequest ready = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		int status = HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+		assertThat(status).as("readiness once started; the log:%n%s", tail()).isEqualTo(200);
+		return port;
+	}
+
+	/** Copies the output into the log; completes {@code started} with the port. */
+	private void copyOutput(CompletableFuture<Integer> started) {
+		Integer port = null;
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+				BufferedWriter copy = Files.newBufferedWriter(this.log, StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = output.readLine()) != null) {
+				copy.write(line);
+				copy.newLine();
+				copy.flush();
+				Matcher netty = NETTY_STARTED.matcher(line);
+				if (port == null && netty.find()) {
+					port = Integer.valueOf(netty.group(1));
+				}
+				if (port != null && APPLICATION_STARTED.matcher(line).find()) {
+					started.complete(port);
+				}
+			}
+		}
+		catch (IOException ex) {
+			started.completeExceptionally(ex);
+		}
+		started.completeExceptionally(new IllegalStateException("the gateway exited before it started"));
 	}
 
 	/** The last 40 lines of the gateway's log. */
 	String tail() throws IOException {
 		List<String> lines = Files.readAllLines(this.log);
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-	}
-
-	private Integer loggedPort() throws IOException {
-		if (!Files.exists(this.log)) {
-			return null;
-		}
-		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.UTF_8)) {
-			return lines.map(STARTED::matcher)
-				.filter(Matcher::find)
-				.map((started) -> Integer.valueOf(started.group(1)))
-				.findFirst()
-				.orElse(null);
-		}
 	}
 
 }
