@@ -68,7 +68,7 @@ import dev.adsgraph.sandbox.sp.SpStaticExamples;
  * POST {base}/auth/o2/token                LWA
  * {base}/ads/na|eu|fe/...                  the three regional Ads API hosts (incl. reporting v3)
  * {base}/sp/na|eu|fe/...                   the three regional SP-API hosts
- * GET {base}/documents/{token}             report files behind short-lived links (no auth)
+ * GET {base}/documents/{key}               report files behind S3-style presigned URLs
  * GET|POST {base}/terms/agreement/{token}  the terms acceptance page
  * {base}/sandbox/...                       control endpoints for tests and tools
  * </pre>
@@ -263,7 +263,7 @@ public final class SandboxServer implements AutoCloseable {
 		sp(routes, spGate, SpReportsHandler.DOCUMENT, spReports::document);
 		return routes.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
-			.GET("/documents/{token}", documents::download)
+			.GET("/documents/{*key}", documents::download)
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)

@@ -117,10 +117,18 @@ public final class SandboxTestClient implements AutoCloseable {
 
 	/** Fetches a pre-signed document URL the way a client would: no credentials. */
 	Download download(String url) {
+		return download(url, Map.of());
+	}
+
+	/**
+	 * Fetches a pre-signed document URL with extra headers, as a careless client would.
+	 */
+	Download download(String url, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		headers.forEach(request::header);
 		try {
-			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			return new Download(response.statusCode(), response.body());
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().map(), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -248,7 +256,21 @@ public final class SandboxTestClient implements AutoCloseable {
 
 	}
 
-	record Download(int status, byte[] body) {
+	record Download(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+
+		/** The first value of a header, whatever its case; null when absent. */
+		String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
 
 		/** The gunzipped body as JSON. */
 		JsonNode json() {

@@ -23,6 +23,7 @@ import dev.adsgraph.sandbox.ads.AdsGate.Call;
 import dev.adsgraph.sandbox.ads.AdsGate.Operation;
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.core.PresignedUrls;
 import dev.adsgraph.sandbox.core.ReportDocuments;
 import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
@@ -65,7 +66,11 @@ public final class AdsReportsHandler {
 
 	static final String SCOPE = "Amazon-Advertising-API-Scope";
 
+	// OfflineReport_prod_3p.json: urlExpiresAt "defaults to 3600 seconds".
 	static final Duration URL_LIFETIME = Duration.ofHours(1);
+
+	// As Amazon's report storage serves the .json.gz files, with no Content-Encoding.
+	static final String FILE_TYPE = "application/x-gzip";
 
 	private static final Set<String> COMMON_COLUMNS = Set.of("campaignId", "campaignName", "campaignStatus",
 			"campaignBudgetAmount", "campaignBudgetType", "campaignBudgetCurrencyCode", "impressions", "clicks", "cost",
@@ -245,8 +250,9 @@ public final class AdsReportsHandler {
 		report.put("url", null);
 		report.put("urlExpiresAt", null);
 		if (status.equals("COMPLETED")) {
-			byte[] file = this.documents.content(entry.reportId(), () -> SandboxJson.write(rows(entry)));
-			ReportDocuments.Link link = this.documents.link(call.request(), entry.reportId(), URL_LIFETIME);
+			String key = entry.reportId() + "/report-" + entry.reportId() + ".json.gz";
+			byte[] file = this.documents.content(key, FILE_TYPE, () -> SandboxJson.write(rows(entry)));
+			PresignedUrls.Presigned link = this.documents.link(call.request(), key, URL_LIFETIME);
 			report.put("fileSize", file.length);
 			report.put("generatedAt", generatedAt.toString());
 			report.put("url", link.url());

@@ -3,84 +3,154 @@ package dev.adsgraph.sandbox.core;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Finished report files (gzip) and the short-lived links to them, standing in for
- * Amazon's pre-signed S3 URLs: {@code GET {base}/documents/{token}} needs no credentials,
- * and once the link expires it answers 403 with an S3-style XML error. Each status or
- * document call mints a fresh link; the file itself is built once per report.
+ * Finished report files (gzip), kept as S3 objects under a key, and the presigned URLs to
+ * them ({@link PresignedUrls}). A download is answered as S3 answers a GetObject through
+ * a presigned URL: the object with its stored Content-Type (no Content-Encoding: Amazon's
+ * report files are gzip bodies that clients inflate themselves), {@code ETag},
+ * {@code Last-Modified} and S3's request ids; or S3's XML error. Each status or document
+ * call signs a fresh URL; the file itself is built once per report.
  */
 public final class ReportDocuments {
 
-	private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+	/** The gateway-style request id every sandbox answer carries; S3 sends its own. */
+	private static final String AMAZON_REQUEST_ID = "x-amzn-RequestId";
 
-	private final Map<String, Link> links = new ConcurrentHashMap<>();
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private static final char[] REQUEST_ID_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+	private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
 
 	private final Stats stats;
 
 	private final Clock clock;
 
+	private final PresignedUrls presignedUrls;
+
 	public ReportDocuments(Stats stats, Clock clock) {
+		this(stats, clock, PresignedUrls.withRandomSecret());
+	}
+
+	ReportDocuments(Stats stats, Clock clock, PresignedUrls presignedUrls) {
 		this.stats = stats;
 		this.clock = clock;
+		this.presignedUrls = presignedUrls;
 	}
 
 	/**
-	 * The gzip file, built by {@code build} the first time; a concurrent duplicate build
-	 * is discarded.
+	 * The gzip file stored under {@code key}, built by {@code build} the first time and
+	 * served with {@code contentType}; a concurrent duplicate build is discarded.
 	 */
-	public byte[] content(String contentId, Supplier<byte[]> build) {
-		byte[] existing = this.contents.get(contentId);
+	public byte[] content(String key, String contentType, Supplier<byte[]> build) {
+		StoredObject existing = this.objects.get(key);
 		if (existing != null) {
-			return existing;
+			return existing.bytes();
 		}
 		byte[] built = gzip(build.get());
-		byte[] raced = this.contents.putIfAbsent(contentId, built);
-		return (raced != null) ? raced : built;
+		StoredObject stored = new StoredObject(built, contentType, "\"" + HexFormat.of().formatHex(md5(built)) + "\"",
+				this.clock.instant());
+		StoredObject raced = this.objects.putIfAbsent(key, stored);
+		return ((raced != null) ? raced : stored).bytes();
 	}
 
-	/** A URL valid for {@code ttl}, and when it expires. */
-	public Link link(ServerRequest request, String contentId, Duration ttl) {
-		Instant now = this.clock.instant();
-		if (this.links.size() > 1_000) {
-			this.links.values().removeIf((link) -> !now.isBefore(link.expiresAt()));
-		}
-		String token = UUID.randomUUID().toString();
-		String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
-		Link link = new Link(base + "/documents/" + token, contentId, now.plus(ttl));
-		this.links.put(token, link);
-		return link;
+	/** A URL to the object under {@code key}, valid for {@code ttl} from now. */
+	public PresignedUrls.Presigned link(ServerRequest request, String key, Duration ttl) {
+		return this.presignedUrls.presign(baseUrl(request), key, this.clock.instant(), ttl);
 	}
 
+	/**
+	 * Where documents are served: the address the client called the API on, under
+	 * {@code /documents}, the way S3's path-style URLs put the bucket first.
+	 */
+	private static String baseUrl(ServerRequest request) {
+		return request.uri().getScheme() + "://" + request.uri().getRawAuthority() + "/documents";
+	}
+
+	/** {@code GET {base}/{key}} with the presigned query. */
 	public Mono<ServerResponse> download(ServerRequest request) {
 		this.stats.count("reports.download");
-		Link link = this.links.get(request.pathVariable("token"));
-		byte[] content = (link != null) ? this.contents.get(link.contentId()) : null;
-		if (link == null || content == null || !this.clock.instant().isBefore(link.expiresAt())) {
-			String reason = (link == null || content == null) ? "AccessDenied</Code><Message>Access Denied"
-					: "AccessDenied</Code><Message>Request has expired";
-			return new Reply(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-					+ reason + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>")
-				.toResponse();
+		Instant now = this.clock.instant();
+		S3Error refusal = this.presignedUrls.check(request.method().name(), request.uri(),
+				request.headers().asHttpHeaders(), now);
+		StoredObject object = (refusal != null) ? null : this.objects.get(key(request));
+		if (refusal == null && object == null) {
+			// What S3 answers for a missing key when the signer may not list the bucket.
+			refusal = S3Error.accessDenied("Access Denied");
 		}
-		return new Reply(200, "application/octet-stream", content).toResponse();
+		String requestId = requestId();
+		String hostId = hostId();
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("x-amz-id-2", hostId);
+		headers.set("x-amz-request-id", requestId);
+		headers.set(HttpHeaders.DATE, HTTP_DATE.format(now));
+		headers.set(HttpHeaders.SERVER, "AmazonS3");
+		if (refusal != null) {
+			headers.set(HttpHeaders.CONTENT_TYPE, "application/xml");
+			return respond(refusal.status(), headers, refusal.xml(requestId, hostId).getBytes(StandardCharsets.UTF_8));
+		}
+		headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(object.lastModified()));
+		headers.set(HttpHeaders.ETAG, object.etag());
+		headers.set(HttpHeaders.CONTENT_TYPE, object.contentType());
+		return respond(200, headers, object.bytes());
 	}
 
 	public void clear() {
-		this.contents.clear();
-		this.links.clear();
+		this.objects.clear();
+	}
+
+	private static String key(ServerRequest request) {
+		String key = request.pathVariable("key");
+		return key.startsWith("/") ? key.substring(1) : key;
+	}
+
+	// Written by hand: the media type goes out exactly as stored (no charset added), and
+	// the sandbox's own x-amzn-RequestId, which S3 does not send, is taken off again.
+	private static Mono<ServerResponse> respond(int status, HttpHeaders headers, byte[] body) {
+		headers.setContentLength(body.length);
+		return ServerResponse.status(status).headers((h) -> h.addAll(headers)).build((exchange, context) -> {
+			ServerHttpResponse response = exchange.getResponse();
+			response.getHeaders().remove(AMAZON_REQUEST_ID);
+			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		});
+	}
+
+	/** 16 upper-case letters and digits, as S3's request ids are. */
+	private static String requestId() {
+		char[] id = new char[16];
+		for (int i = 0; i < id.length; i++) {
+			id[i] = REQUEST_ID_CHARACTERS[ThreadLocalRandom.current().nextInt(REQUEST_ID_CHARACTERS.length)];
+		}
+		return new String(id);
+	}
+
+	/** 56 random bytes in base64, the length of S3's x-amz-id-2. */
+	private static String hostId() {
+		byte[] id = new byte[56];
+		ThreadLocalRandom.current().nextBytes(id);
+		return Base64.getEncoder().encodeToString(id);
 	}
 
 	static byte[] gzip(byte[] bytes) {
@@ -94,7 +164,17 @@ public final class ReportDocuments {
 		return out.toByteArray();
 	}
 
-	public record Link(String url, String contentId, Instant expiresAt) {
+	private static byte[] md5(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("MD5").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An S3 object: its bytes and the metadata S3 answers with. */
+	private record StoredObject(byte[] bytes, String contentType, String etag, Instant lastModified) {
 	}
 
 }

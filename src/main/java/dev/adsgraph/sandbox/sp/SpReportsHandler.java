@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Reply;
+import dev.adsgraph.sandbox.core.PresignedUrls;
 import dev.adsgraph.sandbox.core.ReportDocuments;
 import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
@@ -63,7 +64,12 @@ public final class SpReportsHandler {
 
 	static final String SALES_AND_TRAFFIC = "GET_SALES_AND_TRAFFIC_REPORT";
 
+	// reports_2021-06-30.json getReportDocument: the url "expires after 5 minutes".
 	static final Duration LINK_LIFETIME = Duration.ofMinutes(5);
+
+	// A gzip body clients inflate themselves (compressionAlgorithm GZIP), so no
+	// Content-Encoding.
+	static final String DOCUMENT_TYPE = "application/octet-stream";
 
 	private static final Set<String> STATUSES = Set.of("CANCELLED", "DONE", "FATAL", "IN_PROGRESS", "IN_QUEUE");
 
@@ -261,8 +267,9 @@ public final class SpReportsHandler {
 					&& e.region() == call.region() && status(e, now).equals("DONE"))
 			.findFirst()
 			.orElseThrow(() -> new ApiException(404, "NotFound", "Report document " + documentId + " was not found."));
-		this.documents.content(documentId, () -> SandboxJson.write(salesAndTraffic(entry)));
-		ReportDocuments.Link link = this.documents.link(call.request(), documentId, LINK_LIFETIME);
+		String key = "NinetyDays/" + documentId;
+		this.documents.content(key, DOCUMENT_TYPE, () -> SandboxJson.write(salesAndTraffic(entry)));
+		PresignedUrls.Presigned link = this.documents.link(call.request(), key, LINK_LIFETIME);
 		Map<String, Object> document = CatalogHandler.ordered("reportDocumentId", documentId, "url", link.url());
 		document.put("compressionAlgorithm", "GZIP");
 		return Reply.json(200, document);
