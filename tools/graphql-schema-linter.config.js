@@ -5,7 +5,7 @@
 // - Every type, field, argument, input field and enum value has a description: front-end
 //   tools (GraphiQL, GraphQL Code Generator's comments, editors) show them, and the README
 //   promises them.
-// - Every type is used somewhere (defined-types-are-used), except as `ignore` says below.
+// - Every type is used somewhere (defined-types-are-used).
 // - Relay: only relay-connection-arguments-spec (every field returning a *Connection takes
 //   `first` and `after`). relay-connection-types-spec and relay-page-info-spec are left out
 //   until the connections are Relay-complete (issue 13, item 6): ProductConnection has no
@@ -22,9 +22,4 @@ module.exports = {
     'deprecations-have-a-reason',
     'relay-connection-arguments-spec',
   ],
-  ignore: {
-    // `Long` is declared (and wired in ScalarsConfiguration) but no field uses it yet; issue 13,
-    // item 7 removes it or uses it, and then this exception goes.
-    'defined-types-are-used': ['Long'],
-  },
 };

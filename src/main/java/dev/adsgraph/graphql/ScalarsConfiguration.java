@@ -22,13 +22,12 @@ class ScalarsConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer extendedScalars() {
-		return (wiring) -> wiring.scalar(ExtendedScalars.GraphQLLong)
-			.scalar(ExtendedScalars.Date)
+		return (wiring) -> wiring.scalar(ExtendedScalars.Date)
 			.scalar(ExtendedScalars.DateTime)
 			.scalar(CountryCodeScalar.INSTANCE)
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Url)
-			.scalar(ExtendedScalars.GraphQLBigDecimal);
+			.scalar(DecimalScalar.INSTANCE);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.adsgraph.profiles;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 import dev.adsgraph.upstream.Countries;
@@ -11,7 +12,7 @@ import dev.adsgraph.upstream.ads.Profile;
  * enums.
  */
 public record ProfileView(String id, Region region, String countryCode, String currencyCode, String timezone,
-		String marketplaceId, Double dailyBudget, AccountInfoView accountInfo) {
+		String marketplaceId, BigDecimal dailyBudget, AccountInfoView accountInfo) {
 
 	/** The schema's {@code AccountInfo}. */
 	public record AccountInfoView(String id, String type, String name, String subType, Boolean validPaymentMethod) {

@@ -249,11 +249,15 @@ function clearFigures() {
   nextPage = null;
 }
 
+/**
+ * An amount as the gateway answers it, an exact decimal string ("12.50"), or a chart's number. A string
+ * is formatted as it is: Intl.NumberFormat reads decimal strings exactly (older engines make it a number).
+ */
 function money(amount, currency, options = {}) {
   if (amount === null || amount === undefined) {
     return '—';
   }
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency, ...options }).format(Number(amount));
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency, ...options }).format(amount);
 }
 
 function percent(value) {
@@ -263,6 +267,7 @@ function percent(value) {
   return new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
+// Money.amount is a decimal string: the table keeps it as it is; only the chart turns it into a number.
 const amountOf = (money) => (money ? money.amount : null);
 
 function render(profile, answer) {
@@ -341,6 +346,8 @@ function drawChart(days, currency) {
   if (days.length === 0) {
     return;
   }
+  // Chart.js plots numbers: amounts arrive as decimal strings, and a point on a chart needs no cent
+  // beyond a double's precision.
   const number = (value) => (value === null || value === undefined ? null : Number(value));
   const series = (label, color, axis, pick, dashed) => ({
     label,

@@ -122,6 +122,9 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		List<?> sales = GatewayClient.at(chart, "datasets.Total sales");
 		List<?> acos = GatewayClient.at(chart, "datasets.ACOS");
 		List<?> tacos = GatewayClient.at(chart, "datasets.TACoS");
+		// Amounts arrive as decimal strings; Chart.js is given numbers.
+		assertThat(spend).as("the Spend data points")
+			.allSatisfy((point) -> assertThat(point).isInstanceOf(Number.class));
 		for (int i = 0; i < days.size(); i++) {
 			Map<String, Object> day = daily.get(i);
 			assertThat(decimal(spend.get(i))).as("spend on %s", days.get(i))

@@ -66,6 +66,24 @@ class ProductsTest extends SandboxGatewayTest {
 			.get("products");
 	}
 
+	/** The values of every {@code amount} field under {@code value}. */
+	private static List<Object> amounts(Object value, List<Object> found) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, child) -> {
+				if ("amount".equals(key) && child != null) {
+					found.add(child);
+				}
+				else {
+					amounts(child, found);
+				}
+			});
+		}
+		else if (value instanceof List<?> list) {
+			list.forEach((child) -> amounts(child, found));
+		}
+		return found;
+	}
+
 	private static BigDecimal decimal(Object value) {
 		return new BigDecimal(value.toString());
 	}
@@ -80,6 +98,13 @@ class ProductsTest extends SandboxGatewayTest {
 		this.client.resetSandboxStats();
 		Map<String, Object> answer = query(asins, this.start, this.end);
 		assertNoErrors(answer);
+		// Every amount of money travels as an exact decimal string, never as a JSON
+		// number.
+		List<Object> amounts = amounts(answer.get("data"), new ArrayList<>());
+		assertThat(amounts).hasSizeGreaterThan(100)
+			.allSatisfy((amount) -> assertThat(amount).isInstanceOf(String.class)
+				.asString()
+				.matches("-?[0-9]+(\\.[0-9]+)?"));
 		List<Map<String, Object>> nodes = at(answer, "data.products.nodes");
 		assertThat(nodes).extracting((n) -> n.get("asin")).containsExactlyElementsOf(asins);
 		int checkedBoth = 0;

@@ -39,6 +39,23 @@ class ProfilesTest extends SandboxGatewayTest {
 	}
 
 	@Test
+	void dailyBudgetsAreExactDecimalStrings() {
+		Map<String, Object> answer = this.client.graphql(PROFILES);
+		assertNoErrors(answer);
+		List<Map<String, Object>> profiles = at(answer, "data.profiles");
+		List<Object> budgets = profiles.stream()
+			.map((p) -> p.get("dailyBudget"))
+			.filter((budget) -> budget != null)
+			.toList();
+		// The sandbox's budgets are whole numbers sent as JSON numbers (500.0,
+		// 9.99999999E8):
+		// answered as Amazon's digits, never with an exponent.
+		assertThat(budgets).isNotEmpty().allSatisfy((budget) -> assertThat(budget).isInstanceOf(String.class));
+		assertThat(budgets).allSatisfy((budget) -> assertThat((String) budget).matches("-?[0-9]+(\\.[0-9]+)?"));
+		assertThat(budgets).contains("500.0");
+	}
+
+	@Test
 	void filtersNarrowByTypeRegionAndCountry() {
 		Map<String, Object> vendorsInEu = this.client.graphql(PROFILES,
 				Map.of("filter", Map.of("types", List.of("VENDOR"), "regions", List.of("EU"))));

@@ -15,11 +15,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.StringValue;
+import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
 import graphql.schema.idl.ScalarInfo;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -40,8 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @GatewayGraphQlTest
 class ScalarsSliceTest {
 
-	private static final List<String> CUSTOM = List.of("BigDecimal", "CountryCode", "Currency", "Date", "DateTime",
-			"Long", "Url");
+	private static final List<String> CUSTOM = List.of("CountryCode", "Currency", "Date", "DateTime", "Decimal", "Url");
 
 	private static final GraphQLContext CONTEXT = GraphQLContext.getDefault();
 
@@ -81,17 +86,14 @@ class ScalarsSliceTest {
 		assertThat(serialize(ExtendedScalars.Date, LocalDate.parse("2026-11-24"))).isEqualTo("2026-11-24");
 		assertThat(serialize(ExtendedScalars.Currency, Currency.getInstance("USD"))).isEqualTo("USD");
 		assertThat(serialize(CountryCodeScalar.INSTANCE, "uk")).isEqualTo("GB");
-		assertThat(serialize(ExtendedScalars.GraphQLLong, 9_007_199_254_740_993L)).isEqualTo(9_007_199_254_740_993L);
-		assertThat(serialize(ExtendedScalars.GraphQLBigDecimal, new BigDecimal("12.50")))
-			.isEqualTo(new BigDecimal("12.50"));
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("12.50"))).isEqualTo("12.50");
 		assertThat(serialize(ExtendedScalars.Url, url("https://m.media-amazon.com/images/I/a.jpg")))
 			.hasToString("https://m.media-amazon.com/images/I/a.jpg");
 	}
 
 	@Test
 	void theScalarsAcceptTheDocumentedInputsAndRefuseOthers() {
-		assertThat(parse(ExtendedScalars.GraphQLLong, "9007199254740993")).isEqualTo(9_007_199_254_740_993L);
-		assertThat(parse(ExtendedScalars.GraphQLBigDecimal, "0.1")).isEqualTo(new BigDecimal("0.1"));
+		assertThat(parse(DecimalScalar.INSTANCE, "0.1")).isEqualTo(new BigDecimal("0.1"));
 		assertThat(parse(ExtendedScalars.DateTime, "2026-11-24T19:34:41+01:00"))
 			.isEqualTo(OffsetDateTime.parse("2026-11-24T19:34:41+01:00"));
 		assertThat(parse(CountryCodeScalar.INSTANCE, "de")).isEqualTo("DE");
@@ -99,6 +101,59 @@ class ScalarsSliceTest {
 		refused(ExtendedScalars.DateTime, "2026-11-24T00:00:00");
 		refused(ExtendedScalars.Currency, "usd");
 		refused(ExtendedScalars.Url, "/images/I/a.jpg");
+	}
+
+	@Test
+	void longIsGoneFromTheSchema() {
+		this.graphQlTester.document("{ __type(name: \"Long\") { name } }").execute().path("__type").valueIsNull();
+	}
+
+	@Test
+	void moneyIsAnsweredAsAnExactDecimalStringEvenBeyondWhatADoubleHolds() {
+		// 2^53 + 1 and cents: a JSON number would reach JavaScript as 9007199254740992.
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("9007199254740993.07")))
+			.isEqualTo("9007199254740993.07");
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("0.10"))).isEqualTo("0.10");
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("-3"))).isEqualTo("-3");
+		// Never an exponent, whatever the BigDecimal's scale.
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("9.99999999E+8"))).isEqualTo("999999999");
+		assertThat(serialize(DecimalScalar.INSTANCE, new BigDecimal("1E-7"))).isEqualTo("0.0000001");
+		assertThatExceptionOfType(CoercingSerializeException.class)
+			.isThrownBy(() -> serialize(DecimalScalar.INSTANCE, 12.5d));
+	}
+
+	@Test
+	void decimalStringsAreAcceptedExactlyInXmlSchemasForm() {
+		assertThat(parse(DecimalScalar.INSTANCE, "9007199254740993.07"))
+			.isEqualTo(new BigDecimal("9007199254740993.07"));
+		assertThat(parse(DecimalScalar.INSTANCE, "12.50")).isEqualTo(new BigDecimal("12.50"));
+		assertThat(parse(DecimalScalar.INSTANCE, "-0.5")).isEqualTo(new BigDecimal("-0.5"));
+		assertThat(parse(DecimalScalar.INSTANCE, "+7")).isEqualTo(new BigDecimal("7"));
+		assertThat(parse(DecimalScalar.INSTANCE, ".5")).isEqualTo(new BigDecimal("0.5"));
+		assertThat(parse(DecimalScalar.INSTANCE, "5.")).isEqualTo(new BigDecimal("5"));
+		assertThat(literal(StringValue.of("12.50"))).isEqualTo(new BigDecimal("12.50"));
+	}
+
+	@Test
+	void aDecimalThatIsNotADecimalStringIsRefusedWithASentenceSayingWhatToSend() {
+		for (String text : List.of("1e3", "12,50", "", " 1", "1 ", "NaN", "Infinity", "0x10", "-", ".", "1.2.3",
+				"1".repeat(DecimalScalar.MAX_LENGTH + 1))) {
+			assertThatExceptionOfType(CoercingParseValueException.class).as("refuses '%s'", text)
+				.isThrownBy(() -> parse(DecimalScalar.INSTANCE, text))
+				.withMessageStartingWith("Expected a decimal number as a string such as \"12.50\"")
+				.withMessageContaining("no exponent");
+		}
+		assertThatExceptionOfType(CoercingParseValueException.class)
+			.isThrownBy(() -> parse(DecimalScalar.INSTANCE, 12.5d))
+			.withMessage("Expected a decimal number as a string such as \"12.50\", but got the JSON number 12.5: "
+					+ "send it as a string, so that no digit is lost on the way.");
+		assertThatExceptionOfType(CoercingParseValueException.class)
+			.isThrownBy(() -> parse(DecimalScalar.INSTANCE, true))
+			.withMessage("Expected a decimal number as a string such as \"12.50\", but got a boolean.");
+		assertThatExceptionOfType(CoercingParseLiteralException.class).isThrownBy(() -> literal(FloatValue.of(12.50)))
+			.withMessageContaining("but got the number 12.5: put it in quotes (\"12.5\")");
+		assertThatExceptionOfType(CoercingParseLiteralException.class).isThrownBy(() -> literal(IntValue.of(12)))
+			.withMessageContaining("but got the number 12: put it in quotes (\"12\")");
 	}
 
 	private static Map<String, ScalarTypeDefinition> writtenScalars() throws IOException {
@@ -132,6 +187,12 @@ class ScalarsSliceTest {
 	@SuppressWarnings("unchecked")
 	private static Object parse(graphql.schema.GraphQLScalarType scalar, Object value) {
 		return ((Coercing<Object, Object>) scalar.getCoercing()).parseValue(value, CONTEXT, Locale.ROOT);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object literal(Value<?> value) {
+		return ((Coercing<Object, Object>) DecimalScalar.INSTANCE.getCoercing()).parseLiteral(value,
+				CoercedVariables.emptyVariables(), CONTEXT, Locale.ROOT);
 	}
 
 	private static void refused(graphql.schema.GraphQLScalarType scalar, Object value) {

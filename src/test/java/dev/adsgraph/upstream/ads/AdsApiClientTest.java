@@ -161,6 +161,22 @@ class AdsApiClientTest {
 	}
 
 	@Test
+	void aDailyBudgetIsReadExactlyFromItsDigits() {
+		// Beyond 2^53 with cents: a double would make it 9007199254740992.
+		answer(Reply.json(200, """
+				[{"profileId": 1, "countryCode": "US", "currencyCode": "USD", "dailyBudget": 9007199254740993.07,
+				  "timezone": "America/Los_Angeles", "accountInfo": {"id": "A2SELLER", "type": "seller"}},
+				 {"profileId": 2, "countryCode": "US", "currencyCode": "USD", "dailyBudget": 500.10,
+				  "timezone": "America/Los_Angeles", "accountInfo": {"id": "A2SELLER", "type": "seller"}}]
+				"""));
+
+		List<Profile> profiles = this.client.listProfiles(CREDENTIALS, Region.NA, ProfileFilter.NONE).block();
+
+		assertThat(profiles).extracting((profile) -> profile.dailyBudget().toPlainString())
+			.containsExactly("9007199254740993.07", "500.10");
+	}
+
+	@Test
 	void registerAdsAccountSendsTheVendorContentTypeAndUnwrapsTheAccount() {
 		answer(Reply.json(201, """
 				{"adsAccount": {"adsAccountId": "amzn1.ads-account.g.abc", "accountName": "Shop", "status": "PENDING"}}
