@@ -98,6 +98,23 @@ class SandboxAuthTest {
 		assertThat(legacyHeader.status()).isEqualTo(200);
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.json().get("message").stringValue()).contains("Amazon-Ads-ClientId");
+
+		// The older header is served but recorded: the v1 spec declares only the new one.
+		JsonNode warnings = this.sandbox.raw("GET", "/sandbox/stats").send().json().get("warnings");
+		assertThat(warnings).hasSize(1);
+		assertThat(warnings.get(0).get("operation").stringValue()).isEqualTo("ads.na.QuerySellingAccount");
+		assertThat(warnings.get(0).get("header").stringValue()).isEqualTo("amazon-ads-clientid");
+		assertThat(warnings.get(0).get("value").isNull()).isTrue();
+		assertThat(warnings.get(0).get("count").asLong()).isEqualTo(1);
+		try (SandboxTestClient strict = SandboxTestClient.start(SandboxSettings.defaults().withStrict(true))) {
+			Exchange strictLegacy = strict.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
+				.json("application/json", "{}")
+				.withoutHeader("Amazon-Ads-ClientId")
+				.header("Amazon-Advertising-API-ClientId", clientId)
+				.send();
+			assertThat(strictLegacy.status()).isEqualTo(401);
+			assertThat(strictLegacy.json().get("message").stringValue()).contains("Amazon-Ads-ClientId");
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.adsgraph.sandbox.ads;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -38,7 +39,9 @@ import dev.adsgraph.sandbox.lwa.AccessTokens;
  * spec's type of the answer but admits some JSON (plain {@code application/json} for a
  * vendor type, another vendor type), and a body sent as plain JSON or without a type
  * where the spec names a vendor type, are served and recorded as warnings
- * ({@link Stats#warn}); in strict mode they are refused (406, 415).
+ * ({@link Stats#warn}); in strict mode they are refused (406, 415). So is a v1 call that
+ * names its client only in {@code Amazon-Advertising-API-ClientId} (strict: 401), which
+ * v1 prose still mentions though the v1 spec declares {@code Amazon-Ads-ClientId}.
  */
 public final class AdsGate {
 
@@ -91,7 +94,7 @@ public final class AdsGate {
 			String statsKey) {
 		SandboxUser user;
 		try {
-			user = authenticate(request, operation);
+			user = authenticate(request, operation, statsKey);
 			negotiate(request, operation, statsKey);
 		}
 		catch (ApiException ex) {
@@ -126,7 +129,7 @@ public final class AdsGate {
 		return reply.toResponse();
 	}
 
-	private SandboxUser authenticate(ServerRequest request, Operation operation) {
+	private SandboxUser authenticate(ServerRequest request, Operation operation, String statsKey) {
 		String authorization = request.headers().firstHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			throw unauthorized("The Authorization header is missing or is not a Bearer token.");
@@ -142,8 +145,15 @@ public final class AdsGate {
 		String clientId = request.headers().firstHeader(operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID);
 		if (clientId == null && operation.v1()) {
 			// The v1 spec declares only Amazon-Ads-ClientId, v1 prose still names the
-			// older header.
+			// older header: served, and recorded.
 			clientId = request.headers().firstHeader(ADS_CLIENT_ID);
+			if (clientId != null && !clientId.isBlank()) {
+				if (this.strict) {
+					throw unauthorized("The " + V1_CLIENT_ID + " header is missing.");
+				}
+				this.stats.warn(statsKey, V1_CLIENT_ID.toLowerCase(Locale.ROOT), null,
+						V1_CLIENT_ID + " (the v1 spec's client-id header; " + ADS_CLIENT_ID + " was sent)");
+			}
 		}
 		if (clientId == null || clientId.isBlank()) {
 			throw unauthorized("The " + (operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID) + " header is missing.");
