@@ -41,8 +41,9 @@ import dev.adsgraph.sandbox.fixtures.SandboxUser;
  * Reads {@code adsgraph.mode}, {@code adsgraph.tenants[...]} and
  * {@code adsgraph.sandbox.enabled}, {@code .port}, {@code .address},
  * {@code .registration-delay}, {@code .terms-acceptance-delay}, {@code .token-ttl},
- * {@code .report-processing-time} (default 2s) and {@code .sp-rate-limits} (default
- * true).
+ * {@code .report-processing-time} (default 2s), {@code .sp-rate-limits} (default true)
+ * and {@code .strict} (default false: deviations from Amazon's guidance are served and
+ * recorded as warnings in {@code GET /sandbox/stats}; true refuses them).
  *
  * <p>
  * Each sandbox tenant gets SP-API credentials too ({@code adsgraph.tenants[i].sp.*}). On
@@ -123,7 +124,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 				binder.bind("adsgraph.sandbox.terms-acceptance-delay", Duration.class).orElse(null),
 				binder.bind("adsgraph.sandbox.token-ttl", Duration.class).orElse(null),
 				binder.bind("adsgraph.sandbox.report-processing-time", Duration.class).orElse(null),
-				binder.bind("adsgraph.sandbox.sp-rate-limits", Boolean.class).orElse(true), null);
+				binder.bind("adsgraph.sandbox.sp-rate-limits", Boolean.class).orElse(true), null)
+			.withStrict(binder.bind("adsgraph.sandbox.strict", Boolean.class).orElse(false));
 	}
 
 	/** The property naming the demo tenant's API key, set only while the sandbox runs. */

@@ -16,8 +16,10 @@ import dev.adsgraph.sandbox.fixtures.Fixtures;
  * Options: {@code --port} (default 9090), {@code --address} (default 127.0.0.1),
  * {@code --registration-delay} (default 3s), {@code --terms-acceptance-delay} (default:
  * manual acceptance only), {@code --token-ttl} (default 3600s),
- * {@code --report-processing-time} (default 2s), {@code --sp-rate-limits} (default true);
- * durations as {@code 500ms}, {@code 3s} or ISO-8601.
+ * {@code --report-processing-time} (default 2s), {@code --sp-rate-limits} (default true),
+ * {@code --strict} (default false: deviations from Amazon's guidance are served and
+ * recorded as warnings in {@code GET /sandbox/stats}; true refuses them); durations as
+ * {@code 500ms}, {@code 3s} or ISO-8601.
  */
 public final class SandboxMain {
 
@@ -33,7 +35,7 @@ public final class SandboxMain {
 			System.err.println(ex.getMessage());
 			System.err.println("Usage: SandboxMain [--port=9090] [--address=127.0.0.1] [--registration-delay=3s]"
 					+ " [--terms-acceptance-delay=10s] [--token-ttl=3600s] [--report-processing-time=2s]"
-					+ " [--sp-rate-limits=true]");
+					+ " [--sp-rate-limits=true] [--strict=false]");
 			System.exit(2);
 			return;
 		}
@@ -64,6 +66,7 @@ public final class SandboxMain {
 				case "token-ttl" -> settings.withTokenTtl(duration(value));
 				case "report-processing-time" -> settings.withReportProcessingTime(duration(value));
 				case "sp-rate-limits" -> settings.withSpRateLimits(bool(value));
+				case "strict" -> settings.withStrict(bool(value));
 				default -> throw new IllegalArgumentException("Unknown option: --" + name);
 			};
 		}

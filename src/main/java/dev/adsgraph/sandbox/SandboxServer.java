@@ -195,7 +195,7 @@ public final class SandboxServer implements AutoCloseable {
 		Registrations registrations = new Registrations(world.ids(), settings.clock(), settings.registrationDelay());
 
 		Faults faults = new Faults(stats);
-		AdsGate gate = new AdsGate(stats, accessTokens, world::users, faults);
+		AdsGate gate = new AdsGate(stats, accessTokens, world::users, faults, settings.strict());
 		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world, faults);
 		ProfilesHandler profiles = new ProfilesHandler(registry);
 		TermsTokensHandler terms = new TermsTokensHandler(termsTokens);
@@ -209,7 +209,8 @@ public final class SandboxServer implements AutoCloseable {
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
 				settings.reportProcessingTime(), reportHold);
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
-		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults);
+		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults,
+				settings.strict());
 		SellersHandler sellers = new SellersHandler();
 		CatalogHandler catalogItems = new CatalogHandler(catalog);
 		ListingsHandler listings = new ListingsHandler(catalog);

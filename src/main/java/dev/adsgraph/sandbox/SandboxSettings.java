@@ -22,9 +22,20 @@ import java.util.Objects;
  * (429 when empty); the {@code x-amzn-RateLimit-Limit} header is sent either way
  * @param clock time source; every state is computed from timestamps, so a test clock
  * makes the simulation deterministic
+ * @param strict whether requests that deviate from Amazon's guidance where Amazon
+ * documents no rejection (an SP-API {@code user-agent} without {@code Language=}, an
+ * {@code Accept} or Ads {@code Content-Type} other than the spec's) are refused instead
+ * of served and recorded as warnings in {@code GET /sandbox/stats}; off by default
  */
 public record SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
-		Duration tokenTtl, Duration reportProcessingTime, boolean spRateLimits, Clock clock) {
+		Duration tokenTtl, Duration reportProcessingTime, boolean spRateLimits, Clock clock, boolean strict) {
+
+	/** Lenient settings: deviations from Amazon's guidance are served and recorded. */
+	public SandboxSettings(String address, int port, Duration registrationDelay, Duration termsAcceptanceDelay,
+			Duration tokenTtl, Duration reportProcessingTime, boolean spRateLimits, Clock clock) {
+		this(address, port, registrationDelay, termsAcceptanceDelay, tokenTtl, reportProcessingTime, spRateLimits,
+				clock, false);
+	}
 
 	/**
 	 * The settings of a sandbox before SP-API and reporting existed: 2 s reports, rate
@@ -60,42 +71,47 @@ public record SandboxSettings(String address, int port, Duration registrationDel
 
 	public SandboxSettings withAddress(String address) {
 		return new SandboxSettings(address, this.port, this.registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
-				this.reportProcessingTime, this.spRateLimits, this.clock);
+				this.reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.address, port, this.registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
-				this.reportProcessingTime, this.spRateLimits, this.clock);
+				this.reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withRegistrationDelay(Duration registrationDelay) {
 		return new SandboxSettings(this.address, this.port, registrationDelay, this.termsAcceptanceDelay, this.tokenTtl,
-				this.reportProcessingTime, this.spRateLimits, this.clock);
+				this.reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withTermsAcceptanceDelay(Duration termsAcceptanceDelay) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, termsAcceptanceDelay, this.tokenTtl,
-				this.reportProcessingTime, this.spRateLimits, this.clock);
+				this.reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withTokenTtl(Duration tokenTtl) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay, tokenTtl,
-				this.reportProcessingTime, this.spRateLimits, this.clock);
+				this.reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withClock(Clock clock) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, clock);
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, clock, this.strict);
 	}
 
 	public SandboxSettings withReportProcessingTime(Duration reportProcessingTime) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, reportProcessingTime, this.spRateLimits, this.clock);
+				this.tokenTtl, reportProcessingTime, this.spRateLimits, this.clock, this.strict);
 	}
 
 	public SandboxSettings withSpRateLimits(boolean spRateLimits) {
 		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
-				this.tokenTtl, this.reportProcessingTime, spRateLimits, this.clock);
+				this.tokenTtl, this.reportProcessingTime, spRateLimits, this.clock, this.strict);
+	}
+
+	public SandboxSettings withStrict(boolean strict) {
+		return new SandboxSettings(this.address, this.port, this.registrationDelay, this.termsAcceptanceDelay,
+				this.tokenTtl, this.reportProcessingTime, this.spRateLimits, this.clock, strict);
 	}
 
 	private static Duration nonNegative(String name, Duration value) {

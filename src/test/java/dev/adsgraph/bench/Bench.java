@@ -224,7 +224,11 @@ public final class Bench {
 		Duration cpu = (process != null) ? process.cpu().minus(cpuBefore) : null;
 		long peakRss = (process != null) ? process.peakRssBytes() : -1;
 		Map<String, Long> upstream = new TreeMap<>();
-		control.get("/sandbox/stats").properties().forEach((e) -> upstream.put(e.getKey(), e.getValue().asLong()));
+		control.get("/sandbox/stats")
+			.properties()
+			.stream()
+			.filter((e) -> e.getValue().isNumber()) // not the "warnings" list
+			.forEach((e) -> upstream.put(e.getKey(), e.getValue().asLong()));
 		long requests = m.ok() + m.errors();
 		Map<String, Double> perRequest = new TreeMap<>();
 		upstream.forEach((op, count) -> perRequest.put(op, (requests == 0) ? 0 : (double) count / requests));

@@ -89,9 +89,24 @@ final class GatewayClient {
 	 * {@code ads.na.listProfiles}).
 	 */
 	Map<String, Long> sandboxStats() {
-		Raw raw = get(this.sandboxUrl + "/sandbox/stats");
-		return JSON.readValue(raw.body(), new TypeReference<Map<String, Long>>() {
+		Map<String, Object> stats = parse(get(this.sandboxUrl + "/sandbox/stats").body());
+		Map<String, Long> counts = new LinkedHashMap<>();
+		stats.forEach((operation, count) -> {
+			if (count instanceof Number number) {
+				counts.put(operation, number.longValue());
+			}
 		});
+		return counts;
+	}
+
+	/**
+	 * The requests the sandbox served although they deviated from Amazon's guidance (a
+	 * user-agent without Language=, an Accept or Content-Type other than the spec's),
+	 * each with its operation, header, value, guidance and count.
+	 */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> sandboxWarnings() {
+		return (List<Map<String, Object>>) parse(get(this.sandboxUrl + "/sandbox/stats").body()).get("warnings");
 	}
 
 	long sandboxCount(String operation) {

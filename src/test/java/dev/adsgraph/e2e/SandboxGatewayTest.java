@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,17 @@ abstract class SandboxGatewayTest {
 	@BeforeEach
 	void connect() {
 		this.client = new GatewayClient(this.port, this.sandboxUrl);
+	}
+
+	/**
+	 * The gateway follows Amazon's guidance on every upstream call it made: the sandbox
+	 * serves a user-agent without Language=, or an Accept or Content-Type other than the
+	 * spec's, as Amazon does, and records each as a warning, which must stay empty.
+	 */
+	@AfterEach
+	void gatewayFollowedAmazonsGuidance() {
+		assertThat(this.client.sandboxWarnings()).as("requests the sandbox recorded as off Amazon's guidance")
+			.isEmpty();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.adsgraph.sandbox;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
@@ -97,6 +98,23 @@ class SandboxAuthTest {
 		assertThat(legacyHeader.status()).isEqualTo(200);
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.json().get("message").stringValue()).contains("Amazon-Ads-ClientId");
+
+		// The older header is served but recorded: the v1 spec declares only the new one.
+		JsonNode warnings = this.sandbox.raw("GET", "/sandbox/stats").send().json().get("warnings");
+		assertThat(warnings).hasSize(1);
+		assertThat(warnings.get(0).get("operation").stringValue()).isEqualTo("ads.na.QuerySellingAccount");
+		assertThat(warnings.get(0).get("header").stringValue()).isEqualTo("amazon-ads-clientid");
+		assertThat(warnings.get(0).get("value").isNull()).isTrue();
+		assertThat(warnings.get(0).get("count").asLong()).isEqualTo(1);
+		try (SandboxTestClient strict = SandboxTestClient.start(SandboxSettings.defaults().withStrict(true))) {
+			Exchange strictLegacy = strict.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
+				.json("application/json", "{}")
+				.withoutHeader("Amazon-Ads-ClientId")
+				.header("Amazon-Advertising-API-ClientId", clientId)
+				.send();
+			assertThat(strictLegacy.status()).isEqualTo(401);
+			assertThat(strictLegacy.json().get("message").stringValue()).contains("Amazon-Ads-ClientId");
+		}
 	}
 
 	@Test
@@ -123,6 +141,56 @@ class SandboxAuthTest {
 		assertThat(unsupported.json().at("/errors/0/errorCode").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 		assertThat(unacceptable.status()).isEqualTo(406);
 		assertThat(unacceptable.json().get("code").stringValue()).isEqualTo("NOT_ACCEPTABLE");
+	}
+
+	@Test
+	void mediaTypesOffTheSpecButJsonAreServedAndRecordedAndRefusedInStrictMode() {
+		Exchange otherVendorType = this.sandbox.ads("na", "GET", "/v2/profiles")
+			.header("Accept", SandboxTestClient.LIST_ACCOUNTS)
+			.send();
+		Exchange plainJson = this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json("application/json", "{\"maxResults\":1}")
+			.header("Accept", "application/json")
+			.send();
+		Exchange guided = this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json(SandboxTestClient.LIST_ACCOUNTS, "{\"maxResults\":1}")
+			.header("Accept", SandboxTestClient.LIST_ACCOUNTS)
+			.send();
+		assertThat(otherVendorType.status()).isEqualTo(200);
+		assertThat(plainJson.status()).isEqualTo(200);
+		assertThat(guided.status()).isEqualTo(200);
+
+		JsonNode warnings = this.sandbox.raw("GET", "/sandbox/stats").send().json().get("warnings");
+		assertThat(warnings).hasSize(3);
+		assertThat(warnings.get(0).get("operation").stringValue()).isEqualTo("ads.na.ListAdsAccounts");
+		assertThat(warnings.get(0).get("header").stringValue()).isEqualTo("accept");
+		assertThat(warnings.get(0).get("value").stringValue()).isEqualTo("application/json");
+		assertThat(warnings.get(0).get("guidance").stringValue()).isEqualTo(SandboxTestClient.LIST_ACCOUNTS);
+		assertThat(warnings.get(1).get("header").stringValue()).isEqualTo("content-type");
+		assertThat(warnings.get(1).get("value").stringValue()).isEqualTo("application/json");
+		assertThat(warnings.get(2).get("operation").stringValue()).isEqualTo("ads.na.listProfiles");
+		assertThat(warnings.get(2).get("value").stringValue()).isEqualTo(SandboxTestClient.LIST_ACCOUNTS);
+		assertThat(warnings.get(2).get("count").asLong()).isEqualTo(1);
+
+		try (SandboxTestClient strict = SandboxTestClient.start(SandboxSettings.defaults().withStrict(true))) {
+			Exchange strictAccept = strict.ads("na", "GET", "/v2/profiles")
+				.header("Accept", SandboxTestClient.LIST_ACCOUNTS)
+				.send();
+			Exchange strictBody = strict.ads("na", "POST", "/adsAccounts/list")
+				.json("application/json", "{\"maxResults\":1}")
+				.header("Accept", SandboxTestClient.LIST_ACCOUNTS)
+				.send();
+			Exchange strictGuided = strict.ads("na", "POST", "/adsAccounts/list")
+				.json(SandboxTestClient.LIST_ACCOUNTS, "{\"maxResults\":1}")
+				.header("Accept", SandboxTestClient.LIST_ACCOUNTS)
+				.send();
+			assertThat(strictAccept.status()).isEqualTo(406);
+			assertThat(strictAccept.json().get("code").stringValue()).isEqualTo("NOT_ACCEPTABLE");
+			assertThat(strictBody.status()).isEqualTo(415);
+			assertThat(strictBody.json().at("/errors/0/errorCode").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+			assertThat(strictGuided.status()).isEqualTo(200);
+			assertThat(strict.raw("GET", "/sandbox/stats").send().json().get("warnings")).isEmpty();
+		}
 	}
 
 	@Test

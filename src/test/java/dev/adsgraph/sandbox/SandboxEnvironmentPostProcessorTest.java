@@ -102,7 +102,7 @@ class SandboxEnvironmentPostProcessorTest {
 	void sandboxSettingsComeFromAdsgraphSandboxProperties() throws IOException, InterruptedException {
 		try (ConfigurableApplicationContext context = run("adsgraph.sandbox.registration-delay=150ms",
 				"adsgraph.sandbox.token-ttl=90s", "adsgraph.sandbox.sp-rate-limits=false",
-				"adsgraph.sandbox.report-processing-time=0s")) {
+				"adsgraph.sandbox.report-processing-time=0s", "adsgraph.sandbox.strict=true")) {
 			String base = context.getEnvironment().getProperty("adsgraph.sandbox.url");
 			String form = SandboxTestClient.form(SandboxTestClient.refreshGrant(SandboxServer.demoCredentials()));
 			HttpResponse<String> token = HttpClient.newHttpClient()
@@ -154,6 +154,15 @@ class SandboxEnvironmentPostProcessorTest {
 				.get("processingStatus")
 				.stringValue();
 			assertThat(status).isEqualTo("DONE");
+
+			// Strict mode refuses a user-agent without Language=.
+			int noLanguage = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/sellers/v1/marketplaceParticipations"))
+					.header("x-amz-access-token", spToken)
+					.header("User-Agent", "curl/8.0")
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode();
+			assertThat(noLanguage).isEqualTo(400);
 		}
 	}
 

@@ -309,6 +309,20 @@ class SandboxReportsTest {
 	}
 
 	@Test
+	void amazonsPostmanCampaignReportWithEveryAttributionWindowIsAccepted() {
+		long profileId = northwindUsProfile();
+		Exchange amazonsExample = reporting("POST", "", profileId).json(SandboxTestClient.REPORT_REQUEST,
+				Map.of("startDate", "2026-11-03", "endDate", "2026-11-08", "configuration",
+						Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns", "groupBy",
+								List.of("campaign", "adGroup"), "columns",
+								List.of("adGroupId", "campaignId", "impressions", "clicks", "cost", "purchases1d",
+										"purchases7d", "purchases14d", "purchases30d", "date"),
+								"timeUnit", "DAILY", "format", "GZIP_JSON")))
+			.send();
+		assertThat(amazonsExample.status()).as(amazonsExample.body()).isEqualTo(200);
+	}
+
+	@Test
 	void adsReportRequestsAreValidatedInTheReportingErrorShape() {
 		long profileId = northwindUsProfile();
 		Map<String, Object> campaigns = Map.of("adProduct", "SPONSORED_PRODUCTS", "reportTypeId", "spCampaigns",

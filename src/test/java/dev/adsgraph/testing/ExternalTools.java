@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -88,12 +89,18 @@ public final class ExternalTools {
 	 * ended and the test fails.
 	 */
 	public static Finished run(List<String> command, Path log, Duration timeout) {
+		return run(command, Map.of(), log, timeout);
+	}
+
+	/** {@link #run(List, Path, Duration)} with extra environment variables. */
+	public static Finished run(List<String> command, Map<String, String> environment, Path log, Duration timeout) {
 		try {
 			Files.createDirectories(log.toAbsolutePath().getParent());
-			Process process = new ProcessBuilder(command).directory(projectRoot().toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot().toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+				.redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.descendants().forEach(ProcessHandle::destroyForcibly);
 				process.destroyForcibly();

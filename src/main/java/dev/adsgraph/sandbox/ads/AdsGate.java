@@ -1,6 +1,7 @@
 package dev.adsgraph.sandbox.ads;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,6 +31,17 @@ import dev.adsgraph.sandbox.lwa.AccessTokens;
  * the request, authenticate (bearer token and client-id header), negotiate media types,
  * read the body; and what it does after: render failures in the operation's own error
  * shape, never a stack trace.
+ *
+ * <p>
+ * Media types, lenient where Amazon documents nothing: an {@code Accept} that admits no
+ * JSON at all (or cannot be parsed) is refused with 406, and a body type other than JSON
+ * with 415, as Amazon's error documentation says; an {@code Accept} that excludes the
+ * spec's type of the answer but admits some JSON (plain {@code application/json} for a
+ * vendor type, another vendor type), and a body sent as plain JSON or without a type
+ * where the spec names a vendor type, are served and recorded as warnings
+ * ({@link Stats#warn}); in strict mode they are refused (406, 415). So is a v1 call that
+ * names its client only in {@code Amazon-Advertising-API-ClientId} (strict: 401), which
+ * v1 prose still mentions though the v1 spec declares {@code Amazon-Ads-ClientId}.
  */
 public final class AdsGate {
 
@@ -47,8 +59,12 @@ public final class AdsGate {
 
 	private final Faults faults;
 
-	public AdsGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Faults faults) {
+	private final boolean strict;
+
+	public AdsGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Faults faults,
+			boolean strict) {
 		this.stats = stats;
+		this.strict = strict;
 		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.users = users;
@@ -62,7 +78,7 @@ public final class AdsGate {
 					(status, retryAfter) -> operation.family()
 						.reply(new ApiException(status, errorCode(status), Faults.message(status)))
 						.toResponse((retryAfter >= 0) ? Map.of("Retry-After", Integer.toString(retryAfter)) : Map.of()),
-					() -> serve(request, region, operation, handler));
+					() -> serve(request, region, operation, handler, statsKey));
 		};
 	}
 
@@ -74,11 +90,12 @@ public final class AdsGate {
 		};
 	}
 
-	private Mono<ServerResponse> serve(ServerRequest request, AdsRegion region, Operation operation, Handler handler) {
+	private Mono<ServerResponse> serve(ServerRequest request, AdsRegion region, Operation operation, Handler handler,
+			String statsKey) {
 		SandboxUser user;
 		try {
-			user = authenticate(request, operation);
-			negotiate(request, operation);
+			user = authenticate(request, operation, statsKey);
+			negotiate(request, operation, statsKey);
 		}
 		catch (ApiException ex) {
 			return operation.family().reply(ex).toResponse();
@@ -112,7 +129,7 @@ public final class AdsGate {
 		return reply.toResponse();
 	}
 
-	private SandboxUser authenticate(ServerRequest request, Operation operation) {
+	private SandboxUser authenticate(ServerRequest request, Operation operation, String statsKey) {
 		String authorization = request.headers().firstHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			throw unauthorized("The Authorization header is missing or is not a Bearer token.");
@@ -128,8 +145,15 @@ public final class AdsGate {
 		String clientId = request.headers().firstHeader(operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID);
 		if (clientId == null && operation.v1()) {
 			// The v1 spec declares only Amazon-Ads-ClientId, v1 prose still names the
-			// older header.
+			// older header: served, and recorded.
 			clientId = request.headers().firstHeader(ADS_CLIENT_ID);
+			if (clientId != null && !clientId.isBlank()) {
+				if (this.strict) {
+					throw unauthorized("The " + V1_CLIENT_ID + " header is missing.");
+				}
+				this.stats.warn(statsKey, V1_CLIENT_ID.toLowerCase(Locale.ROOT), null,
+						V1_CLIENT_ID + " (the v1 spec's client-id header; " + ADS_CLIENT_ID + " was sent)");
+			}
 		}
 		if (clientId == null || clientId.isBlank()) {
 			throw unauthorized("The " + (operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID) + " header is missing.");
@@ -144,7 +168,7 @@ public final class AdsGate {
 		return user;
 	}
 
-	private static void negotiate(ServerRequest request, Operation operation) {
+	private void negotiate(ServerRequest request, Operation operation, String statsKey) {
 		List<MediaType> accepted;
 		try {
 			accepted = request.headers().accept();
@@ -153,11 +177,14 @@ public final class AdsGate {
 			throw new ApiException(406, "NOT_ACCEPTABLE", "The Accept header cannot be parsed.");
 		}
 		MediaType produced = MediaType.parseMediaType(operation.responseType());
-		boolean acceptable = accepted.isEmpty() || accepted.stream()
-			.anyMatch((type) -> type.isCompatibleWith(produced) || type.isCompatibleWith(MediaType.APPLICATION_JSON));
-		if (!acceptable) {
-			throw new ApiException(406, "NOT_ACCEPTABLE",
-					"This operation answers " + operation.responseType() + ", which the Accept header excludes.");
+		if (!accepted.isEmpty() && accepted.stream().noneMatch((type) -> type.includes(produced))) {
+			boolean admitsJson = accepted.stream().anyMatch(AdsGate::isJson);
+			if (!admitsJson || this.strict) {
+				throw new ApiException(406, "NOT_ACCEPTABLE",
+						"This operation answers " + operation.responseType() + ", which the Accept header excludes.");
+			}
+			this.stats.warn(statsKey, "accept", String.join(", ", request.headers().header("Accept")),
+					operation.responseType());
 		}
 		if (!operation.hasBody()) {
 			return;
@@ -169,15 +196,26 @@ public final class AdsGate {
 		catch (InvalidMediaTypeException ex) {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type header cannot be parsed.");
 		}
-		// Amazon names a vendor type per operation; plain JSON is accepted too, as every
-		// client sends it.
-		if (sent != null && !sent.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
-				&& operation.requestTypes()
-					.stream()
-					.noneMatch((type) -> MediaType.parseMediaType(type).equalsTypeAndSubtype(sent))) {
-			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type " + sent + " is not supported; use "
-					+ String.join(" or ", operation.requestTypes()) + ".");
+		boolean specified = sent != null && operation.requestTypes()
+			.stream()
+			.anyMatch((type) -> MediaType.parseMediaType(type).equalsTypeAndSubtype(sent));
+		if (specified) {
+			return;
 		}
+		// Amazon names a vendor type per operation; plain JSON (or no type) is served
+		// too,
+		// as many clients send it, and recorded.
+		if ((sent != null && !sent.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) || this.strict) {
+			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type " + ((sent != null) ? sent : "(none)")
+					+ " is not supported; use " + String.join(" or ", operation.requestTypes()) + ".");
+		}
+		this.stats.warn(statsKey, "content-type", request.headers().firstHeader("Content-Type"),
+				String.join(" or ", operation.requestTypes()));
+	}
+
+	/** {@code application/json}, a {@code +json} type, or a wildcard that admits JSON. */
+	private static boolean isJson(MediaType type) {
+		return type.includes(MediaType.APPLICATION_JSON) || "json".equalsIgnoreCase(type.getSubtypeSuffix());
 	}
 
 	private static ApiException unauthorized(String message) {

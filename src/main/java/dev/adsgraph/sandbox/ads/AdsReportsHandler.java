@@ -44,12 +44,14 @@ import dev.adsgraph.sandbox.sp.CatalogHandler;
  * the regional Ads hosts. The scope header names a profile the user sees on this host;
  * its seller or vendor and marketplace choose the products. Report types:
  * {@code spAdvertisedProduct} (groupBy advertiser) and {@code spCampaigns} (groupBy
- * campaign, optionally adGroup), sponsored products, 7-day attribution columns only.
- * Dates: startDate ≤ endDate ≤ today (profile time zone), at most 95 days back, at most
- * 31 days. A request equal to a report still PENDING or PROCESSING (same profile,
- * configuration and dates) is a 425 naming that report. Reports are PENDING for the first
- * half of the processing time, PROCESSING for the second, then COMPLETED with a gzip JSON
- * array behind a one-hour URL.
+ * campaign, optionally adGroup), sponsored products. Attribution: the sandbox's shoppers
+ * buy within a day of the click, so {@code purchases} and {@code sales} are the same over
+ * 1, 7, 14 and 30 days (Amazon's own Postman collection asks spCampaigns for
+ * {@code purchases1d} to {@code purchases30d}). Dates: startDate ≤ endDate ≤ today
+ * (profile time zone), at most 95 days back, at most 31 days. A request equal to a report
+ * still PENDING or PROCESSING (same profile, configuration and dates) is a 425 naming
+ * that report. Reports are PENDING for the first half of the processing time, PROCESSING
+ * for the second, then COMPLETED with a gzip JSON array behind a one-hour URL.
  */
 public final class AdsReportsHandler {
 
@@ -74,8 +76,8 @@ public final class AdsReportsHandler {
 
 	private static final Set<String> COMMON_COLUMNS = Set.of("campaignId", "campaignName", "campaignStatus",
 			"campaignBudgetAmount", "campaignBudgetType", "campaignBudgetCurrencyCode", "impressions", "clicks", "cost",
-			"spend", "costPerClick", "clickThroughRate", "sales7d", "purchases7d", "unitsSoldClicks7d", "acosClicks7d",
-			"roasClicks7d");
+			"spend", "costPerClick", "clickThroughRate", "sales1d", "sales7d", "sales14d", "sales30d", "purchases1d",
+			"purchases7d", "purchases14d", "purchases30d", "unitsSoldClicks7d", "acosClicks7d", "roasClicks7d");
 
 	private static final Set<String> PRODUCT_COLUMNS = Set.of("adGroupId", "adGroupName", "adId", "advertisedAsin",
 			"advertisedSku");
@@ -331,8 +333,8 @@ public final class AdsReportsHandler {
 				case "costPerClick" -> (ads.clicks() == 0) ? BigDecimal.ZERO : Figures.money(ads.costMinor(), country)
 					.divide(BigDecimal.valueOf(ads.clicks()), 2, RoundingMode.HALF_UP);
 				case "clickThroughRate" -> Figures.percent(ads.clicks(), ads.impressions());
-				case "sales7d" -> Figures.money(ads.salesMinor(), country);
-				case "purchases7d" -> ads.purchases();
+				case "sales1d", "sales7d", "sales14d", "sales30d" -> Figures.money(ads.salesMinor(), country);
+				case "purchases1d", "purchases7d", "purchases14d", "purchases30d" -> ads.purchases();
 				case "unitsSoldClicks7d" -> ads.unitsSold();
 				case "acosClicks7d" -> Figures.percent(ads.costMinor(), ads.salesMinor());
 				case "roasClicks7d" -> Figures.ratio(ads.salesMinor(), ads.costMinor());

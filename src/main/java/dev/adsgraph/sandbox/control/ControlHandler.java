@@ -130,8 +130,15 @@ public final class ControlHandler {
 		return ServerResponse.noContent().build();
 	}
 
+	/**
+	 * {@code GET /sandbox/stats}: requests per operation, and under {@code warnings} the
+	 * requests that deviated from Amazon's guidance (operation, header, value, guidance,
+	 * count); operation keys always contain a dot, so {@code warnings} never names one.
+	 */
 	public Mono<ServerResponse> stats(ServerRequest request) {
-		return Reply.json(200, this.stats.snapshot()).toResponse();
+		Map<String, Object> stats = new LinkedHashMap<>(this.stats.snapshot());
+		stats.put("warnings", this.stats.warnings());
+		return Reply.json(200, stats).toResponse();
 	}
 
 	/** {@code GET /sandbox/faults}: the rules in force. */

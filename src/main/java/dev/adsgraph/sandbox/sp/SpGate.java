@@ -42,10 +42,13 @@ import dev.adsgraph.sandbox.lwa.AccessTokens;
  * region (→ 403), since a seller authorizes an application per region;</li>
  * <li>rate limit: the operation's usage-plan bucket for this partner and application (→
  * 429 {@code QuotaExceeded}, counted again as {@code .throttled});</li>
- * <li>{@code user-agent} must carry a {@code Language=} attribute (→ 400
- * {@code InvalidInput}): Amazon requires it on every call; checking it after
- * authentication and throttling keeps those two answers the same as Amazon's for any
- * client;</li>
+ * <li>the headers Amazon gives guidance on, checked after authentication and throttling
+ * so those two answers are the same as Amazon's for any client: a {@code user-agent} over
+ * 500 characters is refused (400 {@code InvalidInput}), as Amazon documents; one without
+ * the {@code Language=} attribute Amazon asks for (or none at all), and an {@code Accept}
+ * that excludes the models' {@code application/json}, are served and recorded as warnings
+ * ({@link Stats#warn}), since Amazon documents no rejection and its own SDKs send other
+ * forms; in strict mode they are refused (400 {@code InvalidInput}, 406);</li>
  * <li>answer the model's static sandbox example when the request matches one
  * ({@link SpStaticExamples});</li>
  * <li>run the operation; every failure becomes the operation's error envelope, never a
@@ -65,6 +68,11 @@ public final class SpGate {
 
 	private static final Set<Integer> WITHOUT_RATE_LIMIT = Set.of(403, 413, 415, 429);
 
+	/** Amazon refuses longer {@code user-agent} headers. */
+	static final int MAX_USER_AGENT = 500;
+
+	static final String USER_AGENT_GUIDANCE = "AppName/AppVersion (Language=Name/Version; Platform=...)";
+
 	private static final Log logger = LogFactory.getLog(SpGate.class);
 
 	private final Stats stats;
@@ -79,9 +87,12 @@ public final class SpGate {
 
 	private final SpStaticExamples examples;
 
+	private final boolean strict;
+
 	public SpGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users,
-			RateLimits rateLimits, SpStaticExamples examples, Faults faults) {
+			RateLimits rateLimits, SpStaticExamples examples, Faults faults, boolean strict) {
 		this.stats = stats;
+		this.strict = strict;
 		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.users = users;
@@ -125,12 +136,9 @@ public final class SpGate {
 			return respond(operation, error(
 					new ApiException(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")));
 		}
-		String userAgent = request.headers().firstHeader("User-Agent");
-		if (userAgent == null || !userAgent.contains("Language=")) {
-			return respond(operation,
-					error(ApiException.badRequest("InvalidInput",
-							"The user-agent header must identify the application and its language, for example"
-									+ " 'MyApp/1.0 (Language=Java/17)'.")));
+		ApiException guidance = guidance(request, statsKey);
+		if (guidance != null) {
+			return respond(operation, error(guidance));
 		}
 		if (!operation.hasBody()) {
 			return respond(operation,
@@ -156,6 +164,46 @@ public final class SpGate {
 						.just(error(new ApiException(413, "RequestEntityTooLarge", "The request body is too large."))))
 			.onErrorResume(ApiException.class, (ex) -> Mono.just(error(ex)))
 			.flatMap((reply) -> respond(operation, reply));
+	}
+
+	/**
+	 * The refusal the headers Amazon gives guidance on call for, or null; records each
+	 * deviation that is served.
+	 */
+	private ApiException guidance(ServerRequest request, String statsKey) {
+		String userAgent = request.headers().firstHeader("User-Agent");
+		if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
+			return ApiException.badRequest("InvalidInput",
+					"The user-agent header must not exceed " + MAX_USER_AGENT + " characters.");
+		}
+		if (userAgent == null || !userAgent.contains("Language=")) {
+			if (this.strict) {
+				return ApiException.badRequest("InvalidInput",
+						"The user-agent header must identify the application and its language, for example"
+								+ " 'MyApp/1.0 (Language=Java/17)'.");
+			}
+			this.stats.warn(statsKey, "user-agent", userAgent, USER_AGENT_GUIDANCE);
+		}
+		String accept = String.join(", ", request.headers().header("Accept"));
+		if (!accept.isEmpty() && !admitsJson(accept)) {
+			if (this.strict) {
+				return new ApiException(406, "InvalidInput",
+						"The Accept header must admit application/json, the only type this operation answers.");
+			}
+			this.stats.warn(statsKey, "accept", accept, Reply.JSON);
+		}
+		return null;
+	}
+
+	private static boolean admitsJson(String accept) {
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private Reply run(Operation operation, Handler handler, Call call) {

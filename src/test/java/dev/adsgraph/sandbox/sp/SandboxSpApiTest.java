@@ -75,13 +75,43 @@ class SandboxSpApiTest {
 	}
 
 	@Test
-	void theUserAgentMustNameTheLanguageAndEveryAnswerCarriesTheRateLimit() {
-		Exchange noLanguage = this.sandbox.sp("na", "GET", "/sellers/v1/marketplaceParticipations")
-			.header("User-Agent", "curl/8.0")
+	void userAgentsAndAcceptsOffAmazonsGuidanceAreServedAndRecordedAndEveryAnswerCarriesTheRateLimit() {
+		String path = "/sellers/v1/marketplaceParticipations";
+		Exchange sdk = this.sandbox.sp("na", "GET", path)
+			.header("User-Agent", "amazon-selling-partner-api-sdk/1.12.0/JavaScript")
 			.send();
-		assertThat(noLanguage.status()).isEqualTo(400);
-		assertThat(noLanguage.json().at("/errors/0/code").stringValue()).isEqualTo("InvalidInput");
-		assertThat(noLanguage.header("x-amzn-RateLimit-Limit")).isEqualTo("0.016");
+		assertThat(sdk.status()).as(sdk.body()).isEqualTo(200);
+		assertThat(sdk.header("x-amzn-RateLimit-Limit")).isEqualTo("0.016");
+		this.sandbox.sp("na", "GET", path)
+			.header("User-Agent", "amazon-selling-partner-api-sdk/1.12.0/JavaScript")
+			.send();
+		Exchange xml = this.sandbox.sp("na", "GET", path).header("Accept", "application/xml").send();
+		assertThat(xml.status()).isEqualTo(200);
+		Exchange wildcard = this.sandbox.sp("na", "GET", path).header("Accept", "*/*").send();
+		assertThat(wildcard.status()).isEqualTo(200);
+
+		Exchange tooLong = this.sandbox.sp("na", "GET", path)
+			.header("User-Agent", "App/1.0 (Language=Java/17; Host=" + "h".repeat(480) + ")")
+			.send();
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().at("/errors/0/code").stringValue()).isEqualTo("InvalidInput");
+		assertThat(tooLong.json().at("/errors/0/message").stringValue()).contains("500 characters");
+
+		JsonNode warnings = this.sandbox.raw("GET", "/sandbox/stats").send().json().get("warnings");
+		assertThat(warnings).hasSize(2);
+		assertThat(warnings.get(0).get("operation").stringValue()).isEqualTo("sp.na.getMarketplaceParticipations");
+		assertThat(warnings.get(0).get("header").stringValue()).isEqualTo("accept");
+		assertThat(warnings.get(0).get("value").stringValue()).isEqualTo("application/xml");
+		assertThat(warnings.get(0).get("guidance").stringValue()).isEqualTo("application/json");
+		assertThat(warnings.get(0).get("count").asLong()).isEqualTo(1);
+		assertThat(warnings.get(1).get("header").stringValue()).isEqualTo("user-agent");
+		assertThat(warnings.get(1).get("value").stringValue())
+			.isEqualTo("amazon-selling-partner-api-sdk/1.12.0/JavaScript");
+		assertThat(warnings.get(1).get("guidance").stringValue()).contains("Language=");
+		assertThat(warnings.get(1).get("count").asLong()).isEqualTo(2);
+
+		assertThat(this.sandbox.raw("POST", "/sandbox/stats/reset").send().status()).isEqualTo(204);
+		assertThat(this.sandbox.raw("GET", "/sandbox/stats").send().json().get("warnings")).isEmpty();
 
 		Exchange participations = this.sandbox.sp("na", "GET", "/sellers/v1/marketplaceParticipations").send();
 		assertThat(participations.header("x-amzn-RateLimit-Limit")).isEqualTo("0.016");
@@ -334,6 +364,24 @@ class SandboxSpApiTest {
 		}
 		Exchange b2b = this.sandbox.sp("na", "GET", base + week + "&granularity=Total" + tz + "&buyerType=B2B").send();
 		assertThat(b2b.json().at("/payload/0/unitCount").asLong()).isZero();
+	}
+
+	@Test
+	void strictModeRefusesWhatTheLenientModeRecords() {
+		try (SandboxTestClient strict = SandboxTestClient
+			.start(SandboxSettings.defaults().withClock(this.clock).withStrict(true))) {
+			String path = "/sellers/v1/marketplaceParticipations";
+			Exchange noLanguage = strict.sp("na", "GET", path).header("User-Agent", "curl/8.0").send();
+			assertThat(noLanguage.status()).isEqualTo(400);
+			assertThat(noLanguage.json().at("/errors/0/code").stringValue()).isEqualTo("InvalidInput");
+			assertThat(noLanguage.header("x-amzn-RateLimit-Limit")).isEqualTo("0.016");
+			Exchange xml = strict.sp("na", "GET", path).header("Accept", "application/xml").send();
+			assertThat(xml.status()).isEqualTo(406);
+			assertThat(xml.json().at("/errors/0/code").stringValue()).isEqualTo("InvalidInput");
+			Exchange guided = strict.sp("na", "GET", path).header("Accept", "application/json").send();
+			assertThat(guided.status()).isEqualTo(200);
+			assertThat(strict.raw("GET", "/sandbox/stats").send().json().get("warnings")).isEmpty();
+		}
 	}
 
 	@Test
