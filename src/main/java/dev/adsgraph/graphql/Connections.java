@@ -20,6 +20,13 @@ public final class Connections {
 	 */
 	public static final int MAX_FIRST = 100;
 
+	/**
+	 * The page size of a connection that pages both ways when neither {@code first} nor
+	 * {@code last} is given: its schema can give {@code first} no default, or a
+	 * {@code last} would always come with a {@code first}.
+	 */
+	public static final int DEFAULT_SIZE = 50;
+
 	private Connections() {
 	}
 

@@ -118,7 +118,8 @@ class ProductController {
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		Connections.Window window = new Connections.Window(first, after, last, before);
 		return this.products.profileProducts(tenant, profile, dateRange)
-			.map((all) -> new ProductPage(Connections.slice(all.nodes(), ProductView::asin, window, 50),
+			.map((all) -> new ProductPage(
+					Connections.slice(all.nodes(), ProductView::asin, window, Connections.DEFAULT_SIZE),
 					all.freshness()));
 	}
 
