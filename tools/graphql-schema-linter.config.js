@@ -6,10 +6,11 @@
 //   tools (GraphiQL, GraphQL Code Generator's comments, editors) show them, and the README
 //   promises them.
 // - Every type is used somewhere (defined-types-are-used).
-// - Relay: only relay-connection-arguments-spec (every field returning a *Connection takes
-//   `first` and `after`). relay-connection-types-spec and relay-page-info-spec are left out
-//   until the connections are Relay-complete (issue 13, item 6): ProductConnection has no
-//   `edges`, and PageInfo has no `hasPreviousPage` or `startCursor`, so both fail today.
+// - Relay (https://relay.dev/graphql/connections.htm): every *Connection type has `edges` of an
+//   edge type with `cursor` and `node`, and `pageInfo: PageInfo!`; every field returning one
+//   takes `first` and `after` or `last` and `before`; PageInfo has hasNextPage,
+//   hasPreviousPage, startCursor and endCursor. Apollo's relayStylePagination and Relay page
+//   the connections with these.
 module.exports = {
   schemaPaths: ['../schema/*.graphqls'],
   rules: [
@@ -20,6 +21,8 @@ module.exports = {
     'enum-values-have-descriptions',
     'defined-types-are-used',
     'deprecations-have-a-reason',
+    'relay-connection-types-spec',
     'relay-connection-arguments-spec',
+    'relay-page-info-spec',
   ],
 };

@@ -2,6 +2,7 @@ package dev.adsgraph.accounts;
 
 import java.util.List;
 
+import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Countries;
@@ -43,7 +44,7 @@ class SellingAccountController {
 					: Mono.empty())
 			.take(MAX_PAGES)
 			.flatMapIterable((page) -> (page.sellingAccounts() != null) ? page.sellingAccounts() : List.of())
-			.map(SellingAccountView::of)
+			.map((account) -> SellingAccountView.of(Ids.tenantScope(tenant.id()), account))
 			.collectList();
 	}
 
@@ -55,19 +56,25 @@ class SellingAccountController {
 	record SellingAccountFilter(String sellingAccountLinkToken, String sellingProgram) {
 	}
 
-	/** The schema's {@code SellingAccount}. */
-	record SellingAccountView(String sellingAccountLinkToken, String sellingProgram, List<String> portals,
+	/**
+	 * The schema's {@code SellingAccount}.
+	 *
+	 * @param id opaque, of the tenant and the link token: Amazon answers the list for the
+	 * tenant's user, so another tenant's list is another object
+	 */
+	record SellingAccountView(String id, String sellingAccountLinkToken, String sellingProgram, List<String> portals,
 			String displayName, List<String> countryCodes, String website, List<AddressView> addresses) {
 
-		static SellingAccountView of(SellingAccount s) {
+		static SellingAccountView of(String tenantScope, SellingAccount s) {
 			SellingAccount.Business business = s.business();
 			List<AddressView> addresses = (business != null && business.addresses() != null) ? business.addresses()
 				.stream()
 				.map((a) -> new AddressView(a.addressToken(), a.businessName(), a.addressLine1(), a.addressLine2(),
 						a.city(), a.state(), a.zipCode(), Countries.toIso(a.countryCode()), a.phoneNumber()))
 				.toList() : List.of();
-			return new SellingAccountView(s.sellingAccountLinkToken(), s.sellingProgram(),
-					(s.portals() != null) ? s.portals() : List.of(), s.displayName(),
+			return new SellingAccountView(Ids.opaque("SellingAccount", tenantScope, s.sellingAccountLinkToken()),
+					s.sellingAccountLinkToken(), s.sellingProgram(), (s.portals() != null) ? s.portals() : List.of(),
+					s.displayName(),
 					(s.countryCodes() != null) ? s.countryCodes().stream().map(Countries::toIso).toList() : List.of(),
 					(business != null) ? business.website() : null, addresses);
 		}

@@ -83,6 +83,12 @@ class TermsTokenController {
 
 	/** The schema's {@code TermsToken}. */
 	record TermsTokenView(String token, String status, String termsType, String acceptanceUrl) {
+
+		/** Amazon makes each token unique, so the token is its identity. */
+		public String id() {
+			return this.token;
+		}
+
 	}
 
 }

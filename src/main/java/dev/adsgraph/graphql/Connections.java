@@ -7,14 +7,25 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds a GraphQL connection page ({@code first}, {@code after}) from an upstream API
- * that pages with nextToken, following upstream pages until {@code first} items are
- * collected.
+ * Builds Relay connection pages: {@link #page} forward only ({@code first},
+ * {@code after}) from an upstream API that pages with nextToken, following upstream pages
+ * until {@code first} items are collected; {@link #slice} both ways ({@code first},
+ * {@code after}, {@code last}, {@code before}) from a list the gateway holds whole.
  */
 public final class Connections {
 
-	/** The largest {@code first} a connection accepts; Amazon's own page limit. */
+	/**
+	 * The largest {@code first} or {@code last} a connection accepts; Amazon's own page
+	 * limit.
+	 */
 	public static final int MAX_FIRST = 100;
+
+	/**
+	 * The page size of a connection that pages both ways when neither {@code first} nor
+	 * {@code last} is given: its schema can give {@code first} no default, or a
+	 * {@code last} would always come with a {@code first}.
+	 */
+	public static final int DEFAULT_SIZE = 50;
 
 	private Connections() {
 	}
@@ -24,14 +35,21 @@ public final class Connections {
 	 * {@link #MAX_FIRST} is a user error.
 	 */
 	public static int requireFirst(Integer first, int defaultSize) {
-		int size = (first != null) ? first : defaultSize;
+		return requireSize("first", first, defaultSize);
+	}
+
+	private static int requireSize(String argument, Integer value, int defaultSize) {
+		int size = (value != null) ? value : defaultSize;
 		if (size < 1 || size > MAX_FIRST) {
-			throw new BadUserInputException("first must be between 1 and " + MAX_FIRST + "; got " + size + ".");
+			throw new BadUserInputException(argument + " must be between 1 and " + MAX_FIRST + "; got " + size + ".");
 		}
 		return size;
 	}
 
 	/**
+	 * A forward-only page over nextToken pagination. Nothing comes before the first page,
+	 * and something (the item {@code after} names) comes before any other, so
+	 * {@code hasPreviousPage} is exact without going back.
 	 * @param fetch one upstream page for a page token (null for the first page)
 	 */
 	public static <T> Mono<Connection<T>> page(Integer first, String after,
@@ -40,15 +58,15 @@ public final class Connections {
 		// assembly.
 		return Mono.defer(() -> {
 			int size = requireFirst(first, 20);
-			Cursors.Position start = (after != null) ? Cursors.decode(after) : null;
+			Cursors.Position start = (after != null) ? Cursors.decode(after, "after") : null;
 			String token = (start != null) ? start.pageToken() : null;
 			int skip = (start != null) ? start.index() + 1 : 0;
-			return collect(fetch, token, skip, size, new ArrayList<>());
+			return collect(fetch, token, skip, size, new ArrayList<>(), start != null);
 		});
 	}
 
 	private static <T> Mono<Connection<T>> collect(Function<String, Mono<UpstreamPage<T>>> fetch, String token,
-			int skip, int size, List<Edge<T>> edges) {
+			int skip, int size, List<Edge<T>> edges, boolean hasPrevious) {
 		return fetch.apply(token).flatMap((page) -> {
 			List<T> items = page.items();
 			int i = skip;
@@ -59,10 +77,84 @@ public final class Connections {
 			boolean moreInPage = i < items.size();
 			if (edges.size() >= size || page.nextToken() == null) {
 				boolean hasNext = moreInPage || page.nextToken() != null;
-				return Mono.just(new Connection<>(edges, hasNext));
+				return Mono.just(new Connection<>(edges, hasPrevious, hasNext));
 			}
-			return collect(fetch, page.nextToken(), 0, size, edges);
+			return collect(fetch, page.nextToken(), 0, size, edges, hasPrevious);
 		});
+	}
+
+	/**
+	 * The paging arguments of a connection that pages both ways, checked: {@code first}
+	 * or {@code last} (not both; {@code defaultSize} from the start when neither), each 1
+	 * to {@link #MAX_FIRST}; cursors are checked against the list in {@link #slice}.
+	 */
+	public record Window(Integer first, String after, Integer last, String before) {
+
+		public Window {
+			if (first != null && last != null) {
+				throw new BadUserInputException(
+						"Give first or last, not both; got first: " + first + " and last: " + last + ".");
+			}
+			if (first != null) {
+				requireSize("first", first, 0);
+			}
+			if (last != null) {
+				requireSize("last", last, 0);
+			}
+			if (after != null) {
+				Cursors.decodeKey(after, "after");
+			}
+			if (before != null) {
+				Cursors.decodeKey(before, "before");
+			}
+		}
+
+	}
+
+	/**
+	 * A page of a list the gateway holds whole, as Relay's specification slices it: the
+	 * items after {@code after} and before {@code before}, then the first {@code first}
+	 * or the last {@code last} of those. A cursor names its item by {@code key}, so it
+	 * stays valid when the list is read again and reordered; a cursor naming no item of
+	 * the list is a user error. {@code hasPreviousPage} and {@code hasNextPage} say
+	 * whether the list has items before and after the page.
+	 */
+	public static <T> Connection<T> slice(List<T> all, Function<T, String> key, Window window, int defaultSize) {
+		if (all.isEmpty()) {
+			// Nothing to check a cursor against: a list read again while its source is
+			// not ready is empty, and that is not the caller's mistake.
+			return new Connection<>(List.of(), false, false);
+		}
+		int from = 0;
+		int to = all.size();
+		if (window.after() != null) {
+			from = indexOf(all, key, Cursors.decodeKey(window.after(), "after"), "after") + 1;
+		}
+		if (window.before() != null) {
+			to = indexOf(all, key, Cursors.decodeKey(window.before(), "before"), "before");
+		}
+		to = Math.max(from, to);
+		if (window.last() != null) {
+			from = Math.max(from, to - window.last());
+		}
+		else {
+			to = Math.min(to, from + ((window.first() != null) ? window.first() : defaultSize));
+		}
+		List<Edge<T>> edges = new ArrayList<>(to - from);
+		for (T item : all.subList(from, to)) {
+			edges.add(new Edge<>(Cursors.encodeKey(key.apply(item)), item));
+		}
+		return new Connection<>(edges, from > 0, to < all.size());
+	}
+
+	private static <T> int indexOf(List<T> all, Function<T, String> key, String wanted, String argument) {
+		for (int i = 0; i < all.size(); i++) {
+			if (wanted.equals(key.apply(all.get(i)))) {
+				return i;
+			}
+		}
+		throw new BadUserInputException(argument + " names an item that is not in this list (" + Ids.quote(wanted)
+				+ "): take cursors from a page of the same field with the same arguments.");
 	}
 
 	/** One upstream page. */
@@ -79,21 +171,22 @@ public final class Connections {
 	}
 
 	/** The schema's connection types: edges, nodes and pageInfo. */
-	public record Connection<T>(List<Edge<T>> edges, boolean hasNextPage) {
+	public record Connection<T>(List<Edge<T>> edges, boolean hasPreviousPage, boolean hasNextPage) {
 
 		public List<T> nodes() {
 			return this.edges.stream().map(Edge::node).toList();
 		}
 
 		public PageInfo pageInfo() {
+			String start = this.edges.isEmpty() ? null : this.edges.get(0).cursor();
 			String end = this.edges.isEmpty() ? null : this.edges.get(this.edges.size() - 1).cursor();
-			return new PageInfo(this.hasNextPage, end);
+			return new PageInfo(this.hasNextPage, this.hasPreviousPage, start, end);
 		}
 
 	}
 
 	/** The schema's {@code PageInfo}. */
-	public record PageInfo(boolean hasNextPage, String endCursor) {
+	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
 	}
 
 }

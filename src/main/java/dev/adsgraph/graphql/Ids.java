@@ -1,10 +1,17 @@
 package dev.adsgraph.graphql;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Parses ids that arrive as GraphQL {@code ID} strings, with an error naming the
- * argument.
+ * argument; and composes the opaque ids of objects Amazon gives no id of their own.
  */
 public final class Ids {
 
@@ -39,6 +46,38 @@ public final class Ids {
 					+ quote(value) + ".");
 		}
 		return value;
+	}
+
+	/**
+	 * An opaque id for an object that has no Amazon id of its own, made of its type and
+	 * everything its fields depend on: a normalised client cache (Apollo's
+	 * {@code InMemoryCache}, Relay) keys it by this, so two objects whose fields differ
+	 * must never share one. Base64url of {@code Type:part:part…}, each part
+	 * percent-encoded so that a ':' in a part cannot make two lists of parts alike.
+	 * Clients must not parse it (docs/schema.md).
+	 */
+	public static String opaque(String type, String... parts) {
+		StringJoiner raw = new StringJoiner(":");
+		raw.add(type);
+		for (String part : parts) {
+			raw.add(URLEncoder.encode((part != null) ? part : "", StandardCharsets.UTF_8));
+		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A tenant as a part of an opaque id: a digest of its id, so that ids of two tenants
+	 * differ without showing the browser the tenant's configured id.
+	 */
+	public static String tenantScope(String tenantId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("adsgraph-tenant:" + tenantId).getBytes(StandardCharsets.UTF_8));
+			return "t" + HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 import graphql.schema.GraphQLFieldDefinition;
@@ -14,7 +15,8 @@ import graphql.schema.GraphQLType;
 /**
  * The cost of one field, given the summed cost of its selected sub-fields. A field weighs
  * 1; a list field multiplies its sub-fields' cost by the number of items it can return:
- * {@code first} on a connection, the number of {@code asins} on {@code products}, the
+ * {@code first} or {@code last} on a connection (without either, the default page of a
+ * connection that takes both), the number of {@code asins} on {@code products}, the
  * number of days of the enclosing field's {@code dateRange} for a list under it (a
  * profile's {@code performance.daily}: one item per day), else {@code defaultListWeight}.
  * The lists inside a connection or a products result ({@code nodes}, {@code edges}) are
@@ -56,6 +58,22 @@ public final class QueryComplexity {
 		return Math.min(CAP, 1 + saturatingMultiply(multiplier, childCost));
 	}
 
+	/**
+	 * A field's arguments with the page it answers made explicit: a connection that pages
+	 * both ways has no default for {@code first} in the schema, so without {@code first}
+	 * and {@code last} it answers {@link Connections#DEFAULT_SIZE} items, counted here as
+	 * {@code first}.
+	 */
+	static Map<String, Object> paged(GraphQLFieldDefinition field, Map<String, Object> arguments) {
+		if (field.getArgument("last") == null || field.getArgument("first") == null || arguments == null
+				|| arguments.get("first") != null || arguments.get("last") != null) {
+			return arguments;
+		}
+		Map<String, Object> paged = new HashMap<>(arguments);
+		paged.put("first", Connections.DEFAULT_SIZE);
+		return paged;
+	}
+
 	/** The number of items a field's arguments ask for, or null when they do not say. */
 	static Long size(Map<String, Object> arguments) {
 		if (arguments == null) {
@@ -63,6 +81,9 @@ public final class QueryComplexity {
 		}
 		if (arguments.get("first") instanceof Number first) {
 			return Math.max(1, first.longValue());
+		}
+		if (arguments.get("last") instanceof Number last) {
+			return Math.max(1, last.longValue());
 		}
 		if (arguments.get("asins") instanceof Collection<?> asins) {
 			return (long) Math.max(1, asins.size());

@@ -155,7 +155,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 				}
 				QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
 				long own = QueryLimitsInstrumentation.this.complexity.fieldCost(env.getFieldDefinition(),
-						env.getArguments(), (parent != null) ? parent.getArguments() : Map.of(),
+						QueryComplexity.paged(env.getFieldDefinition(), env.getArguments()), (parent != null)
+								? QueryComplexity.paged(parent.getFieldDefinition(), parent.getArguments()) : Map.of(),
 						childCosts.getOrDefault(env, 0L));
 				childCosts.remove(env);
 				if (parent != null) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.adsgraph.graphql.Connections;
-import dev.adsgraph.graphql.Cursors;
+import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.products.ProductFacts.CatalogSummary;
 import dev.adsgraph.products.ProductFacts.Inventory;
 import dev.adsgraph.products.ProductFacts.Listing;
@@ -52,9 +52,14 @@ class ProductController {
 		if (tenant.sp().isEmpty()) {
 			return Mono.empty();
 		}
-		return this.marketplaces.participations(tenant)
-			.map((all) -> new SellingPartnerView(tenant.sp().get().sellingPartnerId(),
-					all.stream().map(MarketplaceView::of).toList()));
+		return this.marketplaces.participations(tenant).map((all) -> {
+			String seller = tenant.sp().get().sellingPartnerId();
+			return new SellingPartnerView(seller,
+					all.stream()
+						.filter((p) -> p.marketplace() != null)
+						.map((p) -> ParticipationView.of(seller, p))
+						.toList());
+		});
 	}
 
 	@QueryMapping
@@ -89,11 +94,11 @@ class ProductController {
 	 * profiles get one.
 	 */
 	@BatchMapping(typeName = "Profile")
-	Mono<Map<ProfileView, MarketplaceView>> marketplace(List<ProfileView> profiles,
+	Mono<Map<ProfileView, ParticipationView>> marketplaceParticipation(List<ProfileView> profiles,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		String seller = tenant.sp().map((sp) -> sp.sellingPartnerId()).orElse(null);
 		return this.marketplaces.participations(tenant).map((all) -> {
-			Map<ProfileView, MarketplaceView> result = new LinkedHashMap<>();
+			Map<ProfileView, ParticipationView> result = new LinkedHashMap<>();
 			for (ProfileView profile : profiles) {
 				if (!profile.accountInfo().id().equals(seller)) {
 					continue;
@@ -101,7 +106,7 @@ class ProductController {
 				all.stream()
 					.filter((p) -> p.marketplace() != null && p.marketplace().id().equals(profile.marketplaceId()))
 					.findFirst()
-					.ifPresent((p) -> result.put(profile, MarketplaceView.of(p)));
+					.ifPresent((p) -> result.put(profile, ParticipationView.of(seller, p)));
 			}
 			return result;
 		});
@@ -109,16 +114,13 @@ class ProductController {
 
 	@SchemaMapping(typeName = "Profile", field = "products")
 	Mono<ProductPage> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
-			@Argument String after, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		int size = Connections.requireFirst(first, 50);
-		int from = (after != null) ? Cursors.decode(after).index() + 1 : 0;
-		return this.products.profileProducts(tenant, profile, dateRange).map((all) -> {
-			List<ProductView> nodes = all.nodes();
-			int to = Math.min(nodes.size(), from + size);
-			List<ProductView> page = (from < to) ? nodes.subList(from, to) : List.of();
-			String end = page.isEmpty() ? null : Cursors.encode(null, to - 1);
-			return new ProductPage(page, new Connections.PageInfo(to < nodes.size(), end), all.freshness());
-		});
+			@Argument String after, @Argument Integer last, @Argument String before,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		Connections.Window window = new Connections.Window(first, after, last, before);
+		return this.products.profileProducts(tenant, profile, dateRange)
+			.map((all) -> new ProductPage(
+					Connections.slice(all.nodes(), ProductView::asin, window, Connections.DEFAULT_SIZE),
+					all.freshness()));
 	}
 
 	@SchemaMapping(typeName = "Profile", field = "performance")
@@ -149,26 +151,50 @@ class ProductController {
 	}
 
 	/** The schema's {@code SellingPartner}. */
-	record SellingPartnerView(String id, List<MarketplaceView> marketplaces) {
+	record SellingPartnerView(String id, List<ParticipationView> marketplaceParticipations) {
 	}
 
-	/** The schema's {@code Marketplace}. */
-	record MarketplaceView(String id, String name, String countryCode, String defaultCurrencyCode,
-			String defaultLanguageCode, String domainName, Boolean isParticipating, Boolean hasSuspendedListings,
-			String storeName) {
+	/**
+	 * The schema's {@code MarketplaceParticipation}: the seller's own facts in a
+	 * marketplace, under an id of the seller and the marketplace.
+	 */
+	record ParticipationView(String id, MarketplaceView marketplace, Boolean isParticipating,
+			Boolean hasSuspendedListings, String storeName) {
 
-		static MarketplaceView of(MarketplaceParticipation p) {
+		static ParticipationView of(String sellerId, MarketplaceParticipation p) {
 			MarketplaceParticipation.Marketplace m = p.marketplace();
-			return new MarketplaceView(m.id(), m.name(), m.countryCode(), m.defaultCurrencyCode(),
-					m.defaultLanguageCode(), m.domainName(),
+			return new ParticipationView(Ids.opaque("MarketplaceParticipation", sellerId, m.id()),
+					new MarketplaceView(m.id(), m.name(), m.countryCode(), m.defaultCurrencyCode(),
+							m.defaultLanguageCode(), m.domainName()),
 					(p.participation() != null) ? p.participation().isParticipating() : null,
 					(p.participation() != null) ? p.participation().hasSuspendedListings() : null, p.storeName());
 		}
 
 	}
 
+	/**
+	 * The schema's {@code Marketplace}: only what is the same for every seller, so its
+	 * Amazon id is a safe cache key.
+	 */
+	record MarketplaceView(String id, String name, String countryCode, String defaultCurrencyCode,
+			String defaultLanguageCode, String domainName) {
+	}
+
 	/** The schema's {@code ProductConnection}. */
-	record ProductPage(List<ProductView> nodes, Connections.PageInfo pageInfo, Freshness.Both freshness) {
+	record ProductPage(Connections.Connection<ProductView> page, Freshness.Both freshness) {
+
+		public List<Connections.Edge<ProductView>> edges() {
+			return this.page.edges();
+		}
+
+		public List<ProductView> nodes() {
+			return this.page.nodes();
+		}
+
+		public Connections.PageInfo pageInfo() {
+			return this.page.pageInfo();
+		}
+
 	}
 
 }

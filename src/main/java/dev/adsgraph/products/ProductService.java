@@ -72,16 +72,18 @@ class ProductService {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		List<String> wanted = requireAsins(asins);
 		requireRange(range);
-		Mono<Sourced<AdFigures>> ads = sellerProfile(tenant, marketplace).flatMap((profile) -> profile
-			.map((p) -> advertising(tenant, p, range))
-			.orElseGet(() -> Mono.just(Sourced
-				.unavailable("The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+		// The profile's id goes with its figures: it is part of every product's id.
+		Mono<ProfileAds> ads = sellerProfile(tenant, marketplace).flatMap((profile) -> profile
+			.map((p) -> advertising(tenant, p, range).map((figures) -> new ProfileAds(p.id(), figures)))
+			.orElseGet(() -> Mono.just(new ProfileAds(null, Sourced
+				.unavailable("The tenant has no seller advertising profile in marketplace " + marketplaceId + ".")))));
 		return requireParticipation(tenant, marketplace).then(Mono.zip(ads, retail(tenant, marketplace, range)))
 			.map((both) -> {
-				Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
+				Sourced<Map<String, AdPerformance>> adData = both.getT1().figures().map(AdFigures::byAsin);
 				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
+				String profileId = both.getT1().profileId();
 				List<ProductView> nodes = wanted.stream()
-					.map((asin) -> product(asin, marketplace, adData, retailData))
+					.map((asin) -> product(tenant, profileId, asin, marketplace, range, adData, retailData))
 					.toList();
 				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
 			});
@@ -150,10 +152,14 @@ class ProductService {
 				}
 				sales = new RetailSales(units, new Money(total, currency), sessions, views, null);
 			}
+			String scope = Ids.tenantScope(tenant.id());
 			List<DailyPerformance> daily = DailyPerformance.series(range.start(), range.end(),
 					figures.ads().map(AdFigures::byDate).data(), figures.retail().map(RetailFigures::byDate).data(),
-					currency);
-			return new Performance(ads, sales, Metrics.of(ads, sales), daily, products.freshness());
+					currency, (date) -> Ids.opaque("DailyPerformance", scope, profile.id(), range.start().toString(),
+							range.end().toString(), date.toString()));
+			String id = Ids.opaque("Performance", scope, profile.id(), range.start().toString(),
+					range.end().toString());
+			return new Performance(id, ads, sales, Metrics.of(ads, sales), daily, products.freshness());
 		});
 	}
 
@@ -177,8 +183,9 @@ class ProductService {
 				if (retailData.data() != null) {
 					asins.addAll(retailData.data().keySet());
 				}
-				List<ProductView> nodes = new ArrayList<>(
-						asins.stream().map((asin) -> product(asin, marketplace, adData, retailData)).toList());
+				List<ProductView> nodes = new ArrayList<>(asins.stream()
+					.map((asin) -> product(tenant, profile.id(), asin, marketplace, range, adData, retailData))
+					.toList());
 				nodes.sort(Comparator
 					.comparing((ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount()
 							: BigDecimal.ZERO)
@@ -189,14 +196,22 @@ class ProductService {
 			});
 	}
 
-	private ProductView product(String asin, Marketplaces.Marketplace marketplace,
-			Sourced<Map<String, AdPerformance>> ads, Sourced<Map<String, RetailSales>> retail) {
+	/**
+	 * @param profileId the advertising profile whose report gave the figures; null when
+	 * there is none
+	 */
+	private ProductView product(Tenant tenant, String profileId, String asin, Marketplaces.Marketplace marketplace,
+			DateRange range, Sourced<Map<String, AdPerformance>> ads, Sourced<Map<String, RetailSales>> retail) {
 		String currency = marketplace.currencyCode();
 		// A source that is READY but silent about the ASIN means zero, not unknown.
 		AdPerformance ad = (ads.data() != null) ? ads.data().getOrDefault(asin, AdPerformance.none(currency)) : null;
 		RetailSales sales = (retail.data() != null) ? retail.data().getOrDefault(asin, RetailSales.none(currency))
 				: null;
-		return new ProductView(asin, marketplace.id(), ad, sales);
+		// The figures differ per tenant (retail needs its SP-API authorization), profile,
+		// marketplace, ASIN and range, so the id has all of them.
+		String id = Ids.opaque("Product", Ids.tenantScope(tenant.id()), profileId, marketplace.id(), asin,
+				range.start().toString(), range.end().toString());
+		return new ProductView(id, asin, marketplace.id(), ad, sales);
 	}
 
 	/**
@@ -323,8 +338,12 @@ class ProductService {
 	}
 
 	/** The schema's {@code Performance}. */
-	record Performance(AdPerformance advertising, RetailSales sales, Metrics metrics, List<DailyPerformance> daily,
-			Freshness.Both freshness) {
+	record Performance(String id, AdPerformance advertising, RetailSales sales, Metrics metrics,
+			List<DailyPerformance> daily, Freshness.Both freshness) {
+	}
+
+	/** A profile's advertising figures and the profile's id; null when there is none. */
+	private record ProfileAds(String profileId, Sourced<AdFigures> figures) {
 	}
 
 	/**

@@ -5,10 +5,11 @@ package dev.adsgraph.products;
  * made (one report serves every product of a request); catalog, listing and inventory are
  * resolved per field through batch loaders.
  *
+ * @param id opaque, of the tenant, advertising profile, marketplace, ASIN and date range
  * @param advertising null while the advertising report is not ready
  * @param sales null while the retail report is not ready
  */
-record ProductView(String asin, String marketplaceId, AdPerformance advertising, RetailSales sales) {
+record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales) {
 
 	Metrics metrics() {
 		return Metrics.of(this.advertising, this.sales);

@@ -14,8 +14,19 @@ import dev.adsgraph.upstream.ads.Profile;
 public record ProfileView(String id, Region region, String countryCode, String currencyCode, String timezone,
 		String marketplaceId, BigDecimal dailyBudget, AccountInfoView accountInfo) {
 
-	/** The schema's {@code AccountInfo}. */
+	/**
+	 * The schema's {@code AccountInfo}.
+	 *
+	 * @param id Amazon's account id, answered as {@code accountId}: the schema gives the
+	 * type no {@code id}, because the account's name and payment method differ between
+	 * its profiles, so a normalised client cache must keep it inside its profile
+	 */
 	public record AccountInfoView(String id, String type, String name, String subType, Boolean validPaymentMethod) {
+
+		public String accountId() {
+			return this.id;
+		}
+
 	}
 
 	static ProfileView of(Region region, Profile profile) {

@@ -9,7 +9,7 @@ const MAX_TRIES = 20;
 const PAGE_SIZE = 50;
 
 const PROFILES = `query DashboardProfiles {
-  profiles { id countryCode currencyCode accountInfo { id type name } marketplace { name } }
+  profiles { id countryCode currencyCode accountInfo { accountId type name } marketplaceParticipation { id marketplace { id name } } }
 }`;
 
 const FRESHNESS = 'freshness { advertising { status message } retail { status message } }';
@@ -18,11 +18,12 @@ const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $fi
   profile(id: $id) {
     id
     performance(dateRange: $range) {
+      id
       advertising { spend { amount } attributedSales { amount } }
       sales { orderedProductSales { amount } }
       metrics { acos tacos organicShare }
       daily {
-        date
+        id date
         advertising { spend { amount } attributedSales { amount } }
         sales { orderedProductSales { amount } unitsOrdered }
         metrics { acos tacos organicShare }
@@ -31,7 +32,7 @@ const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $fi
     }
     products(dateRange: $range, first: $first, after: $after) {
       nodes {
-        asin
+        id asin
         catalog { title }
         inventory { fulfillable inboundShipped reserved }
         advertising { spend { amount } attributedSales { amount } }
@@ -160,7 +161,7 @@ async function loadProfiles() {
     return false;
   }
   const stored = storage.get('profile');
-  const preferred = profiles.find((p) => p.id === stored) || profiles.find((p) => p.marketplace) || profiles[0];
+  const preferred = profiles.find((p) => p.id === stored) || profiles.find((p) => p.marketplaceParticipation) || profiles[0];
   select.value = preferred.id;
   status('');
   return true;

@@ -60,7 +60,7 @@ final class Workloads implements AutoCloseable {
 
 	static final String OVERVIEW = """
 			query Overview {
-			  profiles { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { id type name validPaymentMethod } }
+			  profiles { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { accountId type name validPaymentMethod } }
 			  adsAccounts(first: 50) { nodes { id name status countryCodes } pageInfo { hasNextPage endCursor } }
 			}""";
 
@@ -69,7 +69,7 @@ final class Workloads implements AutoCloseable {
 			  products(marketplaceId: "%s", asins: $asins, dateRange: { start: $start, end: $end }) {
 			    freshness { advertising { status asOf } retail { status asOf } }
 			    nodes {
-			      asin
+			      id asin
 			      catalog { title brand imageUrl salesRanks { title rank } }
 			      listing { sku status price { amount currencyCode } }
 			      inventory { fulfillable inboundShipped reserved }
@@ -82,7 +82,7 @@ final class Workloads implements AutoCloseable {
 
 	static final String PROFILE = """
 			query Profile($profileId: ID!) {
-			  profile(id: $profileId) { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { id type name validPaymentMethod } }
+			  profile(id: $profileId) { id countryCode currencyCode timezone marketplaceId dailyBudget accountInfo { accountId type name validPaymentMethod } }
 			}""";
 
 	static final String STATUS = """
@@ -149,13 +149,14 @@ final class Workloads implements AutoCloseable {
 			String apiKey, String peer, Path peerDir) throws IOException, InterruptedException {
 		JsonNode user = info.get("users").get(0);
 		String token = control.accessToken(user);
-		JsonNode data = Bench.Control.graphql(
-				gateway + "/graphql", apiKey, "query { profiles(filter: { types: [SELLER], marketplaceIds: [\""
-						+ MARKETPLACE + "\"] }) { id accountInfo { id } } adsAccounts(first: 1) { nodes { id } } }",
-				Map.of());
+		JsonNode data = Bench.Control
+			.graphql(gateway + "/graphql", apiKey,
+					"query { profiles(filter: { types: [SELLER], marketplaceIds: [\"" + MARKETPLACE
+							+ "\"] }) { id accountInfo { accountId } } adsAccounts(first: 1) { nodes { id } } }",
+					Map.of());
 		String profileId = null;
 		for (JsonNode profile : data.get("profiles")) {
-			if (profile.get("accountInfo").get("id").asString().equals(SELLER)) {
+			if (profile.get("accountInfo").get("accountId").asString().equals(SELLER)) {
 				profileId = profile.get("id").asString();
 			}
 		}

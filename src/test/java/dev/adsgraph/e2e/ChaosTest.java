@@ -79,11 +79,11 @@ class ChaosTest extends SandboxGatewayTest {
 	void everyReadQuerySucceedsWithinItsRetryBudget() {
 		LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 		List<String> queries = new ArrayList<>(List.of(
-				"{ profiles { id region countryCode accountInfo { id type name } } }",
+				"{ profiles { id region countryCode accountInfo { accountId type name } } }",
 				"{ profiles(filter: { types: [SELLER] }) { id marketplaceId } }",
 				"{ adsAccounts(first: 50) { nodes { id name status profiles { id countryCode } } pageInfo { hasNextPage } } }",
 				"{ sellingAccounts { sellingAccountLinkToken sellingProgram displayName } }",
-				"{ sellingPartner { id marketplaces { id name countryCode } } }"));
+				"{ sellingPartner { id marketplaceParticipations { id marketplace { id name countryCode } } } }"));
 		// Product tables over several ranges: each range starts its own reports and
 		// catalog calls.
 		for (int days = 1; days <= 3; days++) {

@@ -26,7 +26,7 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 
 	static final String DAILY = """
 			query($s: Date!, $e: Date!) { profiles(filter: {marketplaceIds: ["ATVPDKIKX0DER"], types: [SELLER]}) {
-			  id accountInfo { id }
+			  id accountInfo { accountId }
 			  performance(dateRange: {start: $s, end: $e}) {
 			    freshness { advertising { status } retail { status message } }
 			    advertising { spend { amount } attributedSales { amount } clicks }
@@ -43,7 +43,7 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 	private static Map<String, Object> northwind(Map<String, Object> answer) {
 		List<Map<String, Object>> profiles = at(answer, "data.profiles");
 		return profiles.stream()
-			.filter((p) -> ProductsTest.SELLER.equals(at(p, "accountInfo.id")))
+			.filter((p) -> ProductsTest.SELLER.equals(at(p, "accountInfo.accountId")))
 			.findFirst()
 			.orElseThrow();
 	}
@@ -156,7 +156,7 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 		});
 		assertNoErrors(answer);
 		List<Map<String, Object>> others = at(answer, "data.profiles");
-		others = others.stream().filter((p) -> !ProductsTest.SELLER.equals(at(p, "accountInfo.id"))).toList();
+		others = others.stream().filter((p) -> !ProductsTest.SELLER.equals(at(p, "accountInfo.accountId"))).toList();
 		assertThat(others).isNotEmpty().allSatisfy((profile) -> {
 			assertThat((Object) at(profile, "performance.freshness.retail.status")).isEqualTo("FAILED");
 			assertThat((String) at(profile, "performance.freshness.retail.message")).contains("SP-API authorization");

@@ -72,9 +72,9 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 		// The profile chosen is the first with an SP-API marketplace, where retail
 		// figures exist.
 		List<Map<String, Object>> profiles = GatewayClient
-			.at(this.client.graphql("{ profiles { id marketplace { id } } }"), "data.profiles");
+			.at(this.client.graphql("{ profiles { id marketplaceParticipation { id } } }"), "data.profiles");
 		String expected = (String) profiles.stream()
-			.filter((p) -> p.get("marketplace") != null)
+			.filter((p) -> p.get("marketplaceParticipation") != null)
 			.findFirst()
 			.orElseThrow()
 			.get("id");

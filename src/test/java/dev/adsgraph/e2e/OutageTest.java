@@ -26,7 +26,7 @@ class OutageTest extends SandboxGatewayTest {
 	private static final String SP_DOWN = """
 			{"rules": [{"upstream": "sp", "operation": "*", "unavailable": 1.0}]}""";
 
-	private static final String BOTH = "{ profiles { id countryCode } sellingPartner { id marketplaces { id } } }";
+	private static final String BOTH = "{ profiles { id countryCode } sellingPartner { id marketplaceParticipations { id } } }";
 
 	@AfterEach
 	void calm() {

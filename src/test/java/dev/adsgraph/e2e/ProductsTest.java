@@ -265,7 +265,7 @@ class ProductsTest extends SandboxGatewayTest {
 	void aProfilesProductsAndPerformanceAddUp() {
 		String query = """
 				query($s: Date!, $e: Date!) { profiles(filter: {marketplaceIds: ["ATVPDKIKX0DER"], types: [SELLER]}) {
-				  id accountInfo { id } marketplace { id storeName }
+				  id accountInfo { accountId } marketplaceParticipation { id storeName marketplace { id } }
 				  performance(dateRange: {start: $s, end: $e}) { freshness { advertising { status } retail { status } }
 				    advertising { spend { amount } } sales { orderedProductSales { amount } } metrics { tacos } }
 				  products(dateRange: {start: $s, end: $e}, first: 100) { nodes { asin advertising { spend { amount } } }
@@ -274,20 +274,20 @@ class ProductsTest extends SandboxGatewayTest {
 		Map<String, Object> answer = eventually(() -> this.client.graphql(query, vars), (a) -> {
 			List<Map<String, Object>> ps = at(a, "data.profiles");
 			return ps.stream()
-				.filter((p) -> SELLER.equals(at(p, "accountInfo.id")))
+				.filter((p) -> SELLER.equals(at(p, "accountInfo.accountId")))
 				.allMatch((p) -> "READY".equals(at(p, "performance.freshness.advertising.status"))
 						&& "READY".equals(at(p, "performance.freshness.retail.status")));
 		});
 		assertNoErrors(answer);
 		List<Map<String, Object>> profiles = at(answer, "data.profiles");
 		Map<String, Object> northwind = profiles.stream()
-			.filter((p) -> SELLER.equals(at(p, "accountInfo.id")))
+			.filter((p) -> SELLER.equals(at(p, "accountInfo.accountId")))
 			.findFirst()
 			.orElseThrow();
-		assertThat((Object) at(northwind, "marketplace.id")).isEqualTo(US);
+		assertThat((Object) at(northwind, "marketplaceParticipation.marketplace.id")).isEqualTo(US);
 		profiles.stream()
-			.filter((p) -> !SELLER.equals(at(p, "accountInfo.id")))
-			.forEach((p) -> assertThat(p.get("marketplace")).isNull());
+			.filter((p) -> !SELLER.equals(at(p, "accountInfo.accountId")))
+			.forEach((p) -> assertThat(p.get("marketplaceParticipation")).isNull());
 		List<Map<String, Object>> truth = truth(this.start, this.end);
 		BigDecimal spend = truth.stream()
 			.filter((p) -> p.get("ads") != null)

@@ -14,7 +14,7 @@ class ProfilesTest extends SandboxGatewayTest {
 			query($filter: ProfileFilter) {
 			  profiles(filter: $filter) {
 			    id region countryCode currencyCode timezone marketplaceId dailyBudget
-			    accountInfo { id type name subType validPaymentMethod }
+			    accountInfo { accountId type name subType validPaymentMethod }
 			  }
 			}""";
 

@@ -30,7 +30,7 @@ class RegistrationTest extends SandboxGatewayTest {
 
 	private static final String ACCOUNT = """
 			query($id: ID!) { adsAccount(id: $id) { id status countryCodes alternateIds { countryCode profileId }
-			  profiles { id countryCode accountInfo { id type } } errors { countryCode code message } } }""";
+			  profiles { id countryCode accountInfo { accountId type } } errors { countryCode code message } } }""";
 
 	private String acceptedToken() {
 		String token = createdToken();
@@ -84,7 +84,7 @@ class RegistrationTest extends SandboxGatewayTest {
 		assertThat((Object) at(done, "data.adsAccount.status")).isEqualTo("CREATED");
 		List<Map<String, Object>> profiles = at(done, "data.adsAccount.profiles");
 		assertThat(profiles).isNotEmpty()
-			.allSatisfy((p) -> assertThat((Object) at(p, "accountInfo.id")).isEqualTo("A17CEDARLN4PTS"));
+			.allSatisfy((p) -> assertThat((Object) at(p, "accountInfo.accountId")).isEqualTo("A17CEDARLN4PTS"));
 
 		List<Map<String, Object>> listed = at(this.client.graphql("{ profiles { id } }"), "data.profiles");
 		assertThat(listed).extracting((p) -> p.get("id"))

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "adsgraph.cache.profiles.reload-on-miss-interval=30s")
 class TenantIsolationTest extends SandboxGatewayTest {
 
-	private static final String PROFILE = "query($id: ID!) { profile(id: $id) { id countryCode accountInfo { id name } } }";
+	private static final String PROFILE = "query($id: ID!) { profile(id: $id) { id countryCode accountInfo { accountId name } } }";
 
 	private static final String ADS_ACCOUNT = "query($id: ID!) { adsAccount(id: $id) { id name status } }";
 

@@ -27,6 +27,7 @@ class QueryComplexityTest {
 			type Query {
 			  profiles: [Profile!]!
 			  accounts(first: Int = 20, after: String): AccountConnection!
+			  bothWays(first: Int, after: String, last: Int, before: String): AccountConnection!
 			  products(asins: [String!]!): ProductsResult!
 			  node: Node
 			}
@@ -86,6 +87,17 @@ class QueryComplexityTest {
 		assertThat(cost("query($n: Int) { accounts(first: $n) { nodes { id } } }", Map.of("n", 7))).isEqualTo(15);
 		// the default of `first` (20) counts when it is not given
 		assertThat(cost("{ accounts { nodes { id } } }")).isEqualTo(41);
+	}
+
+	@Test
+	void aConnectionThatPagesBothWaysMultipliesByLastOrItsDefaultPage() {
+		// bothWays = 1 + n × (nodes = 1 + id 1)
+		assertThat(cost("{ bothWays(first: 7) { nodes { id } } }")).isEqualTo(15);
+		assertThat(cost("{ bothWays(last: 7) { nodes { id } } }")).isEqualTo(15);
+		assertThat(cost("query($n: Int) { bothWays(last: $n) { edges { node { id } } } }", Map.of("n", 4)))
+			.isEqualTo(1 + 4 * (1 + 1 + 1));
+		// neither: the default page of a connection that takes both (50)
+		assertThat(cost("{ bothWays { nodes { id } } }")).isEqualTo(1 + Connections.DEFAULT_SIZE * 2);
 	}
 
 	@Test

@@ -141,7 +141,7 @@ class DailyFiguresTest {
 				D3, new AdPerformance(1000, 20, usd("8.00"), usd("0"), 0, 0));
 		Map<LocalDate, RetailSales> retail = Map.of(D1, new RetailSales(10, usd("200.00"), 80, 100, 90.0), D2,
 				new RetailSales(5, usd("50.00"), 40, 60, 95.0));
-		List<DailyPerformance> days = DailyPerformance.series(D1, D3, ads, retail, "USD");
+		List<DailyPerformance> days = DailyPerformance.series(D1, D3, ads, retail, "USD", LocalDate::toString);
 
 		assertThat(days).extracting(DailyPerformance::date).containsExactly(D1, D2, D3);
 		DailyPerformance first = days.get(0);
@@ -170,7 +170,7 @@ class DailyFiguresTest {
 	@Test
 	void aSourceThatIsNotReadyIsNullOnEveryDay() {
 		Map<LocalDate, RetailSales> retail = Map.of(D1, new RetailSales(10, usd("200.00"), 80, 100, 90.0));
-		List<DailyPerformance> days = DailyPerformance.series(D1, D2, null, retail, "USD");
+		List<DailyPerformance> days = DailyPerformance.series(D1, D2, null, retail, "USD", LocalDate::toString);
 		assertThat(days).hasSize(2).allSatisfy((day) -> {
 			assertThat(day.advertising()).isNull();
 			assertThat(day.metrics().acos()).isNull();
@@ -178,7 +178,7 @@ class DailyFiguresTest {
 			assertThat(day.metrics().organicSales()).isNull();
 		});
 		assertThat(days.get(0).sales().orderedProductSales()).isEqualTo(usd("200.00"));
-		assertThat(DailyPerformance.series(D1, D1, null, null, "USD")).singleElement()
+		assertThat(DailyPerformance.series(D1, D1, null, null, "USD", LocalDate::toString)).singleElement()
 			.satisfies((day) -> assertThat(day.metrics()).isEqualTo(Metrics.NONE));
 	}
 

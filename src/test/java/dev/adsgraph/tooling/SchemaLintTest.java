@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code schema/*.graphqls} through graphql-schema-linter with the rules in
  * {@code tools/graphql-schema-linter.config.js}: a description on every type, field,
- * argument, input field and enum value, no unused type, Relay connection arguments. The
- * lint must find nothing. A second run over the schema plus a probe file breaking each
- * rule shows that the rules are on and that a finding fails the run. Needs Node.js and
+ * argument, input field and enum value, no unused type, Relay connections (types,
+ * arguments, PageInfo). The lint must find nothing. A second run over the schema plus a
+ * probe file breaking each rule (and a PageInfo without {@code hasPreviousPage}) shows
+ * that the rules are on and that a finding fails the run. Needs Node.js and
  * {@code npm ci} in {@code tools/}.
  */
 class SchemaLintTest {
@@ -38,6 +39,19 @@ class SchemaLintTest {
 			  probeInput(input: ProbeInput): String
 			  "A connection without `first` and `after`."
 			  probeConnection: AdsAccountConnection
+			  "A connection type without `edges` and `pageInfo`."
+			  probeNodesOnly(
+			    "How many."
+			    first: Int
+			    "After which."
+			    after: String
+			  ): NodesOnlyConnection
+			}
+
+			"A list that calls itself a connection but has neither edges nor pageInfo."
+			type NodesOnlyConnection {
+			  "The items."
+			  nodes: [String!]!
 			}
 
 			enum ProbeEnum {
@@ -73,9 +87,15 @@ class SchemaLintTest {
 		List<String> files = new ArrayList<>();
 		try (Stream<Path> schema = Files.list(Path.of("schema"))) {
 			for (Path file : schema.filter((f) -> f.toString().endsWith(".graphqls")).sorted().toList()) {
-				files.add(Files
-					.copy(file, probed.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
-					.toString());
+				String sdl = Files.readString(file);
+				if (file.getFileName().toString().equals("common.graphqls")) {
+					// A PageInfo that cannot say whether a page comes before.
+					String withoutPrevious = sdl.replace("hasPreviousPage: Boolean!", "previousPageUnknown: Boolean!");
+					assertThat(withoutPrevious).as("common.graphqls declares PageInfo.hasPreviousPage")
+						.isNotEqualTo(sdl);
+					sdl = withoutPrevious;
+				}
+				files.add(Files.writeString(probed.resolve(file.getFileName()), sdl).toString());
 			}
 		}
 		files.add(Files.writeString(probed.resolve("probe.graphqls"), PROBE).toString());
@@ -88,6 +108,8 @@ class SchemaLintTest {
 			.contains("`ProbeEnum` is missing a description", "(types-have-descriptions)")
 			.contains("`UnusedProbeType`", "(defined-types-are-used)")
 			.contains("(relay-connection-arguments-spec)")
+			.contains("`NodesOnlyConnection`", "(relay-connection-types-spec)")
+			.contains("hasPreviousPage", "(relay-page-info-spec)")
 			.doesNotContain("`ProbeEnum.DOCUMENTED`", "`Long`");
 	}
 
