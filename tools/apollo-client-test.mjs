@@ -246,7 +246,10 @@ function checkCached(client, example, when) {
 
 /** Fails the run with every message Apollo Client wrote so far, then forgets them. */
 function noMessages(part) {
-  for (const message of messages.splice(0)) fail(`${part}, ${message.step}: Apollo Client ${message.level}: ${brief(message.text)}`);
+  for (const message of messages.splice(0)) {
+    const where = message.step.startsWith(part) ? message.step : `${part}, ${message.step}`;
+    fail(`${where}: Apollo Client ${message.level}: ${brief(message.text)}`);
+  }
 }
 
 /** The probe: a cache warning is caught, so a run without any means there were none. */
@@ -382,7 +385,10 @@ async function trustedMode() {
   const getRequests = [];
   const getClient = newClient(new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(httpLink(getRequests)));
   const queries = all.filter((e) => e.type === 'query');
-  for (const query of queries) await run(getClient, query, query.ranWith);
+  for (const query of queries) {
+    step = `trusted documents over GET: ${query.name}`;
+    await run(getClient, query, query.ranWith);
+  }
   if (getRequests.length !== queries.length || getRequests.some((r) => r.method !== 'GET' || r.withDocument || codes(r.answer).length > 0)) {
     fail(`trusted documents over GET: expected ${queries.length} hash-only GETs answered, got ${JSON.stringify(getRequests.map((r) => [r.step, r.method, r.withDocument, codes(r.answer)]))}`);
   } else {
