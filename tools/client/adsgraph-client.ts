@@ -80,7 +80,7 @@ export async function profileIdsByCountry(client: ApolloClient): Promise<Map<str
 }
 
 /** One row of a product table. */
-export type ProductRow = NonNullable<NonNullable<ProductsQuery['products']>['nodes'][number]>;
+export type ProductRow = NonNullable<NonNullable<NonNullable<ProductsQuery['products']>['nodes']>[number]>;
 
 /** A money amount as the codegen's scalar mapping types it (docs/schema.md). */
 export type Amount = NonNullable<NonNullable<ProductRow['advertising']>['spend']>['amount'];
