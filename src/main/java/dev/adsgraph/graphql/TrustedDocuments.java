@@ -21,7 +21,8 @@ import org.springframework.core.io.Resource;
  * "apollo-persisted-query-manifest", "version": 1, "operations": [{"id": "<sha256>",
  * "name": …, "type": …, "body": "<document>"}]}};</li>
  * <li>GraphQL Code Generator's client preset with {@code persistedDocuments}
- * ({@code persisted-documents.json}): {@code {"<sha256>": "<document>"}}; its
+ * ({@code persisted-documents.json}): {@code {"sha256:<sha256>": "<document>"}} (its
+ * current versions prefix the algorithm's name; a bare hash is taken too); its
  * {@code hashAlgorithm} must be {@code sha256}.</li>
  * </ul>
  * Every hash is checked against its document when loaded: a manifest made with another
@@ -30,6 +31,9 @@ import org.springframework.core.io.Resource;
 public final class TrustedDocuments {
 
 	static final String APOLLO_FORMAT = "apollo-persisted-query-manifest";
+
+	/** How GraphQL Code Generator's client preset prefixes its SHA-256 document ids. */
+	private static final String SHA256_PREFIX = "sha256:";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -71,10 +75,14 @@ public final class TrustedDocuments {
 		return new TrustedDocuments(documents);
 	}
 
-	private static void add(Map<String, String> documents, Resource manifest, String hash, String document) {
+	private static void add(Map<String, String> documents, Resource manifest, String id, String document) {
 		String expected = PersistedQueries.sha256(document);
-		if (!expected.equals(hash.toLowerCase(Locale.ROOT))) {
-			throw new IllegalStateException("The trusted documents manifest " + manifest + " lists " + hash
+		String hash = id.toLowerCase(Locale.ROOT);
+		if (hash.startsWith(SHA256_PREFIX)) {
+			hash = hash.substring(SHA256_PREFIX.length());
+		}
+		if (!expected.equals(hash)) {
+			throw new IllegalStateException("The trusted documents manifest " + manifest + " lists " + id
 					+ ", which is not the SHA-256 of its document (" + expected + ")");
 		}
 		documents.put(expected, document);

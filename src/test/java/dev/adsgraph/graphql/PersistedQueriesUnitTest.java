@@ -135,10 +135,14 @@ class PersistedQueriesUnitTest {
 				+ hash + "\",\"name\":\"Greet\",\"type\":\"query\",\"body\":\"" + QUERY + "\"}]}";
 		String other = "{ greeting }";
 		String codegen = "{\"" + PersistedQueries.sha256(other) + "\":\"" + other + "\"}";
-		TrustedDocuments trusted = TrustedDocuments.load(List.of(resource(apollo), resource(codegen)));
-		assertThat(trusted.size()).isEqualTo(2);
+		String third = "{ third: greeting }";
+		String prefixed = "{\"sha256:" + PersistedQueries.sha256(third) + "\":\"" + third + "\"}";
+		TrustedDocuments trusted = TrustedDocuments
+			.load(List.of(resource(apollo), resource(codegen), resource(prefixed)));
+		assertThat(trusted.size()).isEqualTo(3);
 		assertThat(trusted.document(hash)).isEqualTo(QUERY);
 		assertThat(trusted.document(PersistedQueries.sha256(other))).isEqualTo(other);
+		assertThat(trusted.document(PersistedQueries.sha256(third))).as("codegen's sha256: prefix").isEqualTo(third);
 		String sha1Like = "{\"0123456789abcdef0123456789abcdef01234567\":\"" + other + "\"}";
 		assertThatIllegalStateException().isThrownBy(() -> TrustedDocuments.load(List.of(resource(sha1Like))))
 			.withMessageContaining("not the SHA-256 of its document");
