@@ -28,8 +28,7 @@ const config: CodegenConfig = {
           CountryCode: 'string', // "GB"
           Currency: 'string', // "USD"
           Url: 'string', // "https://…"
-          BigDecimal: { input: 'number | string', output: 'number' },
-          Long: { input: 'number | string', output: 'number' },
+          Decimal: 'string', // "12.50": money amounts, exact decimal strings
         },
       },
     },
