@@ -32,6 +32,16 @@ public final class Connections {
 	}
 
 	/**
+	 * Checks an {@code after} argument: null, or a cursor of ours (an
+	 * {@link ArgumentRules} check).
+	 */
+	public static void requireAfter(Object after) {
+		if (after != null) {
+			Cursors.decode((String) after);
+		}
+	}
+
+	/**
 	 * @param fetch one upstream page for a page token (null for the first page)
 	 */
 	public static <T> Mono<Connection<T>> page(Integer first, String after,
