@@ -59,7 +59,8 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	public void configure(ArgumentRules rules) {
 		rules.add("Query", "adsAccount", "id", (value) -> Ids.accountId((String) value, "id"))
 			.add("Query", "adsAccounts", "first", (value) -> Connections.requireFirst((Integer) value, 20))
-			.add("Query", "adsAccounts", "after", Connections::requireAfter);
+			.add("Query", "adsAccounts", "after", Connections::requireAfter)
+			.add("Mutation", "registerAdsAccount", "idempotencyKey", IdempotencyExecutor::requireKey);
 	}
 
 	@QueryMapping

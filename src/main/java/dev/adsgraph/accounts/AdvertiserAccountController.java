@@ -57,7 +57,9 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 			}
 		})
 			.add("Query", "advertiserAccounts", "first", (value) -> Connections.requireFirst((Integer) value, 20))
-			.add("Query", "advertiserAccounts", "after", Connections::requireAfter);
+			.add("Query", "advertiserAccounts", "after", Connections::requireAfter)
+			.add("Mutation", "createAdvertiserAccounts", "idempotencyKey", IdempotencyExecutor::requireKey)
+			.add("Mutation", "updateAdvertiserAccounts", "idempotencyKey", IdempotencyExecutor::requireKey);
 	}
 
 	/** The ids of {@code filter.ids}, distinct; null when the filter names none. */

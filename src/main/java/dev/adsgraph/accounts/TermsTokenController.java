@@ -37,7 +37,8 @@ class TermsTokenController implements ArgumentRules.Configurer {
 
 	@Override
 	public void configure(ArgumentRules rules) {
-		rules.add("Query", "termsToken", "token", (value) -> requireWellFormed((String) value, "token"));
+		rules.add("Query", "termsToken", "token", (value) -> requireWellFormed((String) value, "token"))
+			.add("Mutation", "createTermsToken", "idempotencyKey", IdempotencyExecutor::requireKey);
 	}
 
 	@QueryMapping

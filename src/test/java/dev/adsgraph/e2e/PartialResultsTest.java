@@ -57,6 +57,28 @@ class PartialResultsTest extends SandboxGatewayTest {
 		assertThat(errors).filteredOn((error) -> List.of("profiles").equals(error.get("path"))).hasSize(1);
 	}
 
+	/**
+	 * Mutations run one after the other: the second one's refused key nulls its payload
+	 * only, and the first one's token, which exists at Amazon now, is in the answer.
+	 */
+	@Test
+	void aRefusedMutationLeavesThePayloadOfTheOneThatRanBeforeIt() {
+		Map<String, Object> answer = this.client.graphql("""
+				mutation {
+				  created: createTermsToken { termsToken { token status } userErrors { code } }
+				  refused: createTermsToken(idempotencyKey: "no spaces please") { termsToken { token } }
+				}""");
+
+		assertThat((String) at(answer, "data.created.termsToken.token")).isNotBlank();
+		assertThat((Object) at(answer, "data.created.termsToken.status")).isEqualTo("CREATED");
+		assertThat((Object) at(answer, "data.refused")).isNull();
+		assertThat(errors(answer)).singleElement().satisfies((error) -> {
+			assertThat((Object) at(error, "extensions.code")).isEqualTo("BAD_USER_INPUT");
+			assertThat((Object) at(error, "extensions.argument")).isEqualTo("idempotencyKey");
+			assertThat(error.get("path")).isEqualTo(List.of("refused"));
+		});
+	}
+
 	@Test
 	void withTheProfileListBackTheSameQueryAnswersInFull() {
 		Map<String, Object> answer = this.client.graphql("""
