@@ -9,9 +9,9 @@ import graphql.schema.FieldCoordinates;
  * The argument checks of fields, by field and argument, that need nothing but the
  * argument's value (no upstream call): each feature adds its own through a
  * {@link Configurer} bean, and {@link ArgumentChecksInstrumentation} runs them once per
- * field of an operation before any field runs. A check refuses a value by throwing
- * {@link BadUserInputException}; the resolver may run the same check again, it then
- * always passes.
+ * field of a request, before the field's resolver first runs, however many list items
+ * reach it. A check refuses a value by throwing {@link BadUserInputException}; the
+ * resolver may run the same check again, it then always passes.
  */
 public final class ArgumentRules {
 

@@ -73,22 +73,25 @@ class ArgumentChecksSliceTest {
 	}
 
 	@Test
-	void aRefusedFieldThatNoItemReachesIsStillReportedOnceWithoutAPath() {
-		// No profile answers (the upstream is unreachable here), so no item reaches
-		// performance.
+	void aFieldThatNoItemReachesIsNeitherRunNorReported() {
+		// No profile answers (the upstream is unreachable here), so nothing reaches
+		// performance: like any field that does not run, it has no error.
 		GraphQlTester.Response response = this.graphQlTester
 			.document("{ profile(id: \"1\") { id performance(dateRange: " + BAD_RANGE + ") { metrics { ctr } } } }")
 			.execute();
-		List<ResponseError> errors = errors(response);
-		assertThat(errors).filteredOn((error) -> "BAD_USER_INPUT".equals(error.getExtensions().get("code")))
-			.singleElement()
-			.satisfies((error) -> {
-				assertThat(error.getExtensions()).containsEntry("argument", "dateRange");
-				assertThat(error.getMessage()).contains("dateRange.end 2026-01-01 is before dateRange.start");
-				assertThat(error.getParsedPath()).isEmpty();
-				assertThat(error.getLocations()).singleElement()
-					.satisfies((location) -> assertThat(location.getColumn()).isEqualTo(25));
-			});
+		assertThat(errors(response)).singleElement()
+			.satisfies((error) -> assertThat(error.getPath()).isEqualTo("profile"));
+		response.path("profile").valueIsNull();
+	}
+
+	@Test
+	void twoAliasesOfAFieldAreTwoFieldsEachReportedOnce() {
+		GraphQlTester.Response response = this.graphQlTester
+			.document("{ a: termsToken(token: \"\") { status } b: termsToken(token: \"x\") { status } }")
+			.execute();
+		assertThat(errors(response)).extracting(ResponseError::getPath).containsExactly("a", "b");
+		assertThat(errors(response))
+			.allSatisfy((error) -> assertThat(error.getExtensions()).containsEntry("argument", "token"));
 	}
 
 	@Test
