@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Connections.Connection;
 import dev.adsgraph.graphql.Ids;
@@ -31,7 +32,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class AdsAccountController {
+class AdsAccountController implements ArgumentRules.Configurer {
 
 	/**
 	 * Amazon's largest page; asking for it keeps upstream calls per GraphQL page at one.
@@ -52,6 +53,14 @@ class AdsAccountController {
 		this.profiles = profiles;
 		this.registration = registration;
 		this.idempotency = idempotency;
+	}
+
+	@Override
+	public void configure(ArgumentRules rules) {
+		rules.add("Query", "adsAccount", "id", (value) -> Ids.accountId((String) value, "id"))
+			.add("Query", "adsAccounts", "first", (value) -> Connections.requireFirst((Integer) value, 20))
+			.add("Query", "adsAccounts", "after", Connections::requireAfter)
+			.add("Mutation", "registerAdsAccount", "idempotencyKey", IdempotencyExecutor::requireKey);
 	}
 
 	@QueryMapping

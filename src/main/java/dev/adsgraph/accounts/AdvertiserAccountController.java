@@ -3,8 +3,10 @@ package dev.adsgraph.accounts;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Connections.Connection;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Controller;
  * are sent in one call and Amazon's 207 answer is mapped back to the caller's indexes.
  */
 @Controller
-class AdvertiserAccountController {
+class AdvertiserAccountController implements ArgumentRules.Configurer {
 
 	static final int MAX_BATCH = 100;
 
@@ -47,24 +49,37 @@ class AdvertiserAccountController {
 		this.idempotency = idempotency;
 	}
 
+	@Override
+	public void configure(ArgumentRules rules) {
+		rules.add("Query", "advertiserAccounts", "filter", (value) -> {
+			if (value instanceof Map<?, ?> filter && filter.get("ids") instanceof List<?> ids) {
+				requireIds(ids.stream().map((id) -> (String) id).toList());
+			}
+		})
+			.add("Query", "advertiserAccounts", "first", (value) -> Connections.requireFirst((Integer) value, 20))
+			.add("Query", "advertiserAccounts", "after", Connections::requireAfter)
+			.add("Mutation", "createAdvertiserAccounts", "idempotencyKey", IdempotencyExecutor::requireKey)
+			.add("Mutation", "updateAdvertiserAccounts", "idempotencyKey", IdempotencyExecutor::requireKey);
+	}
+
+	/** The ids of {@code filter.ids}, distinct; null when the filter names none. */
+	private static List<String> requireIds(List<String> ids) {
+		if (ids == null) {
+			return null;
+		}
+		if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+			throw new BadUserInputException(
+					"filter.ids must name 1 to " + MAX_BATCH + " accounts; got " + ids.size() + ".");
+		}
+		return ids.stream().map((id) -> Ids.accountId(id, "filter.ids")).distinct().toList();
+	}
+
 	@QueryMapping
 	Mono<Connection<AdvertiserAccountView>> advertiserAccounts(@Argument AdvertiserAccountFilter filter,
 			@Argument Integer first, @Argument String after,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		List<String> ids = null;
-		Boolean global = null;
-		if (filter != null) {
-			if (filter.ids() != null) {
-				if (filter.ids().isEmpty() || filter.ids().size() > MAX_BATCH) {
-					throw new BadUserInputException(
-							"filter.ids must name 1 to " + MAX_BATCH + " accounts; got " + filter.ids().size() + ".");
-				}
-				ids = filter.ids().stream().map((id) -> Ids.accountId(id, "filter.ids")).distinct().toList();
-			}
-			global = filter.isGlobalAccount();
-		}
-		List<String> idFilter = ids;
-		Boolean globalFilter = global;
+		List<String> idFilter = (filter != null) ? requireIds(filter.ids()) : null;
+		Boolean globalFilter = (filter != null) ? filter.isGlobalAccount() : null;
 		return Connections.page(first, after, (token) -> this.ads
 			.queryAdvertiserAccounts(tenant.ads(), tenant.homeRegion(),
 					new AdvertiserAccount.Query(idFilter, globalFilter, UPSTREAM_PAGE, token))

@@ -3,6 +3,7 @@ package dev.adsgraph.accounts;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.idempotency.IdempotencyExecutor;
@@ -21,7 +22,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class TermsTokenController {
+class TermsTokenController implements ArgumentRules.Configurer {
 
 	static final Pattern TERMS_TOKEN = Pattern.compile("^[A-Za-z0-9-]{8,128}$");
 
@@ -32,6 +33,12 @@ class TermsTokenController {
 	TermsTokenController(AdsApiClient ads, IdempotencyExecutor idempotency) {
 		this.ads = ads;
 		this.idempotency = idempotency;
+	}
+
+	@Override
+	public void configure(ArgumentRules rules) {
+		rules.add("Query", "termsToken", "token", (value) -> requireWellFormed((String) value, "token"))
+			.add("Mutation", "createTermsToken", "idempotencyKey", IdempotencyExecutor::requireKey);
 	}
 
 	@QueryMapping

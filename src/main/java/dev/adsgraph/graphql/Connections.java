@@ -47,6 +47,46 @@ public final class Connections {
 	}
 
 	/**
+	 * Checks the {@code after} argument of a forward-only connection: null, or a cursor
+	 * of ours (an {@link ArgumentRules} check).
+	 */
+	public static void requireAfter(Object after) {
+		if (after != null) {
+			Cursors.decode((String) after, "after");
+		}
+	}
+
+	/**
+	 * The {@link ArgumentRules} checks of a connection over a list held whole (the checks
+	 * of {@link Window}, each under its argument), so that a refused paging argument is
+	 * one error for the field, before it fans out.
+	 */
+	public static void addWindowRules(ArgumentRules rules, String type, String field) {
+		rules.add(type, field, "first", (value) -> requireOptionalSize("first", value))
+			.addWithArguments(type, field, "last", (value, arguments) -> {
+				if (value != null && arguments.get("first") != null) {
+					throw new BadUserInputException("Give first or last, not both; got first: " + arguments.get("first")
+							+ " and last: " + value + ".");
+				}
+				requireOptionalSize("last", value);
+			})
+			.add(type, field, "after", (value) -> requireKeyCursor("after", value))
+			.add(type, field, "before", (value) -> requireKeyCursor("before", value));
+	}
+
+	private static void requireOptionalSize(String argument, Object value) {
+		if (value != null) {
+			requireSize(argument, (Integer) value, 0);
+		}
+	}
+
+	private static void requireKeyCursor(String argument, Object value) {
+		if (value != null) {
+			Cursors.decodeKey((String) value, argument);
+		}
+	}
+
+	/**
 	 * A forward-only page over nextToken pagination. Nothing comes before the first page,
 	 * and something (the item {@code after} names) comes before any other, so
 	 * {@code hasPreviousPage} is exact without going back.

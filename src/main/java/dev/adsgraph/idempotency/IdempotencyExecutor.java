@@ -111,6 +111,16 @@ public class IdempotencyExecutor {
 	}
 
 	/**
+	 * Checks an {@code idempotencyKey} argument: absent, or a key {@link #checkKey} takes
+	 * (an {@code ArgumentRules} check of every mutation that has one).
+	 */
+	public static void requireKey(Object value) {
+		if (value != null) {
+			checkKey(value);
+		}
+	}
+
+	/**
 	 * The key if it is 1 to 255 printable ASCII characters without spaces; else a
 	 * BAD_USER_INPUT error.
 	 */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.products.ProductFacts.CatalogSummary;
@@ -33,7 +34,7 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ProductController {
+class ProductController implements ArgumentRules.Configurer {
 
 	private final ProductService products;
 
@@ -45,6 +46,26 @@ class ProductController {
 		this.products = products;
 		this.marketplaces = marketplaces;
 		this.watcher = watcher;
+	}
+
+	/**
+	 * Checked before the fields fan out: {@code Profile.products} and
+	 * {@code Profile.performance} run once per profile, and a refused range is one error,
+	 * not one per profile.
+	 */
+	@Override
+	public void configure(ArgumentRules rules) {
+		ArgumentRules.Check range = (value) -> this.products.requireRange(DateRange.of(value));
+		rules.add("Query", "products", "marketplaceId", (value) -> ProductService.requireMarketplace((String) value))
+			.add("Query", "products", "asins", (value) -> this.products.requireAsins(strings(value)))
+			.add("Query", "products", "dateRange", range)
+			.add("Profile", "products", "dateRange", range)
+			.add("Profile", "performance", "dateRange", range);
+		Connections.addWindowRules(rules, "Profile", "products");
+	}
+
+	private static List<String> strings(Object value) {
+		return ((List<?>) value).stream().map((item) -> (String) item).toList();
 	}
 
 	@QueryMapping

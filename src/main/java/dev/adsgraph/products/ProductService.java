@@ -274,13 +274,13 @@ class ProductService {
 								+ marketplace.id() + " (" + marketplace.countryCode() + ")."))));
 	}
 
-	private static Marketplaces.Marketplace requireMarketplace(String marketplaceId) {
+	static Marketplaces.Marketplace requireMarketplace(String marketplaceId) {
 		return Marketplaces.byId(marketplaceId)
 			.orElseThrow(() -> new BadUserInputException("marketplaceId must be an Amazon marketplace id such as "
 					+ "ATVPDKIKX0DER (US) or A1PA6795UKMFR9 (DE); " + Ids.quote(marketplaceId) + " is not one."));
 	}
 
-	private List<String> requireAsins(List<String> asins) {
+	List<String> requireAsins(List<String> asins) {
 		if (asins.isEmpty() || asins.size() > this.properties.maxAsins()) {
 			throw new BadUserInputException(
 					"asins must name 1 to " + this.properties.maxAsins() + " ASINs; got " + asins.size() + ".");
@@ -331,6 +331,13 @@ class ProductService {
 
 	/** The schema's {@code DateRangeInput}. */
 	record DateRange(LocalDate start, LocalDate end) {
+
+		/** A {@code DateRangeInput} as graphql-java coerced it. */
+		static DateRange of(Object value) {
+			Map<?, ?> range = (Map<?, ?>) value;
+			return new DateRange((LocalDate) range.get("start"), (LocalDate) range.get("end"));
+		}
+
 	}
 
 	/** Products and where their report-based sources stand. */

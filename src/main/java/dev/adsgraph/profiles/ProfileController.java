@@ -1,7 +1,9 @@
 package dev.adsgraph.profiles;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.graphql.Ids;
@@ -15,12 +17,28 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
-class ProfileController {
+class ProfileController implements ArgumentRules.Configurer {
 
 	private final ProfileService profiles;
 
 	ProfileController(ProfileService profiles) {
 		this.profiles = profiles;
+	}
+
+	@Override
+	public void configure(ArgumentRules rules) {
+		rules.add("Query", "profile", "id", (value) -> Ids.profileId((String) value, "id"))
+			.add("Query", "profiles", "filter", (value) -> {
+				if (value instanceof Map<?, ?> filter) {
+					requireMarketplaceIds((List<?>) filter.get("marketplaceIds"));
+				}
+			});
+	}
+
+	private static void requireMarketplaceIds(List<?> marketplaceIds) {
+		if (marketplaceIds != null && marketplaceIds.stream().anyMatch((id) -> ((String) id).isBlank())) {
+			throw new BadUserInputException("filter.marketplaceIds must not contain an empty id.");
+		}
 	}
 
 	@QueryMapping
@@ -46,9 +64,7 @@ class ProfileController {
 			List<String> marketplaceIds, Boolean validPaymentMethod, String apiProgram, String accessLevel) {
 
 		ProfileQuery toQuery() {
-			if (this.marketplaceIds != null && this.marketplaceIds.stream().anyMatch(String::isBlank)) {
-				throw new BadUserInputException("filter.marketplaceIds must not contain an empty id.");
-			}
+			requireMarketplaceIds(this.marketplaceIds);
 			return new ProfileQuery(this.regions, this.countryCodes, this.types, this.marketplaceIds,
 					this.validPaymentMethod, this.apiProgram, this.accessLevel);
 		}

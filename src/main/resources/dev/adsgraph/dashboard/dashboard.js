@@ -148,9 +148,15 @@ async function loadProfiles() {
   }
   status('Loading profiles…');
   const { data, errors } = await graphql(PROFILES, {});
-  profiles = data.profiles;
+  // Null, with its error, when Amazon did not give the profiles.
+  profiles = data.profiles || [];
   loadedKey = key;
   showErrors(errors);
+  if (!data.profiles) {
+    select.replaceChildren(new Option('No profiles', ''));
+    status('');
+    return false;
+  }
   select.replaceChildren(...profiles.map((p) => {
     const label = `${p.accountInfo.name} — ${p.countryCode} (${p.accountInfo.type.toLowerCase()}, ${p.id})`;
     return new Option(label, p.id);
@@ -207,7 +213,9 @@ async function loadProducts() {
       return;
     }
     showErrors(errors);
-    if (!data.profile) {
+    // The profile, its totals or its products are null, with their errors, when they failed
+    // (a refused date range, Amazon unavailable).
+    if (!data.profile || !data.profile.performance || !data.profile.products) {
       status('');
       if (errors.length === 0) {
         showErrors([{ code: 'NOT_FOUND', message: `Profile ${profile.id} is not there any more; reload the page.` }]);
@@ -238,7 +246,7 @@ async function loadMore() {
     return;
   }
   showErrors(errors);
-  if (data.profile) {
+  if (data.profile && data.profile.products) {
     appendRows(profile, data.profile.products.nodes);
     setNextPage(data.profile.products.pageInfo);
   }

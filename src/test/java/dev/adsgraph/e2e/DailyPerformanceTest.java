@@ -180,12 +180,90 @@ class DailyPerformanceTest extends SandboxGatewayTest {
 
 	private void assertBad(LocalDate start, LocalDate end, String message) {
 		Map<String, Object> answer = ask(start, end);
-		List<Map<String, Object>> errors = errors(answer);
-		assertThat(errors).as("%s..%s", start, end).isNotEmpty().allSatisfy((error) -> {
+		assertThat(errors(answer)).as("%s..%s", start, end).singleElement().satisfies((error) -> {
 			assertThat((Object) at(error, "extensions.code")).isEqualTo("BAD_USER_INPUT");
+			assertThat((Object) at(error, "extensions.argument")).isEqualTo("dateRange");
 			assertThat((String) error.get("message")).contains(message);
-			assertThat(String.valueOf(error.get("path"))).contains("performance");
+			assertThat(error.get("path")).isEqualTo(List.of("profiles", 0, "performance"));
 		});
+		List<Map<String, Object>> profiles = at(answer, "data.profiles");
+		assertThat(profiles).isNotEmpty().allSatisfy((profile) -> assertThat(profile.get("performance")).isNull());
+	}
+
+	/**
+	 * A dashboard's query with a refused range: the profiles and the other root fields
+	 * answer, with one error for the range however many profiles there are, and no report
+	 * is asked for.
+	 */
+	@Test
+	void aRefusedRangeUnderProfilesIsOneErrorAndTheRestOfTheAnswerStays() {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Map<String, Long> before = this.client.sandboxStats();
+		Map<String, Object> answer = this.client.graphql("""
+				query($s: Date!, $e: Date!) {
+				  profiles { id countryCode performance(dateRange: {start: $s, end: $e}) { metrics { acos } } }
+				  sellingPartner { id marketplaceParticipations { id } }
+				}""", Map.of("s", today.minusDays(3).toString(), "e", today.minusDays(5).toString()));
+
+		List<Map<String, Object>> profiles = at(answer, "data.profiles");
+		assertThat(profiles).hasSizeGreaterThan(1).allSatisfy((profile) -> {
+			assertThat((String) profile.get("id")).isNotBlank();
+			assertThat(profile).containsEntry("performance", null);
+		});
+		assertThat((String) at(answer, "data.sellingPartner.id")).isEqualTo(ProductsTest.SELLER);
+		assertThat(errors(answer)).singleElement().satisfies((error) -> {
+			assertThat((Object) at(error, "extensions.code")).isEqualTo("BAD_USER_INPUT");
+			assertThat((Object) at(error, "extensions.argument")).isEqualTo("dateRange");
+			assertThat((String) error.get("message")).contains("is before dateRange.start");
+			assertThat(error.get("path")).isEqualTo(List.of("profiles", 0, "performance"));
+		});
+		assertThat(reportsAskedFor(this.client.sandboxStats())).as("reports asked for")
+			.isEqualTo(reportsAskedFor(before));
+	}
+
+	/**
+	 * The same field selected directly and through a fragment under one alias is one
+	 * field: one error; another alias of it with a valid range answers.
+	 */
+	@Test
+	void aFieldReachedThroughAFragmentAndAnAliasIsCheckedOncePerResponseField() {
+		LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(45);
+		Map<String, Object> bad = Map.of("start", end.toString(), "end", end.minusDays(2).toString());
+		Map<String, Object> good = Map.of("start", end.minusDays(2).toString(), "end", end.toString());
+		String query = """
+				query($bad: DateRangeInput!, $good: DateRangeInput!) {
+				  profiles(filter: {marketplaceIds: ["ATVPDKIKX0DER"]}) { id
+				    refused: performance(dateRange: $bad) { metrics { acos } }
+				    ...Figures
+				    fine: performance(dateRange: $good) { daily { date } freshness { advertising { status } retail { status } } }
+				  }
+				}
+				fragment Figures on Profile { refused: performance(dateRange: $bad) { freshness { retail { status } } } }
+				""";
+		// Until the valid range's reports are done, so that no other test counts them.
+		Map<String, Object> answer = eventually(() -> this.client.graphql(query, Map.of("bad", bad, "good", good)),
+				(a) -> ((List<Map<String, Object>>) at(a, "data.profiles")).stream()
+					.noneMatch((p) -> "PENDING".equals(at(p, "fine.freshness.advertising.status"))
+							|| "PENDING".equals(at(p, "fine.freshness.retail.status"))));
+
+		assertThat(errors(answer)).singleElement().satisfies((error) -> {
+			assertThat((Object) at(error, "extensions.argument")).isEqualTo("dateRange");
+			assertThat(error.get("path")).isEqualTo(List.of("profiles", 0, "refused"));
+			assertThat((Object) at(error, "locations.0.line")).isEqualTo(3);
+		});
+		List<Map<String, Object>> profiles = at(answer, "data.profiles");
+		assertThat(profiles).hasSizeGreaterThan(1).allSatisfy((profile) -> {
+			assertThat(profile).containsEntry("refused", null);
+			assertThat((List<?>) at(profile, "fine.daily")).hasSize(3);
+		});
+	}
+
+	private static long reportsAskedFor(Map<String, Long> stats) {
+		return stats.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().endsWith(".createAsyncReport") || e.getKey().endsWith(".createReport"))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 }

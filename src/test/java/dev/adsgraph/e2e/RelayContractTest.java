@@ -161,6 +161,28 @@ class RelayContractTest extends SandboxGatewayTest {
 		assertThat((String) at(mixed, "errors.0.message")).contains("after must be a cursor");
 	}
 
+	/**
+	 * Paging arguments are checked before the field fans out over the profiles: one error
+	 * naming the argument, every profile still answered (its products page null).
+	 */
+	@Test
+	void aPagingArgumentRefusedUnderProfilesIsOneError() {
+		Map<String, Object> answer = this.client.graphql("""
+				query($s: Date!, $e: Date!) {
+				  profiles { id products(dateRange: {start: $s, end: $e}, first: 2, last: 2) { nodes { id } } }
+				}""", Map.of("s", this.start.toString(), "e", this.end.toString()));
+		List<Map<String, Object>> profiles = at(answer, "data.profiles");
+		assertThat(profiles).hasSizeGreaterThan(1).allSatisfy((profile) -> {
+			assertThat((String) profile.get("id")).isNotBlank();
+			assertThat(profile).containsEntry("products", null);
+		});
+		assertThat(errors(answer)).singleElement().satisfies((error) -> {
+			assertThat((Object) at(error, "extensions.code")).isEqualTo("BAD_USER_INPUT");
+			assertThat((Object) at(error, "extensions.argument")).isEqualTo("last");
+			assertThat((String) error.get("message")).contains("Give first or last, not both");
+		});
+	}
+
 	@Test
 	void figuresOfAnotherDateRangeAreAnotherObject() {
 		String profile = northwindUs();
