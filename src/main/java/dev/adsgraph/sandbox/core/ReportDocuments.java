@@ -32,9 +32,12 @@ public final class ReportDocuments {
 
 	private final Clock clock;
 
-	public ReportDocuments(Stats stats, Clock clock) {
+	private final Hosts hosts;
+
+	public ReportDocuments(Stats stats, Clock clock, Hosts hosts) {
 		this.stats = stats;
 		this.clock = clock;
+		this.hosts = hosts;
 	}
 
 	/**
@@ -58,8 +61,7 @@ public final class ReportDocuments {
 			this.links.values().removeIf((link) -> !now.isBefore(link.expiresAt()));
 		}
 		String token = UUID.randomUUID().toString();
-		String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
-		Link link = new Link(base + "/documents/" + token, contentId, now.plus(ttl));
+		Link link = new Link(this.hosts.url(Hosts.Host.DOCUMENTS, request) + "/" + token, contentId, now.plus(ttl));
 		this.links.put(token, link);
 		return link;
 	}
