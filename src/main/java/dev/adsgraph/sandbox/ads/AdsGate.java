@@ -60,7 +60,8 @@ public final class AdsGate {
 			this.stats.count(statsKey);
 			return this.faults.apply("ads", operation.operationId(), statsKey, request, operation.responseType(),
 					(status, retryAfter) -> operation.family()
-						.reply(new ApiException(status, errorCode(status), Faults.message(status)))
+						.reply(new ApiException(status, errorCode(status),
+								(status == 429) ? operation.family().tooManyRequests() : Faults.message(status)))
 						.toResponse((retryAfter >= 0) ? Map.of("Retry-After", Integer.toString(retryAfter)) : Map.of()),
 					() -> serve(request, region, operation, handler));
 		};
