@@ -18,6 +18,7 @@ import dev.adsgraph.sandbox.BaseUrlClient.Answer;
 import dev.adsgraph.sandbox.SandboxTestClient.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each Amazon host at the root of a port of its own, reached by a client that knows only
@@ -151,6 +152,13 @@ class SandboxHostsTest {
 		// The sandbox's own endpoints live on the first port only, as Amazon's hosts have
 		// none.
 		assertThat(ads.get("/sandbox/stats", Map.of()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aFirstPortWithoutSevenMoreAboveItIsRefusedBeforeBinding() {
+		assertThatThrownBy(() -> SandboxServer.start(SandboxSettings.defaults().withPort(65530)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("needs 8 ports from 65530");
 	}
 
 	private static String token(BaseUrlClient lwa, SandboxCredentials credentials) {
