@@ -78,6 +78,7 @@ public final class SandboxMain {
 		SandboxCredentials demoSp = Fixtures.DEMO_SP.credentials();
 		return String.join(System.lineSeparator(),
 				"Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API + SP-API)",
+				"  base URL        " + baseUrl + " (LWA, control endpoints, path-prefix form)",
 				"  Each host at the root of its own port (Amazon's paths beneath):",
 				"  LWA token URL   " + server.lwaTokenUrl(),
 				"  Ads API hosts   NA " + server.adsHost("NA") + "   EU " + server.adsHost("EU") + "   FE "
