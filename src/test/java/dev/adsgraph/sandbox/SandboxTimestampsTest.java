@@ -1,6 +1,9 @@
 package dev.adsgraph.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,7 @@ class SandboxTimestampsTest {
 
 	private static final String US = "ATVPDKIKX0DER";
 
-	// The system clock, as a standalone sandbox runs: it has sub-millisecond precision on
-	// every platform the build runs on.
+	// The default clock, as a standalone sandbox runs.
 	private final SandboxTestClient sandbox = SandboxTestClient
 		.start(SandboxSettings.defaults().withReportProcessingTime(Duration.ZERO));
 
@@ -80,6 +82,23 @@ class SandboxTimestampsTest {
 		// createdAt, updatedAt, generatedAt, urlExpiresAt: all of them, not only some.
 		assertThat(found).hasSizeGreaterThan(20);
 		assertThat(found).allSatisfy((value) -> assertThat(value).matches(AMAZON));
+	}
+
+	@Test
+	void aClockWithNanosecondsIsStillAnsweredInMilliseconds() {
+		Clock nanos = Clock.fixed(Instant.parse("2026-12-05T10:56:13.105651606Z"), ZoneOffset.UTC);
+		try (SandboxTestClient fine = SandboxTestClient
+			.start(SandboxSettings.defaults().withClock(nanos).withReportProcessingTime(Duration.ZERO))) {
+			Exchange created = fine.sp("na", "POST", "/reports/2021-06-30/reports")
+				.json("application/json",
+						Map.of("reportType", "GET_SALES_AND_TRAFFIC_REPORT", "marketplaceIds", List.of(US)))
+				.send();
+			JsonNode report = fine
+				.sp("na", "GET", "/reports/2021-06-30/reports/" + created.json().get("reportId").stringValue())
+				.send()
+				.json();
+			assertThat(report.get("createdTime").stringValue()).isEqualTo("2026-12-05T10:56:13.105Z");
+		}
 	}
 
 	private static void collect(Exchange exchange, List<String> found) {
