@@ -57,11 +57,24 @@ await_up() {
   done
 }
 
-sandbox_port="$(free_port)"
+# The sandbox binds a port per Amazon host, so it picks free ones itself (a free port found here
+# says nothing of the seven above it) and prints its base URL, which serves the path-prefix form.
 java -cp "$jar" -Dloader.main=dev.adsgraph.sandbox.SandboxMain org.springframework.boot.loader.launch.PropertiesLauncher \
-  --port="$sandbox_port" >"$logs/sandbox.log" 2>&1 &
+  --port=0 >"$logs/sandbox.log" 2>&1 &
 sandbox_pid=$!
-sandbox="http://127.0.0.1:$sandbox_port"
+sandbox=""
+waited=0
+while [ -z "$sandbox" ]; do
+  sandbox="$(sed -n 's/^  base URL *\(http:[^ ]*\).*/\1/p' "$logs/sandbox.log" | head -n 1)"
+  [ -n "$sandbox" ] && break
+  if ! kill -0 "$sandbox_pid" 2>/dev/null || [ "$waited" -ge "$start_timeout" ]; then
+    echo "check.sh: the sandbox printed no base URL; its log:" >&2
+    cat "$logs/sandbox.log" >&2
+    exit 1
+  fi
+  sleep 1
+  waited=$((waited + 1))
+done
 await_up "$sandbox/sandbox" "$sandbox_pid" sandbox "$logs/sandbox.log"
 
 peer_port="$(free_port)"

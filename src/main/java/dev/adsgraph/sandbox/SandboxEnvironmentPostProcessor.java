@@ -93,8 +93,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 			return;
 		}
 		SandboxServer server = SandboxServer.start(settings(binder));
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server.baseUrl())));
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server)));
 		application.addListeners(new Lifecycle(server));
 		this.logger.info("Adsgraph sandbox (simulated Login with Amazon, Amazon Ads API and SP-API) at "
 				+ server.baseUrl() + "; demo tenant API key adsgraph-demo-key");
@@ -133,19 +132,20 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	static final String DEMO_API_KEY = "adsgraph-demo-key";
 
-	static Map<String, Object> properties(String baseUrl) {
+	static Map<String, Object> properties(SandboxServer server) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adsgraph.mode", "sandbox");
-		properties.put("adsgraph.sandbox.url", baseUrl);
+		properties.put("adsgraph.sandbox.url", server.baseUrl());
 		// Public by design (the README prints it): pages such as GraphiQL prefill it in
 		// sandbox mode.
 		properties.put(DEMO_API_KEY_PROPERTY, DEMO_API_KEY);
-		properties.put("adsgraph.upstream.lwa.token-url", baseUrl + "/auth/o2/token");
+		// Each host at the root of its own port, as the gateway reaches Amazon's.
+		properties.put("adsgraph.upstream.lwa.token-url", server.lwaTokenUrl());
 		for (AdsRegion region : AdsRegion.values()) {
-			properties.put("adsgraph.upstream.ads.hosts." + region.name(), baseUrl + "/ads/" + region.path());
+			properties.put("adsgraph.upstream.ads.hosts." + region.name(), server.adsHost(region.name()));
 		}
 		for (AdsRegion region : AdsRegion.values()) {
-			properties.put("adsgraph.upstream.sp.hosts." + region.name(), baseUrl + "/sp/" + region.path());
+			properties.put("adsgraph.upstream.sp.hosts." + region.name(), server.spHost(region.name()));
 		}
 		Map<String, SandboxUser> users = Fixtures.load().users();
 		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP, users);

@@ -13,13 +13,14 @@ import dev.adsgraph.sandbox.fixtures.Fixtures;
  * {@code java -cp adsgraph.jar dev.adsgraph.sandbox.SandboxMain --port=9090}.
  *
  * <p>
- * Options: {@code --port} (default 9090), {@code --address} (default 127.0.0.1),
- * {@code --registration-delay} (default 3s), {@code --terms-acceptance-delay} (default:
- * manual acceptance only), {@code --token-ttl} (default 3600s),
- * {@code --report-processing-time} (default 2s), {@code --sp-rate-limits} (default true),
- * {@code --strict} (default false: deviations from Amazon's guidance are served and
- * recorded as warnings in {@code GET /sandbox/stats}; true refuses them); durations as
- * {@code 500ms}, {@code 3s} or ISO-8601.
+ * Options: {@code --port} (default 9090; the hosts take it and the next seven ports, 0
+ * picks free ones), {@code --address} (default 127.0.0.1), {@code --registration-delay}
+ * (default 3s), {@code --terms-acceptance-delay} (default: manual acceptance only),
+ * {@code --token-ttl} (default 3600s), {@code --report-processing-time} (default 2s),
+ * {@code --sp-rate-limits} (default true), {@code --strict} (default false: deviations
+ * from Amazon's guidance are served and recorded as warnings in
+ * {@code GET /sandbox/stats}; true refuses them); durations as {@code 500ms}, {@code 3s}
+ * or ISO-8601.
  */
 public final class SandboxMain {
 
@@ -45,7 +46,7 @@ public final class SandboxMain {
 			server.close();
 			stopped.countDown();
 		}, "sandbox-shutdown"));
-		System.out.println(banner(server.baseUrl()));
+		System.out.println(banner(server));
 		stopped.await();
 	}
 
@@ -73,28 +74,34 @@ public final class SandboxMain {
 		return settings;
 	}
 
-	static String banner(String baseUrl) {
+	static String banner(SandboxServer server) {
+		String baseUrl = server.baseUrl();
 		SandboxCredentials demo = Fixtures.DEMO;
 		SandboxCredentials agency = Fixtures.AGENCY;
 		SandboxCredentials demoSp = Fixtures.DEMO_SP.credentials();
-		return String
-			.join(System.lineSeparator(), "Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API + SP-API)",
-					"  base URL        " + baseUrl, "  LWA token URL   " + baseUrl + "/auth/o2/token",
-					"  Ads API hosts   NA " + baseUrl + "/ads/na   EU " + baseUrl + "/ads/eu   FE " + baseUrl
-							+ "/ads/fe",
-					"  demo user       client_id=" + demo.clientId(),
-					"                  client_secret=" + demo.clientSecret(),
-					"                  refresh_token=" + demo.refreshToken(),
-					"  agency user     client_id=" + agency.clientId(),
-					"                  client_secret=" + agency.clientSecret(),
-					"                  refresh_token=" + agency.refreshToken(),
-					"  SP-API hosts    NA " + baseUrl + "/sp/na   EU " + baseUrl + "/sp/eu   FE " + baseUrl + "/sp/fe",
-					"  demo SP app     client_id=" + demoSp.clientId(),
-					"                  client_secret=" + demoSp.clientSecret(),
-					"                  refresh_token=" + demoSp.refreshToken() + " (seller "
-							+ Fixtures.DEMO_SP.sellingPartnerId() + ")",
-					"  control         " + baseUrl + "/sandbox (info, all SP authorizations), /sandbox/stats,"
-							+ " /sandbox/products, POST /sandbox/reset");
+		return String.join(System.lineSeparator(),
+				"Adsgraph sandbox (simulated Login with Amazon + Amazon Ads API + SP-API)",
+				"  base URL        " + baseUrl + " (LWA, control endpoints, path-prefix form)",
+				"  Each host at the root of its own port (Amazon's paths beneath):",
+				"  LWA token URL   " + server.lwaTokenUrl(),
+				"  Ads API hosts   NA " + server.adsHost("NA") + "   EU " + server.adsHost("EU") + "   FE "
+						+ server.adsHost("FE"),
+				"  SP-API hosts    NA " + server.spHost("NA") + "   EU " + server.spHost("EU") + "   FE "
+						+ server.spHost("FE"),
+				"  documents host  " + server.documentsHost(),
+				"  path-prefix form on " + baseUrl + ": /ads/na|eu|fe, /sp/na|eu|fe, /documents",
+				"  demo user       client_id=" + demo.clientId(),
+				"                  client_secret=" + demo.clientSecret(),
+				"                  refresh_token=" + demo.refreshToken(),
+				"  agency user     client_id=" + agency.clientId(),
+				"                  client_secret=" + agency.clientSecret(),
+				"                  refresh_token=" + agency.refreshToken(),
+				"  demo SP app     client_id=" + demoSp.clientId(),
+				"                  client_secret=" + demoSp.clientSecret(),
+				"                  refresh_token=" + demoSp.refreshToken() + " (seller "
+						+ Fixtures.DEMO_SP.sellingPartnerId() + ")",
+				"  control         " + baseUrl + "/sandbox (info, all SP authorizations), /sandbox/stats,"
+						+ " /sandbox/products, POST /sandbox/reset");
 	}
 
 	private static boolean bool(String value) {

@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -14,6 +17,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -40,6 +44,8 @@ import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
 import dev.adsgraph.sandbox.control.ControlHandler;
 import dev.adsgraph.sandbox.core.Faults;
+import dev.adsgraph.sandbox.core.Hosts;
+import dev.adsgraph.sandbox.core.Hosts.Host;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
 import dev.adsgraph.sandbox.core.ReportHold;
@@ -60,17 +66,20 @@ import dev.adsgraph.sandbox.sp.SpReportsHandler;
 import dev.adsgraph.sandbox.sp.SpStaticExamples;
 
 /**
- * The built-in sandbox: a simulated Login with Amazon and Amazon Ads API on one HTTP
- * port, reached by the gateway's real clients over real HTTP. It needs no Spring
- * application context.
+ * The built-in sandbox: a simulated Login with Amazon, Amazon Ads API and SP-API, reached
+ * by the gateway's real clients over real HTTP. It needs no Spring application context.
+ * Each Amazon host is served at the root of a port of its own, as Amazon serves each at
+ * the root of its own host name, so a client configured with a base URL works unchanged;
+ * the first port also serves every host under a path prefix.
  *
  * <pre>
- * POST {base}/auth/o2/token                LWA
- * {base}/ads/na|eu|fe/...                  the three regional Ads API hosts (incl. reporting v3)
- * {base}/sp/na|eu|fe/...                   the three regional SP-API hosts
- * GET {base}/documents/{key}               report files behind S3-style presigned URLs
- * GET|POST {base}/terms/agreement/{token}  the terms acceptance page
- * {base}/sandbox/...                       control endpoints for tests and tools
+ * port  root form                        on the first port ({base})
+ * +0    POST /auth/o2/token  (LWA)       {base}/auth/o2/token
+ * +1-3  Ads API NA, EU, FE               {base}/ads/na|eu|fe/... (incl. reporting v3)
+ * +4-6  SP-API NA, EU, FE                {base}/sp/na|eu|fe/...
+ * +7    GET /{key} (report documents)  {base}/documents/{key} (S3-style presigned)
+ *       GET|POST {base}/terms/agreement/{token}  the terms acceptance page
+ *       {base}/sandbox/...                       control endpoints for tests and tools
  * </pre>
  */
 public final class SandboxServer implements AutoCloseable {
@@ -82,50 +91,67 @@ public final class SandboxServer implements AutoCloseable {
 	// A full v1 batch of 100 accounts stays far below this; beyond it Amazon answers 413.
 	private static final int MAX_BODY_BYTES = 1024 * 1024;
 
-	private final DisposableServer server;
+	private final List<DisposableServer> servers;
 
 	private final LoopResources loops;
 
-	private final String baseUrl;
+	private final Hosts hosts;
 
-	private SandboxServer(DisposableServer server, LoopResources loops, String baseUrl) {
-		this.server = server;
+	private final String urlHost;
+
+	private SandboxServer(List<DisposableServer> servers, LoopResources loops, Hosts hosts, String urlHost) {
+		this.servers = servers;
 		this.loops = loops;
-		this.baseUrl = baseUrl;
+		this.hosts = hosts;
+		this.urlHost = urlHost;
 	}
 
-	/** Binds and starts serving; fails when the port is taken. */
+	/**
+	 * Binds one port per Amazon host and starts serving; fails when a port is taken. A
+	 * settings port of 0 gives each host a free port; any other port {@code p} puts the
+	 * hosts on {@code p} to {@code p + 7}, in {@link Host} order.
+	 */
 	public static SandboxServer start(SandboxSettings settings) {
-		RouterFunction<ServerResponse> routes = routes(settings);
+		int hostCount = Host.values().length;
+		if (settings.port() != 0 && settings.port() + hostCount - 1 > 65535) {
+			throw new IllegalStateException("The sandbox needs " + hostCount + " ports from " + settings.port()
+					+ ", beyond 65535; choose a lower port.");
+		}
+		Hosts hosts = new Hosts();
+		RouterFunction<ServerResponse> routes = routes(settings, hosts);
 		HandlerStrategies strategies = HandlerStrategies.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
 			.webFilter(requestId())
+			.webFilter(hostRoots(hosts))
 			.exceptionHandler(lastResort())
 			.build();
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
 				RouterFunctions.toHttpHandler(routes, strategies));
 		// Event loops of its own: Reactor Netty's global ones are disposed whenever an
-		// application
-		// context using them closes (Spring's ReactorResourceFactory does that), which
-		// would take
-		// down the sandbox of every other context in the same JVM, as in a test suite.
+		// application context using them closes (Spring's ReactorResourceFactory does
+		// that), which would take down the sandbox of every other context in the same
+		// JVM, as in a test suite.
 		LoopResources loops = LoopResources.create("adsgraph-sandbox", 2, true);
-		DisposableServer server;
-		try {
-			server = HttpServer.create()
-				.runOn(loops)
-				.host(settings.address())
-				.port(settings.port())
-				.handle(adapter)
-				.bindNow(Duration.ofSeconds(10));
+		// One server configuration (handler, event loops) bound once per host: a request
+		// is routed by the local port it arrived on (hostRoots), so every host shares the
+		// routes, the state and the threads.
+		HttpServer http = HttpServer.create().runOn(loops).host(settings.address()).handle(adapter);
+		List<DisposableServer> servers = new ArrayList<>();
+		for (Host host : Host.values()) {
+			int port = (settings.port() == 0) ? 0 : settings.port() + host.ordinal();
+			try {
+				DisposableServer server = http.port(port).bindNow(Duration.ofSeconds(10));
+				servers.add(server);
+				hosts.bound(host, ((InetSocketAddress) server.address()).getPort());
+			}
+			catch (RuntimeException ex) {
+				servers.forEach((server) -> server.disposeNow(Duration.ofSeconds(5)));
+				loops.dispose();
+				throw new IllegalStateException("The sandbox could not listen on " + settings.address() + ":" + port
+						+ " (" + host + "): " + ex.getMessage(), ex);
+			}
 		}
-		catch (RuntimeException ex) {
-			loops.dispose();
-			throw new IllegalStateException("The sandbox could not listen on " + settings.address() + ":"
-					+ settings.port() + ": " + ex.getMessage(), ex);
-		}
-		InetSocketAddress bound = (InetSocketAddress) server.address();
-		return new SandboxServer(server, loops, "http://" + urlHost(settings.address()) + ":" + bound.getPort());
+		return new SandboxServer(List.copyOf(servers), loops, hosts, urlHost(settings.address()));
 	}
 
 	/** The credentials of the demo user (the {@code demo} tenant). */
@@ -165,28 +191,63 @@ public final class SandboxServer implements AutoCloseable {
 	public static final String AGENCY_SELLING_PARTNER_ID = Fixtures.RIVERSTONE;
 
 	/**
-	 * For example {@code http://127.0.0.1:41234}; the Ads hosts are
-	 * {@code baseUrl() + "/ads/na"} etc.
+	 * The first port, for example {@code http://127.0.0.1:41234}: LWA at
+	 * {@code /auth/o2/token}, the control endpoints under {@code /sandbox}, and every
+	 * other host under its path prefix ({@code /ads/na}, {@code /sp/eu},
+	 * {@code /documents}).
 	 */
 	public String baseUrl() {
-		return this.baseUrl;
+		return url(Host.LWA);
 	}
 
+	/** The first port. */
 	public int port() {
-		return ((InetSocketAddress) this.server.address()).getPort();
+		return this.hosts.port(Host.LWA);
+	}
+
+	/** Login with Amazon's token endpoint. */
+	public String lwaTokenUrl() {
+		return baseUrl() + "/auth/o2/token";
+	}
+
+	/**
+	 * The Ads API host of a region ({@code NA}, {@code EU}, {@code FE}) at the root of
+	 * its own port, as {@code https://advertising-api.amazon.com}.
+	 */
+	public String adsHost(String region) {
+		return url(Host.valueOf("ADS_" + region.toUpperCase(Locale.ROOT)));
+	}
+
+	/**
+	 * The SP-API host of a region ({@code NA}, {@code EU}, {@code FE}) at the root of its
+	 * own port, as {@code https://sellingpartnerapi-na.amazon.com}.
+	 */
+	public String spHost(String region) {
+		return url(Host.valueOf("SP_" + region.toUpperCase(Locale.ROOT)));
+	}
+
+	/** The host of report documents at the root of its own port, as S3's. */
+	public String documentsHost() {
+		return url(Host.DOCUMENTS);
+	}
+
+	private String url(Host host) {
+		return "http://" + this.urlHost + ":" + this.hosts.port(host);
 	}
 
 	@Override
 	public void close() {
 		try {
-			this.server.disposeNow(Duration.ofSeconds(5));
+			for (DisposableServer server : this.servers) {
+				server.disposeNow(Duration.ofSeconds(5));
+			}
 		}
 		finally {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 		}
 	}
 
-	private static RouterFunction<ServerResponse> routes(SandboxSettings settings) {
+	private static RouterFunction<ServerResponse> routes(SandboxSettings settings, Hosts hosts) {
 		Fixtures.World world = Fixtures.load();
 		Stats stats = new Stats();
 		AccessTokens accessTokens = new AccessTokens(world.ids(), settings.clock(), settings.tokenTtl());
@@ -198,13 +259,13 @@ public final class SandboxServer implements AutoCloseable {
 		AdsGate gate = new AdsGate(stats, accessTokens, world::users, faults, settings.strict());
 		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world, faults);
 		ProfilesHandler profiles = new ProfilesHandler(registry);
-		TermsTokensHandler terms = new TermsTokensHandler(termsTokens);
+		TermsTokensHandler terms = new TermsTokensHandler(termsTokens, hosts);
 		AdsAccountsHandler adsAccounts = new AdsAccountsHandler(registry, termsTokens, terms, registrations);
 		AdvertiserAccountsHandler advertiserAccounts = new AdvertiserAccountsHandler(registry, registrations);
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
 		Catalog catalog = Catalog.load();
-		ReportDocuments documents = new ReportDocuments(stats, settings.clock());
+		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
 		ReportHold reportHold = new ReportHold();
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
 				settings.reportProcessingTime(), reportHold);
@@ -221,7 +282,7 @@ public final class SandboxServer implements AutoCloseable {
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, reportHold,
-				settings.clock(), () -> {
+				settings.clock(), hosts, () -> {
 					registry.reset(Fixtures.load().accounts());
 					termsTokens.clear();
 					adsReports.clear();
@@ -301,6 +362,23 @@ public final class SandboxServer implements AutoCloseable {
 
 	private static RequestPredicate amazon(SandboxOperations entry, String host) {
 		return RequestPredicates.method(entry.method()).and(RequestPredicates.path(host + entry.path()));
+	}
+
+	// A request on a host's own port is routed as if it had come in under that host's
+	// path prefix on the first port, so both forms share one route table.
+	private static WebFilter hostRoots(Hosts hosts) {
+		return (exchange, chain) -> {
+			Host host = hosts.rootHost(exchange.getRequest());
+			if (host == null) {
+				return chain.filter(exchange);
+			}
+			exchange.getAttributes().put(Hosts.ORIGINAL_URI, exchange.getRequest().getURI());
+			ServerHttpRequest request = exchange.getRequest()
+				.mutate()
+				.path(host.prefix() + exchange.getRequest().getPath().value())
+				.build();
+			return chain.filter(exchange.mutate().request(request).build());
+		};
 	}
 
 	// Every Amazon answer carries a request id; clients log it, so the sandbox sends one

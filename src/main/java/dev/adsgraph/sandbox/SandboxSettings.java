@@ -2,6 +2,7 @@ package dev.adsgraph.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param spRateLimits whether SP-API operations enforce their usage-plan token buckets
  * (429 when empty); the {@code x-amzn-RateLimit-Limit} header is sent either way
  * @param clock time source; every state is computed from timestamps, so a test clock
- * makes the simulation deterministic
+ * makes the simulation deterministic; the system clock in milliseconds when null
  * @param strict whether requests that deviate from Amazon's guidance where Amazon
  * documents no rejection (an SP-API {@code user-agent} without {@code Language=}, an
  * {@code Accept} or Ads {@code Content-Type} other than the spec's) are refused instead
@@ -61,7 +62,9 @@ public record SandboxSettings(String address, int port, Duration registrationDel
 		}
 		reportProcessingTime = nonNegative("reportProcessingTime",
 				Objects.requireNonNullElse(reportProcessingTime, Duration.ofSeconds(2)));
-		clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+		// Milliseconds, as Amazon's timestamps: a time the sandbox shows a client is then
+		// exactly the time it compares (createdSince, token expiry), not one rounded off.
+		clock = Objects.requireNonNullElse(clock, Clock.tickMillis(ZoneOffset.UTC));
 	}
 
 	/** Loopback, random port, Amazon-like timings, system clock. */

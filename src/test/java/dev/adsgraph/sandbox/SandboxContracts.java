@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -130,7 +131,12 @@ public final class SandboxContracts {
 
 	private static SimpleResponse response(Exchange exchange) {
 		SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
-		exchange.responseHeaders().forEach((name, values) -> response.withHeader(name, values));
+		// Reporting v3 serves application/json and remaps the model's vendor type into a
+		// header, as Amazon's captured answers do: the model's type is the remapped one.
+		String remapped = exchange.header("x-amzn-Remapped-x-amzn-Remapped-Content-Type");
+		exchange.responseHeaders()
+			.forEach((name, values) -> response.withHeader(name,
+					(remapped != null && name.equalsIgnoreCase("Content-Type")) ? List.of(remapped) : values));
 		response.withBody(exchange.body());
 		return response.build();
 	}

@@ -35,9 +35,17 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+");
 			assertThat(environment.getProperty("adsgraph.mode")).isEqualTo("sandbox");
 			assertThat(environment.getProperty("adsgraph.upstream.lwa.token-url")).isEqualTo(base + "/auth/o2/token");
-			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.NA")).isEqualTo(base + "/ads/na");
-			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.EU")).isEqualTo(base + "/ads/eu");
-			assertThat(environment.getProperty("adsgraph.upstream.ads.hosts.FE")).isEqualTo(base + "/ads/fe");
+			// Each Amazon host at the root of a free port of its own, as the gateway
+			// reaches
+			// Amazon's.
+			java.util.Set<String> hosts = new java.util.HashSet<>();
+			for (String host : new String[] { "ads.hosts.NA", "ads.hosts.EU", "ads.hosts.FE", "sp.hosts.NA",
+					"sp.hosts.EU", "sp.hosts.FE" }) {
+				String url = environment.getProperty("adsgraph.upstream." + host);
+				assertThat(url).as(host).matches("http://127\\.0\\.0\\.1:\\d+").isNotEqualTo(base);
+				hosts.add(url);
+			}
+			assertThat(hosts).hasSize(6);
 			assertThat(environment.getProperty("adsgraph.tenants[0].id")).isEqualTo("demo");
 			// The demo keys are configured as digests, as live tenants should be (the
 			// digests are
@@ -50,9 +58,6 @@ class SandboxEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("adsgraph.tenants[1].id")).isEqualTo("agency");
 			assertThat(environment.getProperty("adsgraph.tenants[1].api-key-sha256"))
 				.isEqualTo("137636464e6986867dc56e8979af485db3467e0477c3f3f71ba2b52d7246e4b6");
-			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.NA")).isEqualTo(base + "/sp/na");
-			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.EU")).isEqualTo(base + "/sp/eu");
-			assertThat(environment.getProperty("adsgraph.upstream.sp.hosts.FE")).isEqualTo(base + "/sp/fe");
 			assertThat(environment.getProperty("adsgraph.tenants[0].sp.selling-partner-id"))
 				.isEqualTo("A3NWOUTDR82KQZ");
 			assertThat(environment.getProperty("adsgraph.tenants[1].sp.selling-partner-id"))
@@ -73,7 +78,9 @@ class SandboxEnvironmentPostProcessorTest {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			String accessToken = SandboxTestClient.JSON.readTree(spToken.body()).get("access_token").stringValue();
 			HttpResponse<String> participations = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base + "/sp/na/sellers/v1/marketplaceParticipations"))
+				.send(HttpRequest
+					.newBuilder(URI.create(environment.getProperty("adsgraph.upstream.sp.hosts.NA")
+							+ "/sellers/v1/marketplaceParticipations"))
 					.header("x-amz-access-token", accessToken)
 					.header("User-Agent", SandboxTestClient.USER_AGENT)
 					.build(), HttpResponse.BodyHandlers.ofString());

@@ -61,6 +61,9 @@ public final class AdsGate {
 
 	private final boolean strict;
 
+	/** Where reporting v3 carries its vendor media type (see handle). */
+	public static final String REMAPPED_CONTENT_TYPE = "x-amzn-Remapped-x-amzn-Remapped-Content-Type";
+
 	public AdsGate(Stats stats, AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Faults faults,
 			boolean strict) {
 		this.stats = stats;
@@ -76,7 +79,8 @@ public final class AdsGate {
 			this.stats.count(statsKey);
 			return this.faults.apply("ads", operation.operationId(), statsKey, request, operation.responseType(),
 					(status, retryAfter) -> operation.family()
-						.reply(new ApiException(status, errorCode(status), Faults.message(status)))
+						.reply(new ApiException(status, errorCode(status),
+								(status == 429) ? operation.family().tooManyRequests() : Faults.message(status)))
 						.toResponse((retryAfter >= 0) ? Map.of("Retry-After", Integer.toString(retryAfter)) : Map.of()),
 					() -> serve(request, region, operation, handler, statsKey));
 		};
@@ -125,6 +129,13 @@ public final class AdsGate {
 			logger.warn("Sandbox operation " + operation.operationId() + " failed", ex);
 			reply = operation.family()
 				.reply(new ApiException(500, "INTERNAL_ERROR", "The sandbox failed to process the request."));
+		}
+		if (operation.family() == ErrorFamily.REPORTING && reply.contentType().equals(operation.responseType())) {
+			// Reporting v3 answers through a gateway that serves its body as
+			// application/json and moves the vendor type into a header: the saved
+			// responses of Amazon's Postman collection show exactly this.
+			return new Reply(reply.status(), Reply.JSON, reply.body())
+				.toResponse(Map.of(REMAPPED_CONTENT_TYPE, operation.responseType()));
 		}
 		return reply.toResponse();
 	}

@@ -237,7 +237,7 @@ public final class AdsReportsHandler {
 		Instant generatedAt = entry.createdAt().plus(this.processingTime);
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("configuration", entry.configuration());
-		report.put("createdAt", entry.createdAt().toString());
+		report.put("createdAt", entry.createdAt());
 		report.put("endDate", entry.endDate().toString());
 		report.put("failureReason", null);
 		report.put("fileSize", null);
@@ -246,9 +246,8 @@ public final class AdsReportsHandler {
 		report.put("reportId", entry.reportId());
 		report.put("startDate", entry.startDate().toString());
 		report.put("status", status);
-		report.put("updatedAt", (status.equals("PENDING") ? entry.createdAt()
-				: status.equals("PROCESSING") ? entry.createdAt().plus(this.processingTime.dividedBy(2)) : generatedAt)
-			.toString());
+		report.put("updatedAt", status.equals("PENDING") ? entry.createdAt()
+				: status.equals("PROCESSING") ? entry.createdAt().plus(this.processingTime.dividedBy(2)) : generatedAt);
 		report.put("url", null);
 		report.put("urlExpiresAt", null);
 		if (status.equals("COMPLETED")) {
@@ -256,9 +255,9 @@ public final class AdsReportsHandler {
 			byte[] file = this.documents.content(key, FILE_TYPE, () -> SandboxJson.write(rows(entry)));
 			PresignedUrls.Presigned link = this.documents.link(call.request(), key, URL_LIFETIME);
 			report.put("fileSize", file.length);
-			report.put("generatedAt", generatedAt.toString());
+			report.put("generatedAt", generatedAt);
 			report.put("url", link.url());
-			report.put("urlExpiresAt", link.expiresAt().toString());
+			report.put("urlExpiresAt", link.expiresAt());
 		}
 		return report;
 	}

@@ -64,6 +64,21 @@ public enum ErrorFamily {
 
 	abstract Object body(int status, String code, String message);
 
+	/** Amazon's 429 text in this family, from its model where it gives one. */
+	String tooManyRequests() {
+		return switch (this) {
+			// RateExceededExceptionResponseContent (AdvertisingAccounts_prod_3p.json).
+			case ACCOUNTS_V2, MESSAGE -> "Maximum sending rate exceeded.";
+			// The 429 of every reporting operation (OfflineReport_prod_3p.json), in the
+			// family's reason-phrase style ({"code":"404","detail":"Not Found"}).
+			case REPORTING -> "Too Many Requests";
+			// ErrorCode TOO_MANY_REQUESTS (AmazonAdsAPIALLMerged_prod_3p_ALL.json).
+			case V1 -> "There have been too many requests, please slow down your call rate.";
+			// Profiles: the model gives no text; the status's reason phrase.
+			case GENERIC -> "Too Many Requests";
+		};
+	}
+
 	// Readers expect the code first; Map.of would shuffle the two members.
 	public static Map<String, String> ordered(String firstKey, String first, String secondKey, String second) {
 		Map<String, String> body = new LinkedHashMap<>();

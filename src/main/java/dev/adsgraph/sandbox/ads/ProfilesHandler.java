@@ -97,8 +97,16 @@ public final class ProfilesHandler {
 					"Profile " + profileId + " was not found for this user on this host."));
 	}
 
+	// Each of these takes one value (a list is comma-separated within it); a repeated one
+	// is refused rather than read as its first value.
 	private static String query(Call call, String name, String fallback) {
-		return call.request().queryParam(name).orElse(fallback);
+		List<String> values = call.request().queryParams().getOrDefault(name, List.of());
+		if (values.size() > 1) {
+			throw ApiException.badRequest("INVALID_ARGUMENT",
+					"The query parameter " + name + " was given " + values.size()
+							+ " times; give it once, with a comma-separated list where it takes several values.");
+		}
+		return values.isEmpty() ? fallback : values.get(0);
 	}
 
 	private static ApiException invalid(String parameter, String value, Set<String> allowed) {

@@ -1,6 +1,5 @@
 package dev.adsgraph.sandbox.ads;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.adsgraph.sandbox.ads.AdsGate.Call;
 import dev.adsgraph.sandbox.ads.AdsGate.Operation;
 import dev.adsgraph.sandbox.core.ApiException;
+import dev.adsgraph.sandbox.core.Hosts;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.SandboxJson;
 
@@ -35,8 +35,11 @@ public final class TermsTokensHandler {
 
 	private final TermsTokens termsTokens;
 
-	public TermsTokensHandler(TermsTokens termsTokens) {
+	private final Hosts hosts;
+
+	public TermsTokensHandler(TermsTokens termsTokens, Hosts hosts) {
 		this.termsTokens = termsTokens;
+		this.hosts = hosts;
 	}
 
 	public Reply create(Call call) {
@@ -46,8 +49,7 @@ public final class TermsTokensHandler {
 					+ TERMS_TYPES.stream().sorted().toList() + ".");
 		}
 		TermsTokens.Entry entry = this.termsTokens.create(call.user().id(), termsType);
-		return new Reply(201, TERMS_TOKEN_TYPE,
-				new Created(entry.termsToken(), termsUrl(call.request().uri(), entry.termsToken())));
+		return new Reply(201, TERMS_TOKEN_TYPE, new Created(entry.termsToken(), termsUrl(call, entry.termsToken())));
 	}
 
 	public Reply get(Call call) {
@@ -69,10 +71,10 @@ public final class TermsTokensHandler {
 					"The terms token " + termsToken + " does not exist for this user."));
 	}
 
-	// The page lives on the host the caller reached, so the link works behind any host
-	// name.
-	private static String termsUrl(URI requestUri, String termsToken) {
-		return requestUri.getScheme() + "://" + requestUri.getRawAuthority() + "/terms/agreement/" + termsToken;
+	// The page lives on the sandbox's first port, on the host name the caller used, so
+	// the link works behind any host name.
+	private String termsUrl(Call call, String termsToken) {
+		return this.hosts.url(Hosts.Host.LWA, call.request()) + "/terms/agreement/" + termsToken;
 	}
 
 	record Created(String termsToken, String termsUrl) {

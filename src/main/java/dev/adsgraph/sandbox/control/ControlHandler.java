@@ -21,12 +21,13 @@ import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
 import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Faults;
+import dev.adsgraph.sandbox.core.Hosts;
+import dev.adsgraph.sandbox.core.Hosts.Host;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.Account;
-import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
 import dev.adsgraph.sandbox.fixtures.Country;
@@ -65,8 +66,11 @@ public final class ControlHandler {
 
 	private final Clock clock;
 
+	private final Hosts hosts;
+
 	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults,
-			AccountRegistry accounts, ReportHold reportHold, Clock clock, Runnable resetData) {
+			AccountRegistry accounts, ReportHold reportHold, Clock clock, Hosts hosts, Runnable resetData) {
+		this.hosts = hosts;
 		this.reportHold = reportHold;
 		this.stats = stats;
 		this.accounts = accounts;
@@ -285,19 +289,24 @@ public final class ControlHandler {
 	 * Where things are and which credentials work, for Postman, benchmarks and humans.
 	 */
 	public Mono<ServerResponse> info(ServerRequest request) {
-		String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
-		Map<String, Object> hosts = new LinkedHashMap<>();
-		for (AdsRegion region : AdsRegion.values()) {
-			hosts.put(region.name(), base + "/ads/" + region.path());
-		}
+		String base = this.hosts.prefixUrl(Host.LWA, request);
 		Map<String, Object> info = new LinkedHashMap<>();
-		info.put("lwaTokenUrl", base + "/auth/o2/token");
-		info.put("adsHosts", hosts);
-		Map<String, Object> spHosts = new LinkedHashMap<>();
-		for (AdsRegion region : AdsRegion.values()) {
-			spHosts.put(region.name(), base + "/sp/" + region.path());
+		info.put("lwaTokenUrl", this.hosts.rootUrl(Host.LWA, request) + "/auth/o2/token");
+		info.put("adsHosts", regional(request, Host.ADS_NA, Host.ADS_EU, Host.ADS_FE, false));
+		info.put("spHosts", regional(request, Host.SP_NA, Host.SP_EU, Host.SP_FE, false));
+		info.put("documentsHost", this.hosts.rootUrl(Host.DOCUMENTS, request));
+		Map<String, Object> ports = new LinkedHashMap<>();
+		for (Host host : Host.values()) {
+			ports.put(host.name(), this.hosts.port(host));
 		}
-		info.put("spHosts", spHosts);
+		info.put("ports", ports);
+		// The same hosts under path prefixes on the first port, for set-ups made before
+		// each host had a port of its own.
+		Map<String, Object> prefixed = new LinkedHashMap<>();
+		prefixed.put("adsHosts", regional(request, Host.ADS_NA, Host.ADS_EU, Host.ADS_FE, true));
+		prefixed.put("spHosts", regional(request, Host.SP_NA, Host.SP_EU, Host.SP_FE, true));
+		prefixed.put("documentsHost", this.hosts.prefixUrl(Host.DOCUMENTS, request));
+		info.put("pathPrefixForm", prefixed);
 		info.put("users",
 				List.of(user(Fixtures.DEMO_USER, Fixtures.DEMO), user(Fixtures.AGENCY_USER, Fixtures.AGENCY)));
 		List<Map<String, String>> sp = new ArrayList<>();
@@ -311,8 +320,21 @@ public final class ControlHandler {
 		return Reply.json(200, info).toResponse();
 	}
 
+	private Map<String, Object> regional(ServerRequest request, Host na, Host eu, Host fe, boolean prefixForm) {
+		Map<String, Object> hosts = new LinkedHashMap<>();
+		for (Host host : List.of(na, eu, fe)) {
+			String region = host.name().substring(host.name().indexOf('_') + 1);
+			hosts.put(region, prefixForm ? this.hosts.prefixUrl(host, request) : this.hosts.rootUrl(host, request));
+		}
+		return hosts;
+	}
+
 	public Mono<ServerResponse> unknownRoute(ServerRequest request) {
-		return notFound("No resource at " + request.method() + " " + request.path() + ".").toResponse();
+		// On a host's own port the path the caller sent is the one below the host's
+		// prefix.
+		Host root = this.hosts.rootHost(request.exchange().getRequest());
+		String path = (root != null) ? request.path().substring(root.prefix().length()) : request.path();
+		return notFound("No resource at " + request.method() + " " + (path.isEmpty() ? "/" : path) + ".").toResponse();
 	}
 
 	private static Map<String, String> user(String userId, SandboxCredentials credentials) {

@@ -381,7 +381,9 @@ public final class Faults {
 	/** The message of an injected error status. */
 	public static String message(int status) {
 		return switch (status) {
-			case 429 -> "Too many requests. Retry later.";
+			// The SP-API's own text (reference section 4); the Ads families and LWA pass
+			// their own.
+			case 429 -> "You exceeded your quota for the requested resource.";
 			case 503 -> "The service is temporarily unavailable.";
 			default -> "An internal error occurred.";
 		};

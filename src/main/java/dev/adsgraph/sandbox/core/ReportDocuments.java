@@ -3,6 +3,7 @@ package dev.adsgraph.sandbox.core;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,13 +51,16 @@ public final class ReportDocuments {
 
 	private final PresignedUrls presignedUrls;
 
-	public ReportDocuments(Stats stats, Clock clock) {
-		this(stats, clock, PresignedUrls.withRandomSecret());
+	private final Hosts hosts;
+
+	public ReportDocuments(Stats stats, Clock clock, Hosts hosts) {
+		this(stats, clock, hosts, PresignedUrls.withRandomSecret());
 	}
 
-	ReportDocuments(Stats stats, Clock clock, PresignedUrls presignedUrls) {
+	ReportDocuments(Stats stats, Clock clock, Hosts hosts, PresignedUrls presignedUrls) {
 		this.stats = stats;
 		this.clock = clock;
+		this.hosts = hosts;
 		this.presignedUrls = presignedUrls;
 	}
 
@@ -82,19 +86,22 @@ public final class ReportDocuments {
 	}
 
 	/**
-	 * Where documents are served: the address the client called the API on, under
-	 * {@code /documents}, the way S3's path-style URLs put the bucket first.
+	 * Where documents are served: the document host's own port, or {@code /documents} on
+	 * the first port when the client called the API in the path-prefix form.
 	 */
-	private static String baseUrl(ServerRequest request) {
-		return request.uri().getScheme() + "://" + request.uri().getRawAuthority() + "/documents";
+	private String baseUrl(ServerRequest request) {
+		return this.hosts.url(Hosts.Host.DOCUMENTS, request);
 	}
 
 	/** {@code GET {base}/{key}} with the presigned query. */
 	public Mono<ServerResponse> download(ServerRequest request) {
 		this.stats.count("reports.download");
 		Instant now = this.clock.instant();
-		S3Error refusal = this.presignedUrls.check(request.method().name(), request.uri(),
-				request.headers().asHttpHeaders(), now);
+		// Checked on the URI as the client sent it (on the document host's own port, the
+		// path before it was routed under /documents).
+		URI sent = request.attribute(Hosts.ORIGINAL_URI).map(URI.class::cast).orElse(request.uri());
+		S3Error refusal = this.presignedUrls.check(request.method().name(), sent, request.headers().asHttpHeaders(),
+				now);
 		StoredObject object = (refusal != null) ? null : this.objects.get(key(request));
 		if (refusal == null && object == null) {
 			// What S3 answers for a missing key when the signer may not list the bucket.

@@ -48,9 +48,10 @@ public final class LwaHandler {
 
 	public Mono<ServerResponse> token(ServerRequest request) {
 		this.stats.count("lwa.token");
-		return this.faults.apply("lwa", "token", "lwa.token", request, "application/json;charset=UTF-8",
-				(status, retryAfter) -> toResponse(
-						error(status, (status == 429) ? "slow_down" : "server_error", Faults.message(status))),
+		return this.faults.apply(
+				"lwa", "token", "lwa.token", request, "application/json;charset=UTF-8", (status,
+						retryAfter) -> toResponse(error(status, (status == 429) ? "slow_down" : "server_error",
+								(status == 429) ? "Too Many Requests" : Faults.message(status))),
 				() -> grantToken(request));
 	}
 

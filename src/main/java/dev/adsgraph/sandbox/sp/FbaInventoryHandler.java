@@ -138,7 +138,7 @@ public final class FbaInventoryHandler {
 			inventoryDetails.put("unfulfillableQuantity", unfulfillable);
 			summary.put("inventoryDetails", inventoryDetails);
 		}
-		summary.put("lastUpdatedTime", lastUpdated(listing, now).toString());
+		summary.put("lastUpdatedTime", lastUpdated(listing, now));
 		summary.put("productName", listing.title());
 		summary.put("totalQuantity", inventory.total());
 		summary.put("stores", List.of());

@@ -172,8 +172,8 @@ public final class ListingsHandler {
 				summary.put("status", l.status());
 				summary.put("fnSku", l.fnSku());
 				summary.put("itemName", l.title());
-				summary.put("createdDate", l.createdAt().toString());
-				summary.put("lastUpdatedDate", lastUpdated(l).toString());
+				summary.put("createdDate", l.createdAt());
+				summary.put("lastUpdatedDate", lastUpdated(l));
 				Map<String, Object> image = CatalogHandler.ordered("link", l.imageUrl(), "height", 1000);
 				image.put("width", 1000);
 				summary.put("mainImage", image);

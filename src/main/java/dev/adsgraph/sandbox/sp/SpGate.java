@@ -292,20 +292,31 @@ public final class SpGate {
 	public record Call(ServerRequest request, AdsRegion region, SandboxUser user, SellingPartner partner,
 			JsonNode body) {
 
+		/**
+		 * A single-valued parameter; given twice it is refused, never read as its first
+		 * value.
+		 */
 		Optional<String> query(String name) {
-			return this.request.queryParam(name).filter((value) -> !value.isEmpty());
+			List<String> values = this.request.queryParams().getOrDefault(name, List.of());
+			if (values.size() > 1) {
+				throw SpParams.invalid(
+						"The query parameter " + name + " was given " + values.size() + " times; it takes one value.");
+			}
+			return values.stream().findFirst().filter((value) -> !value.isEmpty());
 		}
 
 		/**
-		 * A comma-separated array parameter; absent → null, as distinct from an empty
-		 * list.
+		 * An array parameter; absent → null, as distinct from an empty list. The models
+		 * declare arrays comma-separated ({@code identifiers=A,B}); a client that repeats
+		 * the parameter instead ({@code identifiers=A&identifiers=B}) gets every value,
+		 * not only the first.
 		 */
 		List<String> csv(String name) {
-			Optional<String> raw = this.request.queryParam(name);
-			if (raw.isEmpty()) {
+			List<String> values = this.request.queryParams().get(name);
+			if (values == null || values.isEmpty()) {
 				return null;
 			}
-			return Arrays.stream(raw.get().split(",", -1)).map(String::trim).toList();
+			return values.stream().flatMap((value) -> Arrays.stream(value.split(",", -1))).map(String::trim).toList();
 		}
 
 		String sellerId() {

@@ -308,16 +308,16 @@ public final class SpReportsHandler {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("reportId", entry.reportId());
 		report.put("reportType", entry.reportType());
-		report.put("dataStartTime", entry.dataStartTime().toString());
-		report.put("dataEndTime", entry.dataEndTime().toString());
+		report.put("dataStartTime", entry.dataStartTime());
+		report.put("dataEndTime", entry.dataEndTime());
 		report.put("marketplaceIds", entry.marketplaces().stream().map(Country::marketplaceId).toList());
-		report.put("createdTime", entry.createdAt().toString());
+		report.put("createdTime", entry.createdAt());
 		report.put("processingStatus", status);
 		if (!status.equals("IN_QUEUE") && !status.equals("CANCELLED")) {
-			report.put("processingStartTime", entry.createdAt().plus(this.processingTime.dividedBy(2)).toString());
+			report.put("processingStartTime", entry.createdAt().plus(this.processingTime.dividedBy(2)));
 		}
 		if (status.equals("DONE") || status.equals("FATAL")) {
-			report.put("processingEndTime", entry.createdAt().plus(this.processingTime).toString());
+			report.put("processingEndTime", entry.createdAt().plus(this.processingTime));
 		}
 		if (status.equals("DONE")) {
 			report.put("reportDocumentId", entry.documentId());

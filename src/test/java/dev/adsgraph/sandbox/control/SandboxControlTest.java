@@ -217,7 +217,8 @@ class SandboxControlTest {
 		String base = this.sandbox.server().baseUrl();
 
 		assertThat(info.get("lwaTokenUrl").stringValue()).isEqualTo(base + "/auth/o2/token");
-		assertThat(info.at("/adsHosts/EU").stringValue()).isEqualTo(base + "/ads/eu");
+		assertThat(info.at("/adsHosts/EU").stringValue()).isEqualTo(this.sandbox.server().adsHost("EU"));
+		assertThat(info.at("/pathPrefixForm/adsHosts/EU").stringValue()).isEqualTo(base + "/ads/eu");
 		assertThat(info.at("/users/0/clientId").stringValue()).isEqualTo(SandboxServer.demoCredentials().clientId());
 		assertThat(info.at("/users/1/refreshToken").stringValue())
 			.isEqualTo(SandboxServer.agencyCredentials().refreshToken());
@@ -268,7 +269,8 @@ class SandboxControlTest {
 			.status()).isEqualTo(400);
 
 		JsonNode info = this.sandbox.raw("GET", "/sandbox").send().json();
-		assertThat(info.at("/spHosts/NA").stringValue()).endsWith("/sp/na");
+		assertThat(info.at("/spHosts/NA").stringValue()).isEqualTo(this.sandbox.server().spHost("NA"));
+		assertThat(info.at("/pathPrefixForm/spHosts/NA").stringValue()).endsWith("/sp/na");
 		assertThat(info.get("spAuthorizations")).hasSize(5);
 		assertThat(info.at("/spAuthorizations/0/sellingPartnerId").stringValue()).isEqualTo("A3NWOUTDR82KQZ");
 	}

@@ -34,6 +34,38 @@ class SandboxFaultsTest {
 	}
 
 	@Test
+	void anInjected429SpeaksEachFamilysOwnText() {
+		this.sandbox.accessToken(SandboxServer.demoCredentials());
+		this.sandbox.accessToken(SandboxServer.demoSpCredentials());
+		Exchange configured = configure("""
+				{"rules": [{"upstream": "*", "operation": "*", "tooManyRequests": 1.0}]}""");
+		assertThat(configured.status()).as(configured.body()).isEqualTo(200);
+
+		JsonNode sp = this.sandbox.sp("na", "GET", "/sellers/v1/marketplaceParticipations").send().json();
+		assertThat(sp.at("/errors/0/code").stringValue()).isEqualTo("QuotaExceeded");
+		assertThat(sp.at("/errors/0/message").stringValue())
+			.isEqualTo("You exceeded your quota for the requested resource.");
+		JsonNode reporting = this.sandbox.ads("na", "GET", "/reporting/reports/r1")
+			.header("Amazon-Advertising-API-Scope", "1")
+			.send()
+			.json();
+		assertThat(reporting.get("code").stringValue()).isEqualTo("429");
+		assertThat(reporting.get("detail").stringValue()).isEqualTo("Too Many Requests");
+		JsonNode accounts = this.sandbox.ads("na", "POST", "/adsAccounts/list")
+			.json(SandboxTestClient.LIST_ACCOUNTS, "{}")
+			.send()
+			.json();
+		assertThat(accounts.at("/errors/0/errorMessage").stringValue()).isEqualTo("Maximum sending rate exceeded.");
+		JsonNode v1 = this.sandbox.ads("na", "POST", "/adsApi/v1/query/sellingAccounts")
+			.json("application/json", "{}")
+			.send()
+			.json();
+		assertThat(v1.get("code").stringValue()).isEqualTo("TOO_MANY_REQUESTS");
+		assertThat(v1.get("message").stringValue())
+			.isEqualTo("There have been too many requests, please slow down your call rate.");
+	}
+
+	@Test
 	void spreadRatesAreExactProportionsInTheOperationsOwnErrorShape() {
 		this.sandbox.accessToken(SandboxServer.demoCredentials());
 		Exchange configured = configure("""
