@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -106,7 +107,7 @@ public class ProfileService {
 		Set<Long> wanted = Set.copyOf(profileIds);
 		List<Region> searched = new ArrayList<>(tenant.regions());
 		searched.retainAll(regions);
-		return lookup(tenant, searched, wanted).flatMap((found) -> {
+		return lookup(tenant, searched, wanted, reportedByAmazon).flatMap((found) -> {
 			if (found.keySet().containsAll(wanted) || !this.reloadOnMiss) {
 				return Mono.just(found);
 			}
@@ -122,7 +123,7 @@ public class ProfileService {
 			// Every list of the region goes, so `profiles` shows the new profiles too.
 			reloadable.forEach((region) -> this.cache
 				.invalidate((key) -> key.tenantId().equals(tenant.id()) && key.region() == region));
-			return lookup(tenant, searched, wanted);
+			return lookup(tenant, searched, wanted, false);
 		});
 	}
 
@@ -141,11 +142,28 @@ public class ProfileService {
 		return !claimed.isEmpty();
 	}
 
-	private Mono<Map<Long, ProfileView>> lookup(Tenant tenant, List<Region> regions, Set<Long> wanted) {
-		return Flux.fromIterable(regions)
-			.flatMap((region) -> regionProfiles(tenant, region, LOOKUP))
-			.filter((profile) -> wanted.contains(Long.parseLong(profile.id())))
-			.collect(HashMap::new, (map, profile) -> map.put(Long.parseLong(profile.id()), profile));
+	/**
+	 * Looks the ids up in the viewable-profile list of each region. When that list is
+	 * read from Amazon for this lookup and holds ids Amazon has just announced, the
+	 * region's other lists (the ones {@code profiles} reads, cached earlier) may predate
+	 * them: they go too, so {@code profiles} shows what {@code AdsAccount.profiles}
+	 * shows.
+	 */
+	private Mono<Map<Long, ProfileView>> lookup(Tenant tenant, List<Region> regions, Set<Long> wanted,
+			boolean reportedByAmazon) {
+		return Flux.fromIterable(regions).flatMap((region) -> {
+			AtomicBoolean loadedNow = new AtomicBoolean();
+			return regionProfiles(tenant, region, LOOKUP, loadedNow)
+				.filter((profile) -> wanted.contains(Long.parseLong(profile.id())))
+				.collectList()
+				.doOnNext((hits) -> {
+					if (reportedByAmazon && loadedNow.get() && !hits.isEmpty()) {
+						this.cache.invalidate((key) -> key.tenantId().equals(tenant.id()) && key.region() == region
+								&& !LOOKUP.equals(key.upstreamFilter()));
+					}
+				})
+				.flatMapIterable((hits) -> hits);
+		}).collect(HashMap::new, (map, profile) -> map.put(Long.parseLong(profile.id()), profile));
 	}
 
 	/**
@@ -156,9 +174,19 @@ public class ProfileService {
 	}
 
 	private Flux<ProfileView> regionProfiles(Tenant tenant, Region region, ProfileFilter filter) {
+		return regionProfiles(tenant, region, filter, new AtomicBoolean());
+	}
+
+	/**
+	 * @param loadedNow set when this call read the list from Amazon
+	 */
+	private Flux<ProfileView> regionProfiles(Tenant tenant, Region region, ProfileFilter filter,
+			AtomicBoolean loadedNow) {
 		ProfileCache.Key key = new ProfileCache.Key(tenant.id(), region, filter);
-		return this.cache.get(key, () -> this.ads.listProfiles(tenant.ads(), region, filter))
-			.flatMapIterable((profiles) -> profiles.stream().map((p) -> ProfileView.of(region, p)).toList());
+		return this.cache.get(key, () -> {
+			loadedNow.set(true);
+			return this.ads.listProfiles(tenant.ads(), region, filter);
+		}).flatMapIterable((profiles) -> profiles.stream().map((p) -> ProfileView.of(region, p)).toList());
 	}
 
 }

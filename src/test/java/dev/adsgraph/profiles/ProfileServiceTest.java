@@ -87,6 +87,26 @@ class ProfileServiceTest {
 		assertThat(listedIds()).containsExactly("1001", "2002", "3003");
 	}
 
+	/**
+	 * `profiles` cached its list before the registration and the account's lookup reads
+	 * the viewable-profile list for the first time, after it: the lookup finds the new id
+	 * with no miss to reload on, and the older list must still not hide it.
+	 */
+	@Test
+	void aListCachedBeforeTheFirstLookupShowsWhatTheLookupFound() {
+		assertThat(listedIds()).containsExactly("1001");
+		this.upstream.profiles.add(REGISTERED);
+
+		assertThat(this.service.byIds(TENANT, List.of(2002L), List.of(Region.NA)).block()).containsOnlyKeys(2002L);
+
+		assertThat(listedIds()).containsExactly("1001", "2002");
+		// Once read, the lookup's list is cached: a later lookup drops nothing.
+		int calls = this.upstream.calls.get();
+		assertThat(this.service.byIds(TENANT, List.of(2002L), List.of(Region.NA)).block()).containsOnlyKeys(2002L);
+		assertThat(listedIds()).containsExactly("1001", "2002");
+		assertThat(this.upstream.calls).hasValue(calls);
+	}
+
 	@Test
 	void anIdAmazonReportsButDoesNotListReloadsOncePerInterval() {
 		for (int i = 0; i < 3; i++) {
