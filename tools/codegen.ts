@@ -4,6 +4,11 @@
 // scalar without a mapping stops the generation instead of becoming `any`. client/*.graphql adds the
 // client's own operations (a subscription: examples/ holds what runs over POST). Run with
 // `npm run codegen` in tools/ (ApolloClientIT does, then `tsc --strict`; docs/client.md).
+//
+// client/gql/type-policies.ts: InMemoryCache's typePolicies derived from the schema by
+// codegen-type-policies.cjs (which types merge, which connection fields page, and why), typed
+// with typescript-apollo-client-helpers' StrictTypedTypePolicies (client/gql/apollo-helpers.ts), so
+// a policy a client adds for a type or field the schema does not have fails `tsc`.
 import path from 'node:path';
 
 import type { CodegenConfig } from '@graphql-codegen/cli';
@@ -31,6 +36,14 @@ const config: CodegenConfig = {
           Decimal: 'string', // "12.50": money amounts, exact decimal strings
         },
       },
+    },
+    [path.join(__dirname, 'client', 'gql', 'apollo-helpers.ts')]: {
+      plugins: ['typescript-apollo-client-helpers'],
+      config: { useTypeImports: true },
+    },
+    [path.join(__dirname, 'client', 'gql', 'type-policies.ts')]: {
+      plugins: [path.join(__dirname, 'codegen-type-policies.cjs')],
+      config: { helpersImport: './apollo-helpers' },
     },
   },
 };

@@ -18,6 +18,9 @@ import {
   type AdsAccountStatus,
   type ProductsQuery,
 } from './gql/graphql';
+import { typePolicies } from './gql/type-policies';
+
+export { mergedTypes, typePolicies, unmergedTypes } from './gql/type-policies';
 
 export interface AdsgraphOptions {
   /** The gateway's endpoint, `https://adsgraph.example.com/graphql`. */
@@ -33,6 +36,19 @@ export interface AdsgraphOptions {
 export async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The cache a client of this schema wants: `merge: true` on every object type without an `id`
+ * (figures, money, addresses: each a value of the object that holds it, so two operations that
+ * select different fields of it on the same parent are merged, not one lost), and
+ * `relayStylePagination` on the connection fields. Both are derived from the schema by
+ * `npm run codegen` (./gql/type-policies.ts; docs/client.md, "The cache"). Add your own policies
+ * as `{ ...typePolicies, Product: { fields: { ... } } }`: `StrictTypedTypePolicies` from
+ * ./gql/apollo-helpers checks their type and field names.
+ */
+export function createAdsgraphCache(): InMemoryCache {
+  return new InMemoryCache({ typePolicies });
 }
 
 /**
@@ -62,7 +78,7 @@ export function createAdsgraphClient(options: AdsgraphOptions): ApolloClient {
   );
   return new ApolloClient({
     link,
-    cache: new InMemoryCache(),
+    cache: createAdsgraphCache(),
     clientAwareness: { name: options.clientName, version: options.clientVersion },
   });
 }
