@@ -1,0 +1,180 @@
+package dev.adsgraph.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * A PostgreSQL server run by this JVM (zonky's embedded PostgreSQL: the real server's
+ * binaries, unpacked once into the temporary folder) with its data in a folder of its
+ * own, listening on the loopback interface only, with the superuser {@code postgres}
+ * trusted there and no password.
+ * <p>
+ * A gateway killed without a chance to stop its server (SIGKILL) leaves that server
+ * running on its data folder; the next start in the same folder stops it first (as a
+ * smart shutdown: its clients died with the gateway), then starts anew on the same data.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
+
+	/** How long a server left running by a killed gateway has to stop. */
+	private static final Duration ORPHAN_STOP = Duration.ofSeconds(30);
+
+	/** How long PostgreSQL has to accept connections after it is started. */
+	private static final Duration START_UP = Duration.ofSeconds(60);
+
+	/** The superuser initdb creates; the server trusts it on the loopback interface. */
+	public static final String USER = "postgres";
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+	}
+
+	/**
+	 * Starts a server on {@code dataDirectory} (created with initdb when it holds none).
+	 * @param port 0 for a free port
+	 * @param settings PostgreSQL settings ({@code -c name=value}) over zonky's defaults
+	 * @param temporary the data is deleted when the server stops, and the server stops
+	 * when the JVM exits; otherwise the caller stops it
+	 */
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> settings,
+			boolean temporary) {
+		Path directory = dataDirectory.toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(directory);
+			stopOrphan(directory);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(temporary)
+				.setRegisterShutdownHook(temporary)
+				.setPort(port)
+				.setPGStartupWait(START_UP)
+				.setServerConfig("listen_addresses", "127.0.0.1");
+			settings.forEach(builder::setServerConfig);
+			return new EmbeddedPostgresServer(builder.start(), directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	/** {@code r2dbc:postgresql://127.0.0.1:<port>/<database>}. */
+	public String r2dbcUrl(String database) {
+		return "r2dbc:postgresql://127.0.0.1:" + port() + "/" + database;
+	}
+
+	/** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+	}
+
+	/**
+	 * Creates the database unless it exists; {@code name} must be a plain identifier.
+	 * @return whether it was created
+	 */
+	public boolean createDatabase(String name) {
+		if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + name);
+		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+			try (PreparedStatement exists = connection
+				.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				exists.setString(1, name);
+				try (ResultSet found = exists.executeQuery()) {
+					if (found.next()) {
+						return false;
+					}
+				}
+			}
+			try (Statement create = connection.createStatement()) {
+				create.execute("CREATE DATABASE " + name);
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the database " + name + " on the embedded PostgreSQL",
+					ex);
+		}
+	}
+
+	/** Stops the server (a fast shutdown: open sessions are ended). */
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Stops the postmaster that {@code postmaster.pid} names if it is still running: a
+	 * gateway killed without stopping its server left it there.
+	 */
+	private static void stopOrphan(Path directory) throws IOException {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
+			return;
+		}
+		Optional<ProcessHandle> running = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+			.filter(ProcessHandle::isAlive)
+			.filter((
+					process) -> process.info().command().map((command) -> command.endsWith("/postgres")).orElse(false));
+		if (running.isEmpty()) {
+			return;
+		}
+		ProcessHandle orphan = running.get();
+		logger.warn("Stopping the PostgreSQL server (pid " + orphan.pid() + ") left running in " + directory
+				+ " by a gateway that did not stop it");
+		orphan.destroy();
+		try {
+			orphan.onExit().get(ORPHAN_STOP.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while stopping the PostgreSQL server left in " + directory, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("The PostgreSQL server (pid " + orphan.pid() + ") left running in " + directory
+					+ " did not stop within " + ORPHAN_STOP.toSeconds() + " s; stop it, then start again", ex);
+		}
+	}
+
+}
