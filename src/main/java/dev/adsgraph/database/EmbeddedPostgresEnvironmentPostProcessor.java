@@ -1,5 +1,7 @@
 package dev.adsgraph.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,6 +69,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 		EmbeddedDatabaseProperties properties = bind(environment);
 		Path directory = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = SERVERS.computeIfAbsent(directory, (key) -> {
+			stopLeftOver(key);
 			// A system of record: every commit is on disk before it is acknowledged.
 			EmbeddedPostgresServer started = EmbeddedPostgresServer.start(key, properties.port(),
 					Map.of("synchronous_commit", "on"), false);
@@ -89,6 +92,17 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 		// After config data is loaded, so spring.r2dbc.url from application.yml or a
 		// profile is seen.
 		return Ordered.LOWEST_PRECEDENCE - 10;
+	}
+
+	private void stopLeftOver(Path directory) {
+		try {
+			EmbeddedPostgresServer.stopLeftOver(directory)
+				.ifPresent((pid) -> this.logger.warn("Stopped the PostgreSQL server (pid " + pid + ") left running in "
+						+ directory + " by a gateway that did not stop it; starting it again on the same data"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Boot's R2DBC and Flyway properties for a database of an embedded server. */

@@ -14,13 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * A PostgreSQL server run by this JVM (zonky's embedded PostgreSQL: the real server's
@@ -29,12 +28,10 @@ import org.apache.commons.logging.LogFactory;
  * trusted there and no password.
  * <p>
  * A gateway killed without a chance to stop its server (SIGKILL) leaves that server
- * running on its data folder; the next start in the same folder stops it first (as a
- * smart shutdown: its clients died with the gateway), then starts anew on the same data.
+ * running on its data folder; {@link #stopLeftOver} stops it (as a smart shutdown: its
+ * clients died with the gateway) before a new one starts on the same data.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-
-	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
 
 	/** How long a server left running by a killed gateway has to stop. */
 	private static final Duration ORPHAN_STOP = Duration.ofSeconds(30);
@@ -66,7 +63,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(directory);
-			stopOrphan(directory);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(temporary)
@@ -141,28 +137,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the postmaster that {@code postmaster.pid} names if it is still running: a
-	 * gateway killed without stopping its server left it there.
+	 * Stops the postmaster that {@code postmaster.pid} in {@code directory} names if it
+	 * is still running: a gateway killed without stopping its server left it there.
 	 */
-	private static void stopOrphan(Path directory) throws IOException {
+	public static OptionalLong stopLeftOver(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
-			return;
+			return OptionalLong.empty();
 		}
 		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
-			return;
+			return OptionalLong.empty();
 		}
 		Optional<ProcessHandle> running = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
 			.filter(ProcessHandle::isAlive)
 			.filter((
 					process) -> process.info().command().map((command) -> command.endsWith("/postgres")).orElse(false));
 		if (running.isEmpty()) {
-			return;
+			return OptionalLong.empty();
 		}
 		ProcessHandle orphan = running.get();
-		logger.warn("Stopping the PostgreSQL server (pid " + orphan.pid() + ") left running in " + directory
-				+ " by a gateway that did not stop it");
 		orphan.destroy();
 		try {
 			orphan.onExit().get(ORPHAN_STOP.toSeconds(), TimeUnit.SECONDS);
@@ -175,6 +169,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new IOException("The PostgreSQL server (pid " + orphan.pid() + ") left running in " + directory
 					+ " did not stop within " + ORPHAN_STOP.toSeconds() + " s; stop it, then start again", ex);
 		}
+		return OptionalLong.of(orphan.pid());
 	}
 
 }
