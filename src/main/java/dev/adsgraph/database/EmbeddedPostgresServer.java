@@ -101,8 +101,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @return whether it was created
 	 */
 	public boolean createDatabase(String name) {
-		if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-			throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + name);
+		return createDatabase(name, null);
+	}
+
+	/**
+	 * Creates the database as a copy of {@code template} (no one may be connected to it)
+	 * unless it exists; names must be plain identifiers. The copy is of the template's
+	 * files ({@code STRATEGY FILE_COPY}): for a small template, several times faster than
+	 * PostgreSQL's default of writing every block to the WAL.
+	 * @param template null for PostgreSQL's own template
+	 * @return whether it was created
+	 */
+	public boolean createDatabase(String name, String template) {
+		for (String identifier : (template != null) ? List.of(name, template) : List.of(name)) {
+			if (!identifier.matches("[a-z_][a-z0-9_]{0,62}")) {
+				throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + identifier);
+			}
 		}
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
 			try (PreparedStatement exists = connection
@@ -115,7 +129,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				}
 			}
 			try (Statement create = connection.createStatement()) {
-				create.execute("CREATE DATABASE " + name);
+				create.execute("CREATE DATABASE " + name
+						+ ((template != null) ? " TEMPLATE " + template + " STRATEGY FILE_COPY" : ""));
 			}
 			return true;
 		}
