@@ -87,6 +87,14 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 					+ ", user " + EmbeddedPostgresServer.USER + ", data in " + server.dataDirectory());
 	}
 
+	/** Stops the server this JVM runs on {@code dataDirectory}, if any (for tests). */
+	static void stop(Path dataDirectory) {
+		EmbeddedPostgresServer server = SERVERS.remove(dataDirectory.toAbsolutePath().normalize());
+		if (server != null) {
+			server.close();
+		}
+	}
+
 	@Override
 	public int getOrder() {
 		// After config data is loaded, so spring.r2dbc.url from application.yml or a
