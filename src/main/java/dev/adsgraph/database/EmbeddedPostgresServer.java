@@ -2,9 +2,13 @@ package dev.adsgraph.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +42,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/** How long PostgreSQL has to accept connections after it is started. */
 	private static final Duration START_UP = Duration.ofSeconds(60);
+
+	/** The file zonky's server locks in its data folder while it runs. */
+	private static final String LOCK_FILE = "epg-lock";
 
 	/** The superuser initdb creates; the server trusts it on the loopback interface. */
 	public static final String USER = "postgres";
@@ -156,6 +163,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * is still running: a gateway killed without stopping its server left it there.
 	 */
 	public static OptionalLong stopLeftOver(Path directory) throws IOException {
+		refuseIfInUse(directory);
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
 			return OptionalLong.empty();
@@ -185,6 +193,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					+ " did not stop within " + ORPHAN_STOP.toSeconds() + " s; stop it, then start again", ex);
 		}
 		return OptionalLong.of(orphan.pid());
+	}
+
+	/**
+	 * Fails when a running gateway (this JVM or another) holds the folder's lock: its
+	 * server is not left over, and two servers cannot share one folder.
+	 */
+	private static void refuseIfInUse(Path directory) throws IOException {
+		Path lock = directory.resolve(LOCK_FILE);
+		if (!Files.exists(lock)) {
+			return;
+		}
+		boolean held;
+		try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+			try (FileLock mine = channel.tryLock()) {
+				held = (mine == null);
+			}
+			catch (OverlappingFileLockException ex) {
+				held = true;
+			}
+		}
+		if (held) {
+			throw new IllegalStateException("Another running gateway keeps its embedded PostgreSQL in " + directory
+					+ "; give this one a folder of its own (adsgraph.database.embedded.data-directory) or stop the other");
+		}
 	}
 
 }

@@ -97,6 +97,10 @@ class EmbeddedPostgresEnvironmentPostProcessorTest {
 				statement.execute("CREATE TABLE kept (what text)");
 				statement.execute("INSERT INTO kept VALUES ('survives a restart')");
 			}
+			assertThatThrownBy(() -> EmbeddedPostgresServer.stopLeftOver(directory))
+				.as("a running gateway's server is not left over")
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Another running gateway");
 			EmbeddedPostgresEnvironmentPostProcessor.stop(directory);
 
 			String again = process(settings).getProperty("spring.flyway.url");
