@@ -3,7 +3,6 @@ package dev.adsgraph.idempotency;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,12 +11,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code adsgraph.idempotency.*}: how long the answers of mutations sent with an
- * idempotency key are kept, and how long an execution may hold its key.
+ * idempotency key are kept (in the database), and how long an execution may hold its key.
  *
  * @param retention how long a finished execution's answer is replayed, counted from when
  * it finished
- * @param maxEntries how many finished executions are kept in memory at most; beyond it
- * some are forgotten early (executions in flight are never dropped for room)
  * @param inFlightTimeout how long one execution may run before it is abandoned and its
  * key no longer waits for it; keep it well above the upstream timeouts (LWA plus Ads API)
  */
@@ -25,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("adsgraph.idempotency")
 record IdempotencyProperties(
 		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("24h") Duration retention,
-		@Positive @DefaultValue("100000") long maxEntries,
 		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("5m") Duration inFlightTimeout) {
 
 }

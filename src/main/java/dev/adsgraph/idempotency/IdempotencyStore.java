@@ -6,9 +6,9 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Who holds an idempotency key and what came of it. In memory by default
- * ({@link CaffeineIdempotencyStore}); several replicas share keys through another
- * implementation (Redis) declared as a bean.
+ * Who holds an idempotency key and what came of it. In PostgreSQL by default
+ * ({@link PostgresIdempotencyStore}), so keys survive a restart and replicas on one
+ * database share them; another implementation declared as a bean replaces it.
  * <p>
  * Every operation is atomic per key. A claim is fenced by the token its owner chose, so
  * an owner whose claim lapsed cannot settle a key that someone else claimed since. A
@@ -16,9 +16,8 @@ import reactor.core.publisher.Mono;
  * so a replica that vanished mid-call frees its keys. Finished entries are kept for the
  * retention period, counted from when they finished.
  * <p>
- * Payloads pass through with their type, so an implementation outside this JVM can store
- * them serialized (JSON through Jackson, read back as {@code payloadType}); the in-memory
- * one keeps the objects themselves.
+ * Payloads pass through with their type, so an implementation outside this JVM stores
+ * them serialized (JSON through Jackson, read back as {@code payloadType}).
  */
 public interface IdempotencyStore {
 

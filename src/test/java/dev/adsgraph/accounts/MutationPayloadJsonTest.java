@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The payloads an idempotency key keeps survive a JSON round trip by their type alone, so
- * an {@code IdempotencyStore} outside this JVM (Redis) can keep them serialized.
+ * the PostgreSQL {@code IdempotencyStore} can keep them serialized.
  */
 class MutationPayloadJsonTest {
 

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.FileSystemUtils;
+
+import dev.adsgraph.database.EmbeddedPostgresServer;
+
 /**
  * The benchmark ({@code bench/run}; method and findings in bench/README.md). Starts the
  * sandbox on its own with injected upstream latency, the gateway jar pointed at it as if
@@ -106,6 +110,20 @@ public final class Bench {
 		Instant began = Instant.now();
 		log("bench %s: logs in %s", label, logs);
 
+		// The gateway's embedded PostgreSQL keeps its data in a folder of this run (not
+		// ./data/postgres, which a gateway started by hand may hold), deleted afterwards.
+		Path database = Path.of("target", "bench-postgres", label);
+		try {
+			return run(o, withPeer, peerDir, label, logs, began, database);
+		}
+		finally {
+			EmbeddedPostgresServer.stopLeftOver(database);
+			FileSystemUtils.deleteRecursively(database);
+		}
+	}
+
+	private static Results run(BenchOptions o, boolean withPeer, Path peerDir, String label, Path logs, Instant began,
+			Path database) throws Exception {
 		// The sandbox and the gateway pick their own ports and log them: a port found
 		// free
 		// here could be taken by another process before they bind it.
@@ -131,6 +149,7 @@ public final class Bench {
 			}
 			gatewayCommand.addAll(List.of("-jar", o.jar().toString()));
 			gatewayCommand.addAll(gatewayArguments(0, sandbox, info));
+			gatewayCommand.add("--adsgraph.database.embedded.data-directory=" + database);
 			gatewayCommand.addAll(o.gatewayArgs());
 			Instant gatewayStart = Instant.now();
 			try (Procs.Started gatewayProcess = Procs.start("gateway", gatewayCommand, BenchOptions.GATEWAY_ENVIRONMENT,

@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -18,11 +21,13 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 /**
  * A {@link GraphQlTest} slice of the gateway: the schema with every controller, the
  * scalars, the query limits and the error mapping, and the controllers' real services,
- * caches and idempotency store; no HTTP server, no sandbox. The upstream clients are the
- * real ones pointed at a closed port, so a slice test covers only what is decided before
- * any call to Amazon (arguments, limits, error mapping): an upstream call fails with
- * {@code UPSTREAM_UNAVAILABLE} where the test expects its own code. Flows that need
- * Amazon's answers are tested end to end against the sandbox ({@code dev.adsgraph.e2e}).
+ * caches and idempotency store (on a database of its own, see
+ * {@code dev.adsgraph.testing.TestDatabase}); no HTTP server, no sandbox. The upstream
+ * clients are the real ones pointed at a closed port, so a slice test covers only what is
+ * decided before any call to Amazon (arguments, limits, error mapping): an upstream call
+ * fails with {@code UPSTREAM_UNAVAILABLE} where the test expects its own code. Flows that
+ * need Amazon's answers are tested end to end against the sandbox
+ * ({@code dev.adsgraph.e2e}).
  *
  * <p>
  * Test classes share one application context; a class that adds a
@@ -44,6 +49,7 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 						// left to the application's @ConfigurationPropertiesScan
 						"dev\\.adsgraph\\..*Properties" }))
 @Import({ ClockConfiguration.class, UpstreamConfiguration.class, SliceTester.class })
+@ImportAutoConfiguration({ R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class })
 public @interface GatewayGraphQlTest {
 
 }

@@ -133,8 +133,8 @@ class DockerFilesTest {
 	void composeRunsTheImageOfThisDockerfileInSandboxMode() throws IOException {
 		Map<String, Object> compose = yaml(COMPOSE);
 		Map<String, Object> services = map(compose.get("services"));
-		assertThat(services).hasSize(1);
-		Map<String, Object> service = map(services.values().iterator().next());
+		assertThat(services).containsOnlyKeys("adsgraph", "postgres");
+		Map<String, Object> service = map(services.get("adsgraph"));
 		Map<String, Object> build = map(service.get("build"));
 		Path context = COMPOSE.getParent().resolve((String) build.get("context")).normalize();
 		assertThat(context.resolve((String) build.get("dockerfile")).normalize()).isEqualTo(DOCKERFILE);
@@ -144,6 +144,23 @@ class DockerFilesTest {
 		Map<String, Object> environment = map(service.get("environment"));
 		assertThat(environment).containsEntry("ADSGRAPH_MODE", "sandbox");
 		assertThat(environment.keySet()).noneMatch((name) -> name.startsWith("ADSGRAPH_TENANTS"));
+	}
+
+	@Test
+	void composeGivesTheGatewayAPostgresqlServiceThroughBootsProperties() throws IOException {
+		Map<String, Object> services = map(yaml(COMPOSE).get("services"));
+		Map<String, Object> postgres = map(services.get("postgres"));
+		assertThat((String) postgres.get("image")).startsWith("postgres:17");
+		Map<String, Object> database = map(postgres.get("environment"));
+		Map<String, Object> gateway = map(services.get("adsgraph"));
+		Map<String, Object> environment = map(gateway.get("environment"));
+		assertThat(environment)
+			.containsEntry("SPRING_R2DBC_URL", "r2dbc:postgresql://postgres:5432/" + database.get("POSTGRES_DB"))
+			.containsEntry("SPRING_R2DBC_USERNAME", database.get("POSTGRES_USER"))
+			.containsEntry("SPRING_R2DBC_PASSWORD", database.get("POSTGRES_PASSWORD"));
+		assertThat(map(map(gateway.get("depends_on")).get("postgres"))).containsEntry("condition", "service_healthy");
+		assertThat(postgres).containsKey("healthcheck");
+		assertThat((List<?>) postgres.get("volumes")).isNotEmpty();
 	}
 
 	/**

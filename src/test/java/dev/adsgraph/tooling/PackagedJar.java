@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.util.FileSystemUtils;
+
+import dev.adsgraph.database.EmbeddedPostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * integration tests start it: on a port it picks itself ({@code --server.port=0}, read
  * from Spring Boot's "Netty started on port N" line, so no port found free beforehand can
  * be taken by another process first), ready once its readiness probe answers, its output
- * in a log file; closing it stops the process.
+ * in a log file; closing it stops the process. Its embedded PostgreSQL keeps its data in
+ * a folder of the run under {@code target/packaged-jar-postgres/}, deleted on close
+ * unless the caller gave the folder (to start a gateway again on the same data).
  */
 final class PackagedJar implements AutoCloseable {
 
@@ -44,9 +52,16 @@ final class PackagedJar implements AutoCloseable {
 
 	private final int port;
 
-	private PackagedJar(Process process, Path log) throws IOException, InterruptedException {
+	private final Path dataDirectory;
+
+	private final boolean ownsDataDirectory;
+
+	private PackagedJar(Process process, Path log, Path dataDirectory, boolean ownsDataDirectory)
+			throws IOException, InterruptedException {
 		this.process = process;
 		this.log = log;
+		this.dataDirectory = dataDirectory;
+		this.ownsDataDirectory = ownsDataDirectory;
 		try {
 			this.port = awaitReady();
 		}
@@ -62,14 +77,34 @@ final class PackagedJar implements AutoCloseable {
 	 * ready within three minutes fails the test with the end of its log.
 	 */
 	static PackagedJar start(Path log, Map<String, String> environment) throws IOException, InterruptedException {
+		return start(log, environment, newDataDirectory(), true);
+	}
+
+	/**
+	 * As above, with the embedded PostgreSQL's data in {@code dataDirectory}, which the
+	 * caller deletes ({@link #deleteDataDirectory}).
+	 */
+	static PackagedJar start(Path log, Map<String, String> environment, Path dataDirectory)
+			throws IOException, InterruptedException {
+		return start(log, environment, dataDirectory, false);
+	}
+
+	/** A new folder for a run's PostgreSQL data, under target/. */
+	static Path newDataDirectory() {
+		return Path.of("target", "packaged-jar-postgres", UUID.randomUUID().toString());
+	}
+
+	private static PackagedJar start(Path log, Map<String, String> environment, Path dataDirectory,
+			boolean ownsDataDirectory) throws IOException, InterruptedException {
 		Path jar = Path.of("target", "adsgraph.jar");
 		assertThat(jar).as("the packaged jar (this test runs after mvn package)").exists();
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1")
+				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
+				"--adsgraph.database.embedded.data-directory=" + dataDirectory)
 			.redirectErrorStream(true);
 		builder.environment().putAll(environment);
-		return new PackagedJar(builder.start(), log);
+		return new PackagedJar(builder.start(), log, dataDirectory, ownsDataDirectory);
 	}
 
 	int port() {
@@ -85,11 +120,38 @@ final class PackagedJar implements AutoCloseable {
 		return this.log;
 	}
 
+	/**
+	 * Kills the gateway with SIGKILL, as a crash or the OOM killer would: nothing of it
+	 * runs afterwards, so its PostgreSQL server is left running on its data folder.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
+			this.process.waitFor();
+		}
+		if (this.ownsDataDirectory) {
+			deleteDataDirectory(this.dataDirectory);
+		}
+	}
+
+	/**
+	 * Stops a PostgreSQL server a killed gateway left running on the folder, then deletes
+	 * the folder.
+	 */
+	static void deleteDataDirectory(Path dataDirectory) {
+		try {
+			EmbeddedPostgresServer.stopLeftOver(dataDirectory);
+			FileSystemUtils.deleteRecursively(dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

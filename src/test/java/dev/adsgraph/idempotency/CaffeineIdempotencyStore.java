@@ -11,12 +11,13 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link IdempotencyStore} in this JVM's memory. Payloads are kept as the objects the
- * mutation answered. Each entry carries the instant it lapses (in flight: the in-flight
- * bound after its claim; finished: the retention after it finished), read against the
- * given clock, so tests move time by hand. Entries in flight weigh nothing, so the size
- * bound never drops a key whose execution is still running (which would let a concurrent
- * repeat execute a second time).
+ * {@link IdempotencyStore} in this JVM's memory, for the executor's tests on virtual time
+ * ({@link IdempotencyStoreContract} holds it to what the PostgreSQL store does). Payloads
+ * are kept as the objects the mutation answered. Each entry carries the instant it lapses
+ * (in flight: the in-flight bound after its claim; finished: the retention after it
+ * finished), read against the given clock, so tests move time by hand. Entries in flight
+ * weigh nothing, so the size bound never drops a key whose execution is still running
+ * (which would let a concurrent repeat execute a second time).
  */
 class CaffeineIdempotencyStore implements IdempotencyStore {
 
