@@ -134,12 +134,12 @@ class ProductController implements ArgumentRules.Configurer {
 	}
 
 	@SchemaMapping(typeName = "Profile", field = "products")
-	Mono<ProductPage> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
+	Mono<ProductConnection> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
 			@Argument String after, @Argument Integer last, @Argument String before,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		Connections.Window window = new Connections.Window(first, after, last, before);
 		return this.products.profileProducts(tenant, profile, dateRange)
-			.map((all) -> new ProductPage(
+			.map((all) -> new ProductConnection(
 					Connections.slice(all.nodes(), ProductView::asin, window, Connections.DEFAULT_SIZE),
 					all.freshness()));
 	}
@@ -201,8 +201,13 @@ class ProductController implements ArgumentRules.Configurer {
 			String defaultLanguageCode, String domainName) {
 	}
 
-	/** The schema's {@code ProductConnection}. */
-	record ProductPage(Connections.Connection<ProductView> page, Freshness.Both freshness) {
+	/**
+	 * The schema's {@code ProductConnection}. Its name must end with "Connection": once a
+	 * Spring Data module is on the classpath, Spring for GraphQL wraps every Relay
+	 * connection field and refuses a returned object it has no {@code ConnectionAdapter}
+	 * for unless its class name ends so (RelayContractTest fails otherwise).
+	 */
+	record ProductConnection(Connections.Connection<ProductView> page, Freshness.Both freshness) {
 
 		public List<Connections.Edge<ProductView>> edges() {
 			return this.page.edges();
