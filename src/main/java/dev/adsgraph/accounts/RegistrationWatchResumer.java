@@ -1,5 +1,10 @@
 package dev.adsgraph.accounts;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,6 +17,7 @@ import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.registrations.RegistrationStore.Registration;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantRegistry;
+import dev.adsgraph.watch.StatusWatcher;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -23,8 +29,11 @@ import org.springframework.stereotype.Component;
  * state first, then every change). Each is followed through the subscription's shared
  * poller, so under its bounds: until a final status, an error (the registration is no
  * longer visible with the tenant's credentials), or the maximum duration, after which the
- * next start resumes it again. Pollers refused by the limits are logged and left for the
- * next start. Registrations of a tenant no longer configured are left alone.
+ * next start resumes it again. At most half of a tenant's {@code max-pollers-per-tenant}
+ * are resumed, its newest registrations first, so that registrations nobody completes (a
+ * terms token never accepted) cannot take the tenant's subscriptions; the others are
+ * logged and wait for a subscriber or a later start. Registrations of a tenant no longer
+ * configured are left alone.
  */
 @Component
 class RegistrationWatchResumer implements SmartLifecycle {
@@ -37,13 +46,33 @@ class RegistrationWatchResumer implements SmartLifecycle {
 
 	private final AccountStatusController statuses;
 
+	private final int perTenant;
+
 	private volatile Disposable.Composite following;
 
-	RegistrationWatchResumer(RegistrationStore registrations, TenantRegistry tenants,
-			AccountStatusController statuses) {
+	RegistrationWatchResumer(RegistrationStore registrations, TenantRegistry tenants, AccountStatusController statuses,
+			StatusWatcher watcher) {
 		this.registrations = registrations;
 		this.tenants = tenants;
 		this.statuses = statuses;
+		this.perTenant = Math.max(1, watcher.maxPollersPerTenant() / 2);
+	}
+
+	/**
+	 * The registrations to follow of those in progress (oldest first): the newest
+	 * {@code perTenant} of each tenant, oldest first.
+	 */
+	static List<Registration> selected(List<Registration> inProgress, int perTenant) {
+		Map<String, Integer> taken = new HashMap<>();
+		List<Registration> selected = new ArrayList<>();
+		for (int i = inProgress.size() - 1; i >= 0; i--) {
+			Registration registration = inProgress.get(i);
+			if (taken.merge(registration.tenantId(), 1, Integer::sum) <= perTenant) {
+				selected.add(registration);
+			}
+		}
+		Collections.reverse(selected);
+		return selected;
 	}
 
 	@Override
@@ -54,8 +83,14 @@ class RegistrationWatchResumer implements SmartLifecycle {
 			log.warn("Could not read the registrations in progress; none is followed until a client subscribes", ex);
 			return Mono.empty();
 		}).subscribe((inProgress) -> {
+			List<Registration> selected = selected(inProgress, this.perTenant);
+			if (selected.size() < inProgress.size()) {
+				log.warn("{} registrations in progress are not followed after this start (at most {} per tenant,"
+						+ " half of adsgraph.subscriptions.max-pollers-per-tenant, newest first); a subscription"
+						+ " to one follows it", inProgress.size() - selected.size(), this.perTenant);
+			}
 			int resumed = 0;
-			for (Registration registration : inProgress) {
+			for (Registration registration : selected) {
 				Optional<Tenant> tenant = tenant(registration.tenantId());
 				if (tenant.isEmpty()) {
 					log.info("Not following {} {}: its tenant {} is no longer configured", registration.kind(),
