@@ -92,6 +92,18 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theRegistrationRecordsKnowNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.adsgraph.registrations..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
+					"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..",
+					"dev.adsgraph.watch..", "dev.adsgraph.graphql..")
+			.check(this.classes);
+	}
+
+	@Test
 	void theSharedPollersKnowNoFeature() {
 		// The one schedule of every wait, Backoff, lives with the upstream's resilience;
 		// the pollers share it and nothing else of the upstream.

@@ -2,12 +2,14 @@ package dev.adsgraph.accounts;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 import dev.adsgraph.accounts.TermsTokenController.TermsTokenView;
 import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.graphql.SubscriptionErrors;
+import dev.adsgraph.registrations.RegistrationKind;
+import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.UpstreamException;
@@ -33,17 +35,16 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AccountStatusController {
 
-	private static final Set<String> ADVERTISER_FINAL = Set.of("APPROVED", "REJECTED", "ARCHIVED");
-
-	private static final Set<String> TERMS_ACCEPTED = Set.of("ACCEPTED", "REDEEMED");
-
 	private final AdsApiClient ads;
 
 	private final StatusWatcher watcher;
 
-	AccountStatusController(AdsApiClient ads, StatusWatcher watcher) {
+	private final RegistrationStore registrations;
+
+	AccountStatusController(AdsApiClient ads, StatusWatcher watcher, RegistrationStore registrations) {
 		this.ads = ads;
 		this.watcher = watcher;
+		this.registrations = registrations;
 	}
 
 	@SubscriptionMapping
@@ -64,6 +65,26 @@ class AccountStatusController {
 		return SubscriptionErrors.tagged(Flux.defer(() -> termsToken(termsToken, tenant)), env);
 	}
 
+	/**
+	 * Follows a registration whose last recorded status is not final, through the same
+	 * shared poller a subscription to it uses (a watcher resumed after a restart).
+	 */
+	Flux<?> follow(Tenant tenant, RegistrationKind kind, String amazonId) {
+		return Flux.<Object>defer(() -> switch (kind) {
+			case TERMS_TOKEN -> termsToken(amazonId, tenant).cast(Object.class);
+			case ADS_ACCOUNT -> adsAccount(amazonId, tenant).cast(Object.class);
+			case ADVERTISER_ACCOUNT -> advertiserAccount(amazonId, tenant).cast(Object.class);
+		});
+	}
+
+	/** Records the status a poll read when it changed. */
+	private <T> Mono<T> recorded(Mono<T> poll, Tenant tenant, RegistrationKind kind, String id,
+			Function<T, String> status) {
+		return poll.flatMap((value) -> this.registrations
+			.observed(tenant.id(), kind, RegistrationStore.Source.POLL, id, status.apply(value))
+			.thenReturn(value));
+	}
+
 	private Flux<AdsAccountStatusEvent> adsAccount(String adsAccountId, Tenant tenant) {
 		String id = Ids.accountId(adsAccountId, "adsAccountId");
 		// GetAccount, as adsAccount(id) reads it.
@@ -72,8 +93,9 @@ class AccountStatusController {
 			.switchIfEmpty(Mono
 				.error(() -> new NotFoundException("No ads account with id " + id + " is visible to this API key.")));
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "adsAccount", id), poll, AdsAccountView::status,
-					AccountStatusController::isFinal)
+			.poll(new WatchKey(tenant.id(), "adsAccount", id),
+					recorded(poll, tenant, RegistrationKind.ADS_ACCOUNT, id, AdsAccountView::status),
+					AdsAccountView::status, AccountStatusController::isFinal)
 			.map((account) -> new AdsAccountStatusEvent(id, account.status(), account, isFinal(account)));
 	}
 
@@ -90,11 +112,13 @@ class AccountStatusController {
 			.map(AdvertiserAccountView::of)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException(
 					"No advertiser account with id " + id + " is visible to this API key.")));
+		RegistrationKind kind = RegistrationKind.ADVERTISER_ACCOUNT;
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "advertiserAccount", id), poll, (a) -> a.status().code(),
-					(a) -> ADVERTISER_FINAL.contains(a.status().code()))
+			.poll(new WatchKey(tenant.id(), "advertiserAccount", id),
+					recorded(poll, tenant, kind, id, (a) -> a.status().code()), (a) -> a.status().code(),
+					(a) -> kind.isTerminal(a.status().code()))
 			.map((account) -> new AdvertiserAccountStatusEvent(id, account.status().code(), account,
-					ADVERTISER_FINAL.contains(account.status().code())));
+					kind.isTerminal(account.status().code())));
 	}
 
 	private Flux<TermsTokenStatusEvent> termsToken(String termsToken, Tenant tenant) {
@@ -107,15 +131,16 @@ class AccountStatusController {
 			.onErrorMap(
 					(ex) -> ex instanceof UpstreamException up && (up.httpStatus() == 400 || up.httpStatus() == 404),
 					(ex) -> new NotFoundException("No terms token " + termsToken + " is known for this API key."));
+		RegistrationKind kind = RegistrationKind.TERMS_TOKEN;
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "termsToken", termsToken), poll, TermsTokenView::status,
-					(t) -> TERMS_ACCEPTED.contains(t.status()))
-			.map((t) -> new TermsTokenStatusEvent(termsToken, t.status(), t.termsType(),
-					TERMS_ACCEPTED.contains(t.status())));
+			.poll(new WatchKey(tenant.id(), "termsToken", termsToken),
+					recorded(poll, tenant, kind, termsToken, TermsTokenView::status), TermsTokenView::status,
+					(t) -> kind.isTerminal(t.status()))
+			.map((t) -> new TermsTokenStatusEvent(termsToken, t.status(), t.termsType(), kind.isTerminal(t.status())));
 	}
 
 	private static boolean isFinal(AdsAccountView account) {
-		return !"PENDING".equals(account.status());
+		return RegistrationKind.ADS_ACCOUNT.isTerminal(account.status());
 	}
 
 	/** The schema's {@code AdsAccountStatusEvent}. */

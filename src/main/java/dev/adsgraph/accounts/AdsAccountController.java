@@ -16,6 +16,8 @@ import dev.adsgraph.idempotency.IdempotencyExecutor;
 import dev.adsgraph.idempotency.IfOutcomeUnknown;
 import dev.adsgraph.profiles.ProfileService;
 import dev.adsgraph.profiles.ProfileView;
+import dev.adsgraph.registrations.RegistrationKind;
+import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Countries;
@@ -47,12 +49,15 @@ class AdsAccountController implements ArgumentRules.Configurer {
 
 	private final IdempotencyExecutor idempotency;
 
+	private final RegistrationStore registrations;
+
 	AdsAccountController(AdsApiClient ads, ProfileService profiles, AdsAccountRegistration registration,
-			IdempotencyExecutor idempotency) {
+			IdempotencyExecutor idempotency, RegistrationStore registrations) {
 		this.ads = ads;
 		this.profiles = profiles;
 		this.registration = registration;
 		this.idempotency = idempotency;
+		this.registrations = registrations;
 	}
 
 	@Override
@@ -68,6 +73,10 @@ class AdsAccountController implements ArgumentRules.Configurer {
 		String accountId = Ids.accountId(id, "id");
 		return this.ads.getAdsAccount(tenant.ads(), tenant.homeRegion(), accountId)
 			.map(AdsAccountView::of)
+			.flatMap((account) -> this.registrations
+				.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY, account.id(),
+						account.status())
+				.thenReturn(account))
 			.switchIfEmpty(Mono.error(() -> new NotFoundException(
 					"No ads account with id " + accountId + " is visible to this API key.")));
 	}
@@ -75,11 +84,14 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	@QueryMapping
 	Mono<Connection<AdsAccountView>> adsAccounts(@Argument Integer first, @Argument String after,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return Connections.page(first, after,
-				(token) -> this.ads.listAdsAccounts(tenant.ads(), tenant.homeRegion(), UPSTREAM_PAGE, token)
-					.map((page) -> new Connections.UpstreamPage<>((page.adsAccounts() != null)
-							? page.adsAccounts().stream().map(AdsAccountView::of).toList() : List.of(),
-							page.nextToken())));
+		return Connections.page(first, after, (token) -> this.ads
+			.listAdsAccounts(tenant.ads(), tenant.homeRegion(), UPSTREAM_PAGE, token)
+			.map((page) -> new Connections.UpstreamPage<>((page.adsAccounts() != null)
+					? page.adsAccounts().stream().map(AdsAccountView::of).toList() : List.of(), page.nextToken()))
+			.flatMap((page) -> this.registrations
+				.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY,
+						statuses(page.items()))
+				.thenReturn(page)));
 	}
 
 	/**
@@ -89,8 +101,23 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	@MutationMapping
 	Mono<AdsAccountRegistration.Payload> registerAdsAccount(@Argument AdsAccountRegistration.Input input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, AdsAccountRegistration.Payload.class,
-				IfOutcomeUnknown.KEEP_KEY, () -> this.registration.register(tenant, input));
+				IfOutcomeUnknown.KEEP_KEY, () -> this.registration.register(tenant, input).flatMap((payload) -> {
+					if (payload.adsAccount() == null) {
+						return Mono.just(payload);
+					}
+					return this.registrations.written(tenant.id(), RegistrationKind.ADS_ACCOUNT, "registerAdsAccount",
+							fingerprint, List.of(new RegistrationStore.Write(payload.adsAccount().id(), null,
+									payload.adsAccount().status())))
+						.thenReturn(payload);
+				}));
+	}
+
+	private static Map<String, String> statuses(List<AdsAccountView> accounts) {
+		Map<String, String> statuses = new LinkedHashMap<>();
+		accounts.stream().filter((a) -> a.id() != null).forEach((a) -> statuses.put(a.id(), a.status()));
+		return statuses;
 	}
 
 	/**

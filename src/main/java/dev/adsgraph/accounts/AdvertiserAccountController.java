@@ -1,6 +1,7 @@
 package dev.adsgraph.accounts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import dev.adsgraph.graphql.Connections.Connection;
 import dev.adsgraph.graphql.Ids;
 import dev.adsgraph.idempotency.IdempotencyExecutor;
 import dev.adsgraph.idempotency.IfOutcomeUnknown;
+import dev.adsgraph.registrations.RegistrationKind;
+import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.UpstreamException;
@@ -44,9 +47,12 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 
 	private final IdempotencyExecutor idempotency;
 
-	AdvertiserAccountController(AdsApiClient ads, IdempotencyExecutor idempotency) {
+	private final RegistrationStore registrations;
+
+	AdvertiserAccountController(AdsApiClient ads, IdempotencyExecutor idempotency, RegistrationStore registrations) {
 		this.ads = ads;
 		this.idempotency = idempotency;
+		this.registrations = registrations;
 	}
 
 	@Override
@@ -86,27 +92,60 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 			.map((page) -> new Connections.UpstreamPage<>(
 					(page.advertiserAccounts() != null)
 							? page.advertiserAccounts().stream().map(AdvertiserAccountView::of).toList() : List.of(),
-					page.nextToken())));
+					page.nextToken()))
+			.flatMap((page) -> {
+				Map<String, String> statuses = new LinkedHashMap<>();
+				page.items()
+					.stream()
+					.filter((a) -> a.id() != null)
+					.forEach((a) -> statuses.put(a.id(), a.status().code()));
+				return this.registrations
+					.observed(tenant.id(), RegistrationKind.ADVERTISER_ACCOUNT, RegistrationStore.Source.QUERY,
+							statuses)
+					.thenReturn(page);
+			}));
 	}
 
 	/** A repeat could create the accounts twice, so an unknown outcome keeps the key. */
 	@MutationMapping
 	Mono<Payload> createAdvertiserAccounts(@Argument List<CreateInput> input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.KEEP_KEY,
 				() -> write(input, (item) -> checkDetails(item.businessDetails(), true), CreateInput::toUpstream,
 						(accounts) -> this.ads.createAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
-						"advertiser account creation"));
+						"advertiser account creation")
+					.flatMap((payload) -> recorded(tenant, "createAdvertiserAccounts", fingerprint, payload)));
 	}
 
 	/** Writing the same values again is harmless, so an unknown outcome frees the key. */
 	@MutationMapping
 	Mono<Payload> updateAdvertiserAccounts(@Argument List<UpdateInput> input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.RELEASE_KEY,
 				() -> write(input, UpdateInput::check, UpdateInput::toUpstream,
 						(accounts) -> this.ads.updateAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
-						"advertiser account update"));
+						"advertiser account update")
+					.flatMap((payload) -> recorded(tenant, "updateAdvertiserAccounts", fingerprint, payload)));
+	}
+
+	/**
+	 * Every account Amazon created or updated is recorded as a registration made through
+	 * the gateway, with its index in the input.
+	 */
+	private Mono<Payload> recorded(Tenant tenant, String mutation, String fingerprint, Payload payload) {
+		List<RegistrationStore.Write> writes = payload.results()
+			.stream()
+			.filter((r) -> r.account() != null && r.account().id() != null)
+			.map((r) -> new RegistrationStore.Write(r.account().id(), r.index(), r.account().status().code()))
+			.toList();
+		if (writes.isEmpty()) {
+			return Mono.just(payload);
+		}
+		return this.registrations
+			.written(tenant.id(), RegistrationKind.ADVERTISER_ACCOUNT, mutation, fingerprint, writes)
+			.thenReturn(payload);
 	}
 
 	private <I> Mono<Payload> write(List<I> input, Function<I, List<UserError>> check,

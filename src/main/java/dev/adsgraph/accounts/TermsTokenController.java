@@ -8,6 +8,8 @@ import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.idempotency.IdempotencyExecutor;
 import dev.adsgraph.idempotency.IfOutcomeUnknown;
+import dev.adsgraph.registrations.RegistrationKind;
+import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.UpstreamException;
@@ -30,9 +32,12 @@ class TermsTokenController implements ArgumentRules.Configurer {
 
 	private final IdempotencyExecutor idempotency;
 
-	TermsTokenController(AdsApiClient ads, IdempotencyExecutor idempotency) {
+	private final RegistrationStore registrations;
+
+	TermsTokenController(AdsApiClient ads, IdempotencyExecutor idempotency, RegistrationStore registrations) {
 		this.ads = ads;
 		this.idempotency = idempotency;
+		this.registrations = registrations;
 	}
 
 	@Override
@@ -47,6 +52,10 @@ class TermsTokenController implements ArgumentRules.Configurer {
 		requireWellFormed(token, "token");
 		return this.ads.getTermsToken(tenant.ads(), tenant.homeRegion(), token)
 			.map((status) -> new TermsTokenView(token, status.termsTokenStatus(), status.termsType(), null))
+			.flatMap((view) -> this.registrations
+				.observed(tenant.id(), RegistrationKind.TERMS_TOKEN, RegistrationStore.Source.QUERY, token,
+						view.status())
+				.thenReturn(view))
 			// Amazon answers an unknown (or another user's) token with 400 rather than
 			// 404.
 			.onErrorMap(
@@ -61,8 +70,21 @@ class TermsTokenController implements ArgumentRules.Configurer {
 	@MutationMapping
 	Mono<CreateTermsTokenPayload> createTermsToken(@Argument CreateTermsTokenInput input,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
+		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, CreateTermsTokenPayload.class, IfOutcomeUnknown.RELEASE_KEY,
-				() -> create(input, tenant));
+				() -> create(input, tenant).flatMap((payload) -> recorded(tenant, fingerprint, payload)));
+	}
+
+	/** A token Amazon made is recorded as a registration made through the gateway. */
+	private Mono<CreateTermsTokenPayload> recorded(Tenant tenant, String fingerprint, CreateTermsTokenPayload payload) {
+		if (payload.termsToken() == null) {
+			return Mono.just(payload);
+		}
+		return this.registrations
+			.written(tenant.id(), RegistrationKind.TERMS_TOKEN, "createTermsToken", fingerprint,
+					List.of(new RegistrationStore.Write(payload.termsToken().token(), null,
+							payload.termsToken().status())))
+			.thenReturn(payload);
 	}
 
 	private Mono<CreateTermsTokenPayload> create(CreateTermsTokenInput input, Tenant tenant) {

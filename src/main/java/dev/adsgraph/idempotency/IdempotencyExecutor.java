@@ -97,10 +97,19 @@ public class IdempotencyExecutor {
 		catch (BadUserInputException ex) {
 			return Mono.error(ex);
 		}
+		Request request = new Request(env.getFieldDefinition().getName(), fingerprint(env));
+		return execute(new Key(tenantId, key), request, payloadType, ifUnknown, mutation);
+	}
+
+	/**
+	 * The fingerprint of the mutation's input in {@code env}: every argument but
+	 * {@value #ARGUMENT}, as GraphQL coerced it ({@link InputFingerprint}). What a key is
+	 * held for, and what the registrations made through the gateway are recorded with.
+	 */
+	public static String fingerprint(DataFetchingEnvironment env) {
 		Map<String, Object> input = new LinkedHashMap<>(env.getArguments());
 		input.remove(ARGUMENT);
-		Request request = new Request(env.getFieldDefinition().getName(), InputFingerprint.of(input));
-		return execute(new Key(tenantId, key), request, payloadType, ifUnknown, mutation);
+		return InputFingerprint.of(input);
 	}
 
 	/** As above, with the key checked and the request already fingerprinted. */

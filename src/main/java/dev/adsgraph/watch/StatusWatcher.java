@@ -75,6 +75,11 @@ public final class StatusWatcher {
 		return share(key, source);
 	}
 
+	/** How many pollers one tenant may run at once ({@code max-pollers-per-tenant}). */
+	public int maxPollersPerTenant() {
+		return this.properties.maxPollersPerTenant();
+	}
+
 	/** Pollers running now, by tenant id, for tests and metrics. */
 	public Map<String, Integer> running() {
 		Map<String, Integer> byTenant = new ConcurrentHashMap<>();

@@ -21,7 +21,7 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 /**
  * A {@link GraphQlTest} slice of the gateway: the schema with every controller, the
  * scalars, the query limits and the error mapping, and the controllers' real services,
- * caches and idempotency store (on a database of its own, see
+ * caches, idempotency store and registration records (on a database of its own, see
  * {@code dev.adsgraph.testing.TestDatabase}); no HTTP server, no sandbox. The upstream
  * clients are the real ones pointed at a closed port, so a slice test covers only what is
  * decided before any call to Amazon (arguments, limits, error mapping): an upstream call
@@ -44,10 +44,14 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 		properties = { "adsgraph.sandbox.enabled=false", SliceTester.LWA, SliceTester.ADS_NA, SliceTester.ADS_EU,
 				SliceTester.ADS_FE, SliceTester.SP_NA, SliceTester.SP_EU, SliceTester.SP_FE },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "dev\\.adsgraph\\.(accounts|products|profiles|reports|watch|idempotency)\\..*",
+				pattern = {
+						"dev\\.adsgraph\\.(accounts|products|profiles|reports|watch|idempotency|registrations)\\..*",
 						"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
 						// left to the application's @ConfigurationPropertiesScan
-						"dev\\.adsgraph\\..*Properties" }))
+						"dev\\.adsgraph\\..*Properties" }),
+		// A start-up task over the configured tenants, which a slice has not.
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = "dev\\.adsgraph\\.accounts\\.RegistrationWatchResumer"))
 @Import({ ClockConfiguration.class, UpstreamConfiguration.class, SliceTester.class })
 @ImportAutoConfiguration({ R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class })
 public @interface GatewayGraphQlTest {
