@@ -190,9 +190,16 @@ public final class RedisLwaTokenCache implements LwaTokenCache {
 				});
 		}
 
+		/**
+		 * Under the lease: looks once more (the previous holder may have stored its token
+		 * and let go between our read and our lease), then fetches, stores and lets go,
+		 * before the caller sees the outcome.
+		 */
 		private Mono<LwaAccessToken> fetchAndShare() {
-			return this.request.flatMap((token) -> store(token).thenReturn(token))
-				.doFinally((signal) -> release().subscribe());
+			return shared().switchIfEmpty(Mono.defer(() -> this.request))
+				.flatMap((token) -> store(token).then(release()).thenReturn(token))
+				.onErrorResume((ex) -> release().then(Mono.error(ex)))
+				.doOnCancel(() -> release().subscribe());
 		}
 
 		private Mono<Void> store(LwaAccessToken token) {
@@ -278,7 +285,7 @@ public final class RedisLwaTokenCache implements LwaTokenCache {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, secret, new GCMParameterSpec(TAG_BITS, iv));
 			cipher.updateAAD(tokenKey(key).getBytes(StandardCharsets.UTF_8));
-			byte[] plain = (token.expiresAt().toEpochMilli() + "\n" + token.value()).getBytes(StandardCharsets.UTF_8);
+			byte[] plain = (token.expiresAt() + "\n" + token.value()).getBytes(StandardCharsets.UTF_8);
 			byte[] sealed = cipher.doFinal(plain);
 			return Base64.getEncoder()
 				.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -298,8 +305,7 @@ public final class RedisLwaTokenCache implements LwaTokenCache {
 			cipher.updateAAD(tokenKey(key).getBytes(StandardCharsets.UTF_8));
 			String plain = new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
 			int newline = plain.indexOf('\n');
-			return new LwaAccessToken(plain.substring(newline + 1),
-					Instant.ofEpochMilli(Long.parseLong(plain.substring(0, newline))));
+			return new LwaAccessToken(plain.substring(newline + 1), Instant.parse(plain.substring(0, newline)));
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
 			logger.warn("Ignoring an unreadable LWA token in Redis: {}", ex.getClass().getSimpleName());
