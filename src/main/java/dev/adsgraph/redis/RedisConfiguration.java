@@ -15,7 +15,11 @@ import dev.adsgraph.upstream.lwa.LwaTokenCache;
 import dev.adsgraph.upstream.lwa.RedisLwaTokenCache;
 import dev.adsgraph.upstream.sp.BucketKey;
 import dev.adsgraph.upstream.sp.InMemoryTokenBucketStore;
+import dev.adsgraph.upstream.resilience.RedisThrottleStore;
+import dev.adsgraph.upstream.resilience.ThrottleStore;
 import dev.adsgraph.upstream.sp.TokenBucketStore;
+import dev.adsgraph.web.InMemoryRequestBucketStore;
+import dev.adsgraph.web.RequestBucketStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,7 +38,11 @@ import org.springframework.util.StringUtils;
  * selling partner and operation, through Bucket4j's Lettuce proxy manager;</li>
  * <li>the LWA access tokens ({@link LwaTokenCache}): one refresh per credential across
  * replicas, under a lease; tokens stored encrypted with a key only holders of the
- * credential can derive.</li>
+ * credential can derive;</li>
+ * <li>the per-API-key request buckets ({@link RequestBucketStore}), in Bucket4j as the
+ * SP-API ones;</li>
+ * <li>the Ads API back-off after a 429 ({@link ThrottleStore}), published to every
+ * replica.</li>
  * </ul>
  * The connection is Lettuce's, built from Boot's {@code spring.data.redis.*} settings
  * (url, or host, port, username, password, database, ssl.enabled); commands are refused
@@ -98,6 +106,18 @@ public class RedisConfiguration {
 			Clock clock) {
 		return new RedisLwaTokenCache(connection.reactive(), properties.keyPrefix() + "lwa:", properties.lwaLease(),
 				properties.timeout(), clock);
+	}
+
+	@Bean
+	RequestBucketStore redisRequestBucketStore(RedisClient client, RedisProperties properties, Clock clock) {
+		return new InMemoryRequestBucketStore(
+				RedisProxyManagers.proxyManager(client, properties.keyPrefix() + "bucket:requests:",
+						(String tenantId) -> tenantId, clock, properties.timeout()));
+	}
+
+	@Bean(destroyMethod = "close")
+	ThrottleStore redisThrottleStore(RedisClient client, RedisProperties properties) {
+		return new RedisThrottleStore(client, properties.keyPrefix());
 	}
 
 }

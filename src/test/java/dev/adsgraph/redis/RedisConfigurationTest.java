@@ -11,7 +11,10 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;
 import dev.adsgraph.upstream.lwa.RedisLwaTokenCache;
+import dev.adsgraph.upstream.resilience.RedisThrottleStore;
+import dev.adsgraph.upstream.resilience.ThrottleStore;
 import dev.adsgraph.upstream.sp.TokenBucketStore;
+import dev.adsgraph.web.RequestBucketStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -37,6 +40,8 @@ class RedisConfigurationTest {
 			assertThat(context).doesNotHaveBean(RedisClient.class);
 			assertThat(context).doesNotHaveBean(TokenBucketStore.class);
 			assertThat(context).doesNotHaveBean(LwaTokenCache.class);
+			assertThat(context).doesNotHaveBean(ThrottleStore.class);
+			assertThat(context).doesNotHaveBean(RequestBucketStore.class);
 		});
 	}
 
@@ -47,6 +52,8 @@ class RedisConfigurationTest {
 			assertThat(context).hasSingleBean(TokenBucketStore.class);
 			assertThat(context.getBean(LwaTokenCache.class)).isInstanceOf(RedisLwaTokenCache.class)
 				.isNotInstanceOf(InMemoryLwaTokenCache.class);
+			assertThat(context.getBean(ThrottleStore.class)).isInstanceOf(RedisThrottleStore.class);
+			assertThat(context).hasSingleBean(RequestBucketStore.class);
 			assertThat(context.getBean(RedisProperties.class).keyPrefix()).isEqualTo("adsgraph:");
 		});
 	}

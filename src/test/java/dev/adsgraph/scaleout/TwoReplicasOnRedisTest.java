@@ -55,6 +55,9 @@ class TwoReplicasOnRedisTest {
 
 	private static final String API_KEY = "replica-test-key-0123456789";
 
+	/** A tenant allowed two requests at once and then one every 100 s. */
+	private static final String LIMITED_KEY = "limited-test-key-0123456789";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -81,6 +84,7 @@ class TwoReplicasOnRedisTest {
 	private List<String> arguments(String redisUrl, String prefix) {
 		SandboxCredentials ads = SandboxServer.demoCredentials();
 		SandboxCredentials sp = SandboxServer.demoSpCredentials();
+		SandboxCredentials agency = SandboxServer.agencyCredentials();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--adsgraph.mode=live",
 				"--spring.data.redis.url=" + redisUrl, "--adsgraph.redis.key-prefix=" + prefix,
 				"--adsgraph.upstream.lwa.token-url=" + this.sandbox.lwaTokenUrl(),
@@ -94,7 +98,13 @@ class TwoReplicasOnRedisTest {
 				"--adsgraph.tenants[0].sp.client-secret=" + sp.clientSecret(),
 				"--adsgraph.tenants[0].sp.refresh-token=" + sp.refreshToken(),
 				"--adsgraph.tenants[0].sp.selling-partner-id=" + SandboxServer.DEMO_SELLING_PARTNER_ID,
-				"--adsgraph.tenants[0].sp.regions=NA"));
+				"--adsgraph.tenants[0].sp.regions=NA", "--adsgraph.tenants[1].id=limited",
+				"--adsgraph.tenants[1].api-key-sha256=" + sha256(LIMITED_KEY),
+				"--adsgraph.tenants[1].ads.client-id=" + agency.clientId(),
+				"--adsgraph.tenants[1].ads.client-secret=" + agency.clientSecret(),
+				"--adsgraph.tenants[1].ads.refresh-token=" + agency.refreshToken(),
+				"--adsgraph.tenants[1].ads.regions=NA", "--adsgraph.tenants[1].requests-per-second=0.01",
+				"--adsgraph.tenants[1].request-burst=2"));
 		return arguments;
 	}
 
@@ -177,6 +187,41 @@ class TwoReplicasOnRedisTest {
 		// The shared bucket holds one call of the burst (the other is held back): the
 		// other nine waited, whichever replica they went through.
 		assertThat(waits).isEqualTo(9);
+	}
+
+	@Test
+	void anApiKeysRequestBudgetIsOneAcrossReplicas() {
+		assertThat(status(this.replicas.get(0), LIMITED_KEY)).isEqualTo(200);
+		assertThat(status(this.replicas.get(1), LIMITED_KEY)).isEqualTo(200);
+		// Each replica alone would still have one request of the burst left.
+		assertThat(status(this.replicas.get(0), LIMITED_KEY)).isEqualTo(429);
+		assertThat(status(this.replicas.get(1), LIMITED_KEY)).isEqualTo(429);
+		assertThat(status(this.replicas.get(1), API_KEY)).isEqualTo(200);
+	}
+
+	private int status(ConfigurableApplicationContext replica, String apiKey) {
+		try {
+			return this.http
+				.send(graphqlRequest(replica, apiKey, "{ __typename }"), HttpResponse.BodyHandlers.ofString())
+				.statusCode();
+		}
+		catch (java.io.IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private HttpRequest graphqlRequest(ConfigurableApplicationContext replica, String apiKey, String query) {
+		String port = replica.getEnvironment().getProperty("local.server.port");
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", apiKey)
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+			.build();
 	}
 
 	private JsonNode graphql(ConfigurableApplicationContext replica, String query) {
