@@ -44,16 +44,19 @@ public final class RedisServer {
 
 	private static RedisServer shared;
 
-	private final Process process;
+	private volatile Process process;
 
 	private final int port;
 
 	private final Path directory;
 
-	private RedisServer(Process process, int port, Path directory) {
+	private final Path program;
+
+	private RedisServer(Process process, int port, Path directory, Path program) {
 		this.process = process;
 		this.port = port;
 		this.directory = directory;
+		this.program = program;
 	}
 
 	/**
@@ -64,10 +67,51 @@ public final class RedisServer {
 		if (shared == null) {
 			Path program = ExternalTools.onPath("redis-server", INSTALL);
 			RedisServer started = start(program);
-			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "redis-server-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "redis-server-stop"));
 			shared = started;
 		}
 		return shared;
+	}
+
+	/**
+	 * A server of the calling test's own, for tests that stop and start it (Redis going
+	 * down mid-run); {@link #close()} it at the end. Skips (or fails) the calling test
+	 * when {@code redis-server} is missing.
+	 */
+	public static RedisServer startPrivate() {
+		RedisServer started = start(ExternalTools.onPath("redis-server", INSTALL));
+		Runtime.getRuntime().addShutdownHook(new Thread(started::close, "redis-server-stop"));
+		return started;
+	}
+
+	/** Stops the server as a crash would look to clients (connections drop). */
+	public void stop() {
+		Process running = this.process;
+		running.destroy();
+		try {
+			if (!running.waitFor(5, TimeUnit.SECONDS)) {
+				running.destroyForcibly();
+				running.waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Starts the stopped server again on its port, empty (nothing is saved); fails when
+	 * the port was taken meanwhile.
+	 */
+	public void restart() {
+		Path log = this.directory.resolve("redis-" + this.port + "-again-" + System.nanoTime() + ".log");
+		Process again = launch(this.program, this.port, this.directory, log);
+		String outcome = awaitReady(again, log);
+		if (outcome != null) {
+			again.destroyForcibly();
+			throw new AssertionError("redis-server did not start again on " + this.port + ": " + outcome);
+		}
+		this.process = again;
 	}
 
 	/** What {@code spring.data.redis.url} is set to. */
@@ -94,7 +138,7 @@ public final class RedisServer {
 			Process process = launch(program, port, directory, log);
 			String outcome = awaitReady(process, log);
 			if (outcome == null) {
-				return new RedisServer(process, port, directory);
+				return new RedisServer(process, port, directory, program);
 			}
 			process.destroyForcibly();
 			lastFailure = outcome;
@@ -113,7 +157,7 @@ public final class RedisServer {
 				log.toString(), "--protected-mode", "yes");
 		try {
 			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(directory.resolve("redis-" + port + ".out").toFile())
+				.redirectOutput(directory.resolve(log.getFileName() + ".out").toFile())
 				.start();
 		}
 		catch (IOException ex) {
@@ -152,15 +196,10 @@ public final class RedisServer {
 		}
 	}
 
-	private void stop() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	/** Stops the server and removes its directory. */
+	public void close() {
+		if (this.process.isAlive()) {
+			stop();
 		}
 		try (Stream<Path> files = Files.walk(this.directory)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
