@@ -20,10 +20,8 @@ import io.github.bucket4j.distributed.remote.Request;
  * Bucket4j buckets in this replica's memory, behind Bucket4j's own {@link ProxyManager}
  * interface: the stores that use buckets are written once against a proxy manager, and
  * sharing their buckets between replicas means handing them Bucket4j's Redis one instead
- * ({@code Bucket4jLettuce.casBasedBuilder(redisClient)} of
- * {@code bucket4j_jdk17-lettuce}, with the same {@link TokenBuckets#timeMeter client
- * clock} and {@code ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax},
- * keys mapped to bytes with {@code withMapper}).
+ * ({@link RedisProxyManagers}, with the same {@link TokenBuckets#timeMeter client clock}
+ * and the same expiry once full).
  * <p>
  * A bucket is dropped once it would be full again (and {@link #KEPT_WHEN_FULL} more): a
  * bucket made afresh starts full, so dropping it then changes no answer, and memory

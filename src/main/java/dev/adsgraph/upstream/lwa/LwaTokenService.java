@@ -64,7 +64,8 @@ public class LwaTokenService {
 
 	/**
 	 * The refresh under way per credential key. Only this replica's callers can join one,
-	 * which is what keeps a cold cache at one request per credential and replica.
+	 * which is what keeps a cold cache at one request per credential and replica; a
+	 * shared cache ({@link LwaTokenCache#refresh}) makes it one across replicas.
 	 */
 	private final ConcurrentMap<String, Mono<LwaAccessToken>> refreshes = new ConcurrentHashMap<>();
 
@@ -147,8 +148,8 @@ public class LwaTokenService {
 			// Checked again: a refresh may have finished between our cache read and this
 			// point,
 			// and a second token request would then be wasted.
-			.switchIfEmpty(Mono.defer(() -> requestToken(credentials))
-				.flatMap((token) -> this.cache.put(key, token).thenReturn(token)))
+			.switchIfEmpty(Mono.defer(() -> this.cache.refresh(key, credentials, this::isFresh,
+					Mono.defer(() -> requestToken(credentials)))))
 			// Leave the map before any caller sees the outcome, so one who comes straight
 			// back
 			// starts afresh: a failed refresh is not kept, and an invalidated token is

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Until when a tenant must leave an upstream alone after a 429. In memory by default;
- * several replicas would share it (a key with an expiry in Redis) so that none of them
- * keeps calling.
+ * replicas in Redis mode tell one another of each back-off ({@link RedisThrottleStore})
+ * so that none of them keeps calling.
  */
 public interface ThrottleStore {
 

@@ -5,11 +5,12 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Where token buckets live. In memory for one replica; several replicas will share one
- * store (Redis), which is why every operation returns a {@link Mono} and takes the
- * bucket's limit from the caller: a shared store needs no table of its own, and a bucket
- * seen for the first time (or again, after it was dropped once full) starts full at
- * {@code limit}. The store reads its own clock, as Bucket4j's buckets do.
+ * Where token buckets live. In memory for one replica; replicas in Redis mode share one
+ * ({@code RedisConfiguration}: the same Bucket4j steps over Bucket4j's Lettuce proxy
+ * manager), which is why every operation returns a {@link Mono} and takes the bucket's
+ * limit from the caller: a shared store needs no table of its own, and a bucket seen for
+ * the first time (or again, after it was dropped once full) starts full at {@code limit}.
+ * The store reads its own clock, as Bucket4j's buckets do.
  */
 public interface TokenBucketStore {
 

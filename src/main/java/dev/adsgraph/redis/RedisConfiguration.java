@@ -1,0 +1,123 @@
+package dev.adsgraph.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+
+import dev.adsgraph.buckets.RedisProxyManagers;
+import dev.adsgraph.upstream.lwa.LwaTokenCache;
+import dev.adsgraph.upstream.lwa.RedisLwaTokenCache;
+import dev.adsgraph.upstream.sp.BucketKey;
+import dev.adsgraph.upstream.sp.InMemoryTokenBucketStore;
+import dev.adsgraph.upstream.resilience.RedisThrottleStore;
+import dev.adsgraph.upstream.resilience.ThrottleStore;
+import dev.adsgraph.upstream.sp.TokenBucketStore;
+import dev.adsgraph.web.InMemoryRequestBucketStore;
+import dev.adsgraph.web.RequestBucketStore;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Redis mode (docs/scale-out.md): with {@code spring.data.redis.url} (or {@code host})
+ * set, the stores replicas must share are Redis ones, defined here as beans of the store
+ * interfaces, which replace the in-memory defaults of {@code UpstreamConfiguration}:
+ * <ul>
+ * <li>the SP-API usage-plan buckets ({@link TokenBucketStore}), per region, application,
+ * selling partner and operation, through Bucket4j's Lettuce proxy manager;</li>
+ * <li>the LWA access tokens ({@link LwaTokenCache}): one refresh per credential across
+ * replicas, under a lease; tokens stored encrypted with a key only holders of the
+ * credential can derive;</li>
+ * <li>the per-API-key request buckets ({@link RequestBucketStore}), in Bucket4j as the
+ * SP-API ones;</li>
+ * <li>the Ads API back-off after a 429 ({@link ThrottleStore}), published to every
+ * replica.</li>
+ * </ul>
+ * The connection is Lettuce's, built from Boot's {@code spring.data.redis.*} settings
+ * (url, or host, port, username, password, database, ssl.enabled); commands are refused
+ * at once while disconnected and time out after {@code adsgraph.redis.timeout}, so a
+ * Redis that is down or slow delays no request beyond that.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(RedisConfigured.class)
+@EnableConfigurationProperties(RedisProperties.class)
+public class RedisConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	RedisClient redisClient(Environment environment, RedisProperties properties) {
+		RedisClient client = RedisClient.create(redisUri(environment));
+		client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
+			.build());
+		return client;
+	}
+
+	/** Boot's standard settings: the url wins; otherwise host and its companions. */
+	static RedisURI redisUri(Environment environment) {
+		Binder binder = Binder.get(environment);
+		String url = environment.getProperty(RedisConfigured.URL);
+		RedisURI uri;
+		if (StringUtils.hasText(url)) {
+			uri = RedisURI.create(url);
+		}
+		else {
+			RedisURI.Builder builder = RedisURI.Builder
+				.redis(environment.getProperty(RedisConfigured.HOST),
+						binder.bind("spring.data.redis.port", Integer.class).orElse(RedisURI.DEFAULT_REDIS_PORT))
+				.withSsl(binder.bind("spring.data.redis.ssl.enabled", Boolean.class).orElse(false))
+				.withDatabase(binder.bind("spring.data.redis.database", Integer.class).orElse(0));
+			String password = environment.getProperty("spring.data.redis.password");
+			if (StringUtils.hasText(password)) {
+				String username = environment.getProperty("spring.data.redis.username");
+				builder = StringUtils.hasText(username) ? builder.withAuthentication(username, password)
+						: builder.withPassword(password.toCharArray());
+			}
+			uri = builder.build();
+		}
+		binder.bind("spring.data.redis.connect-timeout", Duration.class).ifBound(uri::setTimeout);
+		return uri;
+	}
+
+	@Bean(destroyMethod = "close")
+	StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
+		return client.connect(StringCodec.UTF8);
+	}
+
+	@Bean
+	TokenBucketStore redisTokenBucketStore(RedisClient client, RedisProperties properties, Clock clock) {
+		return new InMemoryTokenBucketStore(RedisProxyManagers.proxyManager(client, properties.keyPrefix() + "bucket:",
+				BucketKey::asString, clock, properties.timeout()));
+	}
+
+	@Bean
+	LwaTokenCache redisLwaTokenCache(StatefulRedisConnection<String, String> connection, RedisProperties properties,
+			Clock clock) {
+		return new RedisLwaTokenCache(connection.reactive(), properties.keyPrefix() + "lwa:", properties.lwaLease(),
+				properties.timeout(), clock);
+	}
+
+	@Bean
+	RequestBucketStore redisRequestBucketStore(RedisClient client, RedisProperties properties, Clock clock) {
+		return new InMemoryRequestBucketStore(
+				RedisProxyManagers.proxyManager(client, properties.keyPrefix() + "bucket:requests:",
+						(String tenantId) -> tenantId, clock, properties.timeout()));
+	}
+
+	@Bean(destroyMethod = "close")
+	ThrottleStore redisThrottleStore(RedisClient client, RedisProperties properties) {
+		return new RedisThrottleStore(client, properties.keyPrefix());
+	}
+
+}
