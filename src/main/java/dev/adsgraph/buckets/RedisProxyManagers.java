@@ -37,21 +37,23 @@ public final class RedisProxyManagers {
 	 */
 	public static <K> ProxyManager<K> proxyManager(RedisClient client, String prefix, Function<K, String> name,
 			Clock clock, Duration timeout) {
-		StatefulRedisConnection<K, byte[]> connection = client.connect(new KeyCodec<>(prefix, name));
-		return Bucket4jLettuce.casBasedBuilder(connection)
+		StatefulRedisConnection<String, byte[]> connection = client.connect(new KeyCodec(prefix));
+		ProxyManager<String> byName = Bucket4jLettuce.casBasedBuilder(connection)
 			.clientClock(TokenBuckets.timeMeter(clock))
 			.requestTimeout(timeout)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy
 				.basedOnTimeForRefillingBucketUpToMax(InMemoryProxyManager.KEPT_WHEN_FULL))
 			.build();
+		return byName.withMapper(name);
 	}
 
-	/** Keys written as prefixed UTF-8 names; values as Bucket4j's bytes. */
-	private record KeyCodec<K>(String prefix, Function<K, String> name) implements RedisCodec<K, byte[]> {
+	/** Keys as prefixed UTF-8 names; values as Bucket4j's bytes. */
+	private record KeyCodec(String prefix) implements RedisCodec<String, byte[]> {
 
 		@Override
-		public K decodeKey(ByteBuffer bytes) {
-			throw new UnsupportedOperationException("bucket keys are only written");
+		public String decodeKey(ByteBuffer bytes) {
+			String key = StandardCharsets.UTF_8.decode(bytes).toString();
+			return key.startsWith(this.prefix) ? key.substring(this.prefix.length()) : key;
 		}
 
 		@Override
@@ -60,8 +62,8 @@ public final class RedisProxyManagers {
 		}
 
 		@Override
-		public ByteBuffer encodeKey(K key) {
-			return ByteBuffer.wrap((this.prefix + this.name.apply(key)).getBytes(StandardCharsets.UTF_8));
+		public ByteBuffer encodeKey(String key) {
+			return ByteBuffer.wrap((this.prefix + key).getBytes(StandardCharsets.UTF_8));
 		}
 
 		@Override
