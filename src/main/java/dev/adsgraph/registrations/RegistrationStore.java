@@ -1,5 +1,13 @@
 package dev.adsgraph.registrations;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import java.util.LinkedHashMap;
+
+import java.time.Duration;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +79,19 @@ public class RegistrationStore {
 
 	private final Clock clock;
 
+	/**
+	 * The status this replica last recorded or saw recorded, per registration: a poll
+	 * that reads the same status again (most polls) needs no statement. Local and
+	 * bounded; an entry lost or expired costs one statement, which records nothing new.
+	 * Caffeine's maintenance runs on the caller's thread, so what a test sees does not
+	 * depend on a pool.
+	 */
+	private final Cache<Seen, String> lastStatus = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.executor(Runnable::run)
+		.build();
+
 	public RegistrationStore(DatabaseClient database, Clock clock) {
 		this.database = database;
 		this.clock = clock;
@@ -97,7 +118,9 @@ public class RegistrationStore {
 				.bind("terminal", kind.isTerminal(write.status()));
 			insert = (write.inputIndex() != null) ? insert.bind("index", write.inputIndex())
 					: insert.bindNull("index", Integer.class);
-			return insert.fetch().rowsUpdated();
+			return insert.fetch()
+				.rowsUpdated()
+				.doOnSuccess((rows) -> this.lastStatus.put(new Seen(tenantId, kind, write.amazonId()), write.status()));
 		})).then().onErrorResume((ex) -> {
 			log.warn("Could not record the {} of tenant {} ({} {}); Amazon's answer is returned all the same", mutation,
 					tenantId, kind, writes.stream().map(Write::amazonId).toList(), ex);
@@ -109,7 +132,13 @@ public class RegistrationStore {
 	 * Records the statuses read from Amazon, by Amazon id, that differ from the ones last
 	 * recorded; ids the gateway did not register are ignored.
 	 */
-	public Mono<Void> observed(String tenantId, RegistrationKind kind, Source source, Map<String, String> statuses) {
+	public Mono<Void> observed(String tenantId, RegistrationKind kind, Source source, Map<String, String> read) {
+		Map<String, String> statuses = new LinkedHashMap<>();
+		read.forEach((id, status) -> {
+			if (!status.equals(this.lastStatus.getIfPresent(new Seen(tenantId, kind, id)))) {
+				statuses.put(id, status);
+			}
+		});
 		if (statuses.isEmpty()) {
 			return Mono.empty();
 		}
@@ -131,10 +160,14 @@ public class RegistrationStore {
 				.bind("source", source.name())
 				.fetch()
 				.rowsUpdated();
-		}).then().onErrorResume((ex) -> {
-			log.warn("Could not record the statuses of tenant {}'s {} read from Amazon", tenantId, kind, ex);
-			return Mono.empty();
-		});
+		})
+			.doOnSuccess((rows) -> statuses
+				.forEach((id, status) -> this.lastStatus.put(new Seen(tenantId, kind, id), status)))
+			.then()
+			.onErrorResume((ex) -> {
+				log.warn("Could not record the statuses of tenant {}'s {} read from Amazon", tenantId, kind, ex);
+				return Mono.empty();
+			});
 	}
 
 	/** One status read from Amazon, recorded if it changed. */
@@ -204,6 +237,10 @@ public class RegistrationStore {
 	 * @param fingerprint the input's fingerprint for a write, else null
 	 */
 	public record Event(Instant observedAt, String status, String source, String fingerprint) {
+	}
+
+	/** One registration, as the memo of last statuses keys it. */
+	private record Seen(String tenantId, RegistrationKind kind, String amazonId) {
 	}
 
 }
