@@ -25,6 +25,14 @@ import dev.adsgraph.database.EmbeddedPostgresServer;
  */
 public final class TestDatabase {
 
+	/**
+	 * The key the connections' refresh tokens are encrypted under in tests (a fixed test
+	 * value, so a gateway restarted on the same database reads them).
+	 */
+	public static final String ENCRYPTION_KEY_ID = "test";
+
+	public static final String ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItYWRzZ3JhcGgtdGVzdHM=";
+
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
 	private static final String TEMPLATE = "test_template";
@@ -82,6 +90,7 @@ public final class TestDatabase {
 				EmbeddedPostgresEnvironmentPostProcessor.connection(server(), database));
 		properties.put("spring.r2dbc.pool.initial-size", "1");
 		properties.put("spring.r2dbc.pool.max-size", "4");
+		properties.put("adsgraph.connections.encryption-keys." + ENCRYPTION_KEY_ID, ENCRYPTION_KEY);
 		return properties;
 	}
 
