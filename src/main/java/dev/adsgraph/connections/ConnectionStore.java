@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.r2dbc.spi.Readable;
 import org.slf4j.Logger;
@@ -78,10 +80,25 @@ public class ConnectionStore {
 
 	private final Clock clock;
 
+	private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
 	public ConnectionStore(DatabaseClient database, TokenCipher cipher, Clock clock) {
 		this.database = database;
 		this.cipher = cipher;
 		this.clock = clock;
+	}
+
+	/**
+	 * Calls {@code listener} with the workspace's id after each change this store made to
+	 * one of its connections (saved, marked, disconnected), so what a replica keeps of
+	 * them can be dropped.
+	 */
+	public void onChange(Consumer<String> listener) {
+		this.listeners.add(listener);
+	}
+
+	private void changed(String workspaceId) {
+		this.listeners.forEach((listener) -> listener.accept(workspaceId));
 	}
 
 	/**
@@ -107,7 +124,7 @@ public class ConnectionStore {
 				.bind("now", now);
 			insert = (grant.name() != null) ? insert.bind("name", grant.name()) : insert.bindNull("name", String.class);
 			return insert.map(this::connection).one();
-		});
+		}).doOnSuccess((saved) -> changed(grant.workspaceId()));
 	}
 
 	/** A workspace's connections, whatever their status, oldest first. */
@@ -133,7 +150,8 @@ public class ConnectionStore {
 			.bind("connectedAt", connection.connectedAt())
 			.fetch()
 			.rowsUpdated()
-			.map((rows) -> rows > 0);
+			.map((rows) -> rows > 0)
+			.doOnSuccess((marked) -> changed(connection.workspaceId()));
 	}
 
 	/**
@@ -146,7 +164,8 @@ public class ConnectionStore {
 			.bind("workspace", workspaceId)
 			.bind("id", id)
 			.map(this::connection)
-			.one();
+			.one()
+			.doOnSuccess((gone) -> changed(workspaceId));
 	}
 
 	/** Records that the gateway called Amazon with the connection at {@code at}. */

@@ -21,7 +21,9 @@ class ConnectionKeysTest {
 	Path folder;
 
 	private ConnectionsProperties properties(Map<String, String> keys, String primary) {
-		return new ConnectionsProperties(keys, primary, this.folder.resolve("key").toString());
+		return new ConnectionsProperties(keys, primary, this.folder.resolve("key").toString(),
+				new ConnectionsProperties.Application(null, null),
+				new ConnectionsProperties.SpApplication(null, null, null, false));
 	}
 
 	@Test
