@@ -1,18 +1,14 @@
 package dev.adsgraph.registrations;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import com.github.benmanes.caffeine.cache.Cache;
-
-import java.util.LinkedHashMap;
-
-import java.time.Duration;
-
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
