@@ -349,6 +349,24 @@ class SandboxAuthorizationPageTest {
 		assertThat(callback).containsEntry("tenant", "a&b").containsEntry("state", "s").containsKey("code");
 	}
 
+	@Test
+	void theSandboxInfoAndTheServerNameTheConsentPages() {
+		JsonNode consent = this.sandbox.raw("GET", "/sandbox").send().json().get("consent");
+		String base = this.sandbox.server().baseUrl();
+
+		assertThat(this.sandbox.server().lwaAuthorizationUrl()).isEqualTo(base + "/ap/oa");
+		assertThat(consent.get("lwaAuthorizationUrl").stringValue()).isEqualTo(base + "/ap/oa");
+		assertThat(consent.get("sellerCentralConsentUrl").stringValue())
+			.isEqualTo(this.sandbox.server().sellerCentralConsentUrl());
+		assertThat(consent.get("userProfileUrl").stringValue()).isEqualTo(this.sandbox.server().lwaUserProfileUrl());
+		assertThat(consent.get("spApplicationId").stringValue()).isEqualTo(SandboxServer.SP_APPLICATION_ID);
+		assertThat(consent.get("spApplicationClientId").stringValue())
+			.isEqualTo(SandboxServer.demoSpCredentials().clientId());
+		assertThat(consent.at("/adsClientIds/0").stringValue()).isEqualTo(this.demo.clientId());
+		assertThat(consent.get("amazonAccounts").size()).isEqualTo(3);
+		assertThat(consent.at("/amazonAccounts/2/userId").stringValue()).isEqualTo("global");
+	}
+
 	private JsonNode profiles(String region, String accessToken) {
 		Exchange profiles = this.sandbox.raw("GET", "/ads/" + region + "/v2/profiles")
 			.header("Authorization", "Bearer " + accessToken)
