@@ -100,6 +100,9 @@ public final class SandboxMain {
 				"                  client_secret=" + demoSp.clientSecret(),
 				"                  refresh_token=" + demoSp.refreshToken() + " (seller "
 						+ Fixtures.DEMO_SP.sellingPartnerId() + ")",
+				"  consent pages   " + server.lwaAuthorizationUrl() + " (Login with Amazon, Ads apps)",
+				"                  " + server.sellerCentralConsentUrl() + " (Seller Central, application_id="
+						+ Fixtures.SP_APPLICATION_ID + ", version=beta)",
 				"  control         " + baseUrl + "/sandbox (info, all SP authorizations), /sandbox/stats,"
 						+ " /sandbox/products, POST /sandbox/reset");
 	}

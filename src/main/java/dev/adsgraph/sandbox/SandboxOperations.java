@@ -15,6 +15,8 @@ enum SandboxOperations {
 
 	LWA_TOKEN("lwa", "token", HttpMethod.POST, "/auth/o2/token", null),
 
+	LWA_PROFILE("lwa", "profile", HttpMethod.GET, "/user/profile", null),
+
 	LIST_PROFILES("ads", "listProfiles", HttpMethod.GET, "/v2/profiles", Spec.PROFILES),
 
 	GET_PROFILE_BY_ID("ads", "getProfileById", HttpMethod.GET, "/v2/profiles/{profileId}", Spec.PROFILES),

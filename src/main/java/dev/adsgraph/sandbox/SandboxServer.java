@@ -42,6 +42,9 @@ import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
 import dev.adsgraph.sandbox.ads.TermsPageHandler;
 import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
+import dev.adsgraph.sandbox.consent.AuthorizationPageHandler;
+import dev.adsgraph.sandbox.consent.ConsentTickets;
+import dev.adsgraph.sandbox.consent.SellerConsentHandler;
 import dev.adsgraph.sandbox.control.ControlHandler;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Hosts;
@@ -54,7 +57,10 @@ import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
 import dev.adsgraph.sandbox.lwa.AccessTokens;
+import dev.adsgraph.sandbox.lwa.AuthorizationCodes;
+import dev.adsgraph.sandbox.lwa.Grants;
 import dev.adsgraph.sandbox.lwa.LwaHandler;
+import dev.adsgraph.sandbox.lwa.UserProfileHandler;
 import dev.adsgraph.sandbox.sp.CatalogHandler;
 import dev.adsgraph.sandbox.sp.FbaInventoryHandler;
 import dev.adsgraph.sandbox.sp.ListingsHandler;
@@ -75,6 +81,9 @@ import dev.adsgraph.sandbox.sp.SpStaticExamples;
  * <pre>
  * port  root form                        on the first port ({base})
  * +0    POST /auth/o2/token  (LWA)       {base}/auth/o2/token
+ *       GET /user/profile    (LWA)       {base}/user/profile
+ *       GET|POST /ap/oa                  LWA's authorization page (www.amazon.com)
+ *       GET|POST /apps/authorize/consent Seller Central's consent page
  * +1-3  Ads API NA, EU, FE               {base}/ads/na|eu|fe/... (incl. reporting v3)
  * +4-6  SP-API NA, EU, FE                {base}/sp/na|eu|fe/...
  * +7    GET /{key} (report documents)  {base}/documents/{key} (S3-style presigned)
@@ -191,6 +200,13 @@ public final class SandboxServer implements AutoCloseable {
 	public static final String AGENCY_SELLING_PARTNER_ID = Fixtures.RIVERSTONE;
 
 	/**
+	 * The application id of the sandbox's SP-API application, a draft, for Seller
+	 * Central's consent page ({@link #sellerCentralConsentUrl()}, with
+	 * {@code version=beta}); its LWA client is {@link #demoSpCredentials()}'s.
+	 */
+	public static final String SP_APPLICATION_ID = Fixtures.SP_APPLICATION_ID;
+
+	/**
 	 * The first port, for example {@code http://127.0.0.1:41234}: LWA at
 	 * {@code /auth/o2/token}, the control endpoints under {@code /sandbox}, and every
 	 * other host under its path prefix ({@code /ads/na}, {@code /sp/eu},
@@ -208,6 +224,31 @@ public final class SandboxServer implements AutoCloseable {
 	/** Login with Amazon's token endpoint. */
 	public String lwaTokenUrl() {
 		return baseUrl() + "/auth/o2/token";
+	}
+
+	/**
+	 * Login with Amazon's authorization page, as {@code https://www.amazon.com/ap/oa}:
+	 * the Ads consent flow's first step.
+	 */
+	public String lwaAuthorizationUrl() {
+		return baseUrl() + "/ap/oa";
+	}
+
+	/**
+	 * Seller Central's consent page, as
+	 * {@code https://sellercentral.amazon.com/apps/authorize/consent}: the SP-API website
+	 * authorization workflow's first step.
+	 */
+	public String sellerCentralConsentUrl() {
+		return baseUrl() + "/apps/authorize/consent";
+	}
+
+	/**
+	 * Login with Amazon's customer profile, as
+	 * {@code https://api.amazon.com/user/profile}.
+	 */
+	public String lwaUserProfileUrl() {
+		return baseUrl() + "/user/profile";
 	}
 
 	/**
@@ -257,7 +298,14 @@ public final class SandboxServer implements AutoCloseable {
 
 		Faults faults = new Faults(stats);
 		AdsGate gate = new AdsGate(stats, accessTokens, world::users, faults, settings.strict());
-		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world, faults);
+		Grants grants = new Grants(world.refreshTokens());
+		AuthorizationCodes codes = new AuthorizationCodes(settings.clock());
+		ConsentTickets consentTickets = new ConsentTickets(settings.clock());
+		LwaHandler lwa = new LwaHandler(stats, accessTokens, () -> world, faults, grants, codes);
+		UserProfileHandler userProfile = new UserProfileHandler(stats, accessTokens);
+		AuthorizationPageHandler authorizationPage = new AuthorizationPageHandler(stats, consentTickets, codes,
+				world::users);
+		SellerConsentHandler sellerConsent = new SellerConsentHandler(stats, consentTickets, codes, world::users);
 		ProfilesHandler profiles = new ProfilesHandler(registry);
 		TermsTokensHandler terms = new TermsTokensHandler(termsTokens, hosts);
 		AdsAccountsHandler adsAccounts = new AdsAccountsHandler(registry, termsTokens, terms, registrations);
@@ -282,8 +330,11 @@ public final class SandboxServer implements AutoCloseable {
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, reportHold,
-				settings.clock(), hosts, () -> {
+				settings.clock(), hosts, grants, accessTokens, world::users, () -> {
 					registry.reset(Fixtures.load().accounts());
+					grants.clear();
+					codes.clear();
+					consentTickets.clear();
 					termsTokens.clear();
 					adsReports.clear();
 					spReports.clear();
@@ -296,7 +347,8 @@ public final class SandboxServer implements AutoCloseable {
 		// method
 		// and path come from there, and a handler without an entry stops the start.
 		RouterFunctions.Builder routes = RouterFunctions.route()
-			.route(amazon(SandboxOperations.LWA_TOKEN, ""), lwa::token);
+			.route(amazon(SandboxOperations.LWA_TOKEN, ""), lwa::token)
+			.route(amazon(SandboxOperations.LWA_PROFILE, ""), userProfile::profile);
 		ads(routes, gate, ProfilesHandler.LIST, profiles::list);
 		ads(routes, gate, ProfilesHandler.GET, profiles::get);
 		ads(routes, gate, TermsTokensHandler.CREATE, terms::create);
@@ -323,12 +375,18 @@ public final class SandboxServer implements AutoCloseable {
 		sp(routes, spGate, SpReportsHandler.GET, spReports::get);
 		sp(routes, spGate, SpReportsHandler.CANCEL, spReports::cancel);
 		sp(routes, spGate, SpReportsHandler.DOCUMENT, spReports::document);
-		return routes.GET("/terms/agreement/{termsToken}", termsPage::show)
+		return routes.GET("/ap/oa", authorizationPage::show)
+			.POST("/ap/oa", authorizationPage::decide)
+			.GET("/apps/authorize/consent", sellerConsent::show)
+			.POST("/apps/authorize/consent", sellerConsent::decide)
+			.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
 			.GET("/documents/{*key}", documents::download)
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
+			.POST("/sandbox/users/{userId}/revoke", control::revokeUser)
+			.POST("/sandbox/sellers/{sellingPartnerId}/revoke", control::revokeSeller)
 			.PUT("/sandbox/reports/hold", control::holdReports)
 			.DELETE("/sandbox/reports/hold", control::releaseReports)
 			.GET("/sandbox/stats", control::stats)

@@ -16,16 +16,17 @@
  * {@code GET /sandbox/products} exposes the same numbers as ground truth.
  *
  * <p>
- * Layout, by what each part simulates: {@code lwa} (the token endpoint and the access
- * tokens it issues), {@code ads} (the Ads API: profiles, terms tokens, ads accounts, v1
- * advertiser and selling accounts, Ads reports, and {@code AdsGate} in front of them),
- * {@code sp} (the SP-API: sellers, catalog items, listings, FBA inventory, sales, SP
- * reports, and {@code SpGate} with its usage plans), {@code control} (the
- * {@code /sandbox/...} endpoints that steer the simulation). They share {@code core}
- * (replies, JSON, error exceptions, page tokens, injected faults, call counts, report
- * documents) and {@code fixtures} (the simulated world: users, accounts, countries,
- * catalog, daily figures, ids). This package keeps only the entry points that wire them
- * together; the sub-packages depend on one another without cycles, which an ArchUnit test
- * keeps true.
+ * Layout, by what each part simulates: {@code lwa} (the token endpoint, the access and
+ * refresh tokens it issues, authorization codes, the customer profile), {@code consent}
+ * (LWA's authorization page and Seller Central's consent page), {@code ads} (the Ads API:
+ * profiles, terms tokens, ads accounts, v1 advertiser and selling accounts, Ads reports,
+ * and {@code AdsGate} in front of them), {@code sp} (the SP-API: sellers, catalog items,
+ * listings, FBA inventory, sales, SP reports, and {@code SpGate} with its usage plans),
+ * {@code control} (the {@code /sandbox/...} endpoints that steer the simulation). They
+ * share {@code core} (replies, JSON, error exceptions, page tokens, injected faults, call
+ * counts, report documents) and {@code fixtures} (the simulated world: users, accounts,
+ * countries, catalog, daily figures, ids). This package keeps only the entry points that
+ * wire them together; the sub-packages depend on one another without cycles, which an
+ * ArchUnit test keeps true.
  */
 package dev.adsgraph.sandbox;

@@ -25,6 +25,7 @@ import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.SandboxUser;
 import dev.adsgraph.sandbox.lwa.AccessTokens;
+import dev.adsgraph.sandbox.lwa.Scopes;
 
 /**
  * What every simulated Ads operation does before its own logic, in Amazon's order: count
@@ -152,6 +153,10 @@ public final class AdsGate {
 		if (token.forSellingPartnerApi()) {
 			throw unauthorized(
 					"The access token was issued to a Selling Partner API application, not an Amazon Ads one.");
+		}
+		// A consent for the customer profile only (Login with Amazon) opens no Ads API.
+		if (token.scopes() != null && !token.hasScope(Scopes.ADS)) {
+			throw unauthorized("The access token was granted without the advertising::campaign_management scope.");
 		}
 		String clientId = request.headers().firstHeader(operation.v1() ? V1_CLIENT_ID : ADS_CLIENT_ID);
 		if (clientId == null && operation.v1()) {

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -35,6 +38,10 @@ import dev.adsgraph.sandbox.fixtures.Figures;
 import dev.adsgraph.sandbox.fixtures.Figures.Ads;
 import dev.adsgraph.sandbox.fixtures.Figures.Retail;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.fixtures.SandboxUser;
+import dev.adsgraph.sandbox.fixtures.SellingProgram;
+import dev.adsgraph.sandbox.lwa.AccessTokens;
+import dev.adsgraph.sandbox.lwa.Grants;
 import dev.adsgraph.sandbox.sp.SpParams;
 
 /**
@@ -68,9 +75,19 @@ public final class ControlHandler {
 
 	private final Hosts hosts;
 
+	private final Grants grants;
+
+	private final AccessTokens accessTokens;
+
+	private final Supplier<Map<String, SandboxUser>> users;
+
 	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults,
-			AccountRegistry accounts, ReportHold reportHold, Clock clock, Hosts hosts, Runnable resetData) {
+			AccountRegistry accounts, ReportHold reportHold, Clock clock, Hosts hosts, Grants grants,
+			AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Runnable resetData) {
 		this.hosts = hosts;
+		this.grants = grants;
+		this.accessTokens = accessTokens;
+		this.users = users;
 		this.reportHold = reportHold;
 		this.stats = stats;
 		this.accounts = accounts;
@@ -114,6 +131,65 @@ public final class ControlHandler {
 		settled.put("status", account.status(now));
 		settled.put("v1Status", account.v1Status(now));
 		return Reply.json(200, settled).toResponse();
+	}
+
+	/**
+	 * {@code POST /sandbox/users/{userId}/revoke[?clientId=][&accessTokens=end]}: the
+	 * user (the sandbox id, as {@code demo}, or the {@code amzn1.account.} id) withdraws
+	 * their Ads grants, to one client or to every client: each refresh token issued for
+	 * them, the fixtures' included, answers {@code invalid_grant} from now on, and a new
+	 * consent issues a new one that works. Access tokens already issued stay valid until
+	 * they expire, as LWA documents no revocation of an access token;
+	 * {@code accessTokens=end} ends them now too, for tests that cannot wait an hour.
+	 */
+	public Mono<ServerResponse> revokeUser(ServerRequest request) {
+		Fixtures.AmazonAccount account = Fixtures.amazonAccount(request.pathVariable("userId")).orElse(null);
+		if (account == null || !this.users.get().containsKey(account.userId())) {
+			return notFound("User " + request.pathVariable("userId") + " does not exist.").toResponse();
+		}
+		String userId = account.userId();
+		return revoke(request,
+				(clientId) -> (grant) -> grant.sellingPartnerId() == null && grant.userId().equals(userId)
+						&& (clientId == null || grant.clientId().equals(clientId)),
+				(clientId) -> (token) -> !token.forSellingPartnerApi() && token.userId().equals(userId)
+						&& (clientId == null || token.clientId().equals(clientId)));
+	}
+
+	/**
+	 * {@code POST
+	 * /sandbox/sellers/{sellingPartnerId}/revoke[?clientId=][&accessTokens=end]}: the
+	 * selling partner removes its authorization of one SP-API application (or of every
+	 * one), as from Seller Central's "Manage your apps"; the same rules as
+	 * {@link #revokeUser}.
+	 */
+	public Mono<ServerResponse> revokeSeller(ServerRequest request) {
+		String sellerId = request.pathVariable("sellingPartnerId");
+		boolean known = this.users.get()
+			.values()
+			.stream()
+			.anyMatch((user) -> user.partner(SellingProgram.AMAZON_SELLER, sellerId).isPresent());
+		if (!known) {
+			return notFound("Selling partner " + sellerId + " does not exist.").toResponse();
+		}
+		return revoke(request,
+				(clientId) -> (grant) -> sellerId.equals(grant.sellingPartnerId())
+						&& (clientId == null || grant.clientId().equals(clientId)),
+				(clientId) -> (token) -> sellerId.equals(token.sellingPartnerId())
+						&& (clientId == null || token.clientId().equals(clientId)));
+	}
+
+	private Mono<ServerResponse> revoke(ServerRequest request, Function<String, Predicate<Grants.Grant>> grantsOf,
+			Function<String, Predicate<AccessTokens.Issued>> tokensOf) {
+		String clientId = request.queryParam("clientId").filter((value) -> !value.isBlank()).orElse(null);
+		String accessTokens = request.queryParam("accessTokens").orElse("keep");
+		if (!accessTokens.equals("keep") && !accessTokens.equals("end")) {
+			return badRequest("accessTokens must be keep (the default) or end.");
+		}
+		Map<String, Object> revoked = new LinkedHashMap<>();
+		revoked.put("revokedRefreshTokens", this.grants.revoke(grantsOf.apply(clientId)));
+		revoked.put("endedAccessTokens",
+				accessTokens.equals("end") ? this.accessTokens.revoke(tokensOf.apply(clientId)) : 0);
+		return Reply.json(200, revoked).toResponse();
 	}
 
 	/**
@@ -277,7 +353,9 @@ public final class ControlHandler {
 
 	/**
 	 * Restores accounts and terms tokens to the fixtures and forgets reports, document
-	 * links, rate-limit buckets and fault rules; issued access tokens stay valid.
+	 * links, rate-limit buckets, fault rules, consent pages, authorization codes, the
+	 * refresh tokens consents issued and every revocation; issued access tokens stay
+	 * valid.
 	 */
 	public Mono<ServerResponse> reset(ServerRequest request) {
 		this.resetData.run();
@@ -317,6 +395,24 @@ public final class ControlHandler {
 		}
 		info.put("spAuthorizations", sp);
 		info.put("groundTruth", base + "/sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=");
+		Map<String, Object> consent = new LinkedHashMap<>();
+		consent.put("lwaAuthorizationUrl", this.hosts.rootUrl(Host.LWA, request) + "/ap/oa");
+		consent.put("sellerCentralConsentUrl", this.hosts.rootUrl(Host.LWA, request) + "/apps/authorize/consent");
+		consent.put("userProfileUrl", this.hosts.rootUrl(Host.LWA, request) + "/user/profile");
+		consent.put("adsClientIds", Fixtures.ADS_CLIENTS.stream().map(SandboxCredentials::clientId).toList());
+		consent.put("spApplicationId", Fixtures.SP_APPLICATION_ID);
+		consent.put("spApplicationClientId", Fixtures.SP_APPLICATION_CLIENT.clientId());
+		List<Map<String, String>> accounts = new ArrayList<>();
+		for (Fixtures.AmazonAccount account : Fixtures.AMAZON_ACCOUNTS) {
+			Map<String, String> entry = new LinkedHashMap<>();
+			entry.put("userId", account.userId());
+			entry.put("user_id", account.accountId());
+			entry.put("name", account.name());
+			entry.put("email", account.email());
+			accounts.add(entry);
+		}
+		consent.put("amazonAccounts", accounts);
+		info.put("consent", consent);
 		return Reply.json(200, info).toResponse();
 	}
 

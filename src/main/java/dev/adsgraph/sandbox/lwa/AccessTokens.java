@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.adsgraph.sandbox.fixtures.Ids;
 
@@ -35,14 +37,31 @@ public final class AccessTokens {
 		this.ttl = ttl;
 	}
 
-	Issued issue(String clientId, String userId, String sellingPartnerId) {
+	Issued issue(Grants.Grant grant) {
 		Instant now = this.clock.instant();
 		if (this.issued.size() > PURGE_THRESHOLD) {
 			this.issued.values().removeIf((token) -> token.expired(now));
 		}
-		Issued token = new Issued(this.ids.accessToken(), clientId, userId, sellingPartnerId, now.plus(this.ttl));
+		Issued token = new Issued(this.ids.accessToken(), grant.clientId(), grant.userId(), grant.sellingPartnerId(),
+				grant.scopes(), now.plus(this.ttl));
 		this.issued.put(token.accessToken(), token);
 		return token;
+	}
+
+	/**
+	 * Ends every live token that matches now, before its expiry; returns how many. LWA
+	 * itself never does this (see the revocation control endpoint).
+	 */
+	public int revoke(Predicate<Issued> matching) {
+		int[] count = { 0 };
+		this.issued.values().removeIf((token) -> {
+			boolean match = matching.test(token);
+			if (match) {
+				count[0]++;
+			}
+			return match;
+		});
+		return count[0];
 	}
 
 	/** The live token, or empty when it was never issued or has expired. */
@@ -63,12 +82,21 @@ public final class AccessTokens {
 		return (this.ttl.toMillis() + 999) / 1000;
 	}
 
-	/** {@code sellingPartnerId} is null for Ads API tokens. */
+	/**
+	 * {@code sellingPartnerId} is null for Ads API tokens; {@code scopes} are those of
+	 * the consent behind the token, null for tokens of the fixtures' refresh tokens
+	 * (their API, no customer profile).
+	 */
 	public record Issued(String accessToken, String clientId, String userId, String sellingPartnerId,
-			Instant expiresAt) {
+			Set<String> scopes, Instant expiresAt) {
 
 		public boolean forSellingPartnerApi() {
 			return this.sellingPartnerId != null;
+		}
+
+		/** Whether the consent behind the token included one of {@code anyOf}. */
+		public boolean hasScope(Set<String> anyOf) {
+			return this.scopes != null && this.scopes.stream().anyMatch(anyOf::contains);
 		}
 
 		boolean expired(Instant now) {

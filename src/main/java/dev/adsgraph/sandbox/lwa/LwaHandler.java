@@ -2,6 +2,7 @@ package dev.adsgraph.sandbox.lwa;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,9 +26,9 @@ import dev.adsgraph.sandbox.fixtures.Fixtures;
 
 /**
  * Login with Amazon's token endpoint, {@code POST /auth/o2/token}, for the refresh-token
- * grant. No Amazon contract file exists; behaviour follows Amazon's docs and SDKs: form
- * or JSON body, {@code {error, error_description}} failures, 401 only for client
- * authentication.
+ * and authorization-code grants. No Amazon contract file exists; behaviour follows
+ * Amazon's docs and SDKs: form or JSON body, client credentials in the body or as HTTP
+ * Basic, {@code {error, error_description}} failures, 401 only for client authentication.
  */
 public final class LwaHandler {
 
@@ -39,11 +40,18 @@ public final class LwaHandler {
 
 	private final Faults faults;
 
-	public LwaHandler(Stats stats, AccessTokens accessTokens, Supplier<Fixtures.World> world, Faults faults) {
+	private final Grants grants;
+
+	private final AuthorizationCodes codes;
+
+	public LwaHandler(Stats stats, AccessTokens accessTokens, Supplier<Fixtures.World> world, Faults faults,
+			Grants grants, AuthorizationCodes codes) {
 		this.stats = stats;
 		this.faults = faults;
 		this.accessTokens = accessTokens;
 		this.world = world;
+		this.grants = grants;
+		this.codes = codes;
 	}
 
 	public Mono<ServerResponse> token(ServerRequest request) {
@@ -75,6 +83,11 @@ public final class LwaHandler {
 		String grantType = params.get("grant_type");
 		String clientId = params.get("client_id");
 		String clientSecret = params.get("client_secret");
+		String[] basic = basicCredentials(request);
+		if (clientId == null && clientSecret == null && basic != null) {
+			clientId = basic[0];
+			clientSecret = basic[1];
+		}
 		if (grantType == null) {
 			return error(400, "invalid_request", "The request is missing a required parameter : grant_type");
 		}
@@ -86,26 +99,75 @@ public final class LwaHandler {
 		if (!clientSecret.equals(world.clientSecrets().get(clientId))) {
 			return error(401, "invalid_client", "Client authentication failed");
 		}
+		if ("authorization_code".equals(grantType)) {
+			return authorizationCode(params, clientId);
+		}
 		if (!"refresh_token".equals(grantType)) {
 			return error(400, "unsupported_grant_type",
-					"The sandbox supports grant_type=refresh_token only, was " + grantType);
+					"The sandbox supports grant_type=refresh_token and authorization_code, was " + grantType);
 		}
 		String refreshToken = params.get("refresh_token");
 		if (refreshToken == null) {
 			return error(400, "invalid_request", "The request is missing a required parameter : refresh_token");
 		}
-		Fixtures.Grant grant = world.refreshTokens().get(refreshToken);
+		Grants.Grant grant = this.grants.find(refreshToken).orElse(null);
 		// A refresh token only ever works with the client it was issued to.
 		if (grant == null || !grant.clientId().equals(clientId)) {
 			return error(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
 		}
-		AccessTokens.Issued issued = this.accessTokens.issue(clientId, grant.userId(), grant.sellingPartnerId());
+		return tokens(grant, refreshToken);
+	}
+
+	/**
+	 * Exchanges a code from a consent page for a new refresh token and an access token.
+	 * Amazon's Ads docs: a code is valid five minutes and single use, and an expired or
+	 * used one is 400 "The request has an invalid parameter : code"; the
+	 * {@code redirect_uri} must be the one the code was sent to.
+	 */
+	private Reply authorizationCode(Map<String, String> params, String clientId) {
+		for (String name : new String[] { "code", "redirect_uri" }) {
+			if (params.get(name) == null) {
+				return error(400, "invalid_request", "The request is missing a required parameter : " + name);
+			}
+		}
+		AuthorizationCodes.Redemption redemption = this.codes.redeem(params.get("code"), clientId,
+				params.get("redirect_uri"));
+		if (redemption.redirectMismatch()) {
+			return error(400, "invalid_grant",
+					"The request has an invalid parameter : redirect_uri (it must be the one the code was sent to)");
+		}
+		if (redemption.grant() == null) {
+			return error(400, "invalid_grant", "The request has an invalid parameter : code");
+		}
+		return tokens(redemption.grant(), this.grants.issue(redemption.grant()));
+	}
+
+	private Reply tokens(Grants.Grant grant, String refreshToken) {
+		AccessTokens.Issued issued = this.accessTokens.issue(grant);
 		Map<String, Object> token = new LinkedHashMap<>();
 		token.put("access_token", issued.accessToken());
 		token.put("refresh_token", refreshToken);
 		token.put("token_type", "bearer");
 		token.put("expires_in", this.accessTokens.expiresInSeconds());
 		return Reply.json(200, token);
+	}
+
+	// LWA's docs: client credentials may come as an Authorization header, the base-64
+	// of client_id:client_secret.
+	private static String[] basicCredentials(ServerRequest request) {
+		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+					StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return (colon > 0) ? new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) } : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	// Amazon's docs and most SDKs post a form; Amazon's Java SDK posts JSON. Both are
