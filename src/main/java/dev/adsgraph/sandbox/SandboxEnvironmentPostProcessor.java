@@ -132,9 +132,6 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	static final String DEMO_API_KEY = "adsgraph-demo-key";
 
-	/** The sandbox's draft SP-API application, whose LWA client is the demo user's. */
-	static final String SP_APPLICATION_ID = "amzn1.sp.solution.5b1e8f5c-6d1a-4c2b-9f3e-7a0d2c4b8e61";
-
 	static Map<String, Object> properties(SandboxServer server) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("adsgraph.mode", "sandbox");
@@ -153,7 +150,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		// The applications Amazon users and sellers consent to on the sandbox's pages.
 		properties.put("adsgraph.connections.ads-application.client-id", Fixtures.DEMO.clientId());
 		properties.put("adsgraph.connections.ads-application.client-secret", Fixtures.DEMO.clientSecret());
-		properties.put("adsgraph.connections.sp-application.application-id", SP_APPLICATION_ID);
+		properties.put("adsgraph.connections.sp-application.application-id", Fixtures.SP_APPLICATION_ID);
 		properties.put("adsgraph.connections.sp-application.client-id", Fixtures.DEMO_SP.credentials().clientId());
 		properties.put("adsgraph.connections.sp-application.client-secret",
 				Fixtures.DEMO_SP.credentials().clientSecret());
