@@ -147,6 +147,30 @@ class SandboxRevocationTest {
 	}
 
 	@Test
+	void anIssuedTokenOutlivesTheSandboxAsAmazonsDoButAForgedOneIsRefused() {
+		Map<String, String> callback = this.steps
+			.allow(ConsentSteps.adsRequest(this.demo, "advertising::campaign_management", "s"), "global");
+		String issued = this.steps.exchange(this.demo, callback.get("code"), CALLBACK)
+			.json()
+			.get("refresh_token")
+			.stringValue();
+		try (SandboxTestClient restarted = SandboxTestClient.start(SandboxSettings.defaults())) {
+			ConsentSteps steps = new ConsentSteps(restarted);
+			String accessToken = accessToken(steps.refresh(this.demo, issued));
+			Exchange profiles = restarted.raw("GET", "/ads/na/v2/profiles")
+				.header("Authorization", "Bearer " + accessToken)
+				.header("Amazon-Advertising-API-ClientId", this.demo.clientId())
+				.send();
+			assertThat(profiles.status()).as(profiles.body()).isEqualTo(200);
+			assertThat(profiles.body()).contains("Marlow");
+			// Another client cannot use it, and a changed token does not verify.
+			assertThat(steps.refresh(this.agency, issued).status()).isEqualTo(400);
+			String forged = issued.substring(0, issued.length() - 2) + (issued.endsWith("AA") ? "BB" : "AA");
+			assertThat(steps.refresh(this.demo, forged).json().get("error").stringValue()).isEqualTo("invalid_grant");
+		}
+	}
+
+	@Test
 	void unknownUsersAndSellersAreNotFoundAndBadOptionsBadRequest() {
 		assertThat(this.sandbox.raw("POST", "/sandbox/users/nobody/revoke").send().status()).isEqualTo(404);
 		assertThat(this.sandbox.raw("POST", "/sandbox/sellers/A000NOBODY0000/revoke").send().status()).isEqualTo(404);
