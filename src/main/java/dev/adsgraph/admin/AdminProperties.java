@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * one the admin API is off and every {@code /admin} path answers 404. In sandbox mode a
  * demo token is configured unless one of these is set (docs/admin.md).
  *
+ * @param token the admin token in plain text, at least 16 characters; accepted with a
+ * start-up warning, prefer {@code token-sha256}
  * @param tokenSha256 the hex SHA-256 of the admin token (optionally prefixed
  * {@code sha256:}), so that the configuration holds no usable token; the token is sent as
  * {@code Authorization: Bearer <token>}
- * @param token the admin token in plain text, at least 16 characters; accepted with a
- * start-up warning, prefer {@code token-sha256}
  */
 @ConfigurationProperties("adsgraph.admin")
 public record AdminProperties(String token, String tokenSha256) {
