@@ -1,5 +1,6 @@
 package dev.adsgraph.admin;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.adsgraph.tenancy.ApiKeyResolver;
 import dev.adsgraph.testing.OffsetClock;
+import dev.adsgraph.testing.RawGraphQlWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,6 +215,29 @@ class AdminApiTest {
 		assertThat(refused.body()).isEqualTo(graphql("not-a-real-key-000000", PROFILES).body());
 		assertThat(admin(HttpMethod.DELETE, "/admin/workspaces/" + id + "/api-keys/" + issued.json().get("id"), null)
 			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void anIssuedKeyOpensAWebSocketUntilItIsRevoked() {
+		String id = workspace("socket");
+		Answer issued = admin(HttpMethod.POST, "/admin/workspaces/" + id + "/api-keys", null);
+		String key = (String) issued.json().get("key");
+		URI endpoint = URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws");
+		try (RawGraphQlWebSocket socket = RawGraphQlWebSocket.open(endpoint, Map.of())) {
+			socket.initialise("{\"X-Api-Key\":\"" + key + "\"}");
+			socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\"}}");
+			assertThat(socket.next()).contains("\"next\"", "\"__typename\":\"Query\"");
+		}
+		try (RawGraphQlWebSocket socket = RawGraphQlWebSocket.open(endpoint, Map.of("X-Api-Key", key))) {
+			socket.initialise("{}");
+			socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\"}}");
+			assertThat(socket.next()).contains("\"next\"");
+		}
+		admin(HttpMethod.DELETE, "/admin/workspaces/" + id + "/api-keys/" + issued.json().get("id"), null);
+		try (RawGraphQlWebSocket socket = RawGraphQlWebSocket.open(endpoint, Map.of())) {
+			socket.send("{\"type\":\"connection_init\",\"payload\":{\"X-Api-Key\":\"" + key + "\"}}");
+			assertThat(socket.closed()).isEqualTo(new RawGraphQlWebSocket.Closed(4403, "Forbidden"));
+		}
 	}
 
 	@Test
