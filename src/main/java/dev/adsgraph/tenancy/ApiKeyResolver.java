@@ -94,12 +94,16 @@ public class ApiKeyResolver {
 		if (key == null || !ISSUED.matcher(key).matches()) {
 			return Mono.empty();
 		}
-		byte[] digest = sha256(key);
-		CompletableFuture<Found> found = this.issued.get(HexFormat.of().formatHex(digest),
-				(hex, executor) -> lookUp(digest).toFuture());
-		Mono<Found> answer = (found.isDone() && !found.isCompletedExceptionally()) ? Mono.just(found.join())
-				: Mono.fromFuture(found, true);
-		return answer.mapNotNull((entry) -> entry.acceptedAt(this.clock.instant()) ? entry.tenant() : null);
+		return Mono.defer(() -> {
+			byte[] digest = sha256(key);
+			CompletableFuture<Found> found = this.issued.get(HexFormat.of().formatHex(digest),
+					(hex, executor) -> lookUp(digest).toFuture());
+			// Remembered: no reactive hop. In flight: wait for the one look-up without
+			// cancelling it for the others when this request goes away.
+			Mono<Found> answer = (found.isDone() && !found.isCompletedExceptionally()) ? Mono.just(found.join())
+					: Mono.fromFuture(found, true);
+			return answer.mapNotNull((entry) -> entry.acceptedAt(this.clock.instant()) ? entry.tenant() : null);
+		});
 	}
 
 	/**

@@ -133,6 +133,21 @@ class AdminApiTest {
 		assertThat(error.get("extensions")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("code", "NO_CONNECTION");
 
+		// A write that needs Amazon changes nothing, and its idempotency key stays free.
+		Map<String, Object> business = Map.of("name", "Nowhere Dental", "phone", "+1 206 555 0100", "addressLine1",
+				"1 Main St", "city", "Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US", "websiteUrl",
+				"https://www.nowhere-dental.example");
+		String register = JSON.writeValueAsString(Map.of("query",
+				"mutation($input: RegisterAdsAccountInput!, $key: String) { registerAdsAccount(input: $input, "
+						+ "idempotencyKey: $key) { adsAccount { id } } }",
+				"variables", Map.of("input", Map.of("association", Map.of("business", business)), "key",
+						UUID.randomUUID().toString())));
+		for (int attempt = 0; attempt < 2; attempt++) {
+			Answer written = graphql(key, register);
+			assertThat(written.body()).contains("\"code\":\"NO_CONNECTION\"").doesNotContain("IDEMPOTENCY");
+		}
+		assertThat(count("registration")).isZero();
+
 		List<Map<String, Object>> keys = list(admin(HttpMethod.GET, "/admin/workspaces/" + id + "/api-keys", null),
 				"apiKeys");
 		assertThat(keys).singleElement().satisfies((listed) -> {
