@@ -68,6 +68,12 @@ class AdminPropertiesTest {
 			assertThat(environment.getProperty("adsgraph.mode")).isEqualTo("sandbox");
 			assertThat(environment.getProperty("adsgraph.admin.token-sha256")).isNull();
 		}
+		try (ConfigurableApplicationContext context = run("adsgraph.admin.token-sha256=")) {
+			// Set and empty: the admin API stays off in sandbox mode too.
+			assertThat(context.getEnvironment().getProperty("adsgraph.admin.token-sha256")).isEmpty();
+			assertThat(ConfigurationBinding.bind(AdminProperties.class, "adsgraph.admin.token-sha256=").enabled())
+				.isFalse();
+		}
 		try (ConfigurableApplicationContext context = run("adsgraph.mode=live")) {
 			assertThat(context.getEnvironment().getProperty("adsgraph.admin.token-sha256")).isNull();
 		}
