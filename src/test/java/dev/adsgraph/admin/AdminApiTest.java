@@ -316,6 +316,9 @@ class AdminApiTest {
 		String snapshot = snapshot();
 		Object[][] cases = { { HttpMethod.POST, "/admin/workspaces", "{", 400 },
 				{ HttpMethod.POST, "/admin/workspaces", "[]", 400 },
+				{ HttpMethod.POST, "/admin/workspaces", "{\"name\":\"A\"} {\"name\":\"B\"}", 400 },
+				{ HttpMethod.POST, "/admin/workspaces", "{\"name\":\"A\"} trailing", 400 },
+				{ HttpMethod.POST, "/admin/workspaces", "null", 400 },
 				{ HttpMethod.POST, "/admin/workspaces", "\"acme\"", 400 },
 				{ HttpMethod.POST, "/admin/workspaces", "{\"name\":\"A\",\"extra\":1}", 400 },
 				{ HttpMethod.POST, "/admin/workspaces", "{\"name\":\"A\",\"name\":\"B\"}", 400 },
