@@ -60,7 +60,8 @@ public class ApiKeyResolver {
 	 */
 	private final AsyncCache<String, Found> issued;
 
-	ApiKeyResolver(TenantRegistry configured, WorkspaceStore store, WorkspacesProperties properties, Clock clock) {
+	public ApiKeyResolver(TenantRegistry configured, WorkspaceStore store, WorkspacesProperties properties,
+			Clock clock) {
 		this.configured = configured;
 		this.store = store;
 		this.clock = clock;
