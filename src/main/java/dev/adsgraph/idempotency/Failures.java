@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.adsgraph.graphql.BadUserInputException;
+import dev.adsgraph.graphql.NoConnectionException;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.upstream.UpstreamException;
 
@@ -36,7 +37,8 @@ final class Failures {
 	 * early), a 2xx we could not read, an internal error after the call.
 	 */
 	static boolean changedNothing(Throwable ex) {
-		if (ex instanceof BadUserInputException || ex instanceof NotFoundException) {
+		if (ex instanceof BadUserInputException || ex instanceof NotFoundException
+				|| ex instanceof NoConnectionException) {
 			return true;
 		}
 		if (!(ex instanceof UpstreamException upstream)) {

@@ -95,6 +95,13 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		SandboxServer server = SandboxServer.start(settings(binder));
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server)));
 		application.addListeners(new Lifecycle(server));
+		if (!binder.bind("adsgraph.admin.token", String.class).isBound()
+				&& !binder.bind("adsgraph.admin.token-sha256", String.class).isBound()) {
+			// The admin API's demo token (docs/admin.md), unless one is configured.
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME + "Admin",
+						Map.of("adsgraph.admin.token-sha256", sha256Hex(DEMO_ADMIN_TOKEN))));
+		}
 		this.logger.info("Adsgraph sandbox (simulated Login with Amazon, Amazon Ads API and SP-API) at "
 				+ server.baseUrl() + "; demo tenant API key adsgraph-demo-key");
 	}
@@ -131,6 +138,9 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 	public static final String DEMO_API_KEY_PROPERTY = "adsgraph.sandbox.demo-api-key";
 
 	static final String DEMO_API_KEY = "adsgraph-demo-key";
+
+	/** The admin API's token in sandbox mode, public by design like the demo key. */
+	static final String DEMO_ADMIN_TOKEN = "adsgraph-demo-admin-token";
 
 	static Map<String, Object> properties(SandboxServer server) {
 		Map<String, Object> properties = new LinkedHashMap<>();

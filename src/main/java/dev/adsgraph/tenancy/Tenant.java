@@ -3,6 +3,7 @@ package dev.adsgraph.tenancy;
 import java.util.List;
 import java.util.Optional;
 
+import dev.adsgraph.graphql.NoConnectionException;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 import dev.adsgraph.upstream.sp.SpCredentials;
@@ -26,6 +27,10 @@ public record Tenant(String id, String name, LwaCredentials ads, List<Region> re
 	 * configured one is used.
 	 */
 	public Region homeRegion() {
+		if (this.regions.isEmpty()) {
+			// A workspace created through the admin API, before its first connection.
+			throw NoConnectionException.ads();
+		}
 		return this.regions.get(0);
 	}
 

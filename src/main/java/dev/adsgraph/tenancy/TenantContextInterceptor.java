@@ -31,7 +31,8 @@ import dev.adsgraph.web.RequestRateLimitWebFilter;
  * same key in the message's payload ({@code {"X-Api-Key": "…"}}), which is how browsers
  * send it. A connection without a valid key is closed with 4403 before any operation
  * runs. Every operation sent over the connection then spends one request of the tenant's
- * rate, as an HTTP request does.
+ * rate, as an HTTP request does. Keys are found by {@link ApiKeyResolver}, configured or
+ * issued through the admin API.
  */
 @Component
 public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
@@ -39,13 +40,13 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 	/** The GraphQL context key of the calling tenant. */
 	public static final String TENANT = "tenant";
 
-	private final TenantRegistry tenants;
+	private final ApiKeyResolver tenants;
 
 	private final AdsgraphProperties properties;
 
 	private final RequestRateLimitWebFilter rate;
 
-	TenantContextInterceptor(TenantRegistry tenants, AdsgraphProperties properties, RequestRateLimitWebFilter rate) {
+	TenantContextInterceptor(ApiKeyResolver tenants, AdsgraphProperties properties, RequestRateLimitWebFilter rate) {
 		this.tenants = tenants;
 		this.properties = properties;
 		this.rate = rate;
@@ -73,14 +74,13 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 		else {
 			key = (keysInPayload == 1 && inPayload instanceof String text) ? text : null;
 		}
-		Tenant tenant = this.tenants.findByApiKey(key).orElse(null);
-		if (tenant == null) {
-			// Spring closes the connection on any error here, with 4403 Forbidden
-			// (dev.adsgraph.web.GraphQlTransportWsSession).
-			return Mono.error(new IllegalStateException("no valid API key in the upgrade request or connection_init"));
-		}
-		session.getAttributes().put(ApiKeyWebFilter.TENANT_ATTRIBUTE, tenant);
-		return Mono.empty();
+		// Spring closes the connection on any error here, with 4403 Forbidden
+		// (dev.adsgraph.web.GraphQlTransportWsSession).
+		return this.tenants.resolve(key)
+			.switchIfEmpty(Mono
+				.error(() -> new IllegalStateException("no valid API key in the upgrade request or connection_init")))
+			.doOnNext((tenant) -> session.getAttributes().put(ApiKeyWebFilter.TENANT_ATTRIBUTE, tenant))
+			.then(Mono.empty());
 	}
 
 	@Override

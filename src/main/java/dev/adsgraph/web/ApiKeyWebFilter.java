@@ -2,7 +2,10 @@ package dev.adsgraph.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -22,8 +25,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.adsgraph.tenancy.AdsgraphProperties;
+import dev.adsgraph.tenancy.ApiKeyResolver;
 import dev.adsgraph.tenancy.Tenant;
-import dev.adsgraph.tenancy.TenantRegistry;
 
 /**
  * Authenticates every request to the GraphQL endpoint by API key before any GraphQL work
@@ -35,6 +38,11 @@ import dev.adsgraph.tenancy.TenantRegistry;
  * checked in the protocol's {@code connection_init} message instead
  * ({@link dev.adsgraph.tenancy.TenantContextInterceptor}). A key that is sent in the
  * header must be valid, as on HTTP.
+ * <p>
+ * Keys are found by {@link ApiKeyResolver}: a configured key without any I/O, as before;
+ * a key issued through the admin API in PostgreSQL, remembered for a short while. When
+ * the database cannot be asked about an issued key, the answer is 503 (the key may well
+ * be valid), never 401.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -48,7 +56,16 @@ public class ApiKeyWebFilter implements WebFilter {
 			+ "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}")
 		.getBytes(StandardCharsets.UTF_8);
 
-	private final TenantRegistry tenants;
+	private static final Logger logger = LoggerFactory.getLogger(ApiKeyWebFilter.class);
+
+	static final String UNAVAILABLE_MESSAGE = "The API key could not be checked just now (the database did not answer). "
+			+ "Retry shortly.";
+
+	private static final byte[] UNAVAILABLE_BODY = ("{\"errors\":[{\"message\":\"" + UNAVAILABLE_MESSAGE
+			+ "\",\"extensions\":{\"code\":\"INTERNAL\"}}]}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final ApiKeyResolver tenants;
 
 	private final String header;
 
@@ -56,7 +73,7 @@ public class ApiKeyWebFilter implements WebFilter {
 
 	private final PathPattern webSocketPath;
 
-	ApiKeyWebFilter(TenantRegistry tenants, AdsgraphProperties properties, Environment environment) {
+	ApiKeyWebFilter(ApiKeyResolver tenants, AdsgraphProperties properties, Environment environment) {
 		this.tenants = tenants;
 		this.header = properties.apiKeyHeader();
 		this.graphQlPath = graphQlPath(environment);
@@ -87,10 +104,46 @@ public class ApiKeyWebFilter implements WebFilter {
 		}
 		// Two keys are two identities: neither is taken, whichever a proxy put first.
 		String key = (keys != null && keys.size() == 1) ? keys.get(0) : null;
-		return this.tenants.findByApiKey(key).map((tenant) -> {
-			exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
-			return chain.filter(exchange);
-		}).orElseGet(() -> unauthorized(exchange.getRequest(), exchange.getResponse()));
+		Optional<Tenant> configured = this.tenants.configured(key);
+		if (configured.isPresent()) {
+			// The hot path: no I/O, no reactive step of its own.
+			return authenticated(exchange, chain, configured.get());
+		}
+		return this.tenants.issued(key).map(Lookup::found).defaultIfEmpty(Lookup.NONE).onErrorResume((ex) -> {
+			logger.warn("Could not look up an API key in the database: {}", ex.toString());
+			return Mono.just(Lookup.FAILED);
+		}).flatMap((lookup) -> {
+			if (lookup.tenant() != null) {
+				return authenticated(exchange, chain, lookup.tenant());
+			}
+			return lookup.failed() ? unavailable(exchange.getRequest(), exchange.getResponse())
+					: unauthorized(exchange.getRequest(), exchange.getResponse());
+		});
+	}
+
+	private static Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, Tenant tenant) {
+		exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
+		return chain.filter(exchange);
+	}
+
+	private static Mono<Void> unavailable(ServerHttpRequest request, ServerHttpResponse response) {
+		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+		response.getHeaders().setContentType(ErrorResponses.mediaType(request));
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(UNAVAILABLE_BODY)));
+	}
+
+	/** What the look-up of an issued key gave: its tenant, none, or a failure. */
+	private record Lookup(Tenant tenant, boolean failed) {
+
+		static final Lookup NONE = new Lookup(null, false);
+
+		static final Lookup FAILED = new Lookup(null, true);
+
+		static Lookup found(Tenant tenant) {
+			return new Lookup(tenant, false);
+		}
+
 	}
 
 	private Mono<Void> unauthorized(ServerHttpRequest request, ServerHttpResponse response) {
