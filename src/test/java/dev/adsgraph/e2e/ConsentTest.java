@@ -364,6 +364,37 @@ class ConsentTest extends SandboxGatewayTest {
 		assertThat(rows("connection")).isEqualTo(1);
 	}
 
+	@Test
+	@Disabled("needs the consent-sandbox branch: the sandbox's /ap/oa page and the authorization_code grant")
+	void aRedirectUriOtherThanTheAuthorizationsIsRefusedByLwaAndLandsOnTheReturnUrl() {
+		URI authorizationUrl = connectUrl(CONNECT_ADS);
+		GatewayClient.Raw page = this.client.get(authorizationUrl + "&decision=allow");
+		String callback = page.headers().get("location").get(0);
+		// As if the gateway's public URL changed between the mutation and the callback.
+		this.database.sql("UPDATE consent_state SET redirect_uri = :other")
+			.bind("other", "http://localhost:" + this.port + "/elsewhere")
+			.fetch()
+			.rowsUpdated()
+			.block();
+
+		Map<String, String> outcome = query(location(this.client.get(callback)));
+
+		assertThat(outcome).containsEntry("status", "error").containsEntry("error", "invalid_grant");
+		assertThat(rows("connection")).isZero();
+	}
+
+	@Test
+	@Disabled("needs the consent-sandbox branch: the sandbox's Seller Central consent page")
+	void aSellerWhoDeniesOnTheSandboxsPageLandsOnTheReturnUrlWithAccessDenied() {
+		GatewayClient.Raw page = this.client.get(connectUrl(CONNECT_SP) + "&decision=deny");
+		String callback = page.headers().get("location").get(0);
+
+		Map<String, String> outcome = query(location(this.client.get(callback)));
+
+		assertThat(outcome).containsEntry("status", "error").containsEntry("error", "access_denied");
+		assertThat(rows("connection")).isZero();
+	}
+
 	private URI connectUrl(String mutation) {
 		Map<String, Object> answer = connect(mutation, "NA", returnUrl());
 		assertNoErrors(answer);
