@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -78,6 +81,19 @@ class ConsentStatesTest {
 		assertThatThrownBy(() -> this.states.consume(issued.state(), ConnectionKind.ADS).block())
 			.isInstanceOf(ConsentStates.InvalidStateException.class)
 			.hasMessageContaining("used already");
+	}
+
+	@Test
+	void ofTwentyCallbacksRacingWithOneStateExactlyOneWins() {
+		ConsentStates.Issued issued = issue(ConnectionKind.ADS);
+		List<Boolean> outcomes = Flux.range(0, 20)
+			.flatMap((i) -> this.states.consume(issued.state(), ConnectionKind.ADS)
+				.map((state) -> true)
+				.onErrorResume(ConsentStates.InvalidStateException.class, (ex) -> Mono.just(false))
+				.subscribeOn(Schedulers.parallel()))
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(outcomes).hasSize(20).containsOnlyOnce(true);
 	}
 
 	@Test
