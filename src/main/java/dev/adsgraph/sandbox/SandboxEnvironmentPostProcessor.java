@@ -165,6 +165,14 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put("adsgraph.connections.sp-application.client-secret",
 				Fixtures.DEMO_SP.credentials().clientSecret());
 		properties.put("adsgraph.connections.sp-application.draft", "true");
+		// Where the consent flows send users and sellers, and LWA's customer profile: the
+		// sandbox's pages and endpoint on its LWA host, as Amazon's are on Amazon's.
+		properties.put("adsgraph.upstream.lwa.profile-url", server.baseUrl() + "/user/profile");
+		for (AdsRegion region : AdsRegion.values()) {
+			properties.put("adsgraph.consent.ads-authorization-urls." + region.name(), server.baseUrl() + "/ap/oa");
+			properties.put("adsgraph.consent.seller-central-consent-urls." + region.name(),
+					server.baseUrl() + "/apps/authorize/consent");
+		}
 		Map<String, SandboxUser> users = Fixtures.load().users();
 		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP, users);
 		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -34,13 +35,26 @@ public record UpstreamProperties(@Valid @NotNull @DefaultValue Lwa lwa, @Valid @
 	 * @param refreshSkew renew an access token this long before it expires, so a token
 	 * never runs out between our check and Amazon's
 	 * @param timeout bound on one token request (connect and response)
+	 * @param profileUrl LWA customer profile endpoint, which names the Amazon user who
+	 * consented (their {@code user_id}) when a consent completes
 	 */
 	public record Lwa(@NotNull @DefaultValue("https://api.amazon.com/auth/o2/token") URI tokenUrl,
 			@NotNull @DurationMin(nanos = 0) @DefaultValue("60s") Duration refreshSkew,
-			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("10s") Duration timeout) {
+			@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("10s") Duration timeout,
+			@NotNull @DefaultValue("https://api.amazon.com/user/profile") URI profileUrl) {
 
+		/** Amazon's customer profile endpoint. */
+		public static final URI AMAZON_PROFILE_URL = URI.create("https://api.amazon.com/user/profile");
+
+		@ConstructorBinding
 		public Lwa {
 			requireHttpUrl("adsgraph.upstream.lwa.token-url", tokenUrl);
+			requireHttpUrl("adsgraph.upstream.lwa.profile-url", profileUrl);
+		}
+
+		/** With Amazon's customer profile endpoint. */
+		public Lwa(URI tokenUrl, Duration refreshSkew, Duration timeout) {
+			this(tokenUrl, refreshSkew, timeout, AMAZON_PROFILE_URL);
 		}
 
 	}

@@ -47,6 +47,8 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 				pattern = {
 						"dev\\.adsgraph\\.(accounts|products|profiles|reports|watch|idempotency|registrations)\\..*",
 						"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
+						// the consent mutations, with the connections they save
+						"dev\\.adsgraph\\.(consent|connections)\\..*",
 						// left to the application's @ConfigurationPropertiesScan
 						"dev\\.adsgraph\\..*Properties" }),
 		// A start-up task over the configured tenants, which a slice has not.

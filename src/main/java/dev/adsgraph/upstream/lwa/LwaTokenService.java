@@ -209,6 +209,15 @@ public class LwaTokenService {
 	 */
 	private static UpstreamException decodeError(int status, String requestId, String body,
 			LwaCredentials credentials) {
+		return decodeError(OPERATION, status, requestId, body, credentials.clientSecret(), credentials.refreshToken());
+	}
+
+	/**
+	 * An LWA error answer of any grant as an {@link UpstreamException}, retryable as
+	 * above, with {@code secrets} scrubbed from Amazon's description.
+	 */
+	static UpstreamException decodeError(String operation, int status, String requestId, String body,
+			String... secrets) {
 		String code = null;
 		String description = null;
 		try {
@@ -221,8 +230,8 @@ public class LwaTokenService {
 		}
 		boolean retryable = status == 429 || status >= 500 || "server_error".equals(code)
 				|| "temporarily_unavailable".equals(code);
-		String message = (description != null) ? scrub(description, credentials) : "HTTP " + status;
-		return new UpstreamException(UPSTREAM, OPERATION, status, code, message, requestId, retryable, null);
+		String message = (description != null) ? scrub(description, secrets) : "HTTP " + status;
+		return new UpstreamException(UPSTREAM, operation, status, code, message, requestId, retryable, null);
 	}
 
 	private static String text(JsonNode json, String field) {
@@ -234,9 +243,9 @@ public class LwaTokenService {
 	 * LWA has not been seen echoing secrets, but an error text goes to logs, so make
 	 * sure.
 	 */
-	private static String scrub(String text, LwaCredentials credentials) {
+	private static String scrub(String text, String... secrets) {
 		String scrubbed = text;
-		for (String secret : new String[] { credentials.clientSecret(), credentials.refreshToken() }) {
+		for (String secret : secrets) {
 			if (secret != null && !secret.isEmpty()) {
 				scrubbed = scrubbed.replace(secret, "***");
 			}
