@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -319,17 +318,12 @@ class ConsentTest extends SandboxGatewayTest {
 
 		Map<String, String> outcome = query(back);
 		assertThat(outcome).containsEntry("status", "error").containsEntry("kind", "ADS");
-		// invalid_grant once the sandbox has the authorization_code grant
-		// (consent-sandbox
-		// branch); before that it answers unsupported_grant_type, as LWA would to an
-		// unknown grant.
-		assertThat(outcome.get("error")).isIn("invalid_grant", "unsupported_grant_type");
+		assertThat(outcome.get("error")).isEqualTo("invalid_grant");
 		assertThat(back.toString()).doesNotContain(CODE);
 		assertThat(rows("connection")).isZero();
 	}
 
 	@Test
-	@Disabled("needs the consent-sandbox branch: the sandbox's /ap/oa page, the authorization_code grant and /user/profile")
 	void anAdsUserConnectsThroughTheSandboxAndReconnectingUpdatesTheSameConnection() {
 		URI first = location(simulatedConsent(connectUrl(CONNECT_ADS)));
 		Map<String, String> outcome = query(first);
@@ -350,7 +344,6 @@ class ConsentTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	@Disabled("needs the consent-sandbox branch: the sandbox's Seller Central consent page and the authorization_code grant")
 	void aSellerConnectsThroughTheSandboxAndReconnectingUpdatesTheSameConnection() {
 		URI first = location(simulatedConsent(connectUrl(CONNECT_SP)));
 		Map<String, String> outcome = query(first);
@@ -365,11 +358,9 @@ class ConsentTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	@Disabled("needs the consent-sandbox branch: the sandbox's /ap/oa page and the authorization_code grant")
 	void aRedirectUriOtherThanTheAuthorizationsIsRefusedByLwaAndLandsOnTheReturnUrl() {
 		URI authorizationUrl = connectUrl(CONNECT_ADS);
-		GatewayClient.Raw page = this.client.get(authorizationUrl + "&decision=allow");
-		String callback = page.headers().get("location").get(0);
+		String callback = consentPage(authorizationUrl, "allow");
 		// As if the gateway's public URL changed between the mutation and the callback.
 		this.database.sql("UPDATE consent_state SET redirect_uri = :other")
 			.bind("other", "http://localhost:" + this.port + "/elsewhere")
@@ -384,10 +375,8 @@ class ConsentTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	@Disabled("needs the consent-sandbox branch: the sandbox's Seller Central consent page")
 	void aSellerWhoDeniesOnTheSandboxsPageLandsOnTheReturnUrlWithAccessDenied() {
-		GatewayClient.Raw page = this.client.get(connectUrl(CONNECT_SP) + "&decision=deny");
-		String callback = page.headers().get("location").get(0);
+		String callback = consentPage(connectUrl(CONNECT_SP), "cancel");
 
 		Map<String, String> outcome = query(location(this.client.get(callback)));
 
@@ -404,15 +393,39 @@ class ConsentTest extends SandboxGatewayTest {
 
 	/**
 	 * The user on the sandbox's consent page allows the application: the page's answer
-	 * sends the browser to the gateway's callback, which is followed once. (Adapt to the
-	 * sandbox page's form when the consent-sandbox branch is merged.)
+	 * sends the browser to the gateway's callback, which is followed once.
 	 */
 	private GatewayClient.Raw simulatedConsent(URI authorizationUrl) {
-		GatewayClient.Raw page = this.client.get(authorizationUrl + "&decision=allow");
-		assertThat(page.status()).as(page.body()).isBetween(300, 399);
-		String callback = page.headers().get("location").get(0);
+		String callback = consentPage(authorizationUrl,
+				authorizationUrl.getPath().endsWith("/ap/oa") ? "allow" : "confirm");
 		assertThat(callback).startsWith("http://localhost:" + this.port + "/connect/");
 		return this.client.get(callback);
+	}
+
+	/**
+	 * What a browser does on the sandbox's page ({@code docs/sandbox.md}): signs in as
+	 * the global user (profiles in all three regions) or picks their seller, then clicks
+	 * {@code action}; answers where the page sends the browser.
+	 */
+	private String consentPage(URI pageUrl, String action) {
+		GatewayClient.Raw page = this.client.get(pageUrl.toString());
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		Map<String, String> form = new LinkedHashMap<>();
+		java.util.regex.Matcher hidden = java.util.regex.Pattern
+			.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")
+			.matcher(page.body());
+		while (hidden.find()) {
+			form.put(org.springframework.web.util.HtmlUtils.htmlUnescape(hidden.group(1)),
+					org.springframework.web.util.HtmlUtils.htmlUnescape(hidden.group(2)));
+		}
+		boolean ads = pageUrl.getPath().endsWith("/ap/oa");
+		form.put(ads ? "user" : "seller", ads ? "global" : "A1MARLOWHG7Q2X");
+		form.put("action", action);
+		GatewayClient.Raw answer = this.client.postForm(
+				URI.create(pageUrl.getScheme() + "://" + pageUrl.getRawAuthority() + pageUrl.getRawPath()).toString(),
+				form);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(302);
+		return answer.headers().get("location").get(0);
 	}
 
 	private static byte[] bytes(Object value) {

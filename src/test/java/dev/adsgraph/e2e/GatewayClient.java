@@ -80,6 +80,20 @@ final class GatewayClient {
 		return send(request.build());
 	}
 
+	/** A form posted to {@code url}, as a browser's form does; redirects not followed. */
+	Raw postForm(String url, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+					+ java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
 	Raw get(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build());
 	}
