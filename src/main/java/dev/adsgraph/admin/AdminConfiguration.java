@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.adsgraph.connections.ConnectionStore;
 import dev.adsgraph.tenancy.ApiKeyResolver;
 import dev.adsgraph.tenancy.TenantRegistry;
 import dev.adsgraph.tenancy.WorkspaceStore;
@@ -23,8 +24,9 @@ import dev.adsgraph.tenancy.WorkspaceStore;
 class AdminConfiguration {
 
 	@Bean
-	AdminHandler adminHandler(TenantRegistry configured, WorkspaceStore store, ApiKeyResolver keys, Clock clock) {
-		return new AdminHandler(configured, store, keys, clock);
+	AdminHandler adminHandler(TenantRegistry configured, WorkspaceStore store, ApiKeyResolver keys, Clock clock,
+			ConnectionStore connectionStore) {
+		return new AdminHandler(configured, store, keys, clock, connectionStore);
 	}
 
 	@Bean
@@ -38,6 +40,7 @@ class AdminConfiguration {
 						.GET("/workspaces/{id}/api-keys", admin::listKeys)
 						.POST("/workspaces/{id}/api-keys/{keyId}/rotate", admin::rotateKey)
 						.DELETE("/workspaces/{id}/api-keys/{keyId}", admin::revokeKey)
+						.GET("/workspaces/{id}/connections", admin::listConnections)
 						.route(RequestPredicates.all(), admin::unknown))
 			.build();
 	}

@@ -32,6 +32,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.adsgraph.admin.AdminErrors.AdminException;
+import dev.adsgraph.connections.Connection;
+import dev.adsgraph.connections.ConnectionStore;
 import dev.adsgraph.tenancy.ApiKeyResolver;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantRegistry;
@@ -76,11 +78,15 @@ class AdminHandler {
 
 	private final Clock clock;
 
-	AdminHandler(TenantRegistry configured, WorkspaceStore store, ApiKeyResolver keys, Clock clock) {
+	private final ConnectionStore connections;
+
+	AdminHandler(TenantRegistry configured, WorkspaceStore store, ApiKeyResolver keys, Clock clock,
+			ConnectionStore connections) {
 		this.configured = configured;
 		this.store = store;
 		this.keys = keys;
 		this.clock = clock;
+		this.connections = connections;
 	}
 
 	Mono<ServerResponse> createWorkspace(ServerRequest request) {
@@ -154,6 +160,36 @@ class AdminHandler {
 				.collectList()
 				.flatMap((listed) -> ServerResponse.ok().bodyValue(Map.of("apiKeys", listed)));
 		}).onErrorResume(AdminException.class, AdminErrors::respond);
+	}
+
+	/**
+	 * The workspace's connections made through consent, in every status, oldest first;
+	 * never a refresh token. Connections defined in configuration stay there.
+	 */
+	Mono<ServerResponse> listConnections(ServerRequest request) {
+		return workspace(request.pathVariable("id"))
+			.flatMap((found) -> this.connections.ofWorkspace(found.id())
+				.map(AdminHandler::connection)
+				.collectList()
+				.flatMap((listed) -> ServerResponse.ok().bodyValue(Map.of("connections", listed))))
+			.onErrorResume(AdminException.class, AdminErrors::respond);
+	}
+
+	private static Map<String, Object> connection(Connection connection) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", connection.id().toString());
+		view.put("kind", connection.kind().name());
+		view.put("amazonId", connection.subject());
+		view.put("name", connection.name());
+		view.put("regions", connection.regions());
+		view.put("scopes", connection.scopes());
+		view.put("clientId", connection.clientId());
+		view.put("status", connection.status().name());
+		view.put("statusReason", connection.statusReason());
+		view.put("connectedAt", connection.connectedAt().toString());
+		view.put("statusChangedAt", connection.statusAt().toString());
+		view.put("lastUsedAt", (connection.lastUsedAt() != null) ? connection.lastUsedAt().toString() : null);
+		return view;
 	}
 
 	Mono<ServerResponse> rotateKey(ServerRequest request) {

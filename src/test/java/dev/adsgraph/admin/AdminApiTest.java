@@ -11,6 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.adsgraph.connections.ConnectionKind;
+import dev.adsgraph.connections.ConnectionStore;
+import dev.adsgraph.connections.Grant;
+import dev.adsgraph.upstream.Region;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +67,9 @@ class AdminApiTest {
 	@Autowired
 	DatabaseClient database;
 
+	@Autowired
+	ConnectionStore connections;
+
 	WebTestClient web;
 
 	@BeforeEach
@@ -98,6 +106,33 @@ class AdminApiTest {
 		Answer generated = admin(HttpMethod.POST, "/admin/workspaces", "{\"name\":\"No id given\"}");
 		assertThat(generated.status()).isEqualTo(201);
 		assertThat((String) generated.json().get("id")).matches("ws-[a-z0-9]{16}");
+	}
+
+	@Test
+	void aWorkspacesConnectionsAreListedWithoutTheirTokensAndOnlyTheirs() {
+		String id = slug("conn");
+		admin(HttpMethod.POST, "/admin/workspaces", "{\"id\":\"" + id + "\",\"name\":\"Connected\"}");
+		this.connections
+			.save(new Grant(id, ConnectionKind.SELLING_PARTNER, "A1MARLOWHG7Q2X", "Marlow", List.of(Region.NA),
+					List.of(), "amzn1.application-oa2-client.sp", "Atzr|listed-token-secret"))
+			.block();
+		this.connections
+			.save(new Grant("agency", ConnectionKind.ADS, "amzn1.account.OTHER", null, List.of(Region.EU), List.of(),
+					"amzn1.application-oa2-client.ads", "Atzr|other-workspace-secret"))
+			.block();
+
+		Answer listed = admin(HttpMethod.GET, "/admin/workspaces/" + id + "/connections", null);
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(list(listed, "connections")).singleElement().satisfies((connection) -> {
+			assertThat(connection).containsEntry("kind", "SELLING_PARTNER")
+				.containsEntry("amazonId", "A1MARLOWHG7Q2X")
+				.containsEntry("status", "ACTIVE")
+				.containsEntry("regions", List.of("NA"));
+			assertThat(connection.get("lastUsedAt")).isNull();
+		});
+		assertThat(listed.body()).doesNotContain("Atzr").doesNotContain("secret");
+		assertThat(admin(HttpMethod.GET, "/admin/workspaces/nope-" + id + "/connections", null).status())
+			.isEqualTo(404);
 	}
 
 	@Test
