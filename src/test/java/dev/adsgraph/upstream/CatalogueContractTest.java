@@ -47,7 +47,8 @@ class CatalogueContractTest {
 
 	@Test
 	void onlyLoginWithAmazonHasNoContractFileForAmazonPublishesNone() {
-		assertThat(catalogue().filter((operation) -> operation.specFile() == null)).containsExactly(LwaOperation.TOKEN);
+		assertThat(catalogue().filter((operation) -> operation.specFile() == null)).containsExactly(LwaOperation.TOKEN,
+				LwaOperation.USER_PROFILE);
 	}
 
 	@Test

@@ -37,11 +37,7 @@ import dev.adsgraph.upstream.resilience.UpstreamGuard;
  */
 public class LwaAuthorizationClient {
 
-	/**
-	 * The profile call has no catalogue entry yet (the sandbox serves it from the
-	 * consent-sandbox work).
-	 */
-	static final String PROFILE_OPERATION = "userProfile";
+	static final String PROFILE_OPERATION = LwaOperation.USER_PROFILE.id();
 
 	private final WebClient tokenClient;
 
@@ -57,7 +53,10 @@ public class LwaAuthorizationClient {
 			.clientConnector(connector)
 			.filter(guard.wireFilter(LwaTokenService.UPSTREAM))
 			.build();
-		this.profileClient = webClientBuilder.clone().clientConnector(connector).build();
+		this.profileClient = webClientBuilder.clone()
+			.clientConnector(connector)
+			.filter(guard.wireFilter(LwaTokenService.UPSTREAM))
+			.build();
 	}
 
 	private static ReactorClientHttpConnector connector(Duration timeout) {
@@ -115,8 +114,9 @@ public class LwaAuthorizationClient {
 	 * covers it.
 	 */
 	public Mono<UserProfile> userProfile(String accessToken) {
-		return this.profileClient.get()
+		return this.profileClient.method(LwaOperation.USER_PROFILE.method())
 			.uri(this.properties.profileUrl())
+			.attribute(UpstreamGuard.OPERATION, LwaOperation.USER_PROFILE)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> {
