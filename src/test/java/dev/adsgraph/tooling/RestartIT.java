@@ -1,9 +1,11 @@
 package dev.adsgraph.tooling;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.util.HtmlUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same idempotency key, then started again on the same data folder: the embedded
  * PostgreSQL it left running is stopped and started anew on the same data, and the retry
  * gets the first answer without reaching Amazon (the restarted gateway's sandbox sees no
- * registration). Logs in {@code target/restart/}.
+ * registration). What the admin API and a consent made before the kill (a workspace, its
+ * API key, an Amazon Ads connection made on the sandbox's consent page) is all there
+ * after it, and the registration in progress is followed again. Logs in
+ * {@code target/restart/}.
  */
 class RestartIT {
 
@@ -56,15 +63,30 @@ class RestartIT {
 		Path data = PackagedJar.newDataDirectory();
 		try {
 			String first;
+			String key;
+			String connection;
 			try (PackagedJar gateway = PackagedJar.start(OUTPUT.resolve("first.log"), Map.of(), data)) {
 				first = post(gateway, body);
 				assertThat(first).contains("amzn1.ads-account").doesNotContain("\"errors\"");
+				assertThat(admin(gateway, "POST", "/admin/workspaces", "{\"id\":\"kept\",\"name\":\"Kept\"}"))
+					.contains("\"id\":\"kept\"");
+				key = (String) JSON
+					.readValue(admin(gateway, "POST", "/admin/workspaces/kept/api-keys", "{}"), Map.class)
+					.get("key");
+				connection = connectAmazonAds(gateway);
 				gateway.kill();
 			}
 			try (PackagedJar gateway = PackagedJar.start(OUTPUT.resolve("second.log"), Map.of(), data)) {
 				assertThat(Files.readString(gateway.log())).contains("left running in");
 				assertThat(post(gateway, body)).isEqualTo(first);
 				assertThat(sandboxStats(gateway)).doesNotContainKey("ads.na.RegisterAdsAccount");
+				assertThat(Files.readString(gateway.log())).contains("Following 1 registrations still in progress");
+				assertThat(admin(gateway, "GET", "/admin/workspaces/kept", null)).contains("\"name\":\"Kept\"");
+				assertThat(post(gateway, key, "{\"query\":\"{ profiles { id } }\"}"))
+					.isEqualTo("{\"data\":{\"profiles\":[]}}");
+				assertThat(admin(gateway, "GET", "/admin/workspaces/demo/connections", null))
+					.contains("\"id\":\"" + connection + "\"")
+					.contains("\"status\":\"ACTIVE\"");
 			}
 		}
 		finally {
@@ -73,14 +95,85 @@ class RestartIT {
 	}
 
 	private String post(PackagedJar gateway, String body) throws Exception {
+		return post(gateway, "adsgraph-demo-key", body);
+	}
+
+	private String post(PackagedJar gateway, String apiKey, String body) throws Exception {
 		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/graphql"))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
-			.header("X-Api-Key", "adsgraph-demo-key")
+			.header("X-Api-Key", apiKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return answer.body();
+	}
+
+	/** The admin API with the sandbox's demo admin token: the answer's body. */
+	private String admin(PackagedJar gateway, String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer adsgraph-demo-admin-token");
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		HttpResponse<String> answer = this.http.send(
+				request
+					.method(method,
+							(body != null) ? HttpRequest.BodyPublishers.ofString(body)
+									: HttpRequest.BodyPublishers.noBody())
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
+		return answer.body();
+	}
+
+	/**
+	 * The demo workspace connects the sandbox's global user, as a browser would: the
+	 * mutation's URL, the consent page's form, the gateway's callback; answers the new
+	 * connection's id from the return URL.
+	 */
+	private String connectAmazonAds(PackagedJar gateway) throws Exception {
+		String returnUrl = gateway.baseUrl() + "/dashboard?view=connections";
+		String mutation = JSON.writeValueAsString(Map.of("query",
+				"mutation($input: ConnectAmazonAdsInput!) { connectAmazonAds(input: $input) { authorizationUrl } }",
+				"variables", Map.of("input", Map.of("region", "NA", "returnUrl", returnUrl))));
+		Matcher url = Pattern.compile("\"authorizationUrl\":\"([^\"]+)\"").matcher(post(gateway, mutation));
+		assertThat(url.find()).isTrue();
+		URI page = URI.create(url.group(1));
+		HttpResponse<String> form = this.http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+		StringBuilder fields = new StringBuilder("user=global&action=allow");
+		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")
+			.matcher(form.body());
+		while (hidden.find()) {
+			fields.append('&')
+				.append(encode(HtmlUtils.htmlUnescape(hidden.group(1))))
+				.append('=')
+				.append(encode(HtmlUtils.htmlUnescape(hidden.group(2))));
+		}
+		HttpResponse<String> allowed = this.http.send(HttpRequest
+			.newBuilder(URI.create(page.getScheme() + "://" + page.getRawAuthority() + page.getRawPath()))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(fields.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(302);
+		HttpResponse<String> back = this.http
+			.send(HttpRequest.newBuilder(URI.create(allowed.headers().firstValue("Location").orElseThrow()))
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+		String location = back.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(returnUrl).contains("status=connected");
+		Matcher id = Pattern.compile("connectedAccount=([0-9a-f-]{36})").matcher(location);
+		assertThat(id.find()).as(location).isTrue();
+		return id.group(1);
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	/** Request counts of the gateway's own sandbox, whose URL its log names. */
