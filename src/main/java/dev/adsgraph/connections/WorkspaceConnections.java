@@ -182,22 +182,31 @@ public class WorkspaceConnections implements LwaTokenListener {
 		}
 	}
 
+	/**
+	 * The configured connections, Ads then SP-API: the usable ones from the tenant, the
+	 * ones marked in memory from the marks.
+	 */
 	private void configuredAccounts(Tenant tenant, List<Account> accounts) {
 		String workspaceId = tenant.id();
 		tenant.adsConnections()
 			.stream()
-			.filter(AdsConnection::configured)
+			.filter((c) -> c.configured() && !this.markedConfigured.containsKey(key(workspaceId, c.id())))
 			.forEach((c) -> accounts
 				.add(new Account(c.id(), ConnectionKind.ADS, ConnectionStatus.ACTIVE, null, true, null, c.name(),
 						c.regions(), List.of(), null, null, this.configuredLastUsed.get(key(workspaceId, c.id())))));
+		markedAccounts(workspaceId, ConnectionKind.ADS, accounts);
 		tenant.spConnections()
 			.stream()
-			.filter(SpConnection::configured)
+			.filter((c) -> c.configured() && !this.markedConfigured.containsKey(key(workspaceId, c.id())))
 			.forEach((c) -> accounts.add(new Account(c.id(), ConnectionKind.SELLING_PARTNER, ConnectionStatus.ACTIVE,
 					null, true, c.sellingPartnerId(), c.name(), c.regions(), List.of(), null, null,
 					this.configuredLastUsed.get(key(workspaceId, c.id())))));
+		markedAccounts(workspaceId, ConnectionKind.SELLING_PARTNER, accounts);
+	}
+
+	private void markedAccounts(String workspaceId, ConnectionKind kind, List<Account> accounts) {
 		this.markedConfigured.forEach((k, marked) -> {
-			if (marked.workspaceId().equals(workspaceId)) {
+			if (marked.workspaceId().equals(workspaceId) && marked.kind() == kind) {
 				accounts.add(new Account(marked.connectionId(), marked.kind(), ConnectionStatus.NEEDS_REAUTHORIZATION,
 						marked.reason() + " (a configured connection: marked in this replica's memory until it "
 								+ "restarts; replace its refresh token in the configuration)",

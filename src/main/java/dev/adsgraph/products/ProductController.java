@@ -103,8 +103,11 @@ class ProductController implements ArgumentRules.Configurer {
 		return SubscriptionErrors.tagged(Flux.defer(() -> {
 			// Checked before anything is shared or started.
 			Flux<Freshness.Both> status = this.products.reportStatus(tenant, marketplaceId, dateRange);
+			// The connections are part of the key: which profile and seller answer
+			// depends
+			// on them.
 			WatchKey key = new WatchKey(tenant.id(), "productsReport",
-					marketplaceId + " " + dateRange.start() + ".." + dateRange.end());
+					marketplaceId + " " + dateRange.start() + ".." + dateRange.end() + " " + tenant.connectionIds());
 			return this.watcher.follow(key, () -> status)
 				.map((both) -> new ReportStatusEvent(marketplaceId, dateRange.start(), dateRange.end(), both,
 						!"PENDING".equals(both.advertising().status()) && !"PENDING".equals(both.retail().status())));

@@ -129,6 +129,18 @@ public record Tenant(String id, String name, List<AdsConnection> adsConnections,
 		return this.spConnections.stream().findFirst();
 	}
 
+	/**
+	 * The ids of the usable connections, Ads then SP-API, for keys of what depends on
+	 * which connections the workspace has.
+	 */
+	public String connectionIds() {
+		StringBuilder ids = new StringBuilder();
+		this.adsConnections.forEach((c) -> ids.append(c.id()).append(','));
+		ids.append('|');
+		this.spConnections.forEach((c) -> ids.append(c.id()).append(','));
+		return ids.toString();
+	}
+
 	@Override
 	public String toString() {
 		return "Tenant[id=" + this.id + ", ads=" + this.adsConnections.stream().map(AdsConnection::id).toList()

@@ -202,7 +202,8 @@ class SecretsTest {
 				answers.add(describe(failed));
 				assertThat(errors(failed)).extracting((e) -> at(e, "extensions.code"))
 					.containsOnly("UPSTREAM_UNAVAILABLE");
-				// The revoked tenant's connection is marked by now and not called with: the
+				// The revoked tenant's connection is marked by now and not called with:
+				// the
 				// tenant whose secret LWA refuses has no access token either.
 				GatewayClient.Raw throttled = client.post("/graphql", WRONG_SECRET_KEY,
 						"{\"query\":\"{ profiles { id } }\"}");
