@@ -74,8 +74,11 @@ public class WorkspaceConnections implements LwaTokenListener {
 
 	private final MeterRegistry meters;
 
-	/** A workspace's stored connections as last read. */
-	private final AsyncCache<String, List<Connection>> rows;
+	/**
+	 * A workspace's stored connections as last read, and the workspace built of them
+	 * (built once per entry, so a cached workspace costs a request nothing but a lookup).
+	 */
+	private final AsyncCache<String, Stored> rows;
 
 	/**
 	 * The connection each credential fingerprint belongs to, for what LWA tells of a
@@ -119,14 +122,48 @@ public class WorkspaceConnections implements LwaTokenListener {
 	 */
 	public Mono<Tenant> withConnections(Tenant configured) {
 		String workspaceId = configured.id();
-		CompletableFuture<List<Connection>> cached = this.rows.getIfPresent(workspaceId);
+		CompletableFuture<Stored> cached = this.rows.getIfPresent(workspaceId);
 		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-			return Mono.just(snapshot(configured, cached.join()));
+			return Mono.just(cached.join().tenant(configured));
 		}
 		return Mono
-			.fromFuture(() -> this.rows.get(workspaceId,
-					(id, executor) -> this.store.ofWorkspace(id).collectList().toFuture()), true)
-			.map((stored) -> snapshot(configured, stored));
+			.fromFuture(
+					() -> this.rows.get(workspaceId,
+							(id, executor) -> this.store.ofWorkspace(id).collectList().map(Stored::new).toFuture()),
+					true)
+			.map((stored) -> stored.tenant(configured))
+			.onErrorResume((ex) -> {
+				// The configured connections keep answering while the database does not.
+				log.warn("Could not read the stored connections of workspace {}; answering with its configured "
+						+ "ones only: {}", workspaceId, ex.toString());
+				return Mono.just(snapshot(configured, List.of()));
+			});
+	}
+
+	/** What was read of a workspace's table rows, and the workspace made of them. */
+	private final class Stored {
+
+		private final List<Connection> rows;
+
+		private volatile Built built;
+
+		Stored(List<Connection> rows) {
+			this.rows = rows;
+		}
+
+		Tenant tenant(Tenant configured) {
+			Built last = this.built;
+			if (last != null && last.configured() == configured) {
+				return last.tenant();
+			}
+			Tenant tenant = snapshot(configured, this.rows);
+			this.built = new Built(configured, tenant);
+			return tenant;
+		}
+
+	}
+
+	private record Built(Tenant configured, Tenant tenant) {
 	}
 
 	/**

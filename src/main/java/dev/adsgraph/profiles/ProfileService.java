@@ -144,24 +144,36 @@ public class ProfileService {
 	 * missing id. Throttling per id rather than per region matters: a reload spent on
 	 * some other id (a client asking for an id that does not exist, another account
 	 * registered a moment earlier) must not hide a new account's profiles for the rest of
-	 * the interval. Ids the workspace cannot see are absent from the map.
+	 * the interval. Ids the workspace cannot see are absent from the map; when one is
+	 * missing while a connection failed, that connection's error.
 	 */
 	public Mono<Map<Long, ProfileView>> byIds(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions) {
-		return find(tenant, profileIds, regions, true).map(Found::profiles);
+		return find(tenant, profileIds, regions, true).flatMap((found) -> {
+			// An id Amazon reported that no connection answered for may be a failed
+			// connection's: its error, rather than a list that looks complete.
+			if (!found.profiles().keySet().containsAll(profileIds) && !found.tried().isEmpty()) {
+				return Mono.error(found.tried().get(0).error());
+			}
+			return Mono.just(found.profiles());
+		});
 	}
 
-	private record Found(Map<Long, ProfileView> profiles, List<Failure> failures) {
+	/**
+	 * @param failures every connection that could not answer, the unusable ones first
+	 * @param tried the connections that failed when asked (not the unusable ones)
+	 */
+	private record Found(Map<Long, ProfileView> profiles, List<Failure> failures, List<Failure> tried) {
 	}
 
 	/** Connection by connection, for the ids the earlier ones did not have. */
 	private Mono<Found> find(Tenant tenant, Collection<Long> profileIds, Collection<Region> regions,
 			boolean reportedByAmazon) {
 		if (profileIds.isEmpty()) {
-			return Mono.just(new Found(Map.of(), List.of()));
+			return Mono.just(new Found(Map.of(), List.of(), List.of()));
 		}
 		Set<Long> wanted = Set.copyOf(profileIds);
 		Map<Long, ProfileView> found = new HashMap<>();
-		List<Failure> failures = new ArrayList<>(unusable(tenant));
+		List<Failure> tried = new ArrayList<>();
 		return Flux.fromIterable(tenant.adsConnections()).concatMap((connection) -> {
 			Set<Long> missing = new HashSet<>(wanted);
 			missing.removeAll(found.keySet());
@@ -171,10 +183,14 @@ public class ProfileService {
 			return find(tenant, connection, missing, regions, reportedByAmazon).doOnNext((hits) -> {
 				hits.forEach(found::putIfAbsent);
 			}).onErrorResume((ex) -> {
-				failures.add(new Failure(connection.id(), ConnectionErrors.of(connection.id(), ex)));
+				tried.add(new Failure(connection.id(), ConnectionErrors.of(connection.id(), ex)));
 				return Mono.empty();
 			});
-		}).then(Mono.fromSupplier(() -> new Found(Map.copyOf(found), List.copyOf(failures))));
+		}).then(Mono.fromSupplier(() -> {
+			List<Failure> failures = new ArrayList<>(unusable(tenant));
+			failures.addAll(tried);
+			return new Found(Map.copyOf(found), failures, List.copyOf(tried));
+		}));
 	}
 
 	private Mono<Map<Long, ProfileView>> find(Tenant tenant, AdsConnection connection, Set<Long> wanted,
