@@ -135,7 +135,10 @@ class ConnectionsGraphTest extends SandboxGatewayTest {
 	}
 
 	private double reauthorizations() {
-		Counter counter = this.meters.find(WorkspaceConnections.REAUTHORIZATION_METRIC).tag("kind", "ads").counter();
+		Counter counter = this.meters.find(WorkspaceConnections.REAUTHORIZATION_METRIC)
+			.tag("kind", "ads")
+			.tag("source", "consent")
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
