@@ -138,7 +138,7 @@ class AdsAccountController implements ArgumentRules.Configurer {
 				// A country we cannot place: search every region of the tenant rather
 				// than miss a profile.
 				.forEach((a) -> Countries.regionOf(a.countryCode())
-					.ifPresentOrElse(regions::add, () -> regions.addAll(tenant.regions())));
+					.ifPresentOrElse(regions::add, () -> regions.addAll(tenant.adsRegions())));
 		}
 		return this.profiles.byIds(tenant, ids, regions).map((found) -> {
 			Map<AdsAccountView, List<ProfileView>> result = new LinkedHashMap<>();

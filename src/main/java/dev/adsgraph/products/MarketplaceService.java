@@ -7,6 +7,7 @@ import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
 import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
@@ -17,9 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The marketplaces the tenant's selling partner participates in. Amazon allows about one
- * getMarketplaceParticipations call a minute, so the answer is cached per tenant and
- * region.
+ * The marketplaces the workspace's selling partners participate in. Amazon allows about
+ * one getMarketplaceParticipations call a minute, so the answer is cached per workspace,
+ * SP-API connection and region.
  */
 @Service
 public class MarketplaceService {
@@ -36,31 +37,40 @@ public class MarketplaceService {
 	}
 
 	/**
-	 * Every participation in the regions the SP-API authorization covers; empty without
-	 * one.
+	 * Every participation of the connection's selling partner in the regions it covers.
 	 */
-	public Mono<List<MarketplaceParticipation>> participations(Tenant tenant) {
-		if (tenant.sp().isEmpty()) {
-			return Mono.just(List.of());
-		}
-		return Flux.fromIterable(tenant.spRegions()).concatMap((region) -> inRegion(tenant, region)).collectList();
+	public Mono<List<MarketplaceParticipation>> participations(Tenant tenant, SpConnection connection) {
+		return Flux.fromIterable(connection.regions())
+			.concatMap((region) -> inRegion(tenant, connection, region))
+			.collectList();
 	}
 
-	/** The participation in one marketplace, if the selling partner has one. */
+	/**
+	 * The participation in one marketplace of any of the workspace's selling partners, if
+	 * one has it; empty without SP-API connections.
+	 */
 	public Mono<Optional<MarketplaceParticipation>> participation(Tenant tenant, String marketplaceId) {
-		return participations(tenant).map((all) -> all.stream()
+		return Flux.fromIterable(tenant.spConnections())
+			.concatMap((connection) -> participations(tenant, connection).flatMapIterable((all) -> all))
 			.filter((p) -> p.marketplace() != null && marketplaceId.equals(p.marketplace().id()))
-			.findFirst());
+			.sort((a, b) -> Boolean.compare(participating(b), participating(a)))
+			.next()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
 
-	private Flux<MarketplaceParticipation> inRegion(Tenant tenant, Region region) {
+	private static boolean participating(MarketplaceParticipation p) {
+		return p.participation() != null && p.participation().isParticipating();
+	}
+
+	private Flux<MarketplaceParticipation> inRegion(Tenant tenant, SpConnection connection, Region region) {
 		return this.cache
-			.get(new Key(tenant.id(), region),
-					() -> this.sp.getMarketplaceParticipations(tenant.sp().orElseThrow(), region))
+			.get(new Key(tenant.id(), connection.id(), region),
+					() -> this.sp.getMarketplaceParticipations(connection.credentials(), region))
 			.flatMapIterable((list) -> list);
 	}
 
-	record Key(String tenantId, Region region) {
+	record Key(String tenantId, String connectionId, Region region) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.adsgraph.products;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import dev.adsgraph.products.ProductFacts.Listing;
 import dev.adsgraph.products.ProductService.DateRange;
 import dev.adsgraph.profiles.ProfileView;
 import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
 import org.dataloader.DataLoader;
@@ -68,13 +70,18 @@ class ProductController implements ArgumentRules.Configurer {
 		return ((List<?>) value).stream().map((item) -> (String) item).toList();
 	}
 
+	/**
+	 * The workspace's first SP-API connection's selling partner (the configured one, else
+	 * the oldest).
+	 */
 	@QueryMapping
 	Mono<SellingPartnerView> sellingPartner(@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		if (tenant.sp().isEmpty()) {
+		if (tenant.firstSpConnection().isEmpty()) {
 			return Mono.empty();
 		}
-		return this.marketplaces.participations(tenant).map((all) -> {
-			String seller = tenant.sp().get().sellingPartnerId();
+		SpConnection connection = tenant.firstSpConnection().get();
+		return this.marketplaces.participations(tenant, connection).map((all) -> {
+			String seller = connection.sellingPartnerId();
 			return new SellingPartnerView(seller,
 					all.stream()
 						.filter((p) -> p.marketplace() != null)
@@ -96,8 +103,11 @@ class ProductController implements ArgumentRules.Configurer {
 		return SubscriptionErrors.tagged(Flux.defer(() -> {
 			// Checked before anything is shared or started.
 			Flux<Freshness.Both> status = this.products.reportStatus(tenant, marketplaceId, dateRange);
+			// The connections are part of the key: which profile and seller answer
+			// depends
+			// on them.
 			WatchKey key = new WatchKey(tenant.id(), "productsReport",
-					marketplaceId + " " + dateRange.start() + ".." + dateRange.end());
+					marketplaceId + " " + dateRange.start() + ".." + dateRange.end() + " " + tenant.connectionIds());
 			return this.watcher.follow(key, () -> status)
 				.map((both) -> new ReportStatusEvent(marketplaceId, dateRange.start(), dateRange.end(), both,
 						!"PENDING".equals(both.advertising().status()) && !"PENDING".equals(both.retail().status())));
@@ -110,27 +120,31 @@ class ProductController implements ArgumentRules.Configurer {
 	}
 
 	/**
-	 * All profiles of a response find their marketplace in one cached participation list.
-	 * A participation belongs to the tenant's selling partner, so only that seller's
-	 * profiles get one.
+	 * All profiles of a response find their marketplace in the cached participation list
+	 * of their seller's SP-API connection (the one whose selling partner id is the
+	 * profile's account id and that covers its region); other profiles get none.
 	 */
 	@BatchMapping(typeName = "Profile")
 	Mono<Map<ProfileView, ParticipationView>> marketplaceParticipation(List<ProfileView> profiles,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		String seller = tenant.sp().map((sp) -> sp.sellingPartnerId()).orElse(null);
-		return this.marketplaces.participations(tenant).map((all) -> {
-			Map<ProfileView, ParticipationView> result = new LinkedHashMap<>();
-			for (ProfileView profile : profiles) {
-				if (!profile.accountInfo().id().equals(seller)) {
-					continue;
+		Map<SpConnection, List<ProfileView>> bySeller = new LinkedHashMap<>();
+		for (ProfileView profile : profiles) {
+			tenant.spConnection(profile.accountInfo().id(), profile.region())
+				.ifPresent((sp) -> bySeller.computeIfAbsent(sp, (k) -> new ArrayList<>()).add(profile));
+		}
+		return Flux.fromIterable(bySeller.entrySet())
+			.concatMap((group) -> this.marketplaces.participations(tenant, group.getKey()).map((all) -> {
+				String seller = group.getKey().sellingPartnerId();
+				Map<ProfileView, ParticipationView> result = new LinkedHashMap<>();
+				for (ProfileView profile : group.getValue()) {
+					all.stream()
+						.filter((p) -> p.marketplace() != null && p.marketplace().id().equals(profile.marketplaceId()))
+						.findFirst()
+						.ifPresent((p) -> result.put(profile, ParticipationView.of(seller, p)));
 				}
-				all.stream()
-					.filter((p) -> p.marketplace() != null && p.marketplace().id().equals(profile.marketplaceId()))
-					.findFirst()
-					.ifPresent((p) -> result.put(profile, ParticipationView.of(seller, p)));
-			}
-			return result;
-		});
+				return result;
+			}))
+			.collect(LinkedHashMap::new, Map::putAll);
 	}
 
 	@SchemaMapping(typeName = "Profile", field = "products")

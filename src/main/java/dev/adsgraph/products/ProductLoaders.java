@@ -20,6 +20,7 @@ import dev.adsgraph.products.ProductFacts.Inventory;
 import dev.adsgraph.products.ProductFacts.Listing;
 import dev.adsgraph.products.ProductFacts.SalesRank;
 import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.sp.CatalogItem;
@@ -124,46 +125,68 @@ class ProductLoaders {
 		});
 	}
 
+	/**
+	 * Each product through its own SP-API connection
+	 * ({@link ProductKey#spConnectionId()}): one upstream round per connection; a product
+	 * without a usable connection has nothing.
+	 */
+	private static <V> Mono<Map<ProductKey, V>> perConnection(Tenant tenant, Set<ProductKey> keys,
+			BiFunction<SpConnection, Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
+		Map<String, Set<ProductKey>> groups = new LinkedHashMap<>();
+		keys.stream()
+			.filter((key) -> key.spConnectionId() != null)
+			.forEach((key) -> groups.computeIfAbsent(key.spConnectionId(), (id) -> new LinkedHashSet<>()).add(key));
+		return Flux.fromIterable(groups.entrySet())
+			.flatMap((group) -> tenant.spConnection(group.getKey())
+				.map((sp) -> load.apply(sp, group.getValue()))
+				.orElseGet(() -> Mono.just(Map.of())))
+			.collect(HashMap::new, Map::putAll);
+	}
+
 	private Mono<Map<ProductKey, CatalogSummary>> catalog(Tenant tenant, Set<ProductKey> keys) {
-		if (tenant.sp().isEmpty()) {
-			return Mono.just(Map.of());
-		}
+		return perConnection(tenant, keys, this::catalog);
+	}
+
+	private Mono<Map<ProductKey, CatalogSummary>> catalog(SpConnection sp, Set<ProductKey> keys) {
 		return Flux.fromIterable(byMarketplace(keys).entrySet()).flatMap((group) -> {
 			String marketplaceId = group.getKey();
 			List<String> asins = group.getValue();
 			return this.sp
-				.searchCatalogItems(tenant.sp().get(), region(marketplaceId),
+				.searchCatalogItems(sp.credentials(), region(marketplaceId),
 						CatalogItemSearch.byIdentifiers("ASIN", asins, marketplaceId, CATALOG_DATA)
 							.withPageSize(SEARCH_LIMIT))
 				.flatMapIterable((results) -> (results.items() != null) ? results.items() : List.of())
-				.map((item) -> Map.entry(new ProductKey(marketplaceId, item.asin()), summary(item, marketplaceId)));
+				.map((item) -> Map.entry(new ProductKey(sp.id(), marketplaceId, item.asin()),
+						summary(item, marketplaceId)));
 		}).collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private Mono<Map<ProductKey, Listing>> listings(Tenant tenant, Set<ProductKey> keys) {
-		if (tenant.sp().isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		String sellerId = tenant.sp().get().sellingPartnerId();
+		return perConnection(tenant, keys, this::listings);
+	}
+
+	private Mono<Map<ProductKey, Listing>> listings(SpConnection sp, Set<ProductKey> keys) {
+		String sellerId = sp.sellingPartnerId();
 		return Flux.fromIterable(byMarketplace(keys).entrySet()).flatMap((group) -> {
 			String marketplaceId = group.getKey();
 			ListingsItemSearch search = new ListingsItemSearch(sellerId, List.of(marketplaceId), group.getValue(),
 					"ASIN", LISTING_DATA, SEARCH_LIMIT, null);
-			return this.sp.searchListingsItems(tenant.sp().get(), region(marketplaceId), search)
+			return this.sp.searchListingsItems(sp.credentials(), region(marketplaceId), search)
 				.flatMapIterable((results) -> (results.items() != null) ? results.items() : List.of())
-				.flatMapIterable((item) -> listing(item, marketplaceId));
+				.flatMapIterable((item) -> listing(sp.id(), item, marketplaceId));
 		}).collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
 	}
 
 	private Mono<Map<ProductKey, Inventory>> inventory(Tenant tenant, Set<ProductKey> keys) {
-		if (tenant.sp().isEmpty()) {
-			return Mono.just(Map.of());
-		}
+		return perConnection(tenant, keys, (sp, group) -> inventory(tenant, sp, group));
+	}
+
+	private Mono<Map<ProductKey, Inventory>> inventory(Tenant tenant, SpConnection sp, Set<ProductKey> keys) {
 		return Flux.fromIterable(byMarketplace(keys).keySet())
 			.flatMap((marketplaceId) -> this.inventory
-				.get(new InventoryKey(tenant.id(), marketplaceId),
+				.get(new InventoryKey(tenant.id(), sp.id(), marketplaceId),
 						() -> this.sp
-							.getAllInventorySummaries(tenant.sp().get(), region(marketplaceId),
+							.getAllInventorySummaries(sp.credentials(), region(marketplaceId),
 									InventorySummariesQuery.of(marketplaceId))
 							.map(ProductLoaders::inventoryByAsin))
 				.map((byAsin) -> Map.entry(marketplaceId, byAsin)))
@@ -229,7 +252,8 @@ class ProductLoaders {
 				(summary != null) ? summary.brand() : null, image, salesRanks);
 	}
 
-	private static List<Map.Entry<ProductKey, Listing>> listing(ListingsItem item, String marketplaceId) {
+	private static List<Map.Entry<ProductKey, Listing>> listing(String spConnectionId, ListingsItem item,
+			String marketplaceId) {
 		ListingsItem.Summary summary = first(item.summaries(), ListingsItem.Summary::marketplaceId, marketplaceId);
 		if (summary == null || summary.asin() == null) {
 			return List.of();
@@ -242,7 +266,7 @@ class ProductLoaders {
 					.orElse(null);
 		Money price = (offer != null && offer.price() != null)
 				? new Money(offer.price().amount(), offer.price().currencyCode()) : null;
-		return List.of(Map.entry(new ProductKey(marketplaceId, summary.asin()),
+		return List.of(Map.entry(new ProductKey(spConnectionId, marketplaceId, summary.asin()),
 				new Listing(item.sku(), (summary.status() != null) ? summary.status() : List.of(), price)));
 	}
 
@@ -267,7 +291,7 @@ class ProductLoaders {
 		return (value != null) ? value : 0;
 	}
 
-	record InventoryKey(String tenantId, String marketplaceId) {
+	record InventoryKey(String tenantId, String spConnectionId, String marketplaceId) {
 	}
 
 	record TenantKey(String tenantId, ProductKey product) {

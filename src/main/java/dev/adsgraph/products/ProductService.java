@@ -22,7 +22,10 @@ import dev.adsgraph.profiles.ProfileQuery;
 import dev.adsgraph.profiles.ProfileService;
 import dev.adsgraph.profiles.ProfileView;
 import dev.adsgraph.reports.AdsProductReports;
+import dev.adsgraph.connections.ConnectionErrors;
 import dev.adsgraph.tenancy.Tenant;
+import dev.adsgraph.tenancy.Tenant.AdsConnection;
+import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
 import reactor.core.publisher.Flux;
@@ -72,21 +75,27 @@ class ProductService {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		List<String> wanted = requireAsins(asins);
 		requireRange(range);
-		// The profile's id goes with its figures: it is part of every product's id.
-		Mono<ProfileAds> ads = sellerProfile(tenant, marketplace).flatMap((profile) -> profile
-			.map((p) -> advertising(tenant, p, range).map((figures) -> new ProfileAds(p.id(), figures)))
-			.orElseGet(() -> Mono.just(new ProfileAds(null, Sourced
-				.unavailable("The tenant has no seller advertising profile in marketplace " + marketplaceId + ".")))));
-		return requireParticipation(tenant, marketplace).then(Mono.zip(ads, retail(tenant, marketplace, range)))
-			.map((both) -> {
+		return requireParticipation(tenant, marketplace).then(seller(tenant, marketplace)).flatMap((seller) -> {
+			// The profile's id goes with its figures: it is part of every product's id.
+			Mono<ProfileAds> ads = seller.profile()
+				.map((p) -> advertising(tenant, p, range).map((figures) -> new ProfileAds(p.id(), figures)))
+				.orElseGet(() -> Mono.just(new ProfileAds(null, Sourced.unavailable(
+						"The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
+			Mono<Sourced<RetailFigures>> retail = seller.sp()
+				.map((sp) -> retail(tenant, sp, marketplace, range))
+				.orElseGet(() -> Mono.just(Sourced.unavailable("The tenant has no SP-API authorization.")));
+			String spConnectionId = seller.sp().map(SpConnection::id).orElse(null);
+			return Mono.zip(ads, retail).map((both) -> {
 				Sourced<Map<String, AdPerformance>> adData = both.getT1().figures().map(AdFigures::byAsin);
 				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
 				String profileId = both.getT1().profileId();
 				List<ProductView> nodes = wanted.stream()
-					.map((asin) -> product(tenant, profileId, asin, marketplace, range, adData, retailData))
+					.map((asin) -> product(tenant, profileId, spConnectionId, asin, marketplace, range, adData,
+							retailData))
 					.toList();
 				return new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness()));
 			});
+		});
 	}
 
 	/**
@@ -98,18 +107,21 @@ class ProductService {
 	Flux<Freshness.Both> reportStatus(Tenant tenant, String marketplaceId, DateRange range) {
 		Marketplaces.Marketplace marketplace = requireMarketplace(marketplaceId);
 		requireRange(range);
-		Flux<Freshness> ads = sellerProfile(tenant, marketplace).flatMapMany((profile) -> profile
-			.map((p) -> this.adsReports
-				.watchAdvertisedProducts(tenant.id(), tenant.ads(), p.region(), Long.parseLong(p.id()), range.start(),
-						range.end(), TimeUnit.DAILY)
-				.map(Sourced::freshnessOf))
-			.orElseGet(() -> Flux.just(Freshness
-				.failed("The tenant has no seller advertising profile in marketplace " + marketplaceId + "."))));
-		Flux<Freshness> retail = tenant.sp().isEmpty()
-				? Flux.just(Freshness.failed("The tenant has no SP-API authorization."))
-				: this.retailReports.watch(tenant, marketplace, range.start(), range.end());
-		return requireParticipation(tenant, marketplace).thenMany(Flux.combineLatest(ads, retail, Freshness.Both::new))
-			.distinctUntilChanged();
+		return requireParticipation(tenant, marketplace).then(seller(tenant, marketplace)).flatMapMany((seller) -> {
+			Flux<Freshness> ads = seller.profile().map((p) -> {
+				AdsConnection connection = connectionOf(tenant, p);
+				return this.adsReports
+					.watchAdvertisedProducts(tenant.id(), connection.id(), connection.credentials(), p.region(),
+							Long.parseLong(p.id()), range.start(), range.end(), TimeUnit.DAILY)
+					.map(Sourced::freshnessOf);
+			})
+				.orElseGet(() -> Flux.just(Freshness
+					.failed("The tenant has no seller advertising profile in marketplace " + marketplaceId + ".")));
+			Flux<Freshness> retail = seller.sp()
+				.map((sp) -> this.retailReports.watch(tenant, sp, marketplace, range.start(), range.end()))
+				.orElseGet(() -> Flux.just(Freshness.failed("The tenant has no SP-API authorization.")));
+			return Flux.combineLatest(ads, retail, Freshness.Both::new);
+		}).distinctUntilChanged();
 	}
 
 	/**
@@ -172,36 +184,42 @@ class ProductService {
 			return Mono.just(new ProfileFigures(ads, retail,
 					new Products(List.of(), new Freshness.Both(ads.freshness(), retail.freshness()))));
 		}
-		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, profile, marketplace, range))
-			.map((both) -> {
-				Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
-				Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
-				Set<String> asins = new LinkedHashSet<>();
-				if (adData.data() != null) {
-					asins.addAll(adData.data().keySet());
-				}
-				if (retailData.data() != null) {
-					asins.addAll(retailData.data().keySet());
-				}
-				List<ProductView> nodes = new ArrayList<>(asins.stream()
-					.map((asin) -> product(tenant, profile.id(), asin, marketplace, range, adData, retailData))
-					.toList());
-				nodes.sort(Comparator
-					.comparing((ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount()
-							: BigDecimal.ZERO)
-					.reversed()
-					.thenComparing(ProductView::asin));
-				return new ProfileFigures(both.getT1(), both.getT2(),
-						new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness())));
-			});
+		Optional<SpConnection> sp = tenant.spConnection(profile.accountInfo().id(), marketplace.region());
+		// Catalog facts of the products: through the seller's own connection, else the
+		// workspace's first (catalog data is the same for every seller).
+		String spConnectionId = sp.or(tenant::firstSpConnection).map(SpConnection::id).orElse(null);
+		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, sp, marketplace, range)).map((both) -> {
+			Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
+			Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
+			Set<String> asins = new LinkedHashSet<>();
+			if (adData.data() != null) {
+				asins.addAll(adData.data().keySet());
+			}
+			if (retailData.data() != null) {
+				asins.addAll(retailData.data().keySet());
+			}
+			List<ProductView> nodes = new ArrayList<>(asins.stream()
+				.map((asin) -> product(tenant, profile.id(), spConnectionId, asin, marketplace, range, adData,
+						retailData))
+				.toList());
+			nodes.sort(Comparator.comparing(
+					(ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount() : BigDecimal.ZERO)
+				.reversed()
+				.thenComparing(ProductView::asin));
+			return new ProfileFigures(both.getT1(), both.getT2(),
+					new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness())));
+		});
 	}
 
 	/**
 	 * @param profileId the advertising profile whose report gave the figures; null when
 	 * there is none
+	 * @param spConnectionId the SP-API connection the product's catalog, listing and
+	 * inventory are read through; null when the workspace has none
 	 */
-	private ProductView product(Tenant tenant, String profileId, String asin, Marketplaces.Marketplace marketplace,
-			DateRange range, Sourced<Map<String, AdPerformance>> ads, Sourced<Map<String, RetailSales>> retail) {
+	private ProductView product(Tenant tenant, String profileId, String spConnectionId, String asin,
+			Marketplaces.Marketplace marketplace, DateRange range, Sourced<Map<String, AdPerformance>> ads,
+			Sourced<Map<String, RetailSales>> retail) {
 		String currency = marketplace.currencyCode();
 		// A source that is READY but silent about the ASIN means zero, not unknown.
 		AdPerformance ad = (ads.data() != null) ? ads.data().getOrDefault(asin, AdPerformance.none(currency)) : null;
@@ -211,59 +229,91 @@ class ProductService {
 		// marketplace, ASIN and range, so the id has all of them.
 		String id = Ids.opaque("Product", Ids.tenantScope(tenant.id()), profileId, marketplace.id(), asin,
 				range.start().toString(), range.end().toString());
-		return new ProductView(id, asin, marketplace.id(), ad, sales);
+		return new ProductView(id, asin, marketplace.id(), ad, sales, spConnectionId);
 	}
 
 	/**
-	 * The profile's daily sponsored-products report: one report per range serves the
-	 * per-ASIN sums (days added up) and the days, so every field of a range shares it.
+	 * The profile's daily sponsored-products report, through the profile's connection:
+	 * one report per range serves the per-ASIN sums (days added up) and the days, so
+	 * every field of a range shares it.
 	 */
 	private Mono<Sourced<AdFigures>> advertising(Tenant tenant, ProfileView profile, DateRange range) {
 		String currency = profile.currencyCode();
-		return this.adsReports
-			.advertisedProductsByDay(tenant.id(), tenant.ads(), profile.region(), Long.parseLong(profile.id()),
-					range.start(), range.end())
-			.map((result) -> Sourced.of(result, (rows) -> AdFigures.of(rows, currency)));
-	}
-
-	private Mono<Sourced<RetailFigures>> retail(Tenant tenant, Marketplaces.Marketplace marketplace, DateRange range) {
-		if (tenant.sp().isEmpty()) {
-			return Mono.just(Sourced.unavailable("The tenant has no SP-API authorization."));
-		}
-		return this.retailReports.figures(tenant, marketplace, range.start(), range.end());
-	}
-
-	/** Retail figures only when the profile is the tenant's own selling partner's. */
-	private Mono<Sourced<RetailFigures>> retailFor(Tenant tenant, ProfileView profile,
-			Marketplaces.Marketplace marketplace, DateRange range) {
-		boolean own = tenant.sp().map((sp) -> sp.sellingPartnerId().equals(profile.accountInfo().id())).orElse(false);
-		if (!own) {
-			return Mono.just(Sourced.unavailable(
-					"Retail figures need the SP-API authorization of this profile's seller, which the tenant does not have."));
-		}
-		return retail(tenant, marketplace, range);
+		return Mono.defer(() -> {
+			AdsConnection connection = connectionOf(tenant, profile);
+			return this.adsReports
+				.advertisedProductsByDay(tenant.id(), connection.id(), connection.credentials(), profile.region(),
+						Long.parseLong(profile.id()), range.start(), range.end())
+				.onErrorMap((ex) -> ConnectionErrors.of(connection.id(), ex));
+		}).map((result) -> Sourced.of(result, (rows) -> AdFigures.of(rows, currency)));
 	}
 
 	/**
-	 * The tenant's seller profile in the marketplace: its own selling partner's when it
-	 * has one.
+	 * The connection the profile was listed through.
+	 * @throws dev.adsgraph.graphql.CodedException when it can no longer be used
 	 */
-	private Mono<Optional<ProfileView>> sellerProfile(Tenant tenant, Marketplaces.Marketplace marketplace) {
+	private static AdsConnection connectionOf(Tenant tenant, ProfileView profile) {
+		return tenant.adsConnection(profile.connectionId())
+			.orElseThrow(() -> ConnectionErrors.needsReauthorization(profile.connectionId()));
+	}
+
+	private Mono<Sourced<RetailFigures>> retail(Tenant tenant, SpConnection sp, Marketplaces.Marketplace marketplace,
+			DateRange range) {
+		return this.retailReports.figures(tenant, sp, marketplace, range.start(), range.end());
+	}
+
+	/**
+	 * Retail figures only through the SP-API connection of the profile's own selling
+	 * partner.
+	 */
+	private Mono<Sourced<RetailFigures>> retailFor(Tenant tenant, Optional<SpConnection> sp,
+			Marketplaces.Marketplace marketplace, DateRange range) {
+		if (sp.isEmpty()) {
+			return Mono.just(Sourced.unavailable(
+					"Retail figures need the SP-API authorization of this profile's seller, which the tenant does not have."));
+		}
+		return retail(tenant, sp.get(), marketplace, range);
+	}
+
+	/**
+	 * The workspace's seller profile in the marketplace and the SP-API connection its
+	 * retail figures come from: the first seller profile whose seller has an SP-API
+	 * connection covering the marketplace's region, with that connection; without such a
+	 * pair, no profile when the workspace has SP-API connections (and the first one
+	 * covering the region for retail), else the first seller profile.
+	 */
+	private Mono<Seller> seller(Tenant tenant, Marketplaces.Marketplace marketplace) {
+		Optional<SpConnection> covering = tenant.spConnections()
+			.stream()
+			.filter((c) -> c.regions().contains(marketplace.region()))
+			.findFirst()
+			.or(tenant::firstSpConnection);
+		if (!tenant.adsRegions().contains(marketplace.region())) {
+			return Mono.just(new Seller(Optional.empty(), covering));
+		}
 		ProfileQuery query = new ProfileQuery(List.of(marketplace.region()), null, List.of("SELLER"),
 				List.of(marketplace.id()), null, null, null);
-		if (!tenant.regions().contains(marketplace.region())) {
-			return Mono.just(Optional.empty());
-		}
-		return this.profiles.list(tenant, query).map((found) -> {
-			Optional<String> seller = tenant.sp().map((sp) -> sp.sellingPartnerId());
-			return found.stream()
-				.filter((p) -> seller.isEmpty() || seller.get().equals(p.accountInfo().id()))
-				.findFirst();
+		return this.profiles.list(tenant, query).map((listed) -> {
+			List<ProfileView> found = listed.profiles();
+			if (tenant.spConnections().isEmpty()) {
+				return new Seller(found.stream().findFirst(), Optional.empty());
+			}
+			for (ProfileView p : found) {
+				Optional<SpConnection> own = tenant.spConnection(p.accountInfo().id(), marketplace.region());
+				if (own.isPresent()) {
+					return new Seller(Optional.of(p), own);
+				}
+			}
+			return new Seller(Optional.empty(), covering);
 		});
 	}
 
+	/** A marketplace's seller profile and SP-API connection, either possibly absent. */
+	private record Seller(Optional<ProfileView> profile, Optional<SpConnection> sp) {
+	}
+
 	private Mono<Void> requireParticipation(Tenant tenant, Marketplaces.Marketplace marketplace) {
-		if (tenant.sp().isEmpty()) {
+		if (tenant.spConnections().isEmpty()) {
 			return Mono.empty();
 		}
 		return this.marketplaces.participation(tenant, marketplace.id())

@@ -8,15 +8,18 @@ package dev.adsgraph.products;
  * @param id opaque, of the tenant, advertising profile, marketplace, ASIN and date range
  * @param advertising null while the advertising report is not ready
  * @param sales null while the retail report is not ready
+ * @param spConnectionId the SP-API connection catalog, listing and inventory are read
+ * through; null when the workspace has none
  */
-record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales) {
+record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales,
+		String spConnectionId) {
 
 	Metrics metrics() {
 		return Metrics.of(this.advertising, this.sales);
 	}
 
 	ProductKey key() {
-		return new ProductKey(this.marketplaceId, this.asin);
+		return new ProductKey(this.spConnectionId, this.marketplaceId, this.asin);
 	}
 
 }

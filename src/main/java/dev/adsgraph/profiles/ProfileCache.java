@@ -13,8 +13,11 @@ import dev.adsgraph.upstream.ads.ProfileFilter;
  */
 public interface ProfileCache extends KeyedCache<ProfileCache.Key, List<Profile>> {
 
-	/** The tenant id is part of every key, so tenants never share an entry. */
-	record Key(String tenantId, Region region, ProfileFilter upstreamFilter) {
+	/**
+	 * The workspace and the connection are part of every key, so neither workspaces nor
+	 * connections share an entry.
+	 */
+	record Key(String tenantId, String connectionId, Region region, ProfileFilter upstreamFilter) {
 	}
 
 }

@@ -7,6 +7,11 @@ import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.BadUserInputException;
 import dev.adsgraph.graphql.NotFoundException;
 import dev.adsgraph.graphql.Ids;
+import dev.adsgraph.graphql.PartialErrors;
+import dev.adsgraph.connections.ConnectionErrors;
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import reactor.core.publisher.Mono;
@@ -41,11 +46,32 @@ class ProfileController implements ArgumentRules.Configurer {
 		}
 	}
 
+	/**
+	 * The union over the workspace's Ads connections. A connection that failed is one
+	 * error naming it ({@code extensions.connectionId}) next to the others' profiles.
+	 * When every connection failed the field is null with their errors; a workspace with
+	 * a single connection that failed gets that failure as the field's error, as before
+	 * it had several. A workspace without any Ads connection (created through the admin
+	 * API, not connected yet) has none: the union over no connection.
+	 */
 	@QueryMapping
-	Mono<List<ProfileView>> profiles(@Argument ProfileFilterInput filter,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+	Mono<DataFetcherResult<List<ProfileView>>> profiles(@Argument ProfileFilterInput filter,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
 		ProfileQuery query = (filter != null) ? filter.toQuery() : ProfileQuery.ALL;
-		return this.profiles.list(tenant, query);
+		return this.profiles.list(tenant, query).flatMap((listed) -> {
+			List<ProfileService.Failure> failures = listed.failures();
+			boolean allFailed = failures.size() == tenant.adsConnections().size()
+					+ tenant.unusableConnections().stream().filter((c) -> c.ads()).count();
+			if (!failures.isEmpty() && allFailed && failures.size() == 1) {
+				return Mono.error(failures.get(0).error());
+			}
+			List<GraphQLError> errors = failures.stream()
+				.map((failure) -> PartialErrors.of(failure.error(), env,
+						Map.of(ConnectionErrors.CONNECTION_ID, failure.connectionId())))
+				.toList();
+			List<ProfileView> data = (!failures.isEmpty() && allFailed) ? null : listed.profiles();
+			return Mono.just(DataFetcherResult.<List<ProfileView>>newResult().data(data).errors(errors).build());
+		});
 	}
 
 	@QueryMapping

@@ -10,9 +10,12 @@ import dev.adsgraph.upstream.ads.Profile;
 /**
  * A profile as the schema's {@code Profile} type shows it: ISO country, id as a string,
  * enums.
+ *
+ * @param connectionId the workspace's Ads connection the profile was listed through,
+ * whose credentials every call for the profile uses
  */
 public record ProfileView(String id, Region region, String countryCode, String currencyCode, String timezone,
-		String marketplaceId, BigDecimal dailyBudget, AccountInfoView accountInfo) {
+		String marketplaceId, BigDecimal dailyBudget, AccountInfoView accountInfo, String connectionId) {
 
 	/**
 	 * The schema's {@code AccountInfo}.
@@ -29,13 +32,13 @@ public record ProfileView(String id, Region region, String countryCode, String c
 
 	}
 
-	static ProfileView of(Region region, Profile profile) {
+	static ProfileView of(String connectionId, Region region, Profile profile) {
 		Profile.AccountInfo info = profile.accountInfo();
 		AccountInfoView account = (info != null) ? new AccountInfoView(info.id(), upper(info.type()), info.name(),
 				upper(info.subType()), info.validPaymentMethod()) : new AccountInfoView("", null, null, null, null);
 		return new ProfileView(Long.toString(profile.profileId()), region, Countries.toIso(profile.countryCode()),
 				profile.currencyCode(), profile.timezone(), (info != null) ? info.marketplaceStringId() : null,
-				profile.dailyBudget(), account);
+				profile.dailyBudget(), account, connectionId);
 	}
 
 	private static String upper(String value) {

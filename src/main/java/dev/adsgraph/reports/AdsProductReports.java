@@ -40,27 +40,30 @@ public final class AdsProductReports {
 	 * ASIN and by day.
 	 */
 	public Mono<ReportResult<List<SpAdvertisedProductRow>>> advertisedProductsByDay(String tenantId,
-			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate) {
+			String connectionId, LwaCredentials credentials, Region region, long profileId, LocalDate startDate,
+			LocalDate endDate) {
 		return Mono.defer(() -> {
-			Request request = request(tenantId, credentials, region, profileId, startDate, endDate, TimeUnit.DAILY);
+			Request request = request(tenantId, connectionId, credentials, region, profileId, startDate, endDate,
+					TimeUnit.DAILY);
 			return this.engine.get(request.key(), request.flow());
 		});
 	}
 
 	/** The report's status changes until READY or FAILED, for subscriptions. */
 	public Flux<ReportResult<List<SpAdvertisedProductRow>>> watchAdvertisedProducts(String tenantId,
-			LwaCredentials credentials, Region region, long profileId, LocalDate startDate, LocalDate endDate,
-			TimeUnit timeUnit) {
+			String connectionId, LwaCredentials credentials, Region region, long profileId, LocalDate startDate,
+			LocalDate endDate, TimeUnit timeUnit) {
 		return Flux.defer(() -> {
-			Request request = request(tenantId, credentials, region, profileId, startDate, endDate, timeUnit);
+			Request request = request(tenantId, connectionId, credentials, region, profileId, startDate, endDate,
+					timeUnit);
 			return this.engine.watch(request.key(), request.flow());
 		});
 	}
 
-	private Request request(String tenantId, LwaCredentials credentials, Region region, long profileId,
-			LocalDate startDate, LocalDate endDate, TimeUnit timeUnit) {
-		if (credentials == null || region == null || timeUnit == null) {
-			throw new IllegalArgumentException("credentials, region and timeUnit are required");
+	private Request request(String tenantId, String connectionId, LwaCredentials credentials, Region region,
+			long profileId, LocalDate startDate, LocalDate endDate, TimeUnit timeUnit) {
+		if (connectionId == null || credentials == null || region == null || timeUnit == null) {
+			throw new IllegalArgumentException("connectionId, credentials, region and timeUnit are required");
 		}
 		// The region is part of the key although profile ids are global: the same id
 		// asked
@@ -68,7 +71,7 @@ public final class AdsProductReports {
 		// failure.
 		ReportKey key = new ReportKey(tenantId, UPSTREAM, Long.toString(profileId),
 				SpAdvertisedProductRow.REPORT_TYPE_ID, startDate, endDate,
-				Map.of("region", region.name(), "timeUnit", timeUnit.name()));
+				Map.of("region", region.name(), "timeUnit", timeUnit.name(), ReportKey.CONNECTION, connectionId));
 		List<String> columns = new ArrayList<>(SpAdvertisedProductRow.METRIC_COLUMNS);
 		columns.addAll((timeUnit == TimeUnit.DAILY) ? List.of("date") : List.of("startDate", "endDate"));
 		// A name that depends only on the key keeps identical requests identical, so

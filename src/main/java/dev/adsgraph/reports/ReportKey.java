@@ -16,6 +16,12 @@ import java.util.TreeMap;
 public record ReportKey(String tenantId, String upstream, String scope, String reportType, LocalDate startDate,
 		LocalDate endDate, Map<String, String> options) {
 
+	/**
+	 * The option naming the workspace's connection the report is made with: two
+	 * connections never share a report.
+	 */
+	public static final String CONNECTION = "connection";
+
 	public ReportKey {
 		requireText("tenantId", tenantId);
 		requireText("upstream", upstream);

@@ -135,7 +135,7 @@ public class ApiKeyResolver {
 			.stream()
 			.filter((tenant) -> tenant.id().equals(workspaceId))
 			.findFirst()
-			.orElseGet(() -> new Tenant(workspaceId, name, null, List.of(), null, List.of()));
+			.orElseGet(() -> new Tenant(workspaceId, name, List.of(), List.of(), List.of()));
 	}
 
 	/** A new key: {@link #PREFIX} and 32 random bytes in base64url, 47 characters. */

@@ -21,9 +21,11 @@ class SecretSanitizingConfiguration {
 	/**
 	 * Key fragments, compared without case, dashes, dots or underscores, so that
 	 * {@code adsgraph.tenants[0].ads.client-secret}, {@code clientSecret} (configprops)
-	 * and {@code ADSGRAPH_TENANTS_0_ADS_CLIENTSECRET} (environment) all match.
+	 * and {@code ADSGRAPH_TENANTS_0_ADS_CLIENTSECRET} (environment) all match; the
+	 * connections' {@code encryption-keys} too.
 	 */
-	private static final List<String> SECRET_KEY_PARTS = List.of("secret", "token", "apikey", "password", "credential");
+	private static final List<String> SECRET_KEY_PARTS = List.of("secret", "token", "apikey", "password", "credential",
+			"encryptionkey");
 
 	/** LWA refresh and access tokens, wherever they were pasted. */
 	private static final Pattern LWA_TOKEN = Pattern.compile(".*Atz[ar]\\|.*", Pattern.DOTALL);

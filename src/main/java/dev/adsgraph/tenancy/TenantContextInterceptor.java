@@ -16,6 +16,7 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import dev.adsgraph.connections.WorkspaceConnections;
 import dev.adsgraph.web.ApiKeyWebFilter;
 import dev.adsgraph.web.RequestRateLimitWebFilter;
 
@@ -46,10 +47,14 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 
 	private final RequestRateLimitWebFilter rate;
 
-	TenantContextInterceptor(ApiKeyResolver tenants, AdsgraphProperties properties, RequestRateLimitWebFilter rate) {
+	private final WorkspaceConnections connections;
+
+	TenantContextInterceptor(ApiKeyResolver tenants, AdsgraphProperties properties, RequestRateLimitWebFilter rate,
+			WorkspaceConnections connections) {
 		this.tenants = tenants;
 		this.properties = properties;
 		this.rate = rate;
+		this.connections = connections;
 	}
 
 	@Override
@@ -109,9 +114,16 @@ public class TenantContextInterceptor implements WebSocketGraphQlInterceptor {
 		return proceed(request, chain, tenant);
 	}
 
-	private static Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Object tenant) {
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(TENANT, tenant)).build());
-		return chain.next(request);
+	/**
+	 * Every operation (HTTP or WebSocket) sees the workspace with the connections it has
+	 * now ({@link WorkspaceConnections#withConnections}, from memory while cached).
+	 */
+	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Object tenant) {
+		return this.connections.withConnections((Tenant) tenant).flatMap((withConnections) -> {
+			request.configureExecutionInput(
+					(input, builder) -> builder.graphQLContext(Map.of(TENANT, withConnections)).build());
+			return chain.next(request);
+		});
 	}
 
 	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, String message, ErrorType type,

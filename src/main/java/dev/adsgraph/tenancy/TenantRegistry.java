@@ -182,7 +182,7 @@ public class TenantRegistry {
 				LwaCredentials credentials = new LwaCredentials(t.ads().clientId(), t.ads().clientSecret(),
 						t.ads().refreshToken());
 				String name = (t.name() != null && !t.name().isBlank()) ? t.name() : t.id();
-				entries.add(new Entry(new Tenant(t.id(), name, credentials, regions, sp, spRegions), digest,
+				entries.add(new Entry(Tenant.configured(t.id(), name, credentials, regions, sp, spRegions), digest,
 						t.requestsPerSecond(), t.requestBurst()));
 			}
 		}

@@ -164,9 +164,9 @@ class AdminApiTest {
 		Answer accounts = graphql(key, "{\"query\":\"{ adsAccounts { nodes { id } } }\"}");
 		assertThat(accounts.status()).isEqualTo(200);
 		Map<String, Object> error = list(accounts, "errors").get(0);
-		assertThat(error.get("message")).asString().contains("no Amazon Ads connection yet");
+		assertThat(error.get("message")).asString().contains("no active Amazon Ads connection");
 		assertThat(error.get("extensions")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-			.containsEntry("code", "NO_CONNECTION");
+			.containsEntry("code", "NO_ADS_CONNECTION");
 
 		// A write that needs Amazon changes nothing, and its idempotency key stays free.
 		Map<String, Object> business = Map.of("name", "Nowhere Dental", "phone", "+1 206 555 0100", "addressLine1",
@@ -179,7 +179,7 @@ class AdminApiTest {
 						UUID.randomUUID().toString())));
 		for (int attempt = 0; attempt < 2; attempt++) {
 			Answer written = graphql(key, register);
-			assertThat(written.body()).contains("\"code\":\"NO_CONNECTION\"").doesNotContain("IDEMPOTENCY");
+			assertThat(written.body()).contains("\"code\":\"NO_ADS_CONNECTION\"").doesNotContain("IDEMPOTENCY");
 		}
 		assertThat(count("registration")).isZero();
 

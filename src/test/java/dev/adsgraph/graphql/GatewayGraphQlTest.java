@@ -43,14 +43,11 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 @GraphQlTest(
 		properties = { "adsgraph.sandbox.enabled=false", SliceTester.LWA, SliceTester.ADS_NA, SliceTester.ADS_EU,
 				SliceTester.ADS_FE, SliceTester.SP_NA, SliceTester.SP_EU, SliceTester.SP_FE },
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = {
-						"dev\\.adsgraph\\.(accounts|products|profiles|reports|watch|idempotency|registrations)\\..*",
-						"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
-						// the consent mutations, with the connections they save
-						"dev\\.adsgraph\\.(consent|connections)\\..*",
-						// left to the application's @ConfigurationPropertiesScan
-						"dev\\.adsgraph\\..*Properties" }),
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
+				"dev\\.adsgraph\\.(accounts|connections|consent|products|profiles|reports|watch|idempotency|registrations)\\..*",
+				"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
+				// left to the application's @ConfigurationPropertiesScan
+				"dev\\.adsgraph\\..*Properties" }),
 		// A start-up task over the configured tenants, which a slice has not.
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.adsgraph\\.accounts\\.RegistrationWatchResumer"))

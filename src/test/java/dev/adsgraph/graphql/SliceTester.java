@@ -45,7 +45,7 @@ public class SliceTester {
 			"slice-secret", "Atzr|slice");
 
 	/** The tenant every request of a slice runs as. */
-	public static final Tenant TENANT = new Tenant("slice", "Slice tenant", CREDENTIALS,
+	public static final Tenant TENANT = Tenant.configured("slice", "Slice tenant", CREDENTIALS,
 			List.of(Region.NA, Region.EU, Region.FE), new SpCredentials(CREDENTIALS, "A3NWOUTDR82KQZ"),
 			List.of(Region.NA));
 

@@ -39,7 +39,8 @@ class ProfileServiceTest {
 
 	private static final LwaCredentials CREDENTIALS = new LwaCredentials("client", "secret", "Atzr|refresh");
 
-	private static final Tenant TENANT = new Tenant("t1", "Tenant one", CREDENTIALS, List.of(Region.NA), null, null);
+	private static final Tenant TENANT = Tenant.configured("t1", "Tenant one", CREDENTIALS, List.of(Region.NA), null,
+			null);
 
 	private static final Profile EXISTING = profile(1001L);
 
@@ -62,7 +63,7 @@ class ProfileServiceTest {
 	}
 
 	private List<String> listedIds() {
-		return this.service.list(TENANT, ProfileQuery.ALL).block().stream().map(ProfileView::id).toList();
+		return this.service.list(TENANT, ProfileQuery.ALL).block().profiles().stream().map(ProfileView::id).toList();
 	}
 
 	@Test
@@ -120,7 +121,9 @@ class ProfileServiceTest {
 		assertThat(this.service.byIds(TENANT, List.of(1001L), List.of(Region.NA)).block()).containsOnlyKeys(1001L);
 		this.upstream.hold = true;
 		// `profiles` starts loading before the new account exists upstream...
-		Mono<List<ProfileView>> staleList = this.service.list(TENANT, ProfileQuery.ALL).cache();
+		Mono<List<ProfileView>> staleList = this.service.list(TENANT, ProfileQuery.ALL)
+			.map(ProfileService.Listed::profiles)
+			.cache();
 		staleList.subscribe();
 		Held listLoad = this.upstream.held.remove(0);
 		List<Profile> before = List.copyOf(this.upstream.profiles);

@@ -154,7 +154,8 @@ class AdsProductReportsTest {
 	}
 
 	private ReportResult<List<SpAdvertisedProductRow>> daily(String tenantId) {
-		return this.reports.advertisedProductsByDay(tenantId, CREDENTIALS, Region.NA, PROFILE_ID, START, END)
+		return this.reports
+			.advertisedProductsByDay(tenantId, "config:ads", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
 			.block(WAIT);
 	}
 
@@ -193,7 +194,8 @@ class AdsProductReportsTest {
 	@Test
 	void theSummaryVariantAsksForTheRangeColumnsAndIsAReportOfItsOwn() {
 		ReportResult<List<SpAdvertisedProductRow>> summary = this.reports
-			.watchAdvertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END, TimeUnit.SUMMARY)
+			.watchAdvertisedProducts("tenant-a", "config:ads", CREDENTIALS, Region.NA, PROFILE_ID, START, END,
+					TimeUnit.SUMMARY)
 			.blockLast(WAIT);
 		daily("tenant-a");
 
@@ -212,7 +214,7 @@ class AdsProductReportsTest {
 
 		List<ReportResult<List<SpAdvertisedProductRow>>> results = Flux.range(0, 10)
 			.flatMap((i) -> this.reports
-				.advertisedProductsByDay("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
+				.advertisedProductsByDay("tenant-a", "config:ads", CREDENTIALS, Region.NA, PROFILE_ID, START, END)
 				.subscribeOn(Schedulers.parallel()))
 			.collectList()
 			.block(WAIT);
@@ -297,7 +299,8 @@ class AdsProductReportsTest {
 	@Test
 	void watchingFollowsTheReportUntilItIsReady() {
 		List<ReportResult<List<SpAdvertisedProductRow>>> states = this.reports
-			.watchAdvertisedProducts("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, START, END, TimeUnit.SUMMARY)
+			.watchAdvertisedProducts("tenant-a", "config:ads", CREDENTIALS, Region.NA, PROFILE_ID, START, END,
+					TimeUnit.SUMMARY)
 			.collectList()
 			.block(WAIT);
 
@@ -307,7 +310,8 @@ class AdsProductReportsTest {
 	@Test
 	void aRangeEndingBeforeItStartsIsRefusedWithoutACall() {
 		StepVerifier
-			.create(this.reports.advertisedProductsByDay("tenant-a", CREDENTIALS, Region.NA, PROFILE_ID, END, START))
+			.create(this.reports.advertisedProductsByDay("tenant-a", "config:ads", CREDENTIALS, Region.NA, PROFILE_ID,
+					END, START))
 			.expectError(IllegalArgumentException.class)
 			.verify(WAIT);
 

@@ -74,8 +74,8 @@ class ApiKeyResolverTest {
 			.block(Duration.ofSeconds(10));
 		assertThat(found).hasSize(50).allSatisfy((tenant) -> {
 			assertThat(tenant.id()).isEqualTo(workspace);
-			assertThat(tenant.ads()).isNull();
-			assertThat(tenant.regions()).isEmpty();
+			assertThat(tenant.adsConnections()).isEmpty();
+			assertThat(tenant.spConnections()).isEmpty();
 		});
 		assertThat(this.lookUps).hasValue(1);
 		String unknown = ApiKeyResolver.newKey();

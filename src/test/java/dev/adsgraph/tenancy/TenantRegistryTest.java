@@ -31,7 +31,8 @@ class TenantRegistryTest {
 						tenant("b", "key-of-tenant-b-0002", "s", List.of("FE")))));
 		assertThat(registry.findByApiKey("key-of-tenant-b-0002")).get()
 			.satisfies((t) -> assertThat(t.id()).isEqualTo("b"));
-		assertThat(registry.findByApiKey("key-of-tenant-a-0001").get().regions()).containsExactly(Region.EU, Region.NA);
+		assertThat(registry.findByApiKey("key-of-tenant-a-0001").get().adsRegions()).containsExactly(Region.EU,
+				Region.NA);
 		assertThat(registry.findByApiKey("key-of-tenant-a-000")).isEmpty();
 		assertThat(registry.findByApiKey("")).isEmpty();
 		assertThat(registry.findByApiKey(null)).isEmpty();
@@ -160,13 +161,13 @@ class TenantRegistryTest {
 				List.of(tenant("a", "key-of-tenant-a-0001", "s", List.of("NA")))))
 			.tenants()
 			.get(0);
-		assertThat(adsOnly.sp()).isEmpty();
+		assertThat(adsOnly.spConnections()).isEmpty();
 		TenantProperties both = new TenantProperties("b", null, "key-of-tenant-b-0001",
 				new AdsCredentialProperties("amzn1.ads-app", "s", "Atzr|r", List.of("NA")),
 				new AdsgraphProperties.SpCredentialProperties("amzn1.sp-app", "sp-secret", "Atzr|sp", "A3SELLER",
 						List.of("EU")));
 		Tenant tenant = new TenantRegistry(new AdsgraphProperties(Mode.LIVE, null, List.of(both))).tenants().get(0);
-		assertThat(tenant.sp()).get().satisfies((sp) -> {
+		assertThat(tenant.firstSpConnection().map(Tenant.SpConnection::credentials)).get().satisfies((sp) -> {
 			assertThat(sp.sellingPartnerId()).isEqualTo("A3SELLER");
 			assertThat(sp.toString()).doesNotContain("sp-secret", "Atzr|sp");
 		});

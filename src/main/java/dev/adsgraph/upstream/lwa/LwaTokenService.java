@@ -3,8 +3,10 @@ package dev.adsgraph.upstream.lwa;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,6 +73,8 @@ public class LwaTokenService {
 
 	private final UpstreamGuard guard;
 
+	private final List<LwaTokenListener> listeners = new CopyOnWriteArrayList<>();
+
 	/** Without retries, breakers or bounds ({@link UpstreamGuard#passthrough(Clock)}). */
 	public LwaTokenService(WebClient.Builder webClientBuilder, UpstreamProperties.Lwa properties, LwaTokenCache cache,
 			Clock clock) {
@@ -94,6 +98,20 @@ public class LwaTokenService {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
 			.responseTimeout(timeout);
 		return new ReactorClientHttpConnector(httpClient);
+	}
+
+	/** Adds a listener told about every token request to LWA. */
+	public void addListener(LwaTokenListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Whether LWA refused the refresh token itself ({@code invalid_grant}): revoked,
+	 * expired or unknown. Retrying does not help; the user or seller must consent again.
+	 */
+	public static boolean isInvalidGrant(Throwable ex) {
+		return ex instanceof UpstreamException upstream && UPSTREAM.equals(upstream.upstream())
+				&& "invalid_grant".equals(upstream.code());
 	}
 
 	/**
@@ -180,8 +198,16 @@ public class LwaTokenService {
 		return this.guard.call(new UpstreamCall(LwaOperation.TOKEN, "global", null), attempt)
 			.doOnNext((token) -> logger.debug("Refreshed LWA access token for client {}, valid until {}",
 					credentials.clientId(), token.expiresAt()))
-			.doOnSuccess((token) -> this.guard.metrics().lwaRefresh("success"))
-			.doOnError((ex) -> this.guard.metrics().lwaRefresh("failure"));
+			.doOnSuccess((token) -> {
+				this.guard.metrics().lwaRefresh("success");
+				this.listeners.forEach((listener) -> listener.obtained(credentials));
+			})
+			.doOnError((ex) -> {
+				this.guard.metrics().lwaRefresh("failure");
+				if (isInvalidGrant(ex)) {
+					this.listeners.forEach((listener) -> listener.refused(credentials, (UpstreamException) ex));
+				}
+			});
 	}
 
 	private Mono<LwaAccessToken> readToken(ClientResponse response, LwaCredentials credentials) {
