@@ -45,6 +45,22 @@ const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $fi
   }
 }`;
 
+const CONNECTIONS = `query DashboardConnections {
+  connectedAccounts { id kind status statusReason source amazonId name regions connectedAt statusChangedAt lastUsedAt }
+}`;
+
+const CONNECT_ADS = `mutation DashboardConnectAmazonAds($input: ConnectAmazonAdsInput!) {
+  connectAmazonAds(input: $input) { authorizationUrl expiresAt userErrors { code message } }
+}`;
+
+const CONNECT_SELLER = `mutation DashboardConnectSellerCentral($input: ConnectSellerCentralInput!) {
+  connectSellerCentral(input: $input) { authorizationUrl expiresAt userErrors { code message } }
+}`;
+
+const DISCONNECT = `mutation DashboardDisconnectAccount($input: DisconnectAccountInput!) {
+  disconnectAccount(input: $input) { connectedAccount { id status } userErrors { code message } }
+}`;
+
 const $ = (id) => document.getElementById(id);
 const storage = {
   get: (name) => window.sessionStorage.getItem(settings.storagePrefix + name),
@@ -412,6 +428,113 @@ function drawChart(days, currency) {
   });
 }
 
+// ---- Connections: the view at ?view=connections -------------------------------------------------
+
+const KIND_LABELS = { AMAZON_ADS: 'Amazon Ads', SELLING_PARTNER: 'Seller Central' };
+
+function when(instant) {
+  return instant ? new Date(instant).toLocaleString() : '—';
+}
+
+/** Where Amazon's consent page sends the browser back to: this page's connections view. */
+function returnUrl() {
+  return `${window.location.origin}${window.location.pathname}?view=connections`;
+}
+
+async function loadConnections() {
+  if ($('api-key').value.trim() === '') {
+    showErrors([{ code: 'API_KEY', message: `Enter the API key the gateway gave you (it is sent as ${settings.apiKeyHeader}).` }]);
+    return;
+  }
+  storage.set('apiKey', $('api-key').value.trim());
+  status('Loading connections…');
+  const { data, errors } = await graphql(CONNECTIONS, {});
+  showErrors(errors);
+  const body = $('connections').tBodies[0];
+  body.replaceChildren();
+  for (const account of data.connectedAccounts || []) {
+    const row = body.insertRow();
+    row.dataset.id = account.id;
+    row.dataset.kind = account.kind;
+    row.dataset.status = account.status;
+    cell(row, 'kind', KIND_LABELS[account.kind] || account.kind, account.kind, false);
+    const label = [account.name, account.amazonId].filter(Boolean).join(' · ') || '(from configuration)';
+    cell(row, 'account', label, account.amazonId, false);
+    const state = cell(row, 'status', account.status.replaceAll('_', ' ').toLowerCase(), account.status, false);
+    if (account.statusReason) {
+      state.title = account.statusReason;
+    }
+    cell(row, 'regions', account.regions.join(', '), account.regions.join(','), false);
+    cell(row, 'connectedAt', when(account.connectedAt), account.connectedAt, false);
+    cell(row, 'lastUsedAt', when(account.lastUsedAt), account.lastUsedAt, false);
+    const actions = row.insertCell();
+    if (account.source === 'CONSENT' && account.status !== 'ACTIVE') {
+      actions.append(button('Reconnect', 'reconnect', () => connect(account.kind, account.regions[0] || $('connect-region').value)));
+    }
+    if (account.source === 'CONSENT' && account.status !== 'DISCONNECTED') {
+      actions.append(button('Disconnect', 'disconnect', () => disconnect(account)));
+    }
+  }
+  status(body.rows.length === 0 ? 'This workspace has no connections yet.' : '');
+}
+
+function button(text, action, onClick) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = text;
+  element.dataset.action = action;
+  element.addEventListener('click', () => onClick().catch(failed));
+  return element;
+}
+
+/** Asks the gateway for Amazon's consent page and goes there; Amazon comes back to returnUrl(). */
+async function connect(kind, region) {
+  showErrors([]);
+  const ads = kind === 'AMAZON_ADS';
+  const input = { region, returnUrl: returnUrl() };
+  const { data, errors } = await graphql(ads ? CONNECT_ADS : CONNECT_SELLER, { input });
+  const payload = ads ? data.connectAmazonAds : data.connectSellerCentral;
+  const problems = errors.concat((payload && payload.userErrors) || []);
+  if (!payload || !payload.authorizationUrl) {
+    showErrors(problems.length > 0 ? problems : [{ code: 'CONNECT', message: 'The gateway gave no consent page.' }]);
+    return;
+  }
+  status(`Opening Amazon's consent page…`);
+  window.location.assign(payload.authorizationUrl);
+}
+
+async function disconnect(account) {
+  showErrors([]);
+  const { data, errors } = await graphql(DISCONNECT, { input: { id: account.id } });
+  const payload = data.disconnectAccount;
+  showErrors(errors.concat((payload && payload.userErrors) || []));
+  await loadConnections();
+}
+
+/** What the consent flow said on its way back (?status=connected|error), shown once. */
+function consentResult(query) {
+  const result = $('connect-result');
+  if (query.get('status') === 'connected') {
+    result.textContent = `Connected (${KIND_LABELS[query.get('kind')] || 'account'}).`;
+    result.dataset.status = 'connected';
+  } else if (query.get('status') === 'error') {
+    result.textContent = `Not connected: ${query.get('error') || 'error'}: ${query.get('error_description') || ''}`.trim();
+    result.dataset.status = 'error';
+  } else {
+    return;
+  }
+  result.hidden = false;
+}
+
+function showView(view) {
+  const connections = view === 'connections';
+  $('connections-panel').hidden = !connections;
+  $('figures-view').hidden = connections;
+  ['profile', 'start', 'end', 'show'].forEach((id) => { $(id).closest('label, button').hidden = connections; });
+  $('view-connections').setAttribute('aria-current', connections ? 'page' : 'false');
+  $('view-figures').setAttribute('aria-current', connections ? 'false' : 'page');
+}
+
 function start() {
   $('mode').textContent = settings.mode === 'sandbox'
     ? 'Sandbox mode: the demo tenant\'s key is filled in.'
@@ -425,6 +548,27 @@ function start() {
   $('end').value = isoDate(end);
 
   const run = (action) => () => action().catch(failed);
+  const query = new URLSearchParams(window.location.search);
+  const view = query.get('view') === 'connections' ? 'connections' : 'figures';
+  showView(view);
+  if (view === 'connections') {
+    consentResult(query);
+    // The consent flow's answer is shown once: a reload does not show it again.
+    window.history.replaceState(null, '', `${window.location.pathname}?view=connections`);
+    $('controls').addEventListener('submit', (event) => {
+      event.preventDefault();
+      run(loadConnections)();
+    });
+    $('api-key').addEventListener('change', run(loadConnections));
+    $('connect-ads').addEventListener('click', run(() => connect('AMAZON_ADS', $('connect-region').value)));
+    $('connect-seller').addEventListener('click', run(() => connect('SELLING_PARTNER', $('connect-region').value)));
+    if ($('api-key').value.trim() !== '') {
+      run(loadConnections)();
+    } else {
+      status('Enter an API key to start.');
+    }
+    return;
+  }
   const reload = async () => {
     showErrors([]);
     if ($('api-key').value.trim() !== loadedKey && !(await loadProfiles())) {
