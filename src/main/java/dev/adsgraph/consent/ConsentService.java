@@ -252,7 +252,7 @@ class ConsentService {
 	private static URI connected(ConsentState state, Connection connection) {
 		Map<String, String> result = new LinkedHashMap<>();
 		result.put("status", "connected");
-		result.put("kind", connection.kind().name());
+		result.put("kind", accountKind(connection.kind()));
 		result.put("connectedAccount", connection.id().toString());
 		return back(state.returnUrl(), result);
 	}
@@ -260,7 +260,7 @@ class ConsentService {
 	private static URI failed(ConsentState state, String error, String description) {
 		Map<String, String> result = new LinkedHashMap<>();
 		result.put("status", "error");
-		result.put("kind", state.kind().name());
+		result.put("kind", accountKind(state.kind()));
 		result.put("error", error);
 		result.put("error_description", description);
 		return back(state.returnUrl(), result);
@@ -316,6 +316,14 @@ class ConsentService {
 
 		UriComponentsBuilder url(String redirectUri, String state);
 
+	}
+
+	/**
+	 * The kind as the schema's {@code ConnectedAccountKind} names it, so a return URL and
+	 * {@code connectedAccounts} agree.
+	 */
+	private static String accountKind(ConnectionKind kind) {
+		return (kind == ConnectionKind.ADS) ? "AMAZON_ADS" : "SELLING_PARTNER";
 	}
 
 }

@@ -275,7 +275,7 @@ class ConsentTest extends SandboxGatewayTest {
 		assertThat(back.toString()).startsWith(returnUrl() + "&");
 		assertThat(query(back)).containsEntry("page", "connections")
 			.containsEntry("status", "error")
-			.containsEntry("kind", "ADS")
+			.containsEntry("kind", "AMAZON_ADS")
 			.containsEntry("error", "access_denied")
 			.hasEntrySatisfying("error_description", (text) -> assertThat(text).contains("declined"));
 		assertThat(this.database.sql("SELECT used_at FROM consent_state").fetch().one().block().get("used_at"))
@@ -317,7 +317,7 @@ class ConsentTest extends SandboxGatewayTest {
 		}
 
 		Map<String, String> outcome = query(back);
-		assertThat(outcome).containsEntry("status", "error").containsEntry("kind", "ADS");
+		assertThat(outcome).containsEntry("status", "error").containsEntry("kind", "AMAZON_ADS");
 		assertThat(outcome.get("error")).isEqualTo("invalid_grant");
 		assertThat(back.toString()).doesNotContain(CODE);
 		assertThat(rows("connection")).isZero();
@@ -327,7 +327,7 @@ class ConsentTest extends SandboxGatewayTest {
 	void anAdsUserConnectsThroughTheSandboxAndReconnectingUpdatesTheSameConnection() {
 		URI first = location(simulatedConsent(connectUrl(CONNECT_ADS)));
 		Map<String, String> outcome = query(first);
-		assertThat(outcome).containsEntry("status", "connected").containsEntry("kind", "ADS");
+		assertThat(outcome).containsEntry("status", "connected").containsEntry("kind", "AMAZON_ADS");
 		Map<String, Object> row = this.database.sql("SELECT * FROM connection").fetch().one().block();
 		assertThat(row).containsEntry("id", java.util.UUID.fromString(outcome.get("connectedAccount")))
 			.containsEntry("workspace_id", "demo")
