@@ -65,8 +65,10 @@ public final class HeadlessChromium implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1400,900", "--lang=en-US", "--user-data-dir=" + profile,
 				// The network cut off: anything not on loopback goes to a proxy nobody
-				// listens on.
-				"--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+				// listens on, and no name resolves but localhost (the gateway's consent
+				// callbacks are on it in sandbox mode).
+				"--proxy-server=http://127.0.0.1:9",
+				"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
 		logs.enable(LogType.BROWSER, Level.ALL);
