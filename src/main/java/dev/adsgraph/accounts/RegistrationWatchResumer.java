@@ -11,12 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.adsgraph.connections.WorkspaceConnections;
 import dev.adsgraph.registrations.RegistrationStore;
 import dev.adsgraph.registrations.RegistrationStore.Registration;
+import dev.adsgraph.tenancy.ApiKeyResolver;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantRegistry;
+import dev.adsgraph.tenancy.WorkspaceStore;
 import dev.adsgraph.watch.StatusWatcher;
 
 import org.springframework.context.SmartLifecycle;
@@ -44,16 +48,26 @@ class RegistrationWatchResumer implements SmartLifecycle {
 
 	private final TenantRegistry tenants;
 
+	private final WorkspaceStore workspaces;
+
+	private final ApiKeyResolver keys;
+
+	private final WorkspaceConnections connections;
+
 	private final AccountStatusController statuses;
 
 	private final int perTenant;
 
 	private volatile Disposable.Composite following;
 
-	RegistrationWatchResumer(RegistrationStore registrations, TenantRegistry tenants, AccountStatusController statuses,
+	RegistrationWatchResumer(RegistrationStore registrations, TenantRegistry tenants, WorkspaceStore workspaces,
+			ApiKeyResolver keys, WorkspaceConnections connections, AccountStatusController statuses,
 			StatusWatcher watcher) {
 		this.registrations = registrations;
 		this.tenants = tenants;
+		this.workspaces = workspaces;
+		this.keys = keys;
+		this.connections = connections;
 		this.statuses = statuses;
 		this.perTenant = Math.max(1, watcher.maxPollersPerTenant() / 2);
 	}
@@ -89,20 +103,25 @@ class RegistrationWatchResumer implements SmartLifecycle {
 						+ " half of adsgraph.subscriptions.max-pollers-per-tenant, newest first); a subscription"
 						+ " to one follows it", inProgress.size() - selected.size(), this.perTenant);
 			}
-			int resumed = 0;
-			for (Registration registration : selected) {
-				Optional<Tenant> tenant = tenant(registration.tenantId());
-				if (tenant.isEmpty()) {
-					log.info("Not following {} {}: its tenant {} is no longer configured", registration.kind(),
-							registration.amazonId(), registration.tenantId());
-					continue;
-				}
-				following.add(follow(tenant.get(), registration));
-				resumed++;
-			}
-			if (resumed > 0) {
-				log.info("Following {} registrations still in progress", resumed);
-			}
+			following.add(Flux.fromIterable(selected)
+				.concatMap((registration) -> tenant(registration.tenantId()).map((tenant) -> {
+					following.add(follow(tenant, registration));
+					return 1;
+				}).switchIfEmpty(Mono.fromSupplier(() -> {
+					log.info("Not following {} {}: its workspace {} is no longer configured or stored",
+							registration.kind(), registration.amazonId(), registration.tenantId());
+					return 0;
+				})).onErrorResume((ex) -> {
+					log.warn("Not following {} {} of workspace {}: {}", registration.kind(), registration.amazonId(),
+							registration.tenantId(), ex.getMessage());
+					return Mono.just(0);
+				}))
+				.reduce(0, Integer::sum)
+				.subscribe((resumed) -> {
+					if (resumed > 0) {
+						log.info("Following {} registrations still in progress", resumed);
+					}
+				}));
 		}));
 	}
 
@@ -112,8 +131,16 @@ class RegistrationWatchResumer implements SmartLifecycle {
 				tenant.id(), ex.getMessage()));
 	}
 
-	private Optional<Tenant> tenant(String id) {
-		return this.tenants.tenants().stream().filter((t) -> t.id().equals(id)).findFirst();
+	/**
+	 * The workspace a registration was made in, with the connections it has now: a
+	 * configured one, or one created through the admin API; empty when it is neither any
+	 * more.
+	 */
+	private Mono<Tenant> tenant(String id) {
+		Optional<Tenant> configured = this.tenants.tenants().stream().filter((t) -> t.id().equals(id)).findFirst();
+		Mono<Tenant> workspace = configured.map(Mono::just)
+			.orElseGet(() -> this.workspaces.find(id).map((found) -> this.keys.tenantOf(found.id(), found.name())));
+		return workspace.flatMap(this.connections::withConnections);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.adsgraph.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,16 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import dev.adsgraph.AdsgraphApplication;
+import dev.adsgraph.connections.ConnectionKind;
+import dev.adsgraph.connections.ConnectionStore;
+import dev.adsgraph.connections.Grant;
 import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
+import dev.adsgraph.tenancy.ApiKeyResolver;
+import dev.adsgraph.tenancy.WorkspaceStore;
 import dev.adsgraph.testing.TestDatabase;
+import dev.adsgraph.upstream.Region;
 import dev.adsgraph.watch.StatusWatcher;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
@@ -70,7 +77,7 @@ class WatchersAfterRestartTest {
 	/**
 	 * A gateway in live mode on the test's sandbox and database, polling every 200 ms.
 	 */
-	private ConfigurableApplicationContext startGateway() {
+	private ConfigurableApplicationContext startGateway(String... more) {
 		SandboxCredentials ads = SandboxServer.demoCredentials();
 		String sandbox = this.amazon.baseUrl();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--adsgraph.mode=live",
@@ -82,6 +89,7 @@ class WatchersAfterRestartTest {
 				"--adsgraph.upstream.ads.hosts.NA=" + sandbox + "/ads/na",
 				"--adsgraph.subscriptions.poll-initial-delay=200ms", "--adsgraph.subscriptions.poll-max-delay=200ms"));
 		arguments.addAll(List.of(TestDatabase.arguments(this.database)));
+		arguments.addAll(List.of(more));
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
 			.run(arguments.toArray(String[]::new));
 		this.gateways.add(gateway);
@@ -108,12 +116,16 @@ class WatchersAfterRestartTest {
 	}
 
 	private static String register(GatewayClient client, String name) {
+		return register(client, GatewayClient.DEMO_KEY, name);
+	}
+
+	private static String register(GatewayClient client, String apiKey, String name) {
 		Map<String, Object> input = Map.of("association",
 				Map.of("business",
 						Map.of("name", name, "phone", "+1 206 555 0199", "addressLine1", "400 Pine St", "city",
 								"Seattle", "state", "WA", "zipCode", "98101", "countryCode", "US", "websiteUrl",
 								"https://www.restart-watch.example")));
-		Map<String, Object> answer = client.graphql(REGISTER, Map.of("input", input));
+		Map<String, Object> answer = client.graphql(apiKey, REGISTER, Map.of("input", input));
 		SandboxGatewayTest.assertNoErrors(answer);
 		assertThat((Object) at(answer, "data.registerAdsAccount.adsAccount.status")).isEqualTo("PENDING");
 		return at(answer, "data.registerAdsAccount.adsAccount.id");
@@ -167,6 +179,34 @@ class WatchersAfterRestartTest {
 			.containsExactly("PENDING", "CREATED");
 		assertThat(events(second, settledAfter)).containsExactly("PENDING registerAdsAccount", "CREATED POLL");
 		eventuallyWithin(LONG, watcher::running, (running) -> !running.containsKey("demo"));
+	}
+
+	@Test
+	void registrationsOfAWorkspaceMadeThroughTheAdminApiAreFollowedAgainThroughItsConnection() {
+		SandboxCredentials ads = SandboxServer.demoCredentials();
+		String[] application = { "--adsgraph.connections.ads-application.client-id=" + ads.clientId(),
+				"--adsgraph.connections.ads-application.client-secret=" + ads.clientSecret() };
+		ConfigurableApplicationContext first = startGateway(application);
+		Instant now = Instant.now();
+		String key = ApiKeyResolver.newKey();
+		first.getBean(WorkspaceStore.class)
+			.create("acme", "Acme", now)
+			.then(first.getBean(WorkspaceStore.class)
+				.issue(ApiKeyResolver.newKeyId(), "acme", "test", ApiKeyResolver.sha256(key), now))
+			.block(LONG);
+		first.getBean(ConnectionStore.class)
+			.save(new Grant("acme", ConnectionKind.ADS, "amzn1.account.ACME", null, List.of(Region.NA),
+					List.of("advertising::campaign_management"), ads.clientId(), ads.refreshToken()))
+			.block(LONG);
+		GatewayClient before = client(first);
+		String pending = register(before, key, "Workspace Dental " + UUID.randomUUID());
+		this.gateways.remove(0).close();
+
+		before.settleRegistration(pending);
+
+		ConfigurableApplicationContext second = startGateway(application);
+		eventuallyWithin(LONG, () -> events(second, pending),
+				(events) -> events.equals(List.of("PENDING registerAdsAccount", "CREATED POLL")));
 	}
 
 }

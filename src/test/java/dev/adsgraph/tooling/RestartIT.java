@@ -80,13 +80,17 @@ class RestartIT {
 				assertThat(Files.readString(gateway.log())).contains("left running in");
 				assertThat(post(gateway, body)).isEqualTo(first);
 				assertThat(sandboxStats(gateway)).doesNotContainKey("ads.na.RegisterAdsAccount");
-				assertThat(Files.readString(gateway.log())).contains("Following 1 registrations still in progress");
+				awaitLog(gateway, "Following 1 registrations still in progress");
 				assertThat(admin(gateway, "GET", "/admin/workspaces/kept", null)).contains("\"name\":\"Kept\"");
 				assertThat(post(gateway, key, "{\"query\":\"{ profiles { id } }\"}"))
 					.isEqualTo("{\"data\":{\"profiles\":[]}}");
 				assertThat(admin(gateway, "GET", "/admin/workspaces/demo/connections", null))
 					.contains("\"id\":\"" + connection + "\"")
 					.contains("\"status\":\"ACTIVE\"");
+				// The connection still answers: the global user's profiles, through it.
+				assertThat(post(gateway, "{\"query\":\"{ profiles { id connectedAccount { id } } }\"}"))
+					.doesNotContain("\"errors\"")
+					.contains("{\"id\":\"" + connection + "\"}");
 			}
 		}
 		finally {
@@ -107,6 +111,18 @@ class RestartIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return answer.body();
+	}
+
+	/**
+	 * Waits for a line the gateway logs on its own, at start-up (at most a minute: it has
+	 * started, so only its start-up tasks are still running).
+	 */
+	private static void awaitLog(PackagedJar gateway, String line) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (!Files.readString(gateway.log()).contains(line)) {
+			assertThat(System.nanoTime() < deadline).as("'%s' in %s within a minute", line, gateway.log()).isTrue();
+			Thread.sleep(100);
+		}
 	}
 
 	/** The admin API with the sandbox's demo admin token: the answer's body. */
