@@ -48,13 +48,18 @@ class DashboardConfigurationTest {
 		DashboardPage page = page(
 				DashboardConfiguration.settings(new DashboardProperties(true, "/board"), live(), environment));
 		String html = page.html("/api");
-		Matcher reference = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+		Matcher reference = Pattern.compile("<(?:script|link)[^>]*(?:src|href)=\"([^\"]*)\"").matcher(html);
 		int references = 0;
 		while (reference.find()) {
 			references++;
 			assertThat(reference.group(1)).matches("/api/board/assets/[a-z.]+\\?v=[0-9a-f]{12}|data:,");
 		}
 		assertThat(references).isEqualTo(4);
+		// The views' links are relative to the page itself, wherever it is served.
+		Matcher link = Pattern.compile("<a [^>]*href=\"([^\"]*)\"").matcher(html);
+		while (link.find()) {
+			assertThat(link.group(1)).matches("\\?view=[a-z]+");
+		}
 		assertThat(html).doesNotContain("{{");
 		assertThat(settings(html)).containsEntry("endpoint", "/api/gql");
 	}

@@ -2,6 +2,8 @@ package dev.adsgraph.e2e;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,10 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 	private static final String PROFILES = """
 			{ profiles { id countryCode accountInfo { accountId } marketplaceParticipation { id }
 			  connectedAccount { id kind source } } }""";
+
+	private static final String PRODUCTS = """
+			query($id: ID!, $s: Date!, $e: Date!) { profile(id: $id) {
+			  products(dateRange: {start: $s, end: $e}, first: 5) { nodes { asin catalog { title } } } } }""";
 
 	private HeadlessChromium browser;
 
@@ -82,6 +88,19 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 		assertThat(GatewayClient.<String>at(riverstoneUs(), "marketplaceParticipation.id"))
 			.as("the seller's marketplace, through the new SP-API connection")
 			.isNotNull();
+		// Its products: advertised through the Ads connection, in the catalog through the
+		// SP-API one.
+		String end = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+		String start = LocalDate.now(ZoneOffset.UTC).minusDays(7).toString();
+		Map<String, Object> products = eventually(() -> this.client.graphql(PRODUCTS,
+				Map.of("id", GatewayClient.at(riverstoneUs(), "id"), "s", start, "e", end)), (answer) -> {
+					List<Map<String, Object>> nodes = GatewayClient.at(answer, "data.profile.products.nodes");
+					return nodes != null && !nodes.isEmpty()
+							&& nodes.stream()
+								.anyMatch((node) -> node.get("catalog") instanceof Map<?, ?> catalog
+										&& catalog.get("title") != null);
+				});
+		assertNoErrors(products);
 		this.browser.screenshot("connected");
 
 		// A cancelled consent comes back with its reason and changes nothing.

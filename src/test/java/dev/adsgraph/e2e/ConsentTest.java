@@ -3,17 +3,13 @@ package dev.adsgraph.e2e;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
+
+import dev.adsgraph.testing.OffsetClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +57,7 @@ class ConsentTest extends SandboxGatewayTest {
 	DatabaseClient database;
 
 	@Autowired
-	AheadClock clock;
+	OffsetClock clock;
 
 	@Value("${adsgraph.connections.ads-application.client-id}")
 	String adsClientId;
@@ -446,43 +444,13 @@ class ConsentTest extends SandboxGatewayTest {
 		}
 	}
 
-	/** The system clock, moved ahead by hand. */
-	static final class AheadClock extends Clock {
-
-		private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
-
-		void advance(Duration duration) {
-			this.ahead.updateAndGet((current) -> current.plus(duration));
-		}
-
-		void reset() {
-			this.ahead.set(Duration.ZERO);
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.ahead.get());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableClock {
 
 		@Bean
 		@Primary
-		AheadClock aheadClock() {
-			return new AheadClock();
+		OffsetClock aheadClock() {
+			return new OffsetClock();
 		}
 
 	}

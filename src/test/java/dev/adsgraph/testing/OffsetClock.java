@@ -19,6 +19,11 @@ public final class OffsetClock extends Clock {
 		this.offset.updateAndGet((current) -> current.plus(duration));
 	}
 
+	/** Back to the system clock. */
+	public void reset() {
+		this.offset.set(Duration.ZERO);
+	}
+
 	@Override
 	public Instant instant() {
 		return Instant.now().plus(this.offset.get());

@@ -107,7 +107,11 @@ public final class TestDatabase {
 	 * pool), for tests of one store without an application.
 	 */
 	public static DatabaseClient migrated() {
-		String name = create();
+		return client(create());
+	}
+
+	/** A client of the database {@code name} on the shared server. */
+	public static DatabaseClient client(String name) {
 		ConnectionFactory connections = ConnectionFactories
 			.get(server().r2dbcUrl(name).replace("://", "://" + EmbeddedPostgresServer.USER + "@"));
 		return DatabaseClient.create(connections);

@@ -121,28 +121,22 @@ public final class AuthorizationPageHandler {
 
 	public Mono<ServerResponse> decide(ServerRequest request) {
 		return request.formData().flatMap((form) -> {
-			Map<String, String> posted;
-			String ticket;
-			String action;
-			String userId;
+			PostedForm post;
 			try {
-				posted = new LinkedHashMap<>();
-				for (String name : REQUEST) {
-					posted.put(name, Pages.single(form, name));
-				}
-				ticket = Pages.single(form, "ticket");
-				action = Pages.single(form, "action");
-				userId = Pages.single(form, "user");
+				post = PostedForm.read(form, REQUEST, "user");
 			}
 			catch (Pages.Repeated ex) {
 				return Pages.error("Sign-in error", null, ex.getMessage());
 			}
-			Map<String, String> parameters = this.tickets.check(ticket, PAGE, posted).orElse(null);
-			if (parameters == null || posted.values().stream().filter((v) -> v != null).count() != parameters.size()) {
+			Map<String, String> parameters = this.tickets.check(post.ticket(), PAGE, post.request()).orElse(null);
+			if (parameters == null) {
 				return Pages.error("Sign-in error", "invalid_ticket",
 						"This sign-in page has expired or was not issued for this request; start again from the"
 								+ " application.");
 			}
+			String ticket = post.ticket();
+			String action = post.action();
+			String userId = post.choice();
 			String redirectUri = parameters.get("redirect_uri");
 			String state = parameters.get("state");
 			if ("deny".equals(action)) {

@@ -46,8 +46,8 @@ public final class ConsentTickets {
 	}
 
 	/**
-	 * The live ticket of {@code page} whose parameters the post repeats exactly; empty
-	 * otherwise. The ticket stays until {@link #spend}.
+	 * The live ticket of {@code page} whose parameters the post repeats exactly, and no
+	 * other; empty otherwise. The ticket stays until {@link #spend}.
 	 */
 	Optional<Map<String, String>> check(String id, String page, Map<String, String> posted) {
 		Ticket ticket = (id != null) ? this.tickets.get(id) : null;
@@ -58,6 +58,9 @@ public final class ConsentTickets {
 			if (!parameter.getValue().equals(posted.get(parameter.getKey()))) {
 				return Optional.empty();
 			}
+		}
+		if (posted.values().stream().filter((value) -> value != null).count() != ticket.parameters().size()) {
+			return Optional.empty();
 		}
 		return Optional.of(ticket.parameters());
 	}

@@ -101,27 +101,22 @@ public final class SellerConsentHandler {
 
 	public Mono<ServerResponse> decide(ServerRequest request) {
 		return request.formData().flatMap((form) -> {
-			Map<String, String> posted = new LinkedHashMap<>();
-			String ticket;
-			String action;
-			String sellerId;
+			PostedForm post;
 			try {
-				for (String name : REQUEST) {
-					posted.put(name, Pages.single(form, name));
-				}
-				ticket = Pages.single(form, "ticket");
-				action = Pages.single(form, "action");
-				sellerId = Pages.single(form, "seller");
+				post = PostedForm.read(form, REQUEST, "seller");
 			}
 			catch (Pages.Repeated ex) {
 				return Pages.error("Authorization error", null, ex.getMessage());
 			}
-			Map<String, String> parameters = this.tickets.check(ticket, PAGE, posted).orElse(null);
-			if (parameters == null || posted.values().stream().filter((v) -> v != null).count() != parameters.size()) {
+			Map<String, String> parameters = this.tickets.check(post.ticket(), PAGE, post.request()).orElse(null);
+			if (parameters == null) {
 				return Pages.error("Authorization error", "invalid_ticket",
 						"This consent page has expired or was not issued for this request; start again from the"
 								+ " application.");
 			}
+			String ticket = post.ticket();
+			String action = post.action();
+			String sellerId = post.choice();
 			String redirectUri = parameters.get("redirect_uri");
 			String state = parameters.get("state");
 			if ("cancel".equals(action)) {
