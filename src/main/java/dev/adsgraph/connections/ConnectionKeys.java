@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -117,14 +118,15 @@ final class ConnectionKeys {
 		new SecureRandom().nextBytes(key);
 		Path parent = file.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		Path temporary = Files.createTempFile(parent, ".connection-key", ".tmp");
+		// Readable by the owner only where the file system has POSIX permissions;
+		// elsewhere
+		// the folder's permissions apply.
+		FileAttribute<?>[] ownerOnly = parent.getFileSystem().supportedFileAttributeViews().contains("posix")
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				: new FileAttribute<?>[0];
+		Path temporary = Files.createTempFile(parent, ".connection-key", ".tmp", ownerOnly);
 		try {
-			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system: the folder's permissions apply.
-			}
 			Files.writeString(temporary, LOCAL_KEY_ID + "=" + Base64.getEncoder().encodeToString(key) + "\n",
 					StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
 			Files.move(temporary, file);

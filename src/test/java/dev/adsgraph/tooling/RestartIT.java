@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,14 +118,24 @@ class RestartIT {
 	}
 
 	/**
-	 * Waits for a line the gateway logs on its own, at start-up (at most a minute: it has
+	 * Waits for a line the gateway logs on its own, at start-up: the log is read again
+	 * each time the file system reports it changed, for at most a minute (the gateway has
 	 * started, so only its start-up tasks are still running).
 	 */
 	private static void awaitLog(PackagedJar gateway, String line) throws Exception {
+		Path log = gateway.log().toAbsolutePath();
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (!Files.readString(gateway.log()).contains(line)) {
-			assertThat(System.nanoTime() < deadline).as("'%s' in %s within a minute", line, gateway.log()).isTrue();
-			Thread.sleep(100);
+		try (WatchService changes = log.getFileSystem().newWatchService()) {
+			log.getParent().register(changes, StandardWatchEventKinds.ENTRY_MODIFY);
+			while (!Files.readString(log).contains(line)) {
+				long left = deadline - System.nanoTime();
+				assertThat(left > 0).as("'%s' in %s within a minute", line, log).isTrue();
+				WatchKey changed = changes.poll(left, TimeUnit.NANOSECONDS);
+				if (changed != null) {
+					changed.pollEvents();
+					changed.reset();
+				}
+			}
 		}
 	}
 
