@@ -1,17 +1,6 @@
 package dev.adsgraph.scaleout;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.adsgraph.AdsgraphApplication;
 import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
+import dev.adsgraph.testing.GatewayReplicas;
 import dev.adsgraph.testing.RedisServer;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
@@ -40,7 +28,6 @@ import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 import dev.adsgraph.upstream.sp.SpCredentials;
 import dev.adsgraph.upstream.sp.SpRateLimiter;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,74 +40,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoReplicasOnRedisTest {
 
-	private static final String API_KEY = "replica-test-key-0123456789";
-
-	/** A tenant allowed two requests at once and then one every 100 s. */
-	private static final String LIMITED_KEY = "limited-test-key-0123456789";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	private SandboxServer sandbox;
 
-	private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+	private GatewayReplicas replicas;
 
 	@BeforeAll
 	void start() {
-		RedisServer redis = RedisServer.shared();
 		this.sandbox = SandboxServer.start(SandboxSettings.defaults());
-		String prefix = "test:" + UUID.randomUUID() + ":";
-		for (int i = 0; i < 2; i++) {
-			this.replicas.add(new SpringApplicationBuilder(AdsgraphApplication.class)
-				.run(arguments(redis.url(), prefix).toArray(String[]::new)));
-		}
-	}
-
-	/** Live mode against the sandbox, with its demo credentials, sharing one Redis. */
-	private List<String> arguments(String redisUrl, String prefix) {
-		SandboxCredentials ads = SandboxServer.demoCredentials();
-		SandboxCredentials sp = SandboxServer.demoSpCredentials();
-		SandboxCredentials agency = SandboxServer.agencyCredentials();
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--adsgraph.mode=live",
-				"--spring.data.redis.url=" + redisUrl, "--adsgraph.redis.key-prefix=" + prefix,
-				"--adsgraph.upstream.lwa.token-url=" + this.sandbox.lwaTokenUrl(),
-				"--adsgraph.upstream.ads.hosts.NA=" + this.sandbox.adsHost("NA"),
-				"--adsgraph.upstream.sp.hosts.NA=" + this.sandbox.spHost("NA"), "--adsgraph.tenants[0].id=demo",
-				"--adsgraph.tenants[0].api-key-sha256=" + sha256(API_KEY),
-				"--adsgraph.tenants[0].ads.client-id=" + ads.clientId(),
-				"--adsgraph.tenants[0].ads.client-secret=" + ads.clientSecret(),
-				"--adsgraph.tenants[0].ads.refresh-token=" + ads.refreshToken(), "--adsgraph.tenants[0].ads.regions=NA",
-				"--adsgraph.tenants[0].sp.client-id=" + sp.clientId(),
-				"--adsgraph.tenants[0].sp.client-secret=" + sp.clientSecret(),
-				"--adsgraph.tenants[0].sp.refresh-token=" + sp.refreshToken(),
-				"--adsgraph.tenants[0].sp.selling-partner-id=" + SandboxServer.DEMO_SELLING_PARTNER_ID,
-				"--adsgraph.tenants[0].sp.regions=NA", "--adsgraph.tenants[1].id=limited",
-				"--adsgraph.tenants[1].api-key-sha256=" + sha256(LIMITED_KEY),
-				"--adsgraph.tenants[1].ads.client-id=" + agency.clientId(),
-				"--adsgraph.tenants[1].ads.client-secret=" + agency.clientSecret(),
-				"--adsgraph.tenants[1].ads.refresh-token=" + agency.refreshToken(),
-				"--adsgraph.tenants[1].ads.regions=NA", "--adsgraph.tenants[1].requests-per-second=0.01",
-				"--adsgraph.tenants[1].request-burst=2"));
-		return arguments;
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.replicas = GatewayReplicas.start(this.sandbox, 2,
+				GatewayReplicas.redis(RedisServer.shared().url(), "test:" + UUID.randomUUID() + ":"));
 	}
 
 	@AfterAll
 	void stop() {
-		this.replicas.forEach(ConfigurableApplicationContext::close);
+		if (this.replicas != null) {
+			this.replicas.close();
+		}
 		if (this.sandbox != null) {
 			this.sandbox.close();
 		}
@@ -128,19 +63,19 @@ class TwoReplicasOnRedisTest {
 
 	@Test
 	void eachReplicaRunsInRedisMode() {
-		for (ConfigurableApplicationContext replica : this.replicas) {
+		for (ConfigurableApplicationContext replica : this.replicas.all()) {
 			assertThat(replica.getBean(LwaTokenCache.class)).isInstanceOf(RedisLwaTokenCache.class);
 		}
 	}
 
 	@Test
 	void aHundredConcurrentColdQueriesOverBothReplicasMakeOneLwaRefresh() throws Exception {
-		long before = sandboxCount("lwa.token");
+		long before = this.replicas.sandboxCount("lwa.token");
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		try {
 			List<CompletableFuture<JsonNode>> answers = IntStream.range(0, 100)
 				.mapToObj((i) -> CompletableFuture.supplyAsync(
-						() -> graphql(this.replicas.get(i % 2), "{ adsAccounts(first: 5) { nodes { id } } }"), pool))
+						() -> this.replicas.graphql(i % 2, "{ adsAccounts(first: 5) { nodes { id } } }"), pool))
 				.toList();
 			for (CompletableFuture<JsonNode> answer : answers) {
 				JsonNode json = answer.get();
@@ -151,7 +86,7 @@ class TwoReplicasOnRedisTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(sandboxCount("lwa.token") - before).isEqualTo(1);
+		assertThat(this.replicas.sandboxCount("lwa.token") - before).isEqualTo(1);
 	}
 
 	@Test
@@ -160,26 +95,25 @@ class TwoReplicasOnRedisTest {
 		SpCredentials seller = new SpCredentials(
 				new LwaCredentials(sp.clientId(), sp.clientSecret(), sp.refreshToken()),
 				SandboxServer.DEMO_SELLING_PARTNER_ID);
-		long served = sandboxCount("sp.na.searchCatalogItems");
-		long throttled = sandboxCount("sp.na.searchCatalogItems.throttled");
+		long served = this.replicas.sandboxCount("sp.na.searchCatalogItems");
+		long throttled = this.replicas.sandboxCount("sp.na.searchCatalogItems.throttled");
 
 		// searchCatalogItems: 2 a second, burst 2, per selling partner. Each replica
 		// alone
 		// would send its first call at once and then 1.8 a second: together beyond the
 		// plan. Sharing one bucket, the ten calls go one after the other.
 		List<CompletableFuture<CatalogItem.SearchResults>> calls = IntStream.range(0, 10)
-			.mapToObj((i) -> this.replicas.get(i % 2)
-				.getBean(SellingPartnerApiClient.class)
+			.mapToObj((i) -> this.replicas.bean(i % 2, SellingPartnerApiClient.class)
 				.searchCatalogItems(seller, Region.NA,
 						CatalogItemSearch.byIdentifiers("ASIN", List.of("B07N4M94X4"), "ATVPDKIKX0DER", null))
 				.toFuture())
 			.toList();
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
 
-		assertThat(sandboxCount("sp.na.searchCatalogItems") - served).isEqualTo(10);
-		assertThat(sandboxCount("sp.na.searchCatalogItems.throttled") - throttled).isZero();
+		assertThat(this.replicas.sandboxCount("sp.na.searchCatalogItems") - served).isEqualTo(10);
+		assertThat(this.replicas.sandboxCount("sp.na.searchCatalogItems.throttled") - throttled).isZero();
 		long waits = 0;
-		for (ConfigurableApplicationContext replica : this.replicas) {
+		for (ConfigurableApplicationContext replica : this.replicas.all()) {
 			SpRateLimiter.Stats stats = replica.getBean(SpRateLimiter.class).stats();
 			assertThat(stats.throttled()).isZero();
 			waits += stats.waits();
@@ -191,71 +125,16 @@ class TwoReplicasOnRedisTest {
 
 	@Test
 	void anApiKeysRequestBudgetIsOneAcrossReplicas() {
-		assertThat(status(this.replicas.get(0), LIMITED_KEY)).isEqualTo(200);
-		assertThat(status(this.replicas.get(1), LIMITED_KEY)).isEqualTo(200);
+		assertThat(status(0, GatewayReplicas.LIMITED_KEY)).isEqualTo(200);
+		assertThat(status(1, GatewayReplicas.LIMITED_KEY)).isEqualTo(200);
 		// Each replica alone would still have one request of the burst left.
-		assertThat(status(this.replicas.get(0), LIMITED_KEY)).isEqualTo(429);
-		assertThat(status(this.replicas.get(1), LIMITED_KEY)).isEqualTo(429);
-		assertThat(status(this.replicas.get(1), API_KEY)).isEqualTo(200);
+		assertThat(status(0, GatewayReplicas.LIMITED_KEY)).isEqualTo(429);
+		assertThat(status(1, GatewayReplicas.LIMITED_KEY)).isEqualTo(429);
+		assertThat(status(1, GatewayReplicas.API_KEY)).isEqualTo(200);
 	}
 
-	private int status(ConfigurableApplicationContext replica, String apiKey) {
-		try {
-			return this.http
-				.send(graphqlRequest(replica, apiKey, "{ __typename }"), HttpResponse.BodyHandlers.ofString())
-				.statusCode();
-		}
-		catch (java.io.IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
-	}
-
-	private HttpRequest graphqlRequest(ConfigurableApplicationContext replica, String apiKey, String query) {
-		String port = replica.getEnvironment().getProperty("local.server.port");
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("X-Api-Key", apiKey)
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
-			.build();
-	}
-
-	private JsonNode graphql(ConfigurableApplicationContext replica, String query) {
-		String port = replica.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("X-Api-Key", API_KEY)
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
-			.build();
-		return JSON.readTree(send(request));
-	}
-
-	private long sandboxCount(String operation) {
-		JsonNode stats = JSON
-			.readTree(send(HttpRequest.newBuilder(URI.create(this.sandbox.baseUrl() + "/sandbox/stats"))
-				.timeout(Duration.ofSeconds(10))
-				.build()));
-		return stats.path(operation).asLong(0);
-	}
-
-	private String send(HttpRequest request) {
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return response.body();
-		}
-		catch (java.io.IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
+	private int status(int replica, String apiKey) {
+		return this.replicas.post(replica, apiKey, "{ __typename }").statusCode();
 	}
 
 }
