@@ -32,9 +32,11 @@ import dev.adsgraph.upstream.ads.ProfileFilter;
  * second level in Redis that every replica reads and writes, so that a list one replica
  * read from Amazon is not read again by the others.
  * <p>
- * A miss in memory reads Redis before Amazon; a list read from Amazon is written to both,
- * as JSON with the instant it was read, and read back from Redis only while younger than
- * the cache's lifetime. A workspace's lists are the fields of one Redis hash,
+ * A miss in memory reads Redis before Amazon; a list read from Amazon is written to both
+ * (Redis first, before the caller gets it), as JSON with the instant it was read, and
+ * read back from Redis only while younger than the cache's lifetime. A replica keeps a
+ * list it read from Redis for the cache's lifetime too, so a list is at most twice that
+ * old. A workspace's lists are the fields of one Redis hash,
  * {@code <prefix>profiles:<workspace id>}, field
  * {@code <connection id>|<region>|<filter>}, so that a workspace's or a connection's
  * lists are deleted in one command; the hash expires a lifetime after its last write.
@@ -102,8 +104,8 @@ public final class RedisProfileCache implements ProfileCache {
 
 	@Override
 	public Mono<List<Profile>> get(Key key, Supplier<Mono<List<Profile>>> loader) {
-		return this.local.get(key,
-				() -> read(key).switchIfEmpty(Mono.defer(loader).doOnNext((profiles) -> write(key, profiles))));
+		return this.local.get(key, () -> read(key)
+			.switchIfEmpty(Mono.defer(loader).flatMap((profiles) -> write(key, profiles).thenReturn(profiles))));
 	}
 
 	@Override
@@ -191,14 +193,19 @@ public final class RedisProfileCache implements ProfileCache {
 		});
 	}
 
-	/** Returns at once: the command is sent, its answer is not waited for. */
-	private void write(Key key, List<Profile> profiles) {
+	/**
+	 * Completes once Redis has the list (or could not take it: never fails), so a replica
+	 * that answered has shared what it read before its caller sees it.
+	 */
+	private Mono<Void> write(Key key, List<Profile> profiles) {
 		String value = JSON.writeValueAsString(new Stored(this.clock.millis(), profiles));
-		bounded(this.redis
+		return bounded(this.redis
 			.eval(WRITE, ScriptOutputType.INTEGER, new String[] { hash(key.tenantId()) }, field(key), value,
 					Long.toString(Math.max(1, this.ttl.toMillis())))
-			.then())
-			.subscribe(null, (ex) -> this.outages.failed("writing a profile list", ex), this.outages::succeeded);
+			.then()).doOnSuccess((done) -> this.outages.succeeded()).onErrorResume((ex) -> {
+				this.outages.failed("writing a profile list", ex);
+				return Mono.empty();
+			});
 	}
 
 	private <T> Mono<T> bounded(Mono<T> command) {
