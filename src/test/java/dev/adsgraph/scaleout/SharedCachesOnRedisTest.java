@@ -23,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.adsgraph.connections.ConnectionKind;
 import dev.adsgraph.connections.ConnectionStore;
 import dev.adsgraph.connections.Grant;
+import dev.adsgraph.graphql.PersistedQueryStore;
+import dev.adsgraph.graphql.RedisPersistedQueryStore;
+import dev.adsgraph.profiles.ProfileCache;
+import dev.adsgraph.profiles.RedisProfileCache;
 import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
@@ -77,6 +81,14 @@ class SharedCachesOnRedisTest {
 		}
 		if (this.sandbox != null) {
 			this.sandbox.close();
+		}
+	}
+
+	@Test
+	void theSharedStoresAreRedisOnes() {
+		for (int i = 0; i < this.replicas.size(); i++) {
+			assertThat(this.replicas.bean(i, ProfileCache.class)).isInstanceOf(RedisProfileCache.class);
+			assertThat(this.replicas.bean(i, PersistedQueryStore.class)).isInstanceOf(RedisPersistedQueryStore.class);
 		}
 	}
 
