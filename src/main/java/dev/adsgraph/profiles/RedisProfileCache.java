@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,8 +105,11 @@ public final class RedisProfileCache implements ProfileCache {
 
 	@Override
 	public Mono<List<Profile>> get(Key key, Supplier<Mono<List<Profile>>> loader) {
-		return this.local.get(key, () -> read(key)
-			.switchIfEmpty(Mono.defer(loader).flatMap((profiles) -> write(key, profiles).thenReturn(profiles))));
+		return this.local.get(key,
+				() -> read(key)
+					.switchIfEmpty(Mono.defer(loader).flatMap((profiles) -> write(key, profiles).thenReturn(profiles)))
+					// The query goes on off Redis's I/O thread.
+					.publishOn(Schedulers.parallel()));
 	}
 
 	@Override
@@ -121,13 +125,17 @@ public final class RedisProfileCache implements ProfileCache {
 						if (rest.isEmpty()) {
 							return Mono.just(found);
 						}
-						return loader.apply(Set.copyOf(rest)).defaultIfEmpty(Map.of()).map((loaded) -> {
-							loaded.forEach(this::write);
-							Map<Key, List<Profile>> all = new HashMap<>(found);
-							all.putAll(loaded);
-							return all;
-						});
-					}));
+						return loader.apply(Set.copyOf(rest))
+							.defaultIfEmpty(Map.of())
+							.flatMap((loaded) -> Flux.fromIterable(loaded.entrySet())
+								.flatMap((entry) -> write(entry.getKey(), entry.getValue()))
+								.then(Mono.fromSupplier(() -> {
+									Map<Key, List<Profile>> all = new HashMap<>(found);
+									all.putAll(loaded);
+									return all;
+								})));
+					})
+					.publishOn(Schedulers.parallel()));
 	}
 
 	/**
@@ -176,21 +184,23 @@ public final class RedisProfileCache implements ProfileCache {
 	}
 
 	private Mono<List<Profile>> read(Key key) {
-		return bounded(this.redis.hget(hash(key.tenantId()), field(key))).mapNotNull((value) -> {
-			this.outages.succeeded();
-			try {
-				Stored stored = JSON.readValue(value, Stored.class);
-				boolean fresh = this.clock.millis() - stored.at() < this.ttl.toMillis();
-				return fresh ? List.copyOf(stored.profiles()) : null;
-			}
-			catch (JacksonException | NullPointerException ex) {
-				logger.warn("Ignoring an unreadable profile list in Redis: {}", ex.getClass().getSimpleName());
-				return null;
-			}
-		}).onErrorResume((ex) -> {
-			this.outages.failed("reading a profile list", ex);
-			return Mono.empty();
-		});
+		return bounded(this.redis.hget(hash(key.tenantId()), field(key)))
+			.doOnSuccess((found) -> this.outages.succeeded())
+			.mapNotNull((value) -> {
+				try {
+					Stored stored = JSON.readValue(value, Stored.class);
+					boolean fresh = this.clock.millis() - stored.at() < this.ttl.toMillis();
+					return fresh ? List.copyOf(stored.profiles()) : null;
+				}
+				catch (JacksonException | NullPointerException ex) {
+					logger.warn("Ignoring an unreadable profile list in Redis: {}", ex.getClass().getSimpleName());
+					return null;
+				}
+			})
+			.onErrorResume((ex) -> {
+				this.outages.failed("reading a profile list", ex);
+				return Mono.empty();
+			});
 	}
 
 	/**

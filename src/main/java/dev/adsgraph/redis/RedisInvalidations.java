@@ -47,6 +47,10 @@ public final class RedisInvalidations implements AutoCloseable {
 
 	private final RedisOutageLog outages = new RedisOutageLog(logger, "the invalidation channel");
 
+	private final RedisClient client;
+
+	private final RedisConnectionStateListener connectionStates;
+
 	private volatile boolean lost;
 
 	/**
@@ -67,7 +71,8 @@ public final class RedisInvalidations implements AutoCloseable {
 			}
 
 		});
-		client.addListener(new RedisConnectionStateListener() {
+		this.client = client;
+		this.connectionStates = new RedisConnectionStateListener() {
 
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
@@ -86,7 +91,8 @@ public final class RedisInvalidations implements AutoCloseable {
 				}
 			}
 
-		});
+		};
+		client.addListener(this.connectionStates);
 		this.subscriber.sync().subscribe(this.channel);
 	}
 
@@ -144,6 +150,7 @@ public final class RedisInvalidations implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.client.removeListener(this.connectionStates);
 		this.subscriber.close();
 	}
 

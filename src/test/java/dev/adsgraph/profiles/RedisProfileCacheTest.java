@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -113,6 +115,24 @@ class RedisProfileCacheTest {
 		assertThat(b.get(EDIT_NA, () -> load(2)).block()).isEqualTo(amazon(1));
 		assertThat(b.get(EDIT_NA, () -> load(2)).block()).isEqualTo(amazon(1));
 		assertThat(this.upstreamCalls.get()).isEqualTo(before);
+	}
+
+	@Test
+	void severalListsAtOnceReadRedisForWhatIsThereAndAmazonOnceForTheRest() {
+		ProfileCache a = replica(RedisServer.shared().url());
+		a.get(EDIT_NA, () -> load(1)).block();
+		List<Set<ProfileCache.Key>> asked = new ArrayList<>();
+
+		Map<ProfileCache.Key, List<Profile>> found = replica(RedisServer.shared().url())
+			.getAll(Set.of(EDIT_NA, EDIT_EU), (missing) -> {
+				asked.add(missing);
+				return Mono.just(Map.of(EDIT_EU, amazon(2)));
+			})
+			.block();
+
+		assertThat(asked).containsExactly(Set.of(EDIT_EU));
+		assertThat(found).containsEntry(EDIT_NA, amazon(1)).containsEntry(EDIT_EU, amazon(2));
+		assertThat(replica(RedisServer.shared().url()).get(EDIT_EU, () -> load(3)).block()).isEqualTo(amazon(2));
 	}
 
 	@Test
