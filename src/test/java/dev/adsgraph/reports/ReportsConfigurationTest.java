@@ -32,7 +32,7 @@ class ReportsConfigurationTest {
 			ReportProperties properties = context.getBean(ReportProperties.class);
 			assertThat(properties).isEqualTo(new ReportProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2,
 					Duration.ofHours(3), Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofMinutes(10),
-					Duration.ofMinutes(1), 10_000));
+					Duration.ofMinutes(1), 10_000, Duration.ofSeconds(30), Duration.ofSeconds(1)));
 		});
 	}
 
