@@ -158,6 +158,7 @@ public final class ReportEngine implements AutoCloseable {
 		return this.<T>stored(run.key).switchIfEmpty(Mono.defer(() -> {
 			JavaType dataType = run.flow.dataType();
 			if (dataType == null || this.shared == SharedReports.local()) {
+				run.looked();
 				return follow(run, null, false);
 			}
 			// Bounds the waits for another replica; a report this replica follows has its
@@ -175,6 +176,10 @@ public final class ReportEngine implements AutoCloseable {
 			logger.warn("Redis unavailable for report {}, following it on this replica alone: {}", run.key,
 					ex.toString());
 			return Mono.just(SharedReports.Turn.local());
+		}).doOnNext((turn) -> {
+			if (turn.kind() != SharedReports.Kind.RESULT) {
+				run.looked();
+			}
 		}).flatMap((turn) -> switch (turn.kind()) {
 			case RESULT -> {
 				ReportResult<T> result = (ReportResult<T>) turn.result();
@@ -371,6 +376,11 @@ public final class ReportEngine implements AutoCloseable {
 
 		private final AtomicBoolean started = new AtomicBoolean();
 
+		// Completes once the run knows where it stands: a stored result, its own report,
+		// or another replica's. Until then (one Redis round trip at most) answers wait,
+		// so a result another replica stored is answered at once even without grace.
+		private final Sinks.Empty<Void> looked = Sinks.empty();
+
 		private volatile Disposable job;
 
 		Run(ReportKey key, ReportFlow<T> flow, Instant requestedAt) {
@@ -397,9 +407,14 @@ public final class ReportEngine implements AutoCloseable {
 			this.states.tryEmitNext(result);
 		}
 
+		void looked() {
+			this.looked.tryEmitEmpty();
+		}
+
 		private void finish(ReportResult<T> result) {
 			publish(result);
 			this.states.tryEmitComplete();
+			looked();
 			// After the result is stored (lifecycle saved it) and published, so a request
 			// that
 			// no longer finds this run finds the stored result.
@@ -414,9 +429,14 @@ public final class ReportEngine implements AutoCloseable {
 			// Watchers would otherwise wait forever for a terminal state that will not
 			// come.
 			this.states.tryEmitComplete();
+			looked();
 		}
 
 		Mono<ReportResult<T>> answer() {
+			return this.looked.asMono().then(Mono.defer(this::answerNow));
+		}
+
+		private Mono<ReportResult<T>> answerNow() {
 			ReportResult<T> now = this.latest.get();
 			Duration grace = ReportEngine.this.properties.grace();
 			if (now.status().isTerminal() || grace.isZero()) {
