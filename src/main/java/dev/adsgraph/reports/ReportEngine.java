@@ -241,6 +241,8 @@ public final class ReportEngine implements AutoCloseable {
 				logger.debug("Could not renew the claim on report {}: {}", run.key, ex.toString());
 				return Mono.just(true);
 			}))
+			// A claim another replica holds now stays its own.
+			.takeUntil((renewed) -> !renewed)
 			.subscribe((renewed) -> {
 				if (!renewed) {
 					logger.warn("Report {}: another replica took over the claim; following the report anyway", run.key);
