@@ -15,6 +15,7 @@
  * <li>{@link dev.adsgraph.reports.AdsProductReports} is the sponsored products source the
  * products graph calls.</li>
  * </ul>
- * Depends on {@code upstream} only: tenants arrive as plain ids with their credentials.
+ * Depends on {@code upstream} only (and on the {@code redis} package for the connection
+ * settings of Redis mode): tenants arrive as plain ids with their credentials.
  */
 package dev.adsgraph.reports;
