@@ -215,7 +215,7 @@ final class RedisSharedReports implements SharedReports, AutoCloseable {
 
 	/**
 	 * The key's text: its fields in order, options sorted, each escaped so that no two
-	 * keys share a text.
+	 * keys share a text (and no brace ends the hash tag early).
 	 */
 	static String text(ReportKey key) {
 		String options = key.options()
@@ -231,7 +231,7 @@ final class RedisSharedReports implements SharedReports, AutoCloseable {
 		StringBuilder escaped = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
 			switch (c) {
-				case '%', ':', ',', '=' -> escaped.append('%').append(String.format("%02X", (int) c));
+				case '%', ':', ',', '=', '{', '}' -> escaped.append('%').append(String.format("%02X", (int) c));
 				default -> escaped.append(c);
 			}
 		}
@@ -239,15 +239,23 @@ final class RedisSharedReports implements SharedReports, AutoCloseable {
 	}
 
 	private String resultKey(String text) {
-		return this.prefix + "result:" + text;
+		return this.prefix + "result:" + hashTag(text);
 	}
 
 	private String claimKey(String text) {
-		return this.prefix + "claim:" + text;
+		return this.prefix + "claim:" + hashTag(text);
 	}
 
 	private String upstreamKey(String text) {
-		return this.prefix + "upstream:" + text;
+		return this.prefix + "upstream:" + hashTag(text);
+	}
+
+	/**
+	 * The text in braces: a Redis Cluster puts keys by what is between the first braces
+	 * only, so a report's three keys, which the scripts use together, share a slot.
+	 */
+	private static String hashTag(String text) {
+		return "{" + text + "}";
 	}
 
 	private static byte[] bytes(String value) {

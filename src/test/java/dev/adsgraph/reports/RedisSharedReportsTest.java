@@ -122,6 +122,15 @@ class RedisSharedReportsTest {
 			assertThat(ready.reportId()).isEqualTo("report-1");
 		}
 		assertThat(this.upstream.creates.get()).isEqualTo(1);
+
+		// Stored once, for the result's time to live (an hour: the range ended long ago);
+		// the claim and the recorded id went with the claimant's finish.
+		RedisClient client = RedisClient.create(RedisServer.shared().url());
+		this.clients.add(client);
+		var redis = client.connect().sync();
+		String tag = "{" + RedisSharedReports.text(KEY) + "}";
+		assertThat(redis.pttl(this.prefix + "result:" + tag)).isBetween(1L, Duration.ofHours(1).toMillis());
+		assertThat(redis.exists(this.prefix + "claim:" + tag, this.prefix + "upstream:" + tag)).isZero();
 	}
 
 	@Test
