@@ -73,7 +73,7 @@ class SalesAndTrafficReports {
 				end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1),
 				Map.of("asinGranularity", "CHILD", "dateGranularity", "DAY"));
 		SpReportFlow<RetailFigures> flow = new SpReportFlow<>(this.sp, connection.credentials(), marketplace.region(),
-				specification, (bytes) -> parse(bytes, marketplace.currencyCode()));
+				specification, RetailFigures.class, (bytes) -> parse(bytes, marketplace.currencyCode()));
 		return new Request(key, flow);
 	}
 

@@ -83,8 +83,8 @@ public final class AdsProductReports {
 				new ReportConfiguration(ReportConfiguration.AdProduct.SPONSORED_PRODUCTS,
 						SpAdvertisedProductRow.REPORT_TYPE_ID, List.of("advertiser"), columns, null, timeUnit,
 						ReportConfiguration.Format.GZIP_JSON));
-		return new Request(key,
-				new AdsReportFlow<>(this.client, credentials, region, profileId, body, SpAdvertisedProductRow::from));
+		return new Request(key, new AdsReportFlow<>(this.client, credentials, region, profileId, body,
+				SpAdvertisedProductRow.class, SpAdvertisedProductRow::from));
 	}
 
 	private record Request(ReportKey key, ReportFlow<List<SpAdvertisedProductRow>> flow) {

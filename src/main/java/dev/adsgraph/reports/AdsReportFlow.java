@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
 
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.ads.AdsApiClient;
@@ -24,6 +26,8 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdsReportFlow.class);
 
+	private static final TypeFactory TYPES = TypeFactory.createDefaultInstance();
+
 	private final AdsApiClient client;
 
 	private final LwaCredentials credentials;
@@ -36,14 +40,17 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 
 	private final Function<ReportRow, R> rows;
 
+	private final JavaType dataType;
+
 	AdsReportFlow(AdsApiClient client, LwaCredentials credentials, Region region, long profileId, ReportRequest request,
-			Function<ReportRow, R> rows) {
+			Class<R> rowType, Function<ReportRow, R> rows) {
 		this.client = client;
 		this.credentials = credentials;
 		this.region = region;
 		this.profileId = profileId;
 		this.request = request;
 		this.rows = rows;
+		this.dataType = TYPES.constructCollectionType(List.class, rowType);
 	}
 
 	@Override
@@ -70,6 +77,11 @@ final class AdsReportFlow<R> implements ReportFlow<List<R>> {
 	@Override
 	public Mono<List<R>> download(String documentRef) {
 		return this.client.downloadReport(documentRef).map((list) -> list.stream().map(this.rows).toList());
+	}
+
+	@Override
+	public JavaType dataType() {
+		return this.dataType;
 	}
 
 	static Status status(AdsReport report) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.JavaType;
 
 import dev.adsgraph.upstream.UpstreamException;
 import dev.adsgraph.upstream.resilience.Backoff;
@@ -56,6 +58,8 @@ public final class ReportEngine implements AutoCloseable {
 
 	private final Backoff backoff;
 
+	private final SharedReports shared;
+
 	private final ConcurrentMap<ReportKey, Run<?>> running = new ConcurrentHashMap<>();
 
 	/**
@@ -63,7 +67,17 @@ public final class ReportEngine implements AutoCloseable {
 	 * scheduler in tests
 	 */
 	ReportEngine(ReportStore store, ReportProperties properties, Clock clock, Scheduler scheduler) {
+		this(store, SharedReports.local(), properties, clock, scheduler);
+	}
+
+	/**
+	 * @param shared one report per key across replicas (Redis mode), or
+	 * {@link SharedReports#local()}
+	 */
+	ReportEngine(ReportStore store, SharedReports shared, ReportProperties properties, Clock clock,
+			Scheduler scheduler) {
 		this.store = store;
+		this.shared = shared;
 		this.properties = properties;
 		this.clock = clock;
 		this.scheduler = scheduler;
@@ -136,17 +150,104 @@ public final class ReportEngine implements AutoCloseable {
 	/**
 	 * The whole life of one report. The store is asked again first: a run for the same
 	 * key may have finished between this caller's store lookup and its joining the
-	 * running map.
+	 * running map. Then, in Redis mode, the replicas' shared turn decides whether this
+	 * replica creates (or adopts) the upstream report, reads another replica's result, or
+	 * waits for it.
 	 */
 	private <T> Mono<ReportResult<T>> lifecycle(Run<T> run) {
-		Mono<ReportResult<T>> upstream = create(run).flatMap((reportId) -> {
-			run.publish(ReportResult.pending(reportId, run.requestedAt));
-			return untilTerminal(run, reportId);
-		})
-			.timeout(this.properties.maxWait(), Mono.fromSupplier(() -> timedOut(run)), this.scheduler)
-			.onErrorResume((ex) -> Mono.just(failed(run, ex)))
-			.flatMap((result) -> save(run.key, result));
-		return this.<T>stored(run.key).switchIfEmpty(upstream);
+		return this.<T>stored(run.key).switchIfEmpty(Mono.defer(() -> {
+			JavaType dataType = run.flow.dataType();
+			if (dataType == null || this.shared == SharedReports.local()) {
+				run.looked();
+				return follow(run, null, false);
+			}
+			// Bounds the waits for another replica; a report this replica follows has its
+			// own bound from when it is created or adopted.
+			return shared(run, dataType)
+				.timeout(this.properties.maxWait(), Mono.fromSupplier(() -> timedOut(run)), this.scheduler)
+				.onErrorResume((ex) -> Mono.just(failed(run, ex)));
+		}));
+	}
+
+	/** One turn, and the next one after a wait while another replica has the claim. */
+	@SuppressWarnings("unchecked")
+	private <T> Mono<ReportResult<T>> shared(Run<T> run, JavaType dataType) {
+		return this.shared.turn(run.key, dataType, run.owner).onErrorResume((ex) -> {
+			logger.warn("Redis unavailable for report {}, following it on this replica alone: {}", run.key,
+					ex.toString());
+			return Mono.just(SharedReports.Turn.local());
+		}).doOnNext((turn) -> {
+			if (turn.kind() != SharedReports.Kind.RESULT) {
+				run.looked();
+			}
+		}).flatMap((turn) -> switch (turn.kind()) {
+			case RESULT -> {
+				ReportResult<T> result = (ReportResult<T>) turn.result();
+				logger.debug("Report {} read from another replica's result", run.key);
+				yield saveLocally(run.key, result, turn.ttl());
+			}
+			case CLAIMED -> follow(run, turn.reportId(), true);
+			case LOCAL -> follow(run, null, false);
+			case WAITING -> {
+				if (turn.reportId() != null && !turn.reportId().equals(run.reportId())) {
+					run.publish(ReportResult.pending(turn.reportId(), run.requestedAt));
+				}
+				yield Mono.delay(this.shared.checkInterval(), this.scheduler)
+					.then(Mono.defer(() -> shared(run, dataType)));
+			}
+		});
+	}
+
+	/**
+	 * Creates the upstream report, or adopts {@code adopted} (recorded by a claimant that
+	 * died), and follows it to its end; under a claim, records the report id and renews
+	 * the claim meanwhile. The result is stored locally and shared (also after a local
+	 * run: Redis may be back).
+	 */
+	private <T> Mono<ReportResult<T>> follow(Run<T> run, String adopted, boolean claimed) {
+		return Mono.defer(() -> {
+			Mono<String> reportId;
+			if (adopted != null) {
+				logger.info("Report {} adopted upstream report {}, whose claimant is gone", run.key, adopted);
+				reportId = Mono.just(adopted);
+			}
+			else {
+				reportId = create(run).flatMap((id) -> !claimed ? Mono.just(id)
+						: this.shared.record(run.key, run.owner, id).onErrorResume((ex) -> {
+							logger.warn("Could not record report {} ({}) in Redis: {}", run.key, id, ex.toString());
+							return Mono.empty();
+						}).thenReturn(id));
+			}
+			Disposable renewal = claimed ? renewal(run) : null;
+			return reportId.flatMap((id) -> {
+				run.publish(ReportResult.pending(id, run.requestedAt));
+				return untilTerminal(run, id);
+			})
+				.timeout(this.properties.maxWait(), Mono.fromSupplier(() -> timedOut(run)), this.scheduler)
+				.onErrorResume((ex) -> Mono.just(failed(run, ex)))
+				.flatMap((result) -> save(run, result))
+				.doFinally((signal) -> {
+					if (renewal != null) {
+						renewal.dispose();
+					}
+				});
+		});
+	}
+
+	private Disposable renewal(Run<?> run) {
+		Duration every = this.shared.renewInterval();
+		return Flux.interval(every, every, this.scheduler)
+			.concatMap((tick) -> this.shared.renew(run.key, run.owner).onErrorResume((ex) -> {
+				logger.debug("Could not renew the claim on report {}: {}", run.key, ex.toString());
+				return Mono.just(true);
+			}))
+			// A claim another replica holds now stays its own.
+			.takeUntil((renewed) -> !renewed)
+			.subscribe((renewed) -> {
+				if (!renewed) {
+					logger.warn("Report {}: another replica took over the claim; following the report anyway", run.key);
+				}
+			});
 	}
 
 	private <T> Mono<String> create(Run<T> run) {
@@ -228,11 +329,20 @@ public final class ReportEngine implements AutoCloseable {
 		return ReportResult.failed(failure, run.reportId(), run.requestedAt);
 	}
 
-	private <T> Mono<ReportResult<T>> save(ReportKey key, ReportResult<T> result) {
-		Duration ttl = ttl(key, result);
+	private <T> Mono<ReportResult<T>> save(Run<T> run, ReportResult<T> result) {
+		Duration ttl = ttl(run.key, result);
 		if (result.status() == ReportResult.Status.FAILED) {
-			logger.info("Report {} failed ({}), kept for {}", key, result.failure().reason(), ttl);
+			logger.info("Report {} failed ({}), kept for {}", run.key, result.failure().reason(), ttl);
 		}
+		Mono<Void> share = (run.flow.dataType() == null) ? Mono.empty()
+				: this.shared.finish(run.key, run.owner, result, ttl).onErrorResume((ex) -> {
+					logger.warn("Could not share report {} through Redis: {}", run.key, ex.toString());
+					return Mono.empty();
+				});
+		return saveLocally(run.key, result, ttl).flatMap((saved) -> share.thenReturn(saved));
+	}
+
+	private <T> Mono<ReportResult<T>> saveLocally(ReportKey key, ReportResult<T> result, Duration ttl) {
 		// Callers get the result even when the store cannot keep it; only reuse is lost.
 		return this.store.put(key, result, ttl).onErrorResume((ex) -> {
 			logger.warn("Report store write failed for {}: {}", key, ex.toString());
@@ -257,6 +367,9 @@ public final class ReportEngine implements AutoCloseable {
 
 		final Instant requestedAt;
 
+		// This run's claim token in Redis mode.
+		final String owner = UUID.randomUUID().toString();
+
 		// The latest state for newcomers, then every later one; completes after the
 		// terminal one.
 		private final Sinks.Many<ReportResult<T>> states = Sinks.many().replay().latest();
@@ -264,6 +377,11 @@ public final class ReportEngine implements AutoCloseable {
 		private final AtomicReference<ReportResult<T>> latest = new AtomicReference<>();
 
 		private final AtomicBoolean started = new AtomicBoolean();
+
+		// Completes once the run knows where it stands: a stored result, its own report,
+		// or another replica's. Until then (one Redis round trip at most) answers wait,
+		// so a result another replica stored is answered at once even without grace.
+		private final Sinks.Empty<Void> looked = Sinks.empty();
 
 		private volatile Disposable job;
 
@@ -291,9 +409,14 @@ public final class ReportEngine implements AutoCloseable {
 			this.states.tryEmitNext(result);
 		}
 
+		void looked() {
+			this.looked.tryEmitEmpty();
+		}
+
 		private void finish(ReportResult<T> result) {
 			publish(result);
 			this.states.tryEmitComplete();
+			looked();
 			// After the result is stored (lifecycle saved it) and published, so a request
 			// that
 			// no longer finds this run finds the stored result.
@@ -308,9 +431,14 @@ public final class ReportEngine implements AutoCloseable {
 			// Watchers would otherwise wait forever for a terminal state that will not
 			// come.
 			this.states.tryEmitComplete();
+			looked();
 		}
 
 		Mono<ReportResult<T>> answer() {
+			return this.looked.asMono().then(Mono.defer(this::answerNow));
+		}
+
+		private Mono<ReportResult<T>> answerNow() {
 			ReportResult<T> now = this.latest.get();
 			Duration grace = ReportEngine.this.properties.grace();
 			if (now.status().isTerminal() || grace.isZero()) {

@@ -3,6 +3,7 @@ package dev.adsgraph.reports;
 import java.time.Instant;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
 
 /**
  * How one upstream makes a report, the strategy {@link ReportEngine} drives: request it,
@@ -30,6 +31,14 @@ public interface ReportFlow<T> {
 
 	/** The document of a {@link State#DONE} report, parsed. */
 	Mono<T> download(String documentRef);
+
+	/**
+	 * The type of the parsed report, {@code T}, for reading a result another replica
+	 * stored (Redis mode); null keeps this flow's reports to the replica that runs them.
+	 */
+	default JavaType dataType() {
+		return null;
+	}
 
 	enum State {
 

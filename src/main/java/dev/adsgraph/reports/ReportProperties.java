@@ -31,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param failedTtl how long a failure is answered from memory before the next request
  * tries again, so a failing upstream is not hammered
  * @param maxEntries how many results are kept in memory at most
+ * @param claimExpiry in Redis mode, how long a replica's claim on a report lasts unless
+ * renewed (the claimant renews it three times per expiry while it follows the report);
+ * when a claimant dies, another replica takes over after at most this long
+ * @param claimCheck in Redis mode, how often a replica waiting for another's report looks
+ * for its result (and for a claim to take over)
  */
 @Validated
 @ConfigurationProperties("adsgraph.reports")
@@ -43,7 +48,9 @@ record ReportProperties(
 		@NotNull @DurationMin(nanos = 0) @DefaultValue("1h") Duration ttl,
 		@NotNull @DurationMin(nanos = 0) @DefaultValue("10m") Duration ttlIncludingToday,
 		@NotNull @DurationMin(nanos = 0) @DefaultValue("1m") Duration failedTtl,
-		@Positive @DefaultValue("10000") long maxEntries) {
+		@Positive @DefaultValue("10000") long maxEntries,
+		@NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration claimExpiry,
+		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1s") Duration claimCheck) {
 
 	// A relation between settings, which Bean Validation's annotations cannot express.
 	ReportProperties {

@@ -5,11 +5,11 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Finished report results (READY and FAILED) by key, each for its own time to live. In
- * memory by default ({@link CaffeineReportStore}); several replicas share results through
- * another implementation (Redis) declared as a bean. Reports still running are not
- * stored: each replica follows its own, and Amazon's duplicate detection (425) lets a
- * second replica adopt the report of the first instead of starting another.
+ * Finished report results (READY and FAILED) by key, each for its own time to live, in
+ * this replica's memory ({@link CaffeineReportStore}; a bean of this type replaces it).
+ * In Redis mode replicas share running reports and results through {@link SharedReports},
+ * behind this store: a result read from Redis is kept here for the rest of its time to
+ * live, so warm requests never leave the replica.
  */
 public interface ReportStore {
 

@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The report engine and its report sources. A {@link ReportStore} bean (Redis, for
- * several replicas) replaces the in-memory store; a {@link Clock} bean replaces the
- * system clock.
+ * The report engine and its report sources. A {@link ReportStore} bean replaces the
+ * in-memory store; a {@link SharedReports} bean (Redis mode,
+ * {@link RedisReportsConfiguration}) makes one upstream report per key across replicas; a
+ * {@link Clock} bean replaces the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportProperties.class)
@@ -32,8 +33,10 @@ class ReportsConfiguration {
 	// Closed with the context (AutoCloseable), which stops the reports still being
 	// polled.
 	@Bean
-	ReportEngine reportEngine(ReportStore reportStore, ReportProperties properties, Clock clock) {
-		return new ReportEngine(reportStore, properties, clock, Schedulers.parallel());
+	ReportEngine reportEngine(ReportStore reportStore, ObjectProvider<SharedReports> shared,
+			ReportProperties properties, Clock clock) {
+		return new ReportEngine(reportStore, shared.getIfAvailable(SharedReports::local), properties, clock,
+				Schedulers.parallel());
 	}
 
 	@Bean

@@ -11,6 +11,8 @@ import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 import dev.adsgraph.upstream.sp.SpCredentials;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
 
 /**
  * The SP-API reports flow (reports_2021-06-30.json): createReport, getReport until DONE,
@@ -19,6 +21,8 @@ import reactor.core.scheduler.Schedulers;
  * download time, never kept.
  */
 public final class SpReportFlow<T> implements ReportFlow<T> {
+
+	private static final TypeFactory TYPES = TypeFactory.createDefaultInstance();
 
 	private final SellingPartnerApiClient client;
 
@@ -30,13 +34,20 @@ public final class SpReportFlow<T> implements ReportFlow<T> {
 
 	private final Function<byte[], T> parse;
 
+	private final JavaType dataType;
+
+	/**
+	 * @param dataType what {@code parse} makes, for replicas that read the result another
+	 * stored (Redis mode)
+	 */
 	public SpReportFlow(SellingPartnerApiClient client, SpCredentials credentials, Region region,
-			CreateReportSpecification specification, Function<byte[], T> parse) {
+			CreateReportSpecification specification, Class<T> dataType, Function<byte[], T> parse) {
 		this.client = client;
 		this.credentials = credentials;
 		this.region = region;
 		this.specification = specification;
 		this.parse = parse;
+		this.dataType = TYPES.constructType(dataType);
 	}
 
 	@Override
@@ -58,6 +69,11 @@ public final class SpReportFlow<T> implements ReportFlow<T> {
 			// Parsing a large document is CPU work: off the event loop.
 			.publishOn(Schedulers.parallel())
 			.map(this.parse);
+	}
+
+	@Override
+	public JavaType dataType() {
+		return this.dataType;
 	}
 
 	private static Status status(Report report) {

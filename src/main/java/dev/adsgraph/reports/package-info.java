@@ -8,11 +8,14 @@
  * exponential backoff and stops at a terminal state or after the maximum wait.</li>
  * <li>{@link dev.adsgraph.reports.ReportFlow} is what an upstream contributes: create,
  * poll, download.</li>
- * <li>{@link dev.adsgraph.reports.ReportStore} keeps finished results for their time to
- * live; in memory by default, shared (Redis) later.</li>
+ * <li>{@link dev.adsgraph.reports.ReportStore} keeps finished results in memory for their
+ * time to live; in Redis mode {@code SharedReports} makes one upstream report per key
+ * across replicas (a claim with expiry, the result stored once), see
+ * docs/scale-out.md.</li>
  * <li>{@link dev.adsgraph.reports.AdsProductReports} is the sponsored products source the
  * products graph calls.</li>
  * </ul>
- * Depends on {@code upstream} only: tenants arrive as plain ids with their credentials.
+ * Depends on {@code upstream} only (and on the {@code redis} package for the connection
+ * settings of Redis mode): tenants arrive as plain ids with their credentials.
  */
 package dev.adsgraph.reports;

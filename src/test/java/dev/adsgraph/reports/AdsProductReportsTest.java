@@ -105,7 +105,7 @@ class AdsProductReportsTest {
 				tokens, clock);
 		ReportProperties properties = new ReportProperties(Duration.ofMillis(20), Duration.ofMillis(100), 0.2,
 				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofMinutes(10),
-				Duration.ofMinutes(1), 1000);
+				Duration.ofMinutes(1), 1000, Duration.ofSeconds(30), Duration.ofSeconds(1));
 		this.engine = new ReportEngine(new CaffeineReportStore(properties.maxEntries(), clock), properties, clock,
 				Schedulers.parallel());
 		this.reports = new AdsProductReports(this.engine, client);

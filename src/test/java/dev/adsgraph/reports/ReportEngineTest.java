@@ -56,7 +56,8 @@ class ReportEngineTest {
 
 	private static ReportProperties properties(Duration maxWait) {
 		return new ReportProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 0, maxWait, Duration.ofSeconds(2),
-				Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 1000);
+				Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 1000, Duration.ofSeconds(30),
+				Duration.ofSeconds(1));
 	}
 
 	private ReportEngine engine(ReportProperties properties) {

@@ -4,7 +4,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.lettuce.core.RedisClient;
+
 import dev.adsgraph.ClockConfiguration;
+import dev.adsgraph.redis.RedisConfiguration;
+import dev.adsgraph.testing.RedisServer;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,8 +36,28 @@ class ReportsConfigurationTest {
 			ReportProperties properties = context.getBean(ReportProperties.class);
 			assertThat(properties).isEqualTo(new ReportProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2,
 					Duration.ofHours(3), Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofMinutes(10),
-					Duration.ofMinutes(1), 10_000));
+					Duration.ofMinutes(1), 10_000, Duration.ofSeconds(30), Duration.ofSeconds(1)));
 		});
+	}
+
+	@Test
+	void withoutRedisNothingIsSharedAndNothingConnects() {
+		this.context.withUserConfiguration(RedisConfiguration.class, RedisReportsConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(SharedReports.class)
+				.doesNotHaveBean(RedisClient.class));
+	}
+
+	@Test
+	void inRedisModeTheEngineSharesReportsThroughRedis() {
+		this.context.withUserConfiguration(RedisConfiguration.class, RedisReportsConfiguration.class)
+			.withPropertyValues("spring.data.redis.url=" + RedisServer.shared().url(),
+					"adsgraph.reports.claim-expiry=5s")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisSharedReports.class);
+				RedisSharedReports shared = context.getBean(RedisSharedReports.class);
+				assertThat(shared.renewInterval()).isEqualTo(Duration.ofSeconds(5).dividedBy(3));
+				assertThat(shared.checkInterval()).isEqualTo(Duration.ofSeconds(1));
+			});
 	}
 
 	@Test
