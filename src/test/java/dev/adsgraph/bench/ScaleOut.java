@@ -1,5 +1,6 @@
 package dev.adsgraph.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,12 +94,14 @@ final class ScaleOut {
 	 * @param redisCommands Redis's count by command
 	 * @param cpuMsPerRequest CPU time of all replicas over the requests
 	 * @param redisCpuMsPerRequest the CPU time of redis-server over the requests
+	 * @param loadAverage the machine's one-minute load average at the end of the run
+	 * (other processes compete for the same cores)
 	 */
 	record Row(String setup, int replicas, boolean redis, String run, String model, long requests, long ok, long errors,
 			String firstError, double throughput, double p50Ms, double p95Ms, double p99Ms, double maxMs,
 			Map<String, Double> upstreamCallsPerRequest, long upstream429, long sandbox429,
 			double redisCommandsPerRequest, Map<String, Long> redisCommands, double cpuMsPerRequest,
-			double redisCpuMsPerRequest) {
+			double redisCpuMsPerRequest, double loadAverage) {
 	}
 
 	/** What one scale-out run produced. */
@@ -374,7 +377,8 @@ final class ScaleOut {
 					m.percentileMillis(99), m.maxMillis(), perRequest, throttled, sandbox429,
 					(requests == 0) ? 0 : (double) commands / requests, redisCommands,
 					(requests == 0) ? Double.NaN : cpu.toNanos() / 1e6 / requests,
-					(requests == 0) ? Double.NaN : redisCpu * 1000 / requests);
+					(requests == 0) ? Double.NaN : redisCpu * 1000 / requests,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			Bench.log("%s / %s / %s: %.0f/s p50 %.2f p99 %.2f ms, %d errors, %.2f Redis commands/request, %d 429s%s",
 					setup.name(), run, model, row.throughput(), row.p50Ms(), row.p99Ms(), row.errors(),
 					row.redisCommandsPerRequest(), row.upstream429() + row.sandbox429(),
@@ -545,14 +549,14 @@ final class ScaleOut {
 		md.append(
 				"Runs: (c) one profile by id, cache hot; (burst) one `products` request per ASIN, each one uncached catalog lookup (`searchCatalogItems`, 2 a second, burst 2, per selling partner), all sent at once.\n\n");
 		md.append(
-				"| setup | run | model | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | upstream 429 (gateways / sandbox) | Redis commands per request | CPU ms/req (replicas) | Redis CPU ms/req |\n");
-		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+				"| setup | run | model | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | upstream 429 (gateways / sandbox) | Redis commands per request | CPU ms/req (replicas) | Redis CPU ms/req | load average |\n");
+		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
 		for (Row r : outcome.rows()) {
 			md.append(String.format(Locale.ROOT,
-					"| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %d / %d | %.2f | %.2f | %.3f |%n",
+					"| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %d / %d | %.2f | %.2f | %.3f | %.1f |%n",
 					r.setup(), r.run(), r.model(), r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(),
 					r.errors(), calls(r.upstreamCallsPerRequest()), r.upstream429(), r.sandbox429(),
-					r.redisCommandsPerRequest(), r.cpuMsPerRequest(), r.redisCpuMsPerRequest()));
+					r.redisCommandsPerRequest(), r.cpuMsPerRequest(), r.redisCpuMsPerRequest(), r.loadAverage()));
 		}
 		md.append(
 				"\n| setup | run | model | throughput over 1 replica in memory | added p50 ms | added p99 ms | upstream calls per request (1 replica in memory) | upstream 429 |\n");
