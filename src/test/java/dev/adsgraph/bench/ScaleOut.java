@@ -100,8 +100,8 @@ final class ScaleOut {
 	record Row(String setup, int replicas, boolean redis, String run, String model, long requests, long ok, long errors,
 			String firstError, double throughput, double p50Ms, double p95Ms, double p99Ms, double maxMs,
 			Map<String, Double> upstreamCallsPerRequest, long upstream429, long sandbox429,
-			double redisCommandsPerRequest, Map<String, Long> redisCommands, double cpuMsPerRequest,
-			double redisCpuMsPerRequest, double loadAverage) {
+			double redisRoundTripsPerRequest, double redisCommandsPerRequest, Map<String, Long> redisCommands,
+			double cpuMsPerRequest, double redisCpuMsPerRequest, double loadAverage) {
 	}
 
 	/** What one scale-out run produced. */
@@ -375,13 +375,14 @@ final class ScaleOut {
 			Row row = new Row(setup.name(), setup.replicas(), setup.redis(), run, model, requests, m.ok(), m.errors(),
 					m.firstError(), m.throughput(), m.percentileMillis(50), m.percentileMillis(95),
 					m.percentileMillis(99), m.maxMillis(), perRequest, throttled, sandbox429,
+					(requests == 0) ? 0 : (double) roundTrips(redisCommands) / requests,
 					(requests == 0) ? 0 : (double) commands / requests, redisCommands,
 					(requests == 0) ? Double.NaN : cpu.toNanos() / 1e6 / requests,
 					(requests == 0) ? Double.NaN : redisCpu * 1000 / requests,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-			Bench.log("%s / %s / %s: %.0f/s p50 %.2f p99 %.2f ms, %d errors, %.2f Redis commands/request, %d 429s%s",
+			Bench.log("%s / %s / %s: %.0f/s p50 %.2f p99 %.2f ms, %d errors, %.2f Redis round trips/request, %d 429s%s",
 					setup.name(), run, model, row.throughput(), row.p50Ms(), row.p99Ms(), row.errors(),
-					row.redisCommandsPerRequest(), row.upstream429() + row.sandbox429(),
+					row.redisRoundTripsPerRequest(), row.upstream429() + row.sandbox429(),
 					(m.firstError() != null) ? " (first: " + m.firstError() + ")" : "");
 			return row;
 		}
@@ -437,6 +438,20 @@ final class ScaleOut {
 			return total;
 		}
 
+	}
+
+	/**
+	 * The commands the replicas sent, from Redis's counts, which include the commands run
+	 * inside scripts. The only scripts the gateway runs in these runs are Bucket4j's
+	 * compare-and-swap ones: each runs one {@code GET} (or, creating a bucket, one
+	 * {@code SET NX PX}) and, when the swap succeeds, one {@code PSETEX}. So each
+	 * {@code EVAL} counts once as a round trip and its inner commands are taken off: one
+	 * per {@code EVAL}, plus every {@code PSETEX} (the gateway sends none itself).
+	 */
+	static long roundTrips(Map<String, Long> commands) {
+		long total = commands.values().stream().mapToLong(Long::longValue).sum();
+		long scripts = commands.getOrDefault("eval", 0L) + commands.getOrDefault("evalsha", 0L);
+		return total - scripts - commands.getOrDefault("psetex", 0L);
 	}
 
 	/** The replicas of one setup. */
@@ -549,14 +564,15 @@ final class ScaleOut {
 		md.append(
 				"Runs: (c) one profile by id, cache hot; (burst) one `products` request per ASIN, each one uncached catalog lookup (`searchCatalogItems`, 2 a second, burst 2, per selling partner), all sent at once.\n\n");
 		md.append(
-				"| setup | run | model | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | upstream 429 (gateways / sandbox) | Redis commands per request | CPU ms/req (replicas) | Redis CPU ms/req | load average |\n");
-		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+				"| setup | run | model | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | upstream 429 (gateways / sandbox) | Redis round trips per request | Redis commands per request | CPU ms/req (replicas) | Redis CPU ms/req | load average |\n");
+		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		for (Row r : outcome.rows()) {
 			md.append(String.format(Locale.ROOT,
-					"| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %d / %d | %.2f | %.2f | %.3f | %.1f |%n",
+					"| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %d / %d | %.2f | %.2f | %.2f | %.3f | %.1f |%n",
 					r.setup(), r.run(), r.model(), r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(),
 					r.errors(), calls(r.upstreamCallsPerRequest()), r.upstream429(), r.sandbox429(),
-					r.redisCommandsPerRequest(), r.cpuMsPerRequest(), r.redisCpuMsPerRequest(), r.loadAverage()));
+					r.redisRoundTripsPerRequest(), r.redisCommandsPerRequest(), r.cpuMsPerRequest(),
+					r.redisCpuMsPerRequest(), r.loadAverage()));
 		}
 		md.append(
 				"\n| setup | run | model | throughput over 1 replica in memory | added p50 ms | added p99 ms | upstream calls per request (1 replica in memory) | upstream 429 |\n");
