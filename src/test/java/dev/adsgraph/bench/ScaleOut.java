@@ -380,9 +380,10 @@ final class ScaleOut {
 					(requests == 0) ? Double.NaN : cpu.toNanos() / 1e6 / requests,
 					(requests == 0) ? Double.NaN : redisCpu * 1000 / requests,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-			Bench.log("%s / %s / %s: %.0f/s p50 %.2f p99 %.2f ms, %d errors, %.2f Redis round trips/request, %d 429s%s",
+			Bench.log(
+					"%s / %s / %s: %.0f/s p50 %.2f p99 %.2f ms, %d errors, %.2f Redis round trips/request, %d/%d upstream 429s (gateways/sandbox)%s",
 					setup.name(), run, model, row.throughput(), row.p50Ms(), row.p99Ms(), row.errors(),
-					row.redisRoundTripsPerRequest(), row.upstream429() + row.sandbox429(),
+					row.redisRoundTripsPerRequest(), row.upstream429(), row.sandbox429(),
 					(m.firstError() != null) ? " (first: " + m.firstError() + ")" : "");
 			return row;
 		}
@@ -509,7 +510,9 @@ final class ScaleOut {
 			c.put("addedP99Ms", row.p99Ms() - base.p99Ms());
 			c.put("upstreamCallsPerRequest", total(row.upstreamCallsPerRequest()));
 			c.put("baselineUpstreamCallsPerRequest", total(base.upstreamCallsPerRequest()));
-			c.put("upstream429", row.upstream429() + row.sandbox429());
+			// The same 429 answers, seen by the gateways and by the sandbox.
+			c.put("upstream429Gateways", row.upstream429());
+			c.put("upstream429Sandbox", row.sandbox429());
 			comparisons.add(c);
 		}
 		return comparisons;
@@ -575,14 +578,14 @@ final class ScaleOut {
 					r.redisCpuMsPerRequest(), r.loadAverage()));
 		}
 		md.append(
-				"\n| setup | run | model | throughput over 1 replica in memory | added p50 ms | added p99 ms | upstream calls per request (1 replica in memory) | upstream 429 |\n");
+				"\n| setup | run | model | throughput over 1 replica in memory | added p50 ms | added p99 ms | upstream calls per request (1 replica in memory) | upstream 429 (gateways / sandbox) |\n");
 		md.append("|---|---|---|---:|---:|---:|---|---:|\n");
 		for (Map<String, Object> c : outcome.comparisons()) {
-			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2fx | %+.2f | %+.2f | %.2f (%.2f) | %d |%n",
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2fx | %+.2f | %+.2f | %.2f (%.2f) | %d / %d |%n",
 					c.get("setup"), c.get("run"), c.get("model"), (Double) c.get("throughputOverBaseline"),
 					(Double) c.get("addedP50Ms"), (Double) c.get("addedP99Ms"),
 					(Double) c.get("upstreamCallsPerRequest"), (Double) c.get("baselineUpstreamCallsPerRequest"),
-					(Long) c.get("upstream429")));
+					(Long) c.get("upstream429Gateways"), (Long) c.get("upstream429Sandbox")));
 		}
 		md.append("\nUpstream calls of each setup from its replicas' start to their end (warm-ups included):\n\n");
 		outcome.setupUpstreamCalls()
