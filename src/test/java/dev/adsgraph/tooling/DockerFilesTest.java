@@ -2,16 +2,24 @@ package dev.adsgraph.tooling;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.adsgraph.sandbox.SandboxCredentials;
+import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.tooling.Dockerfile.Instruction;
 import dev.adsgraph.tooling.Dockerfile.Stage;
 
@@ -30,6 +38,10 @@ class DockerFilesTest {
 	private static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
 
 	private static final Path COMPOSE = Path.of("docker", "compose.yaml");
+
+	private static final Path SCALE_OUT = Path.of("docker", "compose.scale-out.yaml");
+
+	private static final List<String> REPLICAS = List.of("adsgraph-1", "adsgraph-2");
 
 	private static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
 			"application");
@@ -161,6 +173,112 @@ class DockerFilesTest {
 		assertThat(map(map(gateway.get("depends_on")).get("postgres"))).containsEntry("condition", "service_healthy");
 		assertThat(postgres).containsKey("healthcheck");
 		assertThat((List<?>) postgres.get("volumes")).isNotEmpty();
+	}
+
+	@Test
+	void scaleOutRunsTwoReplicasOfThisDockerfileOnOneRedisAndOnePostgresql() throws IOException {
+		Map<String, Object> services = map(yaml(SCALE_OUT).get("services"));
+		assertThat(services).containsOnlyKeys("proxy", "adsgraph-1", "adsgraph-2", "sandbox", "redis", "postgres");
+		Map<String, Object> redis = map(services.get("redis"));
+		assertThat((String) redis.get("image")).startsWith("redis:7");
+		assertThat(redis).containsKey("healthcheck");
+		Map<String, Object> database = map(map(services.get("postgres")).get("environment"));
+		Set<String> published = new TreeSet<>();
+		for (String name : REPLICAS) {
+			Map<String, Object> replica = map(services.get(name));
+			Map<String, Object> build = map(replica.get("build"));
+			Path context = SCALE_OUT.getParent().resolve((String) build.get("context")).normalize();
+			assertThat(context.resolve((String) build.get("dockerfile")).normalize()).as(name).isEqualTo(DOCKERFILE);
+			Map<String, Object> environment = map(replica.get("environment"));
+			assertThat(environment).as(name)
+				.containsEntry("SPRING_DATA_REDIS_URL", "redis://redis:6379")
+				.containsEntry("SPRING_R2DBC_URL", "r2dbc:postgresql://postgres:5432/" + database.get("POSTGRES_DB"))
+				.containsEntry("SPRING_R2DBC_USERNAME", database.get("POSTGRES_USER"))
+				.containsEntry("SPRING_R2DBC_PASSWORD", database.get("POSTGRES_PASSWORD"));
+			assertThat(environment).as(name).isEqualTo(map(map(services.get("adsgraph-1")).get("environment")));
+			for (String dependency : List.of("redis", "postgres", "sandbox")) {
+				assertThat(map(map(replica.get("depends_on")).get(dependency))).as(name + " on " + dependency)
+					.containsEntry("condition", "service_healthy");
+			}
+			// Each replica's own port, to read its /actuator/prometheus.
+			List<?> ports = (List<?>) replica.get("ports");
+			assertThat(ports).as(name).hasSize(1);
+			assertThat((String) ports.get(0)).as(name).endsWith(":" + serverPort());
+			published.add(((String) ports.get(0)).split(":")[0]);
+		}
+		assertThat(published).as("one published port per replica").hasSize(REPLICAS.size());
+	}
+
+	@Test
+	void scaleOutReplicasCallTheSandboxServiceInLiveModeWithItsDemoCredentials() throws IOException {
+		Map<String, Object> services = map(yaml(SCALE_OUT).get("services"));
+		Map<String, Object> sandbox = map(services.get("sandbox"));
+		List<String> entrypoint = ((List<?>) sandbox.get("entrypoint")).stream().map(String::valueOf).toList();
+		assertThat(entrypoint).contains("dev.adsgraph.sandbox.SandboxMain", "--address=0.0.0.0");
+		String port = entrypoint.stream()
+			.filter((arg) -> arg.startsWith("--port="))
+			.findFirst()
+			.orElseThrow()
+			.substring("--port=".length());
+		assertThat(sandbox.get("healthcheck").toString()).contains("http://127.0.0.1:" + port + "/sandbox");
+		Map<String, Object> environment = map(map(services.get("adsgraph-1")).get("environment"));
+		String base = "http://sandbox:" + port;
+		SandboxCredentials ads = SandboxServer.demoCredentials();
+		SandboxCredentials sp = SandboxServer.demoSpCredentials();
+		assertThat(environment).containsEntry("ADSGRAPH_MODE", "live")
+			.containsEntry("ADSGRAPH_UPSTREAM_LWA_TOKENURL", base + "/auth/o2/token")
+			.containsEntry("ADSGRAPH_UPSTREAM_ADS_HOSTS_NA", base + "/ads/na")
+			.containsEntry("ADSGRAPH_UPSTREAM_SP_HOSTS_NA", base + "/sp/na")
+			.containsEntry("ADSGRAPH_TENANTS_0_ADS_CLIENTID", ads.clientId())
+			.containsEntry("ADSGRAPH_TENANTS_0_ADS_CLIENTSECRET", ads.clientSecret())
+			.containsEntry("ADSGRAPH_TENANTS_0_ADS_REFRESHTOKEN", ads.refreshToken())
+			.containsEntry("ADSGRAPH_TENANTS_0_SP_CLIENTID", sp.clientId())
+			.containsEntry("ADSGRAPH_TENANTS_0_SP_CLIENTSECRET", sp.clientSecret())
+			.containsEntry("ADSGRAPH_TENANTS_0_SP_REFRESHTOKEN", sp.refreshToken())
+			.containsEntry("ADSGRAPH_TENANTS_0_SP_SELLINGPARTNERID", SandboxServer.DEMO_SELLING_PARTNER_ID);
+		// The API key the file's header names is the one whose hash the tenant holds.
+		Matcher key = Pattern.compile("API key (\\S+);").matcher(Files.readString(SCALE_OUT));
+		assertThat(key.find()).as("the API key in the header").isTrue();
+		assertThat(environment).containsEntry("ADSGRAPH_TENANTS_0_APIKEYSHA256", sha256(key.group(1)));
+	}
+
+	@Test
+	void scaleOutProxySpreadsOverBothReplicasOnTheGatewaysPort() throws IOException {
+		Map<String, Object> services = map(yaml(SCALE_OUT).get("services"));
+		Map<String, Object> proxy = map(services.get("proxy"));
+		assertThat((String) proxy.get("image")).startsWith("nginx:");
+		String volume = (String) ((List<?>) proxy.get("volumes")).get(0);
+		String[] parts = volume.split(":");
+		assertThat(parts[1]).isEqualTo("/etc/nginx/nginx.conf");
+		assertThat(parts).hasSize(3).endsWith("ro");
+		Path config = SCALE_OUT.getParent().resolve(parts[0]).normalize();
+		assertThat(config).exists();
+		String nginx = Files.readString(config);
+		Matcher server = Pattern.compile("(?m)^\\s*server\\s+([\\w.-]+):(\\d+)").matcher(nginx);
+		List<String> upstreams = new java.util.ArrayList<>();
+		while (server.find()) {
+			assertThat(server.group(2)).isEqualTo(serverPort());
+			upstreams.add(server.group(1));
+		}
+		assertThat(upstreams).containsExactlyInAnyOrderElementsOf(REPLICAS);
+		Matcher listen = Pattern.compile("listen\\s+(\\d+);").matcher(nginx);
+		assertThat(listen.find()).isTrue();
+		assertThat(proxy.get("ports")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.contains(listen.group(1) + ":" + listen.group(1));
+		assertThat(nginx).as("subscriptions over WebSocket pass through").contains("proxy_set_header Upgrade");
+		for (String replica : REPLICAS) {
+			assertThat(map(map(proxy.get("depends_on")).get(replica))).containsEntry("condition", "service_healthy");
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
