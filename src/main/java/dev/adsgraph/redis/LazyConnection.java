@@ -122,6 +122,10 @@ final class LazyConnection<K, V> {
 		return this.closed;
 	}
 
+	boolean isConnected() {
+		return this.real != null;
+	}
+
 	RedisCodec<K, V> codec() {
 		return this.codec;
 	}
@@ -133,7 +137,8 @@ final class LazyConnection<K, V> {
 	@SuppressWarnings("unchecked")
 	void connected(StatefulRedisConnection<K, V> made) {
 		synchronized (this.lock) {
-			if (this.closed) {
+			if (this.closed || this.real != null) {
+				// Closed meanwhile, or connected by an earlier attempt.
 				made.closeAsync();
 				return;
 			}

@@ -1,6 +1,9 @@
 package dev.adsgraph.redis;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
@@ -46,6 +49,9 @@ final class ReconnectingRedisClient extends RedisClient {
 
 	private volatile boolean shutdown;
 
+	/** Stand-ins not connected yet. */
+	private final Set<LazyConnection<?, ?>> pending = ConcurrentHashMap.newKeySet();
+
 	ReconnectingRedisClient(ClientResources resources, RedisURI uri) {
 		super(resources, uri);
 		this.uri = uri;
@@ -67,6 +73,7 @@ final class ReconnectingRedisClient extends RedisClient {
 			}
 		}
 		LazyConnection<K, V> lazy = new LazyConnection<>(false, codec, this);
+		this.pending.add(lazy);
 		retry(lazy, 0);
 		return lazy.connection();
 	}
@@ -87,8 +94,18 @@ final class ReconnectingRedisClient extends RedisClient {
 			}
 		}
 		LazyConnection<K, V> lazy = new LazyConnection<>(true, codec, this);
+		this.pending.add(lazy);
 		retry(lazy, 0);
 		return lazy.pubSubConnection();
+	}
+
+	/**
+	 * Whether every connection opened while Redis was unreachable has connected since (or
+	 * was closed): until then some of the beans using Redis would still fail.
+	 */
+	boolean allConnected() {
+		this.pending.removeIf(LazyConnection::isClosed);
+		return this.pending.isEmpty();
 	}
 
 	private void unreachable(RedisConnectionException ex) {
@@ -105,11 +122,16 @@ final class ReconnectingRedisClient extends RedisClient {
 			return;
 		}
 		long delay = Math.min(FIRST_RETRY.toMillis() << Math.min(attempt, 20), LAST_RETRY.toMillis());
-		getResources().eventExecutorGroup().schedule(() -> attempt(lazy, attempt), delay, TimeUnit.MILLISECONDS);
+		try {
+			getResources().eventExecutorGroup().schedule(() -> attempt(lazy, attempt), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Lettuce's threads are shutting down: so is the application.
+		}
 	}
 
 	private <K, V> void attempt(LazyConnection<K, V> lazy, int attempt) {
-		if (this.shutdown || lazy.isClosed()) {
+		if (this.shutdown || lazy.isClosed() || lazy.isConnected()) {
 			return;
 		}
 		try {
@@ -124,6 +146,10 @@ final class ReconnectingRedisClient extends RedisClient {
 						}
 						this.reachable = true;
 						lazy.connected(connection);
+						this.pending.remove(lazy);
+						// Redis answers: the other stand-ins need not wait for their
+						// back-off.
+						this.pending.forEach((other) -> attempt(other, 0));
 					}
 				});
 		}

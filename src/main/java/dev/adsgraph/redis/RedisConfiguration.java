@@ -3,6 +3,7 @@ package dev.adsgraph.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -143,10 +144,13 @@ public class RedisConfiguration {
 	 * replica serves.
 	 */
 	@Bean(destroyMethod = "close")
-	ReplicaHeartbeat replicaHeartbeat(StatefulRedisConnection<String, String> connection, RedisProperties properties,
-			Clock clock, RedisStatus status) {
+	ReplicaHeartbeat replicaHeartbeat(RedisClient client, StatefulRedisConnection<String, String> connection,
+			RedisProperties properties, Clock clock, RedisStatus status) {
+		BooleanSupplier ready = (client instanceof ReconnectingRedisClient reconnecting) ? reconnecting::allConnected
+				: () -> true;
 		ReplicaHeartbeat heartbeat = new ReplicaHeartbeat(connection.reactive(), properties.keyPrefix(),
-				properties.heartbeatInterval(), properties.heartbeatExpiry(), properties.timeout(), clock, status);
+				properties.heartbeatInterval(), properties.heartbeatExpiry(), properties.timeout(), clock, status,
+				ready);
 		heartbeat.start();
 		return heartbeat;
 	}

@@ -112,9 +112,19 @@ public final class RedisStatus {
 
 	/** A heartbeat counted the live replicas: Redis answers. */
 	Mono<Void> heartbeat(int count) {
+		return heartbeat(count, true);
+	}
+
+	/**
+	 * A heartbeat counted the live replicas: Redis answers.
+	 * @param ready whether every connection of the replica is there too (one opened while
+	 * Redis was down may connect a moment after the heartbeat's); the replica stays
+	 * degraded until it is
+	 */
+	Mono<Void> heartbeat(int count, boolean ready) {
 		this.replicas = Math.max(1, count);
 		this.counted = true;
-		if (this.shared) {
+		if (this.shared || !ready) {
 			return Mono.empty();
 		}
 		return Flux.fromIterable(this.reconciliations)
@@ -126,7 +136,7 @@ public final class RedisStatus {
 				synchronized (this) {
 					this.shared = true;
 				}
-				logger.info("Redis answers: shared state in use again ({} replicas)", this.replicas);
+				logger.info("Redis answers: quotas shared through it ({} replicas)", this.replicas);
 			}));
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
@@ -47,10 +48,22 @@ final class ReplicaHeartbeat implements AutoCloseable {
 
 	private final RedisStatus status;
 
+	private final BooleanSupplier ready;
+
 	private Disposable loop;
 
 	ReplicaHeartbeat(RedisReactiveCommands<String, String> redis, String prefix, Duration interval, Duration expiry,
 			Duration timeout, Clock clock, RedisStatus status) {
+		this(redis, prefix, interval, expiry, timeout, clock, status, () -> true);
+	}
+
+	/**
+	 * @param ready whether every connection of the replica is there (see
+	 * {@link RedisStatus#heartbeat(int, boolean)})
+	 */
+	ReplicaHeartbeat(RedisReactiveCommands<String, String> redis, String prefix, Duration interval, Duration expiry,
+			Duration timeout, Clock clock, RedisStatus status, BooleanSupplier ready) {
+		this.ready = ready;
 		this.redis = Objects.requireNonNull(redis, "redis");
 		this.key = prefix + "replicas";
 		this.interval = interval;
@@ -87,7 +100,7 @@ final class ReplicaHeartbeat implements AutoCloseable {
 					Long.toString(this.expiry.toMillis()))
 			.single()
 			.timeout(this.timeout)
-			.flatMap((count) -> this.status.heartbeat(count.intValue()))
+			.flatMap((count) -> this.status.heartbeat(count.intValue(), this.ready.getAsBoolean()))
 			.doOnError((ex) -> {
 				if (this.status.shared()) {
 					logger.debug("Redis heartbeat failed: {}", ex.toString());
