@@ -59,6 +59,17 @@ import org.springframework.util.StringUtils;
  * (url, or host, port, username, password, database, ssl.enabled); commands are refused
  * at once while disconnected and time out after {@code adsgraph.redis.timeout}, so a
  * Redis that is down or slow delays no request beyond that.
+ * <p>
+ * Failure behaviour (docs/scale-out.md): connections can be opened while Redis is down
+ * ({@link ReconnectingRedisClient}), so a replica starts without it; replicas count one
+ * another by heartbeats ({@link ReplicaHeartbeat}); while Redis does not answer
+ * ({@link RedisStatus}) the buckets run on a local share of each quota and reconcile when
+ * it is back; a metric and the readiness probe's details say so.
+ * <p>
+ * Beans of other Redis-backed stores inject the {@link RedisClient} and the
+ * {@code StatefulRedisConnection<String, String>} defined here; both work whether Redis
+ * is up or not when they are made (commands fail at once until it is there, pub/sub
+ * subscriptions are made once it is).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisConfigured.class)

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keyPrefix put before every key the gateway writes, so that several deployments
  * (or tests) can share one Redis
  * @param timeout how long one Redis command may take before the gateway goes on without
- * it (a rate-limit step lets the call through, an LWA lease step refreshes locally)
+ * it (a rate-limit step runs on this replica's local share of the quota, an LWA lease
+ * step refreshes locally)
  * @param lwaLease how long one replica holds the right to refresh a credential's LWA
  * token; the others wait for its result at most this long, and take over when a replica
  * dies holding it. Longer than one token request with its retries.
