@@ -118,7 +118,9 @@ final class SharedOrLocalTokenBucketStore implements TokenBucketStore {
 	/** Takes from each shared bucket what its local share is short of full. */
 	private Mono<Void> reconcile() {
 		Local spent = this.local;
-		if (spent == null) {
+		if (spent == null || spent.outage != this.status.outage()) {
+			// No local bucket used during this outage (those of an earlier one were
+			// reconciled then).
 			return Mono.empty();
 		}
 		return Flux.fromIterable(spent.limits.entrySet()).concatMap((entry) -> {

@@ -79,6 +79,11 @@ class SharedOrLocalTokenBucketStoreTest {
 		assertThat(reserve(store, metered)).isEqualTo(Duration.ZERO);
 		assertThat(reserve(store, metered)).isEqualTo(Duration.ofSeconds(1));
 		assertThat(this.status.fallbacks()).isEqualTo(3);
+
+		// A second outage in which no local bucket was used charges nothing again.
+		this.status.failed(new IllegalStateException("Redis lost again"));
+		this.status.heartbeat(2).block();
+		assertThat(reserve(store, metered)).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
