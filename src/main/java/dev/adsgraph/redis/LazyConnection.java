@@ -70,6 +70,9 @@ final class LazyConnection<K, V> {
 
 	private final List<RedisPubSubListener<K, V>> listeners = new ArrayList<>();
 
+	/** Other listeners (connection state, push), with the method adding them. */
+	private final java.util.Map<Object, Method> otherListeners = new java.util.LinkedHashMap<>();
+
 	/** Recorded subscriptions by command ({@code subscribe}...), in order. */
 	private final java.util.Map<String, Set<Object>> subscriptions = new java.util.LinkedHashMap<>();
 
@@ -142,6 +145,14 @@ final class LazyConnection<K, V> {
 				made.closeAsync();
 				return;
 			}
+			this.otherListeners.forEach((listener, method) -> {
+				try {
+					LazyConnection.invoke(made, method, new Object[] { listener });
+				}
+				catch (Throwable ex) {
+					// A listener Lettuce refuses is one it would have refused at once.
+				}
+			});
 			if (made instanceof StatefulRedisPubSubConnection<K, V> pubSubMade) {
 				this.listeners.forEach(pubSubMade::addListener);
 				RedisPubSubAsyncCommands<K, V> commands = pubSubMade.async();
@@ -289,15 +300,15 @@ final class LazyConnection<K, V> {
 					return made != null && made.isMulti();
 				case "addListener":
 				case "removeListener":
-					if (args[0] instanceof RedisPubSubListener<?, ?>) {
-						@SuppressWarnings("unchecked")
-						RedisPubSubListener<K, V> listener = (RedisPubSubListener<K, V>) args[0];
+					if (!(args[0] instanceof RedisPubSubListener<?, ?>)) {
+						// A connection state or push listener: kept, and added once
+						// connected.
 						synchronized (LazyConnection.this.lock) {
 							if (name.equals("addListener")) {
-								LazyConnection.this.listeners.add(listener);
+								LazyConnection.this.otherListeners.put(args[0], method);
 							}
 							else {
-								LazyConnection.this.listeners.remove(listener);
+								LazyConnection.this.otherListeners.remove(args[0]);
 							}
 							made = LazyConnection.this.real;
 							if (made != null) {
@@ -306,7 +317,21 @@ final class LazyConnection<K, V> {
 						}
 						return null;
 					}
-					return NOT_HANDLED;
+					@SuppressWarnings("unchecked")
+					RedisPubSubListener<K, V> listener = (RedisPubSubListener<K, V>) args[0];
+					synchronized (LazyConnection.this.lock) {
+						if (name.equals("addListener")) {
+							LazyConnection.this.listeners.add(listener);
+						}
+						else {
+							LazyConnection.this.listeners.remove(listener);
+						}
+						made = LazyConnection.this.real;
+						if (made != null) {
+							LazyConnection.invoke(made, method, args);
+						}
+					}
+					return null;
 				default:
 					return NOT_HANDLED;
 			}

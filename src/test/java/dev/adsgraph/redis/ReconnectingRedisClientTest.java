@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -64,6 +66,15 @@ class ReconnectingRedisClientTest {
 
 		});
 		subscriber.sync().subscribe("news");
+		List<String> states = new CopyOnWriteArrayList<>();
+		connection.addListener(new RedisConnectionStateListener() {
+
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+				states.add("disconnected");
+			}
+
+		});
 
 		assertThat(connection.isOpen()).isFalse();
 		assertThatExceptionOfType(RedisConnectionException.class).isThrownBy(() -> connection.sync().ping());
@@ -79,8 +90,10 @@ class ReconnectingRedisClientTest {
 			assertThat(received).contains("first");
 		});
 
-		// Lost and back again: Lettuce reconnects both and subscribes again.
+		// Lost and back again: Lettuce reconnects both and subscribes again; the
+		// connection's listener, added before it was made, hears of it.
 		this.redis.stop();
+		await().atMost(Duration.ofSeconds(30)).until(() -> states.contains("disconnected"));
 		this.redis.restart();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			connection.sync().publish("news", "second");
