@@ -6,8 +6,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -71,10 +73,10 @@ final class LazyConnection<K, V> {
 	private final List<RedisPubSubListener<K, V>> listeners = new ArrayList<>();
 
 	/** Other listeners (connection state, push), with the method adding them. */
-	private final java.util.Map<Object, Method> otherListeners = new java.util.LinkedHashMap<>();
+	private final Map<Object, Method> otherListeners = new LinkedHashMap<>();
 
 	/** Recorded subscriptions by command ({@code subscribe}...), in order. */
-	private final java.util.Map<String, Set<Object>> subscriptions = new java.util.LinkedHashMap<>();
+	private final Map<String, Set<Object>> subscriptions = new LinkedHashMap<>();
 
 	private final Sinks.One<StatefulRedisConnection<K, V>> arrival = Sinks.one();
 

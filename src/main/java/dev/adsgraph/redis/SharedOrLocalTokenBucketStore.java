@@ -3,8 +3,10 @@ package dev.adsgraph.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import reactor.core.publisher.Flux;
@@ -82,7 +84,7 @@ final class SharedOrLocalTokenBucketStore implements TokenBucketStore {
 		return either(() -> this.shared.drain(key, limit), (local) -> local.store.drain(key, local.share(key, limit)));
 	}
 
-	private <T> Mono<T> either(java.util.function.Supplier<Mono<T>> onShared, Function<Local, Mono<T>> onLocal) {
+	private <T> Mono<T> either(Supplier<Mono<T>> onShared, Function<Local, Mono<T>> onLocal) {
 		if (this.status.shared()) {
 			return onShared.get().onErrorResume((ex) -> {
 				this.status.failed(ex);
@@ -137,7 +139,7 @@ final class SharedOrLocalTokenBucketStore implements TokenBucketStore {
 			return Mono.fromFuture(() -> this.sharedBuckets.asAsync()
 				.builder()
 				.build(key,
-						() -> java.util.concurrent.CompletableFuture
+						() -> CompletableFuture
 							.completedFuture(TokenBuckets.configuration(metered.rate(), metered.burst())))
 				.consumeIgnoringRateLimits(deficit));
 		}).then();
