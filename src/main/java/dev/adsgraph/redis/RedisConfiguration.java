@@ -2,6 +2,8 @@ package dev.adsgraph.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -9,12 +11,19 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.adsgraph.buckets.RedisProxyManagers;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;
 import dev.adsgraph.upstream.lwa.RedisLwaTokenCache;
 import dev.adsgraph.upstream.sp.BucketKey;
-import dev.adsgraph.upstream.sp.InMemoryTokenBucketStore;
 import dev.adsgraph.upstream.resilience.RedisThrottleStore;
 import dev.adsgraph.upstream.resilience.ThrottleStore;
 import dev.adsgraph.upstream.sp.TokenBucketStore;
@@ -22,6 +31,8 @@ import dev.adsgraph.web.InMemoryRequestBucketStore;
 import dev.adsgraph.web.RequestBucketStore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -48,19 +59,63 @@ import org.springframework.util.StringUtils;
  * (url, or host, port, username, password, database, ssl.enabled); commands are refused
  * at once while disconnected and time out after {@code adsgraph.redis.timeout}, so a
  * Redis that is down or slow delays no request beyond that.
+ * <p>
+ * Failure behaviour (docs/scale-out.md): connections can be opened while Redis is down
+ * ({@link ReconnectingRedisClient}), so a replica starts without it; replicas count one
+ * another by heartbeats ({@link ReplicaHeartbeat}); while Redis does not answer
+ * ({@link RedisStatus}) the buckets run on a local share of each quota and reconcile when
+ * it is back; a metric and the readiness probe's details say so.
+ * <p>
+ * Beans of other Redis-backed stores inject the {@link RedisClient} and the
+ * {@code StatefulRedisConnection<String, String>} defined here; both work whether Redis
+ * is up or not when they are made (commands fail at once until it is there, pub/sub
+ * subscriptions are made once it is).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisConfigured.class)
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
 
+	@Bean
+	RedisStatus redisStatus(RedisProperties properties) {
+		return new RedisStatus(properties.replicasUntilCounted());
+	}
+
+	/**
+	 * Lettuce's threads and timers; reconnecting backs off from
+	 * {@link ReconnectingRedisClient#FIRST_RETRY} to
+	 * {@link ReconnectingRedisClient#LAST_RETRY} (Lettuce's default goes up to 30 s), so
+	 * shared state resumes within seconds of Redis coming back.
+	 */
 	@Bean(destroyMethod = "shutdown")
-	RedisClient redisClient(Environment environment, RedisProperties properties) {
-		RedisClient client = RedisClient.create(redisUri(environment));
+	ClientResources redisClientResources() {
+		return DefaultClientResources.builder()
+			.reconnectDelay(Delay.exponential(ReconnectingRedisClient.FIRST_RETRY, ReconnectingRedisClient.LAST_RETRY,
+					2, TimeUnit.MILLISECONDS))
+			.build();
+	}
+
+	/**
+	 * The client every Redis bean connects through; its connections can be opened while
+	 * Redis is down ({@link ReconnectingRedisClient}). Every command it issues is counted
+	 * ({@link RedisStatus#commands()}).
+	 */
+	@Bean(destroyMethod = "shutdown")
+	RedisClient redisClient(ClientResources resources, Environment environment, RedisProperties properties,
+			RedisStatus status) {
+		RedisClient client = new ReconnectingRedisClient(resources, redisUri(environment));
 		client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
 			.build());
+		client.addListener(new CommandListener() {
+
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				status.commandIssued();
+			}
+
+		});
 		return client;
 	}
 
@@ -95,10 +150,27 @@ public class RedisConfiguration {
 		return client.connect(StringCodec.UTF8);
 	}
 
+	/**
+	 * Counts the live replicas and tells whether Redis answers; beats once before the
+	 * replica serves.
+	 */
+	@Bean(destroyMethod = "close")
+	ReplicaHeartbeat replicaHeartbeat(RedisClient client, StatefulRedisConnection<String, String> connection,
+			RedisProperties properties, Clock clock, RedisStatus status) {
+		BooleanSupplier ready = (client instanceof ReconnectingRedisClient reconnecting) ? reconnecting::allConnected
+				: () -> true;
+		ReplicaHeartbeat heartbeat = new ReplicaHeartbeat(connection.reactive(), properties.keyPrefix(),
+				properties.heartbeatInterval(), properties.heartbeatExpiry(), properties.timeout(), clock, status,
+				ready);
+		heartbeat.start();
+		return heartbeat;
+	}
+
 	@Bean
-	TokenBucketStore redisTokenBucketStore(RedisClient client, RedisProperties properties, Clock clock) {
-		return new InMemoryTokenBucketStore(RedisProxyManagers.proxyManager(client, properties.keyPrefix() + "bucket:",
-				BucketKey::asString, clock, properties.timeout()));
+	TokenBucketStore redisTokenBucketStore(RedisClient client, RedisProperties properties, Clock clock,
+			RedisStatus status) {
+		return new SharedOrLocalTokenBucketStore(RedisProxyManagers.proxyManager(client,
+				properties.keyPrefix() + "bucket:", BucketKey::asString, clock, properties.timeout()), status, clock);
 	}
 
 	@Bean
@@ -109,15 +181,55 @@ public class RedisConfiguration {
 	}
 
 	@Bean
-	RequestBucketStore redisRequestBucketStore(RedisClient client, RedisProperties properties, Clock clock) {
-		return new InMemoryRequestBucketStore(
+	RequestBucketStore redisRequestBucketStore(RedisClient client, RedisProperties properties, Clock clock,
+			RedisStatus status) {
+		return new SharedOrLocalRequestBucketStore(new InMemoryRequestBucketStore(
 				RedisProxyManagers.proxyManager(client, properties.keyPrefix() + "bucket:requests:",
-						(String tenantId) -> tenantId, clock, properties.timeout()));
+						(String tenantId) -> tenantId, clock, properties.timeout())),
+				status, clock);
 	}
 
 	@Bean(destroyMethod = "close")
 	ThrottleStore redisThrottleStore(RedisClient client, RedisProperties properties) {
 		return new RedisThrottleStore(client, properties.keyPrefix());
+	}
+
+	/**
+	 * In the readiness probe's details: {@code shared} or {@code degraded}, and the
+	 * replicas counted. Always UP: a degraded replica serves (on its local shares), so it
+	 * must keep receiving traffic.
+	 */
+	@Bean
+	HealthIndicator redisHealthIndicator(RedisStatus status) {
+		return () -> Health.up()
+			.withDetail("mode", status.degraded() ? "degraded" : "shared")
+			.withDetail("replicas", status.replicas())
+			.build();
+	}
+
+	/**
+	 * {@code adsgraph.redis.degraded} (1 while on local shares),
+	 * {@code adsgraph.redis.replicas} (the live replicas last counted),
+	 * {@code adsgraph.redis.fallbacks} (bucket steps served by a local share) and
+	 * {@code adsgraph.redis.commands} (Redis commands issued: round trips, for the
+	 * benchmark).
+	 */
+	@Bean
+	MeterBinder redisMetrics(RedisStatus status) {
+		return (registry) -> {
+			Gauge.builder("adsgraph.redis.degraded", status, (s) -> s.degraded() ? 1 : 0)
+				.description("1 while Redis does not answer and this replica runs on its local share of each quota")
+				.register(registry);
+			Gauge.builder("adsgraph.redis.replicas", status, RedisStatus::replicas)
+				.description("Live replicas last counted through the heartbeats in Redis, this one included")
+				.register(registry);
+			FunctionCounter.builder("adsgraph.redis.fallbacks", status, RedisStatus::fallbacks)
+				.description("Bucket steps served by this replica's local share instead of Redis")
+				.register(registry);
+			FunctionCounter.builder("adsgraph.redis.commands", status, RedisStatus::commands)
+				.description("Redis commands issued by this replica")
+				.register(registry);
+		};
 	}
 
 }

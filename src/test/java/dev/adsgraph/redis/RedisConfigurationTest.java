@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 
 import dev.adsgraph.ClockConfiguration;
+import dev.adsgraph.testing.ClosedPort;
 import dev.adsgraph.testing.RedisServer;
 import dev.adsgraph.upstream.UpstreamConfiguration;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
@@ -56,6 +57,20 @@ class RedisConfigurationTest {
 			assertThat(context).hasSingleBean(RequestBucketStore.class);
 			assertThat(context.getBean(RedisProperties.class).keyPrefix()).isEqualTo("adsgraph:");
 		});
+	}
+
+	@Test
+	void withRedisUnreachableAtStartTheContextStartsDegraded() throws Exception {
+		try (ClosedPort closed = new ClosedPort()) {
+			this.contextRunner.withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + closed.port())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					RedisStatus status = context.getBean(RedisStatus.class);
+					assertThat(status.degraded()).isTrue();
+					assertThat(status.replicas()).isEqualTo(2);
+					assertThat(context.getBean(ThrottleStore.class)).isInstanceOf(RedisThrottleStore.class);
+				});
+		}
 	}
 
 	@Test

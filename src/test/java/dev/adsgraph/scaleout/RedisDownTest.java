@@ -1,91 +1,90 @@
 package dev.adsgraph.scaleout;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.adsgraph.AdsgraphApplication;
+import dev.adsgraph.redis.RedisStatus;
 import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
+import dev.adsgraph.testing.GatewayReplicas;
 import dev.adsgraph.testing.RedisServer;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
+import dev.adsgraph.upstream.sp.CatalogItem;
 import dev.adsgraph.upstream.sp.CatalogItemSearch;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 import dev.adsgraph.upstream.sp.SpCredentials;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import dev.adsgraph.upstream.sp.SpRateLimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A replica in Redis mode whose Redis (a server of this test's own) stops mid-run and
- * comes back: no request fails because of it, and the shared state is used again once
- * Redis answers.
+ * Two replicas in Redis mode whose Redis (a server of this test's own) is down when they
+ * start, or stops mid-run and comes back (empty): no request fails because of it, the
+ * replicas run degraded on their local share of each quota meanwhile (so a burst through
+ * both stays within one seller's usage plan: the sandbox throttles nothing), say so in
+ * their metrics and readiness details, and share their state through Redis again once it
+ * answers. Heartbeats are fast here (200 ms, expiring after 1 s) so that changes show
+ * within a second.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisDownTest {
 
-	private static final String API_KEY = "redis-down-test-key-0123456789";
-
-	private static final String PREFIX = "down:";
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private static final String ACCOUNTS = "{ adsAccounts(first: 5) { nodes { id } } }";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private RedisServer redis;
 
 	private SandboxServer sandbox;
 
-	private ConfigurableApplicationContext replica;
+	private GatewayReplicas replicas;
+
+	private String prefix;
 
 	@BeforeAll
-	void start() {
+	void startSandbox() {
 		this.redis = RedisServer.startPrivate();
 		this.sandbox = SandboxServer.start(SandboxSettings.defaults());
-		SandboxCredentials ads = SandboxServer.demoCredentials();
-		SandboxCredentials sp = SandboxServer.demoSpCredentials();
-		this.replica = new SpringApplicationBuilder(AdsgraphApplication.class).run("--server.port=0",
-				"--adsgraph.mode=live", "--spring.data.redis.url=" + this.redis.url(),
-				"--adsgraph.redis.key-prefix=" + PREFIX,
-				"--adsgraph.upstream.lwa.token-url=" + this.sandbox.lwaTokenUrl(),
-				"--adsgraph.upstream.ads.hosts.NA=" + this.sandbox.adsHost("NA"),
-				"--adsgraph.upstream.sp.hosts.NA=" + this.sandbox.spHost("NA"), "--adsgraph.tenants[0].id=demo",
-				"--adsgraph.tenants[0].api-key=" + API_KEY, "--adsgraph.tenants[0].ads.client-id=" + ads.clientId(),
-				"--adsgraph.tenants[0].ads.client-secret=" + ads.clientSecret(),
-				"--adsgraph.tenants[0].ads.refresh-token=" + ads.refreshToken(), "--adsgraph.tenants[0].ads.regions=NA",
-				"--adsgraph.tenants[0].sp.client-id=" + sp.clientId(),
-				"--adsgraph.tenants[0].sp.client-secret=" + sp.clientSecret(),
-				"--adsgraph.tenants[0].sp.refresh-token=" + sp.refreshToken(),
-				"--adsgraph.tenants[0].sp.selling-partner-id=" + SandboxServer.DEMO_SELLING_PARTNER_ID,
-				"--adsgraph.tenants[0].sp.regions=NA");
+	}
+
+	@BeforeEach
+	void prefix() {
+		this.prefix = "down:" + UUID.randomUUID() + ":";
+	}
+
+	@AfterEach
+	void stopReplicas() {
+		if (this.replicas != null) {
+			this.replicas.close();
+			this.replicas = null;
+		}
 	}
 
 	@AfterAll
 	void stop() {
-		if (this.replica != null) {
-			this.replica.close();
-		}
 		if (this.sandbox != null) {
 			this.sandbox.close();
 		}
@@ -95,32 +94,143 @@ class RedisDownTest {
 	}
 
 	@Test
-	void requestsGoOnWhileRedisIsDownAndSharedStateResumesWhenItIsBack() {
-		assertAnswered(query());
+	void replicasStartedWhileRedisIsDownServeAndShareOnceItStarts() {
+		this.redis.stop();
+		try {
+			this.replicas = GatewayReplicas.start(this.sandbox, 2, arguments());
+			for (int replica = 0; replica < 2; replica++) {
+				assertAnswered(this.replicas.graphql(replica, ACCOUNTS));
+				assertThat(mode(replica)).isEqualTo("degraded");
+				assertThat(gauge(replica, "adsgraph_redis_degraded")).isEqualTo(1);
+				assertThat(status(replica).counted()).isFalse();
+			}
+		}
+		finally {
+			this.redis.restart();
+		}
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			for (int replica = 0; replica < 2; replica++) {
+				assertThat(mode(replica)).isEqualTo("shared");
+				assertThat(status(replica).replicas()).isEqualTo(2);
+			}
+		});
+		assertAnswered(this.replicas.graphql(0, ACCOUNTS));
 		assertThat(requestBucketInRedis()).isTrue();
+		assertThat(gauge(0, "adsgraph_redis_degraded")).isZero();
+		assertThat(gauge(1, "adsgraph_redis_replicas")).isEqualTo(2);
+	}
+
+	@Test
+	void redisStoppedMidRunFailsNoRequestAndTheLocalSharesStayWithinThePlan() {
+		this.replicas = GatewayReplicas.start(this.sandbox, 2, arguments());
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			assertThat(status(0).replicas()).isEqualTo(2);
+			assertThat(status(1).replicas()).isEqualTo(2);
+		});
+		for (int replica = 0; replica < 2; replica++) {
+			assertAnswered(this.replicas.graphql(replica, ACCOUNTS));
+			assertThat(mode(replica)).isEqualTo("shared");
+			assertThat(gauge(replica, "adsgraph_redis_degraded")).isZero();
+		}
+		assertThat(requestBucketInRedis()).isTrue();
+		long commands = status(0).commands();
+		assertThat(commands).isPositive();
+		assertThat(gauge(0, "adsgraph_redis_commands_total")).isPositive();
 
 		this.redis.stop();
-		for (int i = 0; i < 10; i++) {
-			assertAnswered(query());
-		}
-		// A cold SP-API credential: no lease to take, so the replica refreshes on its
-		// own; the call goes unmetered.
-		SandboxCredentials sp = SandboxServer.demoSpCredentials();
-		SpCredentials seller = new SpCredentials(
-				new LwaCredentials(sp.clientId(), sp.clientSecret(), sp.refreshToken()),
-				SandboxServer.DEMO_SELLING_PARTNER_ID);
-		assertThat(this.replica.getBean(SellingPartnerApiClient.class)
-			.searchCatalogItems(seller, Region.NA,
-					CatalogItemSearch.byIdentifiers("ASIN", List.of("B07N4M94X4"), "ATVPDKIKX0DER", null))
-			.block(Duration.ofSeconds(30))).isNotNull();
+		try {
+			// Every request answered, on both replicas, while Redis is gone.
+			for (int i = 0; i < 10; i++) {
+				assertAnswered(this.replicas.graphql(i % 2, ACCOUNTS));
+			}
+			await().atMost(PATIENCE).untilAsserted(() -> {
+				assertThat(mode(0)).isEqualTo("degraded");
+				assertThat(mode(1)).isEqualTo("degraded");
+			});
+			assertThat(gauge(0, "adsgraph_redis_degraded")).isEqualTo(1);
+			assertThat(gauge(1, "adsgraph_redis_degraded")).isEqualTo(1);
 
-		// Back, empty: the replica reconnects and its buckets are in Redis again.
-		this.redis.restart();
+			// searchCatalogItems: 2 a second, burst 2, per selling partner. Each replica
+			// takes half of the metered plan (0.9 a second, no call of the burst at
+			// first): together within the plan, so the sandbox throttles none of ten
+			// calls spread over both.
+			long served = this.replicas.sandboxCount("sp.na.searchCatalogItems");
+			long throttled = this.replicas.sandboxCount("sp.na.searchCatalogItems.throttled");
+			long fallbacks = status(0).fallbacks() + status(1).fallbacks();
+			List<CompletableFuture<CatalogItem.SearchResults>> calls = IntStream.range(0, 10)
+				.mapToObj((i) -> this.replicas.bean(i % 2, SellingPartnerApiClient.class)
+					.searchCatalogItems(seller(), Region.NA,
+							CatalogItemSearch.byIdentifiers("ASIN", List.of("B07N4M94X4"), "ATVPDKIKX0DER", null))
+					.toFuture())
+				.toList();
+			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+			assertThat(this.replicas.sandboxCount("sp.na.searchCatalogItems") - served).isEqualTo(10);
+			assertThat(this.replicas.sandboxCount("sp.na.searchCatalogItems.throttled") - throttled).isZero();
+			for (int replica = 0; replica < 2; replica++) {
+				SpRateLimiter.Stats stats = this.replicas.bean(replica, SpRateLimiter.class).stats();
+				assertThat(stats.throttled()).isZero();
+				assertThat(stats.refusals()).isZero();
+			}
+			assertThat(status(0).fallbacks() + status(1).fallbacks()).isGreaterThanOrEqualTo(fallbacks + 10);
+			assertThat(status(0).replicas()).isEqualTo(2);
+		}
+		finally {
+			// Back, empty.
+			this.redis.restart();
+		}
 		assertThat(requestBucketInRedis()).isFalse();
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			assertAnswered(query());
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			assertThat(mode(0)).isEqualTo("shared");
+			assertThat(mode(1)).isEqualTo("shared");
+		});
+		assertThat(gauge(0, "adsgraph_redis_degraded")).isZero();
+		assertThat(gauge(1, "adsgraph_redis_degraded")).isZero();
+		await().atMost(PATIENCE).until(() -> {
+			assertAnswered(this.replicas.graphql(1, ACCOUNTS));
 			return requestBucketInRedis();
 		});
+		assertThat(status(0).replicas()).isEqualTo(2);
+
+		// One replica gone: the other counts one once its heartbeat is gone. (Read from
+		// the bean: closing a replica's context also stops the other's HTTP server,
+		// which shares Reactor Netty's global resources in this JVM.)
+		assertThat(gauge(0, "adsgraph_redis_replicas")).isEqualTo(2);
+		this.replicas.kill(1);
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(0).replicas()).isEqualTo(1));
+	}
+
+	private List<String> arguments() {
+		List<String> arguments = new ArrayList<>(GatewayReplicas.redis(this.redis.url(), this.prefix));
+		arguments.add("--adsgraph.redis.heartbeat-interval=200ms");
+		arguments.add("--adsgraph.redis.heartbeat-expiry=1s");
+		return arguments;
+	}
+
+	private static SpCredentials seller() {
+		SandboxCredentials sp = SandboxServer.demoSpCredentials();
+		return new SpCredentials(new LwaCredentials(sp.clientId(), sp.clientSecret(), sp.refreshToken()),
+				SandboxServer.DEMO_SELLING_PARTNER_ID);
+	}
+
+	private RedisStatus status(int replica) {
+		return this.replicas.bean(replica, RedisStatus.class);
+	}
+
+	/** What the readiness probe's details say; the probe itself stays UP. */
+	private String mode(int replica) {
+		HttpResponse<String> response = this.replicas.get(replica, "/actuator/health/readiness");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode health = JSON.readTree(response.body());
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/redis/status").asString()).isEqualTo("UP");
+		return health.at("/components/redis/details/mode").asString();
+	}
+
+	private double gauge(int replica, String name) {
+		String metrics = this.replicas.get(replica, "/actuator/prometheus").body();
+		Matcher matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+		assertThat(matcher.find()).as(name + " in\n" + metrics).isTrue();
+		return Double.parseDouble(matcher.group(1));
 	}
 
 	private static void assertAnswered(JsonNode answer) {
@@ -131,33 +241,10 @@ class RedisDownTest {
 	private boolean requestBucketInRedis() {
 		RedisClient client = RedisClient.create(this.redis.url());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().exists(PREFIX + "bucket:requests:demo") == 1;
+			return connection.sync().exists(this.prefix + "bucket:requests:demo") == 1;
 		}
 		finally {
 			client.shutdown();
-		}
-	}
-
-	private JsonNode query() {
-		String port = this.replica.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("X-Api-Key", API_KEY)
-			.POST(HttpRequest.BodyPublishers
-				.ofString(JSON.writeValueAsString(Map.of("query", "{ adsAccounts(first: 5) { nodes { id } } }"))))
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return JSON.readTree(response.body());
-		}
-		catch (java.io.IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
 		}
 	}
 
