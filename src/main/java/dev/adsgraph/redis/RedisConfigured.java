@@ -11,7 +11,7 @@ import org.springframework.util.StringUtils;
  * {@code spring.data.redis.url} or {@code spring.data.redis.host}. Without either,
  * nothing connects to Redis.
  */
-class RedisConfigured extends SpringBootCondition {
+public class RedisConfigured extends SpringBootCondition {
 
 	static final String URL = "spring.data.redis.url";
 
