@@ -161,7 +161,8 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 	}
 
 	/** The keys this replica polls itself now (holding the lease, or alone). */
-	Set<WatchKey> polling() {
+	@Override
+	public Set<WatchKey> polling() {
 		return Set.copyOf(this.polling);
 	}
 

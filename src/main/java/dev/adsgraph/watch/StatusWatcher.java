@@ -100,6 +100,20 @@ public final class StatusWatcher {
 		return byTenant;
 	}
 
+	/**
+	 * Pollers polling on this replica now, by tenant id: in Redis mode only those whose
+	 * lease this replica holds (or that poll alone while Redis is away), the others
+	 * follow another replica's; otherwise as {@link #running()}.
+	 */
+	public Map<String, Integer> polling() {
+		if (this.cluster == null) {
+			return running();
+		}
+		Map<String, Integer> byTenant = new ConcurrentHashMap<>();
+		this.cluster.polling().forEach((key) -> byTenant.merge(key.tenantId(), 1, Integer::sum));
+		return byTenant;
+	}
+
 	@SuppressWarnings("unchecked")
 	private <T> Flux<T> share(WatchKey key, Class<T> type, Function<T, ?> state, Supplier<Flux<T>> source) {
 		// In Redis mode this replica's one poller of the key is itself shared: it polls

@@ -1,5 +1,6 @@
 package dev.adsgraph.watch;
 
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,5 +19,8 @@ interface WatchCluster {
 	 * @param state the part of a value whose change is worth telling; repeats are dropped
 	 */
 	<T> Flux<T> share(WatchKey key, Class<T> type, Function<T, ?> state, Supplier<Flux<T>> source);
+
+	/** The keys this replica polls itself now. */
+	Set<WatchKey> polling();
 
 }
