@@ -336,10 +336,12 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 
 		/** This replica got the lease: it polls, and publishes what it reads. */
 		private void leased() {
-			if (this.finished || this.holding || this.alone) {
-				if (this.finished) {
-					release();
-				}
+			if (this.finished || this.alone) {
+				// Got too late for this subscription: let it go for another replica.
+				release();
+				return;
+			}
+			if (this.holding) {
 				return;
 			}
 			this.holding = true;
