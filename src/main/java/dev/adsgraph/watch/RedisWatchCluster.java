@@ -25,8 +25,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.adsgraph.graphql.PortableError;
 
@@ -123,10 +121,6 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 
 	/** This replica's name in leases and messages. */
 	private final String instance = UUID.randomUUID().toString();
-
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
 
 	private final Map<String, Set<Following<?>>> listeners = new ConcurrentHashMap<>();
 
@@ -289,8 +283,7 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 				try {
 					if (latest.startsWith("X")) {
 						// Ended with an error a moment ago.
-						finish(RedisWatchCluster.this.json.readValue(latest.substring(1), PortableError.class)
-							.toException());
+						finish(WatchValues.read(latest.substring(1), PortableError.class).toException());
 						return;
 					}
 					boolean ended = latest.startsWith("E");
@@ -384,7 +377,7 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 			deliver(value, 0);
 			String encoded;
 			try {
-				encoded = RedisWatchCluster.this.json.writeValueAsString(value);
+				encoded = WatchValues.write(value);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not share a change of {} with the other replicas: {}", this.key, ex.toString());
@@ -407,7 +400,7 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 			if (this.finished || !this.holding) {
 				return;
 			}
-			String error = RedisWatchCluster.this.json.writeValueAsString(PortableError.of(ex));
+			String error = WatchValues.write(PortableError.of(ex));
 			publishFinish("x" + RedisWatchCluster.this.instance + "\n" + error, "X" + error);
 			finish(ex);
 		}
@@ -441,7 +434,7 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 						value(body.substring(second + 1), Long.parseLong(body.substring(0, second)));
 					}
 					case 'e' -> finish(null);
-					case 'x' -> finish(RedisWatchCluster.this.json.readValue(body, PortableError.class).toException());
+					case 'x' -> finish(WatchValues.read(body, PortableError.class).toException());
 					case 'r' -> {
 						if (!this.holding && this.started) {
 							tryLease();
@@ -457,7 +450,7 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 		}
 
 		private void value(String encoded, long seq) {
-			deliver(RedisWatchCluster.this.json.readValue(encoded, this.type), seq);
+			deliver(WatchValues.read(encoded, this.type), seq);
 		}
 
 		/**
