@@ -28,6 +28,8 @@ import reactor.core.scheduler.Scheduler;
 
 import dev.adsgraph.graphql.PortableError;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * The subscription pollers of replicas in Redis mode: one poller per {@link WatchKey}
  * across the cluster, its events fanned out to every replica holding subscribers.
@@ -56,7 +58,7 @@ import dev.adsgraph.graphql.PortableError;
  * without Redis) until that subscription ends; a holder that cannot renew keeps polling.
  * Every step is bounded by the connection's command timeout.
  */
-final class RedisWatchCluster implements WatchCluster, AutoCloseable {
+final class RedisWatchCluster implements WatchCluster, SmartLifecycle, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisWatchCluster.class);
 
@@ -196,6 +198,30 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 
 	private Mono<Long> eval(String script, String[] keys, String... args) {
 		return this.commands.<Long>eval(script, ScriptOutputType.INTEGER, keys, args).next().timeout(this.timeout);
+	}
+
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Before the web server's graceful shutdown (which waits for open sockets): this
+	 * replica lets go of every lease it holds, so that a replica still interested polls
+	 * on at once; its own subscribers, while their sockets stay open, get that replica's
+	 * events. A lease nobody else takes this replica takes back at its next try.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.listeners.values().forEach((set) -> set.forEach(Following::handOver));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	@Override
@@ -410,6 +436,16 @@ final class RedisWatchCluster implements WatchCluster, AutoCloseable {
 			eval(FINISH, this.keys, RedisWatchCluster.this.instance, this.channel, message,
 					Long.toString(RedisWatchCluster.this.lease.toMillis()), latest)
 				.subscribe(null, (ex) -> logger.debug("Could not publish the end of {}: {}", this.key, ex.toString()));
+		}
+
+		void handOver() {
+			run(() -> {
+				if (this.holding && !this.finished) {
+					logger.debug("Handing {} over to another replica", this.key);
+					stopPolling();
+					release();
+				}
+			});
 		}
 
 		/** A message on the key's channel (on Lettuce's thread: handed to the worker). */

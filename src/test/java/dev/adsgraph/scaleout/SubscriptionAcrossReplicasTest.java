@@ -10,11 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +36,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two gateway replicas in Redis mode follow one terms token for subscribers on both
  * (graphql-transport-ws sockets): one of them polls the sandbox, the other passes on the
- * changes it publishes.
+ * changes it publishes, and polls on itself as soon as the first begins to stop.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriptionAcrossReplicasTest {
 
 	/** Every poll waits exactly this long after the one before. */
@@ -59,6 +65,8 @@ class SubscriptionAcrossReplicasTest {
 				GatewayReplicas.redis(RedisServer.shared().url(), "test:" + UUID.randomUUID() + ":"));
 		arguments.add("--adsgraph.subscriptions.poll-initial-delay=" + INTERVAL.toMillis() + "ms");
 		arguments.add("--adsgraph.subscriptions.poll-max-delay=" + INTERVAL.toMillis() + "ms");
+		// A stopping replica waits this long for open sockets, not 30 s.
+		arguments.add("--spring.lifecycle.timeout-per-shutdown-phase=5s");
 		this.replicas = GatewayReplicas.start(this.sandbox, 2, arguments);
 	}
 
@@ -74,10 +82,9 @@ class SubscriptionAcrossReplicasTest {
 	}
 
 	@Test
+	@Order(1)
 	void aSubscriptionOnOneReplicaGetsTheChangeTheOtherPolledWithOnePollerInAll() {
-		String token = this.replicas.graphql(0, "mutation { createTermsToken { termsToken { token } } }")
-			.at("/data/createTermsToken/termsToken/token")
-			.asString();
+		String token = newToken();
 		StatusWatcher a = this.replicas.bean(0, StatusWatcher.class);
 		StatusWatcher b = this.replicas.bean(1, StatusWatcher.class);
 
@@ -111,6 +118,40 @@ class SubscriptionAcrossReplicasTest {
 			assertThat(JSON.readTree(socket.next()).path("type").asString()).isEqualTo("complete");
 		}
 		await().atMost(WAIT).until(() -> a.running().isEmpty() && b.running().isEmpty() && b.polling().isEmpty());
+	}
+
+	/** Last: it stops replica B. */
+	@Test
+	@Order(2)
+	void aStoppingReplicaHandsItsPollerOverToAReplicaStillInterested() {
+		String token = newToken();
+		StatusWatcher a = this.replicas.bean(0, StatusWatcher.class);
+		StatusWatcher b = this.replicas.bean(1, StatusWatcher.class);
+		RawGraphQlWebSocket onB = subscribe(1, token);
+		assertThat(status(onB.next())).isEqualTo("CREATED");
+		await().atMost(WAIT).until(() -> b.polling().getOrDefault("demo", 0) == 1);
+		RawGraphQlWebSocket onA = subscribe(0, token);
+		assertThat(status(onA.next())).isEqualTo("CREATED");
+		assertThat(a.polling()).isEmpty();
+
+		// B stops: it hands its lease over before its graceful shutdown, which waits for
+		// B's open socket.
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> this.replicas.kill(1));
+		await().atMost(WAIT).until(() -> a.polling().getOrDefault("demo", 0) == 1);
+		accept(token);
+		// A reads the acceptance; B's subscriber, still connected, gets it from A.
+		for (RawGraphQlWebSocket socket : List.of(onA, onB)) {
+			JsonNode event = JSON.readTree(socket.next());
+			assertThat(event.at("/payload/data/termsTokenStatus/status").asString()).isEqualTo("ACCEPTED");
+			assertThat(JSON.readTree(socket.next()).path("type").asString()).isEqualTo("complete");
+		}
+		stopping.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+	}
+
+	private String newToken() {
+		return this.replicas.graphql(0, "mutation { createTermsToken { termsToken { token } } }")
+			.at("/data/createTermsToken/termsToken/token")
+			.asString();
 	}
 
 	private RawGraphQlWebSocket subscribe(int replica, String token) {
