@@ -35,6 +35,10 @@ import dev.adsgraph.upstream.resilience.Backoff;
  * and each poll that saw none doubles the wait, up to the maximum. Retrying a failed poll
  * is the upstream client's job (its resilience policy retries reads); a poll that still
  * fails ends the poller with that error.
+ * <p>
+ * In Redis mode ({@link RedisWatchCluster}) a key's poller is also shared across
+ * replicas: the replica holding the key's lease polls, the others pass its events on to
+ * their own subscribers. The bounds and the maximum duration still count per replica.
  */
 public final class StatusWatcher {
 
