@@ -82,6 +82,8 @@ public class ConnectionStore {
 
 	private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<String>> here = new CopyOnWriteArrayList<>();
+
 	public ConnectionStore(DatabaseClient database, TokenCipher cipher, Clock clock) {
 		this.database = database;
 		this.cipher = cipher;
@@ -90,15 +92,33 @@ public class ConnectionStore {
 
 	/**
 	 * Calls {@code listener} with the workspace's id after each change this store made to
-	 * one of its connections (saved, marked, disconnected), so what a replica keeps of
+	 * one of its connections (saved, marked, disconnected), and after each change another
+	 * replica made and told of ({@link #changedElsewhere}), so what a replica keeps of
 	 * them can be dropped.
 	 */
 	public void onChange(Consumer<String> listener) {
 		this.listeners.add(listener);
 	}
 
+	/**
+	 * Calls {@code listener} with the workspace's id after each change this store made,
+	 * only: how the other replicas are told (Redis mode).
+	 */
+	public void onChangeHere(Consumer<String> listener) {
+		this.here.add(listener);
+	}
+
+	/**
+	 * Another replica changed one of the workspace's connections: the {@link #onChange}
+	 * listeners are called, the {@link #onChangeHere} ones are not.
+	 */
+	public void changedElsewhere(String workspaceId) {
+		this.listeners.forEach((listener) -> listener.accept(workspaceId));
+	}
+
 	private void changed(String workspaceId) {
 		this.listeners.forEach((listener) -> listener.accept(workspaceId));
+		this.here.forEach((listener) -> listener.accept(workspaceId));
 	}
 
 	/**

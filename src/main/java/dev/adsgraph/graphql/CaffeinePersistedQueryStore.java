@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
 
 import dev.adsgraph.caching.CacheMetrics;
 
@@ -38,8 +39,8 @@ public final class CaffeinePersistedQueryStore implements PersistedQueryStore {
 	}
 
 	@Override
-	public String get(String sha256) {
-		return this.documents.getIfPresent(sha256);
+	public Mono<String> get(String sha256) {
+		return Mono.justOrEmpty(this.documents.getIfPresent(sha256));
 	}
 
 	@Override

@@ -102,11 +102,11 @@ public final class PersistedQueries implements PreparsedDocumentProvider {
 			return run(input, document, parseAndValidate);
 		}
 		if (hashOnly) {
-			String document = this.store.get(hash);
-			if (document == null) {
-				return refuse(ErrorCodes.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND);
-			}
-			return run(input, document, parseAndValidate);
+			// A shared store answers later; the in-memory one has answered already.
+			return this.store.get(hash)
+				.toFuture()
+				.thenCompose((document) -> (document == null) ? refuse(ErrorCodes.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND)
+						: run(input, document, parseAndValidate));
 		}
 		String registered = hash;
 		return this.documents.getDocumentAsync(input, parseAndValidate).thenApply((entry) -> {

@@ -211,8 +211,8 @@ public class ProfileService {
 				return Mono.just(found);
 			}
 			// Every list of the region goes, so `profiles` shows the new profiles too.
-			reloadable.forEach((region) -> this.cache.invalidate((key) -> key.tenantId().equals(tenant.id())
-					&& key.connectionId().equals(connection.id()) && key.region() == region));
+			reloadable.forEach((region) -> this.cache
+				.invalidate(new ProfileCache.Lists(tenant.id(), connection.id(), region, null)));
 			return lookup(tenant, connection, searched, wanted, false);
 		});
 	}
@@ -248,9 +248,7 @@ public class ProfileService {
 				.collectList()
 				.doOnNext((hits) -> {
 					if (reportedByAmazon && loadedNow.get() && !hits.isEmpty()) {
-						this.cache.invalidate((key) -> key.tenantId().equals(tenant.id())
-								&& key.connectionId().equals(connection.id()) && key.region() == region
-								&& !LOOKUP.equals(key.upstreamFilter()));
+						this.cache.invalidate(new ProfileCache.Lists(tenant.id(), connection.id(), region, LOOKUP));
 					}
 				})
 				.flatMapIterable((hits) -> hits);

@@ -15,13 +15,16 @@ import org.springframework.context.annotation.Configuration;
 class ProfilesConfiguration {
 
 	/**
-	 * The in-memory default; a shared implementation replaces it by being declared as a
-	 * bean.
+	 * In memory; over a second level shared by the replicas when one is a bean (Redis
+	 * mode), or replaced altogether by another bean of this type.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(ProfileCache.class)
-	ProfileCache profileCache(ProfileCacheProperties properties, ObjectProvider<CacheMetrics> cacheMetrics) {
-		return new InMemoryProfileCache(properties, cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
+	ProfileCache profileCache(ProfileCacheProperties properties, ObjectProvider<CacheMetrics> cacheMetrics,
+			ObjectProvider<ProfileCache.Shared> shared) {
+		ProfileCache local = new InMemoryProfileCache(properties, cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
+		ProfileCache.Shared second = shared.getIfAvailable();
+		return (second != null) ? second.over(local, properties.ttl()) : local;
 	}
 
 	static final class InMemoryProfileCache extends CaffeineKeyedCache<ProfileCache.Key, List<Profile>>

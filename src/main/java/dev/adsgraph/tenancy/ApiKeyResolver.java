@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
  * A remembered key carries its expiry, checked against the clock on every request, so a
  * rotated key is refused when its overlap ends, on every replica. Revoking or rotating
  * through this replica forgets what it remembered at once ({@link #forgetIssuedKeys()});
- * another replica may accept a revoked key until its remembered answer is older than the
- * TTL.
+ * in Redis mode the other replicas are told and forget theirs at once too
+ * ({@link #forgetIssuedKeysElsewhere()}); without Redis, another replica may accept a
+ * revoked key until its remembered answer is older than the TTL.
  */
 @Component
 public class ApiKeyResolver {
@@ -59,6 +61,8 @@ public class ApiKeyResolver {
 	 * caller's thread, so what a test sees does not depend on a pool.
 	 */
 	private final AsyncCache<String, Found> issued;
+
+	private final List<Runnable> onForget = new CopyOnWriteArrayList<>();
 
 	public ApiKeyResolver(TenantRegistry configured, WorkspaceStore store, WorkspacesProperties properties,
 			Clock clock) {
@@ -113,6 +117,23 @@ public class ApiKeyResolver {
 	 * the database again.
 	 */
 	public void forgetIssuedKeys() {
+		this.issued.synchronous().invalidateAll();
+		this.onForget.forEach(Runnable::run);
+	}
+
+	/**
+	 * Runs {@code listener} after each {@link #forgetIssuedKeys()}: how the other
+	 * replicas are told (Redis mode).
+	 */
+	public void onForget(Runnable listener) {
+		this.onForget.add(listener);
+	}
+
+	/**
+	 * A key was revoked or rotated through another replica: forgets every issued key
+	 * remembered, as {@link #forgetIssuedKeys()} without telling anyone.
+	 */
+	public void forgetIssuedKeysElsewhere() {
 		this.issued.synchronous().invalidateAll();
 	}
 
