@@ -93,7 +93,7 @@ class AccountStatusController {
 			.switchIfEmpty(Mono
 				.error(() -> new NotFoundException("No ads account with id " + id + " is visible to this API key.")));
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "adsAccount", id),
+			.poll(new WatchKey(tenant.id(), "adsAccount", id), AdsAccountView.class,
 					recorded(poll, tenant, RegistrationKind.ADS_ACCOUNT, id, AdsAccountView::status),
 					AdsAccountView::status, AccountStatusController::isFinal)
 			.map((account) -> new AdsAccountStatusEvent(id, account.status(), account, isFinal(account)));
@@ -114,7 +114,7 @@ class AccountStatusController {
 					"No advertiser account with id " + id + " is visible to this API key.")));
 		RegistrationKind kind = RegistrationKind.ADVERTISER_ACCOUNT;
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "advertiserAccount", id),
+			.poll(new WatchKey(tenant.id(), "advertiserAccount", id), AdvertiserAccountView.class,
 					recorded(poll, tenant, kind, id, (a) -> a.status().code()), (a) -> a.status().code(),
 					(a) -> kind.isTerminal(a.status().code()))
 			.map((account) -> new AdvertiserAccountStatusEvent(id, account.status().code(), account,
@@ -133,7 +133,7 @@ class AccountStatusController {
 					(ex) -> new NotFoundException("No terms token " + termsToken + " is known for this API key."));
 		RegistrationKind kind = RegistrationKind.TERMS_TOKEN;
 		return this.watcher
-			.poll(new WatchKey(tenant.id(), "termsToken", termsToken),
+			.poll(new WatchKey(tenant.id(), "termsToken", termsToken), TermsTokenView.class,
 					recorded(poll, tenant, kind, termsToken, TermsTokenView::status), TermsTokenView::status,
 					(t) -> kind.isTerminal(t.status()))
 			.map((t) -> new TermsTokenStatusEvent(termsToken, t.status(), t.termsType(), kind.isTerminal(t.status())));

@@ -108,7 +108,7 @@ class ProductController implements ArgumentRules.Configurer {
 			// on them.
 			WatchKey key = new WatchKey(tenant.id(), "productsReport",
 					marketplaceId + " " + dateRange.start() + ".." + dateRange.end() + " " + tenant.connectionIds());
-			return this.watcher.follow(key, () -> status)
+			return this.watcher.follow(key, Freshness.Both.class, () -> status)
 				.map((both) -> new ReportStatusEvent(marketplaceId, dateRange.start(), dateRange.end(), both,
 						!"PENDING".equals(both.advertising().status()) && !"PENDING".equals(both.retail().status())));
 		}), env);

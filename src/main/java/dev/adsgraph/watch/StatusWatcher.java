@@ -35,6 +35,10 @@ import dev.adsgraph.upstream.resilience.Backoff;
  * and each poll that saw none doubles the wait, up to the maximum. Retrying a failed poll
  * is the upstream client's job (its resilience policy retries reads); a poll that still
  * fails ends the poller with that error.
+ * <p>
+ * In Redis mode ({@link RedisWatchCluster}) a key's poller is also shared across
+ * replicas: the replica holding the key's lease polls, the others pass its events on to
+ * their own subscribers. The bounds and the maximum duration still count per replica.
  */
 public final class StatusWatcher {
 
@@ -50,9 +54,20 @@ public final class StatusWatcher {
 
 	private final Backoff backoff;
 
+	private final WatchCluster cluster;
+
 	StatusWatcher(WatchProperties properties, Scheduler scheduler) {
+		this(properties, scheduler, null);
+	}
+
+	/**
+	 * @param cluster where pollers are shared with other replicas (Redis mode), or null
+	 * to poll on this replica alone
+	 */
+	StatusWatcher(WatchProperties properties, Scheduler scheduler, WatchCluster cluster) {
 		this.properties = properties;
 		this.scheduler = scheduler;
+		this.cluster = cluster;
 		// No jitter: a poller is one per id already, nothing to spread.
 		this.backoff = new Backoff(properties.pollInitialDelay(), properties.pollMaxDelay(), 0, () -> 0);
 	}
@@ -60,19 +75,21 @@ public final class StatusWatcher {
 	/**
 	 * Every change of {@code state} of what {@code poll} reads, starting with the current
 	 * value, until a value is {@code terminal}; then completes.
+	 * @param type the values' class: in Redis mode they reach the other replicas'
+	 * subscribers as JSON, read back into this class
 	 * @param poll one upstream read; empty is not allowed (map "not found" to an error)
 	 * @param state the part of a value whose change is worth telling (a status)
 	 */
-	public <T> Flux<T> poll(WatchKey key, Mono<T> poll, Function<T, ?> state, Predicate<T> terminal) {
-		return share(key, () -> loop(key, poll, state, terminal));
+	public <T> Flux<T> poll(WatchKey key, Class<T> type, Mono<T> poll, Function<T, ?> state, Predicate<T> terminal) {
+		return share(key, type, state, () -> loop(key, poll, state, terminal));
 	}
 
 	/**
 	 * Shares a source that follows a state by itself (the report engine's own polling),
 	 * under the same bounds and with the same late-joiner behaviour as {@link #poll}.
 	 */
-	public <T> Flux<T> follow(WatchKey key, Supplier<Flux<T>> source) {
-		return share(key, source);
+	public <T> Flux<T> follow(WatchKey key, Class<T> type, Supplier<Flux<T>> source) {
+		return share(key, type, Function.identity(), source);
 	}
 
 	/** How many pollers one tenant may run at once ({@code max-pollers-per-tenant}). */
@@ -87,9 +104,26 @@ public final class StatusWatcher {
 		return byTenant;
 	}
 
+	/**
+	 * Pollers polling on this replica now, by tenant id: in Redis mode only those whose
+	 * lease this replica holds (or that poll alone while Redis is away), the others
+	 * follow another replica's; otherwise as {@link #running()}.
+	 */
+	public Map<String, Integer> polling() {
+		if (this.cluster == null) {
+			return running();
+		}
+		Map<String, Integer> byTenant = new ConcurrentHashMap<>();
+		this.cluster.polling().forEach((key) -> byTenant.merge(key.tenantId(), 1, Integer::sum));
+		return byTenant;
+	}
+
 	@SuppressWarnings("unchecked")
-	private <T> Flux<T> share(WatchKey key, Supplier<Flux<T>> source) {
-		return Flux.defer(() -> (Flux<T>) this.pollers.computeIfAbsent(key, (k) -> start(k, source)).shared);
+	private <T> Flux<T> share(WatchKey key, Class<T> type, Function<T, ?> state, Supplier<Flux<T>> source) {
+		// In Redis mode this replica's one poller of the key is itself shared: it polls
+		// only where the cluster's lease is, and follows the others' events elsewhere.
+		Supplier<Flux<T>> shared = (this.cluster != null) ? () -> this.cluster.share(key, type, state, source) : source;
+		return Flux.defer(() -> (Flux<T>) this.pollers.computeIfAbsent(key, (k) -> start(k, shared)).shared);
 	}
 
 	private <T> Poller start(WatchKey key, Supplier<Flux<T>> source) {

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPollers pollers running at once, all tenants together
  * @param maxPollersPerTenant pollers running at once for one tenant, so one tenant cannot
  * use up the others' share (its Amazon quota is its own, the gateway's pollers are not)
+ * @param redisLease in Redis mode, how long one replica holds the right to poll a watched
+ * id for the cluster; it renews it every third of this while it polls, and a replica that
+ * dies holding it is replaced within this time
  */
 @Validated
 @ConfigurationProperties("adsgraph.subscriptions")
@@ -29,7 +32,8 @@ record WatchProperties(
 		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1s") Duration pollInitialDelay,
 		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("15s") Duration pollMaxDelay,
 		@NotNull @DurationMin(nanos = 0, inclusive = false) @DefaultValue("1h") Duration maxDuration,
-		@Positive @DefaultValue("1000") int maxPollers, @Positive @DefaultValue("100") int maxPollersPerTenant) {
+		@Positive @DefaultValue("1000") int maxPollers, @Positive @DefaultValue("100") int maxPollersPerTenant,
+		@NotNull @DurationMin(millis = 300) @DefaultValue("10s") Duration redisLease) {
 
 	// Relations between settings, which Bean Validation's annotations cannot express.
 	WatchProperties {

@@ -39,12 +39,12 @@ class StatusWatcherTest {
 
 	private StatusWatcher watcher(int maxPollers, int perTenant) {
 		return new StatusWatcher(new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1),
-				maxPollers, perTenant), this.time);
+				maxPollers, perTenant, Duration.ofSeconds(10)), this.time);
 	}
 
 	private Disposable follow(StatusWatcher watcher, WatchKey key, List<String> into,
 			AtomicReference<Throwable> error) {
-		return watcher.poll(key, this.poll, (s) -> s, (s) -> !"PENDING".equals(s) && !"SLOW".equals(s))
+		return watcher.poll(key, String.class, this.poll, (s) -> s, (s) -> !"PENDING".equals(s) && !"SLOW".equals(s))
 			.subscribe(into::add, error::set, () -> into.add("complete"));
 	}
 
@@ -124,9 +124,9 @@ class StatusWatcherTest {
 				: Mono.error(new IllegalStateException("upstream down")));
 		AtomicReference<Throwable> one = new AtomicReference<>();
 		AtomicReference<Throwable> two = new AtomicReference<>();
-		watcher.poll(this.key, failing, (s) -> s, (s) -> false).subscribe((s) -> {
+		watcher.poll(this.key, String.class, failing, (s) -> s, (s) -> false).subscribe((s) -> {
 		}, one::set);
-		watcher.poll(this.key, failing, (s) -> s, (s) -> false).subscribe((s) -> {
+		watcher.poll(this.key, String.class, failing, (s) -> s, (s) -> false).subscribe((s) -> {
 		}, two::set);
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(one.get()).hasMessage("upstream down");
@@ -157,9 +157,8 @@ class StatusWatcherTest {
 
 	@Test
 	void aPollerThatNeverEndsStopsAfterTheMaximumDuration() {
-		StatusWatcher watcher = new StatusWatcher(
-				new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2), 10, 10),
-				this.time);
+		StatusWatcher watcher = new StatusWatcher(new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8),
+				Duration.ofMinutes(2), 10, 10, Duration.ofSeconds(10)), this.time);
 		AtomicReference<Throwable> error = new AtomicReference<>();
 		follow(watcher, this.key, new ArrayList<>(), error);
 		this.time.advanceTimeBy(Duration.ofMinutes(2));
@@ -174,8 +173,8 @@ class StatusWatcherTest {
 
 	@Test
 	void settingsAreCheckedAtStartUpNamingTheProperty() {
-		assertThatThrownBy(
-				() -> new WatchProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1), 10, 10))
+		assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofHours(1),
+				10, 10, Duration.ofSeconds(10)))
 			.hasMessageContaining("adsgraph.subscriptions.poll-max-delay");
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> ConfigurationBinding.bind(WatchProperties.class,
@@ -184,10 +183,10 @@ class StatusWatcherTest {
 			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex)).contains(
 					"adsgraph.subscriptions.poll-initial-delay: must be longer than 0\n",
 					"adsgraph.subscriptions.max-pollers: must be greater than 0\n"));
-		assertThat(ConfigurationBinding.bind(WatchProperties.class)).isEqualTo(
-				new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofHours(1), 1000, 100));
-		assertThatThrownBy(
-				() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 10, 11))
+		assertThat(ConfigurationBinding.bind(WatchProperties.class)).isEqualTo(new WatchProperties(
+				Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofHours(1), 1000, 100, Duration.ofSeconds(10)));
+		assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
+				10, 11, Duration.ofSeconds(10)))
 			.hasMessageContaining("adsgraph.subscriptions.max-pollers-per-tenant");
 	}
 
