@@ -139,7 +139,8 @@ final class Report {
 		return md.toString();
 	}
 
-	private static String calls(Map<String, Double> perRequest) {
+	/** Upstream calls per request, by operation, as the reports print them. */
+	static String calls(Map<String, Double> perRequest) {
 		if (perRequest.isEmpty()) {
 			return "0";
 		}

@@ -573,7 +573,7 @@ final class ScaleOut {
 			md.append(String.format(Locale.ROOT,
 					"| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %d / %d | %.2f | %.2f | %.2f | %.3f | %.1f |%n",
 					r.setup(), r.run(), r.model(), r.throughput(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(),
-					r.errors(), calls(r.upstreamCallsPerRequest()), r.upstream429(), r.sandbox429(),
+					r.errors(), Report.calls(r.upstreamCallsPerRequest()), r.upstream429(), r.sandbox429(),
 					r.redisRoundTripsPerRequest(), r.redisCommandsPerRequest(), r.cpuMsPerRequest(),
 					r.redisCpuMsPerRequest(), r.loadAverage()));
 		}
@@ -610,15 +610,6 @@ final class ScaleOut {
 				.append('\n'));
 		}
 		return md.toString();
-	}
-
-	private static String calls(Map<String, Double> perRequest) {
-		if (perRequest.isEmpty()) {
-			return "0";
-		}
-		List<String> parts = new ArrayList<>();
-		perRequest.forEach((op, n) -> parts.add(op + " " + String.format(Locale.ROOT, "%.2f", n)));
-		return String.join(", ", parts);
 	}
 
 }
