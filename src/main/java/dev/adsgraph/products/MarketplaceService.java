@@ -3,9 +3,12 @@ package dev.adsgraph.products;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.core.type.TypeReference;
+
 import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
+import dev.adsgraph.caching.SharedKeyedCaches;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.upstream.Region;
@@ -30,10 +33,14 @@ public class MarketplaceService {
 	private final KeyedCache<Key, List<MarketplaceParticipation>> cache;
 
 	MarketplaceService(SellingPartnerApiClient sp, ProductsProperties properties,
-			ObjectProvider<CacheMetrics> cacheMetrics) {
+			ObjectProvider<CacheMetrics> cacheMetrics, ObjectProvider<SharedKeyedCaches> sharedCaches) {
 		this.sp = sp;
-		this.cache = new CaffeineKeyedCache<>("marketplaceParticipations", properties.participationsTtl(), 10_000,
-				cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE));
+		this.cache = sharedCaches.getIfAvailable(() -> SharedKeyedCaches.NONE)
+			.share("marketplaceParticipations",
+					new CaffeineKeyedCache<>("marketplaceParticipations", properties.participationsTtl(), 10_000,
+							cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE)),
+					properties.participationsTtl(), new TypeReference<List<MarketplaceParticipation>>() {
+					});
 	}
 
 	/**

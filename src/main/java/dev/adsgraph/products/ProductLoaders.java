@@ -12,9 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import tools.jackson.core.type.TypeReference;
+
 import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.CaffeineKeyedCache;
 import dev.adsgraph.caching.KeyedCache;
+import dev.adsgraph.caching.SharedKeyedCaches;
 import dev.adsgraph.products.ProductFacts.CatalogSummary;
 import dev.adsgraph.products.ProductFacts.Inventory;
 import dev.adsgraph.products.ProductFacts.Listing;
@@ -78,12 +81,22 @@ class ProductLoaders {
 	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
 
 	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties,
-			ObjectProvider<CacheMetrics> cacheMetrics) {
+			ObjectProvider<CacheMetrics> cacheMetrics, ObjectProvider<SharedKeyedCaches> sharedCaches) {
 		this.sp = sp;
 		CacheMetrics metrics = cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE);
-		this.inventory = new CaffeineKeyedCache<>("inventory", properties.inventoryTtl(), 10_000, metrics);
-		this.catalogCache = new CaffeineKeyedCache<>("catalog", properties.catalogTtl(), 200_000, metrics);
-		this.listingCache = new CaffeineKeyedCache<>("listings", properties.listingTtl(), 200_000, metrics);
+		SharedKeyedCaches shared = sharedCaches.getIfAvailable(() -> SharedKeyedCaches.NONE);
+		this.inventory = shared.share("inventory",
+				new CaffeineKeyedCache<>("inventory", properties.inventoryTtl(), 10_000, metrics),
+				properties.inventoryTtl(), new TypeReference<Map<String, Inventory>>() {
+				});
+		this.catalogCache = shared.share("catalog",
+				new CaffeineKeyedCache<>("catalog", properties.catalogTtl(), 200_000, metrics), properties.catalogTtl(),
+				new TypeReference<Optional<CatalogSummary>>() {
+				});
+		this.listingCache = shared.share("listings",
+				new CaffeineKeyedCache<>("listings", properties.listingTtl(), 200_000, metrics),
+				properties.listingTtl(), new TypeReference<Optional<Listing>>() {
+				});
 		registry.forTypePair(ProductKey.class, CatalogSummary.class)
 			.withName(CATALOG)
 			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))

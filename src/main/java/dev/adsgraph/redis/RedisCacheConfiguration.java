@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import dev.adsgraph.caching.CacheMetrics;
+import dev.adsgraph.caching.SharedKeyedCaches;
 import dev.adsgraph.connections.ConnectionStore;
 import dev.adsgraph.graphql.CaffeinePersistedQueryStore;
 import dev.adsgraph.graphql.PersistedQueriesProperties;
@@ -27,6 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  * <li>the profile lists, a second level under each replica's in-memory cache
  * ({@link RedisProfileCache});</li>
+ * <li>the caches of SP-API answers (catalog items, listings, inventory, marketplace
+ * participations), each a second level under its in-memory cache
+ * ({@link RedisKeyedCaches});</li>
  * <li>the automatic persisted queries ({@link RedisPersistedQueryStore});</li>
  * <li>the invalidations that must reach every replica at once
  * ({@link RedisInvalidations}): a workspace's connections changed (each replica's
@@ -55,6 +59,11 @@ public class RedisCacheConfiguration {
 			RedisInvalidations invalidations, RedisProperties properties, Clock clock) {
 		return (local, ttl) -> ttl.isZero() ? local : new RedisProfileCache(local, connection, invalidations,
 				properties.keyPrefix(), ttl, properties.timeout(), clock);
+	}
+
+	@Bean
+	SharedKeyedCaches redisKeyedCaches(StatefulRedisConnection<String, String> connection, RedisProperties properties) {
+		return new RedisKeyedCaches(connection, properties.keyPrefix(), properties.timeout());
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +104,28 @@ class SharedCachesOnRedisTest {
 		assertThat(onB.path("data")).isEqualTo(onA.path("data"));
 		assertThat(onA.path("data").path("profiles").size()).isPositive();
 		assertThat(this.replicas.sandboxCount("ads.na.listProfiles") - before).isEqualTo(1);
+	}
+
+	@Test
+	void theSellersCatalogListingsInventoryAndParticipationsReadOnOneReplicaAreNotReadFromAmazonByTheOther() {
+		String query = """
+				{ profiles(filter: { regions: [NA] }) { marketplaceParticipation { storeName } }
+				  products(marketplaceId: "ATVPDKIKX0DER", asins: ["B0YR85KV4O", "B0EYLJEOC9"],
+				           dateRange: {start: "2026-11-01", end: "2026-11-07"}) {
+				    nodes { asin catalog { title salesRanks { rank } } listing { sku status } inventory { fulfillable } } } }""";
+		List<String> reads = List.of("sp.na.searchCatalogItems", "sp.na.searchListingsItems",
+				"sp.na.getInventorySummaries", "sp.na.getMarketplaceParticipations");
+		JsonNode onA = this.replicas.graphql(0, query);
+		assertThat(onA.path("errors").isMissingNode()).as(onA.toString()).isTrue();
+		assertThat(onA.at("/data/products/nodes/0/catalog/title").asString()).isNotEmpty();
+		Map<String, Long> afterA = new LinkedHashMap<>();
+		reads.forEach((operation) -> afterA.put(operation, this.replicas.sandboxCount(operation)));
+		assertThat(afterA.values()).allMatch((count) -> count > 0);
+
+		JsonNode onB = this.replicas.graphql(1, query);
+		assertThat(onB.path("data")).isEqualTo(onA.path("data"));
+		reads.forEach((operation) -> assertThat(this.replicas.sandboxCount(operation)).as(operation)
+			.isEqualTo(afterA.get(operation)));
 	}
 
 	@Test
