@@ -2,29 +2,22 @@ package dev.adsgraph.profiles;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.adsgraph.redis.RedisInvalidations;
 import dev.adsgraph.redis.RedisOutageLog;
+import dev.adsgraph.redis.SecondLevelCache;
 import dev.adsgraph.upstream.ads.Profile;
 import dev.adsgraph.upstream.ads.ProfileFilter;
 
@@ -51,7 +44,7 @@ import dev.adsgraph.upstream.ads.ProfileFilter;
  * read that fails is a miss (the list comes from Amazon), a write or a deletion that
  * fails is logged once per outage and dropped.
  */
-public final class RedisProfileCache implements ProfileCache {
+public final class RedisProfileCache extends SecondLevelCache<ProfileCache.Key, List<Profile>> implements ProfileCache {
 
 	static final String TOPIC = "profiles";
 
@@ -67,8 +60,6 @@ public final class RedisProfileCache implements ProfileCache {
 			+ "local n = 0 for _, f in ipairs(redis.call('hkeys', KEYS[1])) do "
 			+ "if string.sub(f, 1, string.len(ARGV[1])) == ARGV[1] and f ~= ARGV[2] then "
 			+ "n = n + redis.call('hdel', KEYS[1], f) end end return n";
-
-	private final ProfileCache local;
 
 	private final RedisReactiveCommands<String, String> redis;
 
@@ -92,7 +83,7 @@ public final class RedisProfileCache implements ProfileCache {
 	 */
 	public RedisProfileCache(ProfileCache local, StatefulRedisConnection<String, String> connection,
 			RedisInvalidations invalidations, String prefix, Duration ttl, Duration timeout, Clock clock) {
-		this.local = Objects.requireNonNull(local, "local");
+		super(Objects.requireNonNull(local, "local"));
 		this.redis = connection.reactive();
 		this.invalidations = invalidations;
 		this.prefix = prefix + "profiles:";
@@ -101,41 +92,6 @@ public final class RedisProfileCache implements ProfileCache {
 		this.clock = clock;
 		invalidations.subscribe(TOPIC, this::received);
 		invalidations.onReconnected(() -> this.local.invalidate((key) -> true));
-	}
-
-	@Override
-	public Mono<List<Profile>> get(Key key, Supplier<Mono<List<Profile>>> loader) {
-		return this.local.get(key,
-				() -> read(key)
-					.switchIfEmpty(Mono.defer(loader).flatMap((profiles) -> write(key, profiles).thenReturn(profiles)))
-					// The query goes on off Redis's I/O thread.
-					.publishOn(Schedulers.parallel()));
-	}
-
-	@Override
-	public Mono<Map<Key, List<Profile>>> getAll(Set<Key> keys,
-			Function<Set<Key>, Mono<Map<Key, List<Profile>>>> loader) {
-		return this.local.getAll(keys,
-				(missing) -> Flux.fromIterable(missing)
-					.flatMap((key) -> read(key).map((profiles) -> Map.entry(key, profiles)))
-					.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-					.flatMap((found) -> {
-						Set<Key> rest = new HashSet<>(missing);
-						rest.removeAll(found.keySet());
-						if (rest.isEmpty()) {
-							return Mono.just(found);
-						}
-						return loader.apply(Set.copyOf(rest))
-							.defaultIfEmpty(Map.of())
-							.flatMap((loaded) -> Flux.fromIterable(loaded.entrySet())
-								.flatMap((entry) -> write(entry.getKey(), entry.getValue()))
-								.then(Mono.fromSupplier(() -> {
-									Map<Key, List<Profile>> all = new HashMap<>(found);
-									all.putAll(loaded);
-									return all;
-								})));
-					})
-					.publishOn(Schedulers.parallel()));
 	}
 
 	/**
@@ -183,7 +139,8 @@ public final class RedisProfileCache implements ProfileCache {
 		this.local.invalidate((Predicate<Key>) JSON.readValue(message, Lists.class));
 	}
 
-	private Mono<List<Profile>> read(Key key) {
+	@Override
+	protected Mono<List<Profile>> read(Key key) {
 		return bounded(this.redis.hget(hash(key.tenantId()), field(key)))
 			.doOnSuccess((found) -> this.outages.succeeded())
 			.mapNotNull((value) -> {
@@ -207,7 +164,8 @@ public final class RedisProfileCache implements ProfileCache {
 	 * Completes once Redis has the list (or could not take it: never fails), so a replica
 	 * that answered has shared what it read before its caller sees it.
 	 */
-	private Mono<Void> write(Key key, List<Profile> profiles) {
+	@Override
+	protected Mono<Void> write(Key key, List<Profile> profiles) {
 		String value = JSON.writeValueAsString(new Stored(this.clock.millis(), profiles));
 		return bounded(this.redis
 			.eval(WRITE, ScriptOutputType.INTEGER, new String[] { hash(key.tenantId()) }, field(key), value,

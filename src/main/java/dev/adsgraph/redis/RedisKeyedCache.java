@@ -1,21 +1,13 @@
 package dev.adsgraph.redis;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +26,9 @@ import dev.adsgraph.caching.KeyedCache;
  * Redis slow or down: a read that fails is a miss, a write that fails is dropped (each
  * bounded by the command timeout), and the memory keeps serving.
  */
-final class RedisKeyedCache<K, V> implements KeyedCache<K, V> {
+final class RedisKeyedCache<K, V> extends SecondLevelCache<K, V> {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisKeyedCache.class);
-
-	private final KeyedCache<K, V> local;
 
 	private final RedisReactiveCommands<String, String> redis;
 
@@ -56,7 +46,7 @@ final class RedisKeyedCache<K, V> implements KeyedCache<K, V> {
 
 	RedisKeyedCache(KeyedCache<K, V> local, RedisReactiveCommands<String, String> redis, JsonMapper json, JavaType type,
 			String prefix, Duration ttl, Duration timeout) {
-		this.local = local;
+		super(local);
 		this.redis = redis;
 		this.json = json;
 		this.type = type;
@@ -67,45 +57,12 @@ final class RedisKeyedCache<K, V> implements KeyedCache<K, V> {
 	}
 
 	@Override
-	public Mono<V> get(K key, Supplier<Mono<V>> loader) {
-		return this.local.get(key,
-				() -> read(key)
-					.switchIfEmpty(Mono.defer(loader).flatMap((value) -> write(key, value).thenReturn(value)))
-					// The query goes on off Redis's I/O thread.
-					.publishOn(Schedulers.parallel()));
-	}
-
-	@Override
-	public Mono<Map<K, V>> getAll(Set<K> keys, Function<Set<K>, Mono<Map<K, V>>> loader) {
-		return this.local.getAll(keys,
-				(missing) -> Flux.fromIterable(missing)
-					.flatMap((key) -> read(key).map((value) -> Map.entry(key, value)))
-					.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-					.flatMap((found) -> {
-						Set<K> rest = new HashSet<>(missing);
-						rest.removeAll(found.keySet());
-						if (rest.isEmpty()) {
-							return Mono.just(found);
-						}
-						return loader.apply(Set.copyOf(rest))
-							.defaultIfEmpty(Map.of())
-							.flatMap((loaded) -> Flux.fromIterable(loaded.entrySet())
-								.flatMap((entry) -> write(entry.getKey(), entry.getValue()))
-								.then(Mono.fromSupplier(() -> {
-									Map<K, V> all = new HashMap<>(found);
-									all.putAll(loaded);
-									return all;
-								})));
-					})
-					.publishOn(Schedulers.parallel()));
-	}
-
-	@Override
 	public void invalidate(Predicate<K> keys) {
 		this.local.invalidate(keys);
 	}
 
-	private Mono<V> read(K key) {
+	@Override
+	protected Mono<V> read(K key) {
 		return this.redis.get(name(key))
 			.timeout(this.timeout)
 			.doOnSuccess((found) -> this.outages.succeeded())
@@ -125,8 +82,8 @@ final class RedisKeyedCache<K, V> implements KeyedCache<K, V> {
 			});
 	}
 
-	/** Completes once Redis has the value or could not take it; never fails. */
-	private Mono<Void> write(K key, V value) {
+	@Override
+	protected Mono<Void> write(K key, V value) {
 		return Mono.fromSupplier(() -> this.json.writerFor(this.type).writeValueAsString(value))
 			.flatMap((text) -> this.redis.set(name(key), text, SetArgs.Builder.px(Math.max(1, this.ttl.toMillis())))
 				.timeout(this.timeout))
