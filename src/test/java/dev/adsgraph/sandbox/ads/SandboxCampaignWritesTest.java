@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ads API v1 campaign writes over HTTP: 207 multi-status with bad items among good ones,
  * each bad item changing nothing, the good ones applied and seen by the next query.
  */
-class SandboxCampaignWritesTest {
+public class SandboxCampaignWritesTest {
 
 	private final SandboxTestClient sandbox = SandboxTestClient.start();
 
@@ -238,6 +238,26 @@ class SandboxCampaignWritesTest {
 		assertThat(stats.path("ads.na.DeleteCampaign").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void anInjected429ChangesNothingAndSpeaksV1() {
+		String campaignId = id(campaigns().get(0));
+		Exchange configured = this.sandbox.raw("PUT", "/sandbox/faults").body("application/json", """
+				{"rules": [{"upstream": "ads", "operation": "UpdateCampaign", "tooManyRequests": 1.0,
+				            "retryAfterSeconds": 2}]}""").send();
+		assertThat(configured.status()).as(configured.body()).isLessThan(300);
+
+		Exchange throttled = write("update/campaigns",
+				Map.of("campaigns", List.of(Map.of("campaignId", campaignId, "state", "PAUSED"))));
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.header("Retry-After")).isEqualTo("2");
+		assertThat(throttled.json().get("code").stringValue()).isEqualTo("TOO_MANY_REQUESTS");
+		assertValid(throttled);
+		// Queries are another operation: not throttled, and the campaign is unchanged.
+		assertThat(byId(campaigns()).get(campaignId).get("state").stringValue()).isEqualTo("ENABLED");
+		JsonNode stats = this.sandbox.raw("GET", "/sandbox/stats").send().json();
+		assertThat(stats.path("ads.na.UpdateCampaign.fault.429").asInt()).isEqualTo(1);
+	}
+
 	private Exchange write(String operation, Map<String, Object> body) {
 		return this.sandbox.ads("na", "POST", "/adsApi/v1/" + operation)
 			.header("Amazon-Advertising-API-Scope", this.profile)
@@ -265,7 +285,7 @@ class SandboxCampaignWritesTest {
 		return campaign.at("/budgets/0/budgetValue/monetaryBudgetValue/monetaryBudget/value").decimalValue();
 	}
 
-	static Map<String, Object> budget(String campaignId, String dailyBudget) {
+	public static Map<String, Object> budget(String campaignId, String dailyBudget) {
 		return Map.of("campaignId", campaignId, "budgets", List.of(Map
 			.of("budgetType", "MONETARY", "recurrenceTimePeriod", "DAILY", "budgetValue", Map.of("monetaryBudgetValue",
 					Map.of("monetaryBudget", Map.of("currencyCode", "USD", "value", new BigDecimal(dailyBudget)))))));
