@@ -33,9 +33,9 @@ import dev.adsgraph.sandbox.fixtures.Figures.Retail;
  * accepted and the report ends FATAL with an {@code errorDetails} document, as Amazon was
  * seen to answer (selling-partner-api issue reports quote that document);</li>
  * <li>{@code dataStartTime} must be a first day and {@code dataEndTime} a last day of the
- * {@code reportPeriod} (WEEK: Sunday to Saturday, as in the schemas' examples and as
- * Amazon's reportType documentation states for its other reportPeriod reports), else
- * FATAL with errorDetails (the sandbox's choice: Amazon's answer is not documented);</li>
+ * {@code reportPeriod} (the schemas' descriptions of {@code dataStartTime} and
+ * {@code dataEndTime}; WEEK: Sunday to Saturday), else FATAL with errorDetails (the
+ * sandbox's choice: Amazon's answer is not documented);</li>
  * <li>a period is only available {@link #DELAY_DAYS} days after it closed (a third-party
  * figure; Amazon's documentation found states none), else FATAL with errorDetails.</li>
  * </ul>
