@@ -145,7 +145,7 @@ class CampaignWriter {
 	}
 
 	/** An entity as the lookup found it. */
-	private record Known(String adProduct, String state, Object entity) {
+	record Known(String adProduct, String state, Object entity) {
 	}
 
 	Mono<List<Outcome>> write(Tenant tenant, Kind kind, List<Item> items) {
@@ -195,7 +195,7 @@ class CampaignWriter {
 	}
 
 	/** The checks that need nothing but the input itself. */
-	private static WriteError checkAlone(int index, Kind kind, Item item) {
+	static WriteError checkAlone(int index, Kind kind, Item item) {
 		if (item.profileId() == null || !item.profileId().matches("[0-9]{1,18}")) {
 			return WriteError.at(index, "UNKNOWN_PROFILE",
 					"profileId must be a profile id, a number as `profiles` gives it; got \"" + item.profileId()
@@ -219,7 +219,7 @@ class CampaignWriter {
 	 * currency's units, and a third decimal of a dollar (or any of a yen) could only be
 	 * rounded, which the caller should do knowingly.
 	 */
-	private static WriteError checkAmount(int index, Change change, ProfileView profile) {
+	static WriteError checkAmount(int index, Change change, ProfileView profile) {
 		BigDecimal amount = amount(change);
 		if (amount == null) {
 			return null;
@@ -305,7 +305,7 @@ class CampaignWriter {
 	}
 
 	/** Why an existing entity cannot take the change, or null when it can. */
-	private static WriteError refuse(int index, Kind kind, Item item, Known entity) {
+	static WriteError refuse(int index, Kind kind, Item item, Known entity) {
 		boolean archiving = item.change() instanceof SetState state && ARCHIVED.equals(state.state());
 		if (ARCHIVED.equals(entity.state()) && !archiving) {
 			return WriteError.at(index, "ARCHIVED_RESOURCE_CANNOT_EDIT", "The " + kind.noun + " " + item.entityId()
