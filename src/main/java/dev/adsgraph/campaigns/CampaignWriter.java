@@ -215,9 +215,10 @@ class CampaignWriter {
 	}
 
 	/**
-	 * An amount has no more decimals than the profile's currency: Amazon charges in its
-	 * currency's units, and a third decimal of a dollar (or any of a yen) could only be
-	 * rounded, which the caller should do knowingly.
+	 * An amount has no more decimals than the profile's currency (Amazon charges in its
+	 * currency's units, and a third decimal of a dollar, or any of a yen, could only be
+	 * rounded, which the caller should do knowingly), and lies within Amazon's Sponsored
+	 * Products limits of the profile's marketplace ({@link SponsoredProductsLimits}).
 	 */
 	static WriteError checkAmount(int index, Change change, ProfileView profile) {
 		BigDecimal amount = amount(change);
@@ -229,6 +230,20 @@ class CampaignWriter {
 		if (plain.scale() > digits) {
 			return WriteError.at(index, "TOO_MANY_DECIMALS", amountName(change) + " has more decimals than "
 					+ profile.currencyCode() + " has (" + digits + "): " + amount.toPlainString() + ".",
+					amountField(change));
+		}
+		Optional<SponsoredProductsLimits> limits = SponsoredProductsLimits.forCountry(profile.countryCode());
+		if (limits.isEmpty()) {
+			return null;
+		}
+		boolean budget = change instanceof SetDailyBudget;
+		BigDecimal min = budget ? limits.get().minBudget() : limits.get().minBid();
+		BigDecimal max = budget ? limits.get().maxBudget() : limits.get().maxBid();
+		if (amount.compareTo(min) < 0 || amount.compareTo(max) > 0) {
+			return WriteError.at(index, outOfRangeCode(change),
+					amountName(change) + " must be " + min.toPlainString() + " to " + max.toPlainString() + " "
+							+ profile.currencyCode() + " in " + profile.countryCode()
+							+ " (Amazon's Sponsored Products limits); got " + amount.toPlainString() + ".",
 					amountField(change));
 		}
 		return null;

@@ -73,12 +73,41 @@ class CampaignWriterRulesTest {
 			.isEqualTo("BID_OUT_OF_RANGE");
 		assertThat(code(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("0.015")), profile("USD"))))
 			.isEqualTo("TOO_MANY_DECIMALS");
-		assertThat(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("0.010")), profile("USD")))
+		assertThat(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("0.050")), profile("USD")))
 			.as("trailing zeros are not decimals")
 			.isNull();
 		assertThat(code(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("500.5")), profile("JPY"))))
 			.isEqualTo("TOO_MANY_DECIMALS");
 		assertThat(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("500")), profile("JPY"))).isNull();
+	}
+
+	@Test
+	void amountsAreWithinAmazonsSponsoredProductsLimitsOfTheMarketplace() {
+		ProfileView us = profile("USD");
+		assertThat(code(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("0.99")), us)))
+			.isEqualTo("BUDGET_OUT_OF_RANGE");
+		assertThat(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("1")), us)).isNull();
+		assertThat(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("1000000")), us)).isNull();
+		WriteError over = CampaignWriter.checkAmount(2, new SetDailyBudget(new BigDecimal("1000000.01")), us);
+		assertThat(code(over)).isEqualTo("BUDGET_OUT_OF_RANGE");
+		assertThat(over.message()).contains("1 to 1000000 USD");
+		assertThat(over.field()).containsExactly("input", "2", "dailyBudget");
+		assertThat(code(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("0.01")), us)))
+			.isEqualTo("BID_OUT_OF_RANGE");
+		assertThat(code(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("1000.01")), us)))
+			.isEqualTo("BID_OUT_OF_RANGE");
+		assertThat(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("0.02")), us)).isNull();
+		ProfileView jp = new ProfileView("2222", Region.FE, "JP", "JPY", "Asia/Tokyo", "A1VC38T7YXB528", null,
+				new ProfileView.AccountInfoView("A2", "SELLER", "Seller", null, true), "default");
+		assertThat(code(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("99")), jp)))
+			.isEqualTo("BUDGET_OUT_OF_RANGE");
+		assertThat(code(CampaignWriter.checkAmount(0, new SetDefaultBid(new BigDecimal("1")), jp)))
+			.isEqualTo("BID_OUT_OF_RANGE");
+		ProfileView nl = new ProfileView("3333", Region.EU, "NL", "EUR", "Europe/Amsterdam", "A1805IZSGTT6HS", null,
+				new ProfileView.AccountInfoView("A3", "SELLER", "Seller", null, true), "default");
+		assertThat(CampaignWriter.checkAmount(0, new SetDailyBudget(new BigDecimal("0.50")), nl))
+			.as("no figures carried for NL: Amazon judges")
+			.isNull();
 	}
 
 	@Test
