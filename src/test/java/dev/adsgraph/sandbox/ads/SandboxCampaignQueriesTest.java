@@ -197,6 +197,23 @@ public class SandboxCampaignQueriesTest {
 		assertThat(marketplaces).containsExactlyInAnyOrder("US", "CA", "MX");
 		// 10 in the US, 3 in Canada, 2 in Mexico.
 		assertThat(northwind.json().get("campaigns")).hasSize(15);
+
+		// A profile with the account it belongs to narrows to its marketplace; with
+		// another account's it is refused.
+		String us = profile(this.sandbox, NORTHWIND, "US");
+		Exchange both = this.sandbox.ads("na", "POST", "/adsApi/v1/query/campaigns")
+			.header("Amazon-Ads-AccountId", accountId)
+			.header("Amazon-Advertising-API-Scope", us)
+			.json("application/json", body("maxResults", 5000))
+			.send();
+		assertValid(both);
+		assertThat(both.json().get("campaigns")).hasSize(10);
+		Exchange mismatch = this.sandbox.ads("na", "POST", "/adsApi/v1/query/campaigns")
+			.header("Amazon-Ads-AccountId", accountId(this.sandbox, ACME))
+			.header("Amazon-Advertising-API-Scope", us)
+			.json("application/json", body())
+			.send();
+		assertError(mismatch, 400, "FIELD_VALUE_MISMATCH");
 	}
 
 	@Test
