@@ -197,7 +197,7 @@ class CampaignWriter {
 	/** The checks that need nothing but the input itself. */
 	static WriteError checkAlone(int index, Kind kind, Item item) {
 		if (item.profileId() == null || !item.profileId().matches("[0-9]{1,18}")) {
-			return WriteError.at(index, "UNKNOWN_PROFILE",
+			return WriteError.at(index, "INVALID_PROFILE_ID",
 					"profileId must be a profile id, a number as `profiles` gives it; got \"" + item.profileId()
 							+ "\".",
 					"profileId");

@@ -113,7 +113,7 @@ class CampaignWriterRulesTest {
 	@Test
 	void profileIdsAreNumbersAndEntityIdsAreGiven() {
 		assertThat(code(CampaignWriter.checkAlone(0, Kind.CAMPAIGN, new Item("abc", "C1", new SetState("PAUSED")))))
-			.isEqualTo("UNKNOWN_PROFILE");
+			.isEqualTo("INVALID_PROFILE_ID");
 		assertThat(code(CampaignWriter.checkAlone(0, Kind.AD, new Item("1111", " ", new SetState("PAUSED")))))
 			.isEqualTo("INVALID_ID");
 		assertThat(CampaignWriter.checkAlone(0, Kind.AD, new Item("1111", "A1", new SetState("PAUSED")))).isNull();

@@ -256,7 +256,7 @@ class CampaignWritesTest extends SandboxGatewayTest {
 		assertNoErrors(budgets);
 		List<Map<String, Object>> results = at(budgets, "data.updateCampaignBudgets.results");
 		assertThat(results).extracting(CampaignWritesTest::codes)
-			.containsExactly(List.of("UNKNOWN_PROFILE"), List.of("UNKNOWN_PROFILE"), List.of("UNKNOWN_CAMPAIGN"),
+			.containsExactly(List.of("UNKNOWN_PROFILE"), List.of("INVALID_PROFILE_ID"), List.of("UNKNOWN_CAMPAIGN"),
 					List.of("BUDGET_OUT_OF_RANGE"), List.of("BUDGET_OUT_OF_RANGE"), List.of("TOO_MANY_DECIMALS"),
 					List.of("INVALID_ID"), List.of("BUDGET_OUT_OF_RANGE"), List.of("BUDGET_OUT_OF_RANGE"));
 		assertThat(results).allSatisfy((r) -> {
