@@ -82,6 +82,8 @@ class ExampleOperationsTest extends SandboxGatewayTest {
 				yield Map.of("token", lumen.get("sellingAccountLinkToken"), "address",
 						at(lumen, "addresses.0.addressToken"));
 			}
+			case "PauseAndBudget" -> Map.of("profileId", at(answers.get("Campaigns"), "data.profiles.0.id"),
+					"campaignId", at(answers.get("Campaigns"), "data.profiles.0.campaigns.nodes.0.campaignId"));
 			default -> Map.of();
 		};
 	}

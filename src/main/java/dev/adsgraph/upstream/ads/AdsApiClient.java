@@ -98,4 +98,27 @@ public interface AdsApiClient {
 	 */
 	Mono<List<ReportRow>> downloadReport(String url);
 
+	// Campaign writes (issue 17). Each acts in the scope of one profile, takes 1 to 1000
+	// items (the contract's maxItems) and answers 207 per item; an item Amazon applied in
+	// part (partialSuccess) comes back as a failure with its errors.
+
+	/** POST /adsApi/v1/update/campaigns (UpdateCampaign), 207. */
+	Mono<MultiStatus<Campaign>> updateCampaigns(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.CampaignChange> campaigns);
+
+	/** POST /adsApi/v1/delete/campaigns (DeleteCampaign): archives them, 207. */
+	Mono<MultiStatus<Campaign>> deleteCampaigns(LwaCredentials credentials, Region region, long profileId,
+			List<String> campaignIds);
+
+	/** POST /adsApi/v1/update/adGroups (UpdateAdGroup), 207. */
+	Mono<MultiStatus<AdGroup>> updateAdGroups(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.AdGroupChange> adGroups);
+
+	/** POST /adsApi/v1/update/ads (UpdateAd), 207. */
+	Mono<MultiStatus<Ad>> updateAds(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.AdChange> ads);
+
+	/** POST /adsApi/v1/delete/ads (DeleteAd): archives them, 207. */
+	Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId, List<String> adIds);
+
 }

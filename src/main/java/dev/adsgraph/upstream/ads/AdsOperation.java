@@ -55,7 +55,21 @@ public enum AdsOperation implements UpstreamOperation {
 	 */
 	CREATE_ASYNC_REPORT("createAsyncReport", HttpMethod.POST, "/reporting/reports", Spec.REPORTING, SAFE),
 
-	GET_ASYNC_REPORT("getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING, SAFE);
+	GET_ASYNC_REPORT("getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING, SAFE),
+
+	// Campaign writes (issue 17): each changes something at Amazon, so only the caller
+	// repeats it, with an idempotency key. Archiving is the delete operations: the v1
+	// UpdateState has only ENABLED and PAUSED, and a deleted entity reads back ARCHIVED.
+
+	UPDATE_CAMPAIGN("UpdateCampaign", HttpMethod.POST, "/adsApi/v1/update/campaigns", Spec.V1, UNSAFE),
+
+	DELETE_CAMPAIGN("DeleteCampaign", HttpMethod.POST, "/adsApi/v1/delete/campaigns", Spec.V1, UNSAFE),
+
+	UPDATE_AD_GROUP("UpdateAdGroup", HttpMethod.POST, "/adsApi/v1/update/adGroups", Spec.V1, UNSAFE),
+
+	UPDATE_AD("UpdateAd", HttpMethod.POST, "/adsApi/v1/update/ads", Spec.V1, UNSAFE),
+
+	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE);
 
 	private final Endpoint endpoint;
 

@@ -2,6 +2,7 @@ package dev.adsgraph.upstream.ads;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -321,6 +322,143 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			// already percent-encoded signature and void it.
 			return this.downloads.get().uri(uri).exchangeToMono(this::readReportFile);
 		}).onErrorMap(TransportErrors::isNoAnswer, WebClientAdsApiClient::downloadNoAnswer);
+	}
+
+	// Campaign writes (issue 17): AmazonAdsAPIALLMerged_prod_3p_ALL.json UpdateCampaign,
+	// DeleteCampaign, UpdateAdGroup, UpdateAd, DeleteAd, in the scope of one profile.
+
+	@Override
+	public Mono<MultiStatus<Campaign>> updateCampaigns(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.CampaignChange> campaigns) {
+		return exchange(AdsOperation.UPDATE_CAMPAIGN, region, credentials,
+				v1Json(profileId, new CampaignsBody(campaigns)), CampaignMultiStatusBody.class)
+			.map((body) -> body.toMultiStatus(CampaignMultiStatusBody.Item::campaign));
+	}
+
+	@Override
+	public Mono<MultiStatus<Campaign>> deleteCampaigns(LwaCredentials credentials, Region region, long profileId,
+			List<String> campaignIds) {
+		return exchange(AdsOperation.DELETE_CAMPAIGN, region, credentials,
+				v1Json(profileId, new CampaignIdsBody(campaignIds)), CampaignMultiStatusBody.class)
+			.map((body) -> body.toMultiStatus(CampaignMultiStatusBody.Item::campaign));
+	}
+
+	@Override
+	public Mono<MultiStatus<AdGroup>> updateAdGroups(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.AdGroupChange> adGroups) {
+		return exchange(AdsOperation.UPDATE_AD_GROUP, region, credentials,
+				v1Json(profileId, new AdGroupsBody(adGroups)), AdGroupMultiStatusBody.class)
+			.map((body) -> body.toMultiStatus(AdGroupMultiStatusBody.Item::adGroup));
+	}
+
+	@Override
+	public Mono<MultiStatus<Ad>> updateAds(LwaCredentials credentials, Region region, long profileId,
+			List<CampaignWrites.AdChange> ads) {
+		return exchange(AdsOperation.UPDATE_AD, region, credentials, v1Json(profileId, new AdsBody(ads)),
+				AdMultiStatusBody.class)
+			.map((body) -> body.toMultiStatus(AdMultiStatusBody.Item::ad));
+	}
+
+	@Override
+	public Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId,
+			List<String> adIds) {
+		return exchange(AdsOperation.DELETE_AD, region, credentials, v1Json(profileId, new AdIdsBody(adIds)),
+				AdMultiStatusBody.class)
+			.map((body) -> body.toMultiStatus(AdMultiStatusBody.Item::ad));
+	}
+
+	record CampaignsBody(List<CampaignWrites.CampaignChange> campaigns) {
+	}
+
+	record CampaignIdsBody(List<String> campaignIds) {
+	}
+
+	record AdGroupsBody(List<CampaignWrites.AdGroupChange> adGroups) {
+	}
+
+	record AdsBody(List<CampaignWrites.AdChange> ads) {
+	}
+
+	record AdIdsBody(List<String> adIds) {
+	}
+
+	/**
+	 * The three lists of a v1 {@code ...MultiStatusResponseWithPartialErrors}: an item in
+	 * {@code partialSuccess} was applied only in part, so it is reported with its errors.
+	 */
+	private static <I, T> MultiStatus<T> multiStatus(List<I> success, List<I> partial,
+			List<MultiStatusItemErrors> error, Function<I, Integer> index, Function<I, T> entity,
+			Function<I, List<MultiStatusItemErrors.ItemError>> errorsOf) {
+		List<MultiStatus.Success<T>> successes = orEmpty(success).stream()
+			.map((s) -> new MultiStatus.Success<>(index.apply(s), entity.apply(s)))
+			.toList();
+		List<MultiStatus.Failure> failures = new ArrayList<>();
+		for (I p : orEmpty(partial)) {
+			failures
+				.add(new MultiStatus.Failure(index.apply(p), MultiStatusItemErrors.toItemErrors(errorsOf.apply(p))));
+		}
+		for (MultiStatusItemErrors e : orEmpty(error)) {
+			failures.add(new MultiStatus.Failure(e.index(), MultiStatusItemErrors.toItemErrors(e.errors())));
+		}
+		return new MultiStatus<>(successes, failures);
+	}
+
+	/** {@code ErrorsIndex}: an item's index and why it failed. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record MultiStatusItemErrors(int index, List<ItemError> errors) {
+
+		static List<MultiStatus.ItemError> toItemErrors(List<ItemError> errors) {
+			return orEmpty(errors).stream()
+				.map((e) -> new MultiStatus.ItemError(e.code(), e.message(), e.fieldLocation()))
+				.toList();
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record ItemError(String code, String message, String fieldLocation) {
+		}
+
+	}
+
+	/** {@code CampaignMultiStatusResponseWithPartialErrors}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CampaignMultiStatusBody(List<Item> success, List<Item> partialSuccess, List<MultiStatusItemErrors> error) {
+
+		<T> MultiStatus<T> toMultiStatus(Function<Item, T> entity) {
+			return multiStatus(this.success, this.partialSuccess, this.error, Item::index, entity, Item::errors);
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Item(int index, Campaign campaign, List<MultiStatusItemErrors.ItemError> errors) {
+		}
+
+	}
+
+	/** {@code AdGroupMultiStatusResponseWithPartialErrors}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AdGroupMultiStatusBody(List<Item> success, List<Item> partialSuccess, List<MultiStatusItemErrors> error) {
+
+		<T> MultiStatus<T> toMultiStatus(Function<Item, T> entity) {
+			return multiStatus(this.success, this.partialSuccess, this.error, Item::index, entity, Item::errors);
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Item(int index, AdGroup adGroup, List<MultiStatusItemErrors.ItemError> errors) {
+		}
+
+	}
+
+	/** {@code AdMultiStatusResponseWithPartialErrors}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AdMultiStatusBody(List<Item> success, List<Item> partialSuccess, List<MultiStatusItemErrors> error) {
+
+		<T> MultiStatus<T> toMultiStatus(Function<Item, T> entity) {
+			return multiStatus(this.success, this.partialSuccess, this.error, Item::index, entity, Item::errors);
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Item(int index, Ad ad, List<MultiStatusItemErrors.ItemError> errors) {
+		}
+
 	}
 
 	private Mono<List<ReportRow>> readReportFile(ClientResponse response) {
