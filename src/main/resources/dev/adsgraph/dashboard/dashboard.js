@@ -57,6 +57,10 @@ const CONNECT_SELLER = `mutation DashboardConnectSellerCentral($input: ConnectSe
   connectSellerCentral(input: $input) { authorizationUrl expiresAt userErrors { code message } }
 }`;
 
+const CONNECT_VENDOR = `mutation DashboardConnectVendorCentral($input: ConnectVendorCentralInput!) {
+  connectVendorCentral(input: $input) { authorizationUrl expiresAt userErrors { code message } }
+}`;
+
 const DISCONNECT = `mutation DashboardDisconnectAccount($input: DisconnectAccountInput!) {
   disconnectAccount(input: $input) { connectedAccount { id status } userErrors { code message } }
 }`;
@@ -487,13 +491,24 @@ function button(text, action, onClick) {
   return element;
 }
 
-/** Asks the gateway for Amazon's consent page and goes there; Amazon comes back to returnUrl(). */
+/** The mutation that starts each consent: Amazon Ads, Seller Central or Vendor Central. */
+const CONNECTS = {
+  AMAZON_ADS: [CONNECT_ADS, 'connectAmazonAds'],
+  SELLING_PARTNER: [CONNECT_SELLER, 'connectSellerCentral'],
+  VENDOR_CENTRAL: [CONNECT_VENDOR, 'connectVendorCentral'],
+};
+
+/**
+ * Asks the gateway for Amazon's consent page and goes there; Amazon comes back to returnUrl().
+ * `kind` is a connection's kind, or VENDOR_CENTRAL: a vendor's SP-API connection, authorized on
+ * Vendor Central.
+ */
 async function connect(kind, region) {
   showErrors([]);
-  const ads = kind === 'AMAZON_ADS';
+  const [mutation, field] = CONNECTS[kind];
   const input = { region, returnUrl: returnUrl() };
-  const { data, errors } = await graphql(ads ? CONNECT_ADS : CONNECT_SELLER, { input });
-  const payload = ads ? data.connectAmazonAds : data.connectSellerCentral;
+  const { data, errors } = await graphql(mutation, { input });
+  const payload = data[field];
   const problems = errors.concat((payload && payload.userErrors) || []);
   if (!payload || !payload.authorizationUrl) {
     showErrors(problems.length > 0 ? problems : [{ code: 'CONNECT', message: 'The gateway gave no consent page.' }]);
@@ -562,6 +577,7 @@ function start() {
     $('api-key').addEventListener('change', run(loadConnections));
     $('connect-ads').addEventListener('click', run(() => connect('AMAZON_ADS', $('connect-region').value)));
     $('connect-seller').addEventListener('click', run(() => connect('SELLING_PARTNER', $('connect-region').value)));
+    $('connect-vendor').addEventListener('click', run(() => connect('VENDOR_CENTRAL', $('connect-region').value)));
     if ($('api-key').value.trim() !== '') {
       run(loadConnections)();
     } else {
