@@ -440,9 +440,13 @@ function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '—';
 }
 
-/** Where Amazon's consent page sends the browser back to: this page's connections view. */
-function returnUrl() {
-  return `${window.location.origin}${window.location.pathname}?view=connections`;
+/**
+ * Where Amazon's consent page sends the browser back to: this page's connections view; from Vendor
+ * Central with central=vendor, so the result names it (a vendor's connection is SELLING_PARTNER too).
+ */
+function returnUrl(kind) {
+  const central = kind === 'VENDOR_CENTRAL' ? '&central=vendor' : '';
+  return `${window.location.origin}${window.location.pathname}?view=connections${central}`;
 }
 
 async function loadConnections() {
@@ -506,7 +510,7 @@ const CONNECTS = {
 async function connect(kind, region) {
   showErrors([]);
   const [mutation, field] = CONNECTS[kind];
-  const input = { region, returnUrl: returnUrl() };
+  const input = { region, returnUrl: returnUrl(kind) };
   const { data, errors } = await graphql(mutation, { input });
   const payload = data[field];
   const problems = errors.concat((payload && payload.userErrors) || []);
@@ -530,7 +534,8 @@ async function disconnect(account) {
 function consentResult(query) {
   const result = $('connect-result');
   if (query.get('status') === 'connected') {
-    result.textContent = `Connected (${KIND_LABELS[query.get('kind')] || 'account'}).`;
+    const label = query.get('central') === 'vendor' ? 'Vendor Central' : KIND_LABELS[query.get('kind')];
+    result.textContent = `Connected (${label || 'account'}).`;
     result.dataset.status = 'connected';
   } else if (query.get('status') === 'error') {
     result.textContent = `Not connected: ${query.get('error') || 'error'}: ${query.get('error_description') || ''}`.trim();

@@ -112,6 +112,7 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 		this.browser.waitFor("the dashboard, connected",
 				() -> url().startsWith(this.origin + "/dashboard") && "connected".equals(resultStatus()));
 		this.browser.waitFor("the vendor's row", () -> rows().size() == 5);
+		assertThat(text("connect-result")).isEqualTo("Connected (Vendor Central).");
 		assertThat(rows()).filteredOn((row) -> "SELLING_PARTNER".equals(row.get("kind"))).hasSize(3);
 		this.browser.screenshot("connected");
 
