@@ -17,9 +17,10 @@ import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Region;
 
 /**
- * {@code connectAmazonAds} and {@code connectSellerCentral}: the first step of the
- * consent flows, for the workspace whose API key the request carries. Every refusal is a
- * user error, and nothing is stored for it.
+ * {@code connectAmazonAds}, {@code connectSellerCentral} and
+ * {@code connectVendorCentral}: the first step of the consent flows, for the workspace
+ * whose API key the request carries. Every refusal is a user error, and nothing is stored
+ * for it.
  */
 @Controller
 class ConsentController {
@@ -43,15 +44,25 @@ class ConsentController {
 			.map(ConnectPayload::of);
 	}
 
+	@MutationMapping
+	Mono<ConnectPayload> connectVendorCentral(@Argument ConnectInput input,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.consents.startVendorCentral(tenant.id(), input.region(), text(input.returnUrl()))
+			.map(ConnectPayload::of);
+	}
+
 	private static String text(Object url) {
 		return (url != null) ? url.toString() : null;
 	}
 
-	/** Input of both mutations; the schema's Url scalar arrives as a {@link URL}. */
+	/** Input of the mutations; the schema's Url scalar arrives as a {@link URL}. */
 	record ConnectInput(Region region, URL returnUrl) {
 	}
 
-	/** {@code ConnectAmazonAdsPayload} and {@code ConnectSellerCentralPayload}. */
+	/**
+	 * {@code ConnectAmazonAdsPayload}, {@code ConnectSellerCentralPayload} and
+	 * {@code ConnectVendorCentralPayload}.
+	 */
 	record ConnectPayload(String authorizationUrl, OffsetDateTime expiresAt, List<UserError> userErrors) {
 
 		static ConnectPayload of(ConsentService.Started started) {

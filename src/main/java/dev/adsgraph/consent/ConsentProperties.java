@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 import dev.adsgraph.upstream.Region;
 
 /**
- * {@code adsgraph.consent.*}: the consent flows that connect Amazon Ads users and sellers
- * to a workspace (docs/consent.md).
+ * {@code adsgraph.consent.*}: the consent flows that connect Amazon Ads users, sellers
+ * and vendors to a workspace (docs/consent.md).
  *
  * @param publicUrl the gateway's public base URL (scheme, host, port, and a path prefix
  * when behind one), from which the redirect_uri given to Amazon is made
@@ -44,12 +44,21 @@ import dev.adsgraph.upstream.Region;
  * {@code https://sellercentral-europe.amazon.com/apps/authorize/consent}, FE
  * {@code https://sellercentral-japan.amazon.com/apps/authorize/consent}); set another
  * marketplace's Seller Central URL to send sellers there
+ * @param vendorCentralConsentUrls the Vendor Central consent page per region, where
+ * vendors authorize the same SP-API application; by default Amazon's for the region's
+ * first marketplace listed here (NA
+ * {@code https://vendorcentral.amazon.com/apps/authorize/consent}, EU
+ * {@code https://vendorcentral.amazon.co.uk/apps/authorize/consent}, FE
+ * {@code https://vendorcentral.amazon.co.jp/apps/authorize/consent}); Vendor Central has
+ * one URL per marketplace (SP-API "Vendor Central URLs"): set another to send vendors to
+ * their own marketplace's
  */
 @Validated
 @ConfigurationProperties("adsgraph.consent")
 public record ConsentProperties(URI publicUrl, @NotNull @DefaultValue List<String> allowedReturnUrls,
 		@NotNull @DurationMin(seconds = 30) @DurationMax(hours = 1) @DefaultValue("10m") Duration stateLifetime,
-		Map<Region, URI> adsAuthorizationUrls, Map<Region, URI> sellerCentralConsentUrls) {
+		Map<Region, URI> adsAuthorizationUrls, Map<Region, URI> sellerCentralConsentUrls,
+		Map<Region, URI> vendorCentralConsentUrls) {
 
 	/** Login with Amazon's authorization pages (Amazon Ads API onboarding guide). */
 	public static final Map<Region, URI> AMAZON_ADS_AUTHORIZATION_URLS = Map.of(Region.NA,
@@ -61,6 +70,17 @@ public record ConsentProperties(URI publicUrl, @NotNull @DefaultValue List<Strin
 			URI.create("https://sellercentral.amazon.com/apps/authorize/consent"), Region.EU,
 			URI.create("https://sellercentral-europe.amazon.com/apps/authorize/consent"), Region.FE,
 			URI.create("https://sellercentral-japan.amazon.com/apps/authorize/consent"));
+
+	/**
+	 * Vendor Central's consent pages: the website authorization workflow on a Vendor
+	 * Central URL (SP-API "Website authorization workflow": for vendor applications the
+	 * Seller Central URL is replaced with a Vendor Central URL; "Vendor Central URLs",
+	 * one per marketplace: US, UK and Japan here).
+	 */
+	public static final Map<Region, URI> AMAZON_VENDOR_CENTRAL_CONSENT_URLS = Map.of(Region.NA,
+			URI.create("https://vendorcentral.amazon.com/apps/authorize/consent"), Region.EU,
+			URI.create("https://vendorcentral.amazon.co.uk/apps/authorize/consent"), Region.FE,
+			URI.create("https://vendorcentral.amazon.co.jp/apps/authorize/consent"));
 
 	public ConsentProperties {
 		if (publicUrl != null) {
@@ -80,6 +100,8 @@ public record ConsentProperties(URI publicUrl, @NotNull @DefaultValue List<Strin
 				adsAuthorizationUrls);
 		sellerCentralConsentUrls = merged("adsgraph.consent.seller-central-consent-urls",
 				AMAZON_SELLER_CENTRAL_CONSENT_URLS, sellerCentralConsentUrls);
+		vendorCentralConsentUrls = merged("adsgraph.consent.vendor-central-consent-urls",
+				AMAZON_VENDOR_CENTRAL_CONSENT_URLS, vendorCentralConsentUrls);
 	}
 
 	/** Overrides merge over Amazon's defaults region by region. */

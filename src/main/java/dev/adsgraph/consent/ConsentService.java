@@ -93,6 +93,21 @@ class ConsentService {
 
 	/** {@code connectSellerCentral}: the Seller Central consent URL for the region. */
 	Mono<Started> startSellerCentral(String workspaceId, Region region, String returnUrl) {
+		return startSpApi(workspaceId, region, returnUrl, this.properties.sellerCentralConsentUrls());
+	}
+
+	/**
+	 * {@code connectVendorCentral}: the Vendor Central consent URL for the region, the
+	 * same SP-API application and parameters as on Seller Central; the callback is the
+	 * same ({@link #completeSellerCentral}).
+	 */
+	Mono<Started> startVendorCentral(String workspaceId, Region region, String returnUrl) {
+		return startSpApi(workspaceId, region, returnUrl, this.properties.vendorCentralConsentUrls());
+	}
+
+	/** The website authorization workflow on a Seller or Vendor Central consent page. */
+	private Mono<Started> startSpApi(String workspaceId, Region region, String returnUrl,
+			Map<Region, URI> consentUrls) {
 		ConnectionsProperties.SpApplication application = this.applications.spApplication();
 		if (application.client() == null || application.applicationId() == null
 				|| application.applicationId().isBlank()) {
@@ -102,8 +117,7 @@ class ConsentService {
 		}
 		return start(workspaceId, ConnectionKind.SELLING_PARTNER, region, returnUrl, ConsentSite.SP_CALLBACK,
 				(redirectUri, state) -> {
-					UriComponentsBuilder url = UriComponentsBuilder
-						.fromUri(this.properties.sellerCentralConsentUrls().get(region))
+					UriComponentsBuilder url = UriComponentsBuilder.fromUri(consentUrls.get(region))
 						.queryParam("application_id", application.applicationId())
 						.queryParam("state", state);
 					if (application.draft()) {
@@ -176,7 +190,10 @@ class ConsentService {
 		});
 	}
 
-	/** The SP-API callback, as {@link #completeAds} for a selling partner. */
+	/**
+	 * The SP-API callback, as {@link #completeAds} for a selling partner: a seller from
+	 * Seller Central or a vendor from Vendor Central alike.
+	 */
 	Mono<URI> completeSellerCentral(Parameters parameters) {
 		return this.states.consume(parameters.state(), ConnectionKind.SELLING_PARTNER).flatMap((state) -> {
 			Optional<URI> denied = amazonError(parameters, state);

@@ -2,8 +2,9 @@
  * The consent flows that connect Amazon accounts to a workspace (docs/consent.md).
  * <ul>
  * <li>{@link dev.adsgraph.consent.ConsentController}: the mutations
- * {@code connectAmazonAds} and {@code connectSellerCentral}, which answer the URL of
- * Amazon's consent page for the region.</li>
+ * {@code connectAmazonAds}, {@code connectSellerCentral} and
+ * {@code connectVendorCentral}, which answer the URL of Amazon's consent page for the
+ * region.</li>
  * <li>{@link dev.adsgraph.consent.ConsentCallbacks}: the public callbacks
  * {@code /connect/ads/callback} and {@code /connect/sp/callback}, which exchange Amazon's
  * code, save the connection ({@code dev.adsgraph.connections.ConnectionStore}) and send

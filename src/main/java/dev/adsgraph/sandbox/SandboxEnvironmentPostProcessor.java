@@ -172,6 +172,8 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 			properties.put("adsgraph.consent.ads-authorization-urls." + region.name(), server.baseUrl() + "/ap/oa");
 			properties.put("adsgraph.consent.seller-central-consent-urls." + region.name(),
 					server.baseUrl() + "/apps/authorize/consent");
+			properties.put("adsgraph.consent.vendor-central-consent-urls." + region.name(),
+					server.vendorCentralConsentUrl());
 		}
 		Map<String, SandboxUser> users = Fixtures.load().users();
 		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP, users);

@@ -103,6 +103,7 @@ public final class SandboxMain {
 				"  consent pages   " + server.lwaAuthorizationUrl() + " (Login with Amazon, Ads apps)",
 				"                  " + server.sellerCentralConsentUrl() + " (Seller Central, application_id="
 						+ Fixtures.SP_APPLICATION_ID + ", version=beta)",
+				"                  " + server.vendorCentralConsentUrl() + " (Vendor Central, the same application)",
 				"  control         " + baseUrl + "/sandbox (info, all SP authorizations), /sandbox/stats,"
 						+ " /sandbox/products, POST /sandbox/reset");
 	}

@@ -47,7 +47,7 @@ import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
 import dev.adsgraph.sandbox.consent.AuthorizationPageHandler;
 import dev.adsgraph.sandbox.consent.ConsentTickets;
-import dev.adsgraph.sandbox.consent.SellerConsentHandler;
+import dev.adsgraph.sandbox.consent.CentralConsentHandler;
 import dev.adsgraph.sandbox.control.ControlHandler;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Hosts;
@@ -89,6 +89,7 @@ import dev.adsgraph.sandbox.sp.SpStaticExamples;
  *       GET /user/profile    (LWA)       {base}/user/profile
  *       GET|POST /ap/oa                  LWA's authorization page (www.amazon.com)
  *       GET|POST /apps/authorize/consent Seller Central's consent page
+ *       GET|POST /vendorcentral/apps/authorize/consent Vendor Central's consent page
  * +1-3  Ads API NA, EU, FE               {base}/ads/na|eu|fe/... (incl. reporting v3)
  * +4-6  SP-API NA, EU, FE                {base}/sp/na|eu|fe/...
  * +7    GET /{key} (report documents)  {base}/documents/{key} (S3-style presigned)
@@ -249,6 +250,15 @@ public final class SandboxServer implements AutoCloseable {
 	}
 
 	/**
+	 * Vendor Central's consent page, as
+	 * {@code https://vendorcentral.amazon.com/apps/authorize/consent}: the same workflow
+	 * for vendors (Acme Brands, the demo user's vendor).
+	 */
+	public String vendorCentralConsentUrl() {
+		return baseUrl() + CentralConsentHandler.Central.VENDOR.path();
+	}
+
+	/**
 	 * Login with Amazon's customer profile, as
 	 * {@code https://api.amazon.com/user/profile}.
 	 */
@@ -310,7 +320,10 @@ public final class SandboxServer implements AutoCloseable {
 		UserProfileHandler userProfile = new UserProfileHandler(stats, accessTokens);
 		AuthorizationPageHandler authorizationPage = new AuthorizationPageHandler(stats, consentTickets, codes,
 				world::users);
-		SellerConsentHandler sellerConsent = new SellerConsentHandler(stats, consentTickets, codes, world::users);
+		CentralConsentHandler sellerConsent = new CentralConsentHandler(CentralConsentHandler.Central.SELLER, stats,
+				consentTickets, codes, world::users);
+		CentralConsentHandler vendorConsent = new CentralConsentHandler(CentralConsentHandler.Central.VENDOR, stats,
+				consentTickets, codes, world::users);
 		ProfilesHandler profiles = new ProfilesHandler(registry);
 		TermsTokensHandler terms = new TermsTokensHandler(termsTokens, hosts);
 		AdsAccountsHandler adsAccounts = new AdsAccountsHandler(registry, termsTokens, terms, registrations);
@@ -401,6 +414,8 @@ public final class SandboxServer implements AutoCloseable {
 			.POST("/ap/oa", authorizationPage::decide)
 			.GET("/apps/authorize/consent", sellerConsent::show)
 			.POST("/apps/authorize/consent", sellerConsent::decide)
+			.GET(CentralConsentHandler.Central.VENDOR.path(), vendorConsent::show)
+			.POST(CentralConsentHandler.Central.VENDOR.path(), vendorConsent::decide)
 			.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
 			.GET("/documents/{*key}", documents::download)

@@ -57,6 +57,10 @@ const CONNECT_SELLER = `mutation DashboardConnectSellerCentral($input: ConnectSe
   connectSellerCentral(input: $input) { authorizationUrl expiresAt userErrors { code message } }
 }`;
 
+const CONNECT_VENDOR = `mutation DashboardConnectVendorCentral($input: ConnectVendorCentralInput!) {
+  connectVendorCentral(input: $input) { authorizationUrl expiresAt userErrors { code message } }
+}`;
+
 const DISCONNECT = `mutation DashboardDisconnectAccount($input: DisconnectAccountInput!) {
   disconnectAccount(input: $input) { connectedAccount { id status } userErrors { code message } }
 }`;
@@ -436,9 +440,13 @@ function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '—';
 }
 
-/** Where Amazon's consent page sends the browser back to: this page's connections view. */
-function returnUrl() {
-  return `${window.location.origin}${window.location.pathname}?view=connections`;
+/**
+ * Where Amazon's consent page sends the browser back to: this page's connections view; from Vendor
+ * Central with central=vendor, so the result names it (a vendor's connection is SELLING_PARTNER too).
+ */
+function returnUrl(kind) {
+  const central = kind === 'VENDOR_CENTRAL' ? '&central=vendor' : '';
+  return `${window.location.origin}${window.location.pathname}?view=connections${central}`;
 }
 
 async function loadConnections() {
@@ -487,13 +495,24 @@ function button(text, action, onClick) {
   return element;
 }
 
-/** Asks the gateway for Amazon's consent page and goes there; Amazon comes back to returnUrl(). */
+/** The mutation that starts each consent: Amazon Ads, Seller Central or Vendor Central. */
+const CONNECTS = {
+  AMAZON_ADS: [CONNECT_ADS, 'connectAmazonAds'],
+  SELLING_PARTNER: [CONNECT_SELLER, 'connectSellerCentral'],
+  VENDOR_CENTRAL: [CONNECT_VENDOR, 'connectVendorCentral'],
+};
+
+/**
+ * Asks the gateway for Amazon's consent page and goes there; Amazon comes back to returnUrl().
+ * `kind` is a connection's kind, or VENDOR_CENTRAL: a vendor's SP-API connection, authorized on
+ * Vendor Central.
+ */
 async function connect(kind, region) {
   showErrors([]);
-  const ads = kind === 'AMAZON_ADS';
-  const input = { region, returnUrl: returnUrl() };
-  const { data, errors } = await graphql(ads ? CONNECT_ADS : CONNECT_SELLER, { input });
-  const payload = ads ? data.connectAmazonAds : data.connectSellerCentral;
+  const [mutation, field] = CONNECTS[kind];
+  const input = { region, returnUrl: returnUrl(kind) };
+  const { data, errors } = await graphql(mutation, { input });
+  const payload = data[field];
   const problems = errors.concat((payload && payload.userErrors) || []);
   if (!payload || !payload.authorizationUrl) {
     showErrors(problems.length > 0 ? problems : [{ code: 'CONNECT', message: 'The gateway gave no consent page.' }]);
@@ -515,7 +534,8 @@ async function disconnect(account) {
 function consentResult(query) {
   const result = $('connect-result');
   if (query.get('status') === 'connected') {
-    result.textContent = `Connected (${KIND_LABELS[query.get('kind')] || 'account'}).`;
+    const label = query.get('central') === 'vendor' ? 'Vendor Central' : KIND_LABELS[query.get('kind')];
+    result.textContent = `Connected (${label || 'account'}).`;
     result.dataset.status = 'connected';
   } else if (query.get('status') === 'error') {
     result.textContent = `Not connected: ${query.get('error') || 'error'}: ${query.get('error_description') || ''}`.trim();
@@ -562,6 +582,7 @@ function start() {
     $('api-key').addEventListener('change', run(loadConnections));
     $('connect-ads').addEventListener('click', run(() => connect('AMAZON_ADS', $('connect-region').value)));
     $('connect-seller').addEventListener('click', run(() => connect('SELLING_PARTNER', $('connect-region').value)));
+    $('connect-vendor').addEventListener('click', run(() => connect('VENDOR_CENTRAL', $('connect-region').value)));
     if ($('api-key').value.trim() !== '') {
       run(loadConnections)();
     } else {

@@ -39,9 +39,10 @@ class ConsentLiveModeTest {
 			"--adsgraph.tenants[0].ads.regions=NA");
 
 	private static final String CONNECT = """
-			mutation($ads: ConnectAmazonAdsInput!, $sp: ConnectSellerCentralInput!) {
+			mutation($ads: ConnectAmazonAdsInput!, $sp: ConnectSellerCentralInput!, $vc: ConnectVendorCentralInput!) {
 			  ads: connectAmazonAds(input: $ads) { authorizationUrl expiresAt userErrors { code message field } }
 			  sp: connectSellerCentral(input: $sp) { authorizationUrl expiresAt userErrors { code message field } }
+			  vendor: connectVendorCentral(input: $vc) { authorizationUrl expiresAt userErrors { code message field } }
 			}""";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,6 +58,7 @@ class ConsentLiveModeTest {
 		String port = gateway.getEnvironment().getProperty("local.server.port");
 		Map<String, Object> variables = Map.of("ads",
 				Map.of("region", adsRegion, "returnUrl", "https://app.example.com/amazon?x=1"), "sp",
+				Map.of("region", spRegion, "returnUrl", "https://app.example.com/amazon"), "vc",
 				Map.of("region", spRegion, "returnUrl", "https://app.example.com/amazon"));
 		String body = JSON.writeValueAsString(Map.of("query", CONNECT, "variables", variables));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -91,11 +93,11 @@ class ConsentLiveModeTest {
 	}
 
 	@Test
-	void withoutAPublicUrlOrApplicationsBothMutationsAnswerAUserErrorAndStoreNothing() throws Exception {
+	void withoutAPublicUrlOrApplicationsTheMutationsAnswerAUserErrorAndStoreNothing() throws Exception {
 		try (ConfigurableApplicationContext gateway = start(
 				"--adsgraph.consent.allowed-return-urls=https://app.example.com")) {
 			JsonNode data = connect(gateway, "NA", "NA");
-			for (String field : List.of("ads", "sp")) {
+			for (String field : List.of("ads", "sp", "vendor")) {
 				assertThat(data.get(field).get("authorizationUrl").isNull()).isTrue();
 				assertThat(data.get(field).get("userErrors")).hasSize(1);
 				assertThat(data.get(field).get("userErrors").get(0).get("code").asString())
@@ -104,6 +106,8 @@ class ConsentLiveModeTest {
 			assertThat(data.get("ads").get("userErrors").get(0).get("message").asString())
 				.contains("adsgraph.connections.ads-application.client-id");
 			assertThat(data.get("sp").get("userErrors").get(0).get("message").asString())
+				.contains("adsgraph.connections.sp-application.application-id");
+			assertThat(data.get("vendor").get("userErrors").get(0).get("message").asString())
 				.contains("adsgraph.connections.sp-application.application-id");
 			assertThat(states(gateway)).isZero();
 		}
@@ -117,7 +121,8 @@ class ConsentLiveModeTest {
 				"--adsgraph.connections.ads-application.client-secret=ads-secret",
 				"--adsgraph.connections.sp-application.application-id=amzn1.sp.solution.live",
 				"--adsgraph.connections.sp-application.client-id=amzn1.application-oa2-client.sp",
-				"--adsgraph.connections.sp-application.client-secret=sp-secret")) {
+				"--adsgraph.connections.sp-application.client-secret=sp-secret",
+				"--adsgraph.consent.vendor-central-consent-urls.EU=https://vendorcentral.amazon.de/apps/authorize/consent")) {
 			JsonNode data = connect(gateway, "EU", "FE");
 			String ads = data.get("ads").get("authorizationUrl").asString();
 			assertThat(ads).startsWith("https://eu.account.amazon.com/ap/oa?");
@@ -129,13 +134,23 @@ class ConsentLiveModeTest {
 			assertThat(query(sp)).containsOnlyKeys("application_id", "state", "redirect_uri")
 				.containsEntry("application_id", "amzn1.sp.solution.live")
 				.containsEntry("redirect_uri", "https://gw.example.com/connect/sp/callback");
-			assertThat(ads + sp).doesNotContain("secret");
-			assertThat(states(gateway)).isEqualTo(2);
+			String vendor = data.get("vendor").get("authorizationUrl").asString();
+			assertThat(vendor).startsWith("https://vendorcentral.amazon.co.jp/apps/authorize/consent?");
+			assertThat(query(vendor)).containsOnlyKeys("application_id", "state", "redirect_uri")
+				.containsEntry("application_id", "amzn1.sp.solution.live")
+				.containsEntry("redirect_uri", "https://gw.example.com/connect/sp/callback");
+			assertThat(ads + sp + vendor).doesNotContain("secret");
+			assertThat(states(gateway)).isEqualTo(3);
 
 			JsonNode na = connect(gateway, "NA", "NA");
 			assertThat(na.get("ads").get("authorizationUrl").asString()).startsWith("https://www.amazon.com/ap/oa?");
 			assertThat(na.get("sp").get("authorizationUrl").asString())
 				.startsWith("https://sellercentral.amazon.com/apps/authorize/consent?");
+			assertThat(na.get("vendor").get("authorizationUrl").asString())
+				.startsWith("https://vendorcentral.amazon.com/apps/authorize/consent?");
+			// Vendor Central has one URL per marketplace: a deployment sets its vendors'.
+			assertThat(connect(gateway, "EU", "EU").get("vendor").get("authorizationUrl").asString())
+				.startsWith("https://vendorcentral.amazon.de/apps/authorize/consent?");
 		}
 	}
 

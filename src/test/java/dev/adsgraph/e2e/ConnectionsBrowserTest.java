@@ -14,19 +14,20 @@ import org.openqa.selenium.By;
 
 import org.springframework.test.context.TestPropertySource;
 
+import dev.adsgraph.sandbox.fixtures.Fixtures;
 import dev.adsgraph.testing.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A newcomer's path in a real headless Chromium: the dashboard's Connections view, its
- * "Connect Amazon Ads" and "Connect Seller Central" buttons, the sandbox's consent pages
- * (clicked through their documented element ids), the gateway's callbacks, and back to
- * the dashboard; then {@code profiles} and the seller's marketplace answered through the
- * new connections. A cancelled consent lands back with its reason; a disconnected
- * account's profiles are gone. The demo workspace connects the agency user and their
- * seller Riverstone, whom its configured credentials cannot reach. Its own application
- * (and database), so no other test sees these connections.
+ * "Connect Amazon Ads", "Connect Seller Central" and "Connect Vendor Central" buttons,
+ * the sandbox's consent pages (clicked through their documented element ids), the
+ * gateway's callbacks, and back to the dashboard; then {@code profiles} and the seller's
+ * marketplace answered through the new connections. A cancelled consent lands back with
+ * its reason; a disconnected account's profiles are gone. The demo workspace connects the
+ * agency user and their seller Riverstone, whom its configured credentials cannot reach.
+ * Its own application (and database), so no other test sees these connections.
  */
 @TestPropertySource(properties = "adsgraph.consent.state-lifetime=9m")
 class ConnectionsBrowserTest extends SandboxGatewayTest {
@@ -61,7 +62,7 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 	}
 
 	@Test
-	void anAdsUserAndASellerConnectFromTheDashboardAndTheGraphAnswersThroughThem() {
+	void anAdsUserASellerAndAVendorConnectFromTheDashboardAndTheGraphAnswersThroughThem() {
 		assertThat(riverstoneUs()).as("Riverstone's US profile before any consent").isNull();
 		this.browser.open(this.origin + "/dashboard?view=connections");
 		this.browser.waitFor("the configured connections", () -> rows().size() == 2);
@@ -101,6 +102,18 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 										&& catalog.get("title") != null);
 				});
 		assertNoErrors(products);
+
+		// Vendor Central: Acme Brands authorizes the same SP-API application.
+		click("connect-vendor");
+		this.browser.waitFor("Vendor Central's consent page",
+				() -> url().contains("/vendorcentral/apps/authorize/consent"));
+		click("vendor-" + Fixtures.ACME_VENDOR_ENTITY);
+		click("confirm");
+		this.browser.waitFor("the dashboard, connected",
+				() -> url().startsWith(this.origin + "/dashboard") && "connected".equals(resultStatus()));
+		this.browser.waitFor("the vendor's row", () -> rows().size() == 5);
+		assertThat(text("connect-result")).isEqualTo("Connected (Vendor Central).");
+		assertThat(rows()).filteredOn((row) -> "SELLING_PARTNER".equals(row.get("kind"))).hasSize(3);
 		this.browser.screenshot("connected");
 
 		// A cancelled consent comes back with its reason and changes nothing.
@@ -109,7 +122,7 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 		click("deny");
 		this.browser.waitFor("the result", () -> "error".equals(resultStatus()));
 		assertThat(text("connect-result")).contains("access_denied");
-		this.browser.waitFor("the connections", () -> rows().size() == 4);
+		this.browser.waitFor("the connections", () -> rows().size() == 5);
 
 		// Disconnecting the Ads user takes their profiles away.
 		this.browser.js("document.querySelector('#connections tr[data-id=\"' + arguments[0] + '\"]"

@@ -498,6 +498,8 @@ public final class ControlHandler {
 		Map<String, Object> consent = new LinkedHashMap<>();
 		consent.put("lwaAuthorizationUrl", this.hosts.rootUrl(Host.LWA, request) + "/ap/oa");
 		consent.put("sellerCentralConsentUrl", this.hosts.rootUrl(Host.LWA, request) + "/apps/authorize/consent");
+		consent.put("vendorCentralConsentUrl",
+				this.hosts.rootUrl(Host.LWA, request) + "/vendorcentral/apps/authorize/consent");
 		consent.put("userProfileUrl", this.hosts.rootUrl(Host.LWA, request) + "/user/profile");
 		consent.put("adsClientIds", Fixtures.ADS_CLIENTS.stream().map(SandboxCredentials::clientId).toList());
 		consent.put("spApplicationId", Fixtures.SP_APPLICATION_ID);

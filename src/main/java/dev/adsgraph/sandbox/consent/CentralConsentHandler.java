@@ -20,22 +20,62 @@ import dev.adsgraph.sandbox.lwa.AuthorizationCodes;
 import dev.adsgraph.sandbox.lwa.Grants;
 
 /**
- * Seller Central's consent page of the SP-API website authorization workflow,
+ * The consent pages of the SP-API website authorization workflow, for the sandbox's one
+ * SP-API application ({@link Fixtures#SP_APPLICATION_ID}, a draft): Seller Central's,
  * {@code GET /apps/authorize/consent} (Amazon's
- * {@code https://sellercentral.amazon.com/apps/authorize/consent}), for the sandbox's one
- * SP-API application ({@link Fixtures#SP_APPLICATION_ID}, a draft). As Amazon documents
- * it: {@code application_id}, {@code state}, an optional {@code redirect_uri} that must
- * be one of the application's, and {@code version=beta} while the application is a draft
+ * {@code https://sellercentral.amazon.com/apps/authorize/consent}), where a seller
+ * authorizes, and Vendor Central's, {@code GET /vendorcentral/apps/authorize/consent}
+ * (Amazon's {@code https://vendorcentral.amazon.com/apps/authorize/consent}), where a
+ * vendor does (Amazon: "For vendor applications, you can replace the Seller Central URL
+ * with a Vendor Central URL"). Both work alike, as Amazon documents it:
+ * {@code application_id}, {@code state}, an optional {@code redirect_uri} that must be
+ * one of the application's, and {@code version=beta} while the application is a draft
  * (otherwise error MD1000; a return URL not registered is MD5101). The seller picks a
  * fixture selling partner and confirms: Amazon loads the return URL with {@code state},
  * {@code selling_partner_id} and {@code spapi_oauth_code} (no {@code mws_auth_token}:
- * that is for hybrid applications only). Cancel is the sandbox's choice, since Amazon
- * documents only that the seller exits: back to the return URL with
- * {@code error=access_denied}, {@code error_description} and {@code state}.
+ * that is for hybrid applications only). On Vendor Central the choice is a vendor SP-API
+ * authorization of the fixtures ({@link Fixtures#VENDOR_SP_AUTHORIZATIONS}: Acme Brands,
+ * the demo user's vendor), whose selling partner id is the vendor profiles' entity id.
+ * Cancel is the sandbox's choice, since Amazon documents only that the seller exits: back
+ * to the return URL with {@code error=access_denied}, {@code error_description} and
+ * {@code state}.
  */
-public final class SellerConsentHandler {
+public final class CentralConsentHandler {
 
-	static final String PAGE = "sellercentral";
+	/** Which Central the page is: its path, its name and whom it lists. */
+	public enum Central {
+
+		/** Seller Central: every seller of the fixtures. */
+		SELLER("/apps/authorize/consent", "sellercentral", "Seller Central", "seller", "Selling account"),
+		/** Vendor Central: the fixtures' vendor SP-API authorizations. */
+		VENDOR("/vendorcentral/apps/authorize/consent", "vendorcentral", "Vendor Central", "vendor", "Vendor account");
+
+		private final String path;
+
+		private final String page;
+
+		private final String title;
+
+		private final String choice;
+
+		private final String legend;
+
+		Central(String path, String page, String title, String choice, String legend) {
+			this.path = path;
+			this.page = page;
+			this.title = title;
+			this.choice = choice;
+			this.legend = legend;
+		}
+
+		/** The page's path on the sandbox's LWA host. */
+		public String path() {
+			return this.path;
+		}
+
+	}
+
+	private final Central central;
 
 	private static final List<String> REQUEST = List.of("application_id", "state", "redirect_uri", "version");
 
@@ -47,8 +87,9 @@ public final class SellerConsentHandler {
 
 	private final Supplier<Map<String, SandboxUser>> users;
 
-	public SellerConsentHandler(Stats stats, ConsentTickets tickets, AuthorizationCodes codes,
+	public CentralConsentHandler(Central central, Stats stats, ConsentTickets tickets, AuthorizationCodes codes,
 			Supplier<Map<String, SandboxUser>> users) {
+		this.central = central;
 		this.stats = stats;
 		this.tickets = tickets;
 		this.codes = codes;
@@ -56,7 +97,7 @@ public final class SellerConsentHandler {
 	}
 
 	public Mono<ServerResponse> show(ServerRequest request) {
-		this.stats.count("sellercentral.consent.view");
+		this.stats.count(this.central.page + ".consent.view");
 		MultiValueMap<String, String> query = request.queryParams();
 		Map<String, String> parameters = new LinkedHashMap<>();
 		try {
@@ -95,20 +136,21 @@ public final class SellerConsentHandler {
 					"The authorization URI has no state parameter (the sandbox requires one).");
 		}
 		parameters.values().removeIf((value) -> value == null);
-		String ticket = this.tickets.issue(PAGE, parameters);
-		return Pages.html(200, "Seller Central authorization", page(parameters, ticket));
+		String ticket = this.tickets.issue(this.central.page, parameters);
+		return Pages.html(200, this.central.title + " authorization", page(parameters, ticket));
 	}
 
 	public Mono<ServerResponse> decide(ServerRequest request) {
 		return request.formData().flatMap((form) -> {
 			PostedForm post;
 			try {
-				post = PostedForm.read(form, REQUEST, "seller");
+				post = PostedForm.read(form, REQUEST, this.central.choice);
 			}
 			catch (Pages.Repeated ex) {
 				return Pages.error("Authorization error", null, ex.getMessage());
 			}
-			Map<String, String> parameters = this.tickets.check(post.ticket(), PAGE, post.request()).orElse(null);
+			Map<String, String> parameters = this.tickets.check(post.ticket(), this.central.page, post.request())
+				.orElse(null);
 			if (parameters == null) {
 				return Pages.error("Authorization error", "invalid_ticket",
 						"This consent page has expired or was not issued for this request; start again from the"
@@ -123,7 +165,7 @@ public final class SellerConsentHandler {
 				if (!this.tickets.spend(ticket)) {
 					return spent();
 				}
-				this.stats.count("sellercentral.consent.cancel");
+				this.stats.count(this.central.page + ".consent.cancel");
 				Map<String, String> answer = new LinkedHashMap<>();
 				answer.put("error", "access_denied");
 				answer.put("error_description", "The selling partner cancelled the authorization.");
@@ -133,57 +175,81 @@ public final class SellerConsentHandler {
 			if (!"confirm".equals(action)) {
 				return Pages.error("Authorization error", null, "Choose Confirm or Cancel.");
 			}
-			Seller seller = sellers().stream()
-				.filter((s) -> s.partner().partnerId().equals(sellerId))
+			Seller seller = accounts().stream()
+				.filter((s) -> s.sellingPartnerId().equals(sellerId))
 				.findFirst()
 				.orElse(null);
 			if (seller == null) {
-				return Pages.error("Authorization error", null, "Choose the selling account to authorize.");
+				return Pages.error("Authorization error", null,
+						"Choose the " + this.central.legend.toLowerCase(java.util.Locale.ROOT) + " to authorize.");
 			}
 			if (!this.tickets.spend(ticket)) {
 				return spent();
 			}
-			this.stats.count("sellercentral.consent.confirm");
+			this.stats.count(this.central.page + ".consent.confirm");
 			Grants.Grant grant = new Grants.Grant(Fixtures.SP_APPLICATION_CLIENT.clientId(), seller.userId(),
-					seller.partner().partnerId(), Set.of());
+					seller.sellingPartnerId(), Set.of());
 			Map<String, String> answer = new LinkedHashMap<>();
 			answer.put("state", state);
-			answer.put("selling_partner_id", seller.partner().partnerId());
+			answer.put("selling_partner_id", seller.sellingPartnerId());
 			answer.put("spapi_oauth_code", this.codes.issue(grant, redirectUri));
 			return Pages.redirect(redirectUri, answer);
 		});
 	}
 
-	/** Every seller of the fixtures, in fixture order, with the user who holds it. */
-	private List<Seller> sellers() {
-		Map<String, Seller> sellers = new LinkedHashMap<>();
-		for (SandboxUser user : this.users.get().values()) {
+	/**
+	 * Whom the page lists, in fixture order, with the user who holds each: on Seller
+	 * Central every seller of the fixtures (the selling partner id is the merchant id),
+	 * on Vendor Central every vendor SP-API authorization (the selling partner id is the
+	 * vendor's entity id, its vendor group the fixture partner).
+	 */
+	private List<Seller> accounts() {
+		Map<String, SandboxUser> users = this.users.get();
+		Map<String, Seller> accounts = new LinkedHashMap<>();
+		if (this.central == Central.VENDOR) {
+			for (Fixtures.SpAuthorization authorization : Fixtures.VENDOR_SP_AUTHORIZATIONS) {
+				SandboxUser user = users.get(authorization.userId());
+				Fixtures.vendorGroupOf(authorization.sellingPartnerId())
+					.flatMap((group) -> (user != null) ? user.partner(SellingProgram.AMAZON_VENDOR, group)
+							: java.util.Optional.empty())
+					.ifPresent((partner) -> accounts.putIfAbsent(authorization.sellingPartnerId(),
+							new Seller(user.id(), authorization.sellingPartnerId(), partner)));
+			}
+			return List.copyOf(accounts.values());
+		}
+		for (SandboxUser user : users.values()) {
 			for (SellingPartner partner : user.partners()) {
 				if (partner.program() == SellingProgram.AMAZON_SELLER) {
-					sellers.putIfAbsent(partner.partnerId(), new Seller(user.id(), partner));
+					accounts.putIfAbsent(partner.partnerId(), new Seller(user.id(), partner.partnerId(), partner));
 				}
 			}
 		}
-		return List.copyOf(sellers.values());
+		return List.copyOf(accounts.values());
 	}
 
 	private String page(Map<String, String> parameters, String ticket) {
 		StringBuilder body = new StringBuilder();
-		body.append("<h1>Seller Central: authorize an application</h1><p><strong id=\"application\">")
+		body.append("<h1>")
+			.append(this.central.title)
+			.append(": authorize an application</h1><p><strong id=\"application\">")
 			.append("Adsgraph Sandbox SP-API App</strong> (<code>")
 			.append(Pages.escape(Fixtures.SP_APPLICATION_ID))
 			.append("</code>, draft) would like to call the Selling Partner API on your behalf.</p>")
-			.append("<form method=\"post\" action=\"/apps/authorize/consent\" id=\"consent\">")
+			.append("<form method=\"post\" action=\"")
+			.append(this.central.path)
+			.append("\" id=\"consent\">")
 			.append(Pages.hidden("ticket", ticket));
 		parameters.forEach((name, value) -> body.append(Pages.hidden(name, value)));
-		body.append("<fieldset><legend>Selling account</legend>");
+		body.append("<fieldset><legend>").append(this.central.legend).append("</legend>");
 		boolean first = true;
-		for (Seller seller : sellers()) {
-			String id = "seller-" + seller.partner().partnerId();
+		for (Seller seller : accounts()) {
+			String id = this.central.choice + "-" + seller.sellingPartnerId();
 			body.append("<label for=\"")
 				.append(Pages.escape(id))
-				.append("\"><input type=\"radio\" name=\"seller\" value=\"")
-				.append(Pages.escape(seller.partner().partnerId()))
+				.append("\"><input type=\"radio\" name=\"")
+				.append(this.central.choice)
+				.append("\" value=\"")
+				.append(Pages.escape(seller.sellingPartnerId()))
 				.append("\" id=\"")
 				.append(Pages.escape(id))
 				.append('"')
@@ -191,7 +257,7 @@ public final class SellerConsentHandler {
 				.append("> <strong>")
 				.append(Pages.escape(seller.partner().name()))
 				.append("</strong> <code>")
-				.append(Pages.escape(seller.partner().partnerId()))
+				.append(Pages.escape(seller.sellingPartnerId()))
 				.append("</code> <small>(")
 				.append(Pages.escape(String.join(", ",
 						seller.partner().countries().stream().map((country) -> country.isoCode()).toList())))
@@ -210,7 +276,8 @@ public final class SellerConsentHandler {
 		return Pages.error("Authorization error", "invalid_ticket", "This consent page was already used; start again.");
 	}
 
-	private record Seller(String userId, SellingPartner partner) {
+	/** A listed account: the user who holds it, its selling partner id, the partner. */
+	private record Seller(String userId, String sellingPartnerId, SellingPartner partner) {
 	}
 
 }
