@@ -216,6 +216,27 @@ class ProductLoaders {
 			});
 	}
 
+	/**
+	 * The same cached catalog reads as the {@code productCatalog} loader, for callers
+	 * outside a GraphQL request (the alert checks): what the cache holds costs no call.
+	 */
+	Mono<Map<ProductKey, CatalogSummary>> cachedCatalog(Tenant tenant, Set<ProductKey> keys) {
+		return cached(this.catalogCache, tenant, keys, this::catalog);
+	}
+
+	/** The same cached listings reads as the {@code productListing} loader. */
+	Mono<Map<ProductKey, Listing>> cachedListings(Tenant tenant, Set<ProductKey> keys) {
+		return cached(this.listingCache, tenant, keys, this::listings);
+	}
+
+	/**
+	 * The same cached marketplace-wide inventory lists as the {@code productInventory}
+	 * loader.
+	 */
+	Mono<Map<ProductKey, Inventory>> cachedInventory(Tenant tenant, Set<ProductKey> keys) {
+		return inventory(tenant, keys);
+	}
+
 	private static Map<String, Inventory> inventoryByAsin(List<InventorySummary> summaries) {
 		Map<String, Inventory> byAsin = new HashMap<>();
 		for (InventorySummary s : summaries) {

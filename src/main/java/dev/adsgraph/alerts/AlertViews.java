@@ -1,0 +1,84 @@
+package dev.adsgraph.alerts;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import dev.adsgraph.alerts.AlertKind.Severity;
+import dev.adsgraph.alerts.AlertRules.Evidence;
+import dev.adsgraph.products.Money;
+
+/**
+ * The schema's alert types. They also cross replicas as JSON in Redis mode (the values of
+ * the shared {@code alertsChanged} poller), so they are plain records.
+ */
+final class AlertViews {
+
+	private AlertViews() {
+	}
+
+	/** The schema's {@code Alert}. */
+	record AlertView(String id, AlertKind kind, Severity severity, String asin, String marketplaceId, String sku,
+			OffsetDateTime since, OffsetDateTime resolvedAt, Money spendAtRisk, List<AlertAd> ads, Evidence evidence,
+			String message) {
+
+		String key() {
+			return this.kind + " " + this.marketplaceId + " " + this.asin;
+		}
+
+		AlertView resolvedAt(OffsetDateTime at) {
+			return new AlertView(this.id, this.kind, this.severity, this.asin, this.marketplaceId, this.sku, this.since,
+					at, this.spendAtRisk, this.ads, this.evidence, this.message);
+		}
+
+	}
+
+	/** The schema's {@code AlertAd}. */
+	record AlertAd(String campaignId, String campaignName, String adGroupId, String adId, Money spendLast7Days) {
+	}
+
+	/** The schema's {@code Freshness}, for the ads report behind a check. */
+	record CheckFreshness(String status, OffsetDateTime asOf, String message) {
+
+		boolean isReady() {
+			return "READY".equals(this.status);
+		}
+
+	}
+
+	/** The schema's {@code AlertSourceProblem}. */
+	record SourceProblem(String source, String message) {
+	}
+
+	/** The schema's {@code AlertsResult}: one check of a profile. */
+	record AlertCheck(List<AlertView> nodes, Money spendAtRisk, OffsetDateTime checkedAt, CheckFreshness freshness,
+			List<SourceProblem> unavailable) {
+
+		/** What a subscriber is told about: which alerts are open. */
+		List<String> openIds() {
+			return this.nodes.stream().map(AlertView::id).sorted().toList();
+		}
+
+	}
+
+	/** The schema's {@code AlertEvent}. */
+	record AlertEvent(String kind, AlertView alert) {
+
+		static AlertEvent raised(AlertView alert) {
+			return new AlertEvent("RAISED", alert);
+		}
+
+		static AlertEvent resolved(AlertView alert, OffsetDateTime at) {
+			return new AlertEvent("RESOLVED", alert.resolvedAt(at));
+		}
+
+	}
+
+	/** The schema's {@code UserError}. */
+	record UserError(String code, String message, List<String> field) {
+	}
+
+	/** The schema's {@code AlertSettingsPayload}. */
+	record AlertSettingsPayload(AlertSettings settings, List<UserError> userErrors) {
+	}
+
+}
