@@ -112,6 +112,12 @@ class AlertController {
 
 		Seen next(AlertCheck check) {
 			Map<String, AlertView> now = new LinkedHashMap<>();
+			// A kind the check could not decide (a source unreadable) stays as it was.
+			this.open.forEach((key, before) -> {
+				if (!check.evaluated().contains(before.kind())) {
+					now.put(key, before);
+				}
+			});
 			check.nodes().forEach((alert) -> now.put(alert.key(), alert));
 			List<AlertEvent> events = new ArrayList<>();
 			OffsetDateTime at = check.checkedAt();

@@ -107,7 +107,7 @@ class AlertService {
 								? new CheckFreshness("PENDING", null, null)
 								: new CheckFreshness("FAILED", null, "The sponsored-products report failed"
 										+ ((result.failure() != null) ? " (" + result.failure().reason() + ")." : "."));
-						return Mono.just(new AlertCheck(List.of(), null, checkedAt, freshness, List.of()));
+						return Mono.just(new AlertCheck(List.of(), null, checkedAt, freshness, List.of(), List.of()));
 					}
 					CheckFreshness freshness = new CheckFreshness("READY",
 							(result.asOf() != null) ? result.asOf().atOffset(ZoneOffset.UTC) : null, null);
@@ -170,7 +170,7 @@ class AlertService {
 					.sorted(Comparator.comparing(SourceProblem::source))
 					.toList();
 				return new AlertCheck(nodes, new Money(total, profile.currencyCode()), now.atOffset(ZoneOffset.UTC),
-						freshness, problems);
+						freshness, problems, List.copyOf(kinds));
 			});
 	}
 

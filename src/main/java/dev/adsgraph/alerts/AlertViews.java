@@ -49,13 +49,20 @@ final class AlertViews {
 	record SourceProblem(String source, String message) {
 	}
 
-	/** The schema's {@code AlertsResult}: one check of a profile. */
+	/**
+	 * The schema's {@code AlertsResult}: one check of a profile.
+	 *
+	 * @param evaluated the kinds the check could decide (their sources were read): the
+	 * open alerts of the other kinds are not in {@code nodes}, and stay open
+	 */
 	record AlertCheck(List<AlertView> nodes, Money spendAtRisk, OffsetDateTime checkedAt, CheckFreshness freshness,
-			List<SourceProblem> unavailable) {
+			List<SourceProblem> unavailable, List<AlertKind> evaluated) {
 
-		/** What a subscriber is told about: which alerts are open. */
+		/** What a subscriber is told about: which alerts are open, of which kinds. */
 		List<String> openIds() {
-			return this.nodes.stream().map(AlertView::id).sorted().toList();
+			List<String> state = new java.util.ArrayList<>(this.nodes.stream().map(AlertView::id).sorted().toList());
+			this.evaluated.forEach((kind) -> state.add(kind.name()));
+			return state;
 		}
 
 	}

@@ -221,12 +221,27 @@ class ProductLoaders {
 	 * outside a GraphQL request (the alert checks): what the cache holds costs no call.
 	 */
 	Mono<Map<ProductKey, CatalogSummary>> cachedCatalog(Tenant tenant, Set<ProductKey> keys) {
-		return cached(this.catalogCache, tenant, keys, this::catalog);
+		return inBatches(keys, (batch) -> cached(this.catalogCache, tenant, batch, this::catalog));
 	}
 
 	/** The same cached listings reads as the {@code productListing} loader. */
 	Mono<Map<ProductKey, Listing>> cachedListings(Tenant tenant, Set<ProductKey> keys) {
-		return cached(this.listingCache, tenant, keys, this::listings);
+		return inBatches(keys, (batch) -> cached(this.listingCache, tenant, batch, this::listings));
+	}
+
+	/**
+	 * As the loaders' batches: at most {@link #SEARCH_LIMIT} keys a round, one at a time.
+	 */
+	private static <V> Mono<Map<ProductKey, V>> inBatches(Set<ProductKey> keys,
+			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
+		List<Set<ProductKey>> batches = new ArrayList<>();
+		for (ProductKey key : keys) {
+			if (batches.isEmpty() || batches.get(batches.size() - 1).size() == SEARCH_LIMIT) {
+				batches.add(new LinkedHashSet<>());
+			}
+			batches.get(batches.size() - 1).add(key);
+		}
+		return Flux.fromIterable(batches).concatMap(load).collect(HashMap::new, Map::putAll);
 	}
 
 	/**
