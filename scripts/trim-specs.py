@@ -14,13 +14,18 @@ It also copies the few SP-API static sandbox examples the simulator answers (req
 and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json,
 because runtime code must not read test resources.
 
-Usage: python3 scripts/trim-specs.py [--source DIR]   (needs PyYAML for the profiles file)
+Models that are not in ../shared/specs (MIRROR_SPECS) are read from a local clone of Amazon's
+model repository at the cited commit (`git show <commit>:<path>`), by default the bare mirror at
+../.mirror/amzn+selling-partner-api-models/repo, and checked against their sha256 the same way.
+
+Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GIT_DIR]   (needs PyYAML for the profiles file)
 """
 import argparse
 import copy
 import hashlib
 import json
 import pathlib
+import subprocess
 import sys
 
 import yaml
@@ -101,6 +106,17 @@ SP_SPECS = {
     "sellerSalesAndTrafficReport.json": (
         "912c0d01073c4770f8bbd1e24f5553afa197920ac12b37d2b59726118c21105d",
         None,
+    ),
+}
+
+# SP-API models read from Amazon's repository (amzn/selling-partner-api-models) at MODELS_COMMIT:
+# file -> (sha256, path in that repository, {path: [methods kept]}).
+MODELS_COMMIT = "34dc93fe45f37c9a0b2e56823c808f68b4f81754"
+MIRROR_SPECS = {
+    "productPricing_2022-05-01.json": (
+        "db6ffeab130bf1d4ab8fa47e4e83417d30d9cb682b3ce53f74ed51b62f6f817c",
+        "models/product-pricing-api-model/productPricing_2022-05-01.json",
+        {"/batches/products/pricing/2022-05-01/items/competitiveSummary": ["post"]},
     ),
 }
 
@@ -267,6 +283,16 @@ def checked(path, sha256):
     return raw
 
 
+def from_mirror(mirror, path, sha256):
+    raw = subprocess.run(
+        ["git", "-C", str(mirror), "show", f"{MODELS_COMMIT}:{path}"], check=True, capture_output=True
+    ).stdout
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != sha256:
+        sys.exit(f"{path}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
+    return raw
+
+
 def drop_examples(node):
     if isinstance(node, dict):
         return {key: drop_examples(value) for key, value in node.items() if key not in ("examples", "example")}
@@ -278,7 +304,9 @@ def drop_examples(node):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared/specs"))
-    source = pathlib.Path(parser.parse_args().source)
+    parser.add_argument("--mirror", default=str(ROOT.parent / ".mirror/amzn+selling-partner-api-models/repo"))
+    arguments = parser.parse_args()
+    source = pathlib.Path(arguments.source)
     target = CONTRACTS / "ads-api"
     target.mkdir(parents=True, exist_ok=True)
     for name, (sha256, keep) in SPECS.items():
@@ -306,6 +334,11 @@ def main():
         text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
         print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes")
+    for name, (sha256, path, keep) in MIRROR_SPECS.items():
+        raw = from_mirror(arguments.mirror, path, sha256)
+        text = json.dumps(trim_swagger(json.loads(raw), keep), indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"sp-api/{name} ({MODELS_COMMIT[:12]}:{path}): {len(raw)} -> {len(text.encode())} bytes")
     examples = static_examples(source / "sp-api")
     STATIC_EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
     STATIC_EXAMPLES.write_text(json.dumps(examples, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -56,6 +56,7 @@ import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 import dev.adsgraph.sandbox.lwa.AccessTokens;
 import dev.adsgraph.sandbox.lwa.AuthorizationCodes;
 import dev.adsgraph.sandbox.lwa.Grants;
@@ -313,6 +314,7 @@ public final class SandboxServer implements AutoCloseable {
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
 		Catalog catalog = Catalog.load();
+		Storefront storefront = new Storefront(catalog);
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
 		ReportHold reportHold = new ReportHold();
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
@@ -322,15 +324,15 @@ public final class SandboxServer implements AutoCloseable {
 				settings.strict());
 		SellersHandler sellers = new SellersHandler();
 		CatalogHandler catalogItems = new CatalogHandler(catalog);
-		ListingsHandler listings = new ListingsHandler(catalog);
-		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, settings.clock());
+		ListingsHandler listings = new ListingsHandler(catalog, storefront);
+		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, storefront, settings.clock());
 		SalesHandler sales = new SalesHandler(catalog, settings.clock());
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
 				settings.reportProcessingTime(), reportHold);
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, reportHold,
-				settings.clock(), hosts, grants, accessTokens, world::users, () -> {
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, storefront, faults, registry,
+				reportHold, settings.clock(), hosts, grants, accessTokens, world::users, () -> {
 					registry.reset(Fixtures.load().accounts());
 					grants.clear();
 					codes.clear();
@@ -341,6 +343,7 @@ public final class SandboxServer implements AutoCloseable {
 					documents.clear();
 					rateLimits.reset();
 					reportHold.release();
+					storefront.reset();
 				});
 
 		// Amazon's operations are routed from the sandbox's table (SandboxOperations):
@@ -387,6 +390,8 @@ public final class SandboxServer implements AutoCloseable {
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
 			.POST("/sandbox/users/{userId}/revoke", control::revokeUser)
 			.POST("/sandbox/sellers/{sellingPartnerId}/revoke", control::revokeSeller)
+			.GET("/sandbox/sellers/{sellerId}/products/{asin}", control::storefront)
+			.POST("/sandbox/sellers/{sellerId}/products/{asin}/{change}", control::changeStorefront)
 			.PUT("/sandbox/reports/hold", control::holdReports)
 			.DELETE("/sandbox/reports/hold", control::releaseReports)
 			.GET("/sandbox/stats", control::stats)
