@@ -187,8 +187,10 @@ class AlertService {
 		ProductSignals.CatalogFacts catalog = (s.catalog() != null) ? s.catalog().get(asin) : null;
 		Long units = (s.unitsOrdered() != null) ? s.unitsOrdered().get(asin) : null;
 		String sku = (listing != null && listing.sku() != null) ? listing.sku() : ad.sku();
-		return new ProductState(asin, sku, (stock != null) ? stock.fulfillable() : null, null, listing != null,
-				(listing != null) ? listing.status() : List.of(), List.of(), units, catalog != null,
+		return new ProductState(asin, sku, (stock != null) ? stock.fulfillable() : null,
+				(listing != null) ? listing.merchantQuantity() : null, listing != null,
+				(listing != null) ? listing.status() : List.of(),
+				(listing != null) ? listing.enforcedIssues() : List.of(), units, catalog != null,
 				(catalog != null) ? catalog.title() : null, catalog != null && catalog.imageUrl() != null, null, null);
 	}
 

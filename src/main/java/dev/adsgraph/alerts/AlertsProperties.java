@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("adsgraph.alerts")
 record AlertsProperties(@NotNull @DurationMin(millis = 10) @DefaultValue("1m") Duration checkInterval,
 		@Min(1) @Max(365) @DefaultValue("14") int daysOfCoverThreshold,
-		@Min(0) @Max(200) @DefaultValue("20") int minTitleLength, @DefaultValue("true") boolean requireMainImage) {
+		@Min(0) @Max(200) @DefaultValue("30") int minTitleLength, @DefaultValue("true") boolean requireMainImage) {
 
 	AlertSettings defaults() {
 		return new AlertSettings(this.daysOfCoverThreshold, this.minTitleLength, this.requireMainImage, null);

@@ -64,7 +64,7 @@ public class ProductSignals {
 			.orElseGet(() -> Mono.just(Optional.empty()));
 		Mono<Optional<Map<String, ListingFacts>>> listings = own
 			.map((sp) -> this.loaders.cachedListings(tenant, keys(sp, profile, asins))
-				.map((found) -> Optional.of(byAsin(found, (l) -> new ListingFacts(l.sku(), l.status())))))
+				.map((found) -> Optional.of(byAsin(found, ProductSignals::listing))))
 			.orElseGet(() -> Mono.just(Optional.empty()));
 		Mono<Optional<Map<String, CatalogFacts>>> catalog = any
 			.map((sp) -> this.loaders.cachedCatalog(tenant, keys(sp, profile, asins))
@@ -105,6 +105,15 @@ public class ProductSignals {
 		});
 	}
 
+	private static ListingFacts listing(ProductFacts.Listing listing) {
+		List<String> enforced = listing.issues()
+			.stream()
+			.filter((issue) -> issue.enforcementActions() != null && !issue.enforcementActions().isEmpty())
+			.map((issue) -> issue.code() + ": " + String.join(", ", issue.enforcementActions()))
+			.toList();
+		return new ListingFacts(listing.sku(), listing.status(), enforced, listing.merchantQuantity());
+	}
+
 	private static Set<ProductKey> keys(SpConnection sp, ProfileView profile, Collection<String> asins) {
 		Set<ProductKey> keys = new LinkedHashSet<>();
 		asins.forEach((asin) -> keys.add(new ProductKey(sp.id(), profile.marketplaceId(), asin)));
@@ -138,8 +147,11 @@ public class ProductSignals {
 	/**
 	 * @param status the Listings Items API's summary status ({@code BUYABLE},
 	 * {@code DISCOVERABLE})
+	 * @param enforcedIssues the listing's issues with an enforcement action in force (not
+	 * exempt), as {@code code: ACTION, ...} ({@code 18027: LISTING_SUPPRESSED})
+	 * @param merchantQuantity units the merchant fulfills itself (channel DEFAULT)
 	 */
-	public record ListingFacts(String sku, List<String> status) {
+	public record ListingFacts(String sku, List<String> status, List<String> enforcedIssues, int merchantQuantity) {
 	}
 
 	/**

@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and spend the sandbox's own ground truth gives, and the subscription tells RAISED and
  * RESOLVED as the conditions change. Its own application: the subscription checks every
  * 100 ms and the inventory and listings are not cached, so a change is seen at the next
- * check (no test waits on a clock).
+ * check (no test waits on a clock). The tests that change the sandbox's storefront leave
+ * it changed: the others read their expectations from the sandbox's ground truth, which
+ * follows it.
  */
 @TestPropertySource(properties = { "adsgraph.alerts.check-interval=100ms", "adsgraph.products.inventory-ttl=0s",
 		"adsgraph.products.listing-ttl=0s" })
@@ -113,6 +115,34 @@ class AlertsTest extends SandboxGatewayTest {
 			.get("products");
 	}
 
+	/**
+	 * The kinds the rules of docs/alerts.md give a product of the ground truth, with the
+	 * default thresholds.
+	 */
+	static List<String> expectedKinds(Map<String, Object> p) {
+		List<String> kinds = new ArrayList<>();
+		boolean inCatalog = Boolean.TRUE.equals(p.get("inCatalog"));
+		int stock = inCatalog ? ((Number) at(p, "inventory.fulfillable")).intValue()
+				+ ((Number) at(p, "inventory.merchantQuantity")).intValue() : 0;
+		long units = ((Number) at(p, "retail.unitsOrdered")).longValue();
+		List<String> status = inCatalog ? at(p, "listingStatus") : List.of();
+		List<String> issues = inCatalog ? at(p, "listingIssues") : List.of();
+		if (stock == 0) {
+			kinds.add("OUT_OF_STOCK");
+		}
+		else if (units > 0 && stock / (units / 7.0) < 14) {
+			kinds.add("LOW_DAYS_OF_COVER");
+		}
+		if (!status.contains("BUYABLE") || !issues.isEmpty()) {
+			kinds.add("LISTING_NOT_BUYABLE");
+		}
+		String title = (String) p.get("title");
+		if (!inCatalog || p.get("imageUrl") == null || title == null || title.strip().length() < 30) {
+			kinds.add("NOT_RETAIL_READY");
+		}
+		return kinds;
+	}
+
 	@Test
 	void everyKindTheFixturesCallForIsRaisedWithTheAdsAndTheirSpend() {
 		String profile = usSellerProfile();
@@ -125,25 +155,13 @@ class AlertsTest extends SandboxGatewayTest {
 			}
 			String asin = (String) p.get("asin");
 			spend.put(asin, new BigDecimal((String) at(p, "ads.cost.amount")));
-			boolean inCatalog = Boolean.TRUE.equals(p.get("inCatalog"));
-			int stock = inCatalog ? ((Number) at(p, "inventory.fulfillable")).intValue() : 0;
-			long units = ((Number) at(p, "retail.unitsOrdered")).longValue();
-			List<String> status = inCatalog ? at(p, "listingStatus") : List.of();
-			if (stock == 0) {
-				expected.computeIfAbsent("OUT_OF_STOCK", (k) -> new TreeSet<>()).add(asin);
-			}
-			else if (units > 0 && stock / (units / 7.0) < 14) {
-				expected.computeIfAbsent("LOW_DAYS_OF_COVER", (k) -> new TreeSet<>()).add(asin);
-			}
-			if (!status.contains("BUYABLE")) {
-				expected.computeIfAbsent("LISTING_NOT_BUYABLE", (k) -> new TreeSet<>()).add(asin);
-			}
-			String title = (String) p.get("title");
-			if (!inCatalog || p.get("imageUrl") == null || title == null || title.strip().length() < 20) {
-				expected.computeIfAbsent("NOT_RETAIL_READY", (k) -> new TreeSet<>()).add(asin);
+			for (String kind : expectedKinds(p)) {
+				expected.computeIfAbsent(kind, (k) -> new TreeSet<>()).add(asin);
 			}
 		}
-		assertThat(expected).containsKeys("OUT_OF_STOCK", "LISTING_NOT_BUYABLE");
+		// The fixtures put advertised products in each state.
+		assertThat(expected).containsKeys("OUT_OF_STOCK", "LOW_DAYS_OF_COVER", "LISTING_NOT_BUYABLE",
+				"NOT_RETAIL_READY");
 		assertThat(byKind(answer)).isEqualTo(expected);
 
 		List<Map<String, Object>> nodes = at(answer, "data.alerts.nodes");
@@ -200,6 +218,82 @@ class AlertsTest extends SandboxGatewayTest {
 				&& "NOT_RETAIL_READY".equals(at(e, "alert.kind")) && asin.equals(at(e, "alert.asin")));
 		assertThat((Object) at(resolved, "alert.resolvedAt")).isNotNull();
 		assertThat((Object) at(resolved, "alert.id")).isEqualTo(at(raised, "alert.id"));
+	}
+
+	@Test
+	void restockingFixingAndStockingOutInTheSandboxAreToldAsResolvedAndRaised() {
+		String profile = usSellerProfile();
+		ready(profile);
+		List<Map<String, Object>> truth = truth();
+		String outOfStock = fixture(truth, (p) -> expectedKinds(p).contains("OUT_OF_STOCK"));
+		String lowCover = fixture(truth, (p) -> expectedKinds(p).contains("LOW_DAYS_OF_COVER"));
+		String suppressed = fixture(truth, (p) -> expectedKinds(p).contains("LISTING_NOT_BUYABLE"));
+		String healthy = fixture(truth, (p) -> expectedKinds(p).isEmpty());
+		BlockingQueue<Map<String, Object>> events = subscribe(profile);
+		next(events, raised("OUT_OF_STOCK", outOfStock));
+
+		storefront(outOfStock, "restock");
+		Map<String, Object> restocked = next(events, resolved("OUT_OF_STOCK", outOfStock));
+		assertThat((Object) at(restocked, "alert.resolvedAt")).isNotNull();
+		storefront(lowCover, "restock");
+		next(events, resolved("LOW_DAYS_OF_COVER", lowCover));
+		storefront(suppressed, "fix-listing");
+		next(events, resolved("LISTING_NOT_BUYABLE", suppressed));
+		storefront(healthy, "stock-out");
+		Map<String, Object> raised = next(events, raised("OUT_OF_STOCK", healthy));
+		assertThat(new BigDecimal((String) at(raised, "alert.spendAtRisk.amount"))).isPositive();
+
+		// What the subscriber was told is what a query answers.
+		Map<String, Set<String>> now = byKind(this.client.graphql(ALERTS, Map.of("p", profile)));
+		assertThat(now.get("OUT_OF_STOCK")).contains(healthy).doesNotContain(outOfStock);
+		assertThat(now.getOrDefault("LOW_DAYS_OF_COVER", Set.of())).doesNotContain(lowCover);
+		assertThat(now.get("LISTING_NOT_BUYABLE")).doesNotContain(suppressed);
+	}
+
+	/**
+	 * The first advertised product of the seller's own (not suppressed by design) ones
+	 * that matches.
+	 */
+	private static String fixture(List<Map<String, Object>> truth, Predicate<Map<String, Object>> wanted) {
+		return truth.stream()
+			.filter((p) -> p.get("ads") != null && "BOTH".equals(p.get("kind")))
+			.filter(wanted)
+			.map((p) -> (String) p.get("asin"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no fixture product for this test"));
+	}
+
+	private static Predicate<Map<String, Object>> raised(String kind, String asin) {
+		return (e) -> "RAISED".equals(e.get("kind")) && kind.equals(at(e, "alert.kind"))
+				&& asin.equals(at(e, "alert.asin"));
+	}
+
+	private static Predicate<Map<String, Object>> resolved(String kind, String asin) {
+		return (e) -> "RESOLVED".equals(e.get("kind")) && kind.equals(at(e, "alert.kind"))
+				&& asin.equals(at(e, "alert.asin"));
+	}
+
+	/** One of the sandbox's storefront changes (restock, fix-listing, stock-out, ...). */
+	private void storefront(String asin, String change) {
+		sandboxPost("/sandbox/sellers/" + ProductsTest.SELLER + "/products/" + asin + "/" + change + "?marketplaceId="
+				+ ProductsTest.US);
+	}
+
+	private void sandboxPost(String path) {
+		try {
+			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.sandboxUrl + path))
+					.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isLessThan(300);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	@Test
