@@ -1,9 +1,6 @@
 package dev.adsgraph.alerts;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +11,6 @@ import reactor.core.publisher.Mono;
 import dev.adsgraph.alerts.AlertViews.AlertCheck;
 import dev.adsgraph.alerts.AlertViews.AlertEvent;
 import dev.adsgraph.alerts.AlertViews.AlertSettingsPayload;
-import dev.adsgraph.alerts.AlertViews.AlertView;
 import dev.adsgraph.alerts.AlertViews.UserError;
 import dev.adsgraph.graphql.SubscriptionErrors;
 import dev.adsgraph.profiles.ProfileView;
@@ -92,7 +88,7 @@ class AlertController {
 			.tagged(Mono.defer(() -> this.alerts.profile(tenant, profileId)).flatMapMany((profile) -> {
 				WatchKey key = new WatchKey(tenant.id(), "alerts", profile.id() + " " + tenant.connectionIds());
 				return this.watcher.follow(key, AlertCheck.class, () -> checks(tenant, profile));
-			}).scan(Seen.NOTHING, Seen::next).skip(1).concatMapIterable(Seen::events), env);
+			}).scan(AlertEvents.NOTHING, AlertEvents::next).skip(1).concatMapIterable(AlertEvents::events), env);
 	}
 
 	private Flux<AlertCheck> checks(Tenant tenant, ProfileView profile) {
@@ -101,41 +97,6 @@ class AlertController {
 			.repeatWhen((done) -> done.delayElements(every))
 			.filter((check) -> check.freshness().isReady())
 			.distinctUntilChanged(AlertCheck::openIds);
-	}
-
-	/**
-	 * What one subscriber was told: the open alerts by key, and the events of a check.
-	 */
-	private record Seen(Map<String, AlertView> open, List<AlertEvent> events) {
-
-		static final Seen NOTHING = new Seen(Map.of(), List.of());
-
-		Seen next(AlertCheck check) {
-			Map<String, AlertView> now = new LinkedHashMap<>();
-			// A kind the check could not decide (a source unreadable) stays as it was.
-			this.open.forEach((key, before) -> {
-				if (!check.evaluated().contains(before.kind())) {
-					now.put(key, before);
-				}
-			});
-			check.nodes().forEach((alert) -> now.put(alert.key(), alert));
-			List<AlertEvent> events = new ArrayList<>();
-			OffsetDateTime at = check.checkedAt();
-			this.open.forEach((key, before) -> {
-				AlertView after = now.get(key);
-				if (after == null || !after.id().equals(before.id())) {
-					events.add(AlertEvent.resolved(before, at));
-				}
-			});
-			now.forEach((key, after) -> {
-				AlertView before = this.open.get(key);
-				if (before == null || !after.id().equals(before.id())) {
-					events.add(AlertEvent.raised(after));
-				}
-			});
-			return new Seen(now, events);
-		}
-
 	}
 
 }
