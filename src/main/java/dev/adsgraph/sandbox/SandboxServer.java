@@ -65,6 +65,7 @@ import dev.adsgraph.sandbox.lwa.UserProfileHandler;
 import dev.adsgraph.sandbox.sp.CatalogHandler;
 import dev.adsgraph.sandbox.sp.FbaInventoryHandler;
 import dev.adsgraph.sandbox.sp.ListingsHandler;
+import dev.adsgraph.sandbox.sp.PricingHandler;
 import dev.adsgraph.sandbox.sp.RateLimits;
 import dev.adsgraph.sandbox.sp.SalesHandler;
 import dev.adsgraph.sandbox.sp.SellersHandler;
@@ -326,6 +327,7 @@ public final class SandboxServer implements AutoCloseable {
 		CatalogHandler catalogItems = new CatalogHandler(catalog);
 		ListingsHandler listings = new ListingsHandler(catalog, storefront);
 		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, storefront, settings.clock());
+		PricingHandler pricing = new PricingHandler(catalog, storefront);
 		SalesHandler sales = new SalesHandler(catalog, settings.clock());
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
 				settings.reportProcessingTime(), reportHold);
@@ -372,6 +374,7 @@ public final class SandboxServer implements AutoCloseable {
 		sp(routes, spGate, ListingsHandler.SEARCH, listings::search);
 		sp(routes, spGate, ListingsHandler.GET, listings::get);
 		sp(routes, spGate, FbaInventoryHandler.SUMMARIES, inventory::summaries);
+		sp(routes, spGate, PricingHandler.COMPETITIVE_SUMMARY, pricing::competitiveSummary);
 		sp(routes, spGate, SalesHandler.ORDER_METRICS, sales::orderMetrics);
 		sp(routes, spGate, SpReportsHandler.CREATE, spReports::create);
 		sp(routes, spGate, SpReportsHandler.LIST, spReports::list);

@@ -32,6 +32,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The gateway's SP-API client against the sandbox over real HTTP, for the facts the
@@ -123,6 +124,67 @@ class SpClientOverSandboxTest {
 					ListingsItem.FulfillmentAvailability::quantity)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("AMAZON_NA", 0),
 					org.assertj.core.groups.Tuple.tuple("DEFAULT", 12));
+	}
+
+	@Test
+	void theCompetitiveSummaryTellsWhoHoldsTheFeaturedOfferPerAsinInOneCall() throws Exception {
+		JsonNode products = truth(this.sandbox);
+		String seller = SandboxServer.DEMO_SELLING_PARTNER_ID;
+		List<String> asins = List.of(0, 5, 1, 41)
+			.stream()
+			.map((index) -> products.at("/" + index + "/asin").stringValue())
+			.collect(Collectors.toCollection(java.util.ArrayList::new));
+		asins.add("B000000000");
+		List<CompetitiveSummary> summaries = this.sp.getCompetitiveSummary(this.credentials, Region.NA, US, asins)
+			.block();
+		assertThat(summaries).extracting(CompetitiveSummary::asin).containsExactlyElementsOf(asins);
+		CompetitiveSummary winner = summaries.get(0);
+		assertThat(winner.succeeded()).isTrue();
+		assertThat(winner.isFeatured(seller)).isTrue();
+		assertThat(winner.featuredShare(seller)).isEqualTo(100.0);
+		CompetitiveSummary loser = summaries.get(1);
+		assertThat(loser.isFeatured(seller)).isFalse();
+		assertThat(loser.featuredSellerIds()).containsExactly("A3RIVALSELLR9T");
+		assertThat(loser.featuredShare(seller)).isZero();
+		assertThat(summaries.get(2).featuredSellerIds()).isEmpty();
+		assertThat(summaries.get(3).featuredBuyingOptions().get(0).segmentedFeaturedOffers().get(0).fulfillmentType())
+			.isEqualTo("MFN");
+		CompetitiveSummary unknown = summaries.get(4);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.succeeded()).isFalse();
+		assertThat(unknown.errors()).extracting(CompetitiveSummary.ItemError::code).containsExactly("NOT_FOUND");
+		assertThat(stat("sp.na.getCompetitiveSummary")).isEqualTo(1);
+
+		// Amazon's plan allows the next call 30 seconds later; the Featured Offer was
+		// won back in between.
+		HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create(this.sandbox.baseUrl() + "/sandbox/sellers/" + seller + "/products/"
+						+ asins.get(1) + "/win-featured-offer?marketplaceId=" + US))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding());
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(this.sp.getCompetitiveSummary(this.credentials, Region.NA, US, List.of(asins.get(1)))
+			.block()
+			.get(0)
+			.isFeatured(seller)).isTrue();
+	}
+
+	@Test
+	void aBatchBeyondAmazonsTwentyAsinsIsRefusedBeforeAnythingIsSent() throws Exception {
+		List<String> asins = java.util.stream.IntStream.range(0, 21).mapToObj((i) -> "B0000000" + (10 + i)).toList();
+		assertThatThrownBy(() -> this.sp.getCompetitiveSummary(this.credentials, Region.NA, US, asins))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.sp.getCompetitiveSummary(this.credentials, Region.NA, US, List.of()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(stat("sp.na.getCompetitiveSummary")).isZero();
+	}
+
+	private long stat(String key) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.sandbox.baseUrl() + "/sandbox/stats")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readTree(response.body()).path(key).asLong(0);
 	}
 
 	@Test
