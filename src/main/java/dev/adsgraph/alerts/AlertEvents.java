@@ -24,7 +24,7 @@ record AlertEvents(Map<String, AlertView> open, List<AlertEvent> events) {
 	AlertEvents next(AlertCheck check) {
 		Map<String, AlertView> now = new LinkedHashMap<>();
 		this.open.forEach((key, before) -> {
-			if (!check.evaluated().contains(before.kind())) {
+			if (!check.decides(before)) {
 				now.put(key, before);
 			}
 		});

@@ -67,8 +67,15 @@ class AlertService {
 
 	private final Clock clock;
 
+	private final FeaturedOffers featuredOffers;
+
+	private final AlertsProperties properties;
+
 	AlertService(ProfileService profiles, AdsProductReports adsReports, ProductSignals signals,
-			AlertSettingsStore settings, AlertStateStore states, Clock clock) {
+			AlertSettingsStore settings, AlertStateStore states, Clock clock, FeaturedOffers featuredOffers,
+			AlertsProperties properties) {
+		this.featuredOffers = featuredOffers;
+		this.properties = properties;
 		this.profiles = profiles;
 		this.adsReports = adsReports;
 		this.signals = signals;
@@ -107,7 +114,8 @@ class AlertService {
 								? new CheckFreshness("PENDING", null, null)
 								: new CheckFreshness("FAILED", null, "The sponsored-products report failed"
 										+ ((result.failure() != null) ? " (" + result.failure().reason() + ")." : "."));
-						return Mono.just(new AlertCheck(List.of(), null, checkedAt, freshness, List.of(), List.of()));
+						return Mono.just(
+								new AlertCheck(List.of(), null, checkedAt, freshness, List.of(), List.of(), List.of()));
 					}
 					CheckFreshness freshness = new CheckFreshness("READY",
 							(result.asOf() != null) ? result.asOf().atOffset(ZoneOffset.UTC) : null, null);
@@ -133,17 +141,50 @@ class AlertService {
 		if (snapshot.catalog() != null) {
 			readable.add(Source.CATALOG);
 		}
-		if (snapshot.unitsOrdered() != null) {
+		if (snapshot.sales() != null) {
 			readable.add(Source.SALES);
+		}
+		Map<String, FeaturedOffers.Offer> offers = new java.util.HashMap<>();
+		Set<String> unpriced = new java.util.TreeSet<>();
+		java.util.Optional<Tenant.SpConnection> seller = tenant.spConnection(profile.accountInfo().id(),
+				profile.region());
+		if (seller.isPresent() && snapshot.sales() != null && snapshot.listings() != null
+				&& snapshot.inventory() != null) {
+			readable.add(Source.PRICING);
+			List<String> candidates = advertised.keySet()
+				.stream()
+				.filter((asin) -> pricingCandidate(asin, snapshot))
+				.toList();
+			Map<String, java.util.Optional<FeaturedOffers.Offer>> known = this.featuredOffers.known(tenant,
+					seller.get(), profile.marketplaceId(), candidates);
+			for (String asin : candidates) {
+				java.util.Optional<FeaturedOffers.Offer> offer = known.get(asin);
+				if (offer == null) {
+					unpriced.add(asin);
+				}
+				else {
+					offer.ifPresent((o) -> offers.put(asin, o));
+				}
+			}
 		}
 		Set<AlertKind> kinds = AlertRules.evaluable(readable);
 		List<Finding> findings = new ArrayList<>();
 		for (Advertised ad : advertised.values()) {
-			findings.addAll(AlertRules.evaluate(state(ad, snapshot), kinds, settings, WINDOW_DAYS));
+			findings
+				.addAll(AlertRules.evaluate(state(ad, snapshot, offers.get(ad.asin())), kinds, settings, WINDOW_DAYS));
 		}
 		String marketplaceId = profile.marketplaceId();
+		Map<String, String> unavailable = new java.util.HashMap<>(snapshot.unavailable());
+		if (!unpriced.isEmpty()) {
+			unavailable.put("pricing", "The Featured Offer of " + unpriced.size()
+					+ " advertised ASINs is not known yet (Product Pricing allows a batch of 20 every 30 seconds);"
+					+ " it is being asked for.");
+		}
 		return this.states
-			.reconcile(tenant.id(), profile.id(), AlertStateStore.keys(findings, marketplaceId), kinds, now)
+			.reconcile(tenant.id(), profile.id(), AlertStateStore.keys(findings, marketplaceId),
+					(key) -> kinds.contains(key.kind())
+							&& !(key.kind() == AlertKind.FEATURED_OFFER_LOST && unpriced.contains(key.asin())),
+					now)
 			.map((raised) -> {
 				String scope = Ids.tenantScope(tenant.id());
 				List<AlertView> nodes = new ArrayList<>();
@@ -163,14 +204,13 @@ class AlertService {
 					.thenComparing(AlertView::kind)
 					.thenComparing(AlertView::asin));
 				BigDecimal total = atRisk.values().stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-				List<SourceProblem> problems = snapshot.unavailable()
-					.entrySet()
+				List<SourceProblem> problems = unavailable.entrySet()
 					.stream()
 					.map((e) -> new SourceProblem(e.getKey(), e.getValue()))
 					.sorted(Comparator.comparing(SourceProblem::source))
 					.toList();
 				return new AlertCheck(nodes, new Money(total, profile.currencyCode()), now.atOffset(ZoneOffset.UTC),
-						freshness, problems, List.copyOf(kinds));
+						freshness, problems, List.copyOf(kinds), List.copyOf(unpriced));
 			});
 	}
 
@@ -180,18 +220,34 @@ class AlertService {
 				+ ad.spend().currencyCode() + " over the last " + WINDOW_DAYS + " days.";
 	}
 
-	private static ProductState state(Advertised ad, Snapshot s) {
+	/**
+	 * Priced only when it could sell (a BUYABLE listing, stock) and held the Featured
+	 * Offer in fewer than {@code pricing-below-buy-box-percentage} of its sessions.
+	 */
+	private boolean pricingCandidate(String asin, Snapshot s) {
+		ProductSignals.ListingFacts listing = s.listings().get(asin);
+		ProductSignals.Stock stock = s.inventory().get(asin);
+		ProductSignals.Sales sales = s.sales().get(asin);
+		int units = ((stock != null) ? stock.fulfillable() : 0) + ((listing != null) ? listing.merchantQuantity() : 0);
+		return listing != null && listing.status().contains("BUYABLE") && units > 0 && sales != null
+				&& sales.buyBoxPercentage() != null
+				&& sales.buyBoxPercentage() < this.properties.pricingBelowBuyBoxPercentage();
+	}
+
+	private static ProductState state(Advertised ad, Snapshot s, FeaturedOffers.Offer offer) {
 		String asin = ad.asin();
 		ProductSignals.Stock stock = (s.inventory() != null) ? s.inventory().get(asin) : null;
 		ProductSignals.ListingFacts listing = (s.listings() != null) ? s.listings().get(asin) : null;
 		ProductSignals.CatalogFacts catalog = (s.catalog() != null) ? s.catalog().get(asin) : null;
-		Long units = (s.unitsOrdered() != null) ? s.unitsOrdered().get(asin) : null;
+		ProductSignals.Sales sales = (s.sales() != null) ? s.sales().get(asin) : null;
+		Long units = (sales != null) ? sales.unitsOrdered() : null;
 		String sku = (listing != null && listing.sku() != null) ? listing.sku() : ad.sku();
 		return new ProductState(asin, sku, (stock != null) ? stock.fulfillable() : null,
 				(listing != null) ? listing.merchantQuantity() : null, listing != null,
 				(listing != null) ? listing.status() : List.of(),
 				(listing != null) ? listing.enforcedIssues() : List.of(), units, catalog != null,
-				(catalog != null) ? catalog.title() : null, catalog != null && catalog.imageUrl() != null, null, null);
+				(catalog != null) ? catalog.title() : null, catalog != null && catalog.imageUrl() != null,
+				(offer != null) ? offer.winner() : null, (offer != null) ? offer.holderSellerId() : null);
 	}
 
 	/**

@@ -46,11 +46,12 @@ class AlertStateStore {
 	/**
 	 * Records one check of a profile.
 	 * @param seen the conditions the check saw
-	 * @param evaluated the kinds it could decide: open rows of other kinds stay open
+	 * @param decided whether the check could decide an alert (its kind's sources were
+	 * read): open rows it could not decide stay open
 	 * @return when each condition seen was first raised
 	 */
 	Mono<Map<Key, Instant>> reconcile(String workspaceId, String profileId, Collection<Key> seen,
-			Set<AlertKind> evaluated, Instant now) {
+			java.util.function.Predicate<Key> decided, Instant now) {
 		Mono<Map<Key, Instant>> raised = Flux.fromIterable(seen)
 			.concatMap((key) -> this.database.sql(SEEN)
 				.bind("workspace", workspaceId)
@@ -71,7 +72,7 @@ class AlertStateStore {
 					new Key(AlertKind.valueOf(row.get("kind", String.class)), row.get("marketplace_id", String.class),
 							row.get("asin", String.class))))
 			.all()
-			.filter((open) -> evaluated.contains(open.key().kind()) && !current.contains(open.key()))
+			.filter((open) -> decided.test(open.key()) && !current.contains(open.key()))
 			.concatMap(
 					(open) -> this.database.sql(RESOLVE).bind("id", open.id()).bind("now", now).fetch().rowsUpdated())
 			.reduce(0L, Long::sum);

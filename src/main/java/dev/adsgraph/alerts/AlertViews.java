@@ -54,9 +54,17 @@ final class AlertViews {
 	 *
 	 * @param evaluated the kinds the check could decide (their sources were read): the
 	 * open alerts of the other kinds are not in {@code nodes}, and stay open
+	 * @param unpriced the ASINs whose Featured Offer is not known yet: their
+	 * FEATURED_OFFER_LOST stays as it was
 	 */
 	record AlertCheck(List<AlertView> nodes, Money spendAtRisk, OffsetDateTime checkedAt, CheckFreshness freshness,
-			List<SourceProblem> unavailable, List<AlertKind> evaluated) {
+			List<SourceProblem> unavailable, List<AlertKind> evaluated, List<String> unpriced) {
+
+		/** Whether this check could decide the alert (else it stays as it was). */
+		boolean decides(AlertView alert) {
+			return this.evaluated.contains(alert.kind())
+					&& !(alert.kind() == AlertKind.FEATURED_OFFER_LOST && this.unpriced.contains(alert.asin()));
+		}
 
 		/** What a subscriber is told about: which alerts are open, of which kinds. */
 		List<String> openIds() {

@@ -26,12 +26,19 @@ import org.springframework.validation.annotation.Validated;
  * @param minTitleLength NOT_RETAIL_READY when the catalog title is shorter than this (0
  * to 200; 0 turns the title rule off)
  * @param requireMainImage NOT_RETAIL_READY when the catalog item has no main image
+ * @param pricingTtl how long an ASIN's Featured Offer holder (Product Pricing
+ * getCompetitiveSummary, a batch of 20 ASINs every 30 seconds) is reused
+ * @param pricingBelowBuyBoxPercentage only ASINs that held the Featured Offer in fewer
+ * than this percentage of their sessions over the last 7 days (the sales and traffic
+ * report's buy box percentage) are priced: the others cannot have lost it for long
  */
 @Validated
 @ConfigurationProperties("adsgraph.alerts")
 record AlertsProperties(@NotNull @DurationMin(millis = 10) @DefaultValue("1m") Duration checkInterval,
 		@Min(1) @Max(365) @DefaultValue("14") int daysOfCoverThreshold,
-		@Min(0) @Max(200) @DefaultValue("30") int minTitleLength, @DefaultValue("true") boolean requireMainImage) {
+		@Min(0) @Max(200) @DefaultValue("30") int minTitleLength, @DefaultValue("true") boolean requireMainImage,
+		@NotNull @DurationMin(nanos = 0) @DefaultValue("15m") Duration pricingTtl,
+		@Min(0) @Max(100) @DefaultValue("80") double pricingBelowBuyBoxPercentage) {
 
 	AlertSettings defaults() {
 		return new AlertSettings(this.daysOfCoverThreshold, this.minTitleLength, this.requireMainImage, null);

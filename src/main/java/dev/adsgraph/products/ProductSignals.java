@@ -70,15 +70,17 @@ public class ProductSignals {
 			.map((sp) -> this.loaders.cachedCatalog(tenant, keys(sp, profile, asins))
 				.map((found) -> Optional.of(byAsin(found, (c) -> new CatalogFacts(c.title(), c.imageUrl())))))
 			.orElseGet(() -> Mono.just(Optional.empty()));
-		Mono<Optional<Map<String, Long>>> sales = own
+		Mono<Optional<Map<String, Sales>>> sales = own
 			.map((sp) -> this.retail.figures(tenant, sp, marketplace.get(), salesStart, salesEnd).map((sourced) -> {
 				if (sourced.data() == null) {
 					unavailable.put("sales", "The sales and traffic report is " + sourced.freshness().status()
 							+ ((sourced.freshness().message() != null) ? ": " + sourced.freshness().message() : "."));
-					return Optional.<Map<String, Long>>empty();
+					return Optional.<Map<String, Sales>>empty();
 				}
-				Map<String, Long> units = new HashMap<>();
-				sourced.data().byAsin().forEach((asin, s) -> units.put(asin, s.unitsOrdered()));
+				Map<String, Sales> units = new HashMap<>();
+				sourced.data()
+					.byAsin()
+					.forEach((asin, s) -> units.put(asin, new Sales(s.unitsOrdered(), s.buyBoxPercentage())));
 				return Optional.of(units);
 			}))
 			.orElseGet(() -> Mono.just(Optional.empty()));
@@ -135,7 +137,16 @@ public class ProductSignals {
 	 * {@code listings}, {@code catalog}, {@code sales})
 	 */
 	public record Snapshot(Map<String, Stock> inventory, Map<String, ListingFacts> listings,
-			Map<String, CatalogFacts> catalog, Map<String, Long> unitsOrdered, Map<String, String> unavailable) {
+			Map<String, CatalogFacts> catalog, Map<String, Sales> sales, Map<String, String> unavailable) {
+	}
+
+	/**
+	 * An ASIN's retail figures over the range.
+	 *
+	 * @param buyBoxPercentage the share of its sessions in which the seller held the
+	 * Featured Offer; null when it had no sessions
+	 */
+	public record Sales(long unitsOrdered, Double buyBoxPercentage) {
 	}
 
 	/**

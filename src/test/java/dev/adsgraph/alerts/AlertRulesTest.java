@@ -191,7 +191,7 @@ class AlertRulesTest {
 
 	private static AlertCheck check(List<AlertView> nodes, Set<AlertKind> evaluated) {
 		return new AlertCheck(nodes, null, OffsetDateTime.now(ZoneOffset.UTC), new CheckFreshness("READY", null, null),
-				List.of(), List.copyOf(evaluated));
+				List.of(), List.copyOf(evaluated), List.of());
 	}
 
 }

@@ -46,28 +46,32 @@ class AlertStateStoreTest {
 
 	@Test
 	void sinceIsTheFirstCheckThatSawItAcrossRestarts() {
-		Map<Key, Instant> first = new AlertStateStore(database).reconcile("acme", "1", List.of(OUT), ALL, T0).block();
+		Map<Key, Instant> first = new AlertStateStore(database).reconcile("acme", "1", List.of(OUT), (key) -> true, T0)
+			.block();
 		assertThat(first).containsEntry(OUT, T0);
 		Map<Key, Instant> afterRestart = new AlertStateStore(database)
-			.reconcile("acme", "1", List.of(OUT, TITLE), ALL, T0.plusSeconds(3600))
+			.reconcile("acme", "1", List.of(OUT, TITLE), (key) -> true, T0.plusSeconds(3600))
 			.block();
 		assertThat(afterRestart).containsEntry(OUT, T0).containsEntry(TITLE, T0.plusSeconds(3600));
 		// Other workspaces and profiles have alerts of their own.
 		assertThat(
-				new AlertStateStore(database).reconcile("other", "1", List.of(OUT), ALL, T0.plusSeconds(7200)).block())
+				new AlertStateStore(database).reconcile("other", "1", List.of(OUT), (key) -> true, T0.plusSeconds(7200))
+					.block())
 			.containsEntry(OUT, T0.plusSeconds(7200));
 	}
 
 	@Test
 	void anAlertIsResolvedOnlyByACheckThatDecidedItsKind() {
 		AlertStateStore store = new AlertStateStore(database);
-		store.reconcile("acme", "1", List.of(OUT, TITLE), ALL, T0).block();
+		store.reconcile("acme", "1", List.of(OUT, TITLE), (key) -> true, T0).block();
 		// The catalog could not be read: NOT_RETAIL_READY stays open; OUT_OF_STOCK
 		// resolves.
-		store.reconcile("acme", "1", List.of(), EnumSet.of(AlertKind.OUT_OF_STOCK), T0.plusSeconds(60)).block();
+		store.reconcile("acme", "1", List.of(), (key) -> key.kind() == AlertKind.OUT_OF_STOCK, T0.plusSeconds(60))
+			.block();
 		assertThat(rows()).containsExactlyInAnyOrder("OUT_OF_STOCK resolved", "NOT_RETAIL_READY open");
 		// Raised again: a new occurrence, since the check that saw it again.
-		Map<Key, Instant> again = store.reconcile("acme", "1", List.of(OUT, TITLE), ALL, T0.plusSeconds(120)).block();
+		Map<Key, Instant> again = store.reconcile("acme", "1", List.of(OUT, TITLE), (key) -> true, T0.plusSeconds(120))
+			.block();
 		assertThat(again).containsEntry(OUT, T0.plusSeconds(120)).containsEntry(TITLE, T0);
 		assertThat(rows()).containsExactlyInAnyOrder("OUT_OF_STOCK resolved", "OUT_OF_STOCK open",
 				"NOT_RETAIL_READY open");
@@ -76,7 +80,8 @@ class AlertStateStoreTest {
 	@Test
 	void replicasCheckingAtOnceAgreeOnOneOpenAlert() {
 		List<Map<Key, Instant>> checks = Flux.range(0, 8)
-			.flatMap((i) -> new AlertStateStore(database).reconcile("acme", "1", List.of(OUT), ALL, T0.plusMillis(i)))
+			.flatMap((i) -> new AlertStateStore(database).reconcile("acme", "1", List.of(OUT), (key) -> true,
+					T0.plusMillis(i)))
 			.collectList()
 			.block();
 		Instant since = checks.get(0).get(OUT);
