@@ -14,11 +14,13 @@ It also copies the few SP-API static sandbox examples the simulator answers (req
 and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json,
 because runtime code must not read test resources.
 
-Models that are not in ../shared/specs (MIRROR_SPECS) are read from a local clone of Amazon's
-model repository at the cited commit (`git show <commit>:<path>`), by default the bare mirror at
-../.mirror/amzn+selling-partner-api-models/repo, and checked against their sha256 the same way.
+The vendor retail analytics report schemas (GET_VENDOR_SALES_REPORT, GET_VENDOR_TRAFFIC_REPORT) and
+the SP-API models that are not in ../shared/specs (MIRRORED_SP_MODELS: product pricing) are read
+from a bare git mirror of amzn/selling-partner-api-models at the snapshot the repository cites
+(--mirror, default ../.mirror/amzn+selling-partner-api-models/repo), checked against their sha256
+the same way.
 
-Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GIT_DIR]   (needs PyYAML for the profiles file)
+Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GITDIR]   (needs PyYAML and git)
 """
 import argparse
 import copy
@@ -60,6 +62,15 @@ SPECS = {
             "/adsApi/v1/update/advertiserAccounts": ["post"],
             "/adsApi/v1/query/advertiserAccounts": ["post"],
             "/adsApi/v1/query/sellingAccounts": ["post"],
+            "/adsApi/v1/query/campaigns": ["post"],
+            "/adsApi/v1/query/adGroups": ["post"],
+            "/adsApi/v1/query/ads": ["post"],
+            "/adsApi/v1/query/targets": ["post"],
+            "/adsApi/v1/update/campaigns": ["post"],
+            "/adsApi/v1/update/adGroups": ["post"],
+            "/adsApi/v1/update/ads": ["post"],
+            "/adsApi/v1/delete/campaigns": ["post"],
+            "/adsApi/v1/delete/ads": ["post"],
         },
     ),
     # Its request/response examples (mostly DSP column lists) are dropped: they are 60 % of the file
@@ -109,13 +120,26 @@ SP_SPECS = {
     ),
 }
 
-# SP-API models read from Amazon's repository (amzn/selling-partner-api-models) at MODELS_COMMIT:
-# file -> (sha256, path in that repository, {path: [methods kept]}).
-MODELS_COMMIT = "34dc93fe45f37c9a0b2e56823c808f68b4f81754"
-MIRROR_SPECS = {
+# JSON Schemas read from the amzn/selling-partner-api-models mirror at SP_MODELS_SNAPSHOT:
+# trimmed file -> (path in that repository, sha256 of the original).
+SP_MODELS_SNAPSHOT = "34dc93fe45f37c9a0b2e56823c808f68b4f81754"
+MIRRORED_SP_SCHEMAS = {
+    "vendorSalesReport.json": (
+        "schemas/reports/vendorSalesReport.json",
+        "e92f5072c086331a13a48c6755bbc709fbbb6a3702bebb77ba4678be795aaed9",
+    ),
+    "vendorTrafficReport.json": (
+        "schemas/reports/vendorTrafficReport.json",
+        "fad79af9e6bd91bf329d0be88030ed1426d91195ea5e830eb00cbf634cbc276d",
+    ),
+}
+
+# Swagger models read from the same mirror at SP_MODELS_SNAPSHOT, trimmed like SP_SPECS:
+# trimmed file -> (path in that repository, sha256 of the original, {path: [methods kept]}).
+MIRRORED_SP_MODELS = {
     "productPricing_2022-05-01.json": (
-        "db6ffeab130bf1d4ab8fa47e4e83417d30d9cb682b3ce53f74ed51b62f6f817c",
         "models/product-pricing-api-model/productPricing_2022-05-01.json",
+        "db6ffeab130bf1d4ab8fa47e4e83417d30d9cb682b3ce53f74ed51b62f6f817c",
         {"/batches/products/pricing/2022-05-01/items/competitiveSummary": ["post"]},
     ),
 }
@@ -276,21 +300,26 @@ def static_examples(source):
 
 
 def checked(path, sha256):
-    raw = path.read_bytes()
+    return checked_bytes(path.name, path.read_bytes(), sha256)
+
+
+def checked_bytes(name, raw, sha256):
     actual = hashlib.sha256(raw).hexdigest()
     if actual != sha256:
-        sys.exit(f"{path.name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
+        sys.exit(f"{name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
     return raw
 
 
-def from_mirror(mirror, path, sha256):
-    raw = subprocess.run(
-        ["git", "-C", str(mirror), "show", f"{MODELS_COMMIT}:{path}"], check=True, capture_output=True
+def from_mirror(mirror, path):
+    """The file at SP_MODELS_SNAPSHOT in the bare mirror (the commit pins it, not the mirror's HEAD)."""
+    return subprocess.run(
+        ["git", "-C", str(mirror), "show", f"{SP_MODELS_SNAPSHOT}:{path}"], check=True, capture_output=True
     ).stdout
-    actual = hashlib.sha256(raw).hexdigest()
-    if actual != sha256:
-        sys.exit(f"{path}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
-    return raw
+
+
+def trim_schema(spec):
+    """A JSON Schema: prose and the example documents go, the structure stays."""
+    return {key: value for key, value in strip_prose(spec).items() if key != "examples"}
 
 
 def drop_examples(node):
@@ -305,8 +334,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared/specs"))
     parser.add_argument("--mirror", default=str(ROOT.parent / ".mirror/amzn+selling-partner-api-models/repo"))
-    arguments = parser.parse_args()
-    source = pathlib.Path(arguments.source)
+    args = parser.parse_args()
+    source = pathlib.Path(args.source)
+    mirror = pathlib.Path(args.mirror)
     target = CONTRACTS / "ads-api"
     target.mkdir(parents=True, exist_ok=True)
     for name, (sha256, keep) in SPECS.items():
@@ -327,18 +357,22 @@ def main():
         raw = checked(source / "sp-api" / name, sha256)
         spec = json.loads(raw)
         if keep is None:
-            # A JSON Schema: prose and the example documents go, the structure stays.
-            trimmed = {key: value for key, value in strip_prose(spec).items() if key != "examples"}
+            trimmed = trim_schema(spec)
         else:
             trimmed = trim_swagger(spec, keep)
         text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
         print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes")
-    for name, (sha256, path, keep) in MIRROR_SPECS.items():
-        raw = from_mirror(arguments.mirror, path, sha256)
+    for name, (path, sha256) in MIRRORED_SP_SCHEMAS.items():
+        raw = checked_bytes(name, from_mirror(mirror, path), sha256)
+        text = json.dumps(trim_schema(json.loads(raw)), indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes (mirror @ {SP_MODELS_SNAPSHOT[:12]})")
+    for name, (path, sha256, keep) in MIRRORED_SP_MODELS.items():
+        raw = checked_bytes(name, from_mirror(mirror, path), sha256)
         text = json.dumps(trim_swagger(json.loads(raw), keep), indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
-        print(f"sp-api/{name} ({MODELS_COMMIT[:12]}:{path}): {len(raw)} -> {len(text.encode())} bytes")
+        print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes (mirror @ {SP_MODELS_SNAPSHOT[:12]})")
     examples = static_examples(source / "sp-api")
     STATIC_EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
     STATIC_EXAMPLES.write_text(json.dumps(examples, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

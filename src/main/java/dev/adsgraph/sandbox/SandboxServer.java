@@ -36,6 +36,9 @@ import dev.adsgraph.sandbox.ads.AdsAccountsHandler;
 import dev.adsgraph.sandbox.ads.AdsGate;
 import dev.adsgraph.sandbox.ads.AdsReportsHandler;
 import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
+import dev.adsgraph.sandbox.ads.CampaignStore;
+import dev.adsgraph.sandbox.ads.CampaignWritesHandler;
+import dev.adsgraph.sandbox.ads.CampaignsHandler;
 import dev.adsgraph.sandbox.ads.ProfilesHandler;
 import dev.adsgraph.sandbox.ads.Registrations;
 import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
@@ -318,8 +321,11 @@ public final class SandboxServer implements AutoCloseable {
 		Storefront storefront = new Storefront(catalog);
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
 		ReportHold reportHold = new ReportHold();
-		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
-				settings.reportProcessingTime(), reportHold);
+		CampaignStore campaignStore = new CampaignStore(catalog, settings.clock());
+		CampaignsHandler campaigns = new CampaignsHandler(registry, campaignStore);
+		CampaignWritesHandler campaignWrites = new CampaignWritesHandler(registry, campaignStore);
+		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, campaignStore, documents,
+				settings.clock(), settings.reportProcessingTime(), reportHold);
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
 		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults,
 				settings.strict());
@@ -341,6 +347,7 @@ public final class SandboxServer implements AutoCloseable {
 					consentTickets.clear();
 					termsTokens.clear();
 					adsReports.clear();
+					campaignStore.reset();
 					spReports.clear();
 					documents.clear();
 					rateLimits.reset();
@@ -365,6 +372,15 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, AdvertiserAccountsHandler.UPDATE, advertiserAccounts::update);
 		ads(routes, gate, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query);
 		ads(routes, gate, SellingAccountsHandler.QUERY, sellingAccounts::query);
+		ads(routes, gate, CampaignsHandler.QUERY_CAMPAIGNS, campaigns::queryCampaigns);
+		ads(routes, gate, CampaignsHandler.QUERY_AD_GROUPS, campaigns::queryAdGroups);
+		ads(routes, gate, CampaignsHandler.QUERY_ADS, campaigns::queryAds);
+		ads(routes, gate, CampaignsHandler.QUERY_TARGETS, campaigns::queryTargets);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_CAMPAIGNS, campaignWrites::updateCampaigns);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_AD_GROUPS, campaignWrites::updateAdGroups);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_ADS, campaignWrites::updateAds);
+		ads(routes, gate, CampaignWritesHandler.DELETE_CAMPAIGNS, campaignWrites::deleteCampaigns);
+		ads(routes, gate, CampaignWritesHandler.DELETE_ADS, campaignWrites::deleteAds);
 		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
 		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
 		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);

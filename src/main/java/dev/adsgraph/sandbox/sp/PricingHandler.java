@@ -164,8 +164,7 @@ public final class PricingHandler {
 
 	private List<Map<String, Object>> lowestPricedOffers(Listing listing, JsonNode inputs) {
 		List<Map<String, Object>> offers = new ArrayList<>();
-		if (this.storefront.status(listing).contains("BUYABLE") && this.storefront.state(listing).fulfillable()
-				+ this.storefront.state(listing).merchantQuantity() > 0) {
+		if (this.storefront.status(listing).contains("BUYABLE")) {
 			offers.add(offer(listing, listing.partnerId()));
 		}
 		String holder = this.storefront.featuredOfferHolder(listing);

@@ -92,6 +92,9 @@ class SandboxStorefrontTest {
 		assertThat(out.at("/inventory/merchantQuantity").asInt()).isZero();
 		assertThat(out.at("/ads/campaignId").isString()).isTrue();
 		JsonNode outListing = listing(out.at("/asin").stringValue());
+		// Without units it is not buyable, and has no issue: stock is not an enforcement.
+		assertThat(strings(outListing.at("/summaries/0/status"))).containsExactly("DISCOVERABLE");
+		assertThat(outListing.at("/issues")).isEmpty();
 		assertThat(outListing.at("/fulfillmentAvailability")).hasSize(1);
 		assertThat(outListing.at("/fulfillmentAvailability/0/fulfillmentChannelCode").stringValue())
 			.isEqualTo("AMAZON_NA");
