@@ -184,6 +184,22 @@ class AlertRulesTest {
 			.containsExactly("RESOLVED a2", "RAISED a4");
 	}
 
+	@Test
+	void aCheckCrossesReplicasAsJsonUnchanged() {
+		AlertView alert = new AlertView("a1", AlertKind.LOW_DAYS_OF_COVER, AlertKind.Severity.WARNING, "B1",
+				"ATVPDKIKX0DER", "SKU-1", OffsetDateTime.of(2026, 12, 5, 0, 0, 0, 0, ZoneOffset.UTC), null,
+				new dev.adsgraph.products.Money(new BigDecimal("12.75"), "USD"),
+				List.of(new AlertViews.AlertAd("1", null, "11", null,
+						new dev.adsgraph.products.Money(new BigDecimal("12.75"), "USD"))),
+				AlertRules.Evidence.stock(20, 0, 2.0, 10.0), "Low stock");
+		AlertCheck check = new AlertCheck(List.of(alert),
+				new dev.adsgraph.products.Money(new BigDecimal("12.75"), "USD"),
+				OffsetDateTime.of(2026, 12, 5, 1, 0, 0, 0, ZoneOffset.UTC), new CheckFreshness("READY", null, null),
+				List.of(new AlertViews.SourceProblem("pricing", "not yet")), List.copyOf(ALL), List.of("B2"));
+		String json = dev.adsgraph.watch.WatchValues.write(check);
+		assertThat(dev.adsgraph.watch.WatchValues.read(json, AlertCheck.class)).isEqualTo(check);
+	}
+
 	private static AlertView alert(String id, AlertKind kind, String asin) {
 		return new AlertView(id, kind, kind.severity(), asin, "ATVPDKIKX0DER", null,
 				OffsetDateTime.of(2026, 12, 5, 0, 0, 0, 0, ZoneOffset.UTC), null, null, List.of(), null, "");
