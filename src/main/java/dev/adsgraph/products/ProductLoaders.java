@@ -221,6 +221,42 @@ class ProductLoaders {
 			});
 	}
 
+	/**
+	 * The same cached catalog reads as the {@code productCatalog} loader, for callers
+	 * outside a GraphQL request (the alert checks): what the cache holds costs no call.
+	 */
+	Mono<Map<ProductKey, CatalogSummary>> cachedCatalog(Tenant tenant, Set<ProductKey> keys) {
+		return inBatches(keys, (batch) -> cached(this.catalogCache, tenant, batch, this::catalog));
+	}
+
+	/** The same cached listings reads as the {@code productListing} loader. */
+	Mono<Map<ProductKey, Listing>> cachedListings(Tenant tenant, Set<ProductKey> keys) {
+		return inBatches(keys, (batch) -> cached(this.listingCache, tenant, batch, this::listings));
+	}
+
+	/**
+	 * As the loaders' batches: at most {@link #SEARCH_LIMIT} keys a round, one at a time.
+	 */
+	private static <V> Mono<Map<ProductKey, V>> inBatches(Set<ProductKey> keys,
+			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
+		List<Set<ProductKey>> batches = new ArrayList<>();
+		for (ProductKey key : keys) {
+			if (batches.isEmpty() || batches.get(batches.size() - 1).size() == SEARCH_LIMIT) {
+				batches.add(new LinkedHashSet<>());
+			}
+			batches.get(batches.size() - 1).add(key);
+		}
+		return Flux.fromIterable(batches).concatMap(load).collect(HashMap::new, Map::putAll);
+	}
+
+	/**
+	 * The same cached marketplace-wide inventory lists as the {@code productInventory}
+	 * loader.
+	 */
+	Mono<Map<ProductKey, Inventory>> cachedInventory(Tenant tenant, Set<ProductKey> keys) {
+		return inventory(tenant, keys);
+	}
+
 	private static Map<String, Inventory> inventoryByAsin(List<InventorySummary> summaries) {
 		Map<String, Inventory> byAsin = new HashMap<>();
 		for (InventorySummary s : summaries) {
