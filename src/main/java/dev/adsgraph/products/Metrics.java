@@ -20,7 +20,7 @@ public record Metrics(Double ctr, Double cvr, Money cpc, Double acos, Double roa
 	 * @param ads null while the advertising figures are not known
 	 * @param sales null while the retail figures are not known
 	 */
-	static Metrics of(AdPerformance ads, RetailSales sales) {
+	public static Metrics of(AdPerformance ads, RetailSales sales) {
 		Double ctr = null;
 		Double cvr = null;
 		Money cpc = null;

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -175,6 +177,34 @@ class ProductService {
 		});
 	}
 
+	/**
+	 * Some ASINs as products of a profile over the range, each with its figures (zero
+	 * when the reports say nothing of it), made as {@link #profileProducts} makes them:
+	 * for fields that reach a product from elsewhere (an ad's product). Keyed by ASIN.
+	 */
+	Mono<Map<String, ProductView>> profileProducts(Tenant tenant, ProfileView profile, DateRange range,
+			Collection<String> asins) {
+		requireRange(range);
+		Marketplaces.Marketplace marketplace = Marketplaces.byId(profile.marketplaceId()).orElse(null);
+		if (marketplace == null) {
+			return Mono.just(Map.of());
+		}
+		String spConnectionId = tenant.spConnection(profile.accountInfo().id(), marketplace.region())
+			.or(tenant::firstSpConnection)
+			.map(SpConnection::id)
+			.orElse(null);
+		return profileFigures(tenant, profile, range).map((figures) -> {
+			Sourced<Map<String, AdPerformance>> adData = figures.ads().map(AdFigures::byAsin);
+			Sourced<Map<String, RetailSales>> retailData = figures.retail().map(RetailFigures::byAsin);
+			Map<String, ProductView> found = new LinkedHashMap<>();
+			for (String asin : asins) {
+				found.put(asin,
+						product(tenant, profile.id(), spConnectionId, asin, marketplace, range, adData, retailData));
+			}
+			return found;
+		});
+	}
+
 	/** Both report-based sources of a profile, and its products made of them. */
 	private Mono<ProfileFigures> profileFigures(Tenant tenant, ProfileView profile, DateRange range) {
 		Marketplaces.Marketplace marketplace = Marketplaces.byId(profile.marketplaceId()).orElse(null);
@@ -229,7 +259,7 @@ class ProductService {
 		// marketplace, ASIN and range, so the id has all of them.
 		String id = Ids.opaque("Product", Ids.tenantScope(tenant.id()), profileId, marketplace.id(), asin,
 				range.start().toString(), range.end().toString());
-		return new ProductView(id, asin, marketplace.id(), ad, sales, spConnectionId);
+		return new ProductView(id, asin, marketplace.id(), ad, sales, spConnectionId, profileId);
 	}
 
 	/**

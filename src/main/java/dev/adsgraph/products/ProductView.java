@@ -10,9 +10,11 @@ package dev.adsgraph.products;
  * @param sales null while the retail report is not ready
  * @param spConnectionId the SP-API connection catalog, listing and inventory are read
  * through; null when the workspace has none
+ * @param profileId the advertising profile whose report gave the figures (and whose ads
+ * advertise the product); null when there is none
  */
-record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales,
-		String spConnectionId) {
+public record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales,
+		String spConnectionId, String profileId) {
 
 	Metrics metrics() {
 		return Metrics.of(this.advertising, this.sales);

@@ -42,6 +42,14 @@ enum SandboxOperations {
 
 	QUERY_SELLING_ACCOUNT("ads", "QuerySellingAccount", HttpMethod.POST, "/adsApi/v1/query/sellingAccounts", Spec.V1),
 
+	QUERY_CAMPAIGN("ads", "QueryCampaign", HttpMethod.POST, "/adsApi/v1/query/campaigns", Spec.V1),
+
+	QUERY_AD_GROUP("ads", "QueryAdGroup", HttpMethod.POST, "/adsApi/v1/query/adGroups", Spec.V1),
+
+	QUERY_AD("ads", "QueryAd", HttpMethod.POST, "/adsApi/v1/query/ads", Spec.V1),
+
+	QUERY_TARGET("ads", "QueryTarget", HttpMethod.POST, "/adsApi/v1/query/targets", Spec.V1),
+
 	CREATE_ASYNC_REPORT("ads", "createAsyncReport", HttpMethod.POST, "/reporting/reports", Spec.REPORTING),
 
 	GET_ASYNC_REPORT("ads", "getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING),

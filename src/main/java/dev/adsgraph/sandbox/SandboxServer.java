@@ -36,6 +36,8 @@ import dev.adsgraph.sandbox.ads.AdsAccountsHandler;
 import dev.adsgraph.sandbox.ads.AdsGate;
 import dev.adsgraph.sandbox.ads.AdsReportsHandler;
 import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
+import dev.adsgraph.sandbox.ads.CampaignStore;
+import dev.adsgraph.sandbox.ads.CampaignsHandler;
 import dev.adsgraph.sandbox.ads.ProfilesHandler;
 import dev.adsgraph.sandbox.ads.Registrations;
 import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
@@ -315,8 +317,10 @@ public final class SandboxServer implements AutoCloseable {
 		Catalog catalog = Catalog.load();
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
 		ReportHold reportHold = new ReportHold();
-		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, documents, settings.clock(),
-				settings.reportProcessingTime(), reportHold);
+		CampaignStore campaignStore = new CampaignStore(catalog, settings.clock());
+		CampaignsHandler campaigns = new CampaignsHandler(registry, campaignStore);
+		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, campaignStore, documents,
+				settings.clock(), settings.reportProcessingTime(), reportHold);
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
 		SpGate spGate = new SpGate(stats, accessTokens, world::users, rateLimits, SpStaticExamples.load(), faults,
 				settings.strict());
@@ -337,6 +341,7 @@ public final class SandboxServer implements AutoCloseable {
 					consentTickets.clear();
 					termsTokens.clear();
 					adsReports.clear();
+					campaignStore.reset();
 					spReports.clear();
 					documents.clear();
 					rateLimits.reset();
@@ -360,6 +365,10 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, AdvertiserAccountsHandler.UPDATE, advertiserAccounts::update);
 		ads(routes, gate, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query);
 		ads(routes, gate, SellingAccountsHandler.QUERY, sellingAccounts::query);
+		ads(routes, gate, CampaignsHandler.QUERY_CAMPAIGNS, campaigns::queryCampaigns);
+		ads(routes, gate, CampaignsHandler.QUERY_AD_GROUPS, campaigns::queryAdGroups);
+		ads(routes, gate, CampaignsHandler.QUERY_ADS, campaigns::queryAds);
+		ads(routes, gate, CampaignsHandler.QUERY_TARGETS, campaigns::queryTargets);
 		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
 		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
 		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);

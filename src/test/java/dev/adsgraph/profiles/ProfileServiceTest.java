@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.upstream.Region;
+import dev.adsgraph.upstream.ads.Ad;
+import dev.adsgraph.upstream.ads.AdGroup;
 import dev.adsgraph.upstream.ads.AdsAccount;
 import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.AdsReport;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
+import dev.adsgraph.upstream.ads.Campaign;
 import dev.adsgraph.upstream.ads.MultiStatus;
 import dev.adsgraph.upstream.ads.Profile;
 import dev.adsgraph.upstream.ads.ProfileFilter;
@@ -22,6 +25,7 @@ import dev.adsgraph.upstream.ads.RegisterAdsAccountRequest;
 import dev.adsgraph.upstream.ads.ReportRequest;
 import dev.adsgraph.upstream.ads.ReportRow;
 import dev.adsgraph.upstream.ads.SellingAccount;
+import dev.adsgraph.upstream.ads.Target;
 import dev.adsgraph.upstream.ads.TermsToken;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 import org.junit.jupiter.api.Test;
@@ -225,6 +229,29 @@ class ProfileServiceTest {
 		@Override
 		public Mono<SellingAccount.Page> querySellingAccounts(LwaCredentials credentials, Region region,
 				SellingAccount.Query query) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<Campaign.Page> queryCampaigns(LwaCredentials credentials, Region region, long profileId,
+				Campaign.Query query) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<AdGroup.Page> queryAdGroups(LwaCredentials credentials, Region region, long profileId,
+				AdGroup.Query query) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<Ad.Page> queryAds(LwaCredentials credentials, Region region, long profileId, Ad.Query query) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<Target.Page> queryTargets(LwaCredentials credentials, Region region, long profileId,
+				Target.Query query) {
 			throw new UnsupportedOperationException();
 		}
 

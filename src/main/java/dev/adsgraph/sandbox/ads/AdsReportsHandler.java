@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,6 +93,8 @@ public final class AdsReportsHandler {
 
 	private final Catalog catalog;
 
+	private final CampaignStore campaigns;
+
 	private final ReportDocuments documents;
 
 	private final Clock clock;
@@ -100,10 +103,11 @@ public final class AdsReportsHandler {
 
 	private final ReportHold hold;
 
-	public AdsReportsHandler(AccountRegistry registry, Catalog catalog, ReportDocuments documents, Clock clock,
-			Duration processingTime, ReportHold hold) {
+	public AdsReportsHandler(AccountRegistry registry, Catalog catalog, CampaignStore campaigns,
+			ReportDocuments documents, Clock clock, Duration processingTime, ReportHold hold) {
 		this.registry = registry;
 		this.catalog = catalog;
+		this.campaigns = campaigns;
 		this.documents = documents;
 		this.clock = clock;
 		this.processingTime = processingTime;
@@ -264,14 +268,26 @@ public final class AdsReportsHandler {
 
 	/**
 	 * The report file: one object per row with exactly the requested columns, in their
-	 * order.
+	 * order. Campaign status and budget, and the status filters, read the campaigns'
+	 * state as the v1 endpoints show it when the file is made ({@link CampaignStore}).
 	 */
 	private List<Map<String, Object>> rows(Entry entry) {
 		Config config = entry.config();
+		List<CampaignStore.Market> market = List.of(new CampaignStore.Market(entry.partnerId(), entry.country()));
+		Map<String, CampaignStore.CampaignEntity> campaigns = new HashMap<>();
+		Map<String, CampaignStore.AdEntity> ads = new HashMap<>();
+		this.campaigns.atomically(() -> {
+			this.campaigns.campaigns(market).forEach((c) -> campaigns.put(c.campaignId(), c));
+			this.campaigns.ads(market).forEach((a) -> ads.put(a.adId(), a));
+			return null;
+		});
 		List<Listing> advertised = this.catalog.listings(entry.partnerId(), entry.country())
 			.stream()
 			.filter((l) -> l.kind().advertised())
-			.filter((l) -> config.statuses() == null || config.statuses().contains("ENABLED"))
+			.filter((l) -> config.campaignStatuses() == null
+					|| config.campaignStatuses().contains(campaigns.get(l.campaign().campaignId()).state().name()))
+			.filter((l) -> config.adStatuses() == null
+					|| config.adStatuses().contains(ads.get(l.adId()).state().name()))
 			.toList();
 		List<LocalDate[]> periods = new ArrayList<>();
 		if (config.daily()) {
@@ -286,7 +302,8 @@ public final class AdsReportsHandler {
 		for (LocalDate[] period : periods) {
 			if (config.reportTypeId().equals("spAdvertisedProduct")) {
 				for (Listing listing : advertised) {
-					rows.add(row(config, entry.country(), period, listing.campaign(), listing,
+					rows.add(row(config, entry.country(), period, listing.campaign(),
+							campaigns.get(listing.campaign().campaignId()), listing,
 							Figures.ads(listing, period[0], period[1])));
 				}
 				continue;
@@ -300,7 +317,8 @@ public final class AdsReportsHandler {
 			}
 			for (Object[] group : groups.values()) {
 				Listing first = (Listing) group[0];
-				rows.add(row(config, entry.country(), period, first.campaign(), config.byAdGroup() ? first : null,
+				rows.add(row(config, entry.country(), period, first.campaign(),
+						campaigns.get(first.campaign().campaignId()), config.byAdGroup() ? first : null,
 						(Ads) group[1]));
 			}
 		}
@@ -308,7 +326,7 @@ public final class AdsReportsHandler {
 	}
 
 	private static Map<String, Object> row(Config config, Country country, LocalDate[] period, Campaign campaign,
-			Listing listing, Ads ads) {
+			CampaignStore.CampaignEntity state, Listing listing, Ads ads) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (String column : config.columns()) {
 			Object value = switch (column) {
@@ -317,8 +335,8 @@ public final class AdsReportsHandler {
 				case "endDate" -> period[1].toString();
 				case "campaignId" -> Long.parseLong(campaign.campaignId());
 				case "campaignName" -> campaign.name();
-				case "campaignStatus" -> "ENABLED";
-				case "campaignBudgetAmount" -> Figures.money(campaign.budgetMinor(), country);
+				case "campaignStatus" -> state.state().name();
+				case "campaignBudgetAmount" -> Figures.money(state.budgetMinor(), country);
 				case "campaignBudgetType" -> "DAILY_BUDGET";
 				case "campaignBudgetCurrencyCode" -> country.currencyCode();
 				case "adGroupId" -> Long.parseLong(listing.adGroupId());
@@ -394,7 +412,7 @@ public final class AdsReportsHandler {
 		if (new LinkedHashSet<>(columns).size() != columns.size()) {
 			throw invalid("columns must not repeat.");
 		}
-		Set<String> statuses = null;
+		Map<String, Set<String>> statuses = new HashMap<>();
 		JsonNode filters = configuration.get("filters");
 		if (filters != null && !filters.isNull()) {
 			if (!filters.isArray()) {
@@ -411,11 +429,11 @@ public final class AdsReportsHandler {
 						throw invalid("Invalid " + field + " filter value '" + value + "'.");
 					}
 				}
-				statuses = (statuses == null) ? new LinkedHashSet<>(values) : statuses;
-				statuses.retainAll(values);
+				statuses.computeIfAbsent(field, (f) -> new LinkedHashSet<>(values)).retainAll(values);
 			}
 		}
-		return new Config(reportTypeId, daily, byAdGroup, List.copyOf(columns), statuses);
+		return new Config(reportTypeId, daily, byAdGroup, List.copyOf(columns), statuses.get("campaignStatus"),
+				statuses.get("adStatus"));
 	}
 
 	private static String required(JsonNode node, String field) {
@@ -458,9 +476,11 @@ public final class AdsReportsHandler {
 	private record Scope(long profileId, String partnerId, Country country) {
 	}
 
-	/** The validated configuration; {@code statuses} is null without a status filter. */
+	/**
+	 * The validated configuration; a status set is null without a filter on that field.
+	 */
 	private record Config(String reportTypeId, boolean daily, boolean byAdGroup, List<String> columns,
-			Set<String> statuses) {
+			Set<String> campaignStatuses, Set<String> adStatuses) {
 	}
 
 	private record Entry(String reportId, String userId, AdsRegion region, long profileId, String partnerId,

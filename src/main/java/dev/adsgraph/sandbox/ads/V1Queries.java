@@ -47,17 +47,24 @@ final class V1Queries {
 	}
 
 	static int maxResults(JsonNode body) {
+		return maxResults(body, 10, 100, 100);
+	}
+
+	/**
+	 * {@code maxResults} between the operation's bounds, {@code absent} when not given.
+	 */
+	static int maxResults(JsonNode body, int min, int max, int absent) {
 		JsonNode value = body.get("maxResults");
 		if (value == null || value.isNull()) {
-			return 100;
+			return absent;
 		}
 		if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToInt()) {
 			throw ApiException.badRequest(V1ErrorCode.FIELD_VALUE_IS_INVALID.name(), "maxResults must be an integer.");
 		}
 		int maxResults = value.asInt();
-		if (maxResults < 10 || maxResults > 100) {
+		if (maxResults < min || maxResults > max) {
 			throw ApiException.badRequest(V1ErrorCode.FIELD_VALUE_IS_OUT_OF_RANGE.name(),
-					"maxResults must be between 10 and 100, was " + maxResults + ".");
+					"maxResults must be between " + min + " and " + max + ", was " + maxResults + ".");
 		}
 		return maxResults;
 	}

@@ -62,6 +62,21 @@ public interface AdsApiClient {
 	Mono<SellingAccount.Page> querySellingAccounts(LwaCredentials credentials, Region region,
 			SellingAccount.Query query);
 
+	// Ads API v1 campaign management reads (AmazonAdsAPIALLMerged_prod_3p_ALL.json), each
+	// in the scope of one profile (Amazon-Advertising-API-Scope), one page per call.
+
+	/** POST /adsApi/v1/query/campaigns (QueryCampaign), one page. */
+	Mono<Campaign.Page> queryCampaigns(LwaCredentials credentials, Region region, long profileId, Campaign.Query query);
+
+	/** POST /adsApi/v1/query/adGroups (QueryAdGroup), one page. */
+	Mono<AdGroup.Page> queryAdGroups(LwaCredentials credentials, Region region, long profileId, AdGroup.Query query);
+
+	/** POST /adsApi/v1/query/ads (QueryAd), one page. */
+	Mono<Ad.Page> queryAds(LwaCredentials credentials, Region region, long profileId, Ad.Query query);
+
+	/** POST /adsApi/v1/query/targets (QueryTarget), one page. */
+	Mono<Target.Page> queryTargets(LwaCredentials credentials, Region region, long profileId, Target.Query query);
+
 	/**
 	 * POST /reporting/reports (OfflineReport_prod_3p.json createAsyncReport) in the scope
 	 * of {@code profileId}; answers the new report, normally PENDING. A 425 (the same

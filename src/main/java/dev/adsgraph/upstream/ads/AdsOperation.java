@@ -39,6 +39,16 @@ public enum AdsOperation implements UpstreamOperation {
 	/** A query sent as POST: it only reads. */
 	QUERY_SELLING_ACCOUNT("QuerySellingAccount", HttpMethod.POST, "/adsApi/v1/query/sellingAccounts", Spec.V1, SAFE),
 
+	// Ads API v1 campaign management reads: queries sent as POST, they only read.
+
+	QUERY_CAMPAIGN("QueryCampaign", HttpMethod.POST, "/adsApi/v1/query/campaigns", Spec.V1, SAFE),
+
+	QUERY_AD_GROUP("QueryAdGroup", HttpMethod.POST, "/adsApi/v1/query/adGroups", Spec.V1, SAFE),
+
+	QUERY_AD("QueryAd", HttpMethod.POST, "/adsApi/v1/query/ads", Spec.V1, SAFE),
+
+	QUERY_TARGET("QueryTarget", HttpMethod.POST, "/adsApi/v1/query/targets", Spec.V1, SAFE),
+
 	/**
 	 * Safe to repeat: a repeated report request is answered 425 with the report already
 	 * under way, which {@link DuplicateReportException} adopts.

@@ -239,6 +239,49 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			.map((page) -> new SellingAccount.Page(orEmpty(page.sellingAccounts()), page.nextToken()));
 	}
 
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QueryCampaign
+	@Override
+	public Mono<Campaign.Page> queryCampaigns(LwaCredentials credentials, Region region, long profileId,
+			Campaign.Query query) {
+		QueryCampaignsBody body = new QueryCampaignsBody(Include.ofOne(query.adProduct()),
+				Include.ofSome(query.campaignIds()), Include.ofSome(query.states()), NameFilter.broad(query.names()),
+				query.maxResults(), query.nextToken());
+		return exchange(AdsOperation.QUERY_CAMPAIGN, region, credentials, v1Json(profileId, body), Campaign.Page.class)
+			.map((page) -> new Campaign.Page(orEmpty(page.campaigns()), page.nextToken()));
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QueryAdGroup
+	@Override
+	public Mono<AdGroup.Page> queryAdGroups(LwaCredentials credentials, Region region, long profileId,
+			AdGroup.Query query) {
+		QueryAdGroupsBody body = new QueryAdGroupsBody(Include.ofOne(query.adProduct()),
+				Include.ofSome(query.campaignIds()), Include.ofSome(query.adGroupIds()), Include.ofSome(query.states()),
+				query.maxResults(), query.nextToken());
+		return exchange(AdsOperation.QUERY_AD_GROUP, region, credentials, v1Json(profileId, body), AdGroup.Page.class)
+			.map((page) -> new AdGroup.Page(orEmpty(page.adGroups()), page.nextToken()));
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QueryAd
+	@Override
+	public Mono<Ad.Page> queryAds(LwaCredentials credentials, Region region, long profileId, Ad.Query query) {
+		QueryAdsBody body = new QueryAdsBody(Include.ofOne(query.adProduct()), Include.ofSome(query.campaignIds()),
+				Include.ofSome(query.adGroupIds()), Include.ofSome(query.adIds()), Include.ofSome(query.states()),
+				query.maxResults(), query.nextToken());
+		return exchange(AdsOperation.QUERY_AD, region, credentials, v1Json(profileId, body), Ad.Page.class)
+			.map((page) -> new Ad.Page(orEmpty(page.ads()), page.nextToken()));
+	}
+
+	// AmazonAdsAPIALLMerged_prod_3p_ALL.json QueryTarget
+	@Override
+	public Mono<Target.Page> queryTargets(LwaCredentials credentials, Region region, long profileId,
+			Target.Query query) {
+		QueryTargetsBody body = new QueryTargetsBody(Include.ofOne(query.adProduct()),
+				Include.ofSome(query.campaignIds()), Include.ofSome(query.adGroupIds()), Include.ofSome(query.states()),
+				query.maxResults(), query.nextToken());
+		return exchange(AdsOperation.QUERY_TARGET, region, credentials, v1Json(profileId, body), Target.Page.class)
+			.map((page) -> new Target.Page(orEmpty(page.targets()), page.nextToken()));
+	}
+
 	// OfflineReport_prod_3p.json createAsyncReport
 	@Override
 	public Mono<AdsReport> createAsyncReport(LwaCredentials credentials, Region region, long profileId,
@@ -355,6 +398,18 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			.bodyValue(body);
 	}
 
+	/**
+	 * The v1 API's JSON both ways, in the scope of a profile: the campaign management
+	 * operations declare the scope header (ScopeHeaderOptional) and act for that profile.
+	 */
+	private static Request v1Json(long profileId, Object body) {
+		return (request, path) -> request.uri(path)
+			.header(SCOPE, Long.toString(profileId))
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(body);
+	}
+
 	private WebClient client(Region region) {
 		if (region == null) {
 			throw new IllegalArgumentException("region is required: every Ads API host is regional");
@@ -464,6 +519,11 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 			return (values != null) ? new Include<>(values) : null;
 		}
 
+		/** No filter for no values: the v1 filters take at least one. */
+		static <T> Include<T> ofSome(List<T> values) {
+			return (values != null && !values.isEmpty()) ? new Include<>(values) : null;
+		}
+
 		static <T> Include<T> ofOne(T value) {
 			return (value != null) ? new Include<>(List.of(value)) : null;
 		}
@@ -478,6 +538,36 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record QuerySellingAccountsBody(Include<String> sellingAccountLinkTokenFilter, Include<String> sellingProgramFilter,
 			Integer maxResults, String nextToken) {
+	}
+
+	/** The v1 name filter: {@code {include: [...], queryTermMatchType: ...}}. */
+	record NameFilter(List<String> include, String queryTermMatchType) {
+
+		static NameFilter broad(List<String> names) {
+			return (names != null && !names.isEmpty()) ? new NameFilter(names, "BROAD_MATCH") : null;
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueryCampaignsBody(Include<String> adProductFilter, Include<String> campaignIdFilter,
+			Include<String> stateFilter, NameFilter nameFilter, Integer maxResults, String nextToken) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueryAdGroupsBody(Include<String> adProductFilter, Include<String> campaignIdFilter,
+			Include<String> adGroupIdFilter, Include<String> stateFilter, Integer maxResults, String nextToken) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueryAdsBody(Include<String> adProductFilter, Include<String> campaignIdFilter,
+			Include<String> adGroupIdFilter, Include<String> adIdFilter, Include<String> stateFilter,
+			Integer maxResults, String nextToken) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record QueryTargetsBody(Include<String> adProductFilter, Include<String> campaignIdFilter,
+			Include<String> adGroupIdFilter, Include<String> stateFilter, Integer maxResults, String nextToken) {
 	}
 
 	record AdvertiserAccountsBody(List<AdvertiserAccount> advertiserAccounts) {
