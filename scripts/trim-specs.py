@@ -14,13 +14,19 @@ It also copies the few SP-API static sandbox examples the simulator answers (req
 and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json,
 because runtime code must not read test resources.
 
-Usage: python3 scripts/trim-specs.py [--source DIR]   (needs PyYAML for the profiles file)
+The vendor retail analytics report schemas (GET_VENDOR_SALES_REPORT, GET_VENDOR_TRAFFIC_REPORT) are
+read from a bare git mirror of amzn/selling-partner-api-models at the snapshot the repository cites
+(--mirror, default ../.mirror/amzn+selling-partner-api-models/repo), checked against their sha256
+the same way.
+
+Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GITDIR]   (needs PyYAML and git)
 """
 import argparse
 import copy
 import hashlib
 import json
 import pathlib
+import subprocess
 import sys
 
 import yaml
@@ -110,6 +116,20 @@ SP_SPECS = {
     "sellerSalesAndTrafficReport.json": (
         "912c0d01073c4770f8bbd1e24f5553afa197920ac12b37d2b59726118c21105d",
         None,
+    ),
+}
+
+# JSON Schemas read from the amzn/selling-partner-api-models mirror at SP_MODELS_SNAPSHOT:
+# trimmed file -> (path in that repository, sha256 of the original).
+SP_MODELS_SNAPSHOT = "34dc93fe45f37c9a0b2e56823c808f68b4f81754"
+MIRRORED_SP_SCHEMAS = {
+    "vendorSalesReport.json": (
+        "schemas/reports/vendorSalesReport.json",
+        "e92f5072c086331a13a48c6755bbc709fbbb6a3702bebb77ba4678be795aaed9",
+    ),
+    "vendorTrafficReport.json": (
+        "schemas/reports/vendorTrafficReport.json",
+        "fad79af9e6bd91bf329d0be88030ed1426d91195ea5e830eb00cbf634cbc276d",
     ),
 }
 
@@ -269,11 +289,26 @@ def static_examples(source):
 
 
 def checked(path, sha256):
-    raw = path.read_bytes()
+    return checked_bytes(path.name, path.read_bytes(), sha256)
+
+
+def checked_bytes(name, raw, sha256):
     actual = hashlib.sha256(raw).hexdigest()
     if actual != sha256:
-        sys.exit(f"{path.name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
+        sys.exit(f"{name}: sha256 {actual} differs from the recorded {sha256}; update SOURCES.md first")
     return raw
+
+
+def from_mirror(mirror, path):
+    """The file at SP_MODELS_SNAPSHOT in the bare mirror (the commit pins it, not the mirror's HEAD)."""
+    return subprocess.run(
+        ["git", "-C", str(mirror), "show", f"{SP_MODELS_SNAPSHOT}:{path}"], check=True, capture_output=True
+    ).stdout
+
+
+def trim_schema(spec):
+    """A JSON Schema: prose and the example documents go, the structure stays."""
+    return {key: value for key, value in strip_prose(spec).items() if key != "examples"}
 
 
 def drop_examples(node):
@@ -287,7 +322,10 @@ def drop_examples(node):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared/specs"))
-    source = pathlib.Path(parser.parse_args().source)
+    parser.add_argument("--mirror", default=str(ROOT.parent / ".mirror/amzn+selling-partner-api-models/repo"))
+    args = parser.parse_args()
+    source = pathlib.Path(args.source)
+    mirror = pathlib.Path(args.mirror)
     target = CONTRACTS / "ads-api"
     target.mkdir(parents=True, exist_ok=True)
     for name, (sha256, keep) in SPECS.items():
@@ -308,13 +346,17 @@ def main():
         raw = checked(source / "sp-api" / name, sha256)
         spec = json.loads(raw)
         if keep is None:
-            # A JSON Schema: prose and the example documents go, the structure stays.
-            trimmed = {key: value for key, value in strip_prose(spec).items() if key != "examples"}
+            trimmed = trim_schema(spec)
         else:
             trimmed = trim_swagger(spec, keep)
         text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
         print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes")
+    for name, (path, sha256) in MIRRORED_SP_SCHEMAS.items():
+        raw = checked_bytes(name, from_mirror(mirror, path), sha256)
+        text = json.dumps(trim_schema(json.loads(raw)), indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes (mirror @ {SP_MODELS_SNAPSHOT[:12]})")
     examples = static_examples(source / "sp-api")
     STATIC_EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
     STATIC_EXAMPLES.write_text(json.dumps(examples, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -33,13 +33,14 @@ import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * The ASIN join: advertising figures (sponsored-products report of the marketplace's
- * profile) next to retail figures (the seller's sales and traffic report), per ASIN. Both
- * reports come from the shared report engine, so a dashboard is answered at once with
- * what is ready.
+ * profile) next to retail figures (the seller's sales and traffic report; a vendor
+ * profile's vendor sales and traffic reports), per ASIN. Both reports come from the
+ * shared report engine, so a dashboard is answered at once with what is ready.
  */
 @Service
 class ProductService {
@@ -56,15 +57,26 @@ class ProductService {
 
 	private final ProductsProperties properties;
 
+	/** Vendor profiles' retail source; null where only sellers are served. */
+	private final VendorRetailReports vendorReports;
+
 	/** Which days are valid date ranges: the latest and earliest follow today. */
 	private final Clock clock;
 
 	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
 			SalesAndTrafficReports retailReports, ProductsProperties properties, Clock clock) {
+		this(profiles, marketplaces, adsReports, retailReports, null, properties, clock);
+	}
+
+	@Autowired
+	ProductService(ProfileService profiles, MarketplaceService marketplaces, AdsProductReports adsReports,
+			SalesAndTrafficReports retailReports, VendorRetailReports vendorReports, ProductsProperties properties,
+			Clock clock) {
 		this.profiles = profiles;
 		this.marketplaces = marketplaces;
 		this.adsReports = adsReports;
 		this.retailReports = retailReports;
+		this.vendorReports = vendorReports;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -132,6 +144,7 @@ class ProductService {
 	 */
 	Mono<Products> profileProducts(Tenant tenant, ProfileView profile, DateRange range) {
 		requireRange(range);
+		requireVendorRange(profile, range);
 		return profileFigures(tenant, profile, range).map((figures) -> figures.products());
 	}
 
@@ -142,6 +155,7 @@ class ProductService {
 	 */
 	Mono<Performance> performance(Tenant tenant, ProfileView profile, DateRange range) {
 		requireRange(range);
+		requireVendorRange(profile, range);
 		return profileFigures(tenant, profile, range).map((figures) -> {
 			Products products = figures.products();
 			String currency = profile.currencyCode();
@@ -218,7 +232,9 @@ class ProductService {
 		// Catalog facts of the products: through the seller's own connection, else the
 		// workspace's first (catalog data is the same for every seller).
 		String spConnectionId = sp.or(tenant::firstSpConnection).map(SpConnection::id).orElse(null);
-		return Mono.zip(advertising(tenant, profile, range), retailFor(tenant, sp, marketplace, range)).map((both) -> {
+		Mono<Sourced<RetailFigures>> retail = isVendor(profile) ? vendorRetail(tenant, sp, marketplace, range)
+				: retailFor(tenant, sp, marketplace, range);
+		return Mono.zip(advertising(tenant, profile, range), retail).map((both) -> {
 			Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
 			Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
 			Set<String> asins = new LinkedHashSet<>();
@@ -303,6 +319,36 @@ class ProductService {
 					"Retail figures need the SP-API authorization of this profile's seller, which the tenant does not have."));
 		}
 		return retail(tenant, sp.get(), marketplace, range);
+	}
+
+	/**
+	 * A vendor profile's retail figures: the vendor retail analytics reports, through the
+	 * SP-API connection of the profile's own vendor (the one whose selling partner id is
+	 * the profile's {@code accountInfo.id}, as for sellers).
+	 */
+	private Mono<Sourced<RetailFigures>> vendorRetail(Tenant tenant, Optional<SpConnection> sp,
+			Marketplaces.Marketplace marketplace, DateRange range) {
+		if (sp.isEmpty()) {
+			return Mono.just(Sourced.unavailable(
+					"Retail figures need the SP-API authorization of this profile's vendor, which the tenant does not have."));
+		}
+		return this.vendorReports.figures(tenant, sp.get(), marketplace, range.start(), range.end());
+	}
+
+	/** Vendor profiles (vendors and KDP authors) read the vendor reports. */
+	private boolean isVendor(ProfileView profile) {
+		return this.vendorReports != null && profile.accountInfo() != null
+				&& "VENDOR".equals(profile.accountInfo().type());
+	}
+
+	/**
+	 * The vendor reports' date rules, for a vendor profile, before anything is sent.
+	 * @throws dev.adsgraph.graphql.CodedException {@code VENDOR_REPORT_RANGE}
+	 */
+	private void requireVendorRange(ProfileView profile, DateRange range) {
+		if (isVendor(profile)) {
+			this.vendorReports.rules().require(range.start(), range.end(), this.clock.instant());
+		}
 	}
 
 	/**

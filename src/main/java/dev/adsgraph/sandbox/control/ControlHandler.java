@@ -394,6 +394,13 @@ public final class ControlHandler {
 			sp.add(entry);
 		}
 		info.put("spAuthorizations", sp);
+		List<Map<String, String>> vendors = new ArrayList<>();
+		for (Fixtures.SpAuthorization authorization : Fixtures.VENDOR_SP_AUTHORIZATIONS) {
+			Map<String, String> entry = user(authorization.userId(), authorization.credentials());
+			entry.put("sellingPartnerId", authorization.sellingPartnerId());
+			vendors.add(entry);
+		}
+		info.put("vendorSpAuthorizations", vendors);
 		info.put("groundTruth", base + "/sandbox/products?sellerId=&marketplaceId=&startDate=&endDate=");
 		Map<String, Object> consent = new LinkedHashMap<>();
 		consent.put("lwaAuthorizationUrl", this.hosts.rootUrl(Host.LWA, request) + "/ap/oa");

@@ -27,6 +27,7 @@ import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.SandboxJson;
 import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
+import dev.adsgraph.sandbox.fixtures.Fixtures;
 import dev.adsgraph.sandbox.fixtures.SandboxUser;
 import dev.adsgraph.sandbox.fixtures.SellingPartner;
 import dev.adsgraph.sandbox.fixtures.SellingProgram;
@@ -239,8 +240,10 @@ public final class SpGate {
 			throw denied();
 		}
 		SandboxUser user = this.users.get().get(token.userId());
-		SellingPartner partner = (user != null)
-				? user.partner(SellingProgram.AMAZON_SELLER, token.sellingPartnerId()).orElse(null) : null;
+		SellingPartner partner = (user != null) ? user.partner(SellingProgram.AMAZON_SELLER, token.sellingPartnerId())
+			.or(() -> Fixtures.vendorGroupOf(token.sellingPartnerId())
+				.flatMap((group) -> user.partner(SellingProgram.AMAZON_VENDOR, group)))
+			.orElse(null) : null;
 		if (partner == null || partner.countries().stream().noneMatch((c) -> c.region() == region)) {
 			throw denied();
 		}

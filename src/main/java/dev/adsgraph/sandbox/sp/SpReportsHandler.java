@@ -34,14 +34,16 @@ import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
 import dev.adsgraph.sandbox.fixtures.Country;
 import dev.adsgraph.sandbox.fixtures.Figures;
 import dev.adsgraph.sandbox.fixtures.Figures.Retail;
+import dev.adsgraph.sandbox.fixtures.SellingProgram;
 
 /**
  * Reports 2021-06-30 (reports_2021-06-30.json): createReport, getReports, getReport,
  * cancelReport and getReportDocument. A report is IN_QUEUE for the first half of the
  * configured processing time, IN_PROGRESS for the second, then DONE with a document; the
  * state is derived from timestamps. The sandbox generates
- * {@code GET_SALES_AND_TRAFFIC_REPORT} (one marketplace, the document schema of
- * sellerSalesAndTrafficReport.json); other report types are a 400.
+ * {@code GET_SALES_AND_TRAFFIC_REPORT} for sellers (one marketplace, the document schema
+ * of sellerSalesAndTrafficReport.json) and the vendor retail analytics reports for
+ * vendors ({@link VendorReports}); other report types are a 400.
  *
  * <p>
  * FATAL triggers: a report for a marketplace of this region in which the authorized
@@ -116,14 +118,22 @@ public final class SpReportsHandler {
 			}
 			marketplaces.add(country);
 		}
-		if (!reportType.equals(SALES_AND_TRAFFIC)) {
+		boolean vendorReport = VendorReports.TYPES.contains(reportType);
+		if (!reportType.equals(SALES_AND_TRAFFIC) && !vendorReport) {
 			throw SpParams.invalid("Report type " + reportType + " is not supported by the sandbox; it generates "
-					+ SALES_AND_TRAFFIC + ".");
+					+ SALES_AND_TRAFFIC + ", " + VendorReports.SALES + " and " + VendorReports.TRAFFIC + ".");
+		}
+		boolean vendor = call.partner().program() == SellingProgram.AMAZON_VENDOR;
+		if (vendorReport != vendor) {
+			throw SpParams.invalid("Report type " + reportType + " is available to "
+					+ (vendorReport ? "vendors" : "sellers") + " only.");
 		}
 		if (marketplaces.size() != 1) {
-			throw SpParams.invalid(SALES_AND_TRAFFIC + " takes exactly one marketplace.");
+			throw SpParams.invalid(reportType + " takes exactly one marketplace.");
 		}
-		Map<String, String> options = options(body.get("reportOptions"));
+		Map<String, String> options = vendorReport
+				? VendorReports.checkOptions(reportType, strings(body.get("reportOptions")))
+				: options(body.get("reportOptions"));
 		Instant now = this.clock.instant();
 		LocalDate today = now.atZone(marketplaces.get(0).zone()).toLocalDate();
 		OffsetDateTime start = dateTime(body, "dataStartTime");
@@ -140,13 +150,18 @@ public final class SpReportsHandler {
 		// does not sell
 		// in, nor for a range that has not started yet.
 		boolean fatal = !call.partner().countries().contains(marketplaces.get(0)) || startDate.isAfter(today);
+		// A vendor report its options or dates cannot answer ends FATAL with a document
+		// saying why.
+		String errorDetails = vendorReport ? VendorReports.whyNot(reportType, options, startDate, endDate, today)
+				: null;
+		fatal = fatal || errorDetails != null;
 		String reportId = Long.toString(this.ids.incrementAndGet());
 		Entry entry = new Entry(reportId, call.sellerId(), call.region(), reportType, List.copyOf(marketplaces),
 				(start != null) ? start.toInstant() : startDate.atStartOfDay(marketplaces.get(0).zone()).toInstant(),
 				(end != null) ? end.toInstant()
 						: endDate.plusDays(1).atStartOfDay(marketplaces.get(0).zone()).toInstant(),
 				startDate, endDate, options, now, null, fatal,
-				"amzn1.spdoc.1.4." + call.region().path() + "." + UUID.randomUUID());
+				"amzn1.spdoc.1.4." + call.region().path() + "." + UUID.randomUUID(), errorDetails);
 		this.reports.put(reportId, entry);
 		return Reply.json(202, Map.of("reportId", reportId));
 	}
@@ -264,15 +279,31 @@ public final class SpReportsHandler {
 		Entry entry = this.reports.values()
 			.stream()
 			.filter((e) -> e.documentId().equals(documentId) && e.sellerId().equals(call.sellerId())
-					&& e.region() == call.region() && status(e, now).equals("DONE"))
+					&& e.region() == call.region() && hasDocument(e, status(e, now)))
 			.findFirst()
 			.orElseThrow(() -> new ApiException(404, "NotFound", "Report document " + documentId + " was not found."));
 		String key = "NinetyDays/" + documentId;
-		this.documents.content(key, DOCUMENT_TYPE, () -> SandboxJson.write(salesAndTraffic(entry)));
+		this.documents.content(key, DOCUMENT_TYPE, () -> SandboxJson.write(documentOf(entry, now)));
 		PresignedUrls.Presigned link = this.documents.link(call.request(), key, LINK_LIFETIME);
 		Map<String, Object> document = CatalogHandler.ordered("reportDocumentId", documentId, "url", link.url());
 		document.put("compressionAlgorithm", "GZIP");
 		return Reply.json(200, document);
+	}
+
+	/** DONE reports have their document; FATAL ones a document saying why, when known. */
+	private static boolean hasDocument(Entry entry, String status) {
+		return status.equals("DONE") || (status.equals("FATAL") && entry.errorDetails() != null);
+	}
+
+	private Object documentOf(Entry entry, Instant now) {
+		if (entry.errorDetails() != null) {
+			return Map.of("errorDetails", entry.errorDetails());
+		}
+		if (VendorReports.TYPES.contains(entry.reportType())) {
+			return VendorReports.document(this.catalog, entry.sellerId(), entry.reportType(),
+					entry.marketplaces().get(0), entry.startDate(), entry.endDate(), entry.options(), now);
+		}
+		return salesAndTraffic(entry);
 	}
 
 	public void clear() {
@@ -319,7 +350,7 @@ public final class SpReportsHandler {
 		if (status.equals("DONE") || status.equals("FATAL")) {
 			report.put("processingEndTime", entry.createdAt().plus(this.processingTime));
 		}
-		if (status.equals("DONE")) {
+		if (hasDocument(entry, status)) {
 			report.put("reportDocumentId", entry.documentId());
 		}
 		return report;
@@ -464,6 +495,23 @@ public final class SpReportsHandler {
 	}
 
 	private static Map<String, String> options(JsonNode node) {
+		Map<String, String> options = strings(node);
+		for (String name : options.keySet()) {
+			if (!name.equals("dateGranularity") && !name.equals("asinGranularity")) {
+				throw SpParams.invalid("Unknown report option '" + name + "' for " + SALES_AND_TRAFFIC + ".");
+			}
+		}
+		if (!List.of("DAY", "WEEK", "MONTH").contains(options.getOrDefault("dateGranularity", "DAY"))) {
+			throw SpParams.invalid("dateGranularity must be DAY, WEEK or MONTH.");
+		}
+		if (!List.of("PARENT", "CHILD", "SKU").contains(options.getOrDefault("asinGranularity", "PARENT"))) {
+			throw SpParams.invalid("asinGranularity must be PARENT, CHILD or SKU.");
+		}
+		return options;
+	}
+
+	/** reportOptions: an object of strings (reports_2021-06-30.json ReportOptions). */
+	private static Map<String, String> strings(JsonNode node) {
 		Map<String, String> options = new LinkedHashMap<>();
 		if (node == null || node.isNull()) {
 			return options;
@@ -476,17 +524,6 @@ public final class SpReportsHandler {
 				throw SpParams.invalid("reportOptions." + option.getKey() + " must be a string.");
 			}
 			options.put(option.getKey(), option.getValue().stringValue());
-		}
-		for (String name : options.keySet()) {
-			if (!name.equals("dateGranularity") && !name.equals("asinGranularity")) {
-				throw SpParams.invalid("Unknown report option '" + name + "' for " + SALES_AND_TRAFFIC + ".");
-			}
-		}
-		if (!List.of("DAY", "WEEK", "MONTH").contains(options.getOrDefault("dateGranularity", "DAY"))) {
-			throw SpParams.invalid("dateGranularity must be DAY, WEEK or MONTH.");
-		}
-		if (!List.of("PARENT", "CHILD", "SKU").contains(options.getOrDefault("asinGranularity", "PARENT"))) {
-			throw SpParams.invalid("asinGranularity must be PARENT, CHILD or SKU.");
 		}
 		return options;
 	}
@@ -523,12 +560,13 @@ public final class SpReportsHandler {
 
 	record Entry(String reportId, String sellerId, AdsRegion region, String reportType, List<Country> marketplaces,
 			Instant dataStartTime, Instant dataEndTime, LocalDate startDate, LocalDate endDate,
-			Map<String, String> options, Instant createdAt, Instant cancelledAt, boolean fatal, String documentId) {
+			Map<String, String> options, Instant createdAt, Instant cancelledAt, boolean fatal, String documentId,
+			String errorDetails) {
 
 		Entry cancelledAt(Instant when) {
 			return new Entry(this.reportId, this.sellerId, this.region, this.reportType, this.marketplaces,
 					this.dataStartTime, this.dataEndTime, this.startDate, this.endDate, this.options, this.createdAt,
-					when, this.fatal, this.documentId);
+					when, this.fatal, this.documentId, this.errorDetails);
 		}
 
 	}
