@@ -143,6 +143,8 @@ let nextPage = null;
 // for as the one page of one campaign after it).
 let nextCampaigns = null;
 let campaignCursors = new Map();
+// The names of the campaigns shown, for the alerts' ads whose campaign the alerts do not name.
+let campaignNames = new Map();
 // The alerts' own numbering: they follow the profile, not the dates, and are asked again on a timer.
 let alertsGeneration = 0;
 
@@ -178,6 +180,7 @@ async function graphql(query, variables) {
   const errors = (body && Array.isArray(body.errors) ? body.errors : []).map((e) => ({
     code: (e.extensions && e.extensions.code) || `HTTP ${response.status}`,
     message: String(e.message),
+    extensions: e.extensions || {},
   }));
   if (!body || !body.data) {
     throw new GatewayError(errors.length > 0 ? errors
@@ -274,6 +277,21 @@ function range() {
   return { start, end };
 }
 
+/** The range a VENDOR_REPORT_RANGE error's extensions point to, or null when they point to none. */
+function vendorRange(extensions, dates) {
+  if (extensions.suggestedStart && extensions.suggestedEnd) {
+    return { start: extensions.suggestedStart, end: extensions.suggestedEnd };
+  }
+  if (extensions.latestEnd && extensions.latestEnd < dates.end) {
+    // As many days as asked for, ending on the last day the reports have.
+    const day = 24 * 60 * 60 * 1000;
+    const length = Math.round((Date.parse(dates.end) - Date.parse(dates.start)) / day);
+    const start = new Date(Date.parse(extensions.latestEnd) - length * day).toISOString().slice(0, 10);
+    return { start, end: extensions.latestEnd };
+  }
+  return null;
+}
+
 function pendingSources(freshness) {
   return ['advertising', 'retail'].filter((source) => freshness[source].status === 'PENDING');
 }
@@ -283,7 +301,7 @@ function sleep(millis) {
 }
 
 /** Asks for the profile's totals and first page, again while a report is still being prepared. */
-async function loadProducts() {
+async function loadProducts(moved = 0, rangeNote = '') {
   const run = ++generation;
   const profile = selectedProfile();
   if (!profile) {
@@ -292,6 +310,8 @@ async function loadProducts() {
   storage.set('profile', profile.id);
   const dates = range();
   clearFigures();
+  $('range-note').textContent = rangeNote;
+  $('range-note').hidden = rangeNote === '';
   const statusLine = $('status');
   statusLine.dataset.pendingAnswers = '0';
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
@@ -304,6 +324,17 @@ async function loadProducts() {
     // The profile, its totals or its products are null, with their errors, when they failed
     // (a refused date range, Amazon unavailable).
     if (!data.profile || !data.profile.performance || !data.profile.products) {
+      // A vendor profile's range its retail reports cannot answer (not whole report periods, or
+      // too recent): the gateway says which range would do; the page moves to it, and says so.
+      const refusal = errors.find((e) => e.code === 'VENDOR_REPORT_RANGE');
+      const better = refusal && moved < 2 ? vendorRange(refusal.extensions, dates) : null;
+      if (better) {
+        $('start').value = better.start;
+        $('end').value = better.end;
+        showErrors([]);
+        return loadProducts(moved + 1, `${rangeNote ? `${rangeNote} ` : ''}The vendor retail reports cannot answer `
+          + `${dates.start} to ${dates.end} (${refusal.message}); showing ${better.start} to ${better.end}.`);
+      }
       status('');
       if (errors.length === 0) {
         showErrors([{ code: 'NOT_FOUND', message: `Profile ${profile.id} is not there any more; reload the page.` }]);
@@ -314,7 +345,8 @@ async function loadProducts() {
     if (pending.length === 0) {
       render(profile, data.profile);
       status(`${profile.accountInfo.name} (${profile.countryCode}), ${dates.start} to ${dates.end}`);
-      // CAMPAIGNS-WIRING
+      // The campaigns' figures come from the advertising report that is ready now.
+      await loadCampaigns(run, profile, dates);
       return;
     }
     statusLine.dataset.pendingAnswers = String(attempt);
@@ -350,6 +382,7 @@ function clearFigures() {
   nextPage = null;
   nextCampaigns = null;
   campaignCursors = new Map();
+  campaignNames = new Map();
 }
 
 function clearAlerts() {
@@ -545,6 +578,7 @@ async function loadCampaigns(run, profile, dates) {
       campaignCursors = new Map();
       appendCampaigns(profile, campaigns.edges, null);
       setNextCampaigns(campaigns.pageInfo);
+      nameAlertCampaigns();
       $('campaigns-none').hidden = campaigns.edges.length > 0;
       return;
     }
@@ -567,6 +601,7 @@ async function loadMoreCampaigns() {
   if (data.profile && data.profile.campaigns) {
     appendCampaigns(profile, data.profile.campaigns.edges, after);
     setNextCampaigns(data.profile.campaigns.pageInfo);
+    nameAlertCampaigns();
   }
 }
 
@@ -630,6 +665,7 @@ function appendCampaigns(profile, edges, after) {
   for (const edge of edges) {
     const campaign = edge.node;
     campaignCursors.set(campaign.campaignId, before);
+    campaignNames.set(campaign.campaignId, campaign.name);
     before = edge.cursor;
     const row = body.insertRow();
     row.className = 'campaign';
@@ -648,9 +684,13 @@ function appendCampaigns(profile, edges, after) {
     const figures = campaign.performance || {};
     const spend = amountOf(figures.spend);
     const sales = amountOf(figures.sales);
-    cell(row, 'spend', money(spend, currency), spend, true);
+    const spendCell = cell(row, 'spend', money(spend, currency), spend, true);
     cell(row, 'sales', money(sales, currency), sales, true);
     cell(row, 'acos', percent(figures.acos), figures.acos, true);
+    // Figures the gateway has not (another ad product than sponsored products) say why.
+    if (figures.freshness && figures.freshness.status === 'FAILED') {
+      spendCell.title = figures.freshness.message || 'no figures';
+    }
     cell(row, 'roas', ratio(figures.roas), figures.roas, true);
   }
 }
@@ -867,6 +907,16 @@ async function alertTitles(alerts) {
   return titles;
 }
 
+/** Names the alerts' campaigns that the alerts left unnamed, from the campaigns shown. */
+function nameAlertCampaigns() {
+  for (const item of document.querySelectorAll('#alerts ul.affected li[data-named="false"]')) {
+    const name = campaignNames.get(item.dataset.campaignId);
+    if (name) {
+      item.textContent = `${name}${item.dataset.rest}`;
+    }
+  }
+}
+
 function shortWhen(instant) {
   return instant ? new Date(instant).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '—';
 }
@@ -919,8 +969,9 @@ function renderAlerts(profile, result, titles) {
       if (ad.adId) {
         item.dataset.adId = ad.adId;
       }
-      const spent = ad.spendLast7Days ? `: ${money(ad.spendLast7Days.amount, ad.spendLast7Days.currencyCode)}` : '';
-      item.textContent = `${ad.campaignName || `Campaign ${ad.campaignId}`}${ad.adId ? ` · ad ${ad.adId}` : ''}${spent}`;
+      item.dataset.named = ad.campaignName ? 'true' : 'false';
+      item.dataset.rest = `${ad.adId ? ` · ad ${ad.adId}` : ''}${ad.spendLast7Days ? `: ${money(ad.spendLast7Days.amount, ad.spendLast7Days.currencyCode)}` : ''}`;
+      item.textContent = `${ad.campaignName || campaignNames.get(ad.campaignId) || `Campaign ${ad.campaignId}`}${item.dataset.rest}`;
       return item;
     }));
     ads.append(alert.ads.length > 0 ? list : '—');

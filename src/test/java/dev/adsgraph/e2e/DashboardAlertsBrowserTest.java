@@ -2,6 +2,7 @@ package dev.adsgraph.e2e;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +75,13 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 			.orElseThrow(() -> new AssertionError("no out-of-stock alert with spend at risk among " + alerts));
 		String start = dateField("start");
 		String end = dateField("end");
+		// The campaign table is shown (and names the alerts' campaigns) once it is
+		// loaded.
+		this.browser.waitFor("the campaign rows", () -> !this.screen.campaignIds().isEmpty());
+		Map<String, String> names = new HashMap<>();
+		for (String id : this.screen.campaignIds()) {
+			names.put(id, (String) this.screen.campaign(id).get("name"));
+		}
 		for (Map<String, Object> alert : alerts) {
 			Map<String, Object> row = shown.stream()
 				.filter((r) -> alert.get("id").equals(r.get("data.alertId")))
@@ -92,14 +100,26 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 					.isEqualTo(DashboardBrowserTest.digits(amount(spend)));
 			}
 			List<Map<String, Object>> ads = GatewayClient.at(alert, "ads");
-			List<String> affected = this.screen.alertAds((String) alert.get("id"));
+			List<Map<String, Object>> affected = this.screen.alertAds((String) alert.get("id"));
 			assertThat(affected).hasSameSizeAs(ads);
 			for (int i = 0; i < ads.size(); i++) {
 				Map<String, Object> ad = ads.get(i);
+				Map<String, Object> item = affected.get(i);
+				assertThat(item.get("campaignId")).isEqualTo(ad.get("campaignId"));
+				assertThat(item.get("adId")).isEqualTo(ad.get("adId"));
+				String text = (String) item.get("text");
+				// The alert's campaign name, else the name the campaign table has, else
+				// its id.
 				Object name = ad.get("campaignName");
-				assertThat(affected.get(i)).contains((name != null) ? (String) name : (String) ad.get("campaignId"));
+				assertThat(text).contains((name != null) ? (String) name
+						: names.getOrDefault((String) ad.get("campaignId"), (String) ad.get("campaignId")));
 				if (ad.get("adId") != null) {
-					assertThat(affected.get(i)).contains("ad " + ad.get("adId"));
+					assertThat(text).contains("ad " + ad.get("adId"));
+				}
+				Object spent = GatewayClient.at(ad, "spendLast7Days.amount");
+				if (spent != null) {
+					assertThat(DashboardBrowserTest.digits(text.substring(text.lastIndexOf(':'))))
+						.isEqualTo(DashboardBrowserTest.digits(amount(spent)));
 				}
 			}
 		}
@@ -114,6 +134,8 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 		Object title = GatewayClient.at(titles, "data.products.nodes.0.catalog.title");
 		assertThat(row.get("title")).isEqualTo((title != null) ? title : "—");
 		assertThat(this.screen.alertAds((String) outOfStock.get("id"))).isNotEmpty();
+		assertThat(names).as("the out-of-stock ASIN's campaign, named from the campaign table")
+			.containsKey((String) GatewayClient.at(outOfStock, "ads.0.campaignId"));
 
 		// The total at the top is the gateway's.
 		Object total = GatewayClient.at(truth, "data.alerts.spendAtRisk.amount");

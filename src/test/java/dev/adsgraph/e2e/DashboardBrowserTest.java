@@ -180,24 +180,6 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 			return answer;
 		}
 
-		/**
-		 * The gateway's answer once neither report is pending, or null when the profile
-		 * has no retail figures (its retail source failed).
-		 */
-		Map<String, Object> productsOrNull(String profileId, String start, String end) {
-			Map<String, Object> answer = eventually(
-					() -> this.client.graphql(PRODUCTS, Map.of("id", profileId, "s", start, "e", end)),
-					(a) -> !"PENDING"
-						.equals(GatewayClient.at(a, "data.profile.performance.freshness.advertising.status"))
-							&& !"PENDING"
-								.equals(GatewayClient.at(a, "data.profile.performance.freshness.retail.status")));
-			if (!"READY".equals(GatewayClient.at(answer, "data.profile.performance.freshness.retail.status"))) {
-				return null;
-			}
-			assertNoErrors(answer);
-			return answer;
-		}
-
 	}
 
 	/**

@@ -166,12 +166,18 @@ final class DashboardScreen {
 				+ " : document.querySelectorAll('#alerts > tbody > tr');");
 	}
 
-	/** The ads affected an alert lists, as shown ("Campaign · ad 123: $4.50"). */
-	List<String> alertAds(String alertId) {
-		return strings(this.browser
+	/**
+	 * The ads affected an alert lists: each one's text as shown ("Campaign name · ad 123:
+	 * $4.50") under "text", and its campaign and ad ids.
+	 */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> alertAds(String alertId) {
+		Object value = this.browser
 			.js("var row = document.querySelector('#alerts tr[data-alert-id=\"' + arguments[0] + '\"]');"
-					+ "return row ? Array.from(row.querySelectorAll('ul.affected li')).map(function (li) { return li.textContent; }) : [];",
-					alertId));
+					+ "return row ? Array.from(row.querySelectorAll('ul.affected li')).map(function (li) {"
+					+ " return { text: li.textContent, campaignId: li.dataset.campaignId, adId: li.dataset.adId || null }; }) : [];",
+					alertId);
+		return (value instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
 	}
 
 	/** The errors the alerts panel shows ("CODE: message"). */
