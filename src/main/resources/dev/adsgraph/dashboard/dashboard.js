@@ -333,7 +333,7 @@ async function loadProducts(moved = 0, rangeNote = '') {
         $('end').value = better.end;
         showErrors([]);
         return loadProducts(moved + 1, `${rangeNote ? `${rangeNote} ` : ''}The vendor retail reports cannot answer `
-          + `${dates.start} to ${dates.end} (${refusal.message}); showing ${better.start} to ${better.end}.`);
+          + `${dates.start} to ${dates.end} (${refusal.message.replace(/\.$/, '')}); showing ${better.start} to ${better.end}.`);
       }
       status('');
       if (errors.length === 0) {
