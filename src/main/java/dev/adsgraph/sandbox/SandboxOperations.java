@@ -50,6 +50,16 @@ enum SandboxOperations {
 
 	QUERY_TARGET("ads", "QueryTarget", HttpMethod.POST, "/adsApi/v1/query/targets", Spec.V1),
 
+	UPDATE_CAMPAIGN("ads", "UpdateCampaign", HttpMethod.POST, "/adsApi/v1/update/campaigns", Spec.V1),
+
+	UPDATE_AD_GROUP("ads", "UpdateAdGroup", HttpMethod.POST, "/adsApi/v1/update/adGroups", Spec.V1),
+
+	UPDATE_AD("ads", "UpdateAd", HttpMethod.POST, "/adsApi/v1/update/ads", Spec.V1),
+
+	DELETE_CAMPAIGN("ads", "DeleteCampaign", HttpMethod.POST, "/adsApi/v1/delete/campaigns", Spec.V1),
+
+	DELETE_AD("ads", "DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1),
+
 	CREATE_ASYNC_REPORT("ads", "createAsyncReport", HttpMethod.POST, "/reporting/reports", Spec.REPORTING),
 
 	GET_ASYNC_REPORT("ads", "getAsyncReport", HttpMethod.GET, "/reporting/reports/{reportId}", Spec.REPORTING),

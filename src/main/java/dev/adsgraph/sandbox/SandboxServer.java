@@ -37,6 +37,7 @@ import dev.adsgraph.sandbox.ads.AdsGate;
 import dev.adsgraph.sandbox.ads.AdsReportsHandler;
 import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
 import dev.adsgraph.sandbox.ads.CampaignStore;
+import dev.adsgraph.sandbox.ads.CampaignWritesHandler;
 import dev.adsgraph.sandbox.ads.CampaignsHandler;
 import dev.adsgraph.sandbox.ads.ProfilesHandler;
 import dev.adsgraph.sandbox.ads.Registrations;
@@ -319,6 +320,7 @@ public final class SandboxServer implements AutoCloseable {
 		ReportHold reportHold = new ReportHold();
 		CampaignStore campaignStore = new CampaignStore(catalog, settings.clock());
 		CampaignsHandler campaigns = new CampaignsHandler(registry, campaignStore);
+		CampaignWritesHandler campaignWrites = new CampaignWritesHandler(registry, campaignStore);
 		AdsReportsHandler adsReports = new AdsReportsHandler(registry, catalog, campaignStore, documents,
 				settings.clock(), settings.reportProcessingTime(), reportHold);
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.spRateLimits());
@@ -369,6 +371,11 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, CampaignsHandler.QUERY_AD_GROUPS, campaigns::queryAdGroups);
 		ads(routes, gate, CampaignsHandler.QUERY_ADS, campaigns::queryAds);
 		ads(routes, gate, CampaignsHandler.QUERY_TARGETS, campaigns::queryTargets);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_CAMPAIGNS, campaignWrites::updateCampaigns);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_AD_GROUPS, campaignWrites::updateAdGroups);
+		ads(routes, gate, CampaignWritesHandler.UPDATE_ADS, campaignWrites::updateAds);
+		ads(routes, gate, CampaignWritesHandler.DELETE_CAMPAIGNS, campaignWrites::deleteCampaigns);
+		ads(routes, gate, CampaignWritesHandler.DELETE_ADS, campaignWrites::deleteAds);
 		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
 		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
 		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);

@@ -52,7 +52,10 @@ import dev.adsgraph.sandbox.sp.CatalogHandler;
  * (profile time zone), at most 95 days back, at most 31 days. A request equal to a report
  * still PENDING or PROCESSING (same profile, configuration and dates) is a 425 naming
  * that report. Reports are PENDING for the first half of the processing time, PROCESSING
- * for the second, then COMPLETED with a gzip JSON array behind a one-hour URL.
+ * for the second, then COMPLETED with a gzip JSON array behind a one-hour URL. The
+ * campaigns and ads are the v1 ones ({@link CampaignStore}): {@code campaignStatus},
+ * {@code campaignBudgetAmount} and the {@code campaignStatus} and {@code adStatus}
+ * filters read their state when the file is made.
  */
 public final class AdsReportsHandler {
 

@@ -212,9 +212,8 @@ public final class CampaignStore {
 		return Math.max(minimumBidMinor(country), Math.round(usCents * factor));
 	}
 
-	// Two minor units everywhere the fixture sells: 0.02 in the cent currencies, 2 yen.
 	private static long minimumBidMinor(Country country) {
-		return 2;
+		return SponsoredProductsLimits.of(country).minBidMinor();
 	}
 
 	private static String id(long hash) {

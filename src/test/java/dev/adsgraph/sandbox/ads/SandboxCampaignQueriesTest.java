@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixture's sponsored-products campaigns, their filters, paging and errors, each answer
  * validated against the contract.
  */
-class SandboxCampaignQueriesTest {
+public class SandboxCampaignQueriesTest {
 
-	static final String NORTHWIND = "Northwind Outdoor Co.";
+	public static final String NORTHWIND = "Northwind Outdoor Co.";
 
-	static final String ACME = "Acme Brands Inc.";
+	public static final String ACME = "Acme Brands Inc.";
 
-	static final Map<String, Object> SP = Map.of("include", List.of("SPONSORED_PRODUCTS"));
+	public static final Map<String, Object> SP = Map.of("include", List.of("SPONSORED_PRODUCTS"));
 
 	private final SandboxTestClient sandbox = SandboxTestClient.start();
 
@@ -197,6 +197,23 @@ class SandboxCampaignQueriesTest {
 		assertThat(marketplaces).containsExactlyInAnyOrder("US", "CA", "MX");
 		// 10 in the US, 3 in Canada, 2 in Mexico.
 		assertThat(northwind.json().get("campaigns")).hasSize(15);
+
+		// A profile with the account it belongs to narrows to its marketplace; with
+		// another account's it is refused.
+		String us = profile(this.sandbox, NORTHWIND, "US");
+		Exchange both = this.sandbox.ads("na", "POST", "/adsApi/v1/query/campaigns")
+			.header("Amazon-Ads-AccountId", accountId)
+			.header("Amazon-Advertising-API-Scope", us)
+			.json("application/json", body("maxResults", 5000))
+			.send();
+		assertValid(both);
+		assertThat(both.json().get("campaigns")).hasSize(10);
+		Exchange mismatch = this.sandbox.ads("na", "POST", "/adsApi/v1/query/campaigns")
+			.header("Amazon-Ads-AccountId", accountId(this.sandbox, ACME))
+			.header("Amazon-Advertising-API-Scope", us)
+			.json("application/json", body())
+			.send();
+		assertError(mismatch, 400, "FIELD_VALUE_MISMATCH");
 	}
 
 	@Test
@@ -276,7 +293,7 @@ class SandboxCampaignQueriesTest {
 		assertValidResponse(answer);
 	}
 
-	static Map<String, Object> body(Object... extra) {
+	public static Map<String, Object> body(Object... extra) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("adProductFilter", SP);
 		for (int i = 0; i < extra.length; i += 2) {
@@ -285,25 +302,25 @@ class SandboxCampaignQueriesTest {
 		return body;
 	}
 
-	static Exchange query(SandboxTestClient sandbox, String entity, String profile, Map<String, Object> body) {
+	public static Exchange query(SandboxTestClient sandbox, String entity, String profile, Map<String, Object> body) {
 		return sandbox.ads("na", "POST", "/adsApi/v1/query/" + entity)
 			.header("Amazon-Advertising-API-Scope", profile)
 			.json("application/json", body)
 			.send();
 	}
 
-	static List<String> ids(JsonNode items, String field) {
+	public static List<String> ids(JsonNode items, String field) {
 		List<String> ids = new ArrayList<>();
 		items.forEach((item) -> ids.add(item.get(field).stringValue()));
 		return ids;
 	}
 
-	static String profile(SandboxTestClient sandbox, String accountName, String countryCode) {
+	public static String profile(SandboxTestClient sandbox, String accountName, String countryCode) {
 		return profile(sandbox, "na", accountName, countryCode);
 	}
 
 	/** The profile id of the named account in the country, as a string. */
-	static String profile(SandboxTestClient sandbox, String region, String accountName, String countryCode) {
+	public static String profile(SandboxTestClient sandbox, String region, String accountName, String countryCode) {
 		for (JsonNode profile : sandbox.ads(region, "GET", "/v2/profiles").send().json()) {
 			if (profile.get("countryCode").stringValue().equals(countryCode)
 					&& profile.at("/accountInfo/name").stringValue().equals(accountName)) {
@@ -313,7 +330,7 @@ class SandboxCampaignQueriesTest {
 		throw new AssertionError(accountName + " has no profile in " + countryCode);
 	}
 
-	static String accountId(SandboxTestClient sandbox, String name) {
+	public static String accountId(SandboxTestClient sandbox, String name) {
 		Exchange accounts = sandbox.ads("na", "POST", "/adsApi/v1/query/advertiserAccounts")
 			.json("application/json", Map.of("maxResults", 100))
 			.send();
