@@ -25,6 +25,7 @@ import {
   CatalogitemsSpApi,
   FbainventorySpApi,
   ListingsitemsSpApi,
+  PricingSpApi,
   ReportsSpApi,
   SalesSpApi,
   SellersSpApi,
@@ -84,6 +85,7 @@ const listings = api(ListingsitemsSpApi, 'ListingsApi');
 const inventory = api(FbainventorySpApi, 'FbaInventoryApi');
 const sales = api(SalesSpApi, 'SalesApi');
 const reports = api(ReportsSpApi, 'ReportsApi');
+const pricing = api(PricingSpApi, 'ProductPricingApi');
 
 before(async () => {
   await json('POST', '/sandbox/reset');
@@ -126,6 +128,26 @@ test('listings and catalog: searchListingsItems, getListingsItem, searchCatalogI
   const catalogItem = await catalog.getCatalogItem(asin, [US], { includedData: ['summaries', 'salesRanks'] });
   assert.equal(catalogItem.asin, asin);
   assert.equal(catalogItem.summaries[0].marketplaceId, US);
+});
+
+test('product pricing: getCompetitiveSummary, the Featured Offer per ASIN', async () => {
+  const truth = await json('GET', `/sandbox/products?sellerId=${SELLER}&marketplaceId=${US}`
+    + `&startDate=${daysAgo(8)}&endDate=${daysAgo(2)}`);
+  // Position 0 is the seller's; position 5 is a fixture whose Featured Offer another seller holds.
+  const asins = [truth.products[0].asin, truth.products[5].asin];
+  const summary = await pricing.getCompetitiveSummary({
+    requests: asins.map((asin) => ({
+      asin, marketplaceId: US, includedData: ['featuredBuyingOptions'], method: 'GET',
+      uri: '/products/pricing/2022-05-01/items/competitiveSummary',
+    })),
+  });
+  assert.equal(summary.responses.length, 2);
+  const featured = (response) => response.body.featuredBuyingOptions[0].segmentedFeaturedOffers[0].sellerId;
+  assert.equal(summary.responses[0].status.statusCode, 200);
+  assert.equal(summary.responses[0].body.asin, asins[0]);
+  assert.equal(featured(summary.responses[0]), SELLER);
+  assert.equal(featured(summary.responses[1]), truth.products[5].featuredOfferSellerId);
+  assert.notEqual(featured(summary.responses[1]), SELLER);
 });
 
 test('FBA inventory: getInventorySummaries with its next page', async () => {

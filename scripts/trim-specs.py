@@ -14,8 +14,9 @@ It also copies the few SP-API static sandbox examples the simulator answers (req
 and response bodies: facts) to src/main/resources/dev/adsgraph/sandbox/sp/sp-api-static-examples.json,
 because runtime code must not read test resources.
 
-The vendor retail analytics report schemas (GET_VENDOR_SALES_REPORT, GET_VENDOR_TRAFFIC_REPORT) are
-read from a bare git mirror of amzn/selling-partner-api-models at the snapshot the repository cites
+The vendor retail analytics report schemas (GET_VENDOR_SALES_REPORT, GET_VENDOR_TRAFFIC_REPORT) and
+the SP-API models that are not in ../shared/specs (MIRRORED_SP_MODELS: product pricing) are read
+from a bare git mirror of amzn/selling-partner-api-models at the snapshot the repository cites
 (--mirror, default ../.mirror/amzn+selling-partner-api-models/repo), checked against their sha256
 the same way.
 
@@ -130,6 +131,16 @@ MIRRORED_SP_SCHEMAS = {
     "vendorTrafficReport.json": (
         "schemas/reports/vendorTrafficReport.json",
         "fad79af9e6bd91bf329d0be88030ed1426d91195ea5e830eb00cbf634cbc276d",
+    ),
+}
+
+# Swagger models read from the same mirror at SP_MODELS_SNAPSHOT, trimmed like SP_SPECS:
+# trimmed file -> (path in that repository, sha256 of the original, {path: [methods kept]}).
+MIRRORED_SP_MODELS = {
+    "productPricing_2022-05-01.json": (
+        "models/product-pricing-api-model/productPricing_2022-05-01.json",
+        "db6ffeab130bf1d4ab8fa47e4e83417d30d9cb682b3ce53f74ed51b62f6f817c",
+        {"/batches/products/pricing/2022-05-01/items/competitiveSummary": ["post"]},
     ),
 }
 
@@ -355,6 +366,11 @@ def main():
     for name, (path, sha256) in MIRRORED_SP_SCHEMAS.items():
         raw = checked_bytes(name, from_mirror(mirror, path), sha256)
         text = json.dumps(trim_schema(json.loads(raw)), indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes (mirror @ {SP_MODELS_SNAPSHOT[:12]})")
+    for name, (path, sha256, keep) in MIRRORED_SP_MODELS.items():
+        raw = checked_bytes(name, from_mirror(mirror, path), sha256)
+        text = json.dumps(trim_swagger(json.loads(raw), keep), indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
         print(f"sp-api/{name}: {len(raw)} -> {len(text.encode())} bytes (mirror @ {SP_MODELS_SNAPSHOT[:12]})")
     examples = static_examples(source / "sp-api")

@@ -62,7 +62,12 @@ class ProductLoaders {
 
 	private static final List<String> CATALOG_DATA = List.of("summaries", "images", "salesRanks");
 
-	private static final List<String> LISTING_DATA = List.of("summaries", "offers");
+	/**
+	 * Status, price, issues (with their enforcement actions) and the merchant-fulfilled
+	 * quantity: what the listing field and the alerts read, in the same call.
+	 */
+	private static final List<String> LISTING_DATA = List.of("summaries", "offers", "issues",
+			"fulfillmentAvailability");
 
 	private final SellingPartnerApiClient sp;
 
@@ -300,8 +305,21 @@ class ProductLoaders {
 					.orElse(null);
 		Money price = (offer != null && offer.price() != null)
 				? new Money(offer.price().amount(), offer.price().currencyCode()) : null;
-		return List.of(Map.entry(new ProductKey(spConnectionId, marketplaceId, summary.asin()),
-				new Listing(item.sku(), (summary.status() != null) ? summary.status() : List.of(), price)));
+		List<ProductFacts.ListingIssue> issues = (item.issues() == null) ? List.of()
+				: item.issues()
+					.stream()
+					.filter((i) -> i.marketplaceIds() == null || i.marketplaceIds().isEmpty()
+							|| i.marketplaceIds().contains(marketplaceId))
+					.map((i) -> new ProductFacts.ListingIssue(i.code(), i.message(), i.severity(),
+							(i.categories() != null) ? i.categories() : List.of(), i.enforcedActions()))
+					.toList();
+		List<ProductFacts.FulfillmentAvailability> availability = (item.fulfillmentAvailability() == null) ? List.of()
+				: item.fulfillmentAvailability()
+					.stream()
+					.map((a) -> new ProductFacts.FulfillmentAvailability(a.fulfillmentChannelCode(), a.quantity()))
+					.toList();
+		return List.of(Map.entry(new ProductKey(spConnectionId, marketplaceId, summary.asin()), new Listing(item.sku(),
+				(summary.status() != null) ? summary.status() : List.of(), price, issues, availability)));
 	}
 
 	private static Map<String, List<String>> byMarketplace(Collection<ProductKey> keys) {

@@ -93,7 +93,10 @@ enum SandboxOperations {
 	CANCEL_REPORT("sp", "cancelReport", HttpMethod.DELETE, "/reports/2021-06-30/reports/{reportId}", Spec.REPORTS),
 
 	GET_REPORT_DOCUMENT("sp", "getReportDocument", HttpMethod.GET, "/reports/2021-06-30/documents/{reportDocumentId}",
-			Spec.REPORTS);
+			Spec.REPORTS),
+
+	GET_COMPETITIVE_SUMMARY("sp", "getCompetitiveSummary", HttpMethod.POST,
+			"/batches/products/pricing/2022-05-01/items/competitiveSummary", "sp-api/productPricing_2022-05-01.json");
 
 	private final String upstream;
 

@@ -59,6 +59,7 @@ import dev.adsgraph.sandbox.core.Stats;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 import dev.adsgraph.sandbox.lwa.AccessTokens;
 import dev.adsgraph.sandbox.lwa.AuthorizationCodes;
 import dev.adsgraph.sandbox.lwa.Grants;
@@ -67,6 +68,7 @@ import dev.adsgraph.sandbox.lwa.UserProfileHandler;
 import dev.adsgraph.sandbox.sp.CatalogHandler;
 import dev.adsgraph.sandbox.sp.FbaInventoryHandler;
 import dev.adsgraph.sandbox.sp.ListingsHandler;
+import dev.adsgraph.sandbox.sp.PricingHandler;
 import dev.adsgraph.sandbox.sp.RateLimits;
 import dev.adsgraph.sandbox.sp.SalesHandler;
 import dev.adsgraph.sandbox.sp.SellersHandler;
@@ -316,6 +318,7 @@ public final class SandboxServer implements AutoCloseable {
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
 		Catalog catalog = Catalog.load();
+		Storefront storefront = new Storefront(catalog);
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
 		ReportHold reportHold = new ReportHold();
 		CampaignStore campaignStore = new CampaignStore(catalog, settings.clock());
@@ -328,15 +331,16 @@ public final class SandboxServer implements AutoCloseable {
 				settings.strict());
 		SellersHandler sellers = new SellersHandler();
 		CatalogHandler catalogItems = new CatalogHandler(catalog);
-		ListingsHandler listings = new ListingsHandler(catalog);
-		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, settings.clock());
+		ListingsHandler listings = new ListingsHandler(catalog, storefront);
+		FbaInventoryHandler inventory = new FbaInventoryHandler(catalog, storefront, settings.clock());
+		PricingHandler pricing = new PricingHandler(catalog, storefront);
 		SalesHandler sales = new SalesHandler(catalog, settings.clock());
 		SpReportsHandler spReports = new SpReportsHandler(catalog, documents, settings.clock(),
 				settings.reportProcessingTime(), reportHold);
 		// Fixtures are deterministic, so reloading them restores exactly the start-up
 		// accounts.
-		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, faults, registry, reportHold,
-				settings.clock(), hosts, grants, accessTokens, world::users, () -> {
+		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, storefront, faults, registry,
+				reportHold, settings.clock(), hosts, grants, accessTokens, world::users, () -> {
 					registry.reset(Fixtures.load().accounts());
 					grants.clear();
 					codes.clear();
@@ -348,6 +352,7 @@ public final class SandboxServer implements AutoCloseable {
 					documents.clear();
 					rateLimits.reset();
 					reportHold.release();
+					storefront.reset();
 				});
 
 		// Amazon's operations are routed from the sandbox's table (SandboxOperations):
@@ -385,6 +390,7 @@ public final class SandboxServer implements AutoCloseable {
 		sp(routes, spGate, ListingsHandler.SEARCH, listings::search);
 		sp(routes, spGate, ListingsHandler.GET, listings::get);
 		sp(routes, spGate, FbaInventoryHandler.SUMMARIES, inventory::summaries);
+		sp(routes, spGate, PricingHandler.COMPETITIVE_SUMMARY, pricing::competitiveSummary);
 		sp(routes, spGate, SalesHandler.ORDER_METRICS, sales::orderMetrics);
 		sp(routes, spGate, SpReportsHandler.CREATE, spReports::create);
 		sp(routes, spGate, SpReportsHandler.LIST, spReports::list);
@@ -403,6 +409,8 @@ public final class SandboxServer implements AutoCloseable {
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
 			.POST("/sandbox/users/{userId}/revoke", control::revokeUser)
 			.POST("/sandbox/sellers/{sellingPartnerId}/revoke", control::revokeSeller)
+			.GET("/sandbox/sellers/{sellerId}/products/{asin}", control::storefront)
+			.POST("/sandbox/sellers/{sellerId}/products/{asin}/{change}", control::changeStorefront)
 			.PUT("/sandbox/reports/hold", control::holdReports)
 			.DELETE("/sandbox/reports/hold", control::releaseReports)
 			.GET("/sandbox/stats", control::stats)

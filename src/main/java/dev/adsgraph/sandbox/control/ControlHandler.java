@@ -40,6 +40,7 @@ import dev.adsgraph.sandbox.fixtures.Figures.Retail;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
 import dev.adsgraph.sandbox.fixtures.SandboxUser;
 import dev.adsgraph.sandbox.fixtures.SellingProgram;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 import dev.adsgraph.sandbox.lwa.AccessTokens;
 import dev.adsgraph.sandbox.lwa.Grants;
 import dev.adsgraph.sandbox.sp.SpParams;
@@ -65,6 +66,8 @@ public final class ControlHandler {
 
 	private final Catalog catalog;
 
+	private final Storefront storefront;
+
 	private final Faults faults;
 
 	private final AccountRegistry accounts;
@@ -81,9 +84,10 @@ public final class ControlHandler {
 
 	private final Supplier<Map<String, SandboxUser>> users;
 
-	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Faults faults,
+	public ControlHandler(Stats stats, TermsTokens termsTokens, Catalog catalog, Storefront storefront, Faults faults,
 			AccountRegistry accounts, ReportHold reportHold, Clock clock, Hosts hosts, Grants grants,
 			AccessTokens accessTokens, Supplier<Map<String, SandboxUser>> users, Runnable resetData) {
+		this.storefront = storefront;
 		this.hosts = hosts;
 		this.grants = grants;
 		this.accessTokens = accessTokens;
@@ -287,7 +291,7 @@ public final class ControlHandler {
 		}
 		List<Map<String, Object>> products = new ArrayList<>();
 		for (Listing listing : this.catalog.listings(sellerId, country)) {
-			products.add(product(listing, startDate, endDate));
+			products.add(product(listing, this.storefront, startDate, endDate));
 		}
 		Map<String, Object> truth = new LinkedHashMap<>();
 		truth.put("sellerId", sellerId);
@@ -299,17 +303,19 @@ public final class ControlHandler {
 		return Reply.json(200, truth).toResponse();
 	}
 
-	private static Map<String, Object> product(Listing listing, LocalDate startDate, LocalDate endDate) {
+	private static Map<String, Object> product(Listing listing, Storefront storefront, LocalDate startDate,
+			LocalDate endDate) {
 		Country country = listing.country();
 		Map<String, Object> product = new LinkedHashMap<>();
 		product.put("asin", listing.asin());
 		product.put("sku", listing.sku());
-		product.put("title", listing.title());
+		product.put("title", Storefront.title(listing));
 		product.put("brand", listing.brand());
-		product.put("imageUrl", listing.imageUrl());
+		product.put("imageUrl", Storefront.mainImage(listing));
 		product.put("inCatalog", listing.inCatalog());
 		product.put("kind", listing.kind().name());
-		product.put("listingStatus", listing.status());
+		product.put("listingStatus", storefront.status(listing));
+		product.put("listingIssues", storefront.issues(listing).stream().map(Storefront.Issue::code).toList());
 		product.put("price", SpParams.money(listing.priceMinor(), country));
 		Map<String, Object> rank = new LinkedHashMap<>();
 		rank.put("classificationId", listing.category().classificationId());
@@ -317,12 +323,14 @@ public final class ControlHandler {
 		rank.put("rank", listing.classificationRank());
 		product.put("salesRank", rank);
 		Map<String, Object> inventory = new LinkedHashMap<>();
-		inventory.put("fulfillable", listing.inventory().fulfillable());
+		inventory.put("fulfillable", storefront.inventory(listing).fulfillable());
+		inventory.put("merchantQuantity", storefront.state(listing).merchantQuantity());
 		inventory.put("inboundWorking", listing.inventory().inboundWorking());
 		inventory.put("inboundShipped", listing.inventory().inboundShipped());
 		inventory.put("inboundReceiving", listing.inventory().inboundReceiving());
 		inventory.put("reserved", listing.inventory().reserved());
 		product.put("inventory", inventory);
+		product.put("featuredOfferSellerId", storefront.featuredOfferHolder(listing));
 		Retail retail = Figures.retail(listing, startDate, endDate);
 		Map<String, Object> sales = new LinkedHashMap<>();
 		sales.put("unitsOrdered", retail.units());
@@ -349,6 +357,91 @@ public final class ControlHandler {
 			product.put("ads", null);
 		}
 		return product;
+	}
+
+	/**
+	 * {@code GET /sandbox/sellers/{sellerId}/products/{asin}?marketplaceId=}: the
+	 * listing's state now (stock, listing status and enforcement, Featured Offer, title
+	 * and main image), as {@link Storefront#describe} gives it.
+	 */
+	public Mono<ServerResponse> storefront(ServerRequest request) {
+		return withListing(request, (listing) -> Reply.json(200, this.storefront.describe(listing)));
+	}
+
+	/**
+	 * {@code POST /sandbox/sellers/{sellerId}/products/{asin}/{change}?marketplaceId=}:
+	 * changes what every SP-API answer says of the listing from now on, until
+	 * {@code POST /sandbox/reset}. Changes: {@code restock} ({@code &quantity=}, default
+	 * the fixture's FBA quantity, or 100), {@code stock-out} (FBA and merchant 0),
+	 * {@code merchant-stock} ({@code &quantity=}, required), {@code fix-listing},
+	 * {@code suppress-listing} ({@code &enforcement=LISTING_SUPPRESSED}, the default, or
+	 * {@code SEARCH_SUPPRESSED}), {@code win-featured-offer}, {@code lose-featured-offer}
+	 * ({@code &sellerId=}, default {@link Storefront#RIVAL_SELLER_ID}). Answers the new
+	 * state.
+	 */
+	public Mono<ServerResponse> changeStorefront(ServerRequest request) {
+		String change = request.pathVariable("change");
+		Integer quantity;
+		try {
+			quantity = request.queryParam("quantity").map(Integer::valueOf).orElse(null);
+		}
+		catch (NumberFormatException ex) {
+			return badRequest("quantity must be a whole number.");
+		}
+		if (quantity != null && quantity < 0) {
+			return badRequest("quantity must not be negative.");
+		}
+		Storefront.Health enforcement;
+		try {
+			enforcement = Storefront.Health.valueOf(request.queryParam("enforcement").orElse("LISTING_SUPPRESSED"));
+		}
+		catch (IllegalArgumentException ex) {
+			enforcement = null;
+		}
+		if (enforcement == null || enforcement == Storefront.Health.ACTIVE) {
+			return badRequest("enforcement must be LISTING_SUPPRESSED or SEARCH_SUPPRESSED.");
+		}
+		Storefront.Health suppression = enforcement;
+		String rival = request.queryParam("sellerId").filter((v) -> !v.isBlank()).orElse(null);
+		if (change.equals("merchant-stock") && quantity == null) {
+			return badRequest("merchant-stock needs a quantity.");
+		}
+		Function<Listing, Object> apply = switch (change) {
+			case "restock" -> (listing) -> this.storefront.restock(listing, quantity);
+			case "stock-out" -> this.storefront::stockOut;
+			case "merchant-stock" -> (listing) -> this.storefront.merchantStock(listing, quantity);
+			case "fix-listing" -> this.storefront::fix;
+			case "suppress-listing" -> (listing) -> this.storefront.suppress(listing, suppression);
+			case "win-featured-offer" -> this.storefront::winFeaturedOffer;
+			case "lose-featured-offer" -> (listing) -> this.storefront.loseFeaturedOffer(listing, rival);
+			default -> null;
+		};
+		if (apply == null) {
+			return notFound("No change " + change + "; expected restock, stock-out, merchant-stock, fix-listing, "
+					+ "suppress-listing, win-featured-offer or lose-featured-offer.")
+				.toResponse();
+		}
+		return withListing(request, (listing) -> {
+			apply.apply(listing);
+			return Reply.json(200, this.storefront.describe(listing));
+		});
+	}
+
+	private Mono<ServerResponse> withListing(ServerRequest request, Function<Listing, Reply> action) {
+		String sellerId = request.pathVariable("sellerId");
+		String asin = request.pathVariable("asin");
+		String marketplaceId = request.queryParam("marketplaceId").orElse(null);
+		if (marketplaceId == null) {
+			return badRequest("marketplaceId is required.");
+		}
+		Country country = Country.byMarketplaceId(marketplaceId).orElse(null);
+		Listing listing = (country != null) ? this.storefront.find(sellerId, country, asin).orElse(null) : null;
+		if (listing == null) {
+			return notFound(
+					"Seller " + sellerId + " has no live listing of " + asin + " in marketplace " + marketplaceId + ".")
+				.toResponse();
+		}
+		return action.apply(listing).toResponse();
 	}
 
 	/**

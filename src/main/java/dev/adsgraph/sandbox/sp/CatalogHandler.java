@@ -16,6 +16,7 @@ import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
 import dev.adsgraph.sandbox.fixtures.Country;
 import dev.adsgraph.sandbox.fixtures.Figures;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 
 /**
  * Catalog Items 2022-04-01 (catalogItems_2022-04-01.json): {@code GET
@@ -153,7 +154,7 @@ public final class CatalogHandler {
 			.filter((k) -> !k.isBlank())
 			.toList();
 		return this.catalog.marketplace(country).stream().filter((l) -> {
-			String text = (l.title() + " " + l.brand()).toLowerCase(Locale.ROOT);
+			String text = (Storefront.title(l) + " " + l.brand()).toLowerCase(Locale.ROOT);
 			return words.stream().anyMatch(text::contains);
 		})
 			.filter((l) -> brands == null || brands.contains(l.brand()))
@@ -190,7 +191,7 @@ public final class CatalogHandler {
 			// Amazon returns.
 			Listing first = listings.get(0);
 			Map<String, Object> attributes = new LinkedHashMap<>();
-			attributes.put("item_name", List.of(attribute(first, first.title())));
+			attributes.put("item_name", List.of(attribute(first, Storefront.title(first))));
 			attributes.put("brand", List.of(attribute(first, first.brand())));
 			Map<String, Object> listPrice = ordered("value", Figures.money(first.priceMinor(), first.country()),
 					"currency", first.country().currencyCode());
@@ -208,8 +209,12 @@ public final class CatalogHandler {
 					(l) -> List.of(ordered("identifierType", "EAN", "identifier", l.ean()))));
 		}
 		if (included.contains("images")) {
+			// A product without a main image (Storefront) has no image at all.
 			item.put("images", perMarketplace(listings, "images", (l) -> {
-				Map<String, Object> image = ordered("variant", "MAIN", "link", l.imageUrl());
+				if (Storefront.mainImage(l) == null) {
+					return List.of();
+				}
+				Map<String, Object> image = ordered("variant", "MAIN", "link", Storefront.mainImage(l));
 				image.put("height", 1000);
 				image.put("width", 1000);
 				return List.of(image);
@@ -243,7 +248,7 @@ public final class CatalogHandler {
 				summary.put("browseClassification", ordered("displayName", l.category().classificationName(),
 						"classificationId", l.category().classificationId()));
 				summary.put("itemClassification", "BASE_PRODUCT");
-				summary.put("itemName", l.title());
+				summary.put("itemName", Storefront.title(l));
 				summary.put("manufacturer", l.brand());
 				summary.put("packageQuantity", 1);
 				summary.put("websiteDisplayGroup", l.displayGroup());

@@ -17,6 +17,7 @@ import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Catalog.Inventory;
 import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
 import dev.adsgraph.sandbox.fixtures.Country;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 
 /**
  * FBA Inventory v1 {@code GET /fba/inventory/v1/summaries} (fbaInventory.json): the
@@ -34,10 +35,13 @@ public final class FbaInventoryHandler {
 
 	private final Catalog catalog;
 
+	private final Storefront storefront;
+
 	private final Clock clock;
 
-	public FbaInventoryHandler(Catalog catalog, Clock clock) {
+	public FbaInventoryHandler(Catalog catalog, Storefront storefront, Clock clock) {
 		this.catalog = catalog;
+		this.storefront = storefront;
 		this.clock = clock;
 	}
 
@@ -96,7 +100,7 @@ public final class FbaInventoryHandler {
 		int to = Math.min(offset + PAGE_SIZE, matching.size());
 		List<Map<String, Object>> summaries = matching.subList(Math.min(offset, to), to)
 			.stream()
-			.map((l) -> summary(l, details, now))
+			.map((l) -> summary(l, this.storefront.inventory(l), details, now))
 			.toList();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("granularity",
@@ -110,8 +114,7 @@ public final class FbaInventoryHandler {
 		return Reply.json(200, body);
 	}
 
-	private static Map<String, Object> summary(Listing listing, boolean details, Instant now) {
-		Inventory inventory = listing.inventory();
+	private static Map<String, Object> summary(Listing listing, Inventory inventory, boolean details, Instant now) {
 		Map<String, Object> summary = CatalogHandler.ordered("asin", listing.asin(), "fnSku", listing.fnSku());
 		summary.put("sellerSku", listing.sku());
 		summary.put("condition", "NewItem");
@@ -139,7 +142,7 @@ public final class FbaInventoryHandler {
 			summary.put("inventoryDetails", inventoryDetails);
 		}
 		summary.put("lastUpdatedTime", lastUpdated(listing, now));
-		summary.put("productName", listing.title());
+		summary.put("productName", Storefront.title(listing));
 		summary.put("totalQuantity", inventory.total());
 		summary.put("stores", List.of());
 		return summary;

@@ -15,15 +15,18 @@ import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Catalog.Listing;
 import dev.adsgraph.sandbox.fixtures.Country;
+import dev.adsgraph.sandbox.fixtures.Storefront;
 
 /**
  * Listings Items 2021-08-01 (listingsItems_2021-08-01.json): {@code GET
  * /listings/2021-08-01/items/{sellerId}/{sku}} and {@code GET
  * /listings/2021-08-01/items/{sellerId}} (searchListingsItems). Only the authorized
  * seller's own listings are visible: another {@code sellerId} is a 403. Included data
- * served: summaries, attributes, issues (none), offers, fulfillmentAvailability,
- * productTypes; procurement and relationships are vendor and variation data the fixtures
- * do not have, so they are left out. searchListingsItems takes one marketplace per call.
+ * served: summaries, attributes, issues, offers, fulfillmentAvailability, productTypes;
+ * procurement and relationships are vendor and variation data the fixtures do not have,
+ * so they are left out. searchListingsItems takes one marketplace per call. Status,
+ * issues (with their enforcement actions), stock, title and main image are the
+ * {@link Storefront}'s, which the control endpoints change.
  */
 public final class ListingsHandler {
 
@@ -39,10 +42,15 @@ public final class ListingsHandler {
 
 	private static final Set<String> STATUSES = Set.of("BUYABLE", "DISCOVERABLE");
 
+	private static final Set<String> ISSUE_SEVERITIES = Set.of("WARNING", "ERROR");
+
 	private final Catalog catalog;
 
-	public ListingsHandler(Catalog catalog) {
+	private final Storefront storefront;
+
+	public ListingsHandler(Catalog catalog, Storefront storefront) {
 		this.catalog = catalog;
+		this.storefront = storefront;
 	}
 
 	public Reply get(SpGate.Call call) {
@@ -57,7 +65,7 @@ public final class ListingsHandler {
 		if (found.isEmpty()) {
 			throw new ApiException(404, "NOT_FOUND", "SKU '" + sku + "' not found in the given marketplaces.");
 		}
-		return Reply.json(200, item(sku, found, included));
+		return Reply.json(200, item(sku, found, included, this.storefront));
 	}
 
 	public Reply search(SpGate.Call call) {
@@ -77,6 +85,10 @@ public final class ListingsHandler {
 		}
 		List<String> withStatus = statuses(call, "withStatus");
 		List<String> withoutStatus = statuses(call, "withoutStatus");
+		List<String> withIssueSeverity = call.csv("withIssueSeverity");
+		if (withIssueSeverity != null && !ISSUE_SEVERITIES.containsAll(withIssueSeverity)) {
+			throw SpParams.invalid("Invalid withIssueSeverity " + withIssueSeverity + "; expected WARNING or ERROR.");
+		}
 		String sortBy = call.query("sortBy").orElse("lastUpdatedDate");
 		String sortOrder = call.query("sortOrder").orElse("DESC");
 		if (!List.of("sku", "createdDate", "lastUpdatedDate").contains(sortBy)) {
@@ -97,12 +109,16 @@ public final class ListingsHandler {
 		List<Listing> matches = this.catalog.inCatalog(sellerId, country)
 			.stream()
 			.filter((l) -> identifiers == null || identifiers.contains(identifier(l, identifiersType)))
-			.filter((l) -> withStatus == null || l.status().containsAll(withStatus))
-			.filter((l) -> withoutStatus == null || withoutStatus.stream().noneMatch(l.status()::contains))
+			.filter((l) -> withStatus == null || this.storefront.status(l).containsAll(withStatus))
+			.filter((l) -> withoutStatus == null
+					|| withoutStatus.stream().noneMatch(this.storefront.status(l)::contains))
+			.filter((l) -> withIssueSeverity == null || this.storefront.issues(l)
+				.stream()
+				.anyMatch((issue) -> withIssueSeverity.contains(issue.severity())))
 			.sorted(order)
 			.toList();
-		List<Object> filters = Arrays.asList(country, identifiers, identifiersType, withStatus, withoutStatus, sortBy,
-				sortOrder, pageSize);
+		List<Object> filters = Arrays.asList(country, identifiers, identifiersType, withStatus, withoutStatus,
+				withIssueSeverity, sortBy, sortOrder, pageSize);
 		int offset = 0;
 		String pageToken = call.query("pageToken").orElse(null);
 		if (pageToken != null) {
@@ -121,7 +137,8 @@ public final class ListingsHandler {
 		if (pagination != null) {
 			result.put("pagination", pagination);
 		}
-		result.put("items", page.items().stream().map((l) -> item(l.sku(), List.of(l), included)).toList());
+		result.put("items",
+				page.items().stream().map((l) -> item(l.sku(), List.of(l), included, this.storefront)).toList());
 		return Reply.json(200, result);
 	}
 
@@ -153,6 +170,20 @@ public final class ListingsHandler {
 		};
 	}
 
+	// The model's Issue: enforcements name the actions taken, none exempt.
+	private static Map<String, Object> issue(Storefront.Issue issue, Listing listing) {
+		Map<String, Object> out = CatalogHandler.ordered("code", issue.code(), "message", issue.message());
+		out.put("severity", issue.severity());
+		out.put("attributeNames", issue.attributeNames());
+		out.put("categories", issue.categories());
+		Map<String, Object> enforcements = new LinkedHashMap<>();
+		enforcements.put("actions", issue.enforcementActions().stream().map((a) -> Map.of("action", a)).toList());
+		enforcements.put("exemption", Map.of("status", "NOT_EXEMPT"));
+		out.put("enforcements", enforcements);
+		out.put("marketplaceIds", List.of(listing.marketplaceId()));
+		return out;
+	}
+
 	/**
 	 * Fixture listings were last touched a few days after creation plus their position.
 	 */
@@ -160,7 +191,8 @@ public final class ListingsHandler {
 		return listing.createdAt().plusSeconds(86_400L * (3 + listing.index() % 40));
 	}
 
-	private static Map<String, Object> item(String sku, List<Listing> listings, Set<String> included) {
+	private static Map<String, Object> item(String sku, List<Listing> listings, Set<String> included,
+			Storefront storefront) {
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("sku", sku);
 		if (included.contains("summaries")) {
@@ -169,28 +201,37 @@ public final class ListingsHandler {
 						l.asin());
 				summary.put("productType", l.category().productType());
 				summary.put("conditionType", "new_new");
-				summary.put("status", l.status());
+				summary.put("status", storefront.status(l));
 				summary.put("fnSku", l.fnSku());
-				summary.put("itemName", l.title());
+				summary.put("itemName", Storefront.title(l));
 				summary.put("createdDate", l.createdAt());
 				summary.put("lastUpdatedDate", lastUpdated(l));
-				Map<String, Object> image = CatalogHandler.ordered("link", l.imageUrl(), "height", 1000);
-				image.put("width", 1000);
-				summary.put("mainImage", image);
+				String mainImage = Storefront.mainImage(l);
+				if (mainImage != null) {
+					Map<String, Object> image = CatalogHandler.ordered("link", mainImage, "height", 1000);
+					image.put("width", 1000);
+					summary.put("mainImage", image);
+				}
 				return summary;
 			}).toList());
 		}
 		if (included.contains("attributes")) {
 			Listing first = listings.get(0);
 			Map<String, Object> attributes = new LinkedHashMap<>();
-			attributes.put("item_name",
-					List.of(CatalogHandler.ordered("value", first.title(), "marketplace_id", first.marketplaceId())));
+			attributes.put("item_name", List
+				.of(CatalogHandler.ordered("value", Storefront.title(first), "marketplace_id", first.marketplaceId())));
 			attributes.put("brand",
 					List.of(CatalogHandler.ordered("value", first.brand(), "marketplace_id", first.marketplaceId())));
 			item.put("attributes", attributes);
 		}
 		if (included.contains("issues")) {
-			item.put("issues", List.of());
+			List<Map<String, Object>> issues = new ArrayList<>();
+			for (Listing l : listings) {
+				for (Storefront.Issue issue : storefront.issues(l)) {
+					issues.add(issue(issue, l));
+				}
+			}
+			item.put("issues", issues);
 		}
 		if (included.contains("offers")) {
 			item.put("offers", listings.stream().map((l) -> {
@@ -201,13 +242,19 @@ public final class ListingsHandler {
 			}).toList());
 		}
 		if (included.contains("fulfillmentAvailability")) {
-			// Every fixture product is fulfilled by Amazon, from the region's network.
-			item.put("fulfillmentAvailability",
-					listings.stream()
-						.map((l) -> CatalogHandler.ordered("fulfillmentChannelCode",
-								"AMAZON_" + l.country().region().name(), "quantity", l.inventory().fulfillable()))
-						.distinct()
-						.toList());
+			// Every fixture product is fulfilled by Amazon, from the region's network; a
+			// few are also fulfilled by the merchant (DEFAULT, the seller's own network),
+			// listed only when the merchant has units.
+			List<Map<String, Object>> availability = new ArrayList<>();
+			for (Listing l : listings) {
+				availability.add(CatalogHandler.ordered("fulfillmentChannelCode",
+						"AMAZON_" + l.country().region().name(), "quantity", storefront.inventory(l).fulfillable()));
+				int merchant = storefront.state(l).merchantQuantity();
+				if (merchant > 0) {
+					availability.add(CatalogHandler.ordered("fulfillmentChannelCode", "DEFAULT", "quantity", merchant));
+				}
+			}
+			item.put("fulfillmentAvailability", availability.stream().distinct().toList());
 		}
 		if (included.contains("productTypes")) {
 			item.put("productTypes",

@@ -27,10 +27,49 @@ public record ListingsItem(String sku, List<Summary> summaries, Map<String, Obje
 	public record Image(String link, Integer height, Integer width) {
 	}
 
-	/** Validation problems of a listing are issues, not HTTP errors. */
+	/**
+	 * Validation problems of a listing are issues, not HTTP errors. {@code severity} is
+	 * ERROR, WARNING or INFO; {@code enforcements} says what Amazon did about it.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Issue(String code, String message, String severity, List<String> attributeNames,
-			List<String> categories, List<String> marketplaceIds) {
+			List<String> categories, Enforcements enforcements, List<String> marketplaceIds) {
+
+		/** The enforcement actions in force: those of an issue that is not exempt. */
+		public List<String> enforcedActions() {
+			if (this.enforcements == null || this.enforcements.actions() == null) {
+				return List.of();
+			}
+			Exemption exemption = this.enforcements.exemption();
+			if (exemption != null && "EXEMPT".equals(exemption.status())) {
+				return List.of();
+			}
+			return this.enforcements.actions().stream().map(EnforcementAction::action).toList();
+		}
+
+	}
+
+	/**
+	 * IssueEnforcements: the actions taken and whether the listing is exempt from them.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Enforcements(List<EnforcementAction> actions, Exemption exemption) {
+	}
+
+	/**
+	 * {@code action}: LISTING_SUPPRESSED (not buyable), ATTRIBUTE_SUPPRESSED,
+	 * CATALOG_ITEM_REMOVED or SEARCH_SUPPRESSED (hidden from search).
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record EnforcementAction(String action) {
+	}
+
+	/**
+	 * {@code status}: EXEMPT, EXEMPT_UNTIL_EXPIRY_DATE (enforced from {@code expiryDate})
+	 * or NOT_EXEMPT.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Exemption(String status, String expiryDate) {
 	}
 
 	/** {@code offerType} is B2C or B2B. */

@@ -38,6 +38,21 @@ public interface SellingPartnerApiClient {
 	Mono<ListingsItem.SearchResults> searchListingsItems(SpCredentials credentials, Region region,
 			ListingsItemSearch search);
 
+	/** Amazon's limit of requests in one getCompetitiveSummary batch. */
+	int COMPETITIVE_SUMMARY_BATCH = 20;
+
+	/**
+	 * POST /batches/products/pricing/2022-05-01/items/competitiveSummary
+	 * (productPricing_2022-05-01.json getCompetitiveSummary) with
+	 * {@code includedData=featuredBuyingOptions}: who holds the Featured Offer of each of
+	 * 1 to {@value #COMPETITIVE_SUMMARY_BATCH} ASINs in one marketplace, one call. One
+	 * summary per ASIN in the order asked, each with its own status: an ASIN that failed
+	 * does not fail the others. The usage plan (0.033 calls a second, burst 1) allows a
+	 * call every 30 seconds: callers spread their batches over time.
+	 */
+	Mono<List<CompetitiveSummary>> getCompetitiveSummary(SpCredentials credentials, Region region, String marketplaceId,
+			List<String> asins);
+
 	/**
 	 * GET /fba/inventory/v1/summaries (fbaInventory.json getInventorySummaries), one
 	 * page; {@code nextToken} null for the first.

@@ -30,6 +30,14 @@ public enum SpOperation implements UpstreamOperation {
 	SEARCH_LISTINGS_ITEMS("searchListingsItems", HttpMethod.GET, "/listings/2021-08-01/items/{sellerId}",
 			"sp-api/listingsItems_2021-08-01.json", new SpRateLimit(5, 5), SAFE),
 
+	/**
+	 * The Featured Offer per ASIN, up to 20 ASINs per call, each answered with its own
+	 * status (productPricing_2022-05-01.json; usage plan 0.033/s, burst 1).
+	 */
+	GET_COMPETITIVE_SUMMARY("getCompetitiveSummary", HttpMethod.POST,
+			"/batches/products/pricing/2022-05-01/items/competitiveSummary", "sp-api/productPricing_2022-05-01.json",
+			new SpRateLimit(0.033, 1), SAFE),
+
 	GET_INVENTORY_SUMMARIES("getInventorySummaries", HttpMethod.GET, "/fba/inventory/v1/summaries",
 			"sp-api/fbaInventory.json", new SpRateLimit(2, 2), SAFE),
 

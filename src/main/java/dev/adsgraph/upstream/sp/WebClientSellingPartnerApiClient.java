@@ -165,6 +165,49 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 				ListingsItem.SearchResults.class);
 	}
 
+	// productPricing_2022-05-01.json getCompetitiveSummary
+	@Override
+	public Mono<List<CompetitiveSummary>> getCompetitiveSummary(SpCredentials credentials, Region region,
+			String marketplaceId, List<String> asins) {
+		Checks.required("marketplaceId", marketplaceId);
+		List<String> wanted = Checks.copy(asins);
+		Checks.required("asins", wanted);
+		Checks.atMost("asins", wanted, COMPETITIVE_SUMMARY_BATCH);
+		SpOperation operation = SpOperation.GET_COMPETITIVE_SUMMARY;
+		List<CompetitiveSummaryRequest> requests = wanted.stream()
+			.map((asin) -> new CompetitiveSummaryRequest(asin, marketplaceId, List.of("featuredBuyingOptions"), "GET",
+					CompetitiveSummaryRequest.URI))
+			.toList();
+		return exchange(operation, credentials, region, (uri) -> uri,
+				(request) -> request.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(new CompetitiveSummaryBatch(requests)),
+				(response) -> readBody(operation.id(), response, CompetitiveSummaryBatchResponse.class)
+					.filter((body) -> body.responses() != null && body.responses().size() == wanted.size())
+					.switchIfEmpty(Mono.error(() -> this.errors.invalidAnswer(operation.id(),
+							response.statusCode().value(), response.headers().asHttpHeaders(),
+							"answer does not have one response per ASIN asked")))
+					.map((body) -> summaries(wanted, marketplaceId, body.responses())));
+	}
+
+	/**
+	 * Amazon answers in the order asked; each answer names its ASIN, which is used when
+	 * present. A failed item's body may lack it, so its place gives it.
+	 */
+	private static List<CompetitiveSummary> summaries(List<String> asked, String marketplaceId,
+			List<CompetitiveSummaryItem> responses) {
+		List<CompetitiveSummary> summaries = new java.util.ArrayList<>();
+		for (int i = 0; i < responses.size(); i++) {
+			CompetitiveSummaryItem item = responses.get(i);
+			CompetitiveSummaryItem.Body body = (item.body() != null) ? item.body()
+					: new CompetitiveSummaryItem.Body(null, null, null, null);
+			int status = (item.status() != null && item.status().statusCode() != null) ? item.status().statusCode() : 0;
+			summaries.add(new CompetitiveSummary(status, (body.asin() != null) ? body.asin() : asked.get(i),
+					(body.marketplaceId() != null) ? body.marketplaceId() : marketplaceId, body.featuredBuyingOptions(),
+					body.errors()));
+		}
+		return List.copyOf(summaries);
+	}
+
 	// fbaInventory.json getInventorySummaries
 	@Override
 	public Mono<InventorySummary.Page> getInventorySummaries(SpCredentials credentials, Region region,
@@ -498,6 +541,37 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record CreateReportResponse(String reportId) {
+	}
+
+	/** getCompetitiveSummary's body: CompetitiveSummaryBatchRequest. */
+	record CompetitiveSummaryBatch(List<CompetitiveSummaryRequest> requests) {
+	}
+
+	/** One CompetitiveSummaryRequest; {@code uri} and {@code method} are fixed. */
+	record CompetitiveSummaryRequest(String asin, String marketplaceId, List<String> includedData, String method,
+			String uri) {
+
+		static final String URI = "/products/pricing/2022-05-01/items/competitiveSummary";
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CompetitiveSummaryBatchResponse(List<CompetitiveSummaryItem> responses) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CompetitiveSummaryItem(Status status, Body body) {
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Status(Integer statusCode, String reasonPhrase) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		record Body(String asin, String marketplaceId,
+				List<CompetitiveSummary.FeaturedBuyingOption> featuredBuyingOptions,
+				List<CompetitiveSummary.ItemError> errors) {
+		}
+
 	}
 
 	/**

@@ -558,6 +558,63 @@ class SpApiClientTest {
 		assertThat(ex.retryable()).isTrue();
 	}
 
+	// --- product pricing
+
+	@Test
+	void competitiveSummaryPostsOneRequestPerAsinAndReadsEachItemsStatus() {
+		// Amazon's own example answer (productPricing_2022-05-01.json), trimmed to what
+		// the client reads, plus a failed second item.
+		answer(Reply.json(200, """
+				{"responses":[{"status":{"statusCode":200,"reasonPhrase":"Success"},"body":{"asin":"B00ZIAODGE",
+				"marketplaceId":"ATVPDKIKX0DER","featuredBuyingOptions":[{"buyingOptionType":"New",
+				"segmentedFeaturedOffers":[{"sellerId":"A3DJR8M9Y3OUPG","condition":"New","fulfillmentType":"MFN",
+				"listingPrice":{"amount":18.11,"currencyCode":"USD"},"featuredOfferSegments":[
+				{"customerMembership":"PRIME","segmentDetails":{"glanceViewWeightPercentage":72}},
+				{"customerMembership":"NON_PRIME","segmentDetails":{"glanceViewWeightPercentage":10}}]},
+				{"sellerId":"A2ZWOLFOFDPJL1","condition":"New","fulfillmentType":"MFN",
+				"listingPrice":{"amount":17.15,"currencyCode":"USD"},"featuredOfferSegments":[
+				{"customerMembership":"NON_PRIME","segmentDetails":{"glanceViewWeightPercentage":18}}]}]}]}},
+				{"status":{"statusCode":400,"reasonPhrase":"Client Error"},"body":{"errors":[
+				{"code":"INVALID_ASIN","message":"11_AABB_123 is not a valid ASIN"}]}}]}"""));
+
+		List<CompetitiveSummary> summaries = this.client
+			.getCompetitiveSummary(CREDENTIALS, Region.NA, US, List.of("B00ZIAODGE", "11_AABB_123"))
+			.block();
+
+		RecordedRequest request = onlySpRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo(NA + "/batches/products/pricing/2022-05-01/items/competitiveSummary");
+		assertThat(request.header("Content-Type")).startsWith("application/json");
+		assertThat(json(request.body())).isEqualTo(
+				json("""
+						{"requests":[{"asin":"B00ZIAODGE","marketplaceId":"ATVPDKIKX0DER","includedData":["featuredBuyingOptions"],
+						"method":"GET","uri":"/products/pricing/2022-05-01/items/competitiveSummary"},
+						{"asin":"11_AABB_123","marketplaceId":"ATVPDKIKX0DER","includedData":["featuredBuyingOptions"],
+						"method":"GET","uri":"/products/pricing/2022-05-01/items/competitiveSummary"}]}"""));
+		CompetitiveSummary featured = summaries.get(0);
+		assertThat(featured.featuredSellerIds()).containsExactly("A3DJR8M9Y3OUPG", "A2ZWOLFOFDPJL1");
+		assertThat(featured.featuredShare("A3DJR8M9Y3OUPG")).isEqualTo(82.0);
+		assertThat(featured.isFeatured("A1NOTFEATURED0")).isFalse();
+		assertThat(featured.featuredBuyingOptions().get(0).segmentedFeaturedOffers().get(1).listingPrice().amount())
+			.isEqualByComparingTo("17.15");
+		// The failed item's body names no ASIN: its place in the batch does.
+		CompetitiveSummary failed = summaries.get(1);
+		assertThat(failed.asin()).isEqualTo("11_AABB_123");
+		assertThat(failed.statusCode()).isEqualTo(400);
+		assertThat(failed.errors()).extracting(CompetitiveSummary.ItemError::code).containsExactly("INVALID_ASIN");
+	}
+
+	@Test
+	void aCompetitiveSummaryWithoutOneAnswerPerAsinIsAnInvalidAnswer() {
+		answer(Reply.json(200, "{\"responses\":[]}"));
+
+		UpstreamException ex = catchThrowableOfType(UpstreamException.class,
+				() -> this.client.getCompetitiveSummary(CREDENTIALS, Region.NA, US, List.of("B00ZIAODGE")).block());
+
+		assertThat(ex.operation()).isEqualTo("getCompetitiveSummary");
+		assertThat(ex.getMessage()).contains("one response per ASIN");
+	}
+
 	// --- reports
 
 	@Test
