@@ -7,6 +7,11 @@ const settings = JSON.parse(document.getElementById('adsgraph-dashboard-settings
 // Report-based figures may answer PENDING first; ask again, waiting longer each time, this often.
 const MAX_TRIES = 20;
 const PAGE_SIZE = 50;
+// Ad groups of an opened campaign, and ads of each of them, asked for at once (the query's cost
+// stays under the gateway's complexity limit).
+const TREE_PAGE = 20;
+// How often the alerts are asked again while the page is open (the dashboard does not subscribe).
+const ALERTS_EVERY_MS = 60_000;
 
 const PROFILES = `query DashboardProfiles {
   profiles { id countryCode currencyCode accountInfo { accountId type name } marketplaceParticipation { id marketplace { id name } } }
@@ -45,6 +50,65 @@ const PRODUCTS = `query DashboardProducts($id: ID!, $range: DateRangeInput!, $fi
   }
 }`;
 
+// The profile's alerts: what the ads affected spent over the last 7 days is the spend at risk.
+const ALERTS = `query DashboardAlerts($profileId: ID!) {
+  alerts(profileId: $profileId) {
+    spendAtRisk { amount currencyCode }
+    checkedAt
+    freshness { status message }
+    unavailable { source message }
+    nodes {
+      id kind severity asin marketplaceId sku since message
+      spendAtRisk { amount currencyCode }
+      ads { campaignId campaignName adGroupId adId spendLast7Days { amount currencyCode } }
+    }
+  }
+}`;
+
+// The catalog titles of the alerts' ASINs (the gateway's cached catalog reads; no report is asked for).
+const ALERT_TITLES = `query DashboardAlertTitles($marketplaceId: String!, $asins: [String!]!, $range: DateRangeInput!) {
+  products(marketplaceId: $marketplaceId, asins: $asins, dateRange: $range) { nodes { asin catalog { title } } }
+}`;
+
+const CAMPAIGN_FIELDS = `id campaignId name adProduct state deliveryStatus budget { amount currencyCode }
+        performance(dateRange: $range) { spend { amount } sales { amount } acos roas freshness { status message } }`;
+
+const CAMPAIGNS = `query DashboardCampaigns($id: ID!, $range: DateRangeInput!, $first: Int!, $after: String) {
+  profile(id: $id) {
+    id
+    campaigns(first: $first, after: $after) {
+      edges { cursor node { ${CAMPAIGN_FIELDS} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+// One campaign (the one after the cursor of the campaign before it) with its ad groups, their ads and
+// the product each ad advertises: one request when a campaign is opened, however many ad groups it has.
+const CAMPAIGN_TREE = `query DashboardCampaignTree($id: ID!, $range: DateRangeInput!, $after: String) {
+  profile(id: $id) {
+    id
+    campaigns(first: 1, after: $after) {
+      nodes {
+        id campaignId
+        adGroups(first: ${TREE_PAGE}) {
+          nodes {
+            id adGroupId name state defaultBid { amount currencyCode }
+            ads(first: ${TREE_PAGE}) {
+              nodes {
+                id adId state asin sku
+                product(dateRange: $range) { id asin catalog { title } inventory { fulfillable inboundShipped reserved } }
+              }
+              pageInfo { hasNextPage }
+            }
+          }
+          pageInfo { hasNextPage }
+        }
+      }
+    }
+  }
+}`;
+
 const CONNECTIONS = `query DashboardConnections {
   connectedAccounts { id kind status statusReason source amazonId name regions connectedAt statusChangedAt lastUsedAt }
 }`;
@@ -79,6 +143,14 @@ let chart = null;
 // The chart's axis and tooltips read the currency of the profile it shows now.
 let chartCurrency = 'USD';
 let nextPage = null;
+// The campaigns' page cursor, and the cursor before each campaign shown (an opened campaign is asked
+// for as the one page of one campaign after it).
+let nextCampaigns = null;
+let campaignCursors = new Map();
+// The names of the campaigns shown, for the alerts' ads whose campaign the alerts do not name.
+let campaignNames = new Map();
+// The alerts' own numbering: they follow the profile, not the dates, and are asked again on a timer.
+let alertsGeneration = 0;
 
 /** One or more errors the gateway (or the way to it) gave, each with a code and a message. */
 class GatewayError extends Error {
@@ -112,6 +184,7 @@ async function graphql(query, variables) {
   const errors = (body && Array.isArray(body.errors) ? body.errors : []).map((e) => ({
     code: (e.extensions && e.extensions.code) || `HTTP ${response.status}`,
     message: String(e.message),
+    extensions: e.extensions || {},
   }));
   if (!body || !body.data) {
     throw new GatewayError(errors.length > 0 ? errors
@@ -120,8 +193,9 @@ async function graphql(query, variables) {
   return { data: body.data, errors };
 }
 
-function showErrors(errors) {
-  const list = $('errors');
+/** Shows the errors in the page's list, or in a panel's own list (`listId`), replacing what it showed. */
+function showErrors(errors, listId = 'errors') {
+  const list = $(listId);
   // Fields that fail for one reason (both figures of a bad date range) say it once.
   const seen = new Set();
   const distinct = errors.filter((e) => !seen.has(`${e.code}\n${e.message}`) && seen.add(`${e.code}\n${e.message}`));
@@ -160,6 +234,7 @@ async function loadProfiles() {
   loadedKey = null;
   profiles = [];
   clearFigures();
+  clearAlerts();
   select.replaceChildren(new Option(key === '' ? 'Enter an API key' : 'Loading profiles…', ''));
   select.disabled = true;
   if (key === '') {
@@ -206,6 +281,21 @@ function range() {
   return { start, end };
 }
 
+/** The range a VENDOR_REPORT_RANGE error's extensions point to, or null when they point to none. */
+function vendorRange(extensions, dates) {
+  if (extensions.suggestedStart && extensions.suggestedEnd) {
+    return { start: extensions.suggestedStart, end: extensions.suggestedEnd };
+  }
+  if (extensions.latestEnd && extensions.latestEnd < dates.end) {
+    // As many days as asked for, ending on the last day the reports have.
+    const day = 24 * 60 * 60 * 1000;
+    const length = Math.round((Date.parse(dates.end) - Date.parse(dates.start)) / day);
+    const start = new Date(Date.parse(extensions.latestEnd) - length * day).toISOString().slice(0, 10);
+    return { start, end: extensions.latestEnd };
+  }
+  return null;
+}
+
 function pendingSources(freshness) {
   return ['advertising', 'retail'].filter((source) => freshness[source].status === 'PENDING');
 }
@@ -215,7 +305,7 @@ function sleep(millis) {
 }
 
 /** Asks for the profile's totals and first page, again while a report is still being prepared. */
-async function loadProducts() {
+async function loadProducts(moved = 0, rangeNote = '') {
   const run = ++generation;
   const profile = selectedProfile();
   if (!profile) {
@@ -224,6 +314,8 @@ async function loadProducts() {
   storage.set('profile', profile.id);
   const dates = range();
   clearFigures();
+  $('range-note').textContent = rangeNote;
+  $('range-note').hidden = rangeNote === '';
   const statusLine = $('status');
   statusLine.dataset.pendingAnswers = '0';
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
@@ -236,6 +328,17 @@ async function loadProducts() {
     // The profile, its totals or its products are null, with their errors, when they failed
     // (a refused date range, Amazon unavailable).
     if (!data.profile || !data.profile.performance || !data.profile.products) {
+      // A vendor profile's range its retail reports cannot answer (not whole report periods, or
+      // too recent): the gateway says which range would do; the page moves to it, and says so.
+      const refusal = errors.find((e) => e.code === 'VENDOR_REPORT_RANGE');
+      const better = refusal && moved < 2 ? vendorRange(refusal.extensions, dates) : null;
+      if (better) {
+        $('start').value = better.start;
+        $('end').value = better.end;
+        showErrors([]);
+        return loadProducts(moved + 1, `${rangeNote ? `${rangeNote} ` : ''}The vendor retail reports cannot answer `
+          + `${dates.start} to ${dates.end} (${refusal.message.replace(/\.$/, '')}); showing ${better.start} to ${better.end}.`);
+      }
       status('');
       if (errors.length === 0) {
         showErrors([{ code: 'NOT_FOUND', message: `Profile ${profile.id} is not there any more; reload the page.` }]);
@@ -246,6 +349,8 @@ async function loadProducts() {
     if (pending.length === 0) {
       render(profile, data.profile);
       status(`${profile.accountInfo.name} (${profile.countryCode}), ${dates.start} to ${dates.end}`);
+      // The campaigns' figures come from the advertising report that is ready now.
+      await loadCampaigns(run, profile, dates);
       return;
     }
     statusLine.dataset.pendingAnswers = String(attempt);
@@ -273,9 +378,23 @@ async function loadMore() {
 }
 
 function clearFigures() {
-  ['totals', 'notes', 'chart-panel', 'products-panel', 'more'].forEach((id) => { $(id).hidden = true; });
+  ['totals', 'notes', 'chart-panel', 'products-panel', 'more', 'campaigns-panel', 'more-campaigns']
+    .forEach((id) => { $(id).hidden = true; });
   $('products').tBodies[0].replaceChildren();
+  $('campaigns').tBodies[0].replaceChildren();
+  showErrors([], 'campaigns-errors');
   nextPage = null;
+  nextCampaigns = null;
+  campaignCursors = new Map();
+  campaignNames = new Map();
+}
+
+function clearAlerts() {
+  alertsGeneration++;
+  $('alerts-panel').hidden = true;
+  $('alerts').tBodies[0].replaceChildren();
+  delete $('alerts').dataset.profile;
+  showErrors([], 'alerts-errors');
 }
 
 /**
@@ -430,6 +549,441 @@ function drawChart(days, currency) {
       },
     },
   });
+}
+
+// ---- Campaigns: the profile's campaigns, opened to their ad groups and ads --------------------------
+
+const AD_PRODUCT_LABELS = {
+  SPONSORED_PRODUCTS: 'Sponsored Products',
+  SPONSORED_BRANDS: 'Sponsored Brands',
+  SPONSORED_DISPLAY: 'Sponsored Display',
+  SPONSORED_TELEVISION: 'Sponsored TV',
+  AMAZON_DSP: 'Amazon DSP',
+};
+
+const words = (value) => (value ? value.replaceAll('_', ' ').toLowerCase() : '—');
+
+/** The campaigns' first page, asked again while their advertising figures are still being prepared. */
+async function loadCampaigns(run, profile, dates) {
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    const { data, errors } = await graphql(CAMPAIGNS, { id: profile.id, range: dates, first: PAGE_SIZE, after: null });
+    if (run !== generation) {
+      return;
+    }
+    showErrors(errors, 'campaigns-errors');
+    $('campaigns-panel').hidden = false;
+    const campaigns = data.profile && data.profile.campaigns;
+    if (!campaigns) {
+      return;
+    }
+    const pending = campaigns.edges.some((edge) => edge.node.performance && edge.node.performance.freshness.status === 'PENDING');
+    if (!pending || attempt === MAX_TRIES) {
+      $('campaigns').tBodies[0].replaceChildren();
+      campaignCursors = new Map();
+      appendCampaigns(profile, campaigns.edges, null);
+      setNextCampaigns(campaigns.pageInfo);
+      nameAlertCampaigns();
+      $('campaigns-none').hidden = campaigns.edges.length > 0;
+      return;
+    }
+    await sleep(Math.min(1000 * attempt, 5000));
+    if (run !== generation) {
+      return;
+    }
+  }
+}
+
+async function loadMoreCampaigns() {
+  const run = generation;
+  const profile = selectedProfile();
+  const after = nextCampaigns;
+  const { data, errors } = await graphql(CAMPAIGNS, { id: profile.id, range: range(), first: PAGE_SIZE, after });
+  if (run !== generation) {
+    return;
+  }
+  showErrors(errors, 'campaigns-errors');
+  if (data.profile && data.profile.campaigns) {
+    appendCampaigns(profile, data.profile.campaigns.edges, after);
+    setNextCampaigns(data.profile.campaigns.pageInfo);
+    nameAlertCampaigns();
+  }
+}
+
+function setNextCampaigns(pageInfo) {
+  nextCampaigns = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+  $('more-campaigns').hidden = nextCampaigns === null;
+}
+
+/** A button that opens and closes the rows under the row it is in. */
+function toggle(label, onOpen) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'toggle';
+  element.dataset.action = 'expand';
+  element.setAttribute('aria-expanded', 'false');
+  element.textContent = label;
+  let detail = null;
+  element.addEventListener('click', () => {
+    const open = element.getAttribute('aria-expanded') !== 'true';
+    element.setAttribute('aria-expanded', String(open));
+    if (!open) {
+      detail.hidden = true;
+      return;
+    }
+    if (detail) {
+      detail.hidden = false;
+      return;
+    }
+    const row = element.closest('tr');
+    detail = row.parentElement.insertRow(row.sectionRowIndex + 1);
+    detail.className = 'detail';
+    const holder = detail.insertCell();
+    holder.colSpan = row.cells.length;
+    onOpen(holder).catch((error) => {
+      holder.replaceChildren(errorList(error instanceof GatewayError ? error.errors
+        : [{ code: 'PAGE', message: error && error.message ? error.message : String(error) }]));
+    });
+  });
+  return element;
+}
+
+function errorList(errors) {
+  const list = document.createElement('ul');
+  list.className = 'errors';
+  list.setAttribute('role', 'alert');
+  list.replaceChildren(...errors.map((e) => {
+    const item = document.createElement('li');
+    const code = document.createElement('code');
+    code.textContent = e.code;
+    item.append(code, `: ${e.message}`);
+    return item;
+  }));
+  return list;
+}
+
+/** Campaign rows; `after` is the cursor the page was asked after (null for the first page). */
+function appendCampaigns(profile, edges, after) {
+  const body = $('campaigns').tBodies[0];
+  const currency = profile.currencyCode;
+  let before = after;
+  for (const edge of edges) {
+    const campaign = edge.node;
+    campaignCursors.set(campaign.campaignId, before);
+    campaignNames.set(campaign.campaignId, campaign.name);
+    before = edge.cursor;
+    const row = body.insertRow();
+    row.className = 'campaign';
+    row.dataset.campaignId = campaign.campaignId;
+    const name = row.insertCell();
+    name.dataset.column = 'name';
+    name.dataset.value = campaign.name;
+    name.append(toggle(campaign.name, (holder) => openCampaign(profile, campaign, holder)));
+    cell(row, 'adProduct', AD_PRODUCT_LABELS[campaign.adProduct] || words(campaign.adProduct), campaign.adProduct, false);
+    const state = cell(row, 'state', words(campaign.state), campaign.state, false);
+    if (campaign.deliveryStatus) {
+      state.title = `Delivery: ${words(campaign.deliveryStatus)}`;
+    }
+    const budget = amountOf(campaign.budget);
+    cell(row, 'budget', money(budget, (campaign.budget && campaign.budget.currencyCode) || currency), budget, true);
+    const figures = campaign.performance || {};
+    const spend = amountOf(figures.spend);
+    const sales = amountOf(figures.sales);
+    const spendCell = cell(row, 'spend', money(spend, currency), spend, true);
+    cell(row, 'sales', money(sales, currency), sales, true);
+    cell(row, 'acos', percent(figures.acos), figures.acos, true);
+    // Figures the gateway has not (another ad product than sponsored products) say why.
+    if (figures.freshness && figures.freshness.status === 'FAILED') {
+      spendCell.title = figures.freshness.message || 'no figures';
+    }
+    cell(row, 'roas', ratio(figures.roas), figures.roas, true);
+  }
+}
+
+function ratio(value) {
+  if (value === null || value === undefined) {
+    return '—';
+  }
+  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+function nestedTable(className, headers) {
+  const table = document.createElement('table');
+  table.className = className;
+  const head = table.createTHead().insertRow();
+  for (const [text, numeric] of headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    if (numeric) {
+      th.className = 'num';
+    }
+    head.append(th);
+  }
+  table.createTBody();
+  return table;
+}
+
+function note(text) {
+  const p = document.createElement('p');
+  p.className = 'hint';
+  p.textContent = text;
+  return p;
+}
+
+/** Asks for one campaign's ad groups, their ads and products, and shows them under its row. */
+async function openCampaign(profile, campaign, holder) {
+  holder.replaceChildren(note('Loading ad groups…'));
+  const { data, errors } = await graphql(CAMPAIGN_TREE,
+    { id: profile.id, range: range(), after: campaignCursors.get(campaign.campaignId) });
+  const nodes = (data.profile && data.profile.campaigns && data.profile.campaigns.nodes) || [];
+  const found = nodes.find((node) => node.campaignId === campaign.campaignId);
+  if (!found) {
+    holder.replaceChildren(errorList(errors.length > 0 ? errors
+      : [{ code: 'NOT_FOUND', message: `Campaign ${campaign.campaignId} is not there any more; press Show.` }]));
+    return;
+  }
+  const parts = [];
+  if (errors.length > 0) {
+    parts.push(errorList(errors));
+  }
+  const groups = (found.adGroups && found.adGroups.nodes) || [];
+  if (groups.length === 0) {
+    parts.push(note('No ad groups.'));
+    holder.replaceChildren(...parts);
+    return;
+  }
+  const table = nestedTable('ad-groups', [['Ad group'], ['State'], ['Default bid', true], ['Ads', true]]);
+  const body = table.tBodies[0];
+  for (const group of groups) {
+    const row = body.insertRow();
+    row.className = 'ad-group';
+    row.dataset.adGroupId = group.adGroupId;
+    const ads = (group.ads && group.ads.nodes) || [];
+    const name = row.insertCell();
+    name.dataset.column = 'name';
+    name.dataset.value = group.name;
+    name.append(toggle(group.name, async (cellHolder) => showAds(profile, group, cellHolder)));
+    cell(row, 'state', words(group.state), group.state, false);
+    const bid = amountOf(group.defaultBid);
+    cell(row, 'defaultBid', money(bid, (group.defaultBid && group.defaultBid.currencyCode) || profile.currencyCode), bid, true);
+    const more = group.ads && group.ads.pageInfo.hasNextPage;
+    cell(row, 'ads', more ? `${ads.length}+` : String(ads.length), ads.length, true);
+  }
+  parts.push(table);
+  if (found.adGroups.pageInfo.hasNextPage) {
+    parts.push(note(`The first ${TREE_PAGE} ad groups are shown.`));
+  }
+  holder.replaceChildren(...parts);
+}
+
+/** An ad group's ads, each beside the product it advertises (ASIN, title, stock). */
+function showAds(profile, group, holder) {
+  const ads = (group.ads && group.ads.nodes) || [];
+  if (ads.length === 0) {
+    holder.replaceChildren(note('No ads.'));
+    return;
+  }
+  const table = nestedTable('ads', [['Ad'], ['State'], ['ASIN'], ['SKU'], ['Product'], ['In stock', true]]);
+  const body = table.tBodies[0];
+  for (const ad of ads) {
+    const row = body.insertRow();
+    row.className = 'ad';
+    row.dataset.adId = ad.adId;
+    const product = ad.product;
+    const asin = (product && product.asin) || ad.asin;
+    cell(row, 'adId', ad.adId, ad.adId, false);
+    cell(row, 'state', words(ad.state), ad.state, false);
+    cell(row, 'asin', asin || '—', asin, false);
+    cell(row, 'sku', ad.sku || '—', ad.sku, false);
+    const title = product && product.catalog && product.catalog.title;
+    const titleCell = cell(row, 'title', title || '—', title, false);
+    titleCell.className = 'title';
+    titleCell.title = title || 'not in the catalog';
+    const inventory = product && product.inventory;
+    const stock = cell(row, 'stock', inventory ? String(inventory.fulfillable) : '—',
+      inventory ? inventory.fulfillable : null, true);
+    stock.title = inventory
+      ? `${inventory.fulfillable} fulfillable, ${inventory.inboundShipped} inbound, ${inventory.reserved} reserved`
+      : 'no FBA inventory';
+    if (inventory && inventory.fulfillable === 0) {
+      stock.classList.add('out-of-stock');
+    }
+  }
+  const parts = [table];
+  if (group.ads.pageInfo.hasNextPage) {
+    parts.push(note(`The first ${TREE_PAGE} ads are shown.`));
+  }
+  holder.replaceChildren(...parts);
+}
+
+// ---- Alerts: the profile's alerts and their spend at risk -----------------------------------------
+
+const ALERT_KIND_LABELS = {
+  OUT_OF_STOCK: 'Out of stock',
+  LOW_DAYS_OF_COVER: 'Low days of cover',
+  LISTING_NOT_BUYABLE: 'Listing not buyable',
+  FEATURED_OFFER_LOST: 'Featured Offer lost',
+  NOT_RETAIL_READY: 'Not retail-ready',
+};
+
+const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1 };
+
+/**
+ * Asks for the selected profile's alerts and shows them, asking again while the ads report they
+ * are checked against is still being prepared; an older answer is dropped.
+ */
+async function loadAlerts() {
+  const run = ++alertsGeneration;
+  const profile = selectedProfile();
+  if (!profile) {
+    return;
+  }
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    let answer;
+    try {
+      answer = await graphql(ALERTS, { profileId: profile.id });
+    } catch (error) {
+      if (run === alertsGeneration) {
+        $('alerts-panel').hidden = false;
+        showErrors(error instanceof GatewayError ? error.errors : [{ code: 'PAGE', message: String(error) }], 'alerts-errors');
+      }
+      return;
+    }
+    const { data, errors } = answer;
+    if (run !== alertsGeneration) {
+      return;
+    }
+    if ($('alerts').dataset.profile !== profile.id) {
+      // Another profile's alerts never stay on screen while this one's are asked.
+      $('alerts').tBodies[0].replaceChildren();
+      $('alerts').dataset.profile = profile.id;
+    }
+    $('alerts-panel').hidden = false;
+    showErrors(errors, 'alerts-errors');
+    const result = data.alerts;
+    if (!result) {
+      return;
+    }
+    if (result.freshness.status !== 'PENDING') {
+      const titles = await alertTitles(result.nodes);
+      if (run !== alertsGeneration) {
+        return;
+      }
+      renderAlerts(profile, result, titles);
+      return;
+    }
+    $('alerts-checked').textContent = `Preparing the ads report the alerts are checked against… (asked ${attempt} of ${MAX_TRIES} times)`;
+    await sleep(Math.min(1000 * attempt, 5000));
+    if (run !== alertsGeneration) {
+      return;
+    }
+  }
+  $('alerts-checked').textContent = `The ads report is still being prepared after ${MAX_TRIES} tries: press Refresh alerts later.`;
+}
+
+/** The catalog titles of the alerts' ASINs, by ASIN; none when they cannot be had. */
+async function alertTitles(alerts) {
+  const titles = new Map();
+  const byMarketplace = new Map();
+  for (const alert of alerts) {
+    const asins = byMarketplace.get(alert.marketplaceId) || new Set();
+    asins.add(alert.asin);
+    byMarketplace.set(alert.marketplaceId, asins);
+  }
+  let dates;
+  try {
+    dates = range();
+  } catch (error) {
+    return titles;
+  }
+  for (const [marketplaceId, asins] of byMarketplace) {
+    try {
+      const { data } = await graphql(ALERT_TITLES, { marketplaceId, asins: [...asins].slice(0, 100), range: dates });
+      for (const product of (data.products && data.products.nodes) || []) {
+        if (product.catalog && product.catalog.title) {
+          titles.set(`${marketplaceId}/${product.asin}`, product.catalog.title);
+        }
+      }
+    } catch (error) {
+      // A title is a courtesy: the alert is shown without it.
+    }
+  }
+  return titles;
+}
+
+/** Names the alerts' campaigns that the alerts left unnamed, from the campaigns shown. */
+function nameAlertCampaigns() {
+  for (const item of document.querySelectorAll('#alerts ul.affected li[data-named="false"]')) {
+    const name = campaignNames.get(item.dataset.campaignId);
+    if (name) {
+      item.textContent = `${name}${item.dataset.rest}`;
+    }
+  }
+}
+
+function shortWhen(instant) {
+  return instant ? new Date(instant).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '—';
+}
+
+function renderAlerts(profile, result, titles) {
+  const total = result.spendAtRisk;
+  $('alerts-spend-at-risk').textContent = money(amountOf(total), (total && total.currencyCode) || profile.currencyCode);
+  $('alerts-spend-at-risk').dataset.value = total ? String(total.amount) : '';
+  $('alerts-count').textContent = String(result.nodes.length);
+  $('alerts-checked').textContent = `Checked ${when(result.checkedAt)}.`;
+  // What could not be checked (a source that failed, the ads report) is said, not hidden.
+  const notes = result.unavailable.map((problem) => `Not checked (${problem.source}): ${problem.message}`);
+  if (result.freshness.status === 'FAILED') {
+    notes.unshift(`Ads report: ${result.freshness.message}`);
+  }
+  $('alerts-notes').replaceChildren(...notes.map((text) => {
+    const item = document.createElement('li');
+    item.textContent = text;
+    return item;
+  }));
+  $('alerts-notes').hidden = notes.length === 0;
+  // Each answer shown counts one, so a test can tell a refresh happened.
+  $('alerts-panel').dataset.answers = String(Number($('alerts-panel').dataset.answers || '0') + 1);
+  const alerts = [...result.nodes].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)
+    || Number(amountOf(b.spendAtRisk) || 0) - Number(amountOf(a.spendAtRisk) || 0));
+  const body = $('alerts').tBodies[0];
+  body.replaceChildren();
+  for (const alert of alerts) {
+    const row = body.insertRow();
+    row.dataset.alertId = alert.id;
+    row.dataset.kind = alert.kind;
+    row.dataset.severity = alert.severity;
+    row.dataset.asin = alert.asin;
+    const severity = cell(row, 'severity', words(alert.severity), alert.severity, false);
+    severity.className = `severity ${alert.severity.toLowerCase()}`;
+    cell(row, 'kind', ALERT_KIND_LABELS[alert.kind] || words(alert.kind), alert.kind, false).title = alert.message;
+    cell(row, 'asin', alert.asin, alert.asin, false).title = alert.sku ? `SKU ${alert.sku}` : '';
+    const title = titles.get(`${alert.marketplaceId}/${alert.asin}`) || null;
+    const titleCell = cell(row, 'title', title || '—', title, false);
+    titleCell.className = 'title';
+    titleCell.title = title || 'not in the catalog';
+    const ads = row.insertCell();
+    ads.dataset.column = 'ads';
+    ads.dataset.value = alert.ads.map((ad) => ad.adId || ad.campaignId).join(',');
+    const list = document.createElement('ul');
+    list.className = 'affected';
+    list.replaceChildren(...alert.ads.map((ad) => {
+      const item = document.createElement('li');
+      item.dataset.campaignId = ad.campaignId;
+      if (ad.adId) {
+        item.dataset.adId = ad.adId;
+      }
+      item.dataset.named = ad.campaignName ? 'true' : 'false';
+      item.dataset.rest = `${ad.adId ? ` · ad ${ad.adId}` : ''}${ad.spendLast7Days ? `: ${money(ad.spendLast7Days.amount, ad.spendLast7Days.currencyCode)}` : ''}`;
+      item.textContent = `${ad.campaignName || campaignNames.get(ad.campaignId) || `Campaign ${ad.campaignId}`}${item.dataset.rest}`;
+      return item;
+    }));
+    ads.append(alert.ads.length > 0 ? list : '—');
+    const spend = amountOf(alert.spendAtRisk);
+    cell(row, 'spendAtRisk', money(spend, (alert.spendAtRisk && alert.spendAtRisk.currencyCode) || profile.currencyCode), spend, true);
+    cell(row, 'since', shortWhen(alert.since), alert.since, false).title = when(alert.since);
+  }
+  $('alerts-none').hidden = alerts.length > 0;
 }
 
 // ---- Connections: the view at ?view=connections -------------------------------------------------
@@ -595,7 +1149,8 @@ function start() {
     if ($('api-key').value.trim() !== loadedKey && !(await loadProfiles())) {
       return;
     }
-    await loadProducts();
+    // The alerts follow the profile, the figures and campaigns the profile and dates.
+    await Promise.all([loadProducts(), loadAlerts()]);
   };
   $('controls').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -606,6 +1161,14 @@ function start() {
   $('start').addEventListener('change', run(reload));
   $('end').addEventListener('change', run(reload));
   $('more').addEventListener('click', run(loadMore));
+  $('more-campaigns').addEventListener('click', run(loadMoreCampaigns));
+  $('alerts-refresh').addEventListener('click', () => loadAlerts());
+  // No subscription: the alerts are asked again every minute while the tab is visible.
+  window.setInterval(() => {
+    if (document.visibilityState === 'visible' && loadedKey !== null && selectedProfile()) {
+      loadAlerts();
+    }
+  }, ALERTS_EVERY_MS);
   if ($('api-key').value.trim() !== '') {
     run(reload)();
   } else {

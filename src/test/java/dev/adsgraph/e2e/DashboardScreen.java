@@ -98,11 +98,134 @@ final class DashboardScreen {
 		return ((Number) count).longValue();
 	}
 
+	/** The campaign rows' ids, in the order shown. */
+	List<String> campaignIds() {
+		return strings(
+				this.browser.js("return Array.from(document.querySelectorAll('#campaigns > tbody > tr.campaign'))"
+						+ ".map(function (row) { return row.dataset.campaignId; });"));
+	}
+
+	/**
+	 * One campaign's row as shown: each column's text, and its figure under
+	 * "column.value".
+	 */
+	Map<String, Object> campaign(String campaignId) {
+		return row(
+				"document.querySelector('#campaigns > tbody > tr.campaign[data-campaign-id=\"' + arguments[0] + '\"]')",
+				campaignId);
+	}
+
+	/** Opens (or closes) a campaign's row, as a click on its name does. */
+	void toggleCampaign(String campaignId) {
+		this.browser.js("document.querySelector('#campaigns tr.campaign[data-campaign-id=\"' + arguments[0]"
+				+ " + '\"] button.toggle').click();", campaignId);
+	}
+
+	/**
+	 * The ad groups shown under an opened campaign, as rows; empty while it is loading.
+	 */
+	List<Map<String, Object>> adGroups(String campaignId) {
+		return rows(
+				"var row = document.querySelector('#campaigns tr.campaign[data-campaign-id=\"' + arguments[0] + '\"]');"
+						+ "var detail = row && row.nextElementSibling;"
+						+ "var rows = detail && detail.classList.contains('detail') && !detail.hidden"
+						+ " ? detail.querySelectorAll('table.ad-groups > tbody > tr.ad-group') : [];",
+				campaignId);
+	}
+
+	/** What an opened campaign says besides its ad groups (loading, none, errors). */
+	String campaignDetail(String campaignId) {
+		return (String) this.browser.js(
+				"var row = document.querySelector('#campaigns tr.campaign[data-campaign-id=\"' + arguments[0] + '\"]');"
+						+ "var detail = row && row.nextElementSibling;"
+						+ "return detail && detail.classList.contains('detail') ? detail.textContent : null;",
+				campaignId);
+	}
+
+	void toggleAdGroup(String adGroupId) {
+		this.browser.js("document.querySelector('#campaigns tr.ad-group[data-ad-group-id=\"' + arguments[0]"
+				+ " + '\"] button.toggle').click();", adGroupId);
+	}
+
+	/** The ads shown under an opened ad group, each beside its product, as rows. */
+	List<Map<String, Object>> ads(String adGroupId) {
+		return rows(
+				"var row = document.querySelector('#campaigns tr.ad-group[data-ad-group-id=\"' + arguments[0] + '\"]');"
+						+ "var detail = row && row.nextElementSibling;"
+						+ "var rows = detail && detail.classList.contains('detail') && !detail.hidden"
+						+ " ? detail.querySelectorAll('table.ads > tbody > tr.ad') : [];",
+				adGroupId);
+	}
+
+	/**
+	 * The alert rows in the order shown, each column's text and its value under
+	 * "column.value".
+	 */
+	List<Map<String, Object>> alerts() {
+		return rows("var rows = document.getElementById('alerts-panel').hidden ? []"
+				+ " : document.querySelectorAll('#alerts > tbody > tr');");
+	}
+
+	/**
+	 * The ads affected an alert lists: each one's text as shown ("Campaign name · ad 123:
+	 * $4.50") under "text", and its campaign and ad ids.
+	 */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> alertAds(String alertId) {
+		Object value = this.browser
+			.js("var row = document.querySelector('#alerts tr[data-alert-id=\"' + arguments[0] + '\"]');"
+					+ "return row ? Array.from(row.querySelectorAll('ul.affected li')).map(function (li) {"
+					+ " return { text: li.textContent, campaignId: li.dataset.campaignId, adId: li.dataset.adId || null }; }) : [];",
+					alertId);
+		return (value instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
+	}
+
+	/** The errors the alerts panel shows ("CODE: message"). */
+	List<String> alertErrors() {
+		return strings(this.browser.js("var list = document.getElementById('alerts-errors');"
+				+ "return list.hidden ? [] : Array.from(list.children).map(function (li) { return li.textContent; });"));
+	}
+
+	/** How many answers of the gateway the alerts panel has shown. */
+	int alertAnswers() {
+		Object value = this.browser.js("return document.getElementById('alerts-panel').dataset.answers || '0';");
+		return Integer.parseInt(String.valueOf(value));
+	}
+
+	void click(String id) {
+		this.browser.js("document.getElementById(arguments[0]).click();", id);
+	}
+
 	/** Sets a field as a person would and lets the page see the change. */
 	void set(String id, String value) {
 		this.browser.js("var field = document.getElementById(arguments[0]); field.value = arguments[1];"
 				+ "field.dispatchEvent(new Event('change'));", id, value);
 	}
+
+	/**
+	 * The rows a script selects into {@code rows}: each cell's text under its column
+	 * name, its value under "column.value", and the row's data attributes under
+	 * "data.name".
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> rows(String select, Object... arguments) {
+		Object value = this.browser
+			.js(select + "return Array.from(rows).map(function (row) { return " + ROW + "(row); });", arguments);
+		return (value instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> row(String element, Object... arguments) {
+		return (Map<String, Object>) this.browser.js("var row = " + element + "; return row ? " + ROW + "(row) : null;",
+				arguments);
+	}
+
+	private static final String ROW = "(function (row) { var out = {};"
+			+ " Object.keys(row.dataset).forEach(function (k) { out['data.' + k] = row.dataset[k]; });"
+			+ " Array.from(row.cells).forEach(function (td) { if (td.dataset.column) {"
+			+ " out[td.dataset.column] = td.textContent;"
+			+ " out[td.dataset.column + '.value'] = td.dataset.value === undefined ? null : td.dataset.value; } });"
+			+ " return out; })";
 
 	@SuppressWarnings("unchecked")
 	private static List<String> strings(Object value) {

@@ -1,0 +1,168 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+
+import dev.adsgraph.testing.HeadlessChromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's alerts panel in a real headless Chromium: the selected profile's alerts
+ * as the gateway answers them over plain HTTP, among them an advertised ASIN that is out
+ * of stock with the ads affected and their spend at risk, and the total spend at risk at
+ * the top. The screenshot {@code target/dashboard-browser/alerts.png} is kept as a test
+ * artifact.
+ */
+class DashboardAlertsBrowserTest extends SandboxGatewayTest {
+
+	/** What the panel shows, asked over HTTP. */
+	static final String ALERTS = """
+			query($id: ID!) { alerts(profileId: $id) { spendAtRisk { amount } checkedAt
+			  nodes { id kind severity asin marketplaceId spendAtRisk { amount }
+			    ads { campaignId campaignName adId spendLast7Days { amount } } } } }""";
+
+	static final String TITLES = """
+			query($m: String!, $asins: [String!]!, $s: Date!, $e: Date!) {
+			  products(marketplaceId: $m, asins: $asins, dateRange: {start: $s, end: $e}) { nodes { asin catalog { title } } } }""";
+
+	private HeadlessChromium browser;
+
+	private DashboardScreen screen;
+
+	private String origin;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
+		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+		this.screen = new DashboardScreen(this.browser);
+		this.origin = "http://127.0.0.1:" + this.port;
+	}
+
+	@AfterEach
+	void stopChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void showsTheProfilesAlertsWithTheSpendAtRisk() {
+		this.browser.open(this.origin + "/dashboard");
+		this.browser.waitFor("the alert rows", () -> !this.screen.alerts().isEmpty());
+		String profile = this.screen.selectedProfile();
+
+		Map<String, Object> truth = this.client.graphql(ALERTS, Map.of("id", profile));
+		assertNoErrors(truth);
+		List<Map<String, Object>> alerts = GatewayClient.at(truth, "data.alerts.nodes");
+		List<Map<String, Object>> shown = this.screen.alerts();
+		assertThat(shown).extracting((a) -> a.get("data.alertId"))
+			.containsExactlyInAnyOrderElementsOf(alerts.stream().map((a) -> a.get("id")).toList());
+
+		Map<String, Object> outOfStock = alerts.stream()
+			.filter((a) -> "OUT_OF_STOCK".equals(a.get("kind")))
+			.filter((a) -> amount(GatewayClient.at(a, "spendAtRisk.amount")).signum() > 0)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no out-of-stock alert with spend at risk among " + alerts));
+		String start = dateField("start");
+		String end = dateField("end");
+		// The campaign table is shown (and names the alerts' campaigns) once it is
+		// loaded.
+		this.browser.waitFor("the campaign rows", () -> !this.screen.campaignIds().isEmpty());
+		Map<String, String> names = new HashMap<>();
+		for (String id : this.screen.campaignIds()) {
+			names.put(id, (String) this.screen.campaign(id).get("name"));
+		}
+		for (Map<String, Object> alert : alerts) {
+			Map<String, Object> row = shown.stream()
+				.filter((r) -> alert.get("id").equals(r.get("data.alertId")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(row.get("kind.value")).isEqualTo(alert.get("kind"));
+			assertThat(row.get("severity.value")).isEqualTo(alert.get("severity"));
+			assertThat(row.get("asin")).isEqualTo(alert.get("asin"));
+			Object spend = GatewayClient.at(alert, "spendAtRisk.amount");
+			if (spend == null) {
+				assertThat(row.get("spendAtRisk")).isEqualTo("—");
+			}
+			else {
+				assertThat(amount(row.get("spendAtRisk.value"))).isEqualByComparingTo(amount(spend));
+				assertThat(DashboardBrowserTest.digits((String) row.get("spendAtRisk")))
+					.isEqualTo(DashboardBrowserTest.digits(amount(spend)));
+			}
+			List<Map<String, Object>> ads = GatewayClient.at(alert, "ads");
+			List<Map<String, Object>> affected = this.screen.alertAds((String) alert.get("id"));
+			assertThat(affected).hasSameSizeAs(ads);
+			for (int i = 0; i < ads.size(); i++) {
+				Map<String, Object> ad = ads.get(i);
+				Map<String, Object> item = affected.get(i);
+				assertThat(item.get("campaignId")).isEqualTo(ad.get("campaignId"));
+				assertThat(item.get("adId")).isEqualTo(ad.get("adId"));
+				String text = (String) item.get("text");
+				// The alert's campaign name, else the name the campaign table has, else
+				// its id.
+				Object name = ad.get("campaignName");
+				assertThat(text).contains((name != null) ? (String) name
+						: names.getOrDefault((String) ad.get("campaignId"), (String) ad.get("campaignId")));
+				if (ad.get("adId") != null) {
+					assertThat(text).contains("ad " + ad.get("adId"));
+				}
+				Object spent = GatewayClient.at(ad, "spendLast7Days.amount");
+				if (spent != null) {
+					assertThat(DashboardBrowserTest.digits(text.substring(text.lastIndexOf(':'))))
+						.isEqualTo(DashboardBrowserTest.digits(amount(spent)));
+				}
+			}
+		}
+
+		// The out-of-stock ASIN with its catalog title, and the ads affected named.
+		Map<String, Object> row = shown.stream()
+			.filter((r) -> outOfStock.get("id").equals(r.get("data.alertId")))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> titles = this.client.graphql(TITLES, Map.of("m", outOfStock.get("marketplaceId"), "asins",
+				List.of(outOfStock.get("asin")), "s", start, "e", end));
+		Object title = GatewayClient.at(titles, "data.products.nodes.0.catalog.title");
+		assertThat(row.get("title")).isEqualTo((title != null) ? title : "—");
+		assertThat(this.screen.alertAds((String) outOfStock.get("id"))).isNotEmpty();
+		assertThat(names).as("the out-of-stock ASIN's campaign, named from the campaign table")
+			.containsKey((String) GatewayClient.at(outOfStock, "ads.0.campaignId"));
+
+		// The total at the top is the gateway's.
+		Object total = GatewayClient.at(truth, "data.alerts.spendAtRisk.amount");
+		assertThat(total).as("the profile's spend at risk").isNotNull();
+		assertThat(DashboardBrowserTest.digits(this.screen.total("alerts-spend-at-risk")))
+			.isEqualTo(DashboardBrowserTest.digits(amount(total)));
+		assertThat(this.screen.total("alerts-count")).isEqualTo(String.valueOf(alerts.size()));
+		assertThat(this.screen.alertErrors()).isEmpty();
+
+		// Refresh alerts asks again, and shows the same alerts.
+		int answers = this.screen.alertAnswers();
+		this.screen.click("alerts-refresh");
+		this.browser.waitFor("the alerts asked again", () -> this.screen.alertAnswers() > answers);
+		assertThat(this.screen.alerts()).extracting((a) -> a.get("data.alertId"))
+			.containsExactlyInAnyOrderElementsOf(alerts.stream().map((a) -> a.get("id")).toList());
+
+		this.browser.screenshot("alerts");
+		this.browser.assertEveryRequestStayedOn(this.origin, this.origin + "/dashboard", this.origin + "/graphql");
+		this.browser.assertNoConsoleErrors();
+	}
+
+	private static BigDecimal amount(Object value) {
+		return (value != null) ? new BigDecimal(String.valueOf(value)) : null;
+	}
+
+	private String dateField(String id) {
+		return (String) this.browser.js("return document.getElementById(arguments[0]).value;", id);
+	}
+
+}
