@@ -347,7 +347,23 @@ class ProductService {
 	 */
 	private void requireVendorRange(ProfileView profile, DateRange range) {
 		if (isVendor(profile)) {
-			this.vendorReports.rules().require(range.start(), range.end(), this.clock.instant());
+			this.vendorReports.rules().require(range.start(), range.end(), this.clock.instant(), zone(profile));
+		}
+	}
+
+	/**
+	 * The profile's time zone (Amazon's {@code timezone}, an IANA id): the zone its
+	 * marketplace's days, and so the vendor reports' periods, end in. The latest zone on
+	 * Earth (UTC-12) when Amazon gave none or one Java does not know: the rule then never
+	 * lets through a day the marketplace has not closed.
+	 */
+	private static java.time.ZoneId zone(ProfileView profile) {
+		try {
+			return (profile.timezone() != null) ? java.time.ZoneId.of(profile.timezone())
+					: java.time.ZoneOffset.ofHours(-12);
+		}
+		catch (java.time.DateTimeException ex) {
+			return java.time.ZoneOffset.ofHours(-12);
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
@@ -75,7 +75,7 @@ record VendorReportRules(Period period, Duration availabilityDelay) {
 	 * @throws CodedException {@value #CODE} when the vendor reports cannot answer the
 	 * range
 	 */
-	void require(LocalDate start, LocalDate end, Instant now) {
+	void require(LocalDate start, LocalDate end, Instant now, ZoneId zone) {
 		if (!start.equals(this.period.start(start)) || !end.equals(this.period.end(end))) {
 			LocalDate from = this.period.start(start);
 			LocalDate to = this.period.end(end);
@@ -87,7 +87,7 @@ record VendorReportRules(Period period, Duration availabilityDelay) {
 					Map.of("reportPeriod", this.period.name(), "suggestedStart", from.toString(), "suggestedEnd",
 							to.toString()));
 		}
-		LocalDate latest = latestEnd(now);
+		LocalDate latest = latestEnd(now, zone);
 		if (end.isAfter(latest)) {
 			throw error(AVAILABILITY,
 					"The vendor reports' data for a period is available " + hours() + " hours after it closes: "
@@ -96,10 +96,13 @@ record VendorReportRules(Period period, Duration availabilityDelay) {
 		}
 	}
 
-	/** The last day of the latest period whose data is available at {@code now}. */
-	LocalDate latestEnd(Instant now) {
-		// A period ending on day D closes at the midnight (UTC) after it.
-		LocalDate candidate = LocalDate.ofInstant(now.minus(this.availabilityDelay), ZoneOffset.UTC).minusDays(1);
+	/**
+	 * The last day of the latest period whose data is available at {@code now}: dates are
+	 * the marketplace's ({@code zone}), as a {@code dateRange} is, so a period ending on
+	 * day D closes at the marketplace's midnight after it.
+	 */
+	LocalDate latestEnd(Instant now, ZoneId zone) {
+		LocalDate candidate = LocalDate.ofInstant(now.minus(this.availabilityDelay), zone).minusDays(1);
 		return this.period.end(candidate).equals(candidate) ? candidate : this.period.start(candidate).minusDays(1);
 	}
 
