@@ -265,10 +265,14 @@ class AlertService {
 			}
 			String campaignId = (row.campaignId() != null) ? row.campaignId().toString() : "";
 			String adGroupId = (row.adGroupId() != null) ? row.adGroupId().toString() : null;
+			String adId = (row.adId() != null) ? row.adId().toString() : null;
 			Object[] ad = byAsin.computeIfAbsent(row.advertisedAsin(), (a) -> new LinkedHashMap<>())
-				.computeIfAbsent(campaignId + "/" + adGroupId,
-						(k) -> new Object[] { campaignId, adGroupId, BigDecimal.ZERO });
+				.computeIfAbsent(campaignId + "/" + adGroupId + "/" + adId,
+						(k) -> new Object[] { campaignId, adGroupId, BigDecimal.ZERO, adId, null });
 			ad[2] = ((BigDecimal) ad[2]).add(row.cost());
+			if (row.campaignName() != null) {
+				ad[4] = row.campaignName();
+			}
 			if (row.advertisedSku() != null) {
 				skus.putIfAbsent(row.advertisedAsin(), row.advertisedSku());
 			}
@@ -277,7 +281,7 @@ class AlertService {
 		byAsin.forEach((asin, ads) -> {
 			List<AlertAd> list = ads.values()
 				.stream()
-				.map((a) -> new AlertAd((String) a[0], null, (String) a[1], null,
+				.map((a) -> new AlertAd((String) a[0], (String) a[4], (String) a[1], (String) a[3],
 						new Money((BigDecimal) a[2], currency)))
 				.sorted(Comparator.comparing((AlertAd a) -> a.spendLast7Days().amount(), Comparator.reverseOrder())
 					.thenComparing(AlertAd::campaignId)

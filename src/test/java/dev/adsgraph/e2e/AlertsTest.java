@@ -47,7 +47,7 @@ class AlertsTest extends SandboxGatewayTest {
 			  unavailable { source message }
 			  nodes { id kind severity asin marketplaceId sku since resolvedAt message
 			    spendAtRisk { amount currencyCode }
-			    ads { campaignId adGroupId spendLast7Days { amount } }
+			    ads { campaignId campaignName adGroupId adId spendLast7Days { amount } }
 			    evidence { fulfillableQuantity dailyUnits daysOfCover listingStatus listingIssues retailReadinessGaps } } } }""";
 
 	static final String SETTINGS = "{ alertSettings { daysOfCoverThreshold minTitleLength requireMainImage updatedAt } }";
@@ -167,12 +167,15 @@ class AlertsTest extends SandboxGatewayTest {
 		Map<String, Object> answer = ready(profile, Set.of(), Duration.ofSeconds(60));
 		Map<String, Set<String>> expected = new LinkedHashMap<>();
 		Map<String, BigDecimal> spend = new HashMap<>();
+		Map<String, List<Object>> adOf = new HashMap<>();
 		for (Map<String, Object> p : truth()) {
 			if (p.get("ads") == null) {
 				continue;
 			}
 			String asin = (String) p.get("asin");
 			spend.put(asin, new BigDecimal((String) at(p, "ads.cost.amount")));
+			adOf.put(asin, List.<Object>of(at(p, "ads.campaignId"), at(p, "ads.campaignName"), at(p, "ads.adGroupId"),
+					at(p, "ads.adId")));
 			for (String kind : expectedKinds(p)) {
 				expected.computeIfAbsent(kind, (k) -> new TreeSet<>()).add(asin);
 			}
@@ -191,6 +194,13 @@ class AlertsTest extends SandboxGatewayTest {
 			assertThat(atRisk).as("spend at risk of %s", asin).isEqualByComparingTo(spend.get(asin));
 			List<Map<String, Object>> ads = at(node, "ads");
 			assertThat(ads).isNotEmpty();
+			// Each fixture ASIN has one ad: the alert names it, its ad group and its
+			// campaign.
+			assertThat(ads)
+				.extracting(
+						(a) -> List.of(a.get("campaignId"), a.get("campaignName"), a.get("adGroupId"), a.get("adId")))
+				.as("ads of %s", asin)
+				.containsExactly(adOf.get(asin));
 			assertThat(ads.stream()
 				.map((a) -> new BigDecimal((String) at(a, "spendLast7Days.amount")))
 				.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(atRisk);

@@ -344,7 +344,9 @@ public final class ControlHandler {
 			Ads ads = Figures.ads(listing, startDate, endDate);
 			Map<String, Object> advertising = new LinkedHashMap<>();
 			advertising.put("campaignId", listing.campaign().campaignId());
+			advertising.put("campaignName", listing.campaign().name());
 			advertising.put("adGroupId", listing.adGroupId());
+			advertising.put("adId", listing.adId());
 			advertising.put("impressions", ads.impressions());
 			advertising.put("clicks", ads.clicks());
 			advertising.put("cost", SpParams.money(ads.costMinor(), country));
