@@ -217,6 +217,11 @@ function fromEarlierSteps(name, answers) {
       const lumen = find(answers.SellingAccounts, (o) => o.displayName === 'Lumen Electronics');
       return { token: lumen?.sellingAccountLinkToken, address: find(lumen, (o) => 'addressToken' in o)?.addressToken };
     }
+    case 'PauseAndBudget': {
+      // The first campaign of the first profile the Campaigns example answered.
+      const profile = answers.Campaigns?.profiles?.[0];
+      return { profileId: profile?.id, campaignId: profile?.campaigns?.nodes?.[0]?.campaignId };
+    }
     default:
       return {};
   }
