@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.upstream.Marketplaces;
+import dev.adsgraph.upstream.Region;
 import dev.adsgraph.upstream.sp.CompetitiveSummary;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
 
@@ -75,10 +76,16 @@ class FeaturedOffers {
 			batches.add(keys.subList(i, Math.min(keys.size(), i + SellingPartnerApiClient.COMPETITIVE_SUMMARY_BATCH)));
 		}
 		String seller = connection.sellingPartnerId();
+		Optional<Region> region = Marketplaces.byId(marketplaceId).map(Marketplaces.Marketplace::region);
+		if (region.isEmpty()) {
+			// Not a marketplace the gateway knows: nothing to ask, and nothing left
+			// waiting.
+			keys.forEach(this.asking::remove);
+			return;
+		}
 		Flux.fromIterable(batches)
 			.concatMap((batch) -> this.sp
-				.getCompetitiveSummary(connection.credentials(),
-						Marketplaces.byId(marketplaceId).orElseThrow().region(), marketplaceId,
+				.getCompetitiveSummary(connection.credentials(), region.get(), marketplaceId,
 						batch.stream().map(Key::asin).toList())
 				.doOnNext((summaries) -> {
 					for (CompetitiveSummary summary : summaries) {

@@ -63,8 +63,8 @@ class AdsProductReportsTest {
 			"client-secret", "Atzr|refresh");
 
 	private static final String ROWS = """
-			[{"startDate": "2025-12-01", "endDate": "2025-12-31", "campaignId": 111, "adGroupId": 222,
-			  "advertisedAsin": "B07N4M94X4", "advertisedSku": "GM-ZDPI-9B4E", "impressions": 1000, "clicks": 25,
+			[{"startDate": "2025-12-01", "endDate": "2025-12-31", "campaignId": 111, "campaignName": "Tents",
+			  "adGroupId": 222, "adId": 333, "advertisedAsin": "B07N4M94X4", "advertisedSku": "GM-ZDPI-9B4E", "impressions": 1000, "clicks": 25,
 			  "cost": 19.99, "sales7d": 149.95, "purchases7d": 5, "unitsSoldClicks7d": 6}]
 			""";
 
@@ -175,6 +175,8 @@ class AdsProductReportsTest {
 		assertThat(row.cost().toPlainString()).isEqualTo("19.99");
 		assertThat(row.sales7d().toPlainString()).isEqualTo("149.95");
 		assertThat(row.unitsSoldClicks7d()).isEqualTo(6);
+		assertThat(row.campaignName()).isEqualTo("Tents");
+		assertThat(row.adId()).isEqualTo(333L);
 		RecordedRequest create = creates().get(0);
 		assertThat(create.header("Amazon-Advertising-API-Scope")).isEqualTo("3456789012345678901");
 		assertThat(json(create.body())).isEqualTo(json("""
@@ -182,8 +184,8 @@ class AdsProductReportsTest {
 				 "startDate": "2025-12-01", "endDate": "2025-12-31",
 				 "configuration": {"adProduct": "SPONSORED_PRODUCTS", "reportTypeId": "spAdvertisedProduct",
 				   "groupBy": ["advertiser"],
-				   "columns": ["campaignId", "adGroupId", "advertisedAsin", "advertisedSku", "impressions", "clicks",
-				               "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "date"],
+				   "columns": ["campaignId", "campaignName", "adGroupId", "adId", "advertisedAsin", "advertisedSku",
+				               "impressions", "clicks", "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "date"],
 				   "timeUnit": "DAILY", "format": "GZIP_JSON"}}
 				"""));
 		assertThat(this.polls.get("rep-1").get()).isEqualTo(2);
