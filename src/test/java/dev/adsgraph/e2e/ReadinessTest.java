@@ -1,5 +1,6 @@
 package dev.adsgraph.e2e;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +36,22 @@ class ReadinessTest extends SandboxGatewayTest {
 
 	/** Registers the fixture seller in the US with an accepted terms token. */
 	static String registerSeller(GatewayClient client, String sellerCentralAccount) {
+		return register(client, Map.of("countryCode", "US", "association",
+				Map.of("amazonSeller", Map.of("sellerCentralAccount", sellerCentralAccount))));
+	}
+
+	/** Registers an ads account with an accepted terms token; its id. */
+	static String register(GatewayClient client, Map<String, Object> input) {
 		Map<String, Object> token = client.graphql(CREATE_TOKEN);
 		assertNoErrors(token);
 		String termsToken = at(token, "data.createTermsToken.termsToken.token");
 		client.acceptTerms(termsToken);
-		Map<String, Object> answer = client.graphql(REGISTER,
-				Map.of("input", Map.of("termsToken", termsToken, "countryCode", "US", "association",
-						Map.of("amazonSeller", Map.of("sellerCentralAccount", sellerCentralAccount)))));
+		Map<String, Object> withToken = new HashMap<>(input);
+		withToken.put("termsToken", termsToken);
+		Map<String, Object> answer = client.graphql(REGISTER, Map.of("input", withToken));
 		assertNoErrors(answer);
 		assertThat((List<?>) at(answer, "data.registerAdsAccount.userErrors")).isEmpty();
+		assertThat((Object) at(answer, "data.registerAdsAccount.adsAccount.readiness.state")).isEqualTo("WAITING");
 		return at(answer, "data.registerAdsAccount.adsAccount.id");
 	}
 
@@ -103,10 +111,18 @@ class ReadinessTest extends SandboxGatewayTest {
 		Map<String, Object> token = this.client.graphql(CREATE_TOKEN);
 		String termsToken = at(token, "data.createTermsToken.termsToken.token");
 		this.client.acceptTerms(termsToken);
-		Map<String, Object> answer = this.client.graphql(REGISTER, Map.of("input", Map.of("termsToken", termsToken,
-				"association", Map.of("amazonAuthor", Map.of("email", "m.okafor.books@gmail.com")))));
+		// A business: no selling partner backs it, so it can be registered again and
+		// again.
+		Map<String, Object> answer = this.client
+			.graphql(REGISTER,
+					Map.of("input", Map.of("termsToken", termsToken, "association",
+							Map.of("business", Map.of("name", "Harborview Dental Group", "phone", "+1 206 555 0199",
+									"addressLine1", "400 Pine St", "city", "Seattle", "state", "WA", "zipCode", "98101",
+									"countryCode", "US", "websiteUrl", "https://www.harborview-dental.example")))));
 		assertNoErrors(answer);
-		assertThat((Object) at(answer, "data.registerAdsAccount.adsAccount.readiness.state")).isEqualTo("WAITING");
+		Map<String, Object> readiness = at(answer, "data.registerAdsAccount.adsAccount.readiness");
+		assertThat((Object) at(readiness, "state")).isEqualTo("WAITING");
+		assertThat((Object) at(readiness, "nextStep.kind")).isEqualTo("REGISTRATION");
 	}
 
 	@Test
