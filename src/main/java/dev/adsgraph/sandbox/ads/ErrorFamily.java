@@ -53,6 +53,17 @@ public enum ErrorFamily {
 		}
 	},
 
+	/**
+	 * Billing notifications ({@code bulkGetBillingNotificationsErrorResponse},
+	 * AdvertisingBilling_prod_3p.json): {@code {code, message}}.
+	 */
+	CODE_MESSAGE {
+		@Override
+		Object body(int status, String code, String message) {
+			return ordered("code", code, "message", message);
+		}
+	},
+
 	/** Ads API v1: {@code {code, message}} with a v1 ErrorCode value. */
 	V1 {
 		@Override
@@ -75,7 +86,7 @@ public enum ErrorFamily {
 			// ErrorCode TOO_MANY_REQUESTS (AmazonAdsAPIALLMerged_prod_3p_ALL.json).
 			case V1 -> "There have been too many requests, please slow down your call rate.";
 			// Profiles: the model gives no text; the status's reason phrase.
-			case GENERIC -> "Too Many Requests";
+			case GENERIC, CODE_MESSAGE -> "Too Many Requests";
 		};
 	}
 
