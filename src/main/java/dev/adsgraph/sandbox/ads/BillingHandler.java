@@ -37,12 +37,12 @@ import dev.adsgraph.sandbox.fixtures.SandboxUser;
  */
 public final class BillingHandler {
 
-	public static final Operation STATUSES = new Operation("bulkGetBillingStatus", ErrorFamily.MESSAGE, false,
+	public static final Operation STATUSES = new Operation("bulkGetBillingStatus", ErrorFamily.BILLING_STATUS, false,
 			List.of("application/vnd.bulkgetbillingstatusrequestbody.v1+json"),
 			"application/vnd.bulkgetbillingstatusresponse.v1+json");
 
-	public static final Operation NOTIFICATIONS = new Operation("bulkGetBillingNotifications", ErrorFamily.CODE_MESSAGE,
-			false, List.of("application/vnd.billingnotifications.v1+json"),
+	public static final Operation NOTIFICATIONS = new Operation("bulkGetBillingNotifications",
+			ErrorFamily.BILLING_NOTIFICATIONS, false, List.of("application/vnd.billingnotifications.v1+json"),
 			"application/vnd.bulkgetbillingnotificationsresponse.v1+json");
 
 	public static final Operation INVOICES = new Operation("getAdvertiserInvoices", ErrorFamily.MESSAGE, false,
@@ -81,8 +81,7 @@ public final class BillingHandler {
 			AdvertiserMarketplace item = items.get(index);
 			Found found = find(call.user(), item);
 			if (found.problem() != null) {
-				error.add(new StatusError(item, item.advertiserId(), found.problem().description(),
-						found.problem().name(), index));
+				error.add(new StatusError(item, found.problem().description(), found.problem().name(), index));
 			}
 			else if (this.book.isSetUp(found.account().adsAccountId())) {
 				success.add(new StatusSuccess(item,
@@ -94,7 +93,7 @@ public final class BillingHandler {
 						index));
 			}
 		}
-		return Reply.json(200, new Bulk(success, error));
+		return new Reply(200, STATUSES.responseType(), new Bulk(success, error));
 	}
 
 	public Reply notifications(Call call) {
@@ -126,7 +125,7 @@ public final class BillingHandler {
 						index));
 			}
 		}
-		return Reply.json(200, new Bulk(success, error));
+		return new Reply(200, NOTIFICATIONS.responseType(), new Bulk(success, error));
 	}
 
 	public Reply invoices(Call call) {
@@ -301,13 +300,7 @@ public final class BillingHandler {
 	record StatusSuccess(AdvertiserMarketplace advertiserMarketplace, BillingStatus billingStatus, int index) {
 	}
 
-	/**
-	 * The contract's {@code bulkGetBillingStatusError} lists {@code advertiserId} as
-	 * required at its top level (its properties do not declare it), so it is sent there
-	 * as well as in {@code advertiserMarketplace}.
-	 */
-	record StatusError(AdvertiserMarketplace advertiserMarketplace, String advertiserId, String description,
-			String errorCode, int index) {
+	record StatusError(AdvertiserMarketplace advertiserMarketplace, String description, String errorCode, int index) {
 	}
 
 	record NotificationsSuccess(AdvertiserMarketplace advertiserMarketplace, List<Notification> billingNotifications,
