@@ -66,6 +66,13 @@ enum SandboxOperations {
 
 	DELETE_ASYNC_REPORT("ads", "deleteAsyncReport", HttpMethod.DELETE, "/reporting/reports/{reportId}", Spec.REPORTING),
 
+	BULK_GET_BILLING_STATUS("ads", "bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING),
+
+	BULK_GET_BILLING_NOTIFICATIONS("ads", "bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
+			Spec.BILLING),
+
+	GET_ADVERTISER_INVOICES("ads", "getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING),
+
 	GET_MARKETPLACE_PARTICIPATIONS("sp", "getMarketplaceParticipations", HttpMethod.GET,
 			"/sellers/v1/marketplaceParticipations", "sp-api/sellers.json"),
 
@@ -167,6 +174,8 @@ enum SandboxOperations {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
 
 		static final String CATALOG = "sp-api/catalogItems_2022-04-01.json";
 
