@@ -69,7 +69,26 @@ public enum AdsOperation implements UpstreamOperation {
 
 	UPDATE_AD("UpdateAd", HttpMethod.POST, "/adsApi/v1/update/ads", Spec.V1, UNSAFE),
 
-	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE);
+	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE),
+
+	// User access (issue 18): invitations change who can use an account, so only the
+	// caller repeats them, with an idempotency key; lists are queries sent as POST.
+
+	CREATE_USER_INVITATIONS("CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	UPDATE_USER_INVITATIONS("UpdateUserInvitations", HttpMethod.PUT, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USER_INVITATIONS("ListUserInvitations", HttpMethod.POST, "/user-invitations/list", Spec.INVITATIONS, SAFE),
+
+	GET_USER_INVITATION("GetUserInvitation", HttpMethod.GET, "/user-invitations/{invitationId}", Spec.INVITATIONS,
+			SAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USERS("ListUsers", HttpMethod.POST, "/users/list", Spec.USER_PERMISSIONS, SAFE),
+
+	/** A query sent as POST: it only reads. */
+	QUERY_USER_ROLES("QueryUserRoles", HttpMethod.POST, "/userRoles/list", Spec.USER_PERMISSIONS, SAFE);
 
 	private final Endpoint endpoint;
 
@@ -91,6 +110,10 @@ public enum AdsOperation implements UpstreamOperation {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
+
+		static final String USER_PERMISSIONS = "ads-api/AdvertisingUserPermissionsManagement_prod_3p.json";
 
 	}
 
