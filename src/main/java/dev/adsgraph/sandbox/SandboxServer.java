@@ -48,10 +48,13 @@ import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
 import dev.adsgraph.sandbox.ads.TermsPageHandler;
 import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
+import dev.adsgraph.sandbox.ads.UserAccessHandler;
+import dev.adsgraph.sandbox.ads.UserInvitations;
 import dev.adsgraph.sandbox.consent.AuthorizationPageHandler;
 import dev.adsgraph.sandbox.consent.ConsentTickets;
 import dev.adsgraph.sandbox.consent.CentralConsentHandler;
 import dev.adsgraph.sandbox.control.ControlHandler;
+import dev.adsgraph.sandbox.control.UserInvitationControl;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Hosts;
 import dev.adsgraph.sandbox.core.Hosts.Host;
@@ -338,6 +341,9 @@ public final class SandboxServer implements AutoCloseable {
 		BillingBook billingBook = new BillingBook(world.accounts());
 		BillingHandler billing = new BillingHandler(registry, billingBook, settings.clock());
 		BillingPageHandler billingPage = new BillingPageHandler(stats, registry, billingBook);
+		UserInvitations userInvitations = new UserInvitations(settings.clock());
+		UserAccessHandler userAccess = new UserAccessHandler(registry, userInvitations);
+		UserInvitationControl invitationControl = new UserInvitationControl(userInvitations);
 		Catalog catalog = Catalog.load();
 		Storefront storefront = new Storefront(catalog);
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
@@ -369,6 +375,7 @@ public final class SandboxServer implements AutoCloseable {
 					codes.clear();
 					consentTickets.clear();
 					termsTokens.clear();
+					userInvitations.clear();
 					adsReports.clear();
 					campaignStore.reset();
 					spReports.clear();
@@ -410,6 +417,13 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, BillingHandler.STATUSES, billing::statuses);
 		ads(routes, gate, BillingHandler.NOTIFICATIONS, billing::notifications);
 		ads(routes, gate, BillingHandler.INVOICES, billing::invoices);
+		ads(routes, gate, UserAccessHandler.CREATE, userAccess::create);
+		ads(routes, gate, UserAccessHandler.UPDATE, userAccess::update);
+		ads(routes, gate, UserAccessHandler.LIST, userAccess::list);
+		ads(routes, gate, UserAccessHandler.REDEEM, userAccess::redeem);
+		ads(routes, gate, UserAccessHandler.GET, userAccess::get);
+		ads(routes, gate, UserAccessHandler.LIST_USERS, userAccess::listUsers);
+		ads(routes, gate, UserAccessHandler.QUERY_USER_ROLES, userAccess::queryUserRoles);
 		sp(routes, spGate, SellersHandler.PARTICIPATIONS, sellers::participations);
 		sp(routes, spGate, CatalogHandler.SEARCH, catalogItems::search);
 		sp(routes, spGate, CatalogHandler.GET, catalogItems::get);
@@ -437,6 +451,8 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
+			.POST("/sandbox/userInvitations/{invitationId}/redeem", invitationControl::redeem)
+			.POST("/sandbox/userInvitations/{invitationId}/expire", invitationControl::expire)
 			.POST("/sandbox/users/{userId}/revoke", control::revokeUser)
 			.POST("/sandbox/sellers/{sellingPartnerId}/revoke", control::revokeSeller)
 			.GET("/sandbox/sellers/{sellerId}/products/{asin}", control::storefront)

@@ -28,6 +28,7 @@ import dev.adsgraph.upstream.ads.ReportRow;
 import dev.adsgraph.upstream.ads.SellingAccount;
 import dev.adsgraph.upstream.ads.Target;
 import dev.adsgraph.upstream.ads.TermsToken;
+import dev.adsgraph.upstream.ads.UserAccess;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -302,6 +303,42 @@ class ProfileServiceTest {
 		@Override
 		public Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId,
 				List<String> adIds) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, Integer maxResults, String nextToken) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region,
+				String invitationId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
+				Integer maxResults, String nextToken) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
+				String userId) {
 			throw new UnsupportedOperationException();
 		}
 

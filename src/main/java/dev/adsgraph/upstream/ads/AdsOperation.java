@@ -78,7 +78,26 @@ public enum AdsOperation implements UpstreamOperation {
 	BULK_GET_BILLING_NOTIFICATIONS("bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
 			Spec.BILLING, SAFE),
 
-	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE);
+	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE),
+
+	// User access (issue 18): invitations change who can use an account, so only the
+	// caller repeats them, with an idempotency key; lists are queries sent as POST.
+
+	CREATE_USER_INVITATIONS("CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	UPDATE_USER_INVITATIONS("UpdateUserInvitations", HttpMethod.PUT, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USER_INVITATIONS("ListUserInvitations", HttpMethod.POST, "/user-invitations/list", Spec.INVITATIONS, SAFE),
+
+	GET_USER_INVITATION("GetUserInvitation", HttpMethod.GET, "/user-invitations/{invitationId}", Spec.INVITATIONS,
+			SAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USERS("ListUsers", HttpMethod.POST, "/users/list", Spec.USER_PERMISSIONS, SAFE),
+
+	/** A query sent as POST: it only reads. */
+	QUERY_USER_ROLES("QueryUserRoles", HttpMethod.POST, "/userRoles/list", Spec.USER_PERMISSIONS, SAFE);
 
 	private final Endpoint endpoint;
 
@@ -102,6 +121,10 @@ public enum AdsOperation implements UpstreamOperation {
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
 
 		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
+
+		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
+
+		static final String USER_PERMISSIONS = "ads-api/AdvertisingUserPermissionsManagement_prod_3p.json";
 
 	}
 

@@ -67,6 +67,23 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 
 	static final String GET_REPORT_RESPONSE = "application/vnd.getasyncreportresponse.v3+json";
 
+	// AdvertisingInvitations_prod_3p.json and
+	// AdvertisingUserPermissionsManagement_prod_3p.json.
+	static final String CREATE_USER_INVITATIONS = "application/vnd.CreateUserInvitations.v1+json";
+
+	static final String UPDATE_USER_INVITATIONS = "application/vnd.UpdateUserInvitations.v1+json";
+
+	static final String LIST_USER_INVITATIONS = "application/vnd.ListUserInvitations.v1+json";
+
+	static final String GET_USER_INVITATION = "application/vnd.GetUserInvitation.v1+json";
+
+	static final String LIST_USERS = "application/vnd.listusers.v1+json";
+
+	static final String QUERY_USER_ROLES = "application/vnd.queryuserroles.v1+json";
+
+	/** The global ads account a user access call acts on. */
+	static final String ACCOUNT_ID = "Amazon-Ads-AccountId";
+
 	/**
 	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
 	 * 3).
@@ -535,6 +552,70 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 		return noAnswer;
 	}
 
+	// AdvertisingInvitations_prod_3p.json CreateUserInvitations
+	@Override
+	public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
+		return exchange(AdsOperation.CREATE_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, CREATE_USER_INVITATIONS, new CreateInvitationsBody(invitations, notify)),
+				UserAccess.Created.class);
+	}
+
+	// AdvertisingInvitations_prod_3p.json UpdateUserInvitations
+	@Override
+	public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
+		return exchange(AdsOperation.UPDATE_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, UPDATE_USER_INVITATIONS, new UpdateInvitationsBody(updates, notify)),
+				UserAccess.Updated.class);
+	}
+
+	// AdvertisingInvitations_prod_3p.json ListUserInvitations
+	@Override
+	public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, Integer maxResults, String nextToken) {
+		return exchange(AdsOperation.LIST_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, LIST_USER_INVITATIONS, new PageBody(maxResults, nextToken)),
+				UserAccess.InvitationPage.class)
+			.map((page) -> new UserAccess.InvitationPage(orEmpty(page.invitations()), page.nextToken()));
+	}
+
+	// AdvertisingInvitations_prod_3p.json GetUserInvitation
+	@Override
+	public Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region, String invitationId) {
+		return exchange(AdsOperation.GET_USER_INVITATION, region, credentials,
+				(request, path) -> request.uri(path, invitationId).header(HttpHeaders.ACCEPT, GET_USER_INVITATION),
+				UserAccess.Found.class)
+			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// AdvertisingUserPermissionsManagement_prod_3p.json ListUsers
+	@Override
+	public Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
+			Integer maxResults, String nextToken) {
+		return exchange(AdsOperation.LIST_USERS, region, credentials,
+				accountJson(adsAccountId, LIST_USERS, new PageBody(maxResults, nextToken)), UserAccess.UserPage.class)
+			.map((page) -> new UserAccess.UserPage(orEmpty(page.users()), page.nextToken()));
+	}
+
+	// AdvertisingUserPermissionsManagement_prod_3p.json QueryUserRoles
+	@Override
+	public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
+			String userId) {
+		return exchange(AdsOperation.QUERY_USER_ROLES, region, credentials,
+				accountJson(adsAccountId, QUERY_USER_ROLES, new UserRolesBody(userId)), UserAccess.RolePage.class)
+			.map((page) -> new UserAccess.RolePage(orEmpty(page.roles()), page.nextToken()));
+	}
+
+	/** A user access call on one account, with the operation's vendor type both ways. */
+	private static Request accountJson(String adsAccountId, String mediaType, Object body) {
+		return (request, path) -> request.uri(path)
+			.header(ACCOUNT_ID, adsAccountId)
+			.header(HttpHeaders.CONTENT_TYPE, mediaType)
+			.header(HttpHeaders.ACCEPT, mediaType)
+			.bodyValue(body);
+	}
+
 	private static boolean isTooEarly(Throwable ex) {
 		return ex instanceof UpstreamException upstream && !(ex instanceof DuplicateReportException)
 				&& AdsErrorDecoder.UPSTREAM.equals(upstream.upstream()) && upstream.httpStatus() == 425;
@@ -697,6 +778,20 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 	}
 
 	record BillingBody(List<Billing.AdvertiserMarketplace> advertiserMarketplaces) {
+	}
+
+	record CreateInvitationsBody(List<UserAccess.InvitationRequest> userInvitationRequests,
+			boolean notifyInvitedUsers) {
+	}
+
+	record UpdateInvitationsBody(List<UserAccess.Update> updates, boolean notifyInvitedUsers) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record PageBody(Integer maxResults, String nextToken) {
+	}
+
+	record UserRolesBody(String userId) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
