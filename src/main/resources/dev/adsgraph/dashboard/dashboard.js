@@ -1152,11 +1152,88 @@ function stepItem(account, step) {
     stepActions(account, step, actions);
   }
   item.append(actions);
+  const result = stepResults.get(`${account.id} ${step.kind}`);
+  if (result) {
+    item.append(stepResult(result));
+  }
   return item;
+}
+
+const INVITE_USERS = `mutation DashboardInviteUsers($account: ID!, $invitations: [UserInvitationInput!]!, $key: String) {
+  inviteUsers(adsAccountId: $account, invitations: $invitations, idempotencyKey: $key) {
+    results { index invitation { id emailAddress status } userErrors { code message field } }
+    userErrors { code message }
+  }
+}`;
+
+// What the last action of a step answered ("<account id> <kind>" → {text, status}), shown under it
+// until the next action: a redraw of the card keeps it.
+const stepResults = new Map();
+
+/** A fresh idempotency key per action: a retry of the same click is the same key. */
+function newKey() {
+  if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+    return window.crypto.randomUUID();
+  }
+  const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function field(tag, name, label, attributes = {}) {
+  const wrapper = element('label', 'step-field');
+  wrapper.append(label ? `${label} ` : '');
+  const input = element(tag);
+  input.name = name;
+  Object.entries(attributes).forEach(([key, value]) => input.setAttribute(key, value));
+  wrapper.append(input);
+  return [wrapper, input];
+}
+
+function showStepResult(account, kind, text, state) {
+  stepResults.set(`${account.id} ${kind}`, { text, status: state });
+  const card = [...$('accounts').children].find((c) => c.dataset.id === account.id);
+  const item = card && card.querySelector(`li.step[data-kind="${kind}"]`);
+  if (item) {
+    item.querySelector('.step-result')?.remove();
+    item.append(stepResult(stepResults.get(`${account.id} ${kind}`)));
+  }
+}
+
+function stepResult(result) {
+  const node = element('p', 'step-result', result.text);
+  node.dataset.status = result.status;
+  node.setAttribute('role', 'status');
+  return node;
 }
 
 /** The actions the dashboard can take itself for an open step (beyond following its link). */
 function stepActions(account, step, actions) {
+  const registered = account.status === 'CREATED' || account.status === 'PARTIALLY_CREATED';
+  if (step.kind === 'ACCESS' && registered) {
+    inviteAction(account, actions);
+  }
+}
+
+/** Invite a user by e-mail with a level (inviteUsers); Amazon e-mails them a link to accept. */
+function inviteAction(account, actions) {
+  const [emailLabel, email] = field('input', 'emailAddress', 'E-mail', { type: 'email', size: '24' });
+  const [nameLabel, name] = field('input', 'userName', 'Name', { size: '14' });
+  const [roleLabel, role] = field('select', 'role', 'Level');
+  role.append(new Option('Editor', 'EDITOR'), new Option('Admin', 'ADMIN'), new Option('Viewer', 'VIEWER'));
+  actions.append(emailLabel, nameLabel, roleLabel, button('Invite user', 'invite', async () => {
+    const invitation = { emailAddress: email.value.trim(), userName: name.value.trim(), role: role.value };
+    const { data, errors } = await graphql(INVITE_USERS, { account: account.id, invitations: [invitation], key: newKey() });
+    const payload = data.inviteUsers;
+    const problems = errors.concat((payload && payload.userErrors) || [],
+      ...((payload && payload.results) || []).map((r) => r.userErrors));
+    if (problems.length > 0 || !payload) {
+      showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not invited.', 'error');
+      return;
+    }
+    const invited = payload.results[0].invitation;
+    showStepResult(account, 'ACCESS', `Invited ${invited.emailAddress} (${invited.status.toLowerCase()}).`, 'done');
+    await refreshAccounts();
+  }));
 }
 
 // ---- Connections: the view at ?view=connections -------------------------------------------------
