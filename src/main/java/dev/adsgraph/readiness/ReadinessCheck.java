@@ -1,5 +1,6 @@
 package dev.adsgraph.readiness;
 
+import dev.adsgraph.tenancy.Tenant;
 import reactor.core.publisher.Mono;
 
 /**
@@ -7,6 +8,12 @@ import reactor.core.publisher.Mono;
  * check of a step's kind for an account and combines them with AND, so a family can add a
  * condition to a step (ACCESS: a manager link, and no pending invitation) without knowing
  * the others.
+ * <p>
+ * Readiness calls {@link #check} with the calling tenant in the Reactor context: read it
+ * with {@link #tenant()} ({@code ReadinessCheck.tenant().flatMap((tenant) -> ...)}), then
+ * call the family's service as its own fields do. Checks of one GraphQL response run
+ * concurrently, so a family that can answer many accounts with one upstream call batches
+ * them itself (a cached list, or a short-lived in-flight map keyed by tenant).
  */
 public interface ReadinessCheck {
 
@@ -18,5 +25,15 @@ public interface ReadinessCheck {
 	 * other fields read it.
 	 */
 	Mono<StepState> check(ReadinessSubject account);
+
+	/**
+	 * The tenant readiness runs the check for, from the Reactor context; an error when
+	 * called outside a check.
+	 */
+	static Mono<Tenant> tenant() {
+		return Mono.deferContextual((context) -> context.<Tenant>getOrEmpty(Tenant.class)
+			.map(Mono::just)
+			.orElseGet(() -> Mono.error(new IllegalStateException("ReadinessCheck.tenant() outside a check"))));
+	}
 
 }
