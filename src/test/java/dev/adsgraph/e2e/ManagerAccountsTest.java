@@ -57,6 +57,9 @@ class ManagerAccountsTest extends SandboxGatewayTest {
 	private static final String ACCOUNT = """
 			query($id: ID!) { adsAccount(id: $id) { id status managerAccounts { id name } } }""";
 
+	private static final String READINESS = """
+			query($id: ID!) { adsAccount(id: $id) { readiness { steps { kind done status nextAction } } } }""";
+
 	private static final String ACCOUNTS = """
 			{ adsAccounts(first: 20) { edges { node { id name managerAccounts { id } } } } }""";
 
@@ -99,6 +102,9 @@ class ManagerAccountsTest extends SandboxGatewayTest {
 		String manager = createManager("Onboarding " + UUID.randomUUID(), "ADVERTISER");
 		String account = createdBusinessAccount("Linkable Dental " + UUID.randomUUID());
 
+		assertThat(accessStep(account)).containsEntry("done", false)
+			.containsEntry("nextAction", "Link the account to a manager account");
+
 		Map<String, Object> linked = payload(this.client.graphql(LINK, Map.of("m", manager, "a", List.of(account))),
 				"linkAdsAccountsToManagerAccount");
 		assertThat((List<?>) linked.get("userErrors")).isEmpty();
@@ -112,6 +118,8 @@ class ManagerAccountsTest extends SandboxGatewayTest {
 			.extracting((m) -> m.get("id"))
 			.containsExactly(manager);
 		assertThat(linkedAccountIds(manager)).hasSize(1);
+		assertThat(accessStep(account)).containsEntry("done", true);
+		assertThat((String) accessStep(account).get("status")).contains("Onboarding");
 
 		Map<String, Object> unlinked = payload(this.client.graphql(UNLINK, Map.of("m", manager, "a", List.of(account))),
 				"unlinkAdsAccountsFromManagerAccount");
@@ -204,6 +212,17 @@ class ManagerAccountsTest extends SandboxGatewayTest {
 		assertThat(this.client.graphql(CREATE, Map.of("input", input, "key", createKey))).isEqualTo(created);
 		assertThat(managerIds().stream()
 			.filter((id) -> id.equals(at(created, "data.createManagerAccount.managerAccount.id")))).hasSize(1);
+	}
+
+	/** The ACCESS step of the account's readiness (its manager-account part). */
+	private Map<String, Object> accessStep(String adsAccountId) {
+		Map<String, Object> answer = this.client.graphql(READINESS, Map.of("id", adsAccountId));
+		assertNoErrors(answer);
+		List<Map<String, Object>> steps = at(answer, "data.adsAccount.readiness.steps");
+		return steps.stream()
+			.filter((step) -> "ACCESS".equals(step.get("kind")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no ACCESS step in " + answer));
 	}
 
 	private String createManager(String name, String type) {
