@@ -19,6 +19,7 @@ import dev.adsgraph.upstream.ads.AdsReport;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
 import dev.adsgraph.upstream.ads.Campaign;
 import dev.adsgraph.upstream.ads.CampaignWrites;
+import dev.adsgraph.upstream.ads.ManagerAccount;
 import dev.adsgraph.upstream.ads.MultiStatus;
 import dev.adsgraph.upstream.ads.Profile;
 import dev.adsgraph.upstream.ads.ProfileFilter;
@@ -313,14 +314,31 @@ class ProfileServiceTest {
 		}
 
 		@Override
+		public Mono<List<ManagerAccount>> getManagerAccounts(LwaCredentials credentials, Region region) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
 				String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
+		public Mono<ManagerAccount> createManagerAccount(LwaCredentials credentials, Region region,
+				ManagerAccount.Create request) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
 				String adsAccountId, Integer maxResults, String nextToken) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -339,6 +357,12 @@ class ProfileServiceTest {
 		@Override
 		public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
 				String userId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
+				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
 			throw new UnsupportedOperationException();
 		}
 
