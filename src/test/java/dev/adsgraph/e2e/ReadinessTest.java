@@ -40,6 +40,11 @@ class ReadinessTest extends SandboxGatewayTest {
 			  inviteUsers(adsAccountId: $id, invitations: $invitations, idempotencyKey: $key) {
 			    results { invitation { id status } userErrors { code message } } userErrors { code message } } }""";
 
+	static final String LINK = """
+			mutation($manager: ID!, $accounts: [ID!]!, $key: String) {
+			  linkAdsAccountsToManagerAccount(managerAccountId: $manager, accounts: $accounts, idempotencyKey: $key) {
+			    results { index done userErrors { code message } } userErrors { code message } } }""";
+
 	static final String READINESS = """
 			query($id: ID!) { adsAccount(id: $id) { id status
 			  readiness { state summary nextStep { kind done status nextAction link } steps { kind done status nextAction link } } } }""";
@@ -116,8 +121,23 @@ class ReadinessTest extends SandboxGatewayTest {
 		assertThat(this.client.postForm(billingLink, Map.of()).status()).isEqualTo(200);
 		assertThat(billingStatusNow(id)).containsEntry("setUp", true).containsEntry("terminal", true);
 
+		// Billing done; access is next: no manager account links the new account yet.
 		Map<String, Object> billed = readiness(this.client, id);
 		assertThat(step(billed, "BILLING")).containsEntry("done", true).containsEntry("link", null);
+		assertThat((Object) at(billed, "nextStep.kind")).isEqualTo("ACCESS");
+		assertThat(step(billed, "ACCESS")).containsEntry("done", false)
+			.containsEntry("status", "Not linked to a manager account.")
+			.containsEntry("nextAction", "Link the account to a manager account");
+		assertThat((Object) at(billed, "summary")).isEqualTo("Link the account to a manager account");
+
+		String manager = at(this.client.graphql("{ managerAccounts { id } }"), "data.managerAccounts.0.id");
+		Map<String, Object> linked = this.client.graphql(LINK,
+				Map.of("manager", manager, "accounts", List.of(id), "key", UUID.randomUUID().toString()));
+		assertNoErrors(linked);
+		assertThat((Object) at(linked, "data.linkAdsAccountsToManagerAccount.results.0.done")).isEqualTo(true);
+		Map<String, Object> managed = readiness(this.client, id);
+		assertThat((String) step(managed, "ACCESS").get("status")).doesNotContain("Not linked");
+		assertThat((Object) at(managed, "state")).isEqualTo("READY_TO_ADVERTISE");
 
 		// A colleague is invited: ACCESS waits for them to accept.
 		Map<String, Object> invited = this.client
@@ -128,7 +148,9 @@ class ReadinessTest extends SandboxGatewayTest {
 		String invitationId = at(invited, "data.inviteUsers.results.0.invitation.id");
 		Map<String, Object> inviting = readiness(this.client, id);
 		assertThat(step(inviting, "ACCESS")).containsEntry("done", false);
-		assertThat((String) step(inviting, "ACCESS").get("status")).contains("1 invitation is pending.");
+		assertThat(step(inviting, "ACCESS")).containsEntry("status", "1 invitation is pending.")
+			.containsEntry("nextAction",
+					"Wait for the invited users to accept, or revoke the invitations they will not use.");
 		assertThat((Object) at(inviting, "state")).isEqualTo("ACTION_NEEDED");
 
 		GatewayClient.Raw accepted = this.client
