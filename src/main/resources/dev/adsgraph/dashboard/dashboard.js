@@ -992,7 +992,7 @@ function renderAlerts(profile, result, titles) {
 const ACCOUNTS_PAGE = 20;
 const READINESS_EVERY_MS = 3_000;
 
-const ACCOUNT_FIELDS = `id name status countryCodes
+const ACCOUNT_FIELDS = `id name status countryCodes managerAccounts { id name }
       readiness { state summary nextStep { kind } steps { kind done status nextAction link } }`;
 
 const ACCOUNTS = `query DashboardAccounts($first: Int!, $after: String) {
@@ -1030,6 +1030,7 @@ async function loadAccounts() {
   shownAccounts = new Map();
   $('accounts').replaceChildren();
   status('Loading accounts…');
+  managerAccounts = null;
   await refreshAccounts(true);
 }
 
@@ -1064,6 +1065,11 @@ async function refreshAccounts(more = false) {
       accountPages = pages.length === 0 ? [null] : pages;
     }
     nextAccounts = next;
+  }
+  if (managerAccounts === null && accounts.some((a) => (a.managerAccounts || []).length === 0)) {
+    const answer = await graphql(MANAGER_ACCOUNTS, {});
+    errors.push(...answer.errors);
+    managerAccounts = answer.data.managerAccounts || [];
   }
   if (mine !== accountsGeneration) {
     return;
@@ -1166,6 +1172,22 @@ const INVITE_USERS = `mutation DashboardInviteUsers($account: ID!, $invitations:
   }
 }`;
 
+const MANAGER_ACCOUNTS = `query DashboardManagerAccounts { managerAccounts { id name } }`;
+
+const LINK_TO_MANAGER = `mutation DashboardLinkToManagerAccount($manager: ID!, $accounts: [ID!]!, $key: String) {
+  linkAdsAccountsToManagerAccount(managerAccountId: $manager, accounts: $accounts, idempotencyKey: $key) {
+    results { index done userErrors { code message } }
+    userErrors { code message }
+  }
+}`;
+
+const CREATE_MANAGER = `mutation DashboardCreateManagerAccount($input: CreateManagerAccountInput!, $key: String) {
+  createManagerAccount(input: $input, idempotencyKey: $key) { managerAccount { id name } userErrors { code message } }
+}`;
+
+// The user's manager accounts, asked for once per load of the view (the gateway caches them too).
+let managerAccounts = null;
+
 // What the last action of a step answered ("<account id> <kind>" → {text, status}), shown under it
 // until the next action: a redraw of the card keeps it.
 const stepResults = new Map();
@@ -1210,8 +1232,51 @@ function stepResult(result) {
 function stepActions(account, step, actions) {
   const registered = account.status === 'CREATED' || account.status === 'PARTIALLY_CREATED';
   if (step.kind === 'ACCESS' && registered) {
+    if ((account.managerAccounts || []).length === 0) {
+      managerAction(account, actions);
+    }
     inviteAction(account, actions);
   }
+}
+
+function problemsOf(errors, payload, results) {
+  return errors.concat((payload && payload.userErrors) || [], ...(results || []).map((r) => r.userErrors || []));
+}
+
+/** Link the account to one of the user's manager accounts, or create one to link it to. */
+function managerAction(account, actions) {
+  const [label, select] = field('select', 'managerAccountId', 'Manager account');
+  const accounts = managerAccounts || [];
+  select.append(...accounts.map((m) => new Option(m.name || m.id, m.id)));
+  select.append(new Option('New manager account…', ''));
+  const [nameLabel, name] = field('input', 'managerAccountName', 'Name', { size: '16' });
+  const showName = () => { nameLabel.hidden = select.value !== ''; };
+  select.addEventListener('change', showName);
+  showName();
+  actions.append(label, nameLabel, button('Link to manager account', 'link-manager', async () => {
+    let manager = select.value;
+    if (manager === '') {
+      const { data, errors } = await graphql(CREATE_MANAGER,
+        { input: { name: name.value.trim() || account.name || account.id, type: 'ADVERTISER' }, key: newKey() });
+      const payload = data.createManagerAccount;
+      const problems = problemsOf(errors, payload, []);
+      if (!payload || !payload.managerAccount) {
+        showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not created.', 'error');
+        return;
+      }
+      manager = payload.managerAccount.id;
+      managerAccounts = null;
+    }
+    const { data, errors } = await graphql(LINK_TO_MANAGER, { manager, accounts: [account.id], key: newKey() });
+    const payload = data.linkAdsAccountsToManagerAccount;
+    const problems = problemsOf(errors, payload, payload && payload.results);
+    if (!payload || problems.length > 0 || !payload.results.every((r) => r.done)) {
+      showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not linked.', 'error');
+      return;
+    }
+    showStepResult(account, 'ACCESS', `Linked to ${select.value === '' ? 'the new manager account' : select.selectedOptions[0].textContent}.`, 'done');
+    await refreshAccounts();
+  }));
 }
 
 /** Invite a user by e-mail with a level (inviteUsers); Amazon e-mails them a link to accept. */
@@ -1224,8 +1289,7 @@ function inviteAction(account, actions) {
     const invitation = { emailAddress: email.value.trim(), userName: name.value.trim(), role: role.value };
     const { data, errors } = await graphql(INVITE_USERS, { account: account.id, invitations: [invitation], key: newKey() });
     const payload = data.inviteUsers;
-    const problems = errors.concat((payload && payload.userErrors) || [],
-      ...((payload && payload.results) || []).map((r) => r.userErrors));
+    const problems = problemsOf(errors, payload, payload && payload.results);
     if (problems.length > 0 || !payload) {
       showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not invited.', 'error');
       return;

@@ -119,7 +119,7 @@ class ReadinessTest extends SandboxGatewayTest {
 		GatewayClient.Raw page = this.client.get(billingLink);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(this.client.postForm(billingLink, Map.of()).status()).isEqualTo(200);
-		assertThat(billingStatusNow(id)).containsEntry("setUp", true).containsEntry("terminal", true);
+		assertThat(billingStatusNow(this.port, id)).containsEntry("setUp", true).containsEntry("terminal", true);
 
 		// Billing done; access is next: no manager account links the new account yet.
 		Map<String, Object> billed = readiness(this.client, id);
@@ -169,9 +169,9 @@ class ReadinessTest extends SandboxGatewayTest {
 	 * The account's billing now, as a client following {@code billingStatus} gets it
 	 * first: read from Amazon past the billing cache, which it refreshes.
 	 */
-	private Map<String, Object> billingStatusNow(String adsAccountId) {
+	static Map<String, Object> billingStatusNow(int port, String adsAccountId) {
 		WebSocketGraphQlClient socket = WebSocketGraphQlClient
-			.builder("ws://127.0.0.1:" + this.port + "/graphql-ws", new ReactorNettyWebSocketClient())
+			.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
 			.header("X-Api-Key", GatewayClient.DEMO_KEY)
 			.build();
 		try {
