@@ -11,10 +11,10 @@ import dev.adsgraph.upstream.ads.AdsAccount;
 public record AdsAccountView(String id, String name, String status, List<String> countryCodes,
 		List<AlternateIdView> alternateIds, List<CountryErrorView> errors) {
 
-	record AlternateIdView(String countryCode, String profileId, String entityId) {
+	public record AlternateIdView(String countryCode, String profileId, String entityId) {
 	}
 
-	record CountryErrorView(String countryCode, String code, String message) {
+	public record CountryErrorView(String countryCode, String code, String message) {
 	}
 
 	static AdsAccountView of(AdsAccount account) {

@@ -66,6 +66,13 @@ enum SandboxOperations {
 
 	DELETE_ASYNC_REPORT("ads", "deleteAsyncReport", HttpMethod.DELETE, "/reporting/reports/{reportId}", Spec.REPORTING),
 
+	BULK_GET_BILLING_STATUS("ads", "bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING),
+
+	BULK_GET_BILLING_NOTIFICATIONS("ads", "bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
+			Spec.BILLING),
+
+	GET_ADVERTISER_INVOICES("ads", "getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING),
+
 	// User access (issue 18): invitations, and the users of an account with their roles.
 
 	CREATE_USER_INVITATIONS("ads", "CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS),
@@ -184,6 +191,8 @@ enum SandboxOperations {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
 
 		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
 

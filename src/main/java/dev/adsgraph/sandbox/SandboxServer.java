@@ -36,6 +36,9 @@ import dev.adsgraph.sandbox.ads.AdsAccountsHandler;
 import dev.adsgraph.sandbox.ads.AdsGate;
 import dev.adsgraph.sandbox.ads.AdsReportsHandler;
 import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
+import dev.adsgraph.sandbox.ads.BillingBook;
+import dev.adsgraph.sandbox.ads.BillingHandler;
+import dev.adsgraph.sandbox.ads.BillingPageHandler;
 import dev.adsgraph.sandbox.ads.CampaignStore;
 import dev.adsgraph.sandbox.ads.CampaignWritesHandler;
 import dev.adsgraph.sandbox.ads.CampaignsHandler;
@@ -59,6 +62,7 @@ import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
 import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.Stats;
+import dev.adsgraph.sandbox.fixtures.Account;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
@@ -97,6 +101,7 @@ import dev.adsgraph.sandbox.sp.SpStaticExamples;
  * +4-6  SP-API NA, EU, FE                {base}/sp/na|eu|fe/...
  * +7    GET /{key} (report documents)  {base}/documents/{key} (S3-style presigned)
  *       GET|POST {base}/terms/agreement/{token}  the terms acceptance page
+ *       GET|POST {base}/sandbox/billing/setup      the billing setup page
  *       {base}/sandbox/...                       control endpoints for tests and tools
  * </pre>
  */
@@ -333,6 +338,10 @@ public final class SandboxServer implements AutoCloseable {
 		AdvertiserAccountsHandler advertiserAccounts = new AdvertiserAccountsHandler(registry, registrations);
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
+		BillingBook billingBook = new BillingBook(world.accounts());
+		BillingHandler billing = new BillingHandler(registry, billingBook, settings.clock());
+		BillingPageHandler billingPage = new BillingPageHandler(stats, registry, billingBook);
+
 		UserInvitations userInvitations = new UserInvitations(settings.clock());
 		UserAccessHandler userAccess = new UserAccessHandler(registry, userInvitations);
 		UserInvitationControl invitationControl = new UserInvitationControl(userInvitations);
@@ -360,7 +369,9 @@ public final class SandboxServer implements AutoCloseable {
 		// accounts.
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, storefront, faults, registry,
 				reportHold, settings.clock(), hosts, grants, accessTokens, world::users, () -> {
-					registry.reset(Fixtures.load().accounts());
+					List<Account> accounts = Fixtures.load().accounts();
+					registry.reset(accounts);
+					billingBook.reset(accounts);
 					grants.clear();
 					codes.clear();
 					consentTickets.clear();
@@ -404,6 +415,10 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
 		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
 		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);
+		ads(routes, gate, BillingHandler.STATUSES, billing::statuses);
+		ads(routes, gate, BillingHandler.NOTIFICATIONS, billing::notifications);
+		ads(routes, gate, BillingHandler.INVOICES, billing::invoices);
+
 		ads(routes, gate, UserAccessHandler.CREATE, userAccess::create);
 		ads(routes, gate, UserAccessHandler.UPDATE, userAccess::update);
 		ads(routes, gate, UserAccessHandler.LIST, userAccess::list);
@@ -433,6 +448,8 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
 			.GET("/documents/{*key}", documents::download)
+			.GET(BillingPageHandler.PATH, billingPage::show)
+			.POST(BillingPageHandler.PATH, billingPage::complete)
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)

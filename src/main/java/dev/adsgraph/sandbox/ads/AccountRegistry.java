@@ -90,8 +90,8 @@ public final class AccountRegistry {
 		});
 	}
 
-	/** Any user's account, for the users its owner invited (user access). */
-	Optional<Account> byId(String adsAccountId) {
+	/** An account by its id, whoever owns it (the sandbox's own pages), or empty. */
+	public Optional<Account> account(String adsAccountId) {
 		return Optional.ofNullable(this.byId.get(adsAccountId));
 	}
 

@@ -71,6 +71,15 @@ public enum AdsOperation implements UpstreamOperation {
 
 	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE),
 
+	// Billing (issue 18). The two bulk reads are sent as POST and only read.
+
+	BULK_GET_BILLING_STATUS("bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING, SAFE),
+
+	BULK_GET_BILLING_NOTIFICATIONS("bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
+			Spec.BILLING, SAFE),
+
+	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE),
+
 	// User access (issue 18): invitations change who can use an account, so only the
 	// caller repeats them, with an idempotency key; lists are queries sent as POST.
 
@@ -110,6 +119,8 @@ public enum AdsOperation implements UpstreamOperation {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
 
 		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
 

@@ -41,7 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link AdsAuthFilter}, error decoding in {@link AdsErrorDecoder}; this class only maps
  * each operation onto its path, media types and wire bodies.
  */
-public final class WebClientAdsApiClient implements AdsApiClient {
+public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClient {
 
 	// Vendor media types of AdvertisingAccounts_prod_3p.json, kept as strings and sent as
 	// header values because Spring's MediaType lower-cases them, and the terms token type
@@ -91,6 +91,18 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	static final String SCOPE = "Amazon-Advertising-API-Scope";
 
 	static final String DOWNLOAD_REPORT = "downloadReport";
+
+	// AdvertisingBilling_prod_3p.json: the bulk reads' request and answer types, and the
+	// invoices' answer type.
+	static final String BILLING_STATUS_REQUEST = "application/vnd.bulkgetbillingstatusrequestbody.v1+json";
+
+	static final String BILLING_STATUS_RESPONSE = "application/vnd.bulkgetbillingstatusresponse.v1+json";
+
+	static final String BILLING_NOTIFICATIONS_REQUEST = "application/vnd.billingnotifications.v1+json";
+
+	static final String BILLING_NOTIFICATIONS_RESPONSE = "application/vnd.bulkgetbillingnotificationsresponse.v1+json";
+
+	static final String INVOICES = "application/vnd.invoices.v1.1+json";
 
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
@@ -609,6 +621,52 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 				&& AdsErrorDecoder.UPSTREAM.equals(upstream.upstream()) && upstream.httpStatus() == 425;
 	}
 
+	// AdvertisingBilling_prod_3p.json bulkGetBillingStatus
+	@Override
+	public Mono<Billing.Statuses> bulkGetBillingStatus(LwaCredentials credentials, Region region,
+			List<Billing.AdvertiserMarketplace> items) {
+		return exchange(AdsOperation.BULK_GET_BILLING_STATUS, region, credentials,
+				(request, path) -> request.uri(path)
+					.header(HttpHeaders.CONTENT_TYPE, BILLING_STATUS_REQUEST)
+					.header(HttpHeaders.ACCEPT, BILLING_STATUS_RESPONSE)
+					.bodyValue(new BillingBody(items)),
+				Billing.Statuses.class)
+			.map((answer) -> new Billing.Statuses(orEmpty(answer.success()), orEmpty(answer.error())));
+	}
+
+	// AdvertisingBilling_prod_3p.json bulkGetBillingNotifications
+	@Override
+	public Mono<Billing.Notifications> bulkGetBillingNotifications(LwaCredentials credentials, Region region,
+			List<Billing.AdvertiserMarketplace> items) {
+		return exchange(AdsOperation.BULK_GET_BILLING_NOTIFICATIONS, region, credentials,
+				(request, path) -> request.uri(path)
+					.header(HttpHeaders.CONTENT_TYPE, BILLING_NOTIFICATIONS_REQUEST)
+					.header(HttpHeaders.ACCEPT, BILLING_NOTIFICATIONS_RESPONSE)
+					.bodyValue(new BillingBody(items)),
+				Billing.Notifications.class)
+			.map((answer) -> new Billing.Notifications(orEmpty(answer.success()), orEmpty(answer.error())));
+	}
+
+	// AdvertisingBilling_prod_3p.json getAdvertiserInvoices
+	@Override
+	public Mono<Billing.InvoicePage> getAdvertiserInvoices(LwaCredentials credentials, Region region, long profileId,
+			Billing.InvoiceQuery query) {
+		return exchange(AdsOperation.GET_ADVERTISER_INVOICES, region, credentials,
+				(request, path) -> request
+					.uri((uri) -> uri.path(path)
+						.queryParamIfPresent("invoiceStatuses",
+								Optional.ofNullable(query.invoiceStatuses())
+									.filter((statuses) -> !statuses.isEmpty())
+									.map((statuses) -> String.join(",", statuses)))
+						.queryParamIfPresent("count", Optional.ofNullable(query.count()))
+						.queryParamIfPresent("cursor", Optional.ofNullable(query.cursor()))
+						.build())
+					.header(SCOPE, Long.toString(profileId))
+					.header(HttpHeaders.ACCEPT, INVOICES),
+				Billing.InvoicePage.class)
+			.map((page) -> new Billing.InvoicePage(orEmpty(page.invoiceSummaries()), page.nextCursor()));
+	}
+
 	/** The v1 API's JSON both ways (AmazonAdsAPIALLMerged_prod_3p_ALL.json). */
 	private static Request v1Json(Object body) {
 		return (request, path) -> request.uri(path)
@@ -731,6 +789,9 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	record UserRolesBody(String userId) {
+	}
+
+	record BillingBody(List<Billing.AdvertiserMarketplace> advertiserMarketplaces) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
