@@ -237,6 +237,39 @@ class UserAccessTest extends SandboxGatewayTest {
 		assertThat((Object) at(events.get(1), "invitation.state")).isEqualTo("REDEEMED");
 	}
 
+	/**
+	 * The ACCESS step waits while an invitation is pending; once the invitee accepts, no
+	 * pending invitation holds it open (a manager-account check of the same step may
+	 * still do).
+	 */
+	@Test
+	void aPendingInvitationHoldsTheAccessStepOpenUntilItIsAccepted() {
+		String account = accountNamed("Sakura Home Goods K.K.");
+		assertThat(accessStep(account).get("status")).asString()
+			.doesNotContain("invitation is pending")
+			.doesNotContain("invitations are pending");
+
+		String id = invitationId(invite(account, List.of(input(unique("ready"), "VIEWER", null)), null));
+		Map<String, Object> waiting = accessStep(account);
+		assertThat(waiting).containsEntry("done", false);
+		assertThat(waiting.get("status")).asString().contains("1 invitation is pending.");
+		assertThat(waiting.get("nextAction")).isNotNull();
+
+		sandbox("/sandbox/userInvitations/" + id + "/redeem");
+		assertThat(accessStep(account).get("status")).asString()
+			.doesNotContain("invitation is pending")
+			.doesNotContain("invitations are pending");
+	}
+
+	private Map<String, Object> accessStep(String account) {
+		Map<String, Object> answer = this.client.graphql("""
+				query($id: ID!) { adsAccount(id: $id) { readiness { steps { kind done status nextAction } } } }""",
+				Map.of("id", account));
+		assertNoErrors(answer);
+		List<Map<String, Object>> steps = at(answer, "data.adsAccount.readiness.steps");
+		return steps.stream().filter((s) -> "ACCESS".equals(s.get("kind"))).findFirst().orElseThrow();
+	}
+
 	private Map<String, Object> invite(String account, List<Map<String, Object>> invitations, String key) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("account", account);
