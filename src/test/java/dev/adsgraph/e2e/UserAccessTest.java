@@ -141,6 +141,11 @@ class UserAccessTest extends SandboxGatewayTest {
 				null);
 		assertThat((Object) at(unknown, "data.inviteUsers.userErrors.0.code")).isEqualTo("UNKNOWN_ACCOUNT");
 		assertThat(upstreamCount("CreateUserInvitations")).isEqualTo(creates);
+
+		Map<String, Object> noSuchInvitation = this.client.graphql(ONE, Map.of("id", "no-such-invitation"));
+		assertNoErrors(noSuchInvitation);
+		assertThat((Object) at(noSuchInvitation, "data.userInvitation")).isNull();
+		assertThat(errorCode(this.client.graphql(ONE, Map.of("id", "../../users/list")))).isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
