@@ -31,7 +31,7 @@ class AccessReadinessCheck implements ReadinessCheck {
 	public Mono<StepState> check(ReadinessSubject account) {
 		return ReadinessCheck.tenant()
 			.flatMap((tenant) -> this.access.pendingInvitations(tenant, account.adsAccountId()))
-			.map((pending) -> pending.isEmpty() ? new StepState(true, "No invitation is pending.", null, null)
+			.map((pending) -> pending.isEmpty() ? new StepState(true, "No pending invitation.", null, null)
 					: new StepState(false,
 							pending.size() + ((pending.size() == 1) ? " invitation is" : " invitations are")
 									+ " pending.",

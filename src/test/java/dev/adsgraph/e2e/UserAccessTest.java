@@ -141,6 +141,11 @@ class UserAccessTest extends SandboxGatewayTest {
 				null);
 		assertThat((Object) at(unknown, "data.inviteUsers.userErrors.0.code")).isEqualTo("UNKNOWN_ACCOUNT");
 		assertThat(upstreamCount("CreateUserInvitations")).isEqualTo(creates);
+
+		Map<String, Object> noSuchInvitation = this.client.graphql(ONE, Map.of("id", "no-such-invitation"));
+		assertNoErrors(noSuchInvitation);
+		assertThat((Object) at(noSuchInvitation, "data.userInvitation")).isNull();
+		assertThat(errorCode(this.client.graphql(ONE, Map.of("id", "../../users/list")))).isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
@@ -235,6 +240,39 @@ class UserAccessTest extends SandboxGatewayTest {
 		assertThat(events).extracting((e) -> e.get("status")).containsExactly("PENDING", "REDEEMED");
 		assertThat(events).extracting((e) -> e.get("terminal")).containsExactly(false, true);
 		assertThat((Object) at(events.get(1), "invitation.state")).isEqualTo("REDEEMED");
+	}
+
+	/**
+	 * The ACCESS step waits while an invitation is pending; once the invitee accepts, no
+	 * pending invitation holds it open (a manager-account check of the same step may
+	 * still do).
+	 */
+	@Test
+	void aPendingInvitationHoldsTheAccessStepOpenUntilItIsAccepted() {
+		String account = accountNamed("Sakura Home Goods K.K.");
+		assertThat(accessStep(account).get("status")).asString()
+			.doesNotContain("invitation is pending")
+			.doesNotContain("invitations are pending");
+
+		String id = invitationId(invite(account, List.of(input(unique("ready"), "VIEWER", null)), null));
+		Map<String, Object> waiting = accessStep(account);
+		assertThat(waiting).containsEntry("done", false);
+		assertThat(waiting.get("status")).asString().contains("1 invitation is pending.");
+		assertThat(waiting.get("nextAction")).isNotNull();
+
+		sandbox("/sandbox/userInvitations/" + id + "/redeem");
+		assertThat(accessStep(account).get("status")).asString()
+			.doesNotContain("invitation is pending")
+			.doesNotContain("invitations are pending");
+	}
+
+	private Map<String, Object> accessStep(String account) {
+		Map<String, Object> answer = this.client.graphql("""
+				query($id: ID!) { adsAccount(id: $id) { readiness { steps { kind done status nextAction } } } }""",
+				Map.of("id", account));
+		assertNoErrors(answer);
+		List<Map<String, Object>> steps = at(answer, "data.adsAccount.readiness.steps");
+		return steps.stream().filter((s) -> "ACCESS".equals(s.get("kind"))).findFirst().orElseThrow();
 	}
 
 	private Map<String, Object> invite(String account, List<Map<String, Object>> invitations, String key) {

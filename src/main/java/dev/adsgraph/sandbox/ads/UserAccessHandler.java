@@ -313,7 +313,7 @@ public final class UserAccessHandler {
 			return owned.get();
 		}
 		String amazonId = amazonUserId(userId);
-		return this.registry.byId(id.trim())
+		return this.registry.account(id.trim())
 			.filter((account) -> this.invitations.members(account.adsAccountId())
 				.stream()
 				.anyMatch((m) -> m.userId().equals(amazonId)))
