@@ -220,6 +220,72 @@ class ReadinessTest extends SandboxGatewayTest {
 	}
 
 	@Test
+	void theReadinessSubscriptionSendsTheCurrentStateThenEachChange() {
+		String id = register(this.client,
+				Map.of("association",
+						Map.of("business",
+								Map.of("name", "Harborview Dental Group", "phone", "+1 206 555 0199", "addressLine1",
+										"400 Pine St", "city", "Seattle", "state", "WA", "zipCode", "98101",
+										"countryCode", "US", "websiteUrl", "https://www.harborview-dental.example"))));
+		WebSocketGraphQlClient socket = socket(this.port);
+		try {
+			List<Map<String, Object>> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+			reactor.core.Disposable subscription = socket.document("""
+					subscription($id: ID!) { adsAccountReadiness(adsAccountId: $id) {
+					  adsAccountId terminal readiness { state nextStep { kind } steps { kind done } } } }""")
+				.variables(Map.of("id", id))
+				.retrieveSubscription("adsAccountReadiness")
+				.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.subscribe(events::add);
+			try {
+				eventually(events::size, (size) -> size >= 1);
+				assertThat(events.get(0)).containsEntry("adsAccountId", id).containsEntry("terminal", false);
+				assertThat((Object) at(events.get(0), "readiness.state")).isEqualTo("WAITING");
+
+				this.client.settleRegistration(id);
+				eventually(events::size, (size) -> size >= 2);
+				assertThat((Object) at(events.get(1), "readiness.steps.0.done")).isEqualTo(true);
+				assertThat((Object) at(events.get(1), "readiness.state")).isEqualTo("ACTION_NEEDED");
+				assertThat((Object) at(events.get(1), "terminal")).isEqualTo(false);
+			}
+			finally {
+				subscription.dispose();
+			}
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void aReadinessSubscriptionToAnUnknownAccountEndsWithNotFound() {
+		WebSocketGraphQlClient socket = socket(this.port);
+		try {
+			Throwable error = socket
+				.document("subscription($id: ID!) { adsAccountReadiness(adsAccountId: $id) { terminal } }")
+				.variables(Map.of("id", "amzn1.ads-account.g.nosuchaccount0000000000000"))
+				.executeSubscription()
+				.then()
+				.map((done) -> (Throwable) null)
+				.onErrorResume((ex) -> reactor.core.publisher.Mono.just(ex))
+				.block(Duration.ofSeconds(10));
+			assertThat(error).isNotNull();
+			assertThat(error.toString()).contains("NOT_FOUND");
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(10));
+		}
+	}
+
+	static WebSocketGraphQlClient socket(int port) {
+		return WebSocketGraphQlClient
+			.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
+			.header("X-Api-Key", GatewayClient.DEMO_KEY)
+			.build();
+	}
+
+	@Test
 	void aPageOfAccountsHasTheReadinessOfEach() {
 		Map<String, Object> answer = this.client
 			.graphql("{ adsAccounts(first: 50) { nodes { id status readiness { state steps { kind done } } } } }");
