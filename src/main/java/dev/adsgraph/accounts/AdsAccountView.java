@@ -8,13 +8,13 @@ import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.ads.AdsAccount;
 
 /** The schema's {@code AdsAccount}, with ISO country codes and profile ids as strings. */
-record AdsAccountView(String id, String name, String status, List<String> countryCodes,
+public record AdsAccountView(String id, String name, String status, List<String> countryCodes,
 		List<AlternateIdView> alternateIds, List<CountryErrorView> errors) {
 
-	record AlternateIdView(String countryCode, String profileId, String entityId) {
+	public record AlternateIdView(String countryCode, String profileId, String entityId) {
 	}
 
-	record CountryErrorView(String countryCode, String code, String message) {
+	public record CountryErrorView(String countryCode, String code, String message) {
 	}
 
 	static AdsAccountView of(AdsAccount account) {

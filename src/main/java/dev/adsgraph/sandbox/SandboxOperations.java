@@ -42,6 +42,17 @@ enum SandboxOperations {
 
 	QUERY_SELLING_ACCOUNT("ads", "QuerySellingAccount", HttpMethod.POST, "/adsApi/v1/query/sellingAccounts", Spec.V1),
 
+	GET_MANAGER_ACCOUNTS_FOR_USER("ads", "getManagerAccountsForUser", HttpMethod.GET, "/managerAccounts",
+			Spec.MANAGER_ACCOUNTS),
+
+	CREATE_MANAGER_ACCOUNT("ads", "createManagerAccount", HttpMethod.POST, "/managerAccounts", Spec.MANAGER_ACCOUNTS),
+
+	LINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT("ads", "LinkAdvertisingAccountsToManagerAccountPublicAPI",
+			HttpMethod.POST, "/managerAccounts/{managerAccountId}/associate", Spec.MANAGER_ACCOUNTS),
+
+	UNLINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT("ads", "UnlinkAdvertisingAccountsToManagerAccountPublicAPI",
+			HttpMethod.POST, "/managerAccounts/{managerAccountId}/disassociate", Spec.MANAGER_ACCOUNTS),
+
 	QUERY_CAMPAIGN("ads", "QueryCampaign", HttpMethod.POST, "/adsApi/v1/query/campaigns", Spec.V1),
 
 	QUERY_AD_GROUP("ads", "QueryAdGroup", HttpMethod.POST, "/adsApi/v1/query/adGroups", Spec.V1),
@@ -167,6 +178,9 @@ enum SandboxOperations {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		/** Our own OpenAPI document of the established facts (SOURCES.md). */
+		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
 
 		static final String CATALOG = "sp-api/catalogItems_2022-04-01.json";
 

@@ -39,6 +39,8 @@ import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
 import dev.adsgraph.sandbox.ads.CampaignStore;
 import dev.adsgraph.sandbox.ads.CampaignWritesHandler;
 import dev.adsgraph.sandbox.ads.CampaignsHandler;
+import dev.adsgraph.sandbox.ads.ManagerAccounts;
+import dev.adsgraph.sandbox.ads.ManagerAccountsHandler;
 import dev.adsgraph.sandbox.ads.ProfilesHandler;
 import dev.adsgraph.sandbox.ads.Registrations;
 import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
@@ -329,6 +331,10 @@ public final class SandboxServer implements AutoCloseable {
 		AdsAccountsHandler adsAccounts = new AdsAccountsHandler(registry, termsTokens, terms, registrations);
 		AdvertiserAccountsHandler advertiserAccounts = new AdvertiserAccountsHandler(registry, registrations);
 		SellingAccountsHandler sellingAccounts = new SellingAccountsHandler();
+		ManagerAccounts managerAccounts = new ManagerAccounts(registry,
+				() -> UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+		ManagerAccountsHandler managerAccountsHandler = new ManagerAccountsHandler(managerAccounts, registry,
+				settings.clock());
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
 		Catalog catalog = Catalog.load();
 		Storefront storefront = new Storefront(catalog);
@@ -355,6 +361,7 @@ public final class SandboxServer implements AutoCloseable {
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, storefront, faults, registry,
 				reportHold, settings.clock(), hosts, grants, accessTokens, world::users, () -> {
 					registry.reset(Fixtures.load().accounts());
+					managerAccounts.reset();
 					grants.clear();
 					codes.clear();
 					consentTickets.clear();
@@ -385,6 +392,10 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, AdvertiserAccountsHandler.UPDATE, advertiserAccounts::update);
 		ads(routes, gate, AdvertiserAccountsHandler.QUERY, advertiserAccounts::query);
 		ads(routes, gate, SellingAccountsHandler.QUERY, sellingAccounts::query);
+		ads(routes, gate, ManagerAccountsHandler.LIST, managerAccountsHandler::list);
+		ads(routes, gate, ManagerAccountsHandler.CREATE, managerAccountsHandler::create);
+		ads(routes, gate, ManagerAccountsHandler.ASSOCIATE, managerAccountsHandler::associate);
+		ads(routes, gate, ManagerAccountsHandler.DISASSOCIATE, managerAccountsHandler::disassociate);
 		ads(routes, gate, CampaignsHandler.QUERY_CAMPAIGNS, campaigns::queryCampaigns);
 		ads(routes, gate, CampaignsHandler.QUERY_AD_GROUPS, campaigns::queryAdGroups);
 		ads(routes, gate, CampaignsHandler.QUERY_ADS, campaigns::queryAds);

@@ -19,6 +19,7 @@ import dev.adsgraph.upstream.ads.AdsReport;
 import dev.adsgraph.upstream.ads.AdvertiserAccount;
 import dev.adsgraph.upstream.ads.Campaign;
 import dev.adsgraph.upstream.ads.CampaignWrites;
+import dev.adsgraph.upstream.ads.ManagerAccount;
 import dev.adsgraph.upstream.ads.MultiStatus;
 import dev.adsgraph.upstream.ads.Profile;
 import dev.adsgraph.upstream.ads.ProfileFilter;
@@ -302,6 +303,29 @@ class ProfileServiceTest {
 		@Override
 		public Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId,
 				List<String> adIds) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<List<ManagerAccount>> getManagerAccounts(LwaCredentials credentials, Region region) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<ManagerAccount> createManagerAccount(LwaCredentials credentials, Region region,
+				ManagerAccount.Create request) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
+				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
 			throw new UnsupportedOperationException();
 		}
 

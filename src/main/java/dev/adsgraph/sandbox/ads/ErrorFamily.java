@@ -60,6 +60,25 @@ public enum ErrorFamily {
 			String v1Code = V1ErrorCode.isV1(code) ? code : V1ErrorCode.forStatus(status).name();
 			return ordered("code", v1Code, "message", message);
 		}
+	},
+
+	/**
+	 * Manager accounts ({@code /managerAccounts}): {@code ErrorDetail {code, message}},
+	 * the code one of BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, TOO_MANY_REQUESTS,
+	 * INTERNAL_SERVICE_ERROR, by status.
+	 */
+	MANAGER_ACCOUNTS {
+		@Override
+		Object body(int status, String code, String message) {
+			String detail = switch (status) {
+				case 400, 406, 413, 415 -> "BAD_REQUEST";
+				case 401 -> "UNAUTHORIZED";
+				case 403 -> "FORBIDDEN";
+				case 429 -> "TOO_MANY_REQUESTS";
+				default -> "INTERNAL_SERVICE_ERROR";
+			};
+			return ordered("code", detail, "message", message);
+		}
 	};
 
 	abstract Object body(int status, String code, String message);
@@ -75,7 +94,7 @@ public enum ErrorFamily {
 			// ErrorCode TOO_MANY_REQUESTS (AmazonAdsAPIALLMerged_prod_3p_ALL.json).
 			case V1 -> "There have been too many requests, please slow down your call rate.";
 			// Profiles: the model gives no text; the status's reason phrase.
-			case GENERIC -> "Too Many Requests";
+			case GENERIC, MANAGER_ACCOUNTS -> "Too Many Requests";
 		};
 	}
 

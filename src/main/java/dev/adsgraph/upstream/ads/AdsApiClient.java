@@ -121,4 +121,35 @@ public interface AdsApiClient {
 	/** POST /adsApi/v1/delete/ads (DeleteAd): archives them, 207. */
 	Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId, List<String> adIds);
 
+	// Manager accounts (ManagerAccount.facts.json; docs/contracts/manager-accounts.md):
+	// the user's, not a profile's, so without a scope.
+
+	/**
+	 * GET /managerAccounts (getManagerAccountsForUser): every manager account of the
+	 * user, with the linked accounts of {@code region}'s marketplaces only (at most 50
+	 * each).
+	 */
+	Mono<List<ManagerAccount>> getManagerAccounts(LwaCredentials credentials, Region region);
+
+	/**
+	 * POST /managerAccounts (createManagerAccount): the new one, without linked accounts.
+	 */
+	Mono<ManagerAccount> createManagerAccount(LwaCredentials credentials, Region region, ManagerAccount.Create request);
+
+	/**
+	 * POST /managerAccounts/{managerAccountId}/associate
+	 * (LinkAdvertisingAccountsToManagerAccountPublicAPI), 1 to 20 accounts, 207 per
+	 * account.
+	 */
+	Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+			String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts);
+
+	/**
+	 * POST /managerAccounts/{managerAccountId}/disassociate
+	 * (UnlinkAdvertisingAccountsToManagerAccountPublicAPI), 1 to 20 accounts, 207 per
+	 * account.
+	 */
+	Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
+			String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts);
+
 }

@@ -39,6 +39,21 @@ public enum AdsOperation implements UpstreamOperation {
 	/** A query sent as POST: it only reads. */
 	QUERY_SELLING_ACCOUNT("QuerySellingAccount", HttpMethod.POST, "/adsApi/v1/query/sellingAccounts", Spec.V1, SAFE),
 
+	// Manager accounts (issue 18): the older /managerAccounts endpoints, whose shapes are
+	// specified; the v1 ones are not (docs/contracts/manager-accounts.md).
+
+	GET_MANAGER_ACCOUNTS_FOR_USER("getManagerAccountsForUser", HttpMethod.GET, "/managerAccounts",
+			Spec.MANAGER_ACCOUNTS, SAFE),
+
+	CREATE_MANAGER_ACCOUNT("createManagerAccount", HttpMethod.POST, "/managerAccounts", Spec.MANAGER_ACCOUNTS, UNSAFE),
+
+	/** Linking twice links once, but the caller decides on a repeat, with its key. */
+	LINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT("LinkAdvertisingAccountsToManagerAccountPublicAPI", HttpMethod.POST,
+			"/managerAccounts/{managerAccountId}/associate", Spec.MANAGER_ACCOUNTS, UNSAFE),
+
+	UNLINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT("UnlinkAdvertisingAccountsToManagerAccountPublicAPI",
+			HttpMethod.POST, "/managerAccounts/{managerAccountId}/disassociate", Spec.MANAGER_ACCOUNTS, UNSAFE),
+
 	// Ads API v1 campaign management reads: queries sent as POST, they only read.
 
 	QUERY_CAMPAIGN("QueryCampaign", HttpMethod.POST, "/adsApi/v1/query/campaigns", Spec.V1, SAFE),
@@ -91,6 +106,9 @@ public enum AdsOperation implements UpstreamOperation {
 		static final String V1 = "ads-api/AmazonAdsAPIALLMerged_prod_3p_ALL.json";
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
+
+		/** Our own OpenAPI document of the established facts (contracts/SOURCES.md). */
+		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
 
 	}
 

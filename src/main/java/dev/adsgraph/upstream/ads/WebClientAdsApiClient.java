@@ -67,6 +67,18 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	static final String GET_REPORT_RESPONSE = "application/vnd.getasyncreportresponse.v3+json";
 
+	// Manager accounts (ManagerAccount.facts.json): one media type per request and
+	// answer.
+	static final String MANAGER_ACCOUNTS = "application/vnd.getmanageraccountsresponse.v1+json";
+
+	static final String CREATE_MANAGER_ACCOUNT = "application/vnd.createmanageraccountrequest.v1+json";
+
+	static final String MANAGER_ACCOUNT = "application/vnd.manageraccount.v1+json";
+
+	static final String UPDATE_MANAGER_ACCOUNT_REQUEST = "application/vnd.updateadvertisingaccountsinmanageraccountrequest.v1+json";
+
+	static final String UPDATE_MANAGER_ACCOUNT_RESPONSE = "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
+
 	/**
 	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
 	 * 3).
@@ -142,6 +154,53 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 							.accept(MediaType.APPLICATION_JSON),
 				new ParameterizedTypeReference<List<Profile>>() {
 				}, Function.identity());
+	}
+
+	// ManagerAccount.facts.json getManagerAccountsForUser
+	@Override
+	public Mono<List<ManagerAccount>> getManagerAccounts(LwaCredentials credentials, Region region) {
+		return exchange(AdsOperation.GET_MANAGER_ACCOUNTS_FOR_USER, region, credentials,
+				(request, path) -> request.uri(path).header(HttpHeaders.ACCEPT, MANAGER_ACCOUNTS),
+				ManagerAccount.ListResponse.class)
+			.map((response) -> orEmpty(response.managerAccounts()));
+	}
+
+	// ManagerAccount.facts.json createManagerAccount
+	@Override
+	public Mono<ManagerAccount> createManagerAccount(LwaCredentials credentials, Region region,
+			ManagerAccount.Create body) {
+		return exchange(AdsOperation.CREATE_MANAGER_ACCOUNT, region, credentials,
+				(request, path) -> request.uri(path)
+					.header(HttpHeaders.CONTENT_TYPE, CREATE_MANAGER_ACCOUNT)
+					.header(HttpHeaders.ACCEPT, MANAGER_ACCOUNT)
+					.bodyValue(body),
+				ManagerAccount.class);
+	}
+
+	// ManagerAccount.facts.json LinkAdvertisingAccountsToManagerAccountPublicAPI
+	@Override
+	public Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+			String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+		return updateManagerAccount(AdsOperation.LINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT, credentials, region,
+				managerAccountId, accounts);
+	}
+
+	// ManagerAccount.facts.json UnlinkAdvertisingAccountsToManagerAccountPublicAPI
+	@Override
+	public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
+			String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+		return updateManagerAccount(AdsOperation.UNLINK_ADVERTISING_ACCOUNTS_TO_MANAGER_ACCOUNT, credentials, region,
+				managerAccountId, accounts);
+	}
+
+	private Mono<ManagerAccount.UpdateResult> updateManagerAccount(AdsOperation operation, LwaCredentials credentials,
+			Region region, String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+		return exchange(operation, region, credentials,
+				(request, path) -> request.uri(path, managerAccountId)
+					.header(HttpHeaders.CONTENT_TYPE, UPDATE_MANAGER_ACCOUNT_REQUEST)
+					.header(HttpHeaders.ACCEPT, UPDATE_MANAGER_ACCOUNT_RESPONSE)
+					.bodyValue(new UpdateManagerAccountBody(accounts)),
+				ManagerAccount.UpdateResult.class);
 	}
 
 	// AdvertisingAccounts_prod_3p.json CreateTermsToken
@@ -636,6 +695,9 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CreateTermsTokenBody(String termsType) {
+	}
+
+	record UpdateManagerAccountBody(List<ManagerAccount.AccountToUpdate> accounts) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
