@@ -20,7 +20,11 @@ from a bare git mirror of amzn/selling-partner-api-models at the snapshot the re
 (--mirror, default ../.mirror/amzn+selling-partner-api-models/repo), checked against their sha256
 the same way.
 
-Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GITDIR]   (needs PyYAML and git)
+The Ads API files that are not in ../shared/specs (MIRRORED_ADS_SPECS: billing) are read the same
+way from a bare mirror of the repository that committed Amazon's file (--ads-mirrors, default
+../.mirror), at the commit recorded here.
+
+Usage: python3 scripts/trim-specs.py [--source DIR] [--mirror GITDIR] [--ads-mirrors DIR]   (needs PyYAML and git)
 """
 import argparse
 import copy
@@ -80,6 +84,25 @@ SPECS = {
         {
             "/reporting/reports": ["post"],
             "/reporting/reports/{reportId}": ["get", "delete"],
+        },
+    ),
+}
+
+# Ads API files not in ../shared/specs, read from a bare git mirror of the repository that carries
+# Amazon's file (--ads-mirror DIR for the directory holding the mirrors): trimmed file ->
+# (mirror directory name, commit, path in that repository, sha256 of the original, {path: [methods kept]}).
+MIRRORED_ADS_SPECS = {
+    # Amazon's billing OpenAPI file as vanling1111/amazon-ads-api-python-sdk committed it (MIT).
+    "AdvertisingBilling_prod_3p.json": (
+        "vanling1111+amazon-ads-api-python-sdk",
+        "4703aa1e46ba4b8b6caaa140ba455a6a0c7d511c",
+        "specs/AdvertisingBilling_prod_3p.json",
+        "c198b15b52ec5a530c5b6ec6e49a927d281ddd8b483cec779416dd858ff58932",
+        {
+            "/billing/statuses": ["post"],
+            "/billing/notifications": ["post"],
+            "/invoices": ["get"],
+            "/invoices/{invoiceId}": ["get"],
         },
     ),
 }
@@ -310,6 +333,13 @@ def checked_bytes(name, raw, sha256):
     return raw
 
 
+def from_ads_mirror(mirrors, name, commit, path):
+    """A file at a pinned commit of a bare mirror under ``mirrors`` (the commit pins it, not the HEAD)."""
+    return subprocess.run(
+        ["git", "-C", str(mirrors / name / "repo"), "show", f"{commit}:{path}"], check=True, capture_output=True
+    ).stdout
+
+
 def from_mirror(mirror, path):
     """The file at SP_MODELS_SNAPSHOT in the bare mirror (the commit pins it, not the mirror's HEAD)."""
     return subprocess.run(
@@ -334,6 +364,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared/specs"))
     parser.add_argument("--mirror", default=str(ROOT.parent / ".mirror/amzn+selling-partner-api-models/repo"))
+    parser.add_argument("--ads-mirrors", default=str(ROOT.parent / ".mirror"))
     args = parser.parse_args()
     source = pathlib.Path(args.source)
     mirror = pathlib.Path(args.mirror)
@@ -351,6 +382,11 @@ def main():
             text = json.dumps(trimmed, indent=2, ensure_ascii=False) + "\n"
         (target / name).write_text(text, encoding="utf-8")
         print(f"{name}: {len(raw)} -> {len(text.encode())} bytes, {len(keep)} paths")
+    for name, (mirror_name, commit, path, sha256, keep) in MIRRORED_ADS_SPECS.items():
+        raw = checked_bytes(name, from_ads_mirror(pathlib.Path(args.ads_mirrors), mirror_name, commit, path), sha256)
+        text = json.dumps(trim(json.loads(raw), keep), indent=2, ensure_ascii=False) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+        print(f"{name}: {len(raw)} -> {len(text.encode())} bytes, {len(keep)} paths (mirror @ {commit[:12]})")
     target = CONTRACTS / "sp-api"
     target.mkdir(parents=True, exist_ok=True)
     for name, (sha256, keep) in SP_SPECS.items():

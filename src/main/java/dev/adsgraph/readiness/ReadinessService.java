@@ -49,11 +49,12 @@ class ReadinessService {
 				continue;
 			}
 			List<ReadinessCheck> ofKind = this.checks.get(kind);
-			if (ofKind.isEmpty()) {
-				steps.add(Mono.just(ReadinessRules.notChecked(kind)));
-			}
-			else if (!checkable) {
+			if (!checkable) {
+				// Nothing to check (or to do) before Amazon creates the account.
 				steps.add(Mono.just(ReadinessRules.blockedByRegistration(kind, registration.waiting())));
+			}
+			else if (ofKind.isEmpty()) {
+				steps.add(Mono.just(ReadinessRules.notChecked(kind)));
 			}
 			else {
 				steps.add(step(kind, ofKind, account));

@@ -26,6 +26,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import dev.adsgraph.sandbox.ads.BillingPageHandler;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
 import dev.adsgraph.sandbox.fixtures.SandboxUser;
@@ -175,6 +176,9 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 			properties.put("adsgraph.consent.vendor-central-consent-urls." + region.name(),
 					server.vendorCentralConsentUrl());
 		}
+		// The billing setup link the gateway shows: the sandbox's own billing page.
+		properties.put("adsgraph.billing.setup-url",
+				server.baseUrl() + BillingPageHandler.PATH + "?adsAccountId={adsAccountId}");
 		Map<String, SandboxUser> users = Fixtures.load().users();
 		tenant(properties, 0, "demo", "Sandbox demo tenant", DEMO_API_KEY, Fixtures.DEMO, Fixtures.DEMO_SP, users);
 		tenant(properties, 1, "agency", "Sandbox agency tenant", "adsgraph-agency-key", Fixtures.AGENCY,

@@ -77,6 +77,30 @@ enum SandboxOperations {
 
 	DELETE_ASYNC_REPORT("ads", "deleteAsyncReport", HttpMethod.DELETE, "/reporting/reports/{reportId}", Spec.REPORTING),
 
+	BULK_GET_BILLING_STATUS("ads", "bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING),
+
+	BULK_GET_BILLING_NOTIFICATIONS("ads", "bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
+			Spec.BILLING),
+
+	GET_ADVERTISER_INVOICES("ads", "getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING),
+
+	// User access (issue 18): invitations, and the users of an account with their roles.
+
+	CREATE_USER_INVITATIONS("ads", "CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS),
+
+	UPDATE_USER_INVITATIONS("ads", "UpdateUserInvitations", HttpMethod.PUT, "/user-invitations", Spec.INVITATIONS),
+
+	LIST_USER_INVITATIONS("ads", "ListUserInvitations", HttpMethod.POST, "/user-invitations/list", Spec.INVITATIONS),
+
+	REDEEM_USER_INVITATION("ads", "RedeemUserInvitation", HttpMethod.PUT, "/user-invitations/redeem", Spec.INVITATIONS),
+
+	GET_USER_INVITATION("ads", "GetUserInvitation", HttpMethod.GET, "/user-invitations/{invitationId}",
+			Spec.INVITATIONS),
+
+	LIST_USERS("ads", "ListUsers", HttpMethod.POST, "/users/list", Spec.USER_PERMISSIONS),
+
+	QUERY_USER_ROLES("ads", "QueryUserRoles", HttpMethod.POST, "/userRoles/list", Spec.USER_PERMISSIONS),
+
 	GET_MARKETPLACE_PARTICIPATIONS("sp", "getMarketplaceParticipations", HttpMethod.GET,
 			"/sellers/v1/marketplaceParticipations", "sp-api/sellers.json"),
 
@@ -181,6 +205,12 @@ enum SandboxOperations {
 
 		/** Our own OpenAPI document of the established facts (SOURCES.md). */
 		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
+
+		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
+
+		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
+
+		static final String USER_PERMISSIONS = "ads-api/AdvertisingUserPermissionsManagement_prod_3p.json";
 
 		static final String CATALOG = "sp-api/catalogItems_2022-04-01.json";
 

@@ -36,6 +36,9 @@ import dev.adsgraph.sandbox.ads.AdsAccountsHandler;
 import dev.adsgraph.sandbox.ads.AdsGate;
 import dev.adsgraph.sandbox.ads.AdsReportsHandler;
 import dev.adsgraph.sandbox.ads.AdvertiserAccountsHandler;
+import dev.adsgraph.sandbox.ads.BillingBook;
+import dev.adsgraph.sandbox.ads.BillingHandler;
+import dev.adsgraph.sandbox.ads.BillingPageHandler;
 import dev.adsgraph.sandbox.ads.CampaignStore;
 import dev.adsgraph.sandbox.ads.CampaignWritesHandler;
 import dev.adsgraph.sandbox.ads.CampaignsHandler;
@@ -47,10 +50,13 @@ import dev.adsgraph.sandbox.ads.SellingAccountsHandler;
 import dev.adsgraph.sandbox.ads.TermsPageHandler;
 import dev.adsgraph.sandbox.ads.TermsTokens;
 import dev.adsgraph.sandbox.ads.TermsTokensHandler;
+import dev.adsgraph.sandbox.ads.UserAccessHandler;
+import dev.adsgraph.sandbox.ads.UserInvitations;
 import dev.adsgraph.sandbox.consent.AuthorizationPageHandler;
 import dev.adsgraph.sandbox.consent.ConsentTickets;
 import dev.adsgraph.sandbox.consent.CentralConsentHandler;
 import dev.adsgraph.sandbox.control.ControlHandler;
+import dev.adsgraph.sandbox.control.UserInvitationControl;
 import dev.adsgraph.sandbox.core.Faults;
 import dev.adsgraph.sandbox.core.Hosts;
 import dev.adsgraph.sandbox.core.Hosts.Host;
@@ -58,6 +64,7 @@ import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.core.ReportDocuments;
 import dev.adsgraph.sandbox.core.ReportHold;
 import dev.adsgraph.sandbox.core.Stats;
+import dev.adsgraph.sandbox.fixtures.Account;
 import dev.adsgraph.sandbox.fixtures.AdsRegion;
 import dev.adsgraph.sandbox.fixtures.Catalog;
 import dev.adsgraph.sandbox.fixtures.Fixtures;
@@ -96,6 +103,7 @@ import dev.adsgraph.sandbox.sp.SpStaticExamples;
  * +4-6  SP-API NA, EU, FE                {base}/sp/na|eu|fe/...
  * +7    GET /{key} (report documents)  {base}/documents/{key} (S3-style presigned)
  *       GET|POST {base}/terms/agreement/{token}  the terms acceptance page
+ *       GET|POST {base}/sandbox/billing/setup      the billing setup page
  *       {base}/sandbox/...                       control endpoints for tests and tools
  * </pre>
  */
@@ -336,6 +344,13 @@ public final class SandboxServer implements AutoCloseable {
 		ManagerAccountsHandler managerAccountsHandler = new ManagerAccountsHandler(managerAccounts, registry,
 				settings.clock());
 		TermsPageHandler termsPage = new TermsPageHandler(stats, termsTokens);
+		BillingBook billingBook = new BillingBook(world.accounts());
+		BillingHandler billing = new BillingHandler(registry, billingBook, settings.clock());
+		BillingPageHandler billingPage = new BillingPageHandler(stats, registry, billingBook);
+
+		UserInvitations userInvitations = new UserInvitations(settings.clock());
+		UserAccessHandler userAccess = new UserAccessHandler(registry, userInvitations);
+		UserInvitationControl invitationControl = new UserInvitationControl(userInvitations);
 		Catalog catalog = Catalog.load();
 		Storefront storefront = new Storefront(catalog);
 		ReportDocuments documents = new ReportDocuments(stats, settings.clock(), hosts);
@@ -360,12 +375,15 @@ public final class SandboxServer implements AutoCloseable {
 		// accounts.
 		ControlHandler control = new ControlHandler(stats, termsTokens, catalog, storefront, faults, registry,
 				reportHold, settings.clock(), hosts, grants, accessTokens, world::users, () -> {
-					registry.reset(Fixtures.load().accounts());
+					List<Account> accounts = Fixtures.load().accounts();
+					registry.reset(accounts);
+					billingBook.reset(accounts);
 					managerAccounts.reset();
 					grants.clear();
 					codes.clear();
 					consentTickets.clear();
 					termsTokens.clear();
+					userInvitations.clear();
 					adsReports.clear();
 					campaignStore.reset();
 					spReports.clear();
@@ -408,6 +426,17 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, AdsReportsHandler.CREATE, adsReports::create);
 		ads(routes, gate, AdsReportsHandler.GET, adsReports::get);
 		ads(routes, gate, AdsReportsHandler.DELETE, adsReports::delete);
+		ads(routes, gate, BillingHandler.STATUSES, billing::statuses);
+		ads(routes, gate, BillingHandler.NOTIFICATIONS, billing::notifications);
+		ads(routes, gate, BillingHandler.INVOICES, billing::invoices);
+
+		ads(routes, gate, UserAccessHandler.CREATE, userAccess::create);
+		ads(routes, gate, UserAccessHandler.UPDATE, userAccess::update);
+		ads(routes, gate, UserAccessHandler.LIST, userAccess::list);
+		ads(routes, gate, UserAccessHandler.REDEEM, userAccess::redeem);
+		ads(routes, gate, UserAccessHandler.GET, userAccess::get);
+		ads(routes, gate, UserAccessHandler.LIST_USERS, userAccess::listUsers);
+		ads(routes, gate, UserAccessHandler.QUERY_USER_ROLES, userAccess::queryUserRoles);
 		sp(routes, spGate, SellersHandler.PARTICIPATIONS, sellers::participations);
 		sp(routes, spGate, CatalogHandler.SEARCH, catalogItems::search);
 		sp(routes, spGate, CatalogHandler.GET, catalogItems::get);
@@ -430,9 +459,13 @@ public final class SandboxServer implements AutoCloseable {
 			.GET("/terms/agreement/{termsToken}", termsPage::show)
 			.POST("/terms/agreement/{termsToken}", termsPage::accept)
 			.GET("/documents/{*key}", documents::download)
+			.GET(BillingPageHandler.PATH, billingPage::show)
+			.POST(BillingPageHandler.PATH, billingPage::complete)
 			.GET("/sandbox/products", control::products)
 			.POST("/sandbox/termsTokens/{termsToken}/accept", control::acceptTermsToken)
 			.POST("/sandbox/adsAccounts/{adsAccountId}/settle", control::settleAdsAccount)
+			.POST("/sandbox/userInvitations/{invitationId}/redeem", invitationControl::redeem)
+			.POST("/sandbox/userInvitations/{invitationId}/expire", invitationControl::expire)
 			.POST("/sandbox/users/{userId}/revoke", control::revokeUser)
 			.POST("/sandbox/sellers/{sellingPartnerId}/revoke", control::revokeSeller)
 			.GET("/sandbox/sellers/{sellerId}/products/{asin}", control::storefront)

@@ -39,6 +39,12 @@ public final class Marketplaces {
 		return Optional.ofNullable((marketplaceId != null) ? BY_ID.get(marketplaceId) : null);
 	}
 
+	/** The marketplace of a country (ISO code or Amazon's {@code UK}), or empty. */
+	public static Optional<Marketplace> byCountry(String countryCode) {
+		String iso = Countries.toIso(countryCode);
+		return BY_ID.values().stream().filter((marketplace) -> marketplace.countryCode().equals(iso)).findFirst();
+	}
+
 	private static Map.Entry<String, Marketplace> entry(String id, String country, String currency) {
 		return Map.entry(id, new Marketplace(id, country, currency));
 	}

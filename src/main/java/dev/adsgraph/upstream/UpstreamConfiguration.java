@@ -50,8 +50,9 @@ public class UpstreamConfiguration {
 				tokenCache.getIfAvailable(InMemoryLwaTokenCache::new), clock, guard);
 	}
 
+	/** Also the {@link dev.adsgraph.upstream.ads.AdsBillingClient}. */
 	@Bean
-	AdsApiClient adsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
+	WebClientAdsApiClient adsApiClient(WebClient.Builder webClientBuilder, UpstreamProperties properties,
 			LwaTokenService lwaTokenService, Clock clock, UpstreamGuard guard) {
 		return new WebClientAdsApiClient(webClientBuilder, properties.ads(), lwaTokenService, clock, guard);
 	}

@@ -986,6 +986,179 @@ function renderAlerts(profile, result, titles) {
   $('alerts-none').hidden = alerts.length > 0;
 }
 
+// ---- Accounts: the view at ?view=accounts (one account with &adsAccount=<id>) --------------------
+
+// Ads accounts asked for at once, and how often the ones not ready yet are asked again.
+const ACCOUNTS_PAGE = 20;
+const READINESS_EVERY_MS = 3_000;
+
+const ACCOUNT_FIELDS = `id name status countryCodes
+      readiness { state summary nextStep { kind } steps { kind done status nextAction link } }`;
+
+const ACCOUNTS = `query DashboardAccounts($first: Int!, $after: String) {
+  adsAccounts(first: $first, after: $after) {
+    nodes { ${ACCOUNT_FIELDS} }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const ACCOUNT = `query DashboardAccount($id: ID!) {
+  adsAccount(id: $id) { ${ACCOUNT_FIELDS} }
+}`;
+
+const STEP_NAMES = { REGISTRATION: 'Registered', BILLING: 'Billing set up', ACCESS: 'Users and access' };
+const STATE_NAMES = { READY_TO_ADVERTISE: 'Ready to advertise', ACTION_NEEDED: 'Action needed', WAITING: 'Waiting on Amazon' };
+
+// What is shown: the one account asked for, or the pages of the list (each page's `after` cursor, so a
+// refresh asks the same pages again), and each account's last answer (a card is redrawn only when it
+// changed, so a form being filled in inside it stays).
+let focusedAccount = null;
+let accountPages = [];
+let nextAccounts = null;
+let shownAccounts = new Map();
+let accountsGeneration = 0;
+
+async function loadAccounts() {
+  if ($('api-key').value.trim() === '') {
+    showErrors([{ code: 'API_KEY', message: `Enter the API key the gateway gave you (it is sent as ${settings.apiKeyHeader}).` }]);
+    return;
+  }
+  storage.set('apiKey', $('api-key').value.trim());
+  accountsGeneration++;
+  accountPages = [];
+  nextAccounts = null;
+  shownAccounts = new Map();
+  $('accounts').replaceChildren();
+  status('Loading accounts…');
+  await refreshAccounts(true);
+}
+
+/** Asks again for everything shown (`more`: and the next page of the list). */
+async function refreshAccounts(more = false) {
+  const mine = accountsGeneration;
+  const errors = [];
+  const accounts = [];
+  if (focusedAccount !== null) {
+    const answer = await graphql(ACCOUNT, { id: focusedAccount });
+    errors.push(...answer.errors);
+    if (answer.data.adsAccount) {
+      accounts.push(answer.data.adsAccount);
+    }
+  } else {
+    const pages = more ? accountPages.concat([nextAccounts]) : accountPages;
+    let next = null;
+    for (const after of (pages.length === 0 ? [null] : pages)) {
+      const answer = await graphql(ACCOUNTS, { first: ACCOUNTS_PAGE, after });
+      errors.push(...answer.errors);
+      const page = answer.data.adsAccounts;
+      if (!page) {
+        break;
+      }
+      accounts.push(...page.nodes);
+      next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    if (mine !== accountsGeneration) {
+      return;
+    }
+    if (more || accountPages.length === 0) {
+      accountPages = pages.length === 0 ? [null] : pages;
+    }
+    nextAccounts = next;
+  }
+  if (mine !== accountsGeneration) {
+    return;
+  }
+  showErrors(errors, 'accounts-errors');
+  showAccounts(accounts);
+  $('more-accounts').hidden = focusedAccount !== null || nextAccounts === null;
+  $('accounts-none').hidden = accounts.length > 0 || errors.length > 0;
+  const open = accounts.filter((a) => a.readiness.state !== 'READY_TO_ADVERTISE').length;
+  status(accounts.length === 0 ? '' : open === 0 ? 'Every account shown is ready to advertise.'
+    : `${open} of ${accounts.length} account${accounts.length === 1 ? '' : 's'} not ready yet; asked again every few seconds.`);
+}
+
+function showAccounts(accounts) {
+  const list = $('accounts');
+  const cards = [];
+  for (const account of accounts) {
+    const known = shownAccounts.get(account.id);
+    const json = JSON.stringify(account);
+    if (known && known.json === json) {
+      cards.push(known.card);
+      continue;
+    }
+    const card = accountCard(account);
+    shownAccounts.set(account.id, { json, card, account });
+    cards.push(card);
+  }
+  list.replaceChildren(...cards);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function accountCard(account) {
+  const card = element('article', 'account');
+  card.dataset.id = account.id;
+  card.dataset.state = account.readiness.state;
+  const head = element('div', 'account-head');
+  head.append(element('h3', null, account.name || account.id));
+  head.append(element('span', 'account-id', [account.id, account.countryCodes.join(', ')].filter(Boolean).join(' · ')));
+  const state = element('span', 'state', STATE_NAMES[account.readiness.state] || account.readiness.state);
+  state.dataset.state = account.readiness.state;
+  head.append(state);
+  card.append(head, element('p', 'summary', account.readiness.summary));
+  const checklist = element('ol', 'checklist');
+  for (const step of account.readiness.steps) {
+    checklist.append(stepItem(account, step));
+  }
+  card.append(checklist);
+  return card;
+}
+
+function stepItem(account, step) {
+  const item = element('li', 'step');
+  item.dataset.kind = step.kind;
+  item.dataset.done = String(step.done);
+  // An open step that is not the next one the user can act on waits (on Amazon, or on an earlier step).
+  const waiting = !step.done && account.readiness.state === 'WAITING';
+  item.dataset.waiting = String(waiting);
+  item.append(element('span', 'mark', step.done ? '✓' : waiting ? '…' : '○'));
+  item.append(element('span', 'step-name', STEP_NAMES[step.kind] || step.kind));
+  const detail = element('span', 'step-detail');
+  detail.append(element('span', 'step-status', step.status));
+  if (step.nextAction) {
+    detail.append(element('span', 'step-action', step.nextAction));
+  }
+  if (step.link) {
+    const link = element('a', 'step-link', 'Open');
+    link.href = step.link;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.dataset.action = 'link';
+    detail.append(link);
+  }
+  item.append(detail);
+  const actions = element('div', 'step-actions');
+  if (!step.done) {
+    stepActions(account, step, actions);
+  }
+  item.append(actions);
+  return item;
+}
+
+/** The actions the dashboard can take itself for an open step (beyond following its link). */
+function stepActions(account, step, actions) {
+}
+
 // ---- Connections: the view at ?view=connections -------------------------------------------------
 
 const KIND_LABELS = { AMAZON_ADS: 'Amazon Ads', SELLING_PARTNER: 'Seller Central' };
@@ -1101,12 +1274,14 @@ function consentResult(query) {
 }
 
 function showView(view) {
-  const connections = view === 'connections';
-  $('connections-panel').hidden = !connections;
-  $('figures-view').hidden = connections;
-  ['profile', 'start', 'end', 'show'].forEach((id) => { $(id).closest('label, button').hidden = connections; });
-  $('view-connections').setAttribute('aria-current', connections ? 'page' : 'false');
-  $('view-figures').setAttribute('aria-current', connections ? 'false' : 'page');
+  const figures = view === 'figures';
+  $('connections-panel').hidden = view !== 'connections';
+  $('accounts-panel').hidden = view !== 'accounts';
+  $('figures-view').hidden = !figures;
+  ['profile', 'start', 'end', 'show'].forEach((id) => { $(id).closest('label, button').hidden = !figures; });
+  for (const name of ['figures', 'accounts', 'connections']) {
+    $(`view-${name}`).setAttribute('aria-current', view === name ? 'page' : 'false');
+  }
 }
 
 function start() {
@@ -1123,8 +1298,34 @@ function start() {
 
   const run = (action) => () => action().catch(failed);
   const query = new URLSearchParams(window.location.search);
-  const view = query.get('view') === 'connections' ? 'connections' : 'figures';
+  const view = ['connections', 'accounts'].includes(query.get('view')) ? query.get('view') : 'figures';
   showView(view);
+  if (view === 'accounts') {
+    focusedAccount = query.get('adsAccount');
+    $('accounts-focus').hidden = focusedAccount === null;
+    $('controls').addEventListener('submit', (event) => {
+      event.preventDefault();
+      run(loadAccounts)();
+    });
+    $('api-key').addEventListener('change', run(loadAccounts));
+    $('more-accounts').addEventListener('click', run(() => refreshAccounts(true)));
+    // No subscription (the page uses no WebSocket): the accounts not ready yet are asked again.
+    let refreshing = false;
+    window.setInterval(() => {
+      const open = [...shownAccounts.values()].some((a) => a.account.readiness.state !== 'READY_TO_ADVERTISE');
+      if (refreshing || !open || document.visibilityState !== 'visible') {
+        return;
+      }
+      refreshing = true;
+      refreshAccounts().catch(failed).finally(() => { refreshing = false; });
+    }, READINESS_EVERY_MS);
+    if ($('api-key').value.trim() !== '') {
+      run(loadAccounts)();
+    } else {
+      status('Enter an API key to start.');
+    }
+    return;
+  }
   if (view === 'connections') {
     consentResult(query);
     // The consent flow's answer is shown once: a reload does not show it again.

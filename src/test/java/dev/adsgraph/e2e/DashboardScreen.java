@@ -227,6 +227,54 @@ final class DashboardScreen {
 			+ " out[td.dataset.column + '.value'] = td.dataset.value === undefined ? null : td.dataset.value; } });"
 			+ " return out; })";
 
+	/** The ads account cards' ids, in the order shown (the accounts view). */
+	List<String> accountIds() {
+		return strings(this.browser.js("return Array.from(document.querySelectorAll('#accounts article.account'))"
+				+ ".map(function (card) { return card.dataset.id; });"));
+	}
+
+	/**
+	 * One account's checklist as shown: {@code state} (the account's readiness state),
+	 * {@code summary}, and per step kind its {@code done}, {@code waiting},
+	 * {@code status}, {@code action} and {@code link} (the href, or null), and
+	 * {@code buttons} (the actions offered); null while the account is not shown.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> checklist(String adsAccountId) {
+		return (Map<String, Object>) this.browser
+			.js("var id = arguments[0]; var card = Array.from(document.querySelectorAll("
+					+ "'#accounts article.account')).find(function (c) { return c.dataset.id === id; });"
+					+ "if (!card) { return null; }"
+					+ "var result = { state: card.dataset.state, summary: card.querySelector('.summary').textContent };"
+					+ "card.querySelectorAll('li.step').forEach(function (li) {"
+					+ "  var text = function (selector) { var e = li.querySelector(selector); return e ? e.textContent : null; };"
+					+ "  var link = li.querySelector('a.step-link');"
+					+ "  result[li.dataset.kind] = { done: li.dataset.done === 'true', waiting: li.dataset.waiting === 'true',"
+					+ "    name: text('.step-name'), status: text('.step-status'), action: text('.step-action'),"
+					+ "    link: link ? link.href : null, result: text('.step-result'),"
+					+ "    buttons: Array.from(li.querySelectorAll('.step-actions button')).map(function (b) { return b.dataset.action; }) };"
+					+ "});" + "return result;", adsAccountId);
+	}
+
+	/** Clicks one of a step's action buttons (its {@code data-action}). */
+	void clickStepAction(String adsAccountId, String kind, String action) {
+		this.browser
+			.js("var id = arguments[0]; var card = Array.from(document.querySelectorAll('#accounts article.account'))"
+					+ ".find(function (c) { return c.dataset.id === id; });"
+					+ "card.querySelector('li.step[data-kind=\"' + arguments[1] + '\"] .step-actions button[data-action=\"'"
+					+ " + arguments[2] + '\"]').click();", adsAccountId, kind, action);
+	}
+
+	/** Types into one of a step's fields (its {@code name}), as a person would. */
+	void fillStepField(String adsAccountId, String kind, String name, String value) {
+		this.browser
+			.js("var id = arguments[0]; var card = Array.from(document.querySelectorAll('#accounts article.account'))"
+					+ ".find(function (c) { return c.dataset.id === id; });"
+					+ "var field = card.querySelector('li.step[data-kind=\"' + arguments[1] + '\"] [name=\"' + arguments[2] + '\"]');"
+					+ "field.value = arguments[3]; field.dispatchEvent(new Event('input', { bubbles: true }));"
+					+ "field.dispatchEvent(new Event('change', { bubbles: true }));", adsAccountId, kind, name, value);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<String> strings(Object value) {
 		return (value instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()

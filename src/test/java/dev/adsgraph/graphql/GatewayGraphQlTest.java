@@ -44,7 +44,7 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 		properties = { "adsgraph.sandbox.enabled=false", SliceTester.LWA, SliceTester.ADS_NA, SliceTester.ADS_EU,
 				SliceTester.ADS_FE, SliceTester.SP_NA, SliceTester.SP_EU, SliceTester.SP_FE },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-				"dev\\.adsgraph\\.(accounts|alerts|campaigns|connections|managers|consent|products|profiles|reports|watch|idempotency|registrations|readiness)\\..*",
+				"dev\\.adsgraph\\.(access|accounts|alerts|billing|campaigns|connections|consent|managers|products|profiles|reports|watch|idempotency|registrations|readiness)\\..*",
 				"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
 				// left to the application's @ConfigurationPropertiesScan
 				"dev\\.adsgraph\\..*Properties" }),

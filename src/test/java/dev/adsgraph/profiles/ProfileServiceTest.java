@@ -1,5 +1,6 @@
 package dev.adsgraph.profiles;
 
+import dev.adsgraph.upstream.ads.UserAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,6 +327,42 @@ class ProfileServiceTest {
 		@Override
 		public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
 				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, Integer maxResults, String nextToken) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region,
+				String invitationId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
+				Integer maxResults, String nextToken) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
+				String userId) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -140,6 +140,14 @@ class ReadinessServiceTest {
 	}
 
 	@Test
+	void aPendingAccountWaitsEvenForStepsThisGatewayCannotCheck() {
+		AccountReadiness readiness = readiness(service(), new ReadinessSubject("amzn1.ads-account.g.pending", "PENDING",
+				List.of(new ReadinessSubject.Country("US", null, null))), List.of());
+		assertThat(readiness.state()).isEqualTo(ReadinessState.WAITING);
+		assertThat(readiness.steps()).noneMatch(ReadinessStep::done);
+	}
+
+	@Test
 	void aPartiallyCreatedAccountNeedsActionWithTheCountriesErrors() {
 		AccountReadiness readiness = readiness(
 				service(new Fixed(ReadinessStepKind.BILLING, done("Set up in US")),

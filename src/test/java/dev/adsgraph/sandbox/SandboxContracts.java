@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests.</li>
  * <li>{@code undeclared error status} for reporting v3: its spec declares no 403 on
  * create and get, and no 406/415, which Amazon's error documentation adds.</li>
+ * <li>{@code bulkGetBillingStatusError requires an undeclared advertiserId}: the billing
+ * file requires a top-level {@code advertiserId} on a failed item that its properties do
+ * not declare; only that "required" on {@code /error/N} is whitelisted.</li>
  * <li>{@code ErrorsIndex.index maximum 0}: the v1 spec caps the index of a failed batch
  * item at 0 although batches hold up to 100 items (and the success index allows 0..99);
  * only that maximum on {@code /error/N/index} is whitelisted.</li>
@@ -97,12 +100,23 @@ public final class SandboxContracts {
 			return LAZY.computeIfAbsent("OfflineReport_prod_3p.json",
 					(file) -> validator(file, undeclaredErrorStatus(403, 406, 415)));
 		}
+		if (path.startsWith("/billing/") || path.equals("/invoices") || path.startsWith("/invoices/")) {
+			return LAZY.computeIfAbsent("AdvertisingBilling_prod_3p.json", SandboxContracts::billingValidator);
+		}
 		if (path.startsWith("/v2/profiles")) {
 			return PROFILES;
 		}
 		if (path.startsWith("/managerAccounts")) {
 			// Our OpenAPI document of the established facts (contracts/SOURCES.md).
 			return LAZY.computeIfAbsent("manager-accounts/ManagerAccount.facts.json",
+					(file) -> validator(file, undeclaredErrorStatus(406, 415)));
+		}
+		if (path.startsWith("/user-invitations")) {
+			return LAZY.computeIfAbsent("AdvertisingInvitations_prod_3p.json",
+					(file) -> validator(file, undeclaredErrorStatus(401, 406, 415)));
+		}
+		if (path.startsWith("/users/") || path.startsWith("/userRoles/")) {
+			return LAZY.computeIfAbsent("AdvertisingUserPermissionsManagement_prod_3p.json",
 					(file) -> validator(file, undeclaredErrorStatus(406, 415)));
 		}
 		return path.startsWith("/adsApi/v1/") ? V1 : ACCOUNTS;
@@ -166,6 +180,23 @@ public final class SandboxContracts {
 			.withRule("ErrorsIndex.index maximum 0",
 					WhitelistRules.allOf(WhitelistRules.messageHasKey("validation.response.body.schema.maximum"),
 							WhitelistRules.messageContainsRegexp("/error/\\d+/index")));
+		return OpenApiInteractionValidator.createForInlineApiSpecification(read("contracts/ads-api/" + file))
+			.withWhitelist(whitelist)
+			.build();
+	}
+
+	// The billing file's bulkGetBillingStatusError requires an advertiserId its
+	// properties
+	// do not declare (the item's advertiserId is in advertiserMarketplace), so no error
+	// item can satisfy both "required" and the validator's closed objects: only that
+	// "required" on /error/N is whitelisted.
+	private static OpenApiInteractionValidator billingValidator(String file) {
+		ValidationErrorsWhitelist whitelist = ValidationErrorsWhitelist.create()
+			.withRule("undeclared error status", undeclaredErrorStatus(406, 415))
+			.withRule("bulkGetBillingStatusError requires an undeclared advertiserId", WhitelistRules.allOf(
+					WhitelistRules.messageHasKey("validation.response.body.schema.required"),
+					WhitelistRules.messageContainsRegexp(
+							"\\[Path '/error/\\d+'\\] Object has missing required properties \\(\\[\"advertiserId\"\\]\\)")));
 		return OpenApiInteractionValidator.createForInlineApiSpecification(read("contracts/ads-api/" + file))
 			.withWhitelist(whitelist)
 			.build();

@@ -90,6 +90,11 @@ public final class AccountRegistry {
 		});
 	}
 
+	/** An account by its id, whoever owns it (the sandbox's own pages), or empty. */
+	public Optional<Account> account(String adsAccountId) {
+		return Optional.ofNullable(this.byId.get(adsAccountId));
+	}
+
 	Optional<Account> accountFor(SellingPartner partner) {
 		return Optional.ofNullable(this.accountByPartner.get(partner.uniquenessKey())).map(this.byId::get);
 	}

@@ -53,6 +53,39 @@ public enum ErrorFamily {
 		}
 	},
 
+	/**
+	 * Billing statuses ({@code bulkGetBillingStatusErrorResponse},
+	 * AdvertisingBilling_prod_3p.json): {@code {message}}, in the operation's own error
+	 * media type.
+	 */
+	BILLING_STATUS {
+		@Override
+		Object body(int status, String code, String message) {
+			return Map.of("message", message);
+		}
+
+		@Override
+		String contentType() {
+			return "application/vnd.bulkgetbillingstatuserrorresponse.v1+json";
+		}
+	},
+
+	/**
+	 * Billing notifications ({@code bulkGetBillingNotificationsErrorResponse}):
+	 * {@code {code, message}}, in the operation's own error media type.
+	 */
+	BILLING_NOTIFICATIONS {
+		@Override
+		Object body(int status, String code, String message) {
+			return ordered("code", code, "message", message);
+		}
+
+		@Override
+		String contentType() {
+			return "application/vnd.bulkgetbillingnotificationserrorresponse.v1+json";
+		}
+	},
+
 	/** Ads API v1: {@code {code, message}} with a v1 ErrorCode value. */
 	V1 {
 		@Override
@@ -83,6 +116,11 @@ public enum ErrorFamily {
 
 	abstract Object body(int status, String code, String message);
 
+	/** The media type of the family's errors. */
+	String contentType() {
+		return Reply.JSON;
+	}
+
 	/** Amazon's 429 text in this family, from its model where it gives one. */
 	String tooManyRequests() {
 		return switch (this) {
@@ -94,7 +132,8 @@ public enum ErrorFamily {
 			// ErrorCode TOO_MANY_REQUESTS (AmazonAdsAPIALLMerged_prod_3p_ALL.json).
 			case V1 -> "There have been too many requests, please slow down your call rate.";
 			// Profiles: the model gives no text; the status's reason phrase.
-			case GENERIC, MANAGER_ACCOUNTS -> "Too Many Requests";
+			// Billing: the model gives no text; the status's reason phrase.
+			case GENERIC, MANAGER_ACCOUNTS, BILLING_STATUS, BILLING_NOTIFICATIONS -> "Too Many Requests";
 		};
 	}
 
@@ -107,7 +146,7 @@ public enum ErrorFamily {
 	}
 
 	Reply reply(ApiException ex) {
-		return Reply.json(ex.status(), body(ex.status(), ex.code(), ex.getMessage()));
+		return new Reply(ex.status(), contentType(), body(ex.status(), ex.code(), ex.getMessage()));
 	}
 
 	/**

@@ -84,7 +84,35 @@ public enum AdsOperation implements UpstreamOperation {
 
 	UPDATE_AD("UpdateAd", HttpMethod.POST, "/adsApi/v1/update/ads", Spec.V1, UNSAFE),
 
-	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE);
+	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE),
+
+	// Billing (issue 18). The two bulk reads are sent as POST and only read.
+
+	BULK_GET_BILLING_STATUS("bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING, SAFE),
+
+	BULK_GET_BILLING_NOTIFICATIONS("bulkGetBillingNotifications", HttpMethod.POST, "/billing/notifications",
+			Spec.BILLING, SAFE),
+
+	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE),
+
+	// User access (issue 18): invitations change who can use an account, so only the
+	// caller repeats them, with an idempotency key; lists are queries sent as POST.
+
+	CREATE_USER_INVITATIONS("CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	UPDATE_USER_INVITATIONS("UpdateUserInvitations", HttpMethod.PUT, "/user-invitations", Spec.INVITATIONS, UNSAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USER_INVITATIONS("ListUserInvitations", HttpMethod.POST, "/user-invitations/list", Spec.INVITATIONS, SAFE),
+
+	GET_USER_INVITATION("GetUserInvitation", HttpMethod.GET, "/user-invitations/{invitationId}", Spec.INVITATIONS,
+			SAFE),
+
+	/** A query sent as POST: it only reads. */
+	LIST_USERS("ListUsers", HttpMethod.POST, "/users/list", Spec.USER_PERMISSIONS, SAFE),
+
+	/** A query sent as POST: it only reads. */
+	QUERY_USER_ROLES("QueryUserRoles", HttpMethod.POST, "/userRoles/list", Spec.USER_PERMISSIONS, SAFE);
 
 	private final Endpoint endpoint;
 
@@ -109,6 +137,12 @@ public enum AdsOperation implements UpstreamOperation {
 
 		/** Our own OpenAPI document of the established facts (contracts/SOURCES.md). */
 		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
+
+		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
+
+		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
+
+		static final String USER_PERMISSIONS = "ads-api/AdvertisingUserPermissionsManagement_prod_3p.json";
 
 	}
 

@@ -41,7 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link AdsAuthFilter}, error decoding in {@link AdsErrorDecoder}; this class only maps
  * each operation onto its path, media types and wire bodies.
  */
-public final class WebClientAdsApiClient implements AdsApiClient {
+public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClient {
 
 	// Vendor media types of AdvertisingAccounts_prod_3p.json, kept as strings and sent as
 	// header values because Spring's MediaType lower-cases them, and the terms token type
@@ -79,6 +79,23 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 
 	static final String UPDATE_MANAGER_ACCOUNT_RESPONSE = "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
 
+	// AdvertisingInvitations_prod_3p.json and
+	// AdvertisingUserPermissionsManagement_prod_3p.json.
+	static final String CREATE_USER_INVITATIONS = "application/vnd.CreateUserInvitations.v1+json";
+
+	static final String UPDATE_USER_INVITATIONS = "application/vnd.UpdateUserInvitations.v1+json";
+
+	static final String LIST_USER_INVITATIONS = "application/vnd.ListUserInvitations.v1+json";
+
+	static final String GET_USER_INVITATION = "application/vnd.GetUserInvitation.v1+json";
+
+	static final String LIST_USERS = "application/vnd.listusers.v1+json";
+
+	static final String QUERY_USER_ROLES = "application/vnd.queryuserroles.v1+json";
+
+	/** The global ads account a user access call acts on. */
+	static final String ACCOUNT_ID = "Amazon-Ads-AccountId";
+
 	/**
 	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
 	 * 3).
@@ -86,6 +103,18 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	static final String SCOPE = "Amazon-Advertising-API-Scope";
 
 	static final String DOWNLOAD_REPORT = "downloadReport";
+
+	// AdvertisingBilling_prod_3p.json: the bulk reads' request and answer types, and the
+	// invoices' answer type.
+	static final String BILLING_STATUS_REQUEST = "application/vnd.bulkgetbillingstatusrequestbody.v1+json";
+
+	static final String BILLING_STATUS_RESPONSE = "application/vnd.bulkgetbillingstatusresponse.v1+json";
+
+	static final String BILLING_NOTIFICATIONS_REQUEST = "application/vnd.billingnotifications.v1+json";
+
+	static final String BILLING_NOTIFICATIONS_RESPONSE = "application/vnd.bulkgetbillingnotificationsresponse.v1+json";
+
+	static final String INVOICES = "application/vnd.invoices.v1.1+json";
 
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
@@ -582,9 +611,119 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 		return noAnswer;
 	}
 
+	// AdvertisingInvitations_prod_3p.json CreateUserInvitations
+	@Override
+	public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
+		return exchange(AdsOperation.CREATE_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, CREATE_USER_INVITATIONS, new CreateInvitationsBody(invitations, notify)),
+				UserAccess.Created.class);
+	}
+
+	// AdvertisingInvitations_prod_3p.json UpdateUserInvitations
+	@Override
+	public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
+		return exchange(AdsOperation.UPDATE_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, UPDATE_USER_INVITATIONS, new UpdateInvitationsBody(updates, notify)),
+				UserAccess.Updated.class);
+	}
+
+	// AdvertisingInvitations_prod_3p.json ListUserInvitations
+	@Override
+	public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
+			String adsAccountId, Integer maxResults, String nextToken) {
+		return exchange(AdsOperation.LIST_USER_INVITATIONS, region, credentials,
+				accountJson(adsAccountId, LIST_USER_INVITATIONS, new PageBody(maxResults, nextToken)),
+				UserAccess.InvitationPage.class)
+			.map((page) -> new UserAccess.InvitationPage(orEmpty(page.invitations()), page.nextToken()));
+	}
+
+	// AdvertisingInvitations_prod_3p.json GetUserInvitation
+	@Override
+	public Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region, String invitationId) {
+		return exchange(AdsOperation.GET_USER_INVITATION, region, credentials,
+				(request, path) -> request.uri(path, invitationId).header(HttpHeaders.ACCEPT, GET_USER_INVITATION),
+				UserAccess.Found.class)
+			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// AdvertisingUserPermissionsManagement_prod_3p.json ListUsers
+	@Override
+	public Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
+			Integer maxResults, String nextToken) {
+		return exchange(AdsOperation.LIST_USERS, region, credentials,
+				accountJson(adsAccountId, LIST_USERS, new PageBody(maxResults, nextToken)), UserAccess.UserPage.class)
+			.map((page) -> new UserAccess.UserPage(orEmpty(page.users()), page.nextToken()));
+	}
+
+	// AdvertisingUserPermissionsManagement_prod_3p.json QueryUserRoles
+	@Override
+	public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
+			String userId) {
+		return exchange(AdsOperation.QUERY_USER_ROLES, region, credentials,
+				accountJson(adsAccountId, QUERY_USER_ROLES, new UserRolesBody(userId)), UserAccess.RolePage.class)
+			.map((page) -> new UserAccess.RolePage(orEmpty(page.roles()), page.nextToken()));
+	}
+
+	/** A user access call on one account, with the operation's vendor type both ways. */
+	private static Request accountJson(String adsAccountId, String mediaType, Object body) {
+		return (request, path) -> request.uri(path)
+			.header(ACCOUNT_ID, adsAccountId)
+			.header(HttpHeaders.CONTENT_TYPE, mediaType)
+			.header(HttpHeaders.ACCEPT, mediaType)
+			.bodyValue(body);
+	}
+
 	private static boolean isTooEarly(Throwable ex) {
 		return ex instanceof UpstreamException upstream && !(ex instanceof DuplicateReportException)
 				&& AdsErrorDecoder.UPSTREAM.equals(upstream.upstream()) && upstream.httpStatus() == 425;
+	}
+
+	// AdvertisingBilling_prod_3p.json bulkGetBillingStatus
+	@Override
+	public Mono<Billing.Statuses> bulkGetBillingStatus(LwaCredentials credentials, Region region,
+			List<Billing.AdvertiserMarketplace> items) {
+		return exchange(AdsOperation.BULK_GET_BILLING_STATUS, region, credentials,
+				(request, path) -> request.uri(path)
+					.header(HttpHeaders.CONTENT_TYPE, BILLING_STATUS_REQUEST)
+					.header(HttpHeaders.ACCEPT, BILLING_STATUS_RESPONSE)
+					.bodyValue(new BillingBody(items)),
+				Billing.Statuses.class)
+			.map((answer) -> new Billing.Statuses(orEmpty(answer.success()), orEmpty(answer.error())));
+	}
+
+	// AdvertisingBilling_prod_3p.json bulkGetBillingNotifications
+	@Override
+	public Mono<Billing.Notifications> bulkGetBillingNotifications(LwaCredentials credentials, Region region,
+			List<Billing.AdvertiserMarketplace> items) {
+		return exchange(AdsOperation.BULK_GET_BILLING_NOTIFICATIONS, region, credentials,
+				(request, path) -> request.uri(path)
+					.header(HttpHeaders.CONTENT_TYPE, BILLING_NOTIFICATIONS_REQUEST)
+					.header(HttpHeaders.ACCEPT, BILLING_NOTIFICATIONS_RESPONSE)
+					.bodyValue(new BillingBody(items)),
+				Billing.Notifications.class)
+			.map((answer) -> new Billing.Notifications(orEmpty(answer.success()), orEmpty(answer.error())));
+	}
+
+	// AdvertisingBilling_prod_3p.json getAdvertiserInvoices
+	@Override
+	public Mono<Billing.InvoicePage> getAdvertiserInvoices(LwaCredentials credentials, Region region, long profileId,
+			Billing.InvoiceQuery query) {
+		return exchange(AdsOperation.GET_ADVERTISER_INVOICES, region, credentials,
+				(request, path) -> request
+					.uri((uri) -> uri.path(path)
+						.queryParamIfPresent("invoiceStatuses",
+								Optional.ofNullable(query.invoiceStatuses())
+									.filter((statuses) -> !statuses.isEmpty())
+									.map((statuses) -> String.join(",", statuses)))
+						.queryParamIfPresent("count", Optional.ofNullable(query.count()))
+						.queryParamIfPresent("cursor", Optional.ofNullable(query.cursor()))
+						.build())
+					.header(SCOPE, Long.toString(profileId))
+					.header(HttpHeaders.ACCEPT, INVOICES),
+				Billing.InvoicePage.class)
+			.map((page) -> new Billing.InvoicePage(orEmpty(page.invoiceSummaries()), page.nextCursor()));
 	}
 
 	/** The v1 API's JSON both ways (AmazonAdsAPIALLMerged_prod_3p_ALL.json). */
@@ -698,6 +837,23 @@ public final class WebClientAdsApiClient implements AdsApiClient {
 	}
 
 	record UpdateManagerAccountBody(List<ManagerAccount.AccountToUpdate> accounts) {
+	}
+
+	record CreateInvitationsBody(List<UserAccess.InvitationRequest> userInvitationRequests,
+			boolean notifyInvitedUsers) {
+	}
+
+	record UpdateInvitationsBody(List<UserAccess.Update> updates, boolean notifyInvitedUsers) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record PageBody(Integer maxResults, String nextToken) {
+	}
+
+	record UserRolesBody(String userId) {
+	}
+
+	record BillingBody(List<Billing.AdvertiserMarketplace> advertiserMarketplaces) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

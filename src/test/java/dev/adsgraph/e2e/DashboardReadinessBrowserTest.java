@@ -1,0 +1,94 @@
+package dev.adsgraph.e2e;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+
+import dev.adsgraph.testing.HeadlessChromium;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's accounts view in a real headless Chromium: after registration, the
+ * account's checklist (registered, billing, users and access) as its
+ * {@code readiness.steps} say, asked again by the page itself until the account is ready.
+ * The application of {@code ReadinessTest}: registrations stay pending until the test
+ * settles them. The screenshot {@code target/dashboard-browser/readiness.png} is kept as
+ * a test artifact.
+ */
+@TestPropertySource(properties = { "adsgraph.sandbox.registration-delay=1h" })
+class DashboardReadinessBrowserTest extends SandboxGatewayTest {
+
+	private HeadlessChromium browser;
+
+	private DashboardScreen screen;
+
+	private String origin;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
+		this.browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+		this.screen = new DashboardScreen(this.browser);
+		this.origin = "http://127.0.0.1:" + this.port;
+	}
+
+	@AfterEach
+	void stopChromium() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aNewAccountsChecklistFollowsItsRegistrationWithoutAReload() {
+		String id = ReadinessTest.register(this.client,
+				Map.of("association", Map.of("amazonAuthor", Map.of("email", "m.okafor.books@gmail.com"))));
+
+		this.browser.open(this.origin + "/dashboard?view=accounts&adsAccount=" + id);
+		this.browser.waitFor("the new account's checklist", () -> this.screen.checklist(id) != null);
+		Map<String, Object> pending = this.screen.checklist(id);
+		assertThat(pending).containsEntry("state", "WAITING")
+			.containsEntry("summary", "Wait for Amazon to create the account");
+		assertThat(step(pending, "REGISTRATION")).containsEntry("done", false)
+			.containsEntry("waiting", true)
+			.containsEntry("name", "Registered")
+			.containsEntry("action", "Wait for Amazon to create the account");
+		assertThat(step(pending, "BILLING")).containsEntry("done", false).containsEntry("name", "Billing set up");
+		assertThat(step(pending, "ACCESS")).containsEntry("done", false).containsEntry("name", "Users and access");
+		assertThat(this.screen.accountIds()).containsExactly(id);
+
+		this.client.settleRegistration(id);
+		this.browser.waitFor("the registration step done, asked again by the page",
+				() -> Boolean.TRUE.equals(step(this.screen.checklist(id), "REGISTRATION").get("done")));
+		Map<String, Object> created = this.screen.checklist(id);
+		assertThat(step(created, "REGISTRATION")).containsEntry("status", "Created").containsEntry("action", null);
+		// The page shows what the gateway answers, over plain HTTP too.
+		Map<String, Object> readiness = ReadinessTest.readiness(this.client, id);
+		assertThat(created).containsEntry("state", readiness.get("state"))
+			.containsEntry("summary", readiness.get("summary"));
+		for (String kind : new String[] { "REGISTRATION", "BILLING", "ACCESS" }) {
+			Map<String, Object> expected = ReadinessTest.step(readiness, kind);
+			assertThat(step(created, kind)).as(kind)
+				.containsEntry("done", expected.get("done"))
+				.containsEntry("status", expected.get("status"))
+				.containsEntry("action", expected.get("nextAction"))
+				.containsEntry("link", expected.get("link"));
+		}
+		this.browser.screenshot("readiness");
+		this.browser.assertNoConsoleErrors();
+		this.browser.assertEveryRequestStayedOn(this.origin, this.origin + "/graphql");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> step(Map<String, Object> checklist, String kind) {
+		return (Map<String, Object>) checklist.get(kind);
+	}
+
+}
