@@ -17,10 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param statusTtl how long a country's billing status and notifications are reused;
  * short, because a user who has just set billing up expects to see it (the
  * {@code billingStatus} subscription reads past it)
- * @param setupUrl the billing setup link shown for an account; {@code {adsAccountId}} in
- * it is replaced by the account's id. Amazon's documentation names a billing setup page
- * without giving its address: the default is the billing guide it links to. In sandbox
- * mode it is the sandbox's own billing page.
+ * @param setupUrl the billing setup link shown for an account; its placeholder
+ * {@code adsAccountId} in curly braces is replaced by the account's id. Amazon's
+ * documentation names a billing setup page without giving its address: the default is the
+ * billing guide it links to. In sandbox mode it is the sandbox's own billing page.
  */
 @Validated
 @ConfigurationProperties("adsgraph.billing")

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,14 +87,28 @@ public class BillingService {
 	}
 
 	/**
-	 * The billing of these countries read from Amazon now, replacing what the cache held
-	 * (the subscription, which must see a change as soon as Amazon does).
+	 * The billing of these countries read from Amazon now, past the cache (the
+	 * subscription, which must see a change as soon as Amazon does). This replica's
+	 * cached answers for them are dropped, so its next query reads Amazon again; in Redis
+	 * mode the shared entry may still serve other replicas until it expires.
 	 */
 	public Mono<Map<CountryRef, CountryBilling>> fresh(Tenant tenant, Collection<CountryRef> refs) {
-		Set<Key> keys = new LinkedHashSet<>();
-		refs.forEach((ref) -> keys.add(key(tenant, ref)));
-		this.cache.invalidate(keys::contains);
-		return countries(tenant, refs);
+		Map<Key, CountryRef> keys = new LinkedHashMap<>();
+		refs.forEach((ref) -> keys.put(key(tenant, ref), ref));
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return load(tenant, keys.keySet()).map((found) -> {
+			this.cache.invalidate(keys::containsKey);
+			Map<CountryRef, CountryBilling> result = new LinkedHashMap<>();
+			keys.forEach((key, ref) -> {
+				CountryBilling billing = found.get(key);
+				if (billing != null) {
+					result.put(ref, billing);
+				}
+			});
+			return result;
+		});
 	}
 
 	/** An account's billing from its countries' answers, in the countries' order. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import reactor.core.scheduler.Schedulers;
 
-import dev.adsgraph.upstream.ads.AdsApiClient;
 import dev.adsgraph.upstream.ads.WebClientAdsApiClient;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;

@@ -117,7 +117,7 @@ class BillingTest extends SandboxGatewayTest {
 			.satisfies((us) -> assertThat(us).containsEntry("status", "VALID_BILLING_STATUS")
 				.containsEntry("notifications", List.of()));
 
-		// The subscription's fresh read replaced the cached state: the query sees it at
+		// The subscription's fresh read dropped the cached state: the query sees it at
 		// once.
 		Map<String, Object> setUp = this.client.graphql(BILLING, Map.of("id", id));
 		assertNoErrors(setUp);

@@ -18,7 +18,6 @@ import dev.adsgraph.sandbox.core.ApiException;
 import dev.adsgraph.sandbox.core.Reply;
 import dev.adsgraph.sandbox.fixtures.Account;
 import dev.adsgraph.sandbox.fixtures.Account.Market;
-import dev.adsgraph.sandbox.fixtures.SandboxUser;
 
 /**
  * Billing (AdvertisingBilling_prod_3p.json): {@code POST /billing/statuses}
@@ -79,7 +78,7 @@ public final class BillingHandler {
 		List<Object> error = new ArrayList<>();
 		for (int index = 0; index < items.size(); index++) {
 			AdvertiserMarketplace item = items.get(index);
-			Found found = find(call.user(), item);
+			Found found = find(call, item);
 			if (found.problem() != null) {
 				error.add(new StatusError(item, found.problem().description(), found.problem().name(), index));
 			}
@@ -102,7 +101,7 @@ public final class BillingHandler {
 		List<Object> error = new ArrayList<>();
 		for (int index = 0; index < items.size(); index++) {
 			AdvertiserMarketplace item = items.get(index);
-			Found found = find(call.user(), item);
+			Found found = find(call, item);
 			if (found.problem() != null) {
 				error.add(new NotificationsError(item, found.problem().description(), found.problem().name(), index));
 			}
@@ -186,10 +185,14 @@ public final class BillingHandler {
 		return invoices;
 	}
 
-	private Found find(SandboxUser user, AdvertiserMarketplace item) {
-		for (Account account : this.registry.list(user.id())) {
+	/**
+	 * The user's country of an account the item names, on this regional host (a
+	 * marketplace of another region is not found here).
+	 */
+	private Found find(Call call, AdvertiserMarketplace item) {
+		for (Account account : this.registry.list(call.user().id())) {
 			for (Market market : account.liveMarkets(this.clock.instant())) {
-				if (market.entityId().equals(item.advertiserId())
+				if (market.country().region() == call.region() && market.entityId().equals(item.advertiserId())
 						&& market.country().marketplaceId().equals(item.marketplaceId())) {
 					if (!market.access().allows("billing", "view")) {
 						return new Found(account, market, Problem.NOT_AUTHORIZED);

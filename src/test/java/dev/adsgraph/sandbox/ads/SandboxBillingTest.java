@@ -62,6 +62,11 @@ class SandboxBillingTest {
 		assertThat(errors.get(1).get("index").asInt()).isEqualTo(northwindCountries + 1);
 		assertThat(errors.get(1).get("errorCode").stringValue()).isEqualTo("NOT_FOUND");
 
+		// Billing is regional: another region's host does not know a US advertiser.
+		Exchange elsewhere = statuses("eu", items(northwind).subList(0, 1));
+		assertValid(elsewhere);
+		assertThat(elsewhere.json().at("/error/0/errorCode").stringValue()).isEqualTo("NOT_FOUND");
+
 		Exchange notifications = notifications("na", items);
 		assertThat(notifications.header("Content-Type")).isEqualTo(NOTIFICATIONS_RESPONSE);
 		assertValid(notifications);
