@@ -24,7 +24,7 @@ import org.springframework.boot.convert.DurationStyle;
  * @param jitter a uniformly drawn extra latency between zero and this
  * @param peer {@code on} (required), {@code off}, or {@code auto} (when bench/peer is
  * installed)
- * @param workloads the workloads to run ({@code a}, {@code b}, {@code c}, {@code d})
+ * @param workloads the workloads to run ({@link #WORKLOADS})
  * @param gatewayJvm the gateway's JVM flags, fixed so runs compare
  * @param gatewayArgs extra Spring arguments of the gateway ({@code --name=value}), for
  * experiments
@@ -37,6 +37,11 @@ import org.springframework.boot.convert.DurationStyle;
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
 		boolean jfr, String label, boolean scaleOut) {
+
+	/**
+	 * Every workload, in the order a run measures them (bench/README.md describes each).
+	 */
+	static final List<String> WORKLOADS = List.of("a", "b", "c", "d", "d2", "e");
 
 	/** The JVM flags of the gateway under test: a small container's budget. */
 	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
@@ -58,7 +63,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --rate=200          open model: requests started per second
 			  --latency=20ms      added by the sandbox to every upstream call
 			  --jitter=10ms       plus a uniform random 0..jitter
-			  --workloads=a,b,c,d dashboard overview, 50-ASIN products, profile lookup, status polling
+			  --workloads=a,b,c,d,d2,e   dashboard overview, 50-ASIN products, profile lookup, status polling
+			                      (one account), status polling (all accounts, round-robin), dashboard session
 			  --peer=auto         on | off | auto (auto: when bench/peer/node_modules exists)
 			  --gateway-jvm="-Xmx192m ..."   the gateway's JVM flags (default: see bench/README.md)
 			  --gateway-args="--name=value ..."   extra gateway settings, for experiments (recorded in the results)
@@ -71,8 +77,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
-				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto",
-				List.of("a", "b", "c", "d"), GATEWAY_JVM, List.of(), false, null, false);
+				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto", WORKLOADS,
+				GATEWAY_JVM, List.of(), false, null, false);
 	}
 
 	static BenchOptions smoke(Path out) {
@@ -170,9 +176,9 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		List<String> list = new ArrayList<>();
 		for (String part : value.split(",")) {
 			String id = part.trim().toLowerCase(Locale.ROOT);
-			if (!List.of("a", "b", "c", "d").contains(id)) {
-				throw new IllegalArgumentException(
-						"--workloads takes a comma-separated list of a, b, c, d; was " + value);
+			if (!WORKLOADS.contains(id)) {
+				throw new IllegalArgumentException("--workloads takes a comma-separated list of "
+						+ String.join(", ", WORKLOADS) + "; was " + value);
 			}
 			if (!list.contains(id)) {
 				list.add(id);

@@ -19,14 +19,14 @@ class BenchOptionsTest {
 	@Test
 	void optionsOverrideTheDefaults() {
 		BenchOptions o = BenchOptions.parse(new String[] { "--duration=5s", "--warmup=0s", "--clients=10",
-				"--rate=50.5", "--latency=5ms", "--jitter=0ms", "--workloads=c, a,c", "--peer=OFF", "--jfr=true",
+				"--rate=50.5", "--latency=5ms", "--jitter=0ms", "--workloads=c, a,c,D2", "--peer=OFF", "--jfr=true",
 				"--label=try-1", "--out=target/x", "--gateway-args=--a.b=1 --c.d=2" });
 		assertThat(o.duration()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(o.warmup()).isZero();
 		assertThat(o.clients()).isEqualTo(10);
 		assertThat(o.rate()).isEqualTo(50.5);
 		assertThat(o.latency()).isEqualTo(Duration.ofMillis(5));
-		assertThat(o.workloads()).containsExactly("c", "a");
+		assertThat(o.workloads()).containsExactly("c", "a", "d2");
 		assertThat(o.peer()).isEqualTo("off");
 		assertThat(o.jfr()).isTrue();
 		assertThat(o.label()).isEqualTo("try-1");
@@ -41,7 +41,7 @@ class BenchOptionsTest {
 		assertThat(smoke.duration()).isLessThanOrEqualTo(Duration.ofSeconds(2));
 		assertThat(smoke.clients()).isLessThan(BenchOptions.defaults().clients());
 		assertThat(smoke.out()).isEqualTo(Path.of("target", "bench-smoke"));
-		assertThat(smoke.workloads()).containsExactly("a", "b", "c", "d");
+		assertThat(smoke.workloads()).containsExactly("a", "b", "c", "d", "d2", "e");
 	}
 
 	@Test
@@ -49,8 +49,8 @@ class BenchOptionsTest {
 		for (List<String> wrong : List.of(List.of("--duration=soon", "--duration"),
 				List.of("--duration=0s", "--duration"), List.of("--clients=0", "--clients"),
 				List.of("--clients=many", "--clients"), List.of("--rate=-1", "--rate"),
-				List.of("--workloads=a,e", "--workloads"), List.of("--peer=maybe", "--peer"),
-				List.of("--jfr=yes", "--jfr"), List.of("--label=a/b", "--label"),
+				List.of("--workloads=a,f", "--workloads"), List.of("--workloads=d3", "--workloads"),
+				List.of("--peer=maybe", "--peer"), List.of("--jfr=yes", "--jfr"), List.of("--label=a/b", "--label"),
 				List.of("--gateway-args=-Xmx1g", "--gateway-args"), List.of("--colour=red", "--colour"),
 				List.of("duration=5s", "duration=5s"))) {
 			assertThatIllegalArgumentException().as(wrong.get(0))

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark (bench/run) end to end for a second per run, so it cannot rot unnoticed:
  * the packaged jar's sandbox and gateway, the peer gateway when bench/peer is installed
  * (required under {@code ADSGRAPH_REQUIRE_TOOLS=1}, as {@code .ci/run} sets), every
- * workload in both load models, the results files. Runs in Maven's integration-test
- * phase, after {@code package}. Output in {@code target/bench-smoke/}, processes' logs in
- * {@code target/bench-logs/smoke/}.
+ * workload ({@link BenchOptions#WORKLOADS}) in both load models, the results files. Runs
+ * in Maven's integration-test phase, after {@code package}. Output in
+ * {@code target/bench-smoke/}, processes' logs in {@code target/bench-logs/smoke/}.
  */
 class BenchSmokeIT {
 
@@ -36,16 +36,16 @@ class BenchSmokeIT {
 
 		Results results = Bench.run(options);
 
-		for (String workload : List.of("a", "b", "c", "d")) {
+		for (String workload : BenchOptions.WORKLOADS) {
 			for (String model : List.of("closed", "open")) {
 				assertThat(row(results, workload, model, Workloads.ADSGRAPH)).as(workload + " " + model).isNotNull();
 			}
 		}
-		for (String workload : List.of("a", "c", "d")) {
+		for (String workload : List.of("a", "c", "d", "d2")) {
 			assertThat(row(results, workload, "closed", Workloads.DIRECT)).as("direct " + workload).isNotNull();
 		}
 		if (peer) {
-			for (String workload : List.of("a", "c")) {
+			for (String workload : List.of("a", "c", "d2")) {
 				assertThat(row(results, workload, "closed", Workloads.PEER)).as("peer " + workload).isNotNull();
 			}
 		}
@@ -64,6 +64,17 @@ class BenchSmokeIT {
 		assertThat(row(results, "d", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest())
 			.containsEntry("ads.na.GetAccount", 1.0);
 		assertThat(row(results, "c", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest()).isEmpty();
+		// (d2) and (e) poll every one of the demo user's ads accounts in turn; the direct
+		// floor makes one GetAccount call per poll.
+		assertThat(results.findings()).containsEntry("d2.adsAccountsPolled", 63)
+			.containsEntry("e.adsAccountsPolled", 63);
+		assertThat(row(results, "d2", "closed", Workloads.DIRECT).upstreamCallsPerRequest())
+			.containsEntry("ads.na.GetAccount", 1.0);
+		assertThat(row(results, "d2", "closed", Workloads.ADSGRAPH).upstreamCallsPerRequest()).hasEntrySatisfying(
+				"ads.na.GetAccount", (calls) -> assertThat(calls).isPositive().isLessThanOrEqualTo(1.0));
+		// (e): one session is the overview, the dashboard's products request and 5 polls.
+		assertThat(results.findings()).containsEntry("e.session", String.join(", ", Workloads.SESSION))
+			.containsEntry("e.productsOnPage", Workloads.DASHBOARD_PAGE_SIZE);
 		assertThat(row(results, "c", "closed", Workloads.DIRECT).upstreamCallsPerRequest())
 			.containsEntry("ads.na.getProfileById", 1.0);
 		// The first 50-ASIN request costs at most three catalog calls (20 ASINs a call).

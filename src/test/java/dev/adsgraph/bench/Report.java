@@ -95,7 +95,7 @@ final class Report {
 					.format(Locale.ROOT, ", peer start-up %.1f s", results.peerStartUp().toMillis() / 1000.0) : "",
 				results.elapsed().toSeconds()));
 		md.append(
-				"Workloads: (a) dashboard overview, (b) products with figures for 50 ASINs, (c) one profile (cache hot), (d) status polling.\n\n");
+				"Workloads: (a) dashboard overview, (b) products with figures for 50 ASINs, (c) one profile (cache hot), (d) status polling, (d2) status polling over every ads account, round-robin, (e) a dashboard session (overview, products and performance, status polls, 1:1:5).\n\n");
 		md.append(
 				"| workload | model | target | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | upstream calls per request | CPU ms/req | peak RSS MB | upstream 429 |\n");
 		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");

@@ -1,6 +1,9 @@
 package dev.adsgraph.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.netty.handler.codec.http.HttpMethod;
@@ -21,7 +28,7 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The four workloads of the benchmark, each as the requests every target that can express
+ * The six workloads of the benchmark, each as the requests every target that can express
  * it sends:
  *
  * <ul>
@@ -32,7 +39,13 @@ import tools.jackson.databind.JsonNode;
  * <li>(c) one profile by id, which Adsgraph answers from its profile cache (cache
  * hot);</li>
  * <li>(d) registration status polling: one ads account's status, asked again and
- * again.</li>
+ * again;</li>
+ * <li>(d2) status polling over all the sandbox's ads accounts, round-robin, so that
+ * sharing identical in-flight reads of one account cannot carry the result;</li>
+ * <li>(e) a mixed dashboard session: the overview, one profile's products and performance
+ * as the example dashboard asks for them, and status polls, in the ratio {@link #SESSION}
+ * (derived in bench/README.md): Adsgraph only, since neither the peer nor the direct
+ * floor can express the products and performance.</li>
  * </ul>
  *
  * <p>
@@ -90,6 +103,69 @@ final class Workloads implements AutoCloseable {
 			  adsAccount(id: $adsAccountId) { id name status countryCodes }
 			}""";
 
+	/**
+	 * The example dashboard's own products-and-performance request
+	 * ({@code DashboardProducts} in {@code dev/adsgraph/dashboard/dashboard.js}, its
+	 * {@code FRESHNESS} fragment written out): the profile's totals and daily figures and
+	 * its first page of products. {@code WorkloadsTest} checks it is still the
+	 * dashboard's.
+	 */
+	static final String DASHBOARD_PRODUCTS = """
+			query DashboardProducts($id: ID!, $range: DateRangeInput!, $first: Int!, $after: String) {
+			  profile(id: $id) {
+			    id
+			    performance(dateRange: $range) {
+			      id
+			      advertising { spend { amount } attributedSales { amount } }
+			      sales { orderedProductSales { amount } }
+			      metrics { acos tacos organicShare }
+			      daily {
+			        id date
+			        advertising { spend { amount } attributedSales { amount } }
+			        sales { orderedProductSales { amount } unitsOrdered }
+			        metrics { acos tacos organicShare }
+			      }
+			      freshness { advertising { status message } retail { status message } }
+			    }
+			    products(dateRange: $range, first: $first, after: $after) {
+			      nodes {
+			        id asin
+			        catalog { title }
+			        inventory { fulfillable inboundShipped reserved }
+			        advertising { spend { amount } attributedSales { amount } }
+			        sales { orderedProductSales { amount } }
+			        metrics { acos tacos organicShare }
+			      }
+			      pageInfo { hasNextPage endCursor }
+			      freshness { advertising { status message } retail { status message } }
+			    }
+			  }
+			}""";
+
+	/** The example dashboard's page of products ({@code PAGE_SIZE} in dashboard.js). */
+	static final int DASHBOARD_PAGE_SIZE = 50;
+
+	/**
+	 * The example dashboard's date range: the 14 days up to yesterday ({@code start()} in
+	 * dashboard.js).
+	 */
+	static final int DASHBOARD_DAYS = 14;
+
+	/**
+	 * Status polls per dashboard session: Amazon completes a registration in 3 to 30 s
+	 * and asks clients to poll every 3 to 5 s; polling every 4 s from the registration's
+	 * answer, a completion time drawn uniformly from 3 to 30 s takes ceil(t / 4) polls,
+	 * 125/27 = 4.6 on average, so 5 (bench/README.md, workload (e)).
+	 */
+	static final int STATUS_POLLS_PER_SESSION = 5;
+
+	/**
+	 * Workload (e)'s cycle, one dashboard session: request <i>i</i> of the run is entry
+	 * <i>i</i> mod 7.
+	 */
+	static final List<String> SESSION = List.of("overview", "productsAndPerformance", "status", "status", "status",
+			"status", "status");
+
 	/** One target's way of running one workload. */
 	record Case(String workload, String target, Supplier<Mono<Boolean>> operation, Bench.Before before) {
 	}
@@ -116,6 +192,12 @@ final class Workloads implements AutoCloseable {
 
 	private final String adsAccountId;
 
+	/**
+	 * Every ads account the sandbox's demo user has in NA, in the order Amazon lists
+	 * them.
+	 */
+	private final List<String> adsAccountIds;
+
 	private final List<String> asins;
 
 	private final LocalDate start;
@@ -124,7 +206,7 @@ final class Workloads implements AutoCloseable {
 
 	private Workloads(Http http, Bench.Control control, String gateway, String sandbox, String apiKey, String peer,
 			Path peerDir, String accessToken, String clientId, String profileId, String adsAccountId,
-			List<String> asins) {
+			List<String> adsAccountIds, List<String> asins) {
 		this.http = http;
 		this.control = control;
 		this.gatewayGraphql = gateway + "/graphql";
@@ -140,6 +222,7 @@ final class Workloads implements AutoCloseable {
 		this.peer = http.withHeaders(peerHeaders);
 		this.profileId = profileId;
 		this.adsAccountId = adsAccountId;
+		this.adsAccountIds = adsAccountIds;
 		this.asins = asins;
 		this.end = Bench.yesterday();
 		this.start = this.end.minusDays(6);
@@ -177,9 +260,52 @@ final class Workloads implements AutoCloseable {
 		if (asins.size() < ASINS) {
 			throw new IllegalStateException("the sandbox's seller has only " + asins.size() + " products");
 		}
+		List<String> adsAccountIds = adsAccountIds(sandbox, token, user.get("clientId").asString());
+		if (!adsAccountIds.contains(adsAccountId)) {
+			throw new IllegalStateException(
+					"the gateway's first ads account " + adsAccountId + " is not among Amazon's " + adsAccountIds);
+		}
 		Http http = new Http("load", Math.max(o.clients(), 256));
 		return new Workloads(http, control, gateway, sandbox, apiKey, peer, peerDir, token,
-				user.get("clientId").asString(), profileId, adsAccountId, List.copyOf(asins));
+				user.get("clientId").asString(), profileId, adsAccountId, adsAccountIds, List.copyOf(asins));
+	}
+
+	/**
+	 * All the user's ads accounts in NA, as Amazon lists them
+	 * ({@code POST /adsAccounts/list}, every page): the accounts (d2) and (e) poll.
+	 */
+	static List<String> adsAccountIds(String sandbox, String accessToken, String clientId)
+			throws IOException, InterruptedException {
+		Set<String> ids = new LinkedHashSet<>();
+		String nextToken = null;
+		do {
+			Map<String, Object> request = (nextToken == null) ? Map.of("maxResults", 100)
+					: Map.of("maxResults", 100, "nextToken", nextToken);
+			HttpResponse<byte[]> response = Bench.HTTP
+				.send(HttpRequest.newBuilder(URI.create(sandbox + "/ads/na/adsAccounts/list"))
+					.header("Authorization", "Bearer " + accessToken)
+					.header("Amazon-Advertising-API-ClientId", clientId)
+					.header("Content-Type", LIST_ADS_ACCOUNTS)
+					.header("Accept", LIST_ADS_ACCOUNTS)
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(Bench.JSON.writeValueAsBytes(request)))
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("POST /adsAccounts/list answered " + response.statusCode() + ": "
+						+ new String(response.body(), StandardCharsets.UTF_8));
+			}
+			JsonNode page = Bench.JSON.readTree(response.body());
+			for (JsonNode account : page.get("adsAccounts")) {
+				ids.add(account.get("adsAccountId").asString());
+			}
+			nextToken = (page.hasNonNull("nextToken") && !page.get("nextToken").asString().isEmpty())
+					? page.get("nextToken").asString() : null;
+		}
+		while (nextToken != null);
+		if (ids.size() < 2) {
+			throw new IllegalStateException("the sandbox's demo user has " + ids.size() + " ads accounts in NA");
+		}
+		return List.copyOf(ids);
 	}
 
 	List<Case> cases(String workload) throws IOException {
@@ -226,9 +352,106 @@ final class Workloads implements AutoCloseable {
 				cases.add(new Case("d", DIRECT, () -> Http.expect2xx(accountClient, HttpMethod.GET,
 						ads + "/adsAccounts/" + this.adsAccountId, null), null));
 			}
+			case "d2" -> {
+				Bench.Before accounts = () -> Map.of("d2.adsAccountsPolled", this.adsAccountIds.size());
+				cases.add(new Case("d2", ADSGRAPH, roundRobin(this.adsAccountIds, (id) -> {
+					byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", id));
+					return () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body);
+				}), accounts));
+				Path document = this.peerQueries.resolve("status.graphql");
+				if (this.peerGraphql != null && Files.isRegularFile(document)) {
+					String status = Files.readString(document);
+					cases.add(new Case("d2", PEER, roundRobin(this.adsAccountIds, (id) -> {
+						byte[] body = Http.graphqlBody(status, Map.of("adsAccountId", id));
+						return () -> Http.graphql(this.peer, this.peerGraphql, body);
+					}), null));
+				}
+				HttpClient accountClient = this.direct.headers((h) -> h.set("Accept", ADS_ACCOUNT));
+				cases.add(new Case("d2", DIRECT, roundRobin(this.adsAccountIds,
+						(id) -> () -> Http.expect2xx(accountClient, HttpMethod.GET, ads + "/adsAccounts/" + id, null)),
+						null));
+			}
+			case "e" -> {
+				byte[] overview = Http.graphqlBody(OVERVIEW, Map.of());
+				byte[] products = Http.graphqlBody(DASHBOARD_PRODUCTS, dashboardProductsVariables());
+				Supplier<Mono<Boolean>> status = roundRobin(this.adsAccountIds, (id) -> {
+					byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", id));
+					return () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body);
+				});
+				List<Supplier<Mono<Boolean>>> session = new ArrayList<>();
+				for (String request : SESSION) {
+					session.add(switch (request) {
+						case "overview" -> () -> Http.graphql(this.adsgraph, this.gatewayGraphql, overview);
+						case "productsAndPerformance" ->
+							() -> Http.graphql(this.adsgraph, this.gatewayGraphql, products);
+						case "status" -> status;
+						default -> throw new IllegalStateException(request);
+					});
+				}
+				cases.add(new Case("e", ADSGRAPH, cycle(session), this::dashboardReportsReady));
+			}
 			default -> throw new IllegalArgumentException("no workload " + workload);
 		}
 		return cases;
+	}
+
+	/**
+	 * One request per item, item after item: request <i>i</i> of a run (whichever client
+	 * sends it) is the one for item <i>i</i> mod n.
+	 */
+	static <T> Supplier<Mono<Boolean>> roundRobin(List<T> items, Function<T, Supplier<Mono<Boolean>>> request) {
+		List<Supplier<Mono<Boolean>>> requests = new ArrayList<>();
+		for (T item : items) {
+			requests.add(request.apply(item));
+		}
+		return cycle(requests);
+	}
+
+	/** Request <i>i</i> of a run is {@code requests.get(i mod n)}. */
+	static Supplier<Mono<Boolean>> cycle(List<Supplier<Mono<Boolean>>> requests) {
+		List<Supplier<Mono<Boolean>>> copy = List.copyOf(requests);
+		AtomicLong next = new AtomicLong();
+		return () -> copy.get((int) Math.floorMod(next.getAndIncrement(), (long) copy.size())).get();
+	}
+
+	private Map<String, Object> dashboardProductsVariables() {
+		LocalDate end = Bench.yesterday();
+		// "after" left out: null, as the dashboard's first page sends it
+		return Map.of("id", this.profileId, "range",
+				Map.of("start", end.minusDays(DASHBOARD_DAYS - 1).toString(), "end", end.toString()), "first",
+				DASHBOARD_PAGE_SIZE);
+	}
+
+	/**
+	 * Before (e): the dashboard's products-and-performance request until the reports
+	 * behind it are ready (the dashboard asks again while they are PENDING, up to 20
+	 * times), so the runs measure the steady state, as (b) does.
+	 */
+	private Map<String, Object> dashboardReportsReady() throws Exception {
+		Map<String, Object> variables = dashboardProductsVariables();
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (true) {
+			JsonNode profile = Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, DASHBOARD_PRODUCTS, variables)
+				.get("profile");
+			List<String> statuses = new ArrayList<>();
+			for (String part : List.of("performance", "products")) {
+				JsonNode freshness = profile.get(part).get("freshness");
+				statuses.add(freshness.get("advertising").get("status").asString());
+				statuses.add(freshness.get("retail").get("status").asString());
+			}
+			if (statuses.stream().allMatch("READY"::equals)) {
+				Map<String, Object> finding = new LinkedHashMap<>();
+				finding.put("e.session", String.join(", ", SESSION));
+				finding.put("e.adsAccountsPolled", this.adsAccountIds.size());
+				finding.put("e.productsOnPage", profile.get("products").get("nodes").size());
+				return finding;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(
+						"the dashboard's reports were not READY within 2 minutes: " + profile.get("performance"));
+			}
+			Thread.sleep(500);
+		}
 	}
 
 	static final String LIST_ADS_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";

@@ -1,5 +1,6 @@
 package dev.adsgraph.profiles;
 
+import dev.adsgraph.upstream.ads.UserAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,6 @@ import dev.adsgraph.upstream.ads.ReportRow;
 import dev.adsgraph.upstream.ads.SellingAccount;
 import dev.adsgraph.upstream.ads.Target;
 import dev.adsgraph.upstream.ads.TermsToken;
-import dev.adsgraph.upstream.ads.UserAccess;
 import dev.adsgraph.upstream.lwa.LwaCredentials;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -308,19 +308,7 @@ class ProfileServiceTest {
 		}
 
 		@Override
-		public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
-				String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
 		public Mono<List<ManagerAccount>> getManagerAccounts(LwaCredentials credentials, Region region) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
-				String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -331,14 +319,32 @@ class ProfileServiceTest {
 		}
 
 		@Override
-		public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
-				String adsAccountId, Integer maxResults, String nextToken) {
+		public Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public Mono<ManagerAccount.UpdateResult> linkAdvertisingAccounts(LwaCredentials credentials, Region region,
+		public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
 				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.InvitationRequest> invitations, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, List<UserAccess.Update> updates, boolean notify) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region,
+				String adsAccountId, Integer maxResults, String nextToken) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -357,12 +363,6 @@ class ProfileServiceTest {
 		@Override
 		public Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
 				String userId) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
-				String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -106,17 +106,17 @@ public final class SandboxContracts {
 		if (path.startsWith("/v2/profiles")) {
 			return PROFILES;
 		}
+		if (path.startsWith("/managerAccounts")) {
+			// Our OpenAPI document of the established facts (contracts/SOURCES.md).
+			return LAZY.computeIfAbsent("manager-accounts/ManagerAccount.facts.json",
+					(file) -> validator(file, undeclaredErrorStatus(406, 415)));
+		}
 		if (path.startsWith("/user-invitations")) {
 			return LAZY.computeIfAbsent("AdvertisingInvitations_prod_3p.json",
 					(file) -> validator(file, undeclaredErrorStatus(401, 406, 415)));
 		}
 		if (path.startsWith("/users/") || path.startsWith("/userRoles/")) {
 			return LAZY.computeIfAbsent("AdvertisingUserPermissionsManagement_prod_3p.json",
-					(file) -> validator(file, undeclaredErrorStatus(406, 415)));
-		}
-		if (path.startsWith("/managerAccounts")) {
-			// Our OpenAPI document of the established facts (contracts/SOURCES.md).
-			return LAZY.computeIfAbsent("manager-accounts/ManagerAccount.facts.json",
 					(file) -> validator(file, undeclaredErrorStatus(406, 415)));
 		}
 		return path.startsWith("/adsApi/v1/") ? V1 : ACCOUNTS;

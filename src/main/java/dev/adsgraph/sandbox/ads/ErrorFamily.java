@@ -133,7 +133,7 @@ public enum ErrorFamily {
 			case V1 -> "There have been too many requests, please slow down your call rate.";
 			// Profiles: the model gives no text; the status's reason phrase.
 			// Billing: the model gives no text; the status's reason phrase.
-			case GENERIC, BILLING_STATUS, BILLING_NOTIFICATIONS, MANAGER_ACCOUNTS -> "Too Many Requests";
+			case GENERIC, MANAGER_ACCOUNTS, BILLING_STATUS, BILLING_NOTIFICATIONS -> "Too Many Requests";
 		};
 	}
 

@@ -121,35 +121,6 @@ public interface AdsApiClient {
 	/** POST /adsApi/v1/delete/ads (DeleteAd): archives them, 207. */
 	Mono<MultiStatus<Ad>> deleteAds(LwaCredentials credentials, Region region, long profileId, List<String> adIds);
 
-	// User access (AdvertisingInvitations_prod_3p.json,
-	// AdvertisingUserPermissionsManagement_prod_3p.json): the account goes in
-	// Amazon-Ads-AccountId.
-
-	/** POST /user-invitations (CreateUserInvitations), 1 to 50 invitations. */
-	Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
-			List<UserAccess.InvitationRequest> invitations, boolean notify);
-
-	/** PUT /user-invitations (UpdateUserInvitations): REVOKED or RESENT, 1 to 50. */
-	Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
-			List<UserAccess.Update> updates, boolean notify);
-
-	/**
-	 * POST /user-invitations/list (ListUserInvitations), one page of pending invitations.
-	 */
-	Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
-			Integer maxResults, String nextToken);
-
-	/** GET /user-invitations/{invitationId} (GetUserInvitation); empty when unknown. */
-	Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region, String invitationId);
-
-	/** POST /users/list (ListUsers), one page. */
-	Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
-			Integer maxResults, String nextToken);
-
-	/** POST /userRoles/list (QueryUserRoles) for one user. */
-	Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
-			String userId);
-
 	// Manager accounts (ManagerAccount.facts.json; docs/contracts/manager-accounts.md):
 	// the user's, not a profile's, so without a scope.
 
@@ -180,5 +151,34 @@ public interface AdsApiClient {
 	 */
 	Mono<ManagerAccount.UpdateResult> unlinkAdvertisingAccounts(LwaCredentials credentials, Region region,
 			String managerAccountId, List<ManagerAccount.AccountToUpdate> accounts);
+
+	// User access (AdvertisingInvitations_prod_3p.json,
+	// AdvertisingUserPermissionsManagement_prod_3p.json): the account goes in
+	// Amazon-Ads-AccountId.
+
+	/** POST /user-invitations (CreateUserInvitations), 1 to 50 invitations. */
+	Mono<UserAccess.Created> createUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
+			List<UserAccess.InvitationRequest> invitations, boolean notify);
+
+	/** PUT /user-invitations (UpdateUserInvitations): REVOKED or RESENT, 1 to 50. */
+	Mono<UserAccess.Updated> updateUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
+			List<UserAccess.Update> updates, boolean notify);
+
+	/**
+	 * POST /user-invitations/list (ListUserInvitations), one page of pending invitations.
+	 */
+	Mono<UserAccess.InvitationPage> listUserInvitations(LwaCredentials credentials, Region region, String adsAccountId,
+			Integer maxResults, String nextToken);
+
+	/** GET /user-invitations/{invitationId} (GetUserInvitation); empty when unknown. */
+	Mono<UserAccess.Found> getUserInvitation(LwaCredentials credentials, Region region, String invitationId);
+
+	/** POST /users/list (ListUsers), one page. */
+	Mono<UserAccess.UserPage> listUsers(LwaCredentials credentials, Region region, String adsAccountId,
+			Integer maxResults, String nextToken);
+
+	/** POST /userRoles/list (QueryUserRoles) for one user. */
+	Mono<UserAccess.RolePage> queryUserRoles(LwaCredentials credentials, Region region, String adsAccountId,
+			String userId);
 
 }

@@ -135,14 +135,14 @@ public enum AdsOperation implements UpstreamOperation {
 
 		static final String REPORTING = "ads-api/OfflineReport_prod_3p.json";
 
+		/** Our own OpenAPI document of the established facts (contracts/SOURCES.md). */
+		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
+
 		static final String BILLING = "ads-api/AdvertisingBilling_prod_3p.json";
 
 		static final String INVITATIONS = "ads-api/AdvertisingInvitations_prod_3p.json";
 
 		static final String USER_PERMISSIONS = "ads-api/AdvertisingUserPermissionsManagement_prod_3p.json";
-
-		/** Our own OpenAPI document of the established facts (contracts/SOURCES.md). */
-		static final String MANAGER_ACCOUNTS = "ads-api/manager-accounts/ManagerAccount.facts.json";
 
 	}
 

@@ -67,6 +67,18 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 
 	static final String GET_REPORT_RESPONSE = "application/vnd.getasyncreportresponse.v3+json";
 
+	// Manager accounts (ManagerAccount.facts.json): one media type per request and
+	// answer.
+	static final String MANAGER_ACCOUNTS = "application/vnd.getmanageraccountsresponse.v1+json";
+
+	static final String CREATE_MANAGER_ACCOUNT = "application/vnd.createmanageraccountrequest.v1+json";
+
+	static final String MANAGER_ACCOUNT = "application/vnd.manageraccount.v1+json";
+
+	static final String UPDATE_MANAGER_ACCOUNT_REQUEST = "application/vnd.updateadvertisingaccountsinmanageraccountrequest.v1+json";
+
+	static final String UPDATE_MANAGER_ACCOUNT_RESPONSE = "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
+
 	// AdvertisingInvitations_prod_3p.json and
 	// AdvertisingUserPermissionsManagement_prod_3p.json.
 	static final String CREATE_USER_INVITATIONS = "application/vnd.CreateUserInvitations.v1+json";
@@ -83,18 +95,6 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 
 	/** The global ads account a user access call acts on. */
 	static final String ACCOUNT_ID = "Amazon-Ads-AccountId";
-
-	// Manager accounts (ManagerAccount.facts.json): one media type per request and
-	// answer.
-	static final String MANAGER_ACCOUNTS = "application/vnd.getmanageraccountsresponse.v1+json";
-
-	static final String CREATE_MANAGER_ACCOUNT = "application/vnd.createmanageraccountrequest.v1+json";
-
-	static final String MANAGER_ACCOUNT = "application/vnd.manageraccount.v1+json";
-
-	static final String UPDATE_MANAGER_ACCOUNT_REQUEST = "application/vnd.updateadvertisingaccountsinmanageraccountrequest.v1+json";
-
-	static final String UPDATE_MANAGER_ACCOUNT_RESPONSE = "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
 
 	/**
 	 * The profile a sponsored ads call acts for (shared/reference/amazon-apis.md section
@@ -836,7 +836,7 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 	record CreateTermsTokenBody(String termsType) {
 	}
 
-	record BillingBody(List<Billing.AdvertiserMarketplace> advertiserMarketplaces) {
+	record UpdateManagerAccountBody(List<ManagerAccount.AccountToUpdate> accounts) {
 	}
 
 	record CreateInvitationsBody(List<UserAccess.InvitationRequest> userInvitationRequests,
@@ -853,7 +853,7 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 	record UserRolesBody(String userId) {
 	}
 
-	record UpdateManagerAccountBody(List<ManagerAccount.AccountToUpdate> accounts) {
+	record BillingBody(List<Billing.AdvertiserMarketplace> advertiserMarketplaces) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
