@@ -347,6 +347,7 @@ public final class SandboxServer implements AutoCloseable {
 		BillingBook billingBook = new BillingBook(world.accounts());
 		BillingHandler billing = new BillingHandler(registry, billingBook, settings.clock());
 		BillingPageHandler billingPage = new BillingPageHandler(stats, registry, billingBook);
+
 		UserInvitations userInvitations = new UserInvitations(settings.clock());
 		UserAccessHandler userAccess = new UserAccessHandler(registry, userInvitations);
 		UserInvitationControl invitationControl = new UserInvitationControl(userInvitations);
@@ -428,6 +429,7 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, BillingHandler.STATUSES, billing::statuses);
 		ads(routes, gate, BillingHandler.NOTIFICATIONS, billing::notifications);
 		ads(routes, gate, BillingHandler.INVOICES, billing::invoices);
+
 		ads(routes, gate, UserAccessHandler.CREATE, userAccess::create);
 		ads(routes, gate, UserAccessHandler.UPDATE, userAccess::update);
 		ads(routes, gate, UserAccessHandler.LIST, userAccess::list);

@@ -95,11 +95,6 @@ public final class AccountRegistry {
 		return Optional.ofNullable(this.byId.get(adsAccountId));
 	}
 
-	/** Any user's account, for the users its owner invited (user access). */
-	Optional<Account> byId(String adsAccountId) {
-		return Optional.ofNullable(this.byId.get(adsAccountId));
-	}
-
 	Optional<Account> accountFor(SellingPartner partner) {
 		return Optional.ofNullable(this.accountByPartner.get(partner.uniquenessKey())).map(this.byId::get);
 	}
