@@ -17,7 +17,7 @@ public record AdsAccountView(String id, String name, String status, List<String>
 	public record CountryErrorView(String countryCode, String code, String message) {
 	}
 
-	static AdsAccountView of(AdsAccount account) {
+	public static AdsAccountView of(AdsAccount account) {
 		List<String> countries = (account.countryCodes() != null)
 				? account.countryCodes().stream().map(Countries::toIso).toList() : List.of();
 		List<AlternateIdView> ids = (account.alternateIds() != null) ? account.alternateIds()

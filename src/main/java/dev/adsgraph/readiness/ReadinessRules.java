@@ -121,8 +121,11 @@ final class ReadinessRules {
 			.map(StepState::status)
 			.filter((s) -> s != null && !s.isBlank())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		return distinct.isEmpty() ? (states.stream().allMatch(StepState::done) ? "Done" : "Not done")
-				: String.join("; ", distinct);
+		if (distinct.isEmpty()) {
+			return states.stream().allMatch(StepState::done) ? "Done" : "Not done";
+		}
+		// Sentences follow one another; phrases are listed.
+		return String.join(distinct.stream().allMatch((s) -> s.endsWith(".")) ? " " : "; ", distinct);
 	}
 
 }

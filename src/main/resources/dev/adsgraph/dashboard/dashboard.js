@@ -992,7 +992,7 @@ function renderAlerts(profile, result, titles) {
 const ACCOUNTS_PAGE = 20;
 const READINESS_EVERY_MS = 3_000;
 
-const ACCOUNT_FIELDS = `id name status countryCodes
+const ACCOUNT_FIELDS = `id name status countryCodes managerAccounts { id name }
       readiness { state summary nextStep { kind } steps { kind done status nextAction link } }`;
 
 const ACCOUNTS = `query DashboardAccounts($first: Int!, $after: String) {
@@ -1030,6 +1030,7 @@ async function loadAccounts() {
   shownAccounts = new Map();
   $('accounts').replaceChildren();
   status('Loading accounts…');
+  managerAccounts = null;
   await refreshAccounts(true);
 }
 
@@ -1064,6 +1065,11 @@ async function refreshAccounts(more = false) {
       accountPages = pages.length === 0 ? [null] : pages;
     }
     nextAccounts = next;
+  }
+  if (managerAccounts === null && accounts.some((a) => (a.managerAccounts || []).length === 0)) {
+    const answer = await graphql(MANAGER_ACCOUNTS, {});
+    errors.push(...answer.errors);
+    managerAccounts = answer.data.managerAccounts || [];
   }
   if (mine !== accountsGeneration) {
     return;
@@ -1152,11 +1158,146 @@ function stepItem(account, step) {
     stepActions(account, step, actions);
   }
   item.append(actions);
+  const result = stepResults.get(`${account.id} ${step.kind}`);
+  if (result) {
+    item.append(stepResult(result));
+  }
   return item;
+}
+
+const INVITE_USERS = `mutation DashboardInviteUsers($account: ID!, $invitations: [UserInvitationInput!]!, $key: String) {
+  inviteUsers(adsAccountId: $account, invitations: $invitations, idempotencyKey: $key) {
+    results { index invitation { id emailAddress status } userErrors { code message field } }
+    userErrors { code message }
+  }
+}`;
+
+const MANAGER_ACCOUNTS = `query DashboardManagerAccounts { managerAccounts { id name } }`;
+
+const LINK_TO_MANAGER = `mutation DashboardLinkToManagerAccount($manager: ID!, $accounts: [ID!]!, $key: String) {
+  linkAdsAccountsToManagerAccount(managerAccountId: $manager, accounts: $accounts, idempotencyKey: $key) {
+    results { index done userErrors { code message } }
+    userErrors { code message }
+  }
+}`;
+
+const CREATE_MANAGER = `mutation DashboardCreateManagerAccount($input: CreateManagerAccountInput!, $key: String) {
+  createManagerAccount(input: $input, idempotencyKey: $key) { managerAccount { id name } userErrors { code message } }
+}`;
+
+// The user's manager accounts, asked for once per load of the view (the gateway caches them too).
+let managerAccounts = null;
+
+// What the last action of a step answered ("<account id> <kind>" → {text, status}), shown under it
+// until the next action: a redraw of the card keeps it.
+const stepResults = new Map();
+
+/** A fresh idempotency key per action: a retry of the same click is the same key. */
+function newKey() {
+  if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+    return window.crypto.randomUUID();
+  }
+  const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function field(tag, name, label, attributes = {}) {
+  const wrapper = element('label', 'step-field');
+  wrapper.append(label ? `${label} ` : '');
+  const input = element(tag);
+  input.name = name;
+  Object.entries(attributes).forEach(([key, value]) => input.setAttribute(key, value));
+  wrapper.append(input);
+  return [wrapper, input];
+}
+
+function showStepResult(account, kind, text, state) {
+  stepResults.set(`${account.id} ${kind}`, { text, status: state });
+  const card = [...$('accounts').children].find((c) => c.dataset.id === account.id);
+  const item = card && card.querySelector(`li.step[data-kind="${kind}"]`);
+  if (item) {
+    item.querySelector('.step-result')?.remove();
+    item.append(stepResult(stepResults.get(`${account.id} ${kind}`)));
+  }
+}
+
+function stepResult(result) {
+  const node = element('p', 'step-result', result.text);
+  node.dataset.status = result.status;
+  node.setAttribute('role', 'status');
+  return node;
 }
 
 /** The actions the dashboard can take itself for an open step (beyond following its link). */
 function stepActions(account, step, actions) {
+  const registered = account.status === 'CREATED' || account.status === 'PARTIALLY_CREATED';
+  if (step.kind === 'ACCESS' && registered) {
+    if ((account.managerAccounts || []).length === 0) {
+      managerAction(account, actions);
+    }
+    inviteAction(account, actions);
+  }
+}
+
+function problemsOf(errors, payload, results) {
+  return errors.concat((payload && payload.userErrors) || [], ...(results || []).map((r) => r.userErrors || []));
+}
+
+/** Link the account to one of the user's manager accounts, or create one to link it to. */
+function managerAction(account, actions) {
+  const [label, select] = field('select', 'managerAccountId', 'Manager account');
+  const accounts = managerAccounts || [];
+  select.append(...accounts.map((m) => new Option(m.name || m.id, m.id)));
+  select.append(new Option('New manager account…', ''));
+  const [nameLabel, name] = field('input', 'managerAccountName', 'Name', { size: '16' });
+  const showName = () => { nameLabel.hidden = select.value !== ''; };
+  select.addEventListener('change', showName);
+  showName();
+  actions.append(label, nameLabel, button('Link to manager account', 'link-manager', async () => {
+    let manager = select.value;
+    if (manager === '') {
+      const { data, errors } = await graphql(CREATE_MANAGER,
+        { input: { name: name.value.trim() || account.name || account.id, type: 'ADVERTISER' }, key: newKey() });
+      const payload = data.createManagerAccount;
+      const problems = problemsOf(errors, payload, []);
+      if (!payload || !payload.managerAccount) {
+        showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not created.', 'error');
+        return;
+      }
+      manager = payload.managerAccount.id;
+      managerAccounts = null;
+    }
+    const { data, errors } = await graphql(LINK_TO_MANAGER, { manager, accounts: [account.id], key: newKey() });
+    const payload = data.linkAdsAccountsToManagerAccount;
+    const problems = problemsOf(errors, payload, payload && payload.results);
+    if (!payload || problems.length > 0 || !payload.results.every((r) => r.done)) {
+      showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not linked.', 'error');
+      return;
+    }
+    showStepResult(account, 'ACCESS', `Linked to ${select.value === '' ? 'the new manager account' : select.selectedOptions[0].textContent}.`, 'done');
+    await refreshAccounts();
+  }));
+}
+
+/** Invite a user by e-mail with a level (inviteUsers); Amazon e-mails them a link to accept. */
+function inviteAction(account, actions) {
+  const [emailLabel, email] = field('input', 'emailAddress', 'E-mail', { type: 'email', size: '24' });
+  const [nameLabel, name] = field('input', 'userName', 'Name', { size: '14' });
+  const [roleLabel, role] = field('select', 'role', 'Level');
+  role.append(new Option('Editor', 'EDITOR'), new Option('Admin', 'ADMIN'), new Option('Viewer', 'VIEWER'));
+  actions.append(emailLabel, nameLabel, roleLabel, button('Invite user', 'invite', async () => {
+    const invitation = { emailAddress: email.value.trim(), userName: name.value.trim(), role: role.value };
+    const { data, errors } = await graphql(INVITE_USERS, { account: account.id, invitations: [invitation], key: newKey() });
+    const payload = data.inviteUsers;
+    const problems = problemsOf(errors, payload, payload && payload.results);
+    if (problems.length > 0 || !payload) {
+      showStepResult(account, 'ACCESS', problems.map((e) => `${e.code}: ${e.message}`).join('; ') || 'Not invited.', 'error');
+      return;
+    }
+    const invited = payload.results[0].invitation;
+    showStepResult(account, 'ACCESS', `Invited ${invited.emailAddress} (${invited.status.toLowerCase()}).`, 'done');
+    await refreshAccounts();
+  }));
 }
 
 // ---- Connections: the view at ?view=connections -------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.adsgraph.e2e;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,47 @@ class DashboardReadinessBrowserTest extends SandboxGatewayTest {
 				.containsEntry("status", expected.get("status"))
 				.containsEntry("action", expected.get("nextAction"))
 				.containsEntry("link", expected.get("link"));
+		}
+		assertThat((String) step(created, "BILLING").get("link"))
+			.isEqualTo(this.sandboxUrl + "/sandbox/billing/setup?adsAccountId=" + id);
+		assertThat(step(created, "ACCESS")).containsEntry("buttons", List.of("link-manager", "invite"));
+
+		// Access from the page: a colleague's invitation, then a manager account link.
+		this.screen.fillStepField(id, "ACCESS", "emailAddress", "ada.colleague@okaforbooks.example");
+		this.screen.fillStepField(id, "ACCESS", "userName", "Ada");
+		this.screen.clickStepAction(id, "ACCESS", "invite");
+		this.browser.waitFor("the pending invitation shown",
+				() -> String.valueOf(step(this.screen.checklist(id), "ACCESS").get("status"))
+					.contains("1 invitation is pending."));
+		assertThat((String) step(this.screen.checklist(id), "ACCESS").get("result"))
+			.isEqualTo("Invited ada.colleague@okaforbooks.example (pending).");
+		this.screen.clickStepAction(id, "ACCESS", "link-manager");
+		this.browser.waitFor("the manager link shown",
+				() -> "1 invitation is pending.".equals(step(this.screen.checklist(id), "ACCESS").get("status")));
+		assertThat((String) step(this.screen.checklist(id), "ACCESS").get("result")).startsWith("Linked to ");
+		assertThat(step(this.screen.checklist(id), "ACCESS")).containsEntry("buttons", List.of("invite"));
+		List<Map<String, Object>> invitations = GatewayClient.at(this.client
+			.graphql("query($id: ID!) { adsAccount(id: $id) { invitations { id emailAddress } } }", Map.of("id", id)),
+				"data.adsAccount.invitations");
+		assertThat(invitations).singleElement()
+			.satisfies((i) -> assertThat(i).containsEntry("emailAddress", "ada.colleague@okaforbooks.example"));
+
+		// The colleague accepts and billing is completed elsewhere: the page turns ready
+		// by
+		// itself.
+		assertThat(this.client
+			.postForm(this.sandboxUrl + "/sandbox/userInvitations/" + invitations.get(0).get("id") + "/redeem",
+					Map.of())
+			.status()).isLessThan(300);
+		String billingLink = (String) step(created, "BILLING").get("link");
+		assertThat(this.client.postForm(billingLink, Map.of()).status()).isEqualTo(200);
+		assertThat(ReadinessTest.billingStatusNow(this.port, id)).containsEntry("setUp", true);
+		this.browser.waitFor("the account ready to advertise",
+				() -> "READY_TO_ADVERTISE".equals(this.screen.checklist(id).get("state")));
+		Map<String, Object> ready = this.screen.checklist(id);
+		assertThat(ready).containsEntry("summary", "Ready to advertise");
+		for (String kind : new String[] { "REGISTRATION", "BILLING", "ACCESS" }) {
+			assertThat(step(ready, kind)).as(kind).containsEntry("done", true).containsEntry("buttons", List.of());
 		}
 		this.browser.screenshot("readiness");
 		this.browser.assertNoConsoleErrors();

@@ -1,12 +1,17 @@
 package dev.adsgraph.e2e;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +34,16 @@ class ReadinessTest extends SandboxGatewayTest {
 			    userErrors { code message }
 			  }
 			}""";
+
+	static final String INVITE = """
+			mutation($id: ID!, $invitations: [UserInvitationInput!]!, $key: String) {
+			  inviteUsers(adsAccountId: $id, invitations: $invitations, idempotencyKey: $key) {
+			    results { invitation { id status } userErrors { code message } } userErrors { code message } } }""";
+
+	static final String LINK = """
+			mutation($manager: ID!, $accounts: [ID!]!, $key: String) {
+			  linkAdsAccountsToManagerAccount(managerAccountId: $manager, accounts: $accounts, idempotencyKey: $key) {
+			    results { index done userErrors { code message } } userErrors { code message } } }""";
 
 	static final String READINESS = """
 			query($id: ID!) { adsAccount(id: $id) { id status
@@ -66,8 +81,15 @@ class ReadinessTest extends SandboxGatewayTest {
 		return steps.stream().filter((s) -> kind.equals(s.get("kind"))).findFirst().orElseThrow();
 	}
 
+	/**
+	 * Issue 18's newcomer, over HTTP: registers a seller and waits for Amazon; follows
+	 * the billing link and completes the sandbox's billing page (a client following
+	 * {@code billingStatus} sees it at once, past the billing cache); invites a
+	 * colleague, which leaves ACCESS open while the invitation is pending, and the
+	 * colleague accepts; the account is then ready to advertise.
+	 */
 	@Test
-	void aFreshlyRegisteredSellerWaitsForAmazonThenIsRegistered() {
+	void aNewcomerGoesFromRegistrationToReadyToAdvertise() {
 		String id = registerSeller(this.client, "A3MAPLETRL6CNQ");
 
 		Map<String, Object> pending = readiness(this.client, id);
@@ -83,15 +105,87 @@ class ReadinessTest extends SandboxGatewayTest {
 
 		this.client.settleRegistration(id);
 
+		// Registered; billing is the next step, with the link to its page.
 		Map<String, Object> created = readiness(this.client, id);
 		assertThat(step(created, "REGISTRATION")).containsEntry("done", true)
 			.containsEntry("status", "Created")
 			.containsEntry("nextAction", null);
-		// Billing and access are not set up for a new account: it cannot advertise yet.
 		assertThat((Object) at(created, "state")).isEqualTo("ACTION_NEEDED");
-		assertThat((Object) at(created, "nextStep.kind")).isIn("BILLING", "ACCESS");
-		assertThat(step(created, "BILLING")).containsEntry("done", false);
-		assertThat(step(created, "ACCESS")).containsEntry("done", false);
+		assertThat((Object) at(created, "nextStep.kind")).isEqualTo("BILLING");
+		assertThat((Object) at(created, "summary")).isEqualTo("Set up billing");
+		String billingLink = (String) step(created, "BILLING").get("link");
+		assertThat(billingLink).isEqualTo(this.sandboxUrl + "/sandbox/billing/setup?adsAccountId=" + id);
+
+		GatewayClient.Raw page = this.client.get(billingLink);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(this.client.postForm(billingLink, Map.of()).status()).isEqualTo(200);
+		assertThat(billingStatusNow(this.port, id)).containsEntry("setUp", true).containsEntry("terminal", true);
+
+		// Billing done; access is next: no manager account links the new account yet.
+		Map<String, Object> billed = readiness(this.client, id);
+		assertThat(step(billed, "BILLING")).containsEntry("done", true).containsEntry("link", null);
+		assertThat((Object) at(billed, "nextStep.kind")).isEqualTo("ACCESS");
+		assertThat(step(billed, "ACCESS")).containsEntry("done", false)
+			.containsEntry("status", "Not linked to a manager account.")
+			.containsEntry("nextAction", "Link the account to a manager account");
+		assertThat((Object) at(billed, "summary")).isEqualTo("Link the account to a manager account");
+
+		String manager = at(this.client.graphql("{ managerAccounts { id } }"), "data.managerAccounts.0.id");
+		Map<String, Object> linked = this.client.graphql(LINK,
+				Map.of("manager", manager, "accounts", List.of(id), "key", UUID.randomUUID().toString()));
+		assertNoErrors(linked);
+		assertThat((Object) at(linked, "data.linkAdsAccountsToManagerAccount.results.0.done")).isEqualTo(true);
+		Map<String, Object> managed = readiness(this.client, id);
+		assertThat((String) step(managed, "ACCESS").get("status")).doesNotContain("Not linked");
+		assertThat((Object) at(managed, "state")).isEqualTo("READY_TO_ADVERTISE");
+
+		// A colleague is invited: ACCESS waits for them to accept.
+		Map<String, Object> invited = this.client
+			.graphql(INVITE, Map.of("id", id, "key", UUID.randomUUID().toString(), "invitations", List
+				.of(Map.of("emailAddress", "sam.colleague@mapletrail.example", "userName", "Sam", "role", "EDITOR"))));
+		assertNoErrors(invited);
+		assertThat((List<?>) at(invited, "data.inviteUsers.userErrors")).isEmpty();
+		String invitationId = at(invited, "data.inviteUsers.results.0.invitation.id");
+		Map<String, Object> inviting = readiness(this.client, id);
+		assertThat(step(inviting, "ACCESS")).containsEntry("done", false);
+		assertThat(step(inviting, "ACCESS")).containsEntry("status", "1 invitation is pending.")
+			.containsEntry("nextAction",
+					"Wait for the invited users to accept, or revoke the invitations they will not use.");
+		assertThat((Object) at(inviting, "state")).isEqualTo("ACTION_NEEDED");
+
+		GatewayClient.Raw accepted = this.client
+			.postForm(this.sandboxUrl + "/sandbox/userInvitations/" + invitationId + "/redeem", Map.of());
+		assertThat(accepted.status()).as(accepted.body()).isLessThan(300);
+
+		Map<String, Object> ready = readiness(this.client, id);
+		assertThat((List<Map<String, Object>>) at(ready, "steps"))
+			.allSatisfy((s) -> assertThat(s.get("done")).as("every step done: %s", s).isEqualTo(true));
+		assertThat((Object) at(ready, "state")).isEqualTo("READY_TO_ADVERTISE");
+		assertThat((Object) at(ready, "summary")).isEqualTo("Ready to advertise");
+		assertThat((Object) at(ready, "nextStep")).isNull();
+	}
+
+	/**
+	 * The account's billing now, as a client following {@code billingStatus} gets it
+	 * first: read from Amazon past the billing cache, which it refreshes.
+	 */
+	static Map<String, Object> billingStatusNow(int port, String adsAccountId) {
+		WebSocketGraphQlClient socket = WebSocketGraphQlClient
+			.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
+			.header("X-Api-Key", GatewayClient.DEMO_KEY)
+			.build();
+		try {
+			return socket.document("subscription($id: ID!) { billingStatus(adsAccountId: $id) { setUp terminal } }")
+				.variables(Map.of("id", adsAccountId))
+				.retrieveSubscription("billingStatus")
+				.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.next()
+				.block(Duration.ofSeconds(10));
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(10));
+		}
 	}
 
 	@Test
@@ -123,6 +217,72 @@ class ReadinessTest extends SandboxGatewayTest {
 		Map<String, Object> readiness = at(answer, "data.registerAdsAccount.adsAccount.readiness");
 		assertThat((Object) at(readiness, "state")).isEqualTo("WAITING");
 		assertThat((Object) at(readiness, "nextStep.kind")).isEqualTo("REGISTRATION");
+	}
+
+	@Test
+	void theReadinessSubscriptionSendsTheCurrentStateThenEachChange() {
+		String id = register(this.client,
+				Map.of("association",
+						Map.of("business",
+								Map.of("name", "Harborview Dental Group", "phone", "+1 206 555 0199", "addressLine1",
+										"400 Pine St", "city", "Seattle", "state", "WA", "zipCode", "98101",
+										"countryCode", "US", "websiteUrl", "https://www.harborview-dental.example"))));
+		WebSocketGraphQlClient socket = socket(this.port);
+		try {
+			List<Map<String, Object>> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+			reactor.core.Disposable subscription = socket.document("""
+					subscription($id: ID!) { adsAccountReadiness(adsAccountId: $id) {
+					  adsAccountId terminal readiness { state nextStep { kind } steps { kind done } } } }""")
+				.variables(Map.of("id", id))
+				.retrieveSubscription("adsAccountReadiness")
+				.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.subscribe(events::add);
+			try {
+				eventually(events::size, (size) -> size >= 1);
+				assertThat(events.get(0)).containsEntry("adsAccountId", id).containsEntry("terminal", false);
+				assertThat((Object) at(events.get(0), "readiness.state")).isEqualTo("WAITING");
+
+				this.client.settleRegistration(id);
+				eventually(events::size, (size) -> size >= 2);
+				assertThat((Object) at(events.get(1), "readiness.steps.0.done")).isEqualTo(true);
+				assertThat((Object) at(events.get(1), "readiness.state")).isEqualTo("ACTION_NEEDED");
+				assertThat((Object) at(events.get(1), "terminal")).isEqualTo(false);
+			}
+			finally {
+				subscription.dispose();
+			}
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void aReadinessSubscriptionToAnUnknownAccountEndsWithNotFound() {
+		WebSocketGraphQlClient socket = socket(this.port);
+		try {
+			Throwable error = socket
+				.document("subscription($id: ID!) { adsAccountReadiness(adsAccountId: $id) { terminal } }")
+				.variables(Map.of("id", "amzn1.ads-account.g.nosuchaccount0000000000000"))
+				.executeSubscription()
+				.then()
+				.map((done) -> (Throwable) null)
+				.onErrorResume((ex) -> reactor.core.publisher.Mono.just(ex))
+				.block(Duration.ofSeconds(10));
+			assertThat(error).isNotNull();
+			assertThat(error.toString()).contains("NOT_FOUND");
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(10));
+		}
+	}
+
+	static WebSocketGraphQlClient socket(int port) {
+		return WebSocketGraphQlClient
+			.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
+			.header("X-Api-Key", GatewayClient.DEMO_KEY)
+			.build();
 	}
 
 	@Test
