@@ -95,6 +95,11 @@ public enum AdsOperation implements UpstreamOperation {
 
 	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE),
 
+	GET_INVOICE("getInvoice", HttpMethod.GET, "/invoices/{invoiceId}", Spec.BILLING, SAFE),
+
+	GET_CUSTOMER_PAYMENT_METHODS("GetCustomerPaymentMethods", HttpMethod.POST, "/billing/paymentMethods/list",
+			Spec.BILLING, SAFE),
+
 	// User access (issue 18): invitations change who can use an account, so only the
 	// caller repeats them, with an idempotency key; lists are queries sent as POST.
 
