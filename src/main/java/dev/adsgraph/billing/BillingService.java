@@ -80,7 +80,7 @@ public class BillingService {
 	static final String CRITERIA_TYPE = "AUTO_PAY";
 
 	/** The schema's {@code PaymentMethod}. */
-	record PaymentMethod(String type, String instrumentId, String brand, String tail, Integer expiryMonth,
+	public record PaymentMethod(String type, String instrumentId, String brand, String tail, Integer expiryMonth,
 			Integer expiryYear, List<String> eligibleCountries, String vendorCode, String vendorCodeName,
 			String sellerAccountId) {
 	}
