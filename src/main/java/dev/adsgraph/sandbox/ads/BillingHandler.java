@@ -22,7 +22,9 @@ import dev.adsgraph.sandbox.fixtures.Account.Market;
 /**
  * Billing (AdvertisingBilling_prod_3p.json): {@code POST /billing/statuses}
  * (bulkGetBillingStatus), {@code POST /billing/notifications}
- * (bulkGetBillingNotifications) and {@code GET /invoices} (getAdvertiserInvoices).
+ * (bulkGetBillingNotifications), {@code GET /invoices} (getAdvertiserInvoices),
+ * {@code GET /invoices/{invoiceId}} (getInvoice) and
+ * {@code POST /billing/paymentMethods/list} (GetCustomerPaymentMethods).
  *
  * <p>
  * The bulk operations name each country of an account by {@code {advertiserId,
@@ -32,7 +34,8 @@ import dev.adsgraph.sandbox.fixtures.Account.Market;
  * the user may not see its billing (the demo's vendor account, whose billing belongs to
  * someone else). An account's billing is missing (PENDING_BILLING_REGISTRATION, with
  * notifications) until {@link BillingBook} has it set up. Invoices exist for accounts
- * whose billing is set up, three months of them.
+ * whose billing is set up, three months of them, and so does a payment method (the card
+ * the billing page adds).
  */
 public final class BillingHandler {
 

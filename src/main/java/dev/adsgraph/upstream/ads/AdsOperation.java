@@ -86,7 +86,9 @@ public enum AdsOperation implements UpstreamOperation {
 
 	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE),
 
-	// Billing (issue 18). The two bulk reads are sent as POST and only read.
+	// Billing (issue 18). The two bulk reads and the payment methods list are sent as
+	// POST
+	// and only read.
 
 	BULK_GET_BILLING_STATUS("bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING, SAFE),
 

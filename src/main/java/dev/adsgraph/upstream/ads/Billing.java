@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Wire types of Amazon's billing operations (AdvertisingBilling_prod_3p.json):
- * bulkGetBillingStatus, bulkGetBillingNotifications and getAdvertiserInvoices.
+ * bulkGetBillingStatus, bulkGetBillingNotifications, getAdvertiserInvoices, getInvoice
+ * and GetCustomerPaymentMethods.
  */
 public final class Billing {
 
