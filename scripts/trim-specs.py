@@ -103,6 +103,7 @@ MIRRORED_ADS_SPECS = {
             "/billing/notifications": ["post"],
             "/invoices": ["get"],
             "/invoices/{invoiceId}": ["get"],
+            "/billing/paymentMethods/list": ["post"],
         },
     ),
 }

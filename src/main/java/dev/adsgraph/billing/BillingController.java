@@ -35,8 +35,8 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code AdsAccount.billing}, {@code AdsAccount.invoices} and the {@code billingStatus}
- * subscription.
+ * {@code AdsAccount.billing}, {@code AdsAccount.invoices}, {@code AdsAccount.invoice},
+ * {@code AdsAccount.paymentMethods} and the {@code billingStatus} subscription.
  */
 @Controller
 class BillingController implements ArgumentRules.Configurer {
@@ -96,10 +96,44 @@ class BillingController implements ArgumentRules.Configurer {
 		});
 	}
 
+	/** Every account of one response in one batch, each from the cache where it is. */
+	@BatchMapping(typeName = "AdsAccount", field = "paymentMethods")
+	Mono<Map<AdsAccountView, List<BillingService.PaymentMethod>>> paymentMethods(List<AdsAccountView> accounts,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.billing.paymentMethods(tenant, accounts.stream().map(AdsAccountView::id).distinct().toList())
+			.map((found) -> {
+				Map<AdsAccountView, List<BillingService.PaymentMethod>> result = new LinkedHashMap<>();
+				accounts.forEach((account) -> result.put(account, found.getOrDefault(account.id(), List.of())));
+				return result;
+			});
+	}
+
+	@SchemaMapping(typeName = "AdsAccount", field = "invoice")
+	Mono<BillingService.Invoice> invoice(AdsAccountView account, @Argument String countryCode, @Argument String id,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		if (id == null || id.isBlank() || id.length() > 200) {
+			return Mono.error(new BadUserInputException("id: an invoice id from `invoices` is required."));
+		}
+		return Mono.defer(() -> {
+			Scope scope = scope(account, countryCode);
+			return this.billing.invoice(tenant, scope.region(), scope.profileId(), id)
+				.switchIfEmpty(Mono.error(() -> new NotFoundException("Ads account " + account.id() + " has no invoice "
+						+ id + " in " + Countries.toIso(countryCode) + ".")));
+		});
+	}
+
 	@SchemaMapping(typeName = "AdsAccount", field = "invoices")
 	Mono<Connection<BillingService.Invoice>> invoices(AdsAccountView account, @Argument String countryCode,
 			@Argument List<String> statuses, @Argument Integer first, @Argument String after,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return Mono.defer(() -> {
+			Scope scope = scope(account, countryCode);
+			return this.billing.invoices(tenant, scope.region(), scope.profileId(), statuses, first, after);
+		});
+	}
+
+	/** The region and profile of the account's country: invoices live in a profile. */
+	private static Scope scope(AdsAccountView account, String countryCode) {
 		String iso = Countries.toIso(countryCode);
 		String profileId = account.alternateIds()
 			.stream()
@@ -109,10 +143,13 @@ class BillingController implements ArgumentRules.Configurer {
 			.orElse(null);
 		Region region = Countries.regionOf(iso).orElse(null);
 		if (profileId == null || region == null) {
-			return Mono.error(new NotFoundException(
-					"Ads account " + account.id() + " has no advertising profile in " + iso + " to read invoices of."));
+			throw new NotFoundException(
+					"Ads account " + account.id() + " has no advertising profile in " + iso + " to read invoices of.");
 		}
-		return this.billing.invoices(tenant, region, Long.parseLong(profileId), statuses, first, after);
+		return new Scope(region, Long.parseLong(profileId));
+	}
+
+	private record Scope(Region region, long profileId) {
 	}
 
 	@SubscriptionMapping
@@ -130,7 +167,14 @@ class BillingController implements ArgumentRules.Configurer {
 				.error(() -> new NotFoundException("No ads account with id " + id + " is visible to this API key.")))
 			.flatMap((account) -> {
 				List<CountryRef> countries = refs(account);
-				return this.billing.fresh(tenant, countries).map((found) -> this.billing.account(id, countries, found));
+				return this.billing.fresh(tenant, countries).map((found) -> {
+					AccountBilling billing = this.billing.account(id, countries, found);
+					if (billing.setUp()) {
+						// Setting billing up adds a payment method: read it afresh.
+						this.billing.forgetPaymentMethods(tenant, id);
+					}
+					return billing;
+				});
 			});
 		return this.watcher
 			.poll(new WatchKey(tenant.id(), "billingStatus", id), AccountBilling.class, poll, AccountBilling::countries,

@@ -49,6 +49,8 @@ public class BillingService {
 
 	private final KeyedCache<Key, CountryBilling> cache;
 
+	private final KeyedCache<AccountKey, List<PaymentMethod>> paymentMethods;
+
 	BillingService(AdsBillingClient client, BillingProperties properties, ObjectProvider<CacheMetrics> cacheMetrics,
 			ObjectProvider<SharedKeyedCaches> sharedCaches) {
 		this.client = client;
@@ -59,6 +61,95 @@ public class BillingService {
 							cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE)),
 					properties.statusTtl(), new TypeReference<CountryBilling>() {
 					});
+		this.paymentMethods = sharedCaches.getIfAvailable(() -> SharedKeyedCaches.NONE)
+			.share("billing-payment-methods",
+					new CaffeineKeyedCache<>("billing-payment-methods", properties.statusTtl(), 10_000,
+							cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE)),
+					properties.statusTtl(), new TypeReference<List<PaymentMethod>>() {
+					});
+	}
+
+	/** The payment methods' cache key: an ads account, for one tenant. */
+	record AccountKey(String tenantId, String adsAccountId) {
+	}
+
+	/**
+	 * The agreement type payment methods are listed for: the methods that pay the
+	 * account's advertising as it accrues.
+	 */
+	static final String CRITERIA_TYPE = "AUTO_PAY";
+
+	/** The schema's {@code PaymentMethod}. */
+	public record PaymentMethod(String type, String instrumentId, String brand, String tail, Integer expiryMonth,
+			Integer expiryYear, List<String> eligibleCountries, String vendorCode, String vendorCodeName,
+			String sellerAccountId) {
+	}
+
+	/**
+	 * The payment methods of these accounts, from the cache where it has them; one
+	 * GetCustomerPaymentMethods per account otherwise (Amazon answers for one account a
+	 * call), side by side, every page.
+	 */
+	Mono<Map<String, List<PaymentMethod>>> paymentMethods(Tenant tenant, Collection<String> adsAccountIds) {
+		Map<AccountKey, String> keys = new LinkedHashMap<>();
+		adsAccountIds.forEach((id) -> keys.put(new AccountKey(tenant.id(), id), id));
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.paymentMethods
+			.getAll(keys.keySet(), (missing) -> Flux.fromIterable(missing)
+				.flatMap(
+						(key) -> paymentMethodsOf(tenant, key.adsAccountId()).map((methods) -> Map.entry(key, methods)))
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue))
+			.map((found) -> {
+				Map<String, List<PaymentMethod>> result = new LinkedHashMap<>();
+				keys.forEach((key, id) -> {
+					List<PaymentMethod> methods = found.get(key);
+					if (methods != null) {
+						result.put(id, methods);
+					}
+				});
+				return result;
+			});
+	}
+
+	/**
+	 * Drops this replica's cached payment methods of an account (the subscription saw its
+	 * billing set up, so a payment method was just added).
+	 */
+	void forgetPaymentMethods(Tenant tenant, String adsAccountId) {
+		AccountKey key = new AccountKey(tenant.id(), adsAccountId);
+		this.paymentMethods.invalidate(key::equals);
+	}
+
+	private Mono<List<PaymentMethod>> paymentMethodsOf(Tenant tenant, String adsAccountId) {
+		return this.client
+			.getCustomerPaymentMethods(tenant.ads(), tenant.homeRegion(), adsAccountId, CRITERIA_TYPE, null)
+			.expand((page) -> (page.nextToken() == null || page.nextToken().isBlank()) ? Mono.empty()
+					: this.client.getCustomerPaymentMethods(tenant.ads(), tenant.homeRegion(), adsAccountId,
+							CRITERIA_TYPE, page.nextToken()))
+			.flatMapIterable(Billing.PaymentMethods::all)
+			.map(BillingService::paymentMethod)
+			.collectList();
+	}
+
+	static PaymentMethod paymentMethod(Billing.PaymentMethod method) {
+		Billing.Expiry expiry = method.expiryDetails();
+		List<String> countries = (method.eligibleCountries() != null)
+				? method.eligibleCountries().stream().map(dev.adsgraph.upstream.Countries::toIso).toList() : List.of();
+		return new PaymentMethod(method.type(), method.instrumentId(), method.brand(), method.tail(),
+				(expiry != null) ? expiry.month() : null, (expiry != null) ? expiry.year() : null, countries,
+				method.vendorCode(), method.vendorCodeName(), method.sellerAccountId());
+	}
+
+	/**
+	 * One invoice of a profile by its id (getInvoice), empty when Amazon has none with
+	 * it.
+	 */
+	Mono<Invoice> invoice(Tenant tenant, Region region, long profileId, String invoiceId) {
+		return this.client.getInvoice(tenant.ads(), region, profileId, invoiceId)
+			.filter((detail) -> detail.invoiceSummary() != null)
+			.map((detail) -> invoice(detail.invoiceSummary()));
 	}
 
 	/** The cache key: a country of an advertiser, for one tenant. */

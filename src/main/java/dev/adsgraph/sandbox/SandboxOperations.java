@@ -84,6 +84,11 @@ enum SandboxOperations {
 
 	GET_ADVERTISER_INVOICES("ads", "getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING),
 
+	GET_INVOICE("ads", "getInvoice", HttpMethod.GET, "/invoices/{invoiceId}", Spec.BILLING),
+
+	GET_CUSTOMER_PAYMENT_METHODS("ads", "GetCustomerPaymentMethods", HttpMethod.POST, "/billing/paymentMethods/list",
+			Spec.BILLING),
+
 	// User access (issue 18): invitations, and the users of an account with their roles.
 
 	CREATE_USER_INVITATIONS("ads", "CreateUserInvitations", HttpMethod.POST, "/user-invitations", Spec.INVITATIONS),

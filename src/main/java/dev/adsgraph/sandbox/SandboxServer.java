@@ -429,6 +429,8 @@ public final class SandboxServer implements AutoCloseable {
 		ads(routes, gate, BillingHandler.STATUSES, billing::statuses);
 		ads(routes, gate, BillingHandler.NOTIFICATIONS, billing::notifications);
 		ads(routes, gate, BillingHandler.INVOICES, billing::invoices);
+		ads(routes, gate, BillingHandler.INVOICE, billing::invoice);
+		ads(routes, gate, BillingHandler.PAYMENT_METHODS, billing::paymentMethods);
 
 		ads(routes, gate, UserAccessHandler.CREATE, userAccess::create);
 		ads(routes, gate, UserAccessHandler.UPDATE, userAccess::update);

@@ -110,4 +110,21 @@ class BillingRulesTest {
 		return new BillingService.Key("t", entity, "M" + country, Region.NA, country);
 	}
 
+	@Test
+	void aPaymentMethodOfAnyKindIsReadWithIsoCountriesAndItsOwnMembersOnly() {
+		Billing.PaymentMethods answer = new Billing.PaymentMethods(
+				List.of(new Billing.PaymentMethod("CREDIT_CARD", List.of("US", "UK"), "pm-1", "Visa", "4242",
+						new Billing.Expiry(12, 2030), null, null, null, null)),
+				null, List.of(new Billing.PaymentMethod("DEDUCT_FOR_PAYMENT", List.of("DE"), null, null, null, null,
+						"VC1", "Vendor One", null, "DE")),
+				null, null, null);
+		List<BillingService.PaymentMethod> methods = answer.all().stream().map(BillingService::paymentMethod).toList();
+		assertThat(methods).extracting(BillingService.PaymentMethod::type)
+			.containsExactly("CREDIT_CARD", "DEDUCT_FOR_PAYMENT");
+		assertThat(methods.get(0).eligibleCountries()).containsExactly("US", "GB");
+		assertThat(methods.get(0).expiryYear()).isEqualTo(2030);
+		assertThat(methods.get(1).expiryMonth()).isNull();
+		assertThat(methods.get(1).vendorCode()).isEqualTo("VC1");
+	}
+
 }

@@ -51,6 +51,15 @@ class BillingTest extends SandboxGatewayTest {
 			  invoiceDate dueDate amountDue { amount currencyCode } remainingAmountDue { amount currencyCode } }
 			  pageInfo { hasNextPage endCursor } } } }""";
 
+	private static final String INVOICE = """
+			query($id: ID!, $c: CountryCode!, $i: ID!) { adsAccount(id: $id) { invoice(countryCode: $c, id: $i) {
+			  id status fromDate toDate invoiceDate dueDate amountDue { amount currencyCode }
+			  remainingAmountDue { amount currencyCode } } } }""";
+
+	private static final String PAYMENT_METHODS = """
+			query($id: ID!) { adsAccount(id: $id) { paymentMethods { type instrumentId brand tail expiryMonth
+			  expiryYear eligibleCountries } } }""";
+
 	private static final String ALL_BILLING = """
 			{ adsAccounts(first: 100) { nodes { id name billing { setUp countries { countryCode setUp status
 			  error { code } } } } } }""";
@@ -93,6 +102,10 @@ class BillingTest extends SandboxGatewayTest {
 		Map<String, Object> none = this.client.graphql(INVOICES, Map.of("id", id, "c", "US"));
 		assertNoErrors(none);
 		assertThat((List<?>) at(none, "data.adsAccount.invoices.nodes")).isEmpty();
+		// No payment method before billing exists.
+		Map<String, Object> noMethods = this.client.graphql(PAYMENT_METHODS, Map.of("id", id));
+		assertNoErrors(noMethods);
+		assertThat((List<?>) at(noMethods, "data.adsAccount.paymentMethods")).isEmpty();
 
 		Events events = subscribe(id);
 		eventually(() -> events.received.size(), (size) -> size >= 1);
@@ -123,6 +136,47 @@ class BillingTest extends SandboxGatewayTest {
 		assertNoErrors(setUp);
 		assertThat((Object) at(setUp, "data.adsAccount.billing.setUp")).isEqualTo(true);
 		assertThat((List<?>) at(setUp, "data.adsAccount.billing.countries.0.notifications")).isEmpty();
+		// The billing page added a card; the subscription dropped the cached empty list.
+		Map<String, Object> methods = this.client.graphql(PAYMENT_METHODS, Map.of("id", id));
+		assertNoErrors(methods);
+		assertThat((List<Map<String, Object>>) at(methods, "data.adsAccount.paymentMethods")).singleElement()
+			.satisfies((card) -> {
+				assertThat(card).containsEntry("type", "CREDIT_CARD").containsEntry("eligibleCountries", List.of("US"));
+				assertThat((String) card.get("tail")).matches("\\d{4}");
+			});
+	}
+
+	@Test
+	void anInvoiceReadByIdIsTheListedOneAndAnUnknownIdIsNotFound() {
+		String northwind = (String) named(at(this.client.graphql(ALL_BILLING), "data.adsAccounts.nodes"),
+				"Northwind Outdoor Co.")
+			.get("id");
+		Map<String, Object> listed = this.client.graphql(INVOICES, Map.of("id", northwind, "c", "US"));
+		assertNoErrors(listed);
+		List<Map<String, Object>> invoices = at(listed, "data.adsAccount.invoices.nodes");
+		assertThat(invoices).hasSize(3);
+		for (Map<String, Object> invoice : invoices) {
+			Map<String, Object> read = this.client.graphql(INVOICE,
+					Map.of("id", northwind, "c", "US", "i", invoice.get("id")));
+			assertNoErrors(read);
+			assertThat((Map<String, Object>) at(read, "data.adsAccount.invoice")).isEqualTo(invoice);
+		}
+		Map<String, Object> unknown = this.client.graphql(INVOICE,
+				Map.of("id", northwind, "c", "US", "i", "INV-NOSUCHINVOICE"));
+		assertThat(errorCode(unknown)).isEqualTo("NOT_FOUND");
+		assertThat((String) at(errors(unknown).get(0), "message")).contains("INV-NOSUCHINVOICE", "US");
+		assertThat((Object) at(unknown, "data.adsAccount.invoice")).isNull();
+		// Another country's profile has its own invoices: a US invoice is not Canada's.
+		assertThat(errorCode(
+				this.client.graphql(INVOICE, Map.of("id", northwind, "c", "CA", "i", invoices.get(0).get("id")))))
+			.isEqualTo("NOT_FOUND");
+
+		Map<String, Object> methods = this.client.graphql(PAYMENT_METHODS, Map.of("id", northwind));
+		assertNoErrors(methods);
+		assertThat((List<Map<String, Object>>) at(methods, "data.adsAccount.paymentMethods")).singleElement()
+			.satisfies((card) -> assertThat(card).containsEntry("type", "CREDIT_CARD")
+				.containsEntry("brand", "Visa")
+				.containsEntry("eligibleCountries", List.of("US", "CA", "MX")));
 	}
 
 	@Test

@@ -22,7 +22,9 @@ import dev.adsgraph.sandbox.fixtures.Account.Market;
 /**
  * Billing (AdvertisingBilling_prod_3p.json): {@code POST /billing/statuses}
  * (bulkGetBillingStatus), {@code POST /billing/notifications}
- * (bulkGetBillingNotifications) and {@code GET /invoices} (getAdvertiserInvoices).
+ * (bulkGetBillingNotifications), {@code GET /invoices} (getAdvertiserInvoices),
+ * {@code GET /invoices/{invoiceId}} (getInvoice) and
+ * {@code POST /billing/paymentMethods/list} (GetCustomerPaymentMethods).
  *
  * <p>
  * The bulk operations name each country of an account by {@code {advertiserId,
@@ -32,7 +34,8 @@ import dev.adsgraph.sandbox.fixtures.Account.Market;
  * the user may not see its billing (the demo's vendor account, whose billing belongs to
  * someone else). An account's billing is missing (PENDING_BILLING_REGISTRATION, with
  * notifications) until {@link BillingBook} has it set up. Invoices exist for accounts
- * whose billing is set up, three months of them.
+ * whose billing is set up, three months of them, and so does a payment method (the card
+ * the billing page adds).
  */
 public final class BillingHandler {
 
@@ -46,6 +49,16 @@ public final class BillingHandler {
 
 	public static final Operation INVOICES = new Operation("getAdvertiserInvoices", ErrorFamily.MESSAGE, false,
 			List.of(), "application/vnd.invoices.v1.1+json");
+
+	public static final Operation INVOICE = new Operation("getInvoice", ErrorFamily.MESSAGE, false, List.of(),
+			"application/vnd.invoice.v1.1+json");
+
+	/** GetCustomerPaymentMethods: no request body; errors are {@code AdPaymentsError}. */
+	public static final Operation PAYMENT_METHODS = new Operation("GetCustomerPaymentMethods", ErrorFamily.GENERIC,
+			false, List.of(), "application/vnd.paymentmethods.v1+json");
+
+	/** The contract's {@code AdPaymentsPaymentAgreementType}. */
+	static final Set<String> CRITERIA_TYPES = Set.of("AUTO_PAY", "PAY_NOW");
 
 	/** The request's {@code advertiserMarketplaces}: maxItems in the contract file. */
 	static final int MAX_ITEMS = 30;
@@ -128,6 +141,91 @@ public final class BillingHandler {
 	}
 
 	public Reply invoices(Call call) {
+		Found found = scoped(call);
+		Account owner = found.account();
+		Market market = found.market();
+		Set<String> statuses = statusFilter(call);
+		int count = count(call);
+		int start = cursor(call);
+		List<InvoiceSummary> all = this.book.isSetUp(owner.adsAccountId()) ? invoicesOf(market) : List.of();
+		List<InvoiceSummary> matching = all.stream()
+			.filter((invoice) -> statuses.isEmpty() || statuses.contains(invoice.status()))
+			.toList();
+		int end = Math.min(matching.size(), start + count);
+		List<InvoiceSummary> page = (start < matching.size()) ? matching.subList(start, end) : List.of();
+		String next = (end < matching.size()) ? Integer.toString(end) : null;
+		return new Reply(200, INVOICES.responseType(), new InvoicesPage(page, next));
+	}
+
+	/**
+	 * getInvoice: one of the invoices {@code GET /invoices} lists for the profile in
+	 * scope, with its details (a line per month of advertising, the payer and issuer, its
+	 * payments); 404 for any other id.
+	 */
+	public Reply invoice(Call call) {
+		Found found = scoped(call);
+		String id = call.request().pathVariable("invoiceId");
+		List<InvoiceSummary> all = this.book.isSetUp(found.account().adsAccountId()) ? invoicesOf(found.market())
+				: List.of();
+		InvoiceSummary summary = all.stream()
+			.filter((candidate) -> candidate.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Requested invoice was not found."));
+		Market market = found.market();
+		String company = found.account().accountName();
+		ContactInfo payer = new ContactInfo(
+				new Address("1 Main Street", "", "", "Seattle", company, market.country().adsCode(), "98101", "WA"),
+				new Email(company, "billing@example.com"));
+		ContactInfo issuer = new ContactInfo(new Address("410 Terry Ave N", "", "", "Seattle", "Amazon Advertising LLC",
+				market.country().adsCode(), "98109", "WA"), new Email("Amazon Advertising", "no-reply@example.com"));
+		List<Payment> payments = "PAID_IN_FULL".equals(summary.status()) ? List
+			.of(new Payment(summary.amountDue(), Math.floorMod(id.hashCode(), 1_000_000), "CREDIT_CARD", "SUCCEEDED"))
+				: List.of();
+		InvoiceLine line = new InvoiceLine(summary.amountDue(), 1, "CLICKS", summary.amountDue().amount(),
+				"Sponsored Products", "CPC");
+		InvoiceDetail detail = new InvoiceDetail(List.of(), List.of(line), summary, issuer, payer, payments, List.of(),
+				List.of(), new TaxDetail(List.of(), summary.invoiceDate()), List.of());
+		return new Reply(200, INVOICE.responseType(), detail);
+	}
+
+	/**
+	 * GetCustomerPaymentMethods for the account in {@code Amazon-Ads-AccountId}: none
+	 * until its billing is set up; then the credit card its billing page added.
+	 */
+	public Reply paymentMethods(Call call) {
+		String criteria = call.request().queryParam("criteriaType").orElse(null);
+		if (criteria == null || !CRITERIA_TYPES.contains(criteria)) {
+			throw new ApiException(400, "BAD_REQUEST",
+					"criteriaType must be one of " + CRITERIA_TYPES.stream().sorted().toList() + ".");
+		}
+		String accountId = call.request().headers().firstHeader("Amazon-Ads-AccountId");
+		Account account = (accountId == null) ? null
+				: this.registry.find(call.user().id(), accountId.trim()).orElse(null);
+		if (account == null) {
+			throw new ApiException(400, "BAD_REQUEST",
+					"Amazon-Ads-AccountId must name an advertising account of this user.");
+		}
+		List<Market> markets = account.liveMarkets(this.clock.instant());
+		if (markets.stream().noneMatch((market) -> market.access().allows("billing", "view"))) {
+			throw new ApiException(403, "FORBIDDEN", "The user may not view this account's payment methods.");
+		}
+		List<CreditCard> cards = new ArrayList<>();
+		if (this.book.isSetUp(account.adsAccountId())) {
+			List<String> countries = markets.stream().map((market) -> market.country().adsCode()).distinct().toList();
+			int digits = Math.floorMod(account.adsAccountId().hashCode(), 10_000);
+			cards.add(new CreditCard("Visa", countries, new Expiry(12, 2030),
+					"amzn1.pm.sandbox."
+							+ Integer.toString(Math.floorMod(account.adsAccountId().hashCode(), 1 << 30), 36),
+					String.format("%04d", digits), "CREDIT_CARD"));
+		}
+		return new Reply(200, PAYMENT_METHODS.responseType(),
+				new PaymentMethods(cards, List.of(), List.of(), List.of(), List.of()));
+	}
+
+	/**
+	 * The user's country whose profile the {@code Amazon-Advertising-API-Scope} names.
+	 */
+	private Found scoped(Call call) {
 		String scope = call.request().headers().firstHeader("Amazon-Advertising-API-Scope");
 		if (scope == null || !scope.trim().matches("\\d{1,19}")) {
 			throw new ApiException(400, "BAD_REQUEST",
@@ -150,17 +248,7 @@ public final class BillingHandler {
 		if (!market.access().allows("billing", "view")) {
 			throw new ApiException(403, "FORBIDDEN", "The user may not view this account's invoices.");
 		}
-		Set<String> statuses = statusFilter(call);
-		int count = count(call);
-		int start = cursor(call);
-		List<InvoiceSummary> all = this.book.isSetUp(owner.adsAccountId()) ? invoicesOf(market) : List.of();
-		List<InvoiceSummary> matching = all.stream()
-			.filter((invoice) -> statuses.isEmpty() || statuses.contains(invoice.status()))
-			.toList();
-		int end = Math.min(matching.size(), start + count);
-		List<InvoiceSummary> page = (start < matching.size()) ? matching.subList(start, end) : List.of();
-		String next = (end < matching.size()) ? Integer.toString(end) : null;
-		return new Reply(200, INVOICES.responseType(), new InvoicesPage(page, next));
+		return new Found(owner, market, null);
 	}
 
 	/**
@@ -323,6 +411,45 @@ public final class BillingHandler {
 
 	record InvoiceSummary(String id, String status, String fromDate, String toDate, String invoiceDate, String dueDate,
 			CurrencyAmount amountDue, CurrencyAmount remainingAmountDue, List<String> downloadableDocuments) {
+	}
+
+	record Address(String addressLine1, String addressLine2, String addressLine3, String city, String companyName,
+			String countryCode, String postalCode, String stateOrRegion) {
+	}
+
+	record Email(String displayName, String emailAddress) {
+	}
+
+	record ContactInfo(Address address, Email email) {
+	}
+
+	record Payment(CurrencyAmount amount, long id, String paymentMethod, String status) {
+	}
+
+	record InvoiceLine(CurrencyAmount cost, int costEventCount, String costEventType, double costPerUnit, String name,
+			String priceType) {
+	}
+
+	record TaxDetail(List<Object> taxBreakups, String taxCalculationDate) {
+	}
+
+	/** The contract's {@code invoice}: every required member. */
+	record InvoiceDetail(List<Object> adjustments, List<InvoiceLine> invoiceLines, InvoiceSummary invoiceSummary,
+			ContactInfo issuerContactInfo, ContactInfo payerContactInfo, List<Payment> payments,
+			List<Object> portfolios, List<Object> promotions, TaxDetail taxDetail, List<Object> thirdPartyContactInfo) {
+	}
+
+	record Expiry(int month, int year) {
+	}
+
+	record CreditCard(String brand, List<String> eligibleCountries, Expiry expiryDetails, String instrumentId,
+			String tail, String type) {
+	}
+
+	/** {@code AdPaymentsGetCustomerPaymentMethodsOutput}; no nextToken: one page. */
+	record PaymentMethods(List<CreditCard> creditCardPaymentMethods, List<Object> deductFromPaymentPaymentMethods,
+			List<Object> directDebitPaymentMethods, List<Object> payByInvoicePaymentMethods,
+			List<Object> sellerPayablePaymentMethods) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

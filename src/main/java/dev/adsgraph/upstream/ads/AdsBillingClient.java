@@ -28,4 +28,18 @@ public interface AdsBillingClient {
 	Mono<Billing.InvoicePage> getAdvertiserInvoices(LwaCredentials credentials, Region region, long profileId,
 			Billing.InvoiceQuery query);
 
+	/**
+	 * GET /invoices/{invoiceId} (getInvoice) in the scope of a profile; empty when Amazon
+	 * answers 404 (no such invoice).
+	 */
+	Mono<Billing.InvoiceDetail> getInvoice(LwaCredentials credentials, Region region, long profileId, String invoiceId);
+
+	/**
+	 * POST /billing/paymentMethods/list (GetCustomerPaymentMethods) for an ads account
+	 * ({@code Amazon-Ads-AccountId}), the methods eligible for the agreement type
+	 * ({@code AUTO_PAY} or {@code PAY_NOW}), one page.
+	 */
+	Mono<Billing.PaymentMethods> getCustomerPaymentMethods(LwaCredentials credentials, Region region,
+			String adsAccountId, String criteriaType, String nextToken);
+
 }

@@ -86,7 +86,9 @@ public enum AdsOperation implements UpstreamOperation {
 
 	DELETE_AD("DeleteAd", HttpMethod.POST, "/adsApi/v1/delete/ads", Spec.V1, UNSAFE),
 
-	// Billing (issue 18). The two bulk reads are sent as POST and only read.
+	// Billing (issue 18). The two bulk reads and the payment methods list are sent as
+	// POST
+	// and only read.
 
 	BULK_GET_BILLING_STATUS("bulkGetBillingStatus", HttpMethod.POST, "/billing/statuses", Spec.BILLING, SAFE),
 
@@ -94,6 +96,11 @@ public enum AdsOperation implements UpstreamOperation {
 			Spec.BILLING, SAFE),
 
 	GET_ADVERTISER_INVOICES("getAdvertiserInvoices", HttpMethod.GET, "/invoices", Spec.BILLING, SAFE),
+
+	GET_INVOICE("getInvoice", HttpMethod.GET, "/invoices/{invoiceId}", Spec.BILLING, SAFE),
+
+	GET_CUSTOMER_PAYMENT_METHODS("GetCustomerPaymentMethods", HttpMethod.POST, "/billing/paymentMethods/list",
+			Spec.BILLING, SAFE),
 
 	// User access (issue 18): invitations change who can use an account, so only the
 	// caller repeats them, with an idempotency key; lists are queries sent as POST.

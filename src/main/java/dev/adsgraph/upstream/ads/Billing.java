@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Wire types of Amazon's billing operations (AdvertisingBilling_prod_3p.json):
- * bulkGetBillingStatus, bulkGetBillingNotifications and getAdvertiserInvoices.
+ * bulkGetBillingStatus, bulkGetBillingNotifications, getAdvertiserInvoices, getInvoice
+ * and GetCustomerPaymentMethods.
  */
 public final class Billing {
 
@@ -81,6 +82,54 @@ public final class Billing {
 	public record InvoiceSummary(String id, String status, String fromDate, String toDate, String invoiceDate,
 			String dueDate, CurrencyAmount amountDue, CurrencyAmount remainingAmountDue, CurrencyAmount taxAmountDue,
 			String paymentMethod) {
+	}
+
+	/**
+	 * getInvoice's answer ({@code invoice}): the summary, and the parts Adsgraph reads.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record InvoiceDetail(InvoiceSummary invoiceSummary) {
+	}
+
+	/**
+	 * GetCustomerPaymentMethods' answer
+	 * ({@code AdPaymentsGetCustomerPaymentMethodsOutput}): one list per kind of payment
+	 * method, and a token when more follow.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record PaymentMethods(List<PaymentMethod> creditCardPaymentMethods,
+			List<PaymentMethod> directDebitPaymentMethods, List<PaymentMethod> deductFromPaymentPaymentMethods,
+			List<PaymentMethod> payByInvoicePaymentMethods, List<PaymentMethod> sellerPayablePaymentMethods,
+			String nextToken) {
+
+		/** Every payment method of the answer, kind by kind in the order above. */
+		public List<PaymentMethod> all() {
+			List<PaymentMethod> all = new java.util.ArrayList<>();
+			for (List<PaymentMethod> list : java.util.Arrays.asList(this.creditCardPaymentMethods,
+					this.directDebitPaymentMethods, this.deductFromPaymentPaymentMethods,
+					this.payByInvoicePaymentMethods, this.sellerPayablePaymentMethods)) {
+				if (list != null) {
+					all.addAll(list);
+				}
+			}
+			return all;
+		}
+
+	}
+
+	/**
+	 * A payment method of any kind: {@code type} (CREDIT_CARD, DEDUCT_FOR_PAYMENT,
+	 * DIRECT_DEBIT, PAY_BY_INVOICE, SELLER_PAYABLE), {@code eligibleCountries}, and the
+	 * members its kind has (null otherwise).
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record PaymentMethod(String type, List<String> eligibleCountries, String instrumentId, String brand,
+			String tail, Expiry expiryDetails, String vendorCode, String vendorCodeName, String sellerAccountId,
+			String countryCode) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Expiry(Integer month, Integer year) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -116,6 +116,10 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 
 	static final String INVOICES = "application/vnd.invoices.v1.1+json";
 
+	static final String INVOICE = "application/vnd.invoice.v1.1+json";
+
+	static final String PAYMENT_METHODS = "application/vnd.paymentmethods.v1+json";
+
 	private final Map<Region, WebClient> clients = new EnumMap<>(Region.class);
 
 	private final AdsErrorDecoder errors;
@@ -724,6 +728,33 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 					.header(HttpHeaders.ACCEPT, INVOICES),
 				Billing.InvoicePage.class)
 			.map((page) -> new Billing.InvoicePage(orEmpty(page.invoiceSummaries()), page.nextCursor()));
+	}
+
+	// AdvertisingBilling_prod_3p.json getInvoice
+	@Override
+	public Mono<Billing.InvoiceDetail> getInvoice(LwaCredentials credentials, Region region, long profileId,
+			String invoiceId) {
+		return exchange(AdsOperation.GET_INVOICE, region, credentials,
+				(request, path) -> request.uri(path, invoiceId)
+					.header(SCOPE, Long.toString(profileId))
+					.header(HttpHeaders.ACCEPT, INVOICE),
+				Billing.InvoiceDetail.class)
+			.onErrorResume(WebClientAdsApiClient::isNotFound, (ex) -> Mono.empty());
+	}
+
+	// AdvertisingBilling_prod_3p.json GetCustomerPaymentMethods (no request body)
+	@Override
+	public Mono<Billing.PaymentMethods> getCustomerPaymentMethods(LwaCredentials credentials, Region region,
+			String adsAccountId, String criteriaType, String nextToken) {
+		return exchange(AdsOperation.GET_CUSTOMER_PAYMENT_METHODS, region, credentials,
+				(request, path) -> request
+					.uri((uri) -> uri.path(path)
+						.queryParam("criteriaType", criteriaType)
+						.queryParamIfPresent("nextToken", Optional.ofNullable(nextToken))
+						.build())
+					.header(ACCOUNT_ID, adsAccountId)
+					.header(HttpHeaders.ACCEPT, PAYMENT_METHODS),
+				Billing.PaymentMethods.class);
 	}
 
 	/** The v1 API's JSON both ways (AmazonAdsAPIALLMerged_prod_3p_ALL.json). */

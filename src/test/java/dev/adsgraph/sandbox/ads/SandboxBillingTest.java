@@ -33,6 +33,10 @@ class SandboxBillingTest {
 
 	static final String INVOICES = "application/vnd.invoices.v1.1+json";
 
+	static final String INVOICE = "application/vnd.invoice.v1.1+json";
+
+	static final String PAYMENT_METHODS = "application/vnd.paymentmethods.v1+json";
+
 	private final SandboxTestClient sandbox = SandboxTestClient.start();
 
 	@AfterEach
@@ -102,6 +106,11 @@ class SandboxBillingTest {
 		Exchange noInvoices = invoices("na", profileOf(account, "US"), "");
 		assertValid(noInvoices);
 		assertThat(noInvoices.json().get("invoiceSummaries")).isEmpty();
+		Exchange noMethods = paymentMethods("na", id, "AUTO_PAY");
+		assertThat(noMethods.status()).isEqualTo(200);
+		assertThat(noMethods.header("Content-Type")).isEqualTo(PAYMENT_METHODS);
+		assertValid(noMethods);
+		assertThat(noMethods.json().get("creditCardPaymentMethods")).isEmpty();
 
 		Exchange page = this.sandbox.raw("GET", "/sandbox/billing/setup?adsAccountId=" + id).send();
 		assertThat(page.status()).isEqualTo(200);
@@ -118,6 +127,13 @@ class SandboxBillingTest {
 			.allSatisfy((success) -> assertThat(success.at("/billingStatus/billingStatusCode").stringValue())
 				.isEqualTo("VALID_BILLING_STATUS"));
 		assertThat(notifications("na", items).json().at("/success/0/billingNotifications")).isEmpty();
+		Exchange methods = paymentMethods("na", id, "AUTO_PAY");
+		assertValid(methods);
+		assertThat(methods.json().get("creditCardPaymentMethods")).singleElement().satisfies((card) -> {
+			assertThat(card.get("type").stringValue()).isEqualTo("CREDIT_CARD");
+			assertThat(card.get("eligibleCountries")).extracting(JsonNode::stringValue)
+				.containsExactlyInAnyOrder("US", "CA");
+		});
 
 		assertThat(this.sandbox.raw("GET", "/sandbox/billing/setup?adsAccountId=amzn1.ads-account.g.nosuchaccount")
 			.send()
@@ -146,6 +162,49 @@ class SandboxBillingTest {
 		Exchange paid = invoices("na", profile, "?invoiceStatuses=PAID_IN_FULL,WRITTEN_OFF");
 		assertValid(paid);
 		assertThat(paid.json().get("invoiceSummaries")).hasSize(2);
+	}
+
+	@Test
+	void anInvoicesDetailsCarryTheListedSummaryAndAnUnknownIdIsNotFound() {
+		String profile = profileOf(account("na", "Northwind Outdoor Co."), "US");
+		Exchange listed = invoices("na", profile, "");
+		for (JsonNode summary : listed.json().get("invoiceSummaries")) {
+			Exchange detail = invoice("na", profile, summary.get("id").stringValue());
+			assertThat(detail.status()).isEqualTo(200);
+			assertThat(detail.header("Content-Type")).isEqualTo(INVOICE);
+			assertValid(detail);
+			assertThat(detail.json().get("invoiceSummary")).isEqualTo(summary);
+		}
+		Exchange unknown = invoice("na", profile, "INV-NOSUCHINVOICE");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().get("message").stringValue()).isNotBlank();
+		// Another profile's invoice is not this profile's.
+		String canada = profileOf(account("na", "Northwind Outdoor Co."), "CA");
+		assertThat(invoice("na", canada, listed.json().at("/invoiceSummaries/0/id").stringValue()).status())
+			.isEqualTo(404);
+		assertThat(invoice("na", profileOf(account("na", "Acme Brands Inc."), "US"), "INV-1").status()).isEqualTo(403);
+	}
+
+	@Test
+	void demoAccountsHaveACardAndBadPaymentMethodRequestsAreAdPaymentsErrors() {
+		JsonNode northwind = account("na", "Northwind Outdoor Co.");
+		Exchange methods = paymentMethods("na", northwind.get("adsAccountId").stringValue(), "PAY_NOW");
+		assertThat(methods.status()).isEqualTo(200);
+		assertValid(methods);
+		assertThat(methods.json().get("creditCardPaymentMethods")).singleElement()
+			.satisfies((card) -> assertThat(card.get("eligibleCountries")).extracting(JsonNode::stringValue)
+				.containsExactly("US", "CA", "MX"));
+
+		Exchange noCriteria = paymentMethods("na", northwind.get("adsAccountId").stringValue(), null);
+		assertThat(noCriteria.status()).isEqualTo(400);
+		assertThat(noCriteria.json().get("code").stringValue()).isEqualTo("BAD_REQUEST");
+		assertThat(noCriteria.json().get("details").stringValue()).contains("criteriaType");
+		assertValidResponse(noCriteria);
+		Exchange unknown = paymentMethods("na", "amzn1.ads-account.g.nosuchaccount", "AUTO_PAY");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertValidResponse(unknown);
+		assertThat(paymentMethods("na", account("na", "Acme Brands Inc.").get("adsAccountId").stringValue(), "AUTO_PAY")
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -200,6 +259,22 @@ class SandboxBillingTest {
 		return this.sandbox.ads(region, "GET", "/invoices" + query)
 			.header("Accept", INVOICES)
 			.header("Amazon-Advertising-API-Scope", profileId)
+			.send();
+	}
+
+	private Exchange invoice(String region, String profileId, String invoiceId) {
+		return this.sandbox.ads(region, "GET", "/invoices/" + invoiceId)
+			.header("Accept", INVOICE)
+			.header("Amazon-Advertising-API-Scope", profileId)
+			.send();
+	}
+
+	private Exchange paymentMethods(String region, String adsAccountId, String criteriaType) {
+		return this.sandbox
+			.ads(region, "POST",
+					"/billing/paymentMethods/list" + ((criteriaType != null) ? "?criteriaType=" + criteriaType : ""))
+			.header("Accept", PAYMENT_METHODS)
+			.header("Amazon-Ads-AccountId", adsAccountId)
 			.send();
 	}
 

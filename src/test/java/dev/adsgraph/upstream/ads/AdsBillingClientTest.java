@@ -143,6 +143,47 @@ class AdsBillingClientTest {
 	}
 
 	@Test
+	void anInvoiceIsReadByIdInTheProfilesScopeAndAMissingOneIsEmpty() {
+		this.ads = (request) -> request.uri().endsWith("/INV-1") ? Reply.json(200,
+				"""
+						{"invoiceSummary": {"id": "INV-1", "status": "ISSUED", "fromDate": "20261101", "toDate": "20261130",
+						  "invoiceDate": "20261201", "amountDue": {"amount": 12.5, "currencyCode": "USD"},
+						  "remainingAmountDue": {"amount": 12.5, "currencyCode": "USD"}}, "invoiceLines": [], "payments": []}""")
+				: Reply.status(404);
+		Billing.InvoiceDetail detail = this.client.getInvoice(CREDENTIALS, Region.NA, 42L, "INV-1").block();
+		RecordedRequest request = onlyAdsRequest();
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.uri()).isEqualTo(NA + "/invoices/INV-1");
+		assertThat(request.header("Amazon-Advertising-API-Scope")).isEqualTo("42");
+		assertThat(request.header("Accept")).isEqualTo("application/vnd.invoice.v1.1+json");
+		assertThat(detail.invoiceSummary().id()).isEqualTo("INV-1");
+		assertThat(this.client.getInvoice(CREDENTIALS, Region.NA, 42L, "INV-2").blockOptional()).isEmpty();
+	}
+
+	@Test
+	void paymentMethodsAreListedForTheAccountWithTheCriteriaTypeAndNoBody() {
+		this.ads = (request) -> Reply.json(200, """
+				{"creditCardPaymentMethods": [{"brand": "Visa", "eligibleCountries": ["US", "UK"],
+				  "expiryDetails": {"month": 12, "year": 2030}, "instrumentId": "pm-1", "tail": "4242",
+				  "type": "CREDIT_CARD"}],
+				 "sellerPayablePaymentMethods": [{"eligibleCountries": ["US"], "type": "SELLER_PAYABLE",
+				  "sellerAccountId": "A1"}], "nextToken": "t2"}""");
+		Billing.PaymentMethods methods = this.client
+			.getCustomerPaymentMethods(CREDENTIALS, Region.NA, "amzn1.ads-account.g.abc", "AUTO_PAY", null)
+			.block();
+		RecordedRequest request = onlyAdsRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.uri()).isEqualTo(NA + "/billing/paymentMethods/list?criteriaType=AUTO_PAY");
+		assertThat(request.header("Amazon-Ads-AccountId")).isEqualTo("amzn1.ads-account.g.abc");
+		assertThat(request.header("Accept")).isEqualTo("application/vnd.paymentmethods.v1+json");
+		assertThat(request.body()).isEmpty();
+		assertThat(methods.nextToken()).isEqualTo("t2");
+		assertThat(methods.all()).extracting(Billing.PaymentMethod::type)
+			.containsExactly("CREDIT_CARD", "SELLER_PAYABLE");
+		assertThat(methods.all().get(0).expiryDetails().year()).isEqualTo(2030);
+	}
+
+	@Test
 	void aRefusedRequestIsAnUpstreamErrorNamedAfterTheOperation() {
 		this.ads = (request) -> Reply.json(400, "{\"message\": \"advertiserMarketplaces is required\"}");
 		UpstreamException error = catchThrowableOfType(UpstreamException.class,
