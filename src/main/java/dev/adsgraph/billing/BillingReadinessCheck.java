@@ -1,7 +1,9 @@
 package dev.adsgraph.billing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -11,6 +13,7 @@ import dev.adsgraph.readiness.ReadinessCheck;
 import dev.adsgraph.readiness.ReadinessStepKind;
 import dev.adsgraph.readiness.ReadinessSubject;
 import dev.adsgraph.readiness.StepState;
+import dev.adsgraph.tenancy.Tenant;
 
 /**
  * The BILLING step of readiness: done when billing is set up in every country of the
@@ -38,8 +41,31 @@ class BillingReadinessCheck implements ReadinessCheck {
 		account.countries().forEach((country) -> pairs.add(new String[] { country.countryCode(), country.entityId() }));
 		List<CountryRef> refs = CountryRef.of(pairs);
 		return ReadinessCheck.tenant()
-			.flatMap((tenant) -> this.billing.countries(tenant, refs))
+			.flatMap((tenant) -> this.billing.countries(tenant, refs)
+				.flatMap((cached) -> recheckOpen(tenant, refs, cached)))
 			.map((found) -> state(this.billing.account(account.adsAccountId(), refs, found)));
+	}
+
+	/**
+	 * The cached answers, with the countries they show as not set up read from Amazon
+	 * again: the user may have just completed Amazon's billing page, and readiness is
+	 * what a dashboard polls to move on (a set-up country stays cached for
+	 * {@code adsgraph.billing.status-ttl}: billing that is set up rarely goes away).
+	 */
+	private Mono<Map<CountryRef, CountryBilling>> recheckOpen(Tenant tenant, List<CountryRef> refs,
+			Map<CountryRef, CountryBilling> cached) {
+		List<CountryRef> open = refs.stream().filter((ref) -> {
+			CountryBilling billing = cached.get(ref);
+			return billing == null || !billing.setUp();
+		}).toList();
+		if (open.isEmpty()) {
+			return Mono.just(cached);
+		}
+		return this.billing.fresh(tenant, open).map((fresh) -> {
+			Map<CountryRef, CountryBilling> merged = new LinkedHashMap<>(cached);
+			merged.putAll(fresh);
+			return merged;
+		});
 	}
 
 	/** The step's state from the account's billing. */
