@@ -30,7 +30,7 @@ class AccessReadinessCheck implements ReadinessCheck {
 	@Override
 	public Mono<StepState> check(ReadinessSubject account) {
 		return ReadinessCheck.tenant()
-			.flatMap((tenant) -> this.access.pendingInvitations(tenant, account.adsAccountId()))
+			.flatMap((tenant) -> this.access.pendingInvitationsForReadiness(tenant, account.adsAccountId()))
 			.map((pending) -> pending.isEmpty() ? new StepState(true, "No pending invitation.", null, null)
 					: new StepState(false,
 							pending.size() + ((pending.size() == 1) ? " invitation is" : " invitations are")

@@ -1,5 +1,6 @@
 package dev.adsgraph.access;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,7 +48,20 @@ class AccessService {
 	/** Pages read at most for one account's users or invitations. */
 	private static final int MAX_PAGES = 20;
 
+	/**
+	 * How long readiness reuses "no invitation pending" for an account: an account with a
+	 * pending invitation is asked again every time (the invitee may accept at any
+	 * moment), one without is asked at most this often, and this replica's inviteUsers
+	 * drops the answer at once (another replica's invitation shows within this time).
+	 */
+	static final Duration NONE_PENDING_REUSE = Duration.ofSeconds(30);
+
 	private final AdsApiClient ads;
+
+	private final Cache<String, Boolean> nonePending = Caffeine.newBuilder()
+		.expireAfterWrite(NONE_PENDING_REUSE)
+		.maximumSize(10_000)
+		.build();
 
 	AccessService(AdsApiClient ads) {
 		this.ads = ads;
@@ -87,6 +103,26 @@ class AccessService {
 			.map((all) -> all.stream().map(InvitationView::of).toList());
 	}
 
+	/**
+	 * The account's pending invitations for readiness: none, without asking Amazon, when
+	 * the account was seen without one within {@link #NONE_PENDING_REUSE}.
+	 */
+	Mono<List<InvitationView>> pendingInvitationsForReadiness(Tenant tenant, String adsAccountId) {
+		String key = nonePendingKey(tenant, adsAccountId);
+		if (this.nonePending.getIfPresent(key) != null) {
+			return Mono.just(List.of());
+		}
+		return pendingInvitations(tenant, adsAccountId).doOnNext((pending) -> {
+			if (pending.isEmpty()) {
+				this.nonePending.put(key, Boolean.TRUE);
+			}
+		});
+	}
+
+	private static String nonePendingKey(Tenant tenant, String adsAccountId) {
+		return tenant.id() + "\n" + adsAccountId;
+	}
+
 	private Mono<List<UserAccess.Invitation>> invitationPages(Tenant tenant, String adsAccountId, String token,
 			int page) {
 		return this.ads.listUserInvitations(tenant.ads(), tenant.homeRegion(), adsAccountId, MAX_BATCH, token)
@@ -112,6 +148,17 @@ class AccessService {
 	// inviteUsers
 
 	Mono<InviteUsersPayload> invite(Tenant tenant, String adsAccountId, List<InvitationInput> inputs, boolean notify) {
+		// A readiness read in flight may put "none pending" back: drop it before and
+		// after.
+		String key = nonePendingKey(tenant, adsAccountId);
+		return Mono.defer(() -> {
+			this.nonePending.invalidate(key);
+			return inviteOnce(tenant, adsAccountId, inputs, notify);
+		}).doFinally((signal) -> this.nonePending.invalidate(key));
+	}
+
+	private Mono<InviteUsersPayload> inviteOnce(Tenant tenant, String adsAccountId, List<InvitationInput> inputs,
+			boolean notify) {
 		if (inputs.isEmpty() || inputs.size() > MAX_BATCH) {
 			return Mono.just(new InviteUsersPayload(List.of(), List.of(AccessUserError.of("INVALID_INPUT",
 					"Invite 1 to " + MAX_BATCH + " users at a time; got " + inputs.size() + ".", "invitations"))));

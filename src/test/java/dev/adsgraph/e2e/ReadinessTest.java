@@ -138,6 +138,10 @@ class ReadinessTest extends SandboxGatewayTest {
 		Map<String, Object> managed = readiness(this.client, id);
 		assertThat((String) step(managed, "ACCESS").get("status")).doesNotContain("Not linked");
 		assertThat((Object) at(managed, "state")).isEqualTo("READY_TO_ADVERTISE");
+		// No invitation pending: the next readiness reuses that instead of asking Amazon.
+		long listed = this.client.sandboxCount("ListUserInvitations");
+		assertThat((Object) at(readiness(this.client, id), "state")).isEqualTo("READY_TO_ADVERTISE");
+		assertThat(this.client.sandboxCount("ListUserInvitations")).isEqualTo(listed);
 
 		// A colleague is invited: ACCESS waits for them to accept.
 		Map<String, Object> invited = this.client
