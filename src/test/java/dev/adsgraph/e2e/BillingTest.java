@@ -1,7 +1,6 @@
 package dev.adsgraph.e2e;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
+import static dev.adsgraph.e2e.SubscriptionsTest.eventuallyWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -321,23 +320,6 @@ class BillingTest extends SandboxGatewayTest {
 			.executeSubscription()
 			.subscribe(events.received::add, events.error::set, () -> events.completed.set(true));
 		return events;
-	}
-
-	static <T> T eventuallyWithin(Duration limit, Supplier<T> ask, java.util.function.Predicate<T> done) {
-		Instant deadline = Instant.now().plus(limit);
-		T answer = ask.get();
-		while (!done.test(answer) && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			answer = ask.get();
-		}
-		assertThat(done.test(answer)).as("condition reached within %s; last answer: %s", limit, answer).isTrue();
-		return answer;
 	}
 
 	static final class Events {
