@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.netty.handler.codec.http.HttpMethod;
+import org.awaitility.Awaitility;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -429,29 +431,38 @@ final class Workloads implements AutoCloseable {
 	 */
 	private Map<String, Object> dashboardReportsReady() throws Exception {
 		Map<String, Object> variables = dashboardProductsVariables();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (true) {
-			JsonNode profile = Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, DASHBOARD_PRODUCTS, variables)
-				.get("profile");
-			List<String> statuses = new ArrayList<>();
-			for (String part : List.of("performance", "products")) {
-				JsonNode freshness = profile.get(part).get("freshness");
-				statuses.add(freshness.get("advertising").get("status").asString());
-				statuses.add(freshness.get("retail").get("status").asString());
-			}
-			if (statuses.stream().allMatch("READY"::equals)) {
-				Map<String, Object> finding = new LinkedHashMap<>();
-				finding.put("e.session", String.join(", ", SESSION));
-				finding.put("e.adsAccountsPolled", this.adsAccountIds.size());
-				finding.put("e.productsOnPage", profile.get("products").get("nodes").size());
-				return finding;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(
-						"the dashboard's reports were not READY within 2 minutes: " + profile.get("performance"));
-			}
-			Thread.sleep(500);
-		}
+		JsonNode profile = untilReady("the dashboard's reports",
+				() -> Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, DASHBOARD_PRODUCTS, variables)
+					.get("profile"),
+				(answer) -> List.of("performance", "products")
+					.stream()
+					.map((part) -> answer.get(part).get("freshness"))
+					.allMatch(Workloads::bothReady));
+		Map<String, Object> finding = new LinkedHashMap<>();
+		finding.put("e.session", String.join(", ", SESSION));
+		finding.put("e.adsAccountsPolled", this.adsAccountIds.size());
+		finding.put("e.productsOnPage", profile.get("products").get("nodes").size());
+		return finding;
+	}
+
+	/**
+	 * Whether a freshness answer has both its advertising and its retail report READY.
+	 */
+	private static boolean bothReady(JsonNode freshness) {
+		return freshness.get("advertising").get("status").asString().equals("READY")
+				&& freshness.get("retail").get("status").asString().equals("READY");
+	}
+
+	/**
+	 * Asks the gateway every half second until its answer is ready (at most two minutes,
+	 * then the run stops naming {@code what}); the last answer.
+	 */
+	private static JsonNode untilReady(String what, Callable<JsonNode> ask, Predicate<JsonNode> ready) {
+		return Awaitility.await(what + " READY")
+			.atMost(Duration.ofMinutes(2))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(500))
+			.until(ask, ready);
 	}
 
 	static final String LIST_ADS_ACCOUNTS = "application/vnd.listaccountsresource.v1+json";
@@ -483,20 +494,11 @@ final class Workloads implements AutoCloseable {
 			.stream()
 			.filter((e) -> e.getValue().isNumber()) // not the "warnings" list
 			.forEach((e) -> calls.put(e.getKey(), e.getValue().asLong()));
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (true) {
-			JsonNode freshness = Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables)
-				.get("products")
-				.get("freshness");
-			if (freshness.get("advertising").get("status").asString().equals("READY")
-					&& freshness.get("retail").get("status").asString().equals("READY")) {
-				break;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("the products' reports were not READY within 2 minutes: " + freshness);
-			}
-			Thread.sleep(500);
-		}
+		untilReady("the products' reports",
+				() -> Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables)
+					.get("products")
+					.get("freshness"),
+				Workloads::bothReady);
 		Map<String, Object> finding = new LinkedHashMap<>();
 		finding.put("b.coldRequestUpstreamCalls", calls);
 		return finding;
