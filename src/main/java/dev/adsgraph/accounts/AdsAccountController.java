@@ -22,7 +22,6 @@ import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.Region;
-import dev.adsgraph.upstream.ads.AdsApiClient;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +40,7 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	 */
 	private static final int UPSTREAM_PAGE = 100;
 
-	private final AdsApiClient ads;
+	private final AdsAccountReads reads;
 
 	private final ProfileService profiles;
 
@@ -51,9 +50,9 @@ class AdsAccountController implements ArgumentRules.Configurer {
 
 	private final RegistrationStore registrations;
 
-	AdsAccountController(AdsApiClient ads, ProfileService profiles, AdsAccountRegistration registration,
+	AdsAccountController(AdsAccountReads reads, ProfileService profiles, AdsAccountRegistration registration,
 			IdempotencyExecutor idempotency, RegistrationStore registrations) {
-		this.ads = ads;
+		this.reads = reads;
 		this.profiles = profiles;
 		this.registration = registration;
 		this.idempotency = idempotency;
@@ -71,8 +70,8 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	@QueryMapping
 	Mono<AdsAccountView> adsAccount(@Argument String id, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		String accountId = Ids.accountId(id, "id");
-		return this.ads.getAdsAccount(tenant.ads(), tenant.homeRegion(), accountId)
-			.map(AdsAccountView::of)
+		return this.reads.account(tenant, accountId)
+			.map((read) -> AdsAccountView.of(read.value(), read.asOf()))
 			.flatMap((account) -> this.registrations
 				.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY, account.id(),
 						account.status())
@@ -84,14 +83,17 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	@QueryMapping
 	Mono<Connection<AdsAccountView>> adsAccounts(@Argument Integer first, @Argument String after,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return Connections.page(first, after, (token) -> this.ads
-			.listAdsAccounts(tenant.ads(), tenant.homeRegion(), UPSTREAM_PAGE, token)
-			.map((page) -> new Connections.UpstreamPage<>((page.adsAccounts() != null)
-					? page.adsAccounts().stream().map(AdsAccountView::of).toList() : List.of(), page.nextToken()))
-			.flatMap((page) -> this.registrations
-				.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY,
-						statuses(page.items()))
-				.thenReturn(page)));
+		return Connections.page(first, after,
+				(token) -> this.reads.page(tenant, UPSTREAM_PAGE, token)
+					.map((read) -> new Connections.UpstreamPage<>((read.value().adsAccounts() != null) ? read.value()
+						.adsAccounts()
+						.stream()
+						.map((account) -> AdsAccountView.of(account, read.asOf()))
+						.toList() : List.of(), read.value().nextToken()))
+					.flatMap((page) -> this.registrations
+						.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY,
+								statuses(page.items()))
+						.thenReturn(page)));
 	}
 
 	/**
@@ -103,15 +105,20 @@ class AdsAccountController implements ArgumentRules.Configurer {
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
 		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, AdsAccountRegistration.Payload.class,
-				IfOutcomeUnknown.KEEP_KEY, () -> this.registration.register(tenant, input).flatMap((payload) -> {
-					if (payload.adsAccount() == null) {
-						return Mono.just(payload);
-					}
-					return this.registrations.written(tenant.id(), RegistrationKind.ADS_ACCOUNT, "registerAdsAccount",
-							fingerprint, List.of(new RegistrationStore.Write(payload.adsAccount().id(), null,
-									payload.adsAccount().status())))
-						.thenReturn(payload);
-				}));
+				IfOutcomeUnknown.KEEP_KEY, () -> this.registration.register(tenant, input)
+					// Whatever came of it, the list may have one more account: no query
+					// answers from before.
+					.doFinally((signal) -> this.reads.changed(tenant))
+					.flatMap((payload) -> {
+						if (payload.adsAccount() == null) {
+							return Mono.just(payload);
+						}
+						return this.registrations
+							.written(tenant.id(), RegistrationKind.ADS_ACCOUNT, "registerAdsAccount", fingerprint,
+									List.of(new RegistrationStore.Write(payload.adsAccount().id(), null,
+											payload.adsAccount().status())))
+							.thenReturn(payload);
+					}));
 	}
 
 	private static Map<String, String> statuses(List<AdsAccountView> accounts) {

@@ -1,5 +1,8 @@
 package dev.adsgraph.accounts;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +10,20 @@ import java.util.Map;
 import dev.adsgraph.upstream.Countries;
 import dev.adsgraph.upstream.ads.AdsAccount;
 
-/** The schema's {@code AdsAccount}, with ISO country codes and profile ids as strings. */
+/**
+ * The schema's {@code AdsAccount}, with ISO country codes and profile ids as strings.
+ *
+ * @param asOf when the account was read from Amazon, where the read may be reused
+ * ({@link AdsAccountReads}); null where it is as Amazon has just answered
+ */
 public record AdsAccountView(String id, String name, String status, List<String> countryCodes,
-		List<AlternateIdView> alternateIds, List<CountryErrorView> errors) {
+		List<AlternateIdView> alternateIds, List<CountryErrorView> errors, OffsetDateTime asOf) {
+
+	/** An account as Amazon has just answered it. */
+	public AdsAccountView(String id, String name, String status, List<String> countryCodes,
+			List<AlternateIdView> alternateIds, List<CountryErrorView> errors) {
+		this(id, name, status, countryCodes, alternateIds, errors, null);
+	}
 
 	public record AlternateIdView(String countryCode, String profileId, String entityId) {
 	}
@@ -18,6 +32,11 @@ public record AdsAccountView(String id, String name, String status, List<String>
 	}
 
 	public static AdsAccountView of(AdsAccount account) {
+		return of(account, null);
+	}
+
+	/** An account read from Amazon at {@code asOf}. */
+	public static AdsAccountView of(AdsAccount account, Instant asOf) {
 		List<String> countries = (account.countryCodes() != null)
 				? account.countryCodes().stream().map(Countries::toIso).toList() : List.of();
 		List<AlternateIdView> ids = (account.alternateIds() != null) ? account.alternateIds()
@@ -35,7 +54,8 @@ public record AdsAccountView(String id, String name, String status, List<String>
 			}
 		}
 		String status = (account.status() != null) ? account.status() : "PENDING";
-		return new AdsAccountView(account.adsAccountId(), account.accountName(), status, countries, ids, errors);
+		return new AdsAccountView(account.adsAccountId(), account.accountName(), status, countries, ids, errors,
+				(asOf != null) ? asOf.atOffset(ZoneOffset.UTC) : null);
 	}
 
 	/** Profile ids named by the alternate ids, in their order, without repeats. */

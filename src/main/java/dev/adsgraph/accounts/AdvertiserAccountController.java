@@ -49,10 +49,14 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 
 	private final RegistrationStore registrations;
 
-	AdvertiserAccountController(AdsApiClient ads, IdempotencyExecutor idempotency, RegistrationStore registrations) {
+	private final AdsAccountReads reads;
+
+	AdvertiserAccountController(AdsApiClient ads, IdempotencyExecutor idempotency, RegistrationStore registrations,
+			AdsAccountReads reads) {
 		this.ads = ads;
 		this.idempotency = idempotency;
 		this.registrations = registrations;
+		this.reads = reads;
 	}
 
 	@Override
@@ -113,7 +117,8 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.KEEP_KEY,
 				() -> write(input, (item) -> checkDetails(item.businessDetails(), true), CreateInput::toUpstream,
-						(accounts) -> this.ads.createAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
+						(accounts) -> this.ads.createAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts)
+							.doFinally((signal) -> this.reads.changed(tenant)),
 						"advertiser account creation")
 					.flatMap((payload) -> recorded(tenant, "createAdvertiserAccounts", fingerprint, payload)));
 	}
@@ -125,7 +130,10 @@ class AdvertiserAccountController implements ArgumentRules.Configurer {
 		String fingerprint = IdempotencyExecutor.fingerprint(env);
 		return this.idempotency.execute(tenant.id(), env, Payload.class, IfOutcomeUnknown.RELEASE_KEY,
 				() -> write(input, UpdateInput::check, UpdateInput::toUpstream,
-						(accounts) -> this.ads.updateAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts),
+						(accounts) -> this.ads.updateAdvertiserAccounts(tenant.ads(), tenant.homeRegion(), accounts)
+							// An ads account's name is its advertiser account's: no query
+							// answers from before the update.
+							.doFinally((signal) -> this.reads.changed(tenant)),
 						"advertiser account update")
 					.flatMap((payload) -> recorded(tenant, "updateAdvertiserAccounts", fingerprint, payload)));
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
+import dev.adsgraph.accounts.AdsAccountReads;
 import dev.adsgraph.caching.CacheMetrics;
 import dev.adsgraph.caching.SharedKeyedCaches;
 import dev.adsgraph.connections.ConnectionStore;
@@ -35,7 +36,9 @@ import org.springframework.context.annotation.Configuration;
  * <li>the invalidations that must reach every replica at once
  * ({@link RedisInvalidations}): a workspace's connections changed (each replica's
  * snapshot of them, and the workspace's profile lists, are dropped), and API keys revoked
- * or rotated (each replica forgets the keys it remembered).</li>
+ * or rotated (each replica forgets the keys it remembered), and a workspace's ads
+ * accounts changed through the gateway (each replica drops its reads of them,
+ * {@link AdsAccountReads}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +47,12 @@ public class RedisCacheConfiguration {
 
 	/** The topic of a workspace whose connections changed; the payload is its id. */
 	static final String CONNECTIONS = "connections";
+
+	/**
+	 * The topic of a workspace whose ads accounts this gateway changed; the payload is
+	 * its id.
+	 */
+	static final String ADS_ACCOUNTS = "ads-accounts";
 
 	/** The topic of an API key revoked or rotated; no payload. */
 	static final String API_KEYS = "api-keys";
@@ -81,9 +90,9 @@ public class RedisCacheConfiguration {
 	@Bean
 	SharedInvalidations sharedInvalidations(RedisInvalidations invalidations,
 			ObjectProvider<ConnectionStore> connections, ObjectProvider<ApiKeyResolver> keys,
-			ObjectProvider<ProfileCache> profiles) {
+			ObjectProvider<ProfileCache> profiles, ObjectProvider<AdsAccountReads> adsAccounts) {
 		return new SharedInvalidations(invalidations, connections.getIfAvailable(), keys.getIfAvailable(),
-				profiles.getIfAvailable());
+				profiles.getIfAvailable(), adsAccounts.getIfAvailable());
 	}
 
 	/**
@@ -93,7 +102,7 @@ public class RedisCacheConfiguration {
 	static final class SharedInvalidations {
 
 		SharedInvalidations(RedisInvalidations invalidations, ConnectionStore connections, ApiKeyResolver keys,
-				ProfileCache profiles) {
+				ProfileCache profiles, AdsAccountReads adsAccounts) {
 			if (connections != null) {
 				connections.onChangeHere((workspaceId) -> {
 					invalidations.publish(CONNECTIONS, workspaceId);
@@ -109,6 +118,11 @@ public class RedisCacheConfiguration {
 				keys.onForget(() -> invalidations.publish(API_KEYS, ""));
 				invalidations.subscribe(API_KEYS, (payload) -> keys.forgetIssuedKeysElsewhere());
 				invalidations.onReconnected(keys::forgetIssuedKeysElsewhere);
+			}
+			if (adsAccounts != null) {
+				adsAccounts.onChangeHere((workspaceId) -> invalidations.publish(ADS_ACCOUNTS, workspaceId));
+				invalidations.subscribe(ADS_ACCOUNTS, adsAccounts::changedElsewhere);
+				invalidations.onReconnected(adsAccounts::forgetAll);
 			}
 		}
 

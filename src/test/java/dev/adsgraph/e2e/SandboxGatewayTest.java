@@ -20,11 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole application on a random port with the built-in sandbox, driven over HTTP.
  * Test classes with the same configuration share one application (and one sandbox); a
  * class that counts upstream calls from a cold start declares a configuration of its own.
+ * <p>
+ * The sandbox's time is compressed (a registration takes 300 ms, not Amazon's 3 to 30 s,
+ * and tests settle registrations at once), so the ads account reads are not reused
+ * ({@code adsgraph.accounts.freshness=0s}, in-flight sharing only): a test reads what it
+ * has just changed in the sandbox. {@code AdsAccountFreshnessTest} tests the window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "adsgraph.sandbox.registration-delay=300ms", "adsgraph.sandbox.report-processing-time=300ms",
-				"adsgraph.reports.poll-initial-delay=50ms", "adsgraph.reports.poll-max-delay=200ms" })
+		properties = { SandboxGatewayTest.REGISTRATION_DELAY, SandboxGatewayTest.REPORT_PROCESSING_TIME,
+				SandboxGatewayTest.REPORT_POLL_INITIAL_DELAY, SandboxGatewayTest.REPORT_POLL_MAX_DELAY,
+				"adsgraph.accounts.freshness=0s" })
 abstract class SandboxGatewayTest {
+
+	static final String REGISTRATION_DELAY = "adsgraph.sandbox.registration-delay=300ms";
+
+	static final String REPORT_PROCESSING_TIME = "adsgraph.sandbox.report-processing-time=300ms";
+
+	static final String REPORT_POLL_INITIAL_DELAY = "adsgraph.reports.poll-initial-delay=50ms";
+
+	static final String REPORT_POLL_MAX_DELAY = "adsgraph.reports.poll-max-delay=200ms";
 
 	/**
 	 * The configuration of an application (and a sandbox) that sees no upstream call but

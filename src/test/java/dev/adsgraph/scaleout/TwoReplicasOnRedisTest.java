@@ -1,5 +1,7 @@
 package dev.adsgraph.scaleout;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -9,10 +11,14 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import dev.adsgraph.accounts.AdsAccountReads;
 import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
@@ -31,6 +37,7 @@ import dev.adsgraph.upstream.sp.SpRateLimiter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas (two application contexts, each with its own port, database and
@@ -38,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Amazon's usage plans and counts every request it serves and throttles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasOnRedisTest {
 
 	private SandboxServer sandbox;
@@ -47,8 +55,12 @@ class TwoReplicasOnRedisTest {
 	@BeforeAll
 	void start() {
 		this.sandbox = SandboxServer.start(SandboxSettings.defaults());
-		this.replicas = GatewayReplicas.start(this.sandbox, 2,
+		List<String> arguments = new ArrayList<>(
 				GatewayReplicas.redis(RedisServer.shared().url(), "test:" + UUID.randomUUID() + ":"));
+		// Ads account reads kept longer than any test here: only an invalidation drops
+		// them.
+		arguments.add("--adsgraph.accounts.freshness=10m");
+		this.replicas = GatewayReplicas.start(this.sandbox, 2, arguments);
 	}
 
 	@AfterAll
@@ -68,7 +80,30 @@ class TwoReplicasOnRedisTest {
 		}
 	}
 
+	/**
+	 * Issue 19: the demo workspace's ads accounts changed through one replica (as
+	 * {@code registerAdsAccount} does) are read again on the other at once, inside its
+	 * freshness window; nothing else is dropped.
+	 */
 	@Test
+	void anAccountChangeThroughOneReplicaDropsTheOthersAccountReads() {
+		String demo = "{ adsAccounts(first: 100) { nodes { id asOf } } }";
+		JsonNode first = this.replicas.graphql(0, demo);
+		assertThat(first.has("errors")).as(first.toString()).isFalse();
+		long lists = this.replicas.sandboxCount("ads.na.ListAdsAccounts");
+
+		this.replicas.bean(1, AdsAccountReads.class).changed("demo");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode again = this.replicas.graphql(0, demo);
+			assertThat(again.has("errors")).as(again.toString()).isFalse();
+			assertThat(this.replicas.sandboxCount("ads.na.ListAdsAccounts")).isGreaterThan(lists);
+		});
+	}
+
+	/** First: the replicas have not asked for the demo's Ads token yet. */
+	@Test
+	@Order(1)
 	void aHundredConcurrentColdQueriesOverBothReplicasMakeOneLwaRefresh() throws Exception {
 		long before = this.replicas.sandboxCount("lwa.token");
 		ExecutorService pool = Executors.newFixedThreadPool(32);

@@ -1,0 +1,113 @@
+package dev.adsgraph.caching;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+
+/**
+ * Upstream reads that callers asking for the same thing at the same moment share, and
+ * that are reused for a short freshness window, with the moment each answer was read.
+ * <p>
+ * <b>In flight</b>: while a read of a key is under way, every other caller of that key
+ * waits for it instead of reading again; the read runs with the Reactor context (the
+ * correlation id) of the caller that started it, and one caller going away does not
+ * cancel it for the others. A failed read is not kept: its callers get the failure, the
+ * next caller reads again.
+ * <p>
+ * <b>Freshness window</b>: an answer is reused until it is {@code window} old
+ * ({@link Duration#ZERO}: never, only in-flight sharing). {@link #invalidate} drops the
+ * matching answers at once and makes a read that was already under way when it was called
+ * unusable for later callers, so an answer read before a change is never kept after it.
+ * <p>
+ * Keys must name everything an answer depends on: the workspace, the connection, the
+ * operation and its parameters; nothing is shared between two keys.
+ */
+public final class FreshReads<K, V> {
+
+	/** An answer and the moment it was read. */
+	public record Fresh<V>(V value, Instant asOf) {
+	}
+
+	private final Duration window;
+
+	private final Clock clock;
+
+	private final Map<K, Mono<Fresh<V>>> inFlight = new ConcurrentHashMap<>();
+
+	private final Cache<K, Fresh<V>> answers;
+
+	/** Incremented by each invalidation: a read started before one is not kept. */
+	private final AtomicLong generation = new AtomicLong();
+
+	/**
+	 * @param window how long an answer is reused; zero shares in-flight reads only
+	 * @param maxSize at most this many answers are kept
+	 */
+	public FreshReads(Duration window, long maxSize, Clock clock) {
+		this.window = window;
+		this.clock = clock;
+		// Caffeine's maintenance runs on the caller's thread, so what a test sees does
+		// not
+		// depend on a pool; the window itself is checked against the clock below.
+		this.answers = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).build();
+	}
+
+	/**
+	 * The answer for {@code key}: one read within the window, the one under way, or a new
+	 * one made with {@code read}.
+	 */
+	public Mono<Fresh<V>> get(K key, Supplier<Mono<V>> read) {
+		return Mono.deferContextual((context) -> {
+			Fresh<V> kept = this.answers.getIfPresent(key);
+			if (kept != null && this.clock.instant().isBefore(kept.asOf().plus(this.window))) {
+				return Mono.just(kept);
+			}
+			return this.inFlight.computeIfAbsent(key, (k) -> {
+				long started = this.generation.get();
+				AtomicReference<Mono<Fresh<V>>> self = new AtomicReference<>();
+				Mono<Fresh<V>> flight = Mono.defer(read)
+					.map((value) -> new Fresh<>(value, this.clock.instant()))
+					.doOnNext((fresh) -> {
+						if (!this.window.isZero() && this.generation.get() == started) {
+							this.answers.put(k, fresh);
+							if (this.generation.get() != started) {
+								// Invalidated between the check and the put.
+								this.answers.asMap().remove(k, fresh);
+							}
+						}
+					})
+					.doFinally((signal) -> this.inFlight.remove(k, self.get()))
+					.contextWrite(context)
+					.share();
+				self.set(flight);
+				return flight;
+			});
+		});
+	}
+
+	/**
+	 * Drops the answers whose key matches, and keeps no read already under way: a caller
+	 * after this reads again.
+	 */
+	public void invalidate(Predicate<K> keys) {
+		this.generation.incrementAndGet();
+		this.inFlight.keySet().removeIf(keys);
+		this.answers.asMap().keySet().removeIf(keys);
+	}
+
+	/** How many reads are under way now (for tests and metrics). */
+	public int inFlight() {
+		return this.inFlight.size();
+	}
+
+}

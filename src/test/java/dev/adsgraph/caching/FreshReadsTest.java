@@ -1,0 +1,183 @@
+package dev.adsgraph.caching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import dev.adsgraph.caching.FreshReads.Fresh;
+import dev.adsgraph.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FreshReadsTest {
+
+	private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
+
+	private final MutableClock clock = new MutableClock(START);
+
+	private final FreshReads<String, String> reads = new FreshReads<>(Duration.ofSeconds(2), 100, this.clock);
+
+	private final AtomicInteger upstream = new AtomicInteger();
+
+	@Test
+	void callersAskingAtTheSameMomentShareOneRead() {
+		Sinks.One<String> answer = Sinks.one();
+		List<Mono<Fresh<String>>> callers = IntStream.range(0, 20)
+			.mapToObj((i) -> this.reads.get("account-1", () -> counted(answer.asMono())))
+			.toList();
+		Mono<List<Fresh<String>>> all = Flux.merge(callers).collectList().cache();
+		all.subscribe();
+		assertThat(this.reads.inFlight()).isOne();
+		answer.tryEmitValue("CREATED");
+		assertThat(all.block()).hasSize(20).allSatisfy((fresh) -> {
+			assertThat(fresh.value()).isEqualTo("CREATED");
+			assertThat(fresh.asOf()).isEqualTo(START);
+		});
+		assertThat(this.upstream).hasValue(1);
+		assertThat(this.reads.inFlight()).isZero();
+	}
+
+	@Test
+	void anAnswerIsReusedWithinTheWindowWithTheMomentItWasRead() {
+		read("account-1", "PENDING");
+		this.clock.advance(Duration.ofMillis(1999));
+		Fresh<String> again = this.reads.get("account-1", () -> counted(Mono.just("CREATED"))).block();
+		assertThat(again.value()).isEqualTo("PENDING");
+		assertThat(again.asOf()).isEqualTo(START);
+		assertThat(this.upstream).hasValue(1);
+
+		this.clock.advance(Duration.ofMillis(1));
+		Fresh<String> later = this.reads.get("account-1", () -> counted(Mono.just("CREATED"))).block();
+		assertThat(later.value()).isEqualTo("CREATED");
+		assertThat(later.asOf()).isEqualTo(START.plusSeconds(2));
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void keysAreNeverShared() {
+		read("workspace-a/account-1", "A");
+		Fresh<String> other = this.reads.get("workspace-b/account-1", () -> counted(Mono.just("B"))).block();
+		assertThat(other.value()).isEqualTo("B");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void invalidatingDropsTheMatchingAnswersOnly() {
+		read("a/1", "old");
+		read("b/1", "kept");
+		this.reads.invalidate((key) -> key.startsWith("a/"));
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("new"))).block().value()).isEqualTo("new");
+		assertThat(this.reads.get("b/1", () -> counted(Mono.just("other"))).block().value()).isEqualTo("kept");
+		assertThat(this.upstream).hasValue(3);
+	}
+
+	@Test
+	void aReadUnderWayWhenInvalidatedServesItsCallersButIsNotKept() {
+		Sinks.One<String> before = Sinks.one();
+		Mono<Fresh<String>> first = this.reads.get("a/1", () -> counted(before.asMono())).cache();
+		first.subscribe();
+		this.reads.invalidate((key) -> true);
+		// A caller after the change does not join the read started before it.
+		Sinks.One<String> after = Sinks.one();
+		Mono<Fresh<String>> second = this.reads.get("a/1", () -> counted(after.asMono())).cache();
+		second.subscribe();
+		before.tryEmitValue("before the change");
+		after.tryEmitValue("after the change");
+		assertThat(first.block().value()).isEqualTo("before the change");
+		assertThat(second.block().value()).isEqualTo("after the change");
+		assertThat(this.upstream).hasValue(2);
+		// Only what was read after the change is reused.
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("third"))).block().value())
+			.isEqualTo("after the change");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void aFailedReadReachesItsCallersAndIsNotKept() {
+		Mono<Fresh<String>> failing = this.reads.get("a/1",
+				() -> counted(Mono.error(new IllegalStateException("throttled"))));
+		assertThatThrownBy(failing::block).hasMessageContaining("throttled");
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("ok"))).block().value()).isEqualTo("ok");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void anEmptyAnswerIsNotKept() {
+		assertThat(this.reads.get("a/1", () -> counted(Mono.<String>empty())).block()).isNull();
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("found"))).block().value()).isEqualTo("found");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void oneCallerGoingAwayDoesNotCancelTheReadForTheOthers() {
+		Sinks.One<String> answer = Sinks.one();
+		AtomicInteger cancelled = new AtomicInteger();
+		Mono<String> upstreamCall = answer.asMono().doOnCancel(cancelled::incrementAndGet);
+		Disposable leaving = this.reads.get("a/1", () -> counted(upstreamCall)).subscribe();
+		Mono<Fresh<String>> staying = this.reads.get("a/1", () -> counted(upstreamCall)).cache();
+		staying.subscribe();
+		leaving.dispose();
+		answer.tryEmitValue("done");
+		assertThat(staying.block().value()).isEqualTo("done");
+		assertThat(cancelled).hasValue(0);
+		assertThat(this.upstream).hasValue(1);
+	}
+
+	@Test
+	void everyCallerGoingAwayCancelsTheRead() {
+		Sinks.One<String> answer = Sinks.one();
+		AtomicInteger cancelled = new AtomicInteger();
+		Disposable only = this.reads.get("a/1", () -> counted(answer.asMono().doOnCancel(cancelled::incrementAndGet)))
+			.subscribe();
+		only.dispose();
+		assertThat(cancelled).hasValue(1);
+		assertThat(this.reads.inFlight()).isZero();
+	}
+
+	@Test
+	void theReadRunsWithTheContextOfTheCallerThatStartedIt() {
+		Mono<String> contextual = Mono.deferContextual((context) -> Mono.just(context.getOrDefault("id", "none")));
+		Fresh<String> fresh = this.reads.get("a/1", () -> counted(contextual))
+			.contextWrite(Context.of("id", "correlation-1"))
+			.block();
+		assertThat(fresh.value()).isEqualTo("correlation-1");
+	}
+
+	@Test
+	void aZeroWindowSharesReadsUnderWayOnly() {
+		FreshReads<String, String> inFlightOnly = new FreshReads<>(Duration.ZERO, 100, this.clock);
+		Sinks.One<String> answer = Sinks.one();
+		Mono<List<Fresh<String>>> both = Flux
+			.merge(inFlightOnly.get("a/1", () -> counted(answer.asMono())),
+					inFlightOnly.get("a/1", () -> counted(answer.asMono())))
+			.collectList()
+			.cache();
+		both.subscribe();
+		answer.tryEmitValue("shared");
+		assertThat(both.block()).hasSize(2);
+		assertThat(this.upstream).hasValue(1);
+		assertThat(inFlightOnly.get("a/1", () -> counted(Mono.just("again"))).block().value()).isEqualTo("again");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	private void read(String key, String value) {
+		assertThat(this.reads.get(key, () -> counted(Mono.just(value))).block().value()).isEqualTo(value);
+	}
+
+	private <T> Mono<T> counted(Mono<T> call) {
+		return Mono.defer(() -> {
+			this.upstream.incrementAndGet();
+			return call;
+		});
+	}
+
+}
