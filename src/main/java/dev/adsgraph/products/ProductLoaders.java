@@ -121,7 +121,7 @@ class ProductLoaders {
 	 * The keys in rounds of at most {@code size}, in order, run at the same time; each
 	 * key found has its value, each key of a failed round that round's failure.
 	 */
-	private static <V> Mono<Map<ProductKey, Try<V>>> inRounds(List<ProductKey> keys, int size,
+	static <V> Mono<Map<ProductKey, Try<V>>> inRounds(List<ProductKey> keys, int size,
 			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
 		List<Set<ProductKey>> rounds = new ArrayList<>();
 		for (ProductKey key : keys) {
