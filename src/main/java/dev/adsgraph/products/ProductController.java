@@ -172,37 +172,37 @@ class ProductController implements ArgumentRules.Configurer {
 
 	/*
 	 * Product's catalog, listing, inventory and metrics: one call per field for all the
-	 * products of a response, not one per product. A product's value is a Try: a failed
-	 * upstream round fails only the fields of the products it served (each on its own
-	 * path, through the same exception handling as any field), as the per-product loads
-	 * did.
+	 * products of a response, not one per product. A product's value is a Try (see
+	 * asDeclared): a failed upstream round fails only the fields of the products it
+	 * served (each on its own path, through the same exception handling as any field), as
+	 * the per-product loads did.
 	 */
 
 	@BatchMapping(typeName = "Product", field = "catalog")
-	Mono<Map<ProductView, Try<CatalogSummary>>> catalog(List<ProductView> products,
+	Mono<Map<ProductView, CatalogSummary>> catalog(List<ProductView> products,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return this.loaders.catalogOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
 	@BatchMapping(typeName = "Product", field = "listing")
-	Mono<Map<ProductView, Try<Listing>>> listing(List<ProductView> products,
+	Mono<Map<ProductView, Listing>> listing(List<ProductView> products,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return this.loaders.listingsOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
 	@BatchMapping(typeName = "Product", field = "inventory")
-	Mono<Map<ProductView, Try<Inventory>>> inventory(List<ProductView> products,
+	Mono<Map<ProductView, Inventory>> inventory(List<ProductView> products,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return this.loaders.inventoryOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
 	@BatchMapping(typeName = "Product", field = "metrics")
-	Mono<Map<ProductView, Try<Metrics>>> metrics(List<ProductView> products) {
+	Mono<Map<ProductView, Metrics>> metrics(List<ProductView> products) {
 		Map<ProductView, Try<Metrics>> result = new HashMap<>();
 		for (ProductView product : products) {
 			result.put(product, Try.tryCall(product::metrics));
 		}
-		return Mono.just(result);
+		return Mono.just(asDeclared(result));
 	}
 
 	/** The products' keys, each once, in the order the products came. */
@@ -212,7 +212,7 @@ class ProductController implements ArgumentRules.Configurer {
 		return new ArrayList<>(keys);
 	}
 
-	private static <V> Map<ProductView, Try<V>> byProduct(List<ProductView> products, Map<ProductKey, Try<V>> byKey) {
+	private static <V> Map<ProductView, V> byProduct(List<ProductView> products, Map<ProductKey, Try<V>> byKey) {
 		Map<ProductView, Try<V>> result = new HashMap<>();
 		for (ProductView product : products) {
 			Try<V> value = byKey.get(product.key());
@@ -220,7 +220,18 @@ class ProductController implements ArgumentRules.Configurer {
 				result.put(product, value);
 			}
 		}
-		return result;
+		return asDeclared(result);
+	}
+
+	/**
+	 * The values stay Trys: java-dataloader completes each product's field with a Try's
+	 * value, or fails it with its failure, whatever the declared type, and nothing in
+	 * between reads them as {@code V}. The declared type is the field's, so Spring's
+	 * schema inspection checks the field's type, not {@code Try}'s.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <V> Map<ProductView, V> asDeclared(Map<ProductView, Try<V>> values) {
+		return (Map<ProductView, V>) (Map<ProductView, ?>) values;
 	}
 
 	/** The schema's {@code SellingPartner}. */
