@@ -2,10 +2,12 @@ package dev.adsgraph.products;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 
 import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.Connections;
@@ -19,7 +21,7 @@ import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
-import org.dataloader.DataLoader;
+import org.dataloader.Try;
 import dev.adsgraph.graphql.SubscriptionErrors;
 import dev.adsgraph.watch.StatusWatcher;
 import dev.adsgraph.watch.WatchKey;
@@ -44,10 +46,14 @@ class ProductController implements ArgumentRules.Configurer {
 
 	private final StatusWatcher watcher;
 
-	ProductController(ProductService products, MarketplaceService marketplaces, StatusWatcher watcher) {
+	private final ProductLoaders loaders;
+
+	ProductController(ProductService products, MarketplaceService marketplaces, StatusWatcher watcher,
+			ProductLoaders loaders) {
 		this.products = products;
 		this.marketplaces = marketplaces;
 		this.watcher = watcher;
+		this.loaders = loaders;
 	}
 
 	/**
@@ -164,25 +170,68 @@ class ProductController implements ArgumentRules.Configurer {
 		return this.products.performance(tenant, profile, dateRange);
 	}
 
-	@SchemaMapping(typeName = "Product", field = "catalog")
-	CompletableFuture<CatalogSummary> catalog(ProductView product,
-			DataLoader<ProductKey, CatalogSummary> productCatalog) {
-		return productCatalog.load(product.key());
+	/*
+	 * Product's catalog, listing, inventory and metrics: one call per field for all the
+	 * products of a response, not one per product. A product's value is a Try (see
+	 * asDeclared): a failed upstream round fails only the fields of the products it
+	 * served (each on its own path, through the same exception handling as any field), as
+	 * the per-product loads did.
+	 */
+
+	@BatchMapping(typeName = "Product", field = "catalog")
+	Mono<Map<ProductView, CatalogSummary>> catalog(List<ProductView> products,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.loaders.catalogOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
-	@SchemaMapping(typeName = "Product", field = "listing")
-	CompletableFuture<Listing> listing(ProductView product, DataLoader<ProductKey, Listing> productListing) {
-		return productListing.load(product.key());
+	@BatchMapping(typeName = "Product", field = "listing")
+	Mono<Map<ProductView, Listing>> listing(List<ProductView> products,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.loaders.listingsOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
-	@SchemaMapping(typeName = "Product", field = "inventory")
-	CompletableFuture<Inventory> inventory(ProductView product, DataLoader<ProductKey, Inventory> productInventory) {
-		return productInventory.load(product.key());
+	@BatchMapping(typeName = "Product", field = "inventory")
+	Mono<Map<ProductView, Inventory>> inventory(List<ProductView> products,
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+		return this.loaders.inventoryOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
 	}
 
-	@SchemaMapping(typeName = "Product", field = "metrics")
-	Metrics metrics(ProductView product) {
-		return product.metrics();
+	@BatchMapping(typeName = "Product", field = "metrics")
+	Mono<Map<ProductView, Metrics>> metrics(List<ProductView> products) {
+		Map<ProductView, Try<Metrics>> result = new HashMap<>();
+		for (ProductView product : products) {
+			result.put(product, Try.tryCall(product::metrics));
+		}
+		return Mono.just(asDeclared(result));
+	}
+
+	/** The products' keys, each once, in the order the products came. */
+	private static List<ProductKey> keys(List<ProductView> products) {
+		Set<ProductKey> keys = new LinkedHashSet<>();
+		products.forEach((product) -> keys.add(product.key()));
+		return new ArrayList<>(keys);
+	}
+
+	private static <V> Map<ProductView, V> byProduct(List<ProductView> products, Map<ProductKey, Try<V>> byKey) {
+		Map<ProductView, Try<V>> result = new HashMap<>();
+		for (ProductView product : products) {
+			Try<V> value = byKey.get(product.key());
+			if (value != null) {
+				result.put(product, value);
+			}
+		}
+		return asDeclared(result);
+	}
+
+	/**
+	 * The values stay Trys: java-dataloader completes each product's field with a Try's
+	 * value, or fails it with its failure, whatever the declared type, and nothing in
+	 * between reads them as {@code V}. The declared type is the field's, so Spring's
+	 * schema inspection checks the field's type, not {@code Try}'s.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <V> Map<ProductView, V> asDeclared(Map<ProductView, Try<V>> values) {
+		return (Map<ProductView, V>) (Map<ProductView, ?>) values;
 	}
 
 	/** The schema's {@code SellingPartner}. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What other features need of the products graph: a profile's ASINs as the schema's
  * {@code Product}, figures included, whose catalog, listing and inventory fields resolve
- * through this package's batch loaders; and the products' date range rules.
+ * through this package's batch mappings; and the products' date range rules.
  */
 @Component
 public class ProductJoin {

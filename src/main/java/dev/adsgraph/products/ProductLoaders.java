@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,6 @@ import dev.adsgraph.products.ProductFacts.Listing;
 import dev.adsgraph.products.ProductFacts.SalesRank;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
-import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.sp.CatalogItem;
 import dev.adsgraph.upstream.sp.CatalogItemSearch;
@@ -33,29 +31,21 @@ import dev.adsgraph.upstream.sp.InventorySummary;
 import dev.adsgraph.upstream.sp.ListingsItem;
 import dev.adsgraph.upstream.sp.ListingsItemSearch;
 import dev.adsgraph.upstream.sp.SellingPartnerApiClient;
-import graphql.GraphQLContext;
-import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.Try;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Batches the per-product SP-API lookups of one GraphQL request: the catalog and listings
- * in searches of at most 20 ASINs (Amazon's limit per call), FBA inventory as one
- * marketplace-wide list per request (cached briefly), so 100 products cost 5 catalog
- * calls, not 100.
+ * Batches the per-product SP-API lookups of one GraphQL request (for the {@code Product}
+ * batch mappings of {@link ProductController}): the catalog and listings in searches of
+ * at most 20 ASINs (Amazon's limit per call), FBA inventory as one marketplace-wide list
+ * per request (cached briefly), so 100 products cost 5 catalog calls, not 100.
  */
 @Component
 class ProductLoaders {
-
-	static final String CATALOG = "productCatalog";
-
-	static final String LISTING = "productListing";
-
-	static final String INVENTORY = "productInventory";
 
 	/** Amazon's limit of identifiers per catalog or listings search. */
 	static final int SEARCH_LIMIT = 20;
@@ -85,8 +75,8 @@ class ProductLoaders {
 	 */
 	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
 
-	ProductLoaders(SellingPartnerApiClient sp, BatchLoaderRegistry registry, ProductsProperties properties,
-			ObjectProvider<CacheMetrics> cacheMetrics, ObjectProvider<SharedKeyedCaches> sharedCaches) {
+	ProductLoaders(SellingPartnerApiClient sp, ProductsProperties properties, ObjectProvider<CacheMetrics> cacheMetrics,
+			ObjectProvider<SharedKeyedCaches> sharedCaches) {
 		this.sp = sp;
 		CacheMetrics metrics = cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE);
 		SharedKeyedCaches shared = sharedCaches.getIfAvailable(() -> SharedKeyedCaches.NONE);
@@ -102,22 +92,53 @@ class ProductLoaders {
 				new CaffeineKeyedCache<>("listings", properties.listingTtl(), 200_000, metrics),
 				properties.listingTtl(), new TypeReference<Optional<Listing>>() {
 				});
-		registry.forTypePair(ProductKey.class, CatalogSummary.class)
-			.withName(CATALOG)
-			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
-			.registerMappedBatchLoader((keys, env) -> cached(this.catalogCache, tenant(env), keys, this::catalog));
-		registry.forTypePair(ProductKey.class, Listing.class)
-			.withName(LISTING)
-			.withOptions((options) -> options.setMaxBatchSize(SEARCH_LIMIT))
-			.registerMappedBatchLoader((keys, env) -> cached(this.listingCache, tenant(env), keys, this::listings));
-		registry.forTypePair(ProductKey.class, Inventory.class)
-			.withName(INVENTORY)
-			.registerMappedBatchLoader((keys, env) -> inventory(tenant(env), keys));
 	}
 
-	private static Tenant tenant(BatchLoaderEnvironment env) {
-		GraphQLContext context = env.getContext();
-		return Objects.requireNonNull(context).get(TenantContextInterceptor.TENANT);
+	/**
+	 * The catalog of a response's products (keys each once, in the order the products
+	 * came): what the cache lacks in searches of at most {@link #SEARCH_LIMIT} ASINs, the
+	 * rounds at the same time. A round that fails fails its products only; a product the
+	 * catalog does not know has no entry.
+	 */
+	Mono<Map<ProductKey, Try<CatalogSummary>>> catalogOf(Tenant tenant, List<ProductKey> keys) {
+		return inRounds(keys, SEARCH_LIMIT, (round) -> cached(this.catalogCache, tenant, round, this::catalog));
+	}
+
+	/** The listings of a response's products, as {@link #catalogOf}. */
+	Mono<Map<ProductKey, Try<Listing>>> listingsOf(Tenant tenant, List<ProductKey> keys) {
+		return inRounds(keys, SEARCH_LIMIT, (round) -> cached(this.listingCache, tenant, round, this::listings));
+	}
+
+	/**
+	 * The FBA inventory of a response's products: one round, a marketplace-wide list per
+	 * connection and marketplace.
+	 */
+	Mono<Map<ProductKey, Try<Inventory>>> inventoryOf(Tenant tenant, List<ProductKey> keys) {
+		return inRounds(keys, Integer.MAX_VALUE, (round) -> inventory(tenant, round));
+	}
+
+	/**
+	 * The keys in rounds of at most {@code size}, in order, run at the same time; each
+	 * key found has its value, each key of a failed round that round's failure.
+	 */
+	static <V> Mono<Map<ProductKey, Try<V>>> inRounds(List<ProductKey> keys, int size,
+			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
+		List<Set<ProductKey>> rounds = new ArrayList<>();
+		for (ProductKey key : keys) {
+			if (rounds.isEmpty() || rounds.get(rounds.size() - 1).size() == size) {
+				rounds.add(new LinkedHashSet<>());
+			}
+			rounds.get(rounds.size() - 1).add(key);
+		}
+		return Flux.fromIterable(rounds).flatMap((round) -> load.apply(round).map((found) -> {
+			Map<ProductKey, Try<V>> result = new HashMap<>();
+			found.forEach((key, value) -> result.put(key, Try.succeeded(value)));
+			return result;
+		}).onErrorResume((ex) -> {
+			Map<ProductKey, Try<V>> result = new HashMap<>();
+			round.forEach((key) -> result.put(key, Try.failed(ex)));
+			return Mono.just(result);
+		})).collect(HashMap::new, Map::putAll);
 	}
 
 	/**
@@ -222,20 +243,21 @@ class ProductLoaders {
 	}
 
 	/**
-	 * The same cached catalog reads as the {@code productCatalog} loader, for callers
-	 * outside a GraphQL request (the alert checks): what the cache holds costs no call.
+	 * The same cached catalog reads as {@link #catalogOf}, for callers outside a GraphQL
+	 * request (the alert checks): what the cache holds costs no call.
 	 */
 	Mono<Map<ProductKey, CatalogSummary>> cachedCatalog(Tenant tenant, Set<ProductKey> keys) {
 		return inBatches(keys, (batch) -> cached(this.catalogCache, tenant, batch, this::catalog));
 	}
 
-	/** The same cached listings reads as the {@code productListing} loader. */
+	/** The same cached listings reads as {@link #listingsOf}. */
 	Mono<Map<ProductKey, Listing>> cachedListings(Tenant tenant, Set<ProductKey> keys) {
 		return inBatches(keys, (batch) -> cached(this.listingCache, tenant, batch, this::listings));
 	}
 
 	/**
-	 * As the loaders' batches: at most {@link #SEARCH_LIMIT} keys a round, one at a time.
+	 * As {@link #catalogOf}'s rounds: at most {@link #SEARCH_LIMIT} keys a round, here
+	 * one at a time.
 	 */
 	private static <V> Mono<Map<ProductKey, V>> inBatches(Set<ProductKey> keys,
 			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
@@ -250,8 +272,7 @@ class ProductLoaders {
 	}
 
 	/**
-	 * The same cached marketplace-wide inventory lists as the {@code productInventory}
-	 * loader.
+	 * The same cached marketplace-wide inventory lists as {@link #inventoryOf}.
 	 */
 	Mono<Map<ProductKey, Inventory>> cachedInventory(Tenant tenant, Set<ProductKey> keys) {
 		return inventory(tenant, keys);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.adsgraph.graphql.BadUserInputException;
@@ -30,6 +31,7 @@ import dev.adsgraph.tenancy.Tenant.AdsConnection;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.upstream.Marketplaces;
 import dev.adsgraph.upstream.ads.ReportConfiguration.TimeUnit;
+import dev.adsgraph.upstream.ads.SpAdvertisedProductRow;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,6 +48,27 @@ import org.springframework.stereotype.Service;
 class ProductService {
 
 	private static final Pattern ASIN = Pattern.compile("^[A-Z0-9]{10}$");
+
+	/**
+	 * The ads report's rows summed per ASIN and per day, once per report result (keyed by
+	 * its rows).
+	 */
+	private static final ReportMemo<List<SpAdvertisedProductRow>, AdFigures> AD_FIGURES = new ReportMemo<>(10_000);
+
+	/** A profile's advertising totals, once per summed ads report. */
+	private static final ReportMemo<AdFigures, AdPerformance> AD_TOTALS = new ReportMemo<>(10_000);
+
+	/**
+	 * A profile's products in order, once per pair of report results (keyed by the ads
+	 * report's per-ASIN figures, else by the retail report's).
+	 */
+	private static final ReportMemo<Map<String, ?>, List<String>> PRODUCT_ORDER = new ReportMemo<>(10_000);
+
+	/** The variant of {@link #PRODUCT_ORDER} while the ads report is not ready. */
+	private static final Object NO_ADS = new Object();
+
+	/** A profile's retail totals, once per retail report result. */
+	private static final ReportMemo<RetailFigures, RetailSales> RETAIL_TOTALS = new ReportMemo<>(10_000);
 
 	private final ProfileService profiles;
 
@@ -159,26 +182,35 @@ class ProductService {
 		return profileFigures(tenant, profile, range).map((figures) -> {
 			Products products = figures.products();
 			String currency = profile.currencyCode();
+			// The totals are the products' sums: every ASIN of a report is a
+			// product, and a product the report says nothing of counts zero, so
+			// they are the sums of the report's per-ASIN figures, computed once
+			// per report result.
 			AdPerformance ads = null;
 			if (products.freshness().advertising().isReady()) {
-				ads = products.nodes()
-					.stream()
-					.map(ProductView::advertising)
-					.reduce(AdPerformance.none(currency), AdPerformance::plus);
+				AdFigures figuresOfAds = figures.ads().data();
+				ads = AD_TOTALS.get(figuresOfAds, currency,
+						() -> figuresOfAds.byAsin()
+							.values()
+							.stream()
+							.reduce(AdPerformance.none(currency), AdPerformance::plus));
 			}
 			RetailSales sales = null;
 			if (products.freshness().retail().isReady()) {
-				long units = 0;
-				long sessions = 0;
-				long views = 0;
-				BigDecimal total = BigDecimal.ZERO;
-				for (ProductView p : products.nodes()) {
-					units += p.sales().unitsOrdered();
-					sessions += p.sales().sessions();
-					views += p.sales().pageViews();
-					total = total.add(p.sales().orderedProductSales().amount());
-				}
-				sales = new RetailSales(units, new Money(total, currency), sessions, views, null);
+				RetailFigures figuresOfRetail = figures.retail().data();
+				sales = RETAIL_TOTALS.get(figuresOfRetail, currency, () -> {
+					long units = 0;
+					long sessions = 0;
+					long views = 0;
+					BigDecimal total = BigDecimal.ZERO;
+					for (RetailSales s : figuresOfRetail.byAsin().values()) {
+						units += s.unitsOrdered();
+						sessions += s.sessions();
+						views += s.pageViews();
+						total = total.add(s.orderedProductSales().amount());
+					}
+					return new RetailSales(units, new Money(total, currency), sessions, views, null);
+				});
 			}
 			String scope = Ids.tenantScope(tenant.id());
 			List<DailyPerformance> daily = DailyPerformance.series(range.start(), range.end(),
@@ -237,24 +269,43 @@ class ProductService {
 		return Mono.zip(advertising(tenant, profile, range), retail).map((both) -> {
 			Sourced<Map<String, AdPerformance>> adData = both.getT1().map(AdFigures::byAsin);
 			Sourced<Map<String, RetailSales>> retailData = both.getT2().map(RetailFigures::byAsin);
-			Set<String> asins = new LinkedHashSet<>();
-			if (adData.data() != null) {
-				asins.addAll(adData.data().keySet());
+			Map<String, AdPerformance> adsByAsin = adData.data();
+			Map<String, RetailSales> retailByAsin = retailData.data();
+			// Which ASINs, in which order, depends only on the reports: decided once per
+			// pair of report results.
+			Supplier<List<String>> decide = () -> productOrder(adsByAsin, retailByAsin);
+			List<String> order = (adsByAsin != null)
+					? PRODUCT_ORDER.get(adsByAsin, new ReportMemo.Identity(retailByAsin), decide)
+					: (retailByAsin != null) ? PRODUCT_ORDER.get(retailByAsin, NO_ADS, decide) : List.of();
+			List<ProductView> nodes = new ArrayList<>(order.size());
+			for (String asin : order) {
+				nodes.add(product(tenant, profile.id(), spConnectionId, asin, marketplace, range, adData, retailData));
 			}
-			if (retailData.data() != null) {
-				asins.addAll(retailData.data().keySet());
-			}
-			List<ProductView> nodes = new ArrayList<>(asins.stream()
-				.map((asin) -> product(tenant, profile.id(), spConnectionId, asin, marketplace, range, adData,
-						retailData))
-				.toList());
-			nodes.sort(Comparator.comparing(
-					(ProductView p) -> (p.advertising() != null) ? p.advertising().spend().amount() : BigDecimal.ZERO)
-				.reversed()
-				.thenComparing(ProductView::asin));
 			return new ProfileFigures(both.getT1(), both.getT2(),
 					new Products(nodes, new Freshness.Both(adData.freshness(), retailData.freshness())));
 		});
+	}
+
+	/**
+	 * A profile's products: every ASIN that was advertised or sold, by ad spend (highest
+	 * first; none counts zero), then ASIN.
+	 * @param ads null while the advertising report is not ready
+	 * @param retail null while the retail report is not ready
+	 */
+	private static List<String> productOrder(Map<String, AdPerformance> ads, Map<String, RetailSales> retail) {
+		Set<String> asins = new LinkedHashSet<>();
+		if (ads != null) {
+			asins.addAll(ads.keySet());
+		}
+		if (retail != null) {
+			asins.addAll(retail.keySet());
+		}
+		List<String> order = new ArrayList<>(asins);
+		order.sort(Comparator.comparing((String asin) -> {
+			AdPerformance ad = (ads != null) ? ads.get(asin) : null;
+			return (ad != null) ? ad.spend().amount() : BigDecimal.ZERO;
+		}).reversed().thenComparing(Comparator.naturalOrder()));
+		return List.copyOf(order);
 	}
 
 	/**
@@ -291,7 +342,9 @@ class ProductService {
 				.advertisedProductsByDay(tenant.id(), connection.id(), connection.credentials(), profile.region(),
 						Long.parseLong(profile.id()), range.start(), range.end())
 				.onErrorMap((ex) -> ConnectionErrors.of(connection.id(), ex));
-		}).map((result) -> Sourced.of(result, (rows) -> AdFigures.of(rows, currency)));
+		})
+			.map((result) -> Sourced.of(result,
+					(rows) -> AD_FIGURES.get(rows, currency, () -> AdFigures.of(rows, currency))));
 	}
 
 	/**

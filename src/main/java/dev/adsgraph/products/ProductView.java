@@ -3,7 +3,8 @@ package dev.adsgraph.products;
 /**
  * The schema's {@code Product}: the report-based figures are attached when the product is
  * made (one report serves every product of a request); catalog, listing and inventory are
- * resolved per field through batch loaders.
+ * resolved per field through batch mappings (one call per field for all the products of a
+ * response).
  *
  * @param id opaque, of the tenant, advertising profile, marketplace, ASIN and date range
  * @param advertising null while the advertising report is not ready

@@ -90,6 +90,9 @@ class VendorRetailReports {
 		});
 	}
 
+	/** The sales report's figures combined with the traffic report's. */
+	private static final ReportMemo<RetailFigures, RetailFigures> COMBINED = new ReportMemo<>(10_000);
+
 	static Sourced<RetailFigures> combine(Sourced<RetailFigures> sales, Sourced<RetailFigures> traffic) {
 		Freshness a = sales.freshness();
 		Freshness b = traffic.freshness();
@@ -101,7 +104,10 @@ class VendorRetailReports {
 			return new Sourced<>(Freshness.pending(), null);
 		}
 		Instant asOf = older(a.asOf(), b.asOf());
-		return new Sourced<>(Freshness.ready(asOf), VendorReportDocuments.combine(sales.data(), traffic.data()));
+		// Combined once per pair of report results, not on every request.
+		RetailFigures combined = COMBINED.get(sales.data(), new ReportMemo.Identity(traffic.data()),
+				() -> VendorReportDocuments.combine(sales.data(), traffic.data()));
+		return new Sourced<>(Freshness.ready(asOf), combined);
 	}
 
 	private static Instant older(OffsetDateTime a, OffsetDateTime b) {
