@@ -26,6 +26,8 @@ class ResiliencePropertiesTest {
 		assertThat(defaults.tenantBackoff())
 			.isEqualTo(new ResilienceProperties.TenantBackoff(Duration.ofSeconds(2), Duration.ofSeconds(10)));
 		assertThat(defaults.operations()).isEqualTo(Map.of());
+		assertThat(defaults.concurrencyLimit())
+			.isEqualTo(new ResilienceProperties.ConcurrencyLimit(true, 32, 8, 256, Duration.ofMillis(250), 10, 1, 30));
 	}
 
 	@Test
