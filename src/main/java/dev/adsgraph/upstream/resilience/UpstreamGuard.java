@@ -496,6 +496,16 @@ public final class UpstreamGuard {
 	}
 
 	/**
+	 * The current bound on calls in flight of an upstream ({@code ads}, {@code sp},
+	 * {@code lwa}) in a region ({@code na}, … or {@code global}), or NaN before its
+	 * client was built.
+	 */
+	public double concurrencyLimit(String upstream, String region) {
+		Bound bound = this.bounds.get(upstream + "." + region);
+		return (bound != null) ? bound.limiter().limit() : Double.NaN;
+	}
+
+	/**
 	 * The current bound on calls in flight of each upstream and region that has a client,
 	 * by {@code <upstream>.<region>}, for gauges.
 	 */
