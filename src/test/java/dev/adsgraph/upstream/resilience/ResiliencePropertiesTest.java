@@ -48,7 +48,9 @@ class ResiliencePropertiesTest {
 				"circuit-breaker.failure-rate-threshold: must be greater than 0", "bulkhead.lwa=0",
 				"bulkhead.lwa: must be greater than or equal to 1", "tenant-backoff.max-wait=-1s",
 				"tenant-backoff.max-wait: must be longer than or equal to 0", "operations.listProfiles.max-attempts=0",
-				"operations.listprofiles.max-attempts: must be greater than or equal to 1");
+				"operations.listprofiles.max-attempts: must be greater than or equal to 1",
+				"concurrency-limit.window-samples=5",
+				"concurrency-limit.window-samples: must be greater than or equal to 10");
 		refusals.forEach((setting, problem) -> assertThatExceptionOfType(BindException.class).as(setting)
 			.isThrownBy(() -> ConfigurationBinding.bind(ResilienceProperties.class,
 					"adsgraph.upstream.resilience." + setting))
