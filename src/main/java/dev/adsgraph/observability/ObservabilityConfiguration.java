@@ -1,6 +1,9 @@
 package dev.adsgraph.observability;
 
+import java.util.List;
+
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -27,6 +30,8 @@ import org.springframework.core.annotation.Order;
 @EnableConfigurationProperties(ObservabilityProperties.class)
 class ObservabilityConfiguration {
 
+	static final String CONCURRENCY_LIMIT = "adsgraph.upstream.concurrency.limit";
+
 	@Bean
 	UpstreamMetrics upstreamMetrics(MeterRegistry registry) {
 		return new MicrometerUpstreamMetrics(registry);
@@ -48,6 +53,25 @@ class ObservabilityConfiguration {
 	@Bean
 	MeterBinder circuitBreakerMetrics(UpstreamGuard guard) {
 		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(guard.breakers());
+	}
+
+	/**
+	 * {@code adsgraph.upstream.concurrency.limit}: the bound on calls in flight of each
+	 * upstream and region, adaptive for the Ads API and the SP-API.
+	 */
+	@Bean
+	MeterBinder concurrencyLimitMetrics(UpstreamGuard guard) {
+		return (registry) -> {
+			for (String upstream : List.of("ads", "sp", "lwa")) {
+				List<String> regions = "lwa".equals(upstream) ? List.of("global") : List.of("na", "eu", "fe");
+				for (String region : regions) {
+					Gauge.builder(CONCURRENCY_LIMIT, guard, (g) -> g.concurrencyLimit(upstream, region))
+						.tags("upstream", upstream, "region", region)
+						.description("Calls in flight allowed at once to the upstream in the region")
+						.register(registry);
+				}
+			}
+		};
 	}
 
 	@Bean

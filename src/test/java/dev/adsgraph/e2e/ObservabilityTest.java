@@ -79,6 +79,17 @@ class ObservabilityTest extends SandboxGatewayTest {
 		// Circuit breakers per upstream and region.
 		assertThat(metrics.sum("resilience4j_circuitbreaker_state", "name", "ads.na", "state", "closed"))
 			.isEqualTo(1.0);
+		// The bound on calls in flight per upstream and region: adaptive (8 to 256 by
+		// default) for the Ads API and the SP-API, fixed for LWA.
+		for (String upstream : List.of("ads", "sp")) {
+			for (String region : List.of("na", "eu", "fe")) {
+				assertThat(metrics.sum("adsgraph_upstream_concurrency_limit", "upstream", upstream, "region", region))
+					.as(upstream + "." + region)
+					.isBetween(8.0, 256.0);
+			}
+		}
+		assertThat(metrics.sum("adsgraph_upstream_concurrency_limit", "upstream", "lwa", "region", "global"))
+			.isEqualTo(4.0);
 		// GraphQL operations by name: these names are this test's own.
 		assertThat(metrics.sum("adsgraph_graphql_operations_seconds_count", "operation", "ObservedProfiles", "type",
 				"query", "outcome", "success"))

@@ -33,7 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -138,7 +137,6 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 			LwaTokenService tokens, Clock clock, UpstreamGuard guard) {
 		this.errors = new AdsErrorDecoder(clock);
 		this.guard = guard;
-		ExchangeFilterFunction wire = guard.wireFilter(AdsErrorDecoder.UPSTREAM);
 		ReactorClientHttpConnector connector = connector(properties);
 		int maxInMemorySize = (int) Math.min(properties.maxInMemorySize().toBytes(), Integer.MAX_VALUE);
 		AdsAuthFilter auth = new AdsAuthFilter(tokens);
@@ -152,7 +150,7 @@ public final class WebClientAdsApiClient implements AdsApiClient, AdsBillingClie
 						.clientConnector(connector)
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 						.filter(auth)
-						.filter(wire)
+						.filter(guard.wireFilter(AdsErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT)))
 						.build());
 		}
 		// Report files live on another host behind presigned links that carry their own

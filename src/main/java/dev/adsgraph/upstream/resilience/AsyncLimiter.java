@@ -11,6 +11,8 @@ import reactor.core.publisher.MonoSink;
  * A semaphore for reactive code: {@link #acquire()} completes when a slot is free,
  * without blocking a thread; callers queue in arrival order. A waiter that is cancelled
  * (its timeout fired, its caller went away) leaves the queue and is never handed a slot.
+ * The limit may change while calls are in flight ({@link #limit(int)}): a higher one lets
+ * waiters in at once, a lower one retires slots as they are released.
  */
 final class AsyncLimiter {
 
@@ -23,7 +25,7 @@ final class AsyncLimiter {
 	private record Waiter(MonoSink<Boolean> sink, AtomicInteger state) {
 	}
 
-	private final int limit;
+	private int limit;
 
 	private final Deque<Waiter> waiters = new ArrayDeque<>();
 
@@ -72,7 +74,9 @@ final class AsyncLimiter {
 		while (true) {
 			Waiter next;
 			synchronized (this) {
-				next = this.waiters.pollFirst();
+				// Above a lowered limit, a released slot is retired rather than passed
+				// on.
+				next = (this.inUse > this.limit) ? null : this.waiters.pollFirst();
 				if (next == null) {
 					this.inUse--;
 					return;
@@ -83,6 +87,44 @@ final class AsyncLimiter {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Sets a new limit; when it is higher, as many waiters as it allows get their slots
+	 * now.
+	 */
+	void limit(int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+		}
+		synchronized (this) {
+			this.limit = limit;
+		}
+		while (true) {
+			Waiter next;
+			synchronized (this) {
+				if (this.inUse >= this.limit) {
+					return;
+				}
+				next = this.waiters.pollFirst();
+				if (next == null) {
+					return;
+				}
+				this.inUse++;
+			}
+			if (!next.state().compareAndSet(WAITING, GRANTED)) {
+				synchronized (this) {
+					this.inUse--;
+				}
+			}
+			else {
+				next.sink().success(Boolean.TRUE);
+			}
+		}
+	}
+
+	synchronized int limit() {
+		return this.limit;
 	}
 
 	synchronized int inUse() {

@@ -21,10 +21,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the gateway treats every upstream call, in one place: retries (only where they are
  * safe), circuit breakers per upstream and region, a bound on concurrent calls per
- * upstream, the back-off after an Ads API 429, and per-operation overrides. Connect and
- * response timeouts per upstream stay with the hosts
- * ({@code adsgraph.upstream.ads|sp|lwa.*}); an operation may override its response
- * timeout here.
+ * upstream and region (adaptive for the Ads API and the SP-API, fixed for LWA), the
+ * back-off after an Ads API 429, and per-operation overrides. Connect and response
+ * timeouts per upstream stay with the hosts ({@code adsgraph.upstream.ads|sp|lwa.*}); an
+ * operation may override its response timeout here.
  *
  * @param operations overrides per operation id (as in Amazon's specifications, for
  * example {@code listProfiles} or {@code searchCatalogItems}; case does not matter):
@@ -34,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("adsgraph.upstream.resilience")
 public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 		@Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker, @Valid @NotNull @DefaultValue Bulkhead bulkhead,
-		@Valid @NotNull @DefaultValue TenantBackoff tenantBackoff, Map<String, @Valid Operation> operations) {
+		@Valid @NotNull @DefaultValue TenantBackoff tenantBackoff, Map<String, @Valid Operation> operations,
+		@Valid @NotNull @DefaultValue ConcurrencyLimit concurrencyLimit) {
 
 	public ResilienceProperties {
 		Map<String, Operation> byId = new LinkedHashMap<>();
@@ -109,11 +110,13 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 	}
 
 	/**
-	 * Bound on requests in flight per upstream (waiting for an answer; SP-API calls
-	 * waiting for their rate-limit token do not count).
+	 * Bound on requests in flight per upstream and region (waiting for an answer; SP-API
+	 * calls waiting for their rate-limit token do not count). The Ads API's and the
+	 * SP-API's bounds are fixed only when {@code concurrency-limit.enabled} is false;
+	 * otherwise they adapt ({@link ConcurrencyLimit}).
 	 *
-	 * @param ads Ads API calls in flight at once, all tenants and regions together
-	 * @param sp SP-API calls in flight at once, all tenants and regions together
+	 * @param ads Ads API calls in flight at once per region, all tenants together
+	 * @param sp SP-API calls in flight at once per region, all tenants together
 	 * @param lwa LWA token requests in flight at once
 	 * @param maxWait how long a call may queue for a free slot before it fails
 	 */
@@ -128,6 +131,48 @@ public record ResilienceProperties(@Valid @NotNull @DefaultValue Retry retry,
 				case "lwa" -> this.lwa;
 				default -> throw new IllegalArgumentException("unknown upstream " + upstream);
 			};
+		}
+
+	}
+
+	/**
+	 * The adaptive bound on Ads API and SP-API calls in flight, one per upstream and
+	 * region: TCP Vegas as Netflix's concurrency-limits library implements it
+	 * ({@code AdaptiveLimit}). It grows while the upstream's latency stays at its lowest
+	 * and shrinks when latency rises, or when a call is throttled (429) or not answered.
+	 * Calls over the limit queue as with a fixed bound, for up to
+	 * {@code bulkhead.max-wait}.
+	 *
+	 * @param enabled false for the fixed bounds {@code bulkhead.ads} and
+	 * {@code bulkhead.sp} instead
+	 * @param initial the limit before any call was measured
+	 * @param min the limit never goes below this
+	 * @param max the limit never goes above this
+	 * @param window calls are measured together over this long (their average latency is
+	 * one sample of the algorithm); at least 100 ms
+	 * @param windowSamples calls a window needs before it counts; at least 10
+	 * @param smoothing share of each step taken (0 to 1; 1 takes it whole)
+	 * @param probeMultiplier the latency without queueing is measured again after about
+	 * this many windows times the limit, so a lasting change of the upstream's own
+	 * latency is learnt
+	 */
+	public record ConcurrencyLimit(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("32") int initial,
+			@Min(1) @DefaultValue("8") int min, @Min(1) @DefaultValue("256") int max,
+			@NotNull @DurationMin(millis = 100) @DefaultValue("250ms") Duration window,
+			@Min(10) @DefaultValue("10") int windowSamples,
+			@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("1") double smoothing,
+			@Min(1) @DefaultValue("30") int probeMultiplier) {
+
+		public ConcurrencyLimit {
+			if (min > max || initial < min || initial > max) {
+				throw new IllegalArgumentException("concurrency-limit needs min <= initial <= max, got min " + min
+						+ ", initial " + initial + ", max " + max);
+			}
+		}
+
+		/** Fixed bounds ({@code bulkhead.*}) instead. */
+		public static ConcurrencyLimit disabled() {
+			return new ConcurrencyLimit(false, 32, 8, 256, Duration.ofMillis(250), 10, 1, 30);
 		}
 
 	}

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -42,9 +45,10 @@ import dev.adsgraph.upstream.UpstreamMetrics;
  * Ads 429, the circuit breaker of the upstream and region, and retries with exponential
  * backoff and jitter, honouring {@code Retry-After}, only where repeating is safe;</li>
  * <li>{@link #wireFilter} as the last filter of an upstream's WebClient, closest to the
- * wire: the bound on requests in flight per upstream and per-operation response timeouts.
- * Being last, it does not count time spent fetching an LWA token or waiting for an SP-API
- * rate-limit token.</li>
+ * wire: the bound on requests in flight per upstream and region (adaptive,
+ * {@link AdaptiveLimit}, for the Ads API and the SP-API) and per-operation response
+ * timeouts. Being last, it does not count time spent fetching an LWA token or waiting for
+ * an SP-API rate-limit token.</li>
  * </ul>
  * Both report to {@link UpstreamMetrics}: every attempt that went out, with its status
  * and duration, every refusal decided here, every retry. The wire filter also writes one
@@ -93,7 +97,11 @@ public final class UpstreamGuard {
 
 	private final CircuitBreakerRegistry breakers;
 
-	private final Map<String, AsyncLimiter> limiters = new ConcurrentHashMap<>();
+	/** The bound on calls in flight per {@code <upstream>.<region>}. */
+	private final Map<String, Bound> bounds = new ConcurrentHashMap<>();
+
+	/** Where the latencies fed to the adaptive limits are read. */
+	private final LongSupplier nanoTime;
 
 	private final Backoff backoff;
 
@@ -105,6 +113,12 @@ public final class UpstreamGuard {
 
 	public UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler,
 			UpstreamMetrics metrics) {
+		this(properties, throttles, clock, scheduler, metrics, System::nanoTime);
+	}
+
+	UpstreamGuard(ResilienceProperties properties, ThrottleStore throttles, Clock clock, Scheduler scheduler,
+			UpstreamMetrics metrics, LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
 		this.properties = properties;
 		this.metrics = metrics;
 		this.throttles = throttles;
@@ -140,7 +154,7 @@ public final class UpstreamGuard {
 						new ResilienceProperties.CircuitBreaker(false, 50, 1, 1, Duration.ofSeconds(1), 1),
 						new ResilienceProperties.Bulkhead(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
 								defaults.bulkhead().maxWait()),
-						defaults.tenantBackoff(), Map.of()),
+						defaults.tenantBackoff(), Map.of(), ResilienceProperties.ConcurrencyLimit.disabled()),
 				new InMemoryThrottleStore(), clock, Schedulers.parallel());
 	}
 
@@ -319,14 +333,24 @@ public final class UpstreamGuard {
 	}
 
 	/**
-	 * The last filter of an upstream's WebClient: at most
-	 * {@code adsgraph.upstream.resilience.bulkhead.<upstream>} requests in flight, others
-	 * queue up to {@code max-wait}; an operation's own response timeout, when configured,
-	 * replaces the client's.
+	 * The last filter of an upstream's WebClient without regions (LWA): as
+	 * {@link #wireFilter(String, String)} for the region {@code global}.
 	 */
 	public ExchangeFilterFunction wireFilter(String upstream) {
-		AsyncLimiter limiter = this.limiters.computeIfAbsent(upstream,
-				(u) -> new AsyncLimiter(this.properties.bulkhead().limit(u)));
+		return wireFilter(upstream, "global");
+	}
+
+	/**
+	 * The last filter of one region's WebClient of an upstream: a bound on requests in
+	 * flight per upstream and region, others queue up to {@code bulkhead.max-wait}; an
+	 * operation's own response timeout, when configured, replaces the client's. The bound
+	 * of the Ads API and the SP-API adapts ({@link AdaptiveLimit}, fed here with each
+	 * attempt's latency and whether it was throttled or unanswered) unless
+	 * {@code concurrency-limit.enabled} is false; LWA's is {@code bulkhead.lwa}.
+	 */
+	public ExchangeFilterFunction wireFilter(String upstream, String region) {
+		Bound bound = this.bounds.computeIfAbsent(upstream + "." + region, (key) -> newBound(upstream));
+		AsyncLimiter limiter = bound.limiter();
 		Duration maxWait = this.properties.bulkhead().maxWait();
 		return (request, next) -> {
 			UpstreamOperation operation = operation(request);
@@ -336,9 +360,59 @@ public final class UpstreamGuard {
 				.onErrorMap(TimeoutException.class,
 						(ex) -> new UpstreamException(upstream, operation.id(), 0, BULKHEAD_FULL,
 								"no free slot for a call to " + upstream + " within " + maxWait, null, true, null)),
-					(permit) -> observed(upstream, operation, next.exchange(sent)), (permit) -> release(limiter),
-					(permit, error) -> release(limiter), (permit) -> release(limiter));
+					(permit) -> measured(bound, observed(upstream, operation, next.exchange(sent))),
+					(permit) -> release(limiter), (permit, error) -> release(limiter), (permit) -> release(limiter));
 		};
+	}
+
+	private Bound newBound(String upstream) {
+		ResilienceProperties.ConcurrencyLimit adaptive = this.properties.concurrencyLimit();
+		if (adaptive.enabled() && !"lwa".equals(upstream)) {
+			return new Bound(new AsyncLimiter(adaptive.initial()), new AdaptiveLimit(adaptive));
+		}
+		return new Bound(new AsyncLimiter(this.properties.bulkhead().limit(upstream)), null);
+	}
+
+	/**
+	 * Feeds one attempt's outcome to its adaptive limit: its latency up to the answer's
+	 * headers, and whether it was throttled (429) or got no answer. An attempt its caller
+	 * abandoned says nothing about the upstream and is left out.
+	 */
+	private Mono<ClientResponse> measured(Bound bound, Mono<ClientResponse> exchange) {
+		if (bound.adaptive() == null) {
+			return exchange;
+		}
+		return Mono.defer(() -> {
+			long started = this.nanoTime.getAsLong();
+			int inFlight = bound.limiter().inUse();
+			AtomicBoolean sampled = new AtomicBoolean();
+			return exchange.doOnNext((response) -> {
+				if (sampled.compareAndSet(false, true)) {
+					bound.sample(started, this.nanoTime.getAsLong() - started, inFlight,
+							response.statusCode().value() == 429);
+				}
+			}).doOnError((ex) -> {
+				if (sampled.compareAndSet(false, true)) {
+					bound.sample(started, this.nanoTime.getAsLong() - started, inFlight, true);
+				}
+			});
+		});
+	}
+
+	/**
+	 * One upstream and region's bound on calls in flight, and the algorithm that sets it
+	 * when it adapts (null when fixed).
+	 */
+	private record Bound(AsyncLimiter limiter, AdaptiveLimit adaptive) {
+
+		void sample(long startNanos, long rttNanos, int inFlight, boolean dropped) {
+			this.adaptive.sample(startNanos, rttNanos, inFlight, dropped);
+			int limit = this.adaptive.limit();
+			if (limit != this.limiter.limit()) {
+				this.limiter.limit(limit);
+			}
+		}
+
 	}
 
 	/**
@@ -412,10 +486,33 @@ public final class UpstreamGuard {
 		}).build();
 	}
 
-	/** Slots in use per upstream, for tests and metrics. */
+	/** Slots in use per upstream, all regions together, for tests. */
 	int inFlight(String upstream) {
-		AsyncLimiter limiter = this.limiters.get(upstream);
-		return (limiter != null) ? limiter.inUse() : 0;
+		return this.bounds.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith(upstream + "."))
+			.mapToInt((entry) -> entry.getValue().limiter().inUse())
+			.sum();
+	}
+
+	/**
+	 * The current bound on calls in flight of an upstream ({@code ads}, {@code sp},
+	 * {@code lwa}) in a region ({@code na}, … or {@code global}), or NaN before its
+	 * client was built.
+	 */
+	public double concurrencyLimit(String upstream, String region) {
+		Bound bound = this.bounds.get(upstream + "." + region);
+		return (bound != null) ? bound.limiter().limit() : Double.NaN;
+	}
+
+	/**
+	 * The current bound on calls in flight of each upstream and region that has a client,
+	 * by {@code <upstream>.<region>}, for gauges.
+	 */
+	public Map<String, IntSupplier> concurrencyLimits() {
+		Map<String, IntSupplier> limits = new TreeMap<>();
+		this.bounds.forEach((key, bound) -> limits.put(key, bound.limiter()::limit));
+		return limits;
 	}
 
 }

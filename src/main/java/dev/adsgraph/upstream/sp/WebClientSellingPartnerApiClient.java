@@ -46,7 +46,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -90,7 +89,6 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 			LwaTokenService tokens, SpRateLimiter rateLimiter, Clock clock, UpstreamGuard guard) {
 		this.errors = new SpErrorDecoder(clock);
 		this.guard = guard;
-		ExchangeFilterFunction wire = guard.wireFilter(SpErrorDecoder.UPSTREAM);
 		this.maxReportDocumentSize = (int) Math.min(properties.maxReportDocumentSize().toBytes(),
 				Integer.MAX_VALUE - 8);
 		ReactorClientHttpConnector connector = connector(properties);
@@ -114,7 +112,7 @@ public final class WebClientSellingPartnerApiClient implements SellingPartnerApi
 						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 						.filter(auth)
 						.filter(new SpRateLimitFilter(rateLimiter, region, guard.metrics()))
-						.filter(wire)
+						.filter(guard.wireFilter(SpErrorDecoder.UPSTREAM, region.name().toLowerCase(Locale.ROOT)))
 						.build());
 		}
 		this.downloads = webClientBuilder.clone().clientConnector(connector).build();

@@ -61,4 +61,39 @@ class AsyncLimiterTest {
 		assertThat(limiter.acquire().block()).isTrue();
 	}
 
+	@Test
+	void aHigherLimitLetsWaitersInAtOnce() {
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		List<String> granted = new ArrayList<>();
+		limiter.acquire().subscribe((ok) -> granted.add("a"));
+		limiter.acquire().subscribe((ok) -> granted.add("b"));
+		limiter.acquire().subscribe((ok) -> granted.add("c"));
+		assertThat(granted).containsExactly("a");
+
+		limiter.limit(3);
+		assertThat(granted).containsExactly("a", "b", "c");
+		assertThat(limiter.inUse()).isEqualTo(3);
+		assertThat(limiter.waiting()).isZero();
+	}
+
+	@Test
+	void aLowerLimitRetiresSlotsAsTheyAreReleased() {
+		AsyncLimiter limiter = new AsyncLimiter(3);
+		List<String> granted = new ArrayList<>();
+		limiter.acquire().subscribe((ok) -> granted.add("a"));
+		limiter.acquire().subscribe((ok) -> granted.add("b"));
+		limiter.acquire().subscribe((ok) -> granted.add("c"));
+		limiter.acquire().subscribe((ok) -> granted.add("d"));
+
+		limiter.limit(1);
+		limiter.release();
+		limiter.release();
+		assertThat(granted).as("two slots retired, none passed on").containsExactly("a", "b", "c");
+		assertThat(limiter.inUse()).isEqualTo(1);
+		limiter.release();
+		assertThat(granted).containsExactly("a", "b", "c", "d");
+		limiter.release();
+		assertThat(limiter.inUse()).isZero();
+	}
+
 }

@@ -26,6 +26,8 @@ class ResiliencePropertiesTest {
 		assertThat(defaults.tenantBackoff())
 			.isEqualTo(new ResilienceProperties.TenantBackoff(Duration.ofSeconds(2), Duration.ofSeconds(10)));
 		assertThat(defaults.operations()).isEqualTo(Map.of());
+		assertThat(defaults.concurrencyLimit())
+			.isEqualTo(new ResilienceProperties.ConcurrencyLimit(true, 32, 8, 256, Duration.ofMillis(250), 10, 1, 30));
 	}
 
 	@Test
@@ -46,7 +48,9 @@ class ResiliencePropertiesTest {
 				"circuit-breaker.failure-rate-threshold: must be greater than 0", "bulkhead.lwa=0",
 				"bulkhead.lwa: must be greater than or equal to 1", "tenant-backoff.max-wait=-1s",
 				"tenant-backoff.max-wait: must be longer than or equal to 0", "operations.listProfiles.max-attempts=0",
-				"operations.listprofiles.max-attempts: must be greater than or equal to 1");
+				"operations.listprofiles.max-attempts: must be greater than or equal to 1",
+				"concurrency-limit.window-samples=5",
+				"concurrency-limit.window-samples: must be greater than or equal to 10");
 		refusals.forEach((setting, problem) -> assertThatExceptionOfType(BindException.class).as(setting)
 			.isThrownBy(() -> ConfigurationBinding.bind(ResilienceProperties.class,
 					"adsgraph.upstream.resilience." + setting))

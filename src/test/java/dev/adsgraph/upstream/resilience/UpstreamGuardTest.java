@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -105,9 +106,10 @@ class UpstreamGuardTest {
 	private static ResilienceProperties properties(int maxAttempts, Duration maxRetryAfter,
 			ResilienceProperties.CircuitBreaker breaker, ResilienceProperties.Bulkhead bulkhead,
 			ResilienceProperties.TenantBackoff backoff) {
-		return new ResilienceProperties(new ResilienceProperties.Retry(maxAttempts, Duration.ofMillis(20),
-				Duration.ofMillis(100), 0.5, maxRetryAfter, Duration.ofSeconds(20)), breaker, bulkhead, backoff,
-				Map.of());
+		return new ResilienceProperties(
+				new ResilienceProperties.Retry(maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), 0.5,
+						maxRetryAfter, Duration.ofSeconds(20)),
+				breaker, bulkhead, backoff, Map.of(), ResilienceProperties.ConcurrencyLimit.disabled());
 	}
 
 	private static ResilienceProperties.CircuitBreaker noBreaker() {
@@ -129,14 +131,18 @@ class UpstreamGuardTest {
 	private AdsApiClient client(ResilienceProperties properties, Clock guardClock) {
 		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), guardClock, Schedulers.parallel(),
 				this.metrics);
+		return clientOf(this.guard);
+	}
+
+	private AdsApiClient clientOf(UpstreamGuard guard) {
 		LwaTokenService tokens = new LwaTokenService(
 				WebClient.builder(), new UpstreamProperties.Lwa(URI.create(this.server.url() + TOKEN_PATH),
 						Duration.ofSeconds(60), Duration.ofSeconds(5)),
-				new InMemoryLwaTokenCache(), Clock.systemUTC(), this.guard);
+				new InMemoryLwaTokenCache(), Clock.systemUTC(), guard);
 		return new WebClientAdsApiClient(WebClient.builder(),
 				new UpstreamProperties.Ads(Map.of(Region.NA, URI.create(this.server.url() + "/ads/na")),
 						Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1)),
-				tokens, Clock.systemUTC(), this.guard);
+				tokens, Clock.systemUTC(), guard);
 	}
 
 	private AdsApiClient defaultClient() {
@@ -347,6 +353,40 @@ class UpstreamGuardTest {
 		assertThat(outcomes.get(0)).isInstanceOf(List.class);
 		assertThat(outcomes.get(1)).isInstanceOfSatisfying(UpstreamException.class,
 				(ex) -> assertThat(ex.code()).isEqualTo(UpstreamGuard.BULKHEAD_FULL));
+		assertThat(this.guard.inFlight("ads")).isZero();
+	}
+
+	@Test
+	void theAdaptiveBoundOfARegionShrinksWhenAmazonThrottlesIt() {
+		// Every reading of the guard's nanosecond clock is 4 ms after the previous one: a
+		// call takes 4 ms and a window of 100 ms holds a dozen calls, enough to count.
+		AtomicLong nanos = new AtomicLong();
+		ResilienceProperties properties = new ResilienceProperties(
+				new ResilienceProperties.Retry(1, Duration.ofMillis(20), Duration.ofMillis(100), 0.5,
+						Duration.ofSeconds(5), Duration.ofSeconds(20)),
+				noBreaker(), wideBulkhead(), backoff(), Map.of(),
+				new ResilienceProperties.ConcurrencyLimit(true, 20, 5, 100, Duration.ofMillis(100), 10, 1, 30));
+		this.guard = new UpstreamGuard(properties, new InMemoryThrottleStore(), Clock.systemUTC(),
+				Schedulers.parallel(), this.metrics, () -> nanos.addAndGet(Duration.ofMillis(4).toNanos()));
+		AdsApiClient client = clientOf(this.guard);
+		for (int i = 0; i < 30; i++) {
+			assertThat(client.listProfiles(TENANT_A, Region.NA, null).block()).hasSize(1);
+		}
+		assertThat(this.guard.concurrencyLimits()).containsKeys("ads.na", "ads.eu", "ads.fe", "lwa.global");
+		assertThat(this.guard.concurrencyLimits().get("ads.na").getAsInt())
+			.as("one call at a time: too few in flight to grow")
+			.isEqualTo(20);
+
+		this.ads = (request) -> Reply.json(429, "{}");
+		for (int i = 0; i < 40; i++) {
+			LwaCredentials tenant = new LwaCredentials("client-" + i, "s", "r-" + i);
+			assertThatThrownBy(() -> client.listProfiles(tenant, Region.NA, null).block())
+				.isInstanceOfSatisfying(UpstreamException.class, (ex) -> assertThat(ex.httpStatus()).isEqualTo(429));
+		}
+		assertThat(this.guard.concurrencyLimits().get("ads.na").getAsInt()).isLessThan(20);
+		assertThat(this.guard.concurrencyLimits().get("ads.eu").getAsInt()).as("other regions keep theirs")
+			.isEqualTo(20);
+		assertThat(this.guard.concurrencyLimits().get("lwa.global").getAsInt()).as("LWA's bound is fixed").isEqualTo(4);
 		assertThat(this.guard.inFlight("ads")).isZero();
 	}
 
