@@ -1,0 +1,218 @@
+package dev.adsgraph.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.FileSystemUtils;
+
+import dev.adsgraph.database.EmbeddedPostgresServer;
+
+/**
+ * Unchanged answers (bench/README.md): after the measured runs, a sample of each
+ * workload's requests goes, one request at a time, to the gateway under test and at once
+ * to a baseline gateway (the pre-change jar, or a second start of the same jar) started
+ * against the same sandbox with the same tenant, settings and JVM flags; the two JSON
+ * answers are compared with {@link AnswerDiff}.
+ */
+final class AnswerCheck {
+
+	private AnswerCheck() {
+	}
+
+	/**
+	 * What the check found.
+	 *
+	 * @param baseline what the gateway under test was compared with
+	 * @param baselineJar the jar the baseline ran
+	 * @param baselineStartUpMs the baseline's start-up, to ready
+	 * @param sample {@code --sample}: 0 for each workload's covering prefix, otherwise
+	 * the number of requests taken from the start of each workload's sequence
+	 * @param allowedToDiffer the fields that may differ, and why
+	 * @param workloads per workload, in the order of the run
+	 */
+	record Answers(String baseline, String baselineJar, long baselineStartUpMs, int sample,
+			List<AnswerDiff.Ignored> allowedToDiffer, List<Compared> workloads) {
+
+		boolean differ() {
+			return this.workloads.stream().anyMatch((w) -> w.different() > 0);
+		}
+
+	}
+
+	/**
+	 * One workload's sample.
+	 *
+	 * @param compared requests sent to both gateways
+	 * @param equal those whose two answers were equal
+	 * @param firstDifference the first request whose answers differed, or null
+	 */
+	record Compared(String workload, int compared, int equal, Mismatch firstDifference) {
+
+		int different() {
+			return this.compared - this.equal;
+		}
+
+	}
+
+	/**
+	 * A request whose two answers differed.
+	 *
+	 * @param index its place in the workload's sequence (from 0)
+	 * @param request its operation name
+	 * @param variables its variables, as JSON
+	 * @param differences how many differences the two answers had
+	 * @param diff the first of them ({@link AnswerDiff#MAX_LISTED} at most), as
+	 * {@code path: baseline -> under test}
+	 */
+	record Mismatch(int index, String request, String variables, int differences, List<String> diff) {
+	}
+
+	/**
+	 * The requests of a workload the check sends: the first {@code n} of its sequence
+	 * (which repeats), or when {@code n} is 0 its covering prefix ({@link #covering}).
+	 */
+	static List<Workloads.Request> sample(List<Workloads.Request> sequence, int n) {
+		int size = (n > 0) ? n : covering(sequence);
+		List<Workloads.Request> sample = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			sample.add(sequence.get(i % sequence.size()));
+		}
+		return sample;
+	}
+
+	/**
+	 * The length of the shortest prefix of a sequence that holds each of its distinct
+	 * requests (same body) at least once: every document and every variable the workload
+	 * sends.
+	 */
+	static int covering(List<Workloads.Request> sequence) {
+		Set<ByteBuffer> seen = new HashSet<>();
+		int length = 0;
+		for (int i = 0; i < sequence.size(); i++) {
+			if (seen.add(ByteBuffer.wrap(sequence.get(i).body()))) {
+				length = i + 1;
+			}
+		}
+		return length;
+	}
+
+	/**
+	 * Starts the baseline (its own database folder, deleted afterwards), compares each
+	 * workload's sample, stops it.
+	 */
+	static Answers run(BenchOptions o, List<Workloads.Case> cases, Workloads workloads, String gateway, String sandbox,
+			JsonNode info, Path logs, String label) throws Exception {
+		Path jar = (o.baselineJar() != null) ? o.baselineJar() : o.jar();
+		String baseline = o.baseline().equals(BenchOptions.SAME)
+				? "the same jar, a second start (no --baseline" + " given: exercises the check, compares no change)"
+				: o.baseline();
+		Path database = Path.of("target", "bench-postgres", label + "-baseline");
+		Instant start = Instant.now();
+		Bench.log("answers: starting the baseline, %s (%s)", baseline, jar);
+		try (Procs.Started process = Procs.start("baseline", Bench.gatewayCommand(o, jar, sandbox, info, database),
+				BenchOptions.GATEWAY_ENVIRONMENT, logs)) {
+			String url = "http://127.0.0.1:"
+					+ Procs.awaitLoggedPort(process, Bench.GATEWAY_STARTED, Duration.ofMinutes(3));
+			Procs.awaitHttp(process, url + "/actuator/health/readiness", Duration.ofMinutes(3));
+			long startUp = Duration.between(start, Instant.now()).toMillis();
+			Bench.log("answers: baseline ready in %d ms", startUp);
+			List<Compared> compared = new ArrayList<>();
+			for (Workloads.Case c : cases) {
+				if (!c.target().equals(Workloads.ADSGRAPH) || c.requests().isEmpty()) {
+					continue;
+				}
+				workloads.awaitSteadyState(c.workload(), gateway);
+				workloads.awaitSteadyState(c.workload(), url);
+				Compared one = compare(c.workload(), sample(c.requests(), o.sample()), gateway + "/graphql",
+						url + "/graphql");
+				Bench.log("answers / %s: %d compared, %d equal%s", one.workload(), one.compared(), one.equal(),
+						(one.firstDifference() != null) ? ", first difference at request "
+								+ one.firstDifference().index() + ": " + one.firstDifference().diff().get(0) : "");
+				compared.add(one);
+			}
+			return new Answers(baseline, jar.toString(), startUp, o.sample(), AnswerDiff.IGNORED, compared);
+		}
+		finally {
+			EmbeddedPostgresServer.stopLeftOver(database);
+			FileSystemUtils.deleteRecursively(database);
+		}
+	}
+
+	/**
+	 * Sends each request to the gateway under test, then at once to the baseline, and
+	 * compares the two answers (their HTTP status, then their JSON).
+	 */
+	static Compared compare(String workload, List<Workloads.Request> sample, String underTest, String baseline)
+			throws IOException, InterruptedException {
+		int equal = 0;
+		Mismatch first = null;
+		for (int i = 0; i < sample.size(); i++) {
+			Workloads.Request request = sample.get(i);
+			Answer ours = send(underTest, request.body());
+			Answer theirs = send(baseline, request.body());
+			List<String> diff = new ArrayList<>();
+			int count;
+			if (ours.status() != theirs.status()) {
+				diff.add("(HTTP status): " + theirs.status() + " -> " + ours.status());
+			}
+			if (ours.json() != null && theirs.json() != null) {
+				AnswerDiff.Outcome outcome = AnswerDiff.compare(theirs.json(), ours.json());
+				outcome.listed().forEach((d) -> diff.add(d.toString()));
+				count = diff.size() - outcome.listed().size() + outcome.count();
+			}
+			else {
+				if (!ours.text().equals(theirs.text())) {
+					diff.add("(not JSON): " + excerpt(theirs.text()) + " -> " + excerpt(ours.text()));
+				}
+				count = diff.size();
+			}
+			if (count == 0) {
+				equal++;
+			}
+			else if (first == null) {
+				first = new Mismatch(i, request.name(), Bench.JSON.writeValueAsString(request.variables()), count,
+						List.copyOf(diff));
+			}
+		}
+		return new Compared(workload, sample.size(), equal, first);
+	}
+
+	private record Answer(int status, String text, JsonNode json) {
+	}
+
+	private static Answer send(String url, byte[] body) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = Bench.HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", Bench.API_KEY)
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		String text = new String(response.body(), StandardCharsets.UTF_8);
+		JsonNode json;
+		try {
+			json = Bench.JSON.readTree(response.body());
+		}
+		catch (RuntimeException ex) {
+			json = null;
+		}
+		return new Answer(response.statusCode(), text, json);
+	}
+
+	private static String excerpt(String text) {
+		return (text.length() > 80) ? text.substring(0, 80) + "…" : text;
+	}
+
+}
