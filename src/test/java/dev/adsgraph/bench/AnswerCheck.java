@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +25,17 @@ import dev.adsgraph.database.EmbeddedPostgresServer;
 
 /**
  * Unchanged answers (bench/README.md): after the measured runs, a sample of each
- * workload's requests goes, one request at a time, to the gateway under test and at once
- * to a baseline gateway (the pre-change jar, or a second start of the same jar) started
+ * workload's requests goes to the gateway under test and, each request at once after, to
+ * a baseline gateway (the pre-change jar, or a second start of the same jar) started
  * against the same sandbox with the same tenant, settings and JVM flags; the two JSON
  * answers are compared with {@link AnswerDiff}.
  */
 final class AnswerCheck {
+
+	/**
+	 * Requests compared at a time: each pair is sent back to back, a few pairs at once.
+	 */
+	static final int PAIRS_AT_ONCE = 4;
 
 	private AnswerCheck() {
 	}
@@ -111,13 +119,21 @@ final class AnswerCheck {
 
 	/**
 	 * Starts the baseline (its own database folder, deleted afterwards), compares each
-	 * workload's sample, stops it.
+	 * workload's sample, stops it; or with {@link BenchOptions#SELF} compares the gateway
+	 * with itself.
 	 */
 	static Answers run(BenchOptions o, List<Workloads.Case> cases, Workloads workloads, String gateway, String sandbox,
 			JsonNode info, Path logs, String label) throws Exception {
+		if (o.baseline().equals(BenchOptions.SELF)) {
+			Bench.log("answers: comparing the gateway with itself");
+			return new Answers(
+					"the gateway under test itself, each request twice (exercises the check, compares no change)",
+					o.jar().toString(), 0, o.sample(), AnswerDiff.IGNORED,
+					compareAll(o, cases, workloads, gateway, gateway));
+		}
 		Path jar = (o.baselineJar() != null) ? o.baselineJar() : o.jar();
 		String baseline = o.baseline().equals(BenchOptions.SAME)
-				? "the same jar, a second start (no --baseline" + " given: exercises the check, compares no change)"
+				? "the same jar, a second start (no --baseline given: exercises the check, compares no change)"
 				: o.baseline();
 		Path database = Path.of("target", "bench-postgres", label + "-baseline");
 		Instant start = Instant.now();
@@ -129,21 +145,8 @@ final class AnswerCheck {
 			Procs.awaitHttp(process, url + "/actuator/health/readiness", Duration.ofMinutes(3));
 			long startUp = Duration.between(start, Instant.now()).toMillis();
 			Bench.log("answers: baseline ready in %d ms", startUp);
-			List<Compared> compared = new ArrayList<>();
-			for (Workloads.Case c : cases) {
-				if (!c.target().equals(Workloads.ADSGRAPH) || c.requests().isEmpty()) {
-					continue;
-				}
-				workloads.awaitSteadyState(c.workload(), gateway);
-				workloads.awaitSteadyState(c.workload(), url);
-				Compared one = compare(c.workload(), sample(c.requests(), o.sample()), gateway + "/graphql",
-						url + "/graphql");
-				Bench.log("answers / %s: %d compared, %d equal%s", one.workload(), one.compared(), one.equal(),
-						(one.firstDifference() != null) ? ", first difference at request "
-								+ one.firstDifference().index() + ": " + one.firstDifference().diff().get(0) : "");
-				compared.add(one);
-			}
-			return new Answers(baseline, jar.toString(), startUp, o.sample(), AnswerDiff.IGNORED, compared);
+			return new Answers(baseline, jar.toString(), startUp, o.sample(), AnswerDiff.IGNORED,
+					compareAll(o, cases, workloads, gateway, url));
 		}
 		finally {
 			EmbeddedPostgresServer.stopLeftOver(database);
@@ -151,43 +154,85 @@ final class AnswerCheck {
 		}
 	}
 
+	private static List<Compared> compareAll(BenchOptions o, List<Workloads.Case> cases, Workloads workloads,
+			String gateway, String baseline) throws Exception {
+		List<Compared> compared = new ArrayList<>();
+		for (Workloads.Case c : cases) {
+			if (!c.target().equals(Workloads.ADSGRAPH) || c.requests().isEmpty()) {
+				continue;
+			}
+			workloads.awaitSteadyState(c.workload(), gateway);
+			if (!baseline.equals(gateway)) {
+				workloads.awaitSteadyState(c.workload(), baseline);
+			}
+			Compared one = compare(c.workload(), sample(c.requests(), o.sample()), gateway + "/graphql",
+					baseline + "/graphql");
+			Bench.log("answers / %s: %d compared, %d equal%s", one.workload(), one.compared(), one.equal(),
+					(one.firstDifference() != null) ? ", first difference at request " + one.firstDifference().index()
+							+ ": " + one.firstDifference().diff().get(0) : "");
+			compared.add(one);
+		}
+		return compared;
+	}
+
 	/**
 	 * Sends each request to the gateway under test, then at once to the baseline, and
-	 * compares the two answers (their HTTP status, then their JSON).
+	 * compares the two answers (their HTTP status, then their JSON); a few such pairs at
+	 * a time ({@link #PAIRS_AT_ONCE}), most of a pair's time being upstream latency.
 	 */
 	static Compared compare(String workload, List<Workloads.Request> sample, String underTest, String baseline)
-			throws IOException, InterruptedException {
-		int equal = 0;
-		Mismatch first = null;
-		for (int i = 0; i < sample.size(); i++) {
-			Workloads.Request request = sample.get(i);
-			Answer ours = send(underTest, request.body());
-			Answer theirs = send(baseline, request.body());
-			List<String> diff = new ArrayList<>();
-			int count;
-			if (ours.status() != theirs.status()) {
-				diff.add("(HTTP status): " + theirs.status() + " -> " + ours.status());
+			throws Exception {
+		ExecutorService pairs = Executors.newFixedThreadPool(PAIRS_AT_ONCE);
+		try {
+			List<Future<Mismatch>> outcomes = new ArrayList<>();
+			for (int i = 0; i < sample.size(); i++) {
+				int index = i;
+				outcomes.add(pairs.submit(() -> comparePair(index, sample.get(index), underTest, baseline)));
 			}
-			if (ours.json() != null && theirs.json() != null) {
-				AnswerDiff.Outcome outcome = AnswerDiff.compare(theirs.json(), ours.json());
-				outcome.listed().forEach((d) -> diff.add(d.toString()));
-				count = diff.size() - outcome.listed().size() + outcome.count();
-			}
-			else {
-				if (!ours.text().equals(theirs.text())) {
-					diff.add("(not JSON): " + excerpt(theirs.text()) + " -> " + excerpt(ours.text()));
+			int equal = 0;
+			Mismatch first = null;
+			for (Future<Mismatch> outcome : outcomes) {
+				Mismatch mismatch = outcome.get();
+				if (mismatch == null) {
+					equal++;
 				}
-				count = diff.size();
+				else if (first == null) {
+					first = mismatch;
+				}
 			}
-			if (count == 0) {
-				equal++;
-			}
-			else if (first == null) {
-				first = new Mismatch(i, request.name(), Bench.JSON.writeValueAsString(request.variables()), count,
-						List.copyOf(diff));
-			}
+			return new Compared(workload, sample.size(), equal, first);
 		}
-		return new Compared(workload, sample.size(), equal, first);
+		finally {
+			pairs.shutdownNow();
+		}
+	}
+
+	/**
+	 * One request to the gateway under test, then at once to the baseline; null when the
+	 * two answers are equal.
+	 */
+	private static Mismatch comparePair(int index, Workloads.Request request, String underTest, String baseline)
+			throws IOException, InterruptedException {
+		Answer ours = send(underTest, request.body());
+		Answer theirs = send(baseline, request.body());
+		List<String> diff = new ArrayList<>();
+		int count;
+		if (ours.status() != theirs.status()) {
+			diff.add("(HTTP status): " + theirs.status() + " -> " + ours.status());
+		}
+		if (ours.json() != null && theirs.json() != null) {
+			AnswerDiff.Outcome outcome = AnswerDiff.compare(theirs.json(), ours.json());
+			outcome.listed().forEach((d) -> diff.add(d.toString()));
+			count = diff.size() - outcome.listed().size() + outcome.count();
+		}
+		else {
+			if (!ours.text().equals(theirs.text())) {
+				diff.add("(not JSON): " + excerpt(theirs.text()) + " -> " + excerpt(ours.text()));
+			}
+			count = diff.size();
+		}
+		return (count == 0) ? null : new Mismatch(index, request.name(),
+				Bench.JSON.writeValueAsString(request.variables()), count, List.copyOf(diff));
 	}
 
 	private record Answer(int status, String text, JsonNode json) {

@@ -34,8 +34,10 @@ import org.springframework.boot.convert.DurationStyle;
  * in memory, one on Redis, two on Redis) instead of the workloads against the peer and
  * the direct floor
  * @param baseline what each workload's answers are compared with ({@link AnswerCheck}):
- * {@value #SAME} (a second start of the jar under test), {@value #OFF} (no check), or the
- * name of {@code baselineJar} (bench/run's {@code --baseline=<git ref>} builds it)
+ * {@value #SAME} (a second start of the jar under test), {@value #SELF} (the gateway
+ * under test itself, each request twice: what the smoke run does), {@value #OFF} (no
+ * check), or the name of {@code baselineJar} (bench/run's {@code --baseline=<git ref>}
+ * builds it)
  * @param baselineJar the pre-change gateway's jar, or null
  * @param sample how many requests of each workload's sequence the check sends; 0 for each
  * workload's covering prefix (every distinct request once)
@@ -48,6 +50,12 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	 * No baseline given: the answers are compared with a second start of the same jar.
 	 */
 	static final String SAME = "same";
+
+	/**
+	 * The smoke run's baseline: the gateway under test itself, so that the check costs no
+	 * second start.
+	 */
+	static final String SELF = "self";
 
 	/** No answer check. */
 	static final String OFF = "off";
@@ -95,7 +103,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --scale-out=false   instead: one replica in memory, one on Redis, two on Redis (a redis-server
 			                      of its own), the cache-hot lookup and a burst on one seller's SP-API plan
 			  --baseline=same     compare each workload's answers with: same (a second start of the jar),
-			                      off (no check), or with bench/run a git ref (its jar, built once and kept)
+			                      self (the gateway itself; --smoke's default), off (no check), or with
+			                      bench/run a git ref (its jar, built once and kept)
 			  --baseline-jar=<path> --baseline-label=<name>   the pre-change jar, and what to call it
 			  --sample=0          requests of each workload the check sends (0: every distinct one once)
 			  --smoke             seconds-long run with few clients (what mvn verify runs)
@@ -110,7 +119,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false);
+				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false, SELF, null,
+				0);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -177,8 +187,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	}
 
 	private static String baseline(String value) {
-		if (!value.equals(SAME) && !value.equals(OFF)) {
-			throw new IllegalArgumentException("--baseline takes same or off here, was " + value
+		if (!List.of(SAME, SELF, OFF).contains(value)) {
+			throw new IllegalArgumentException("--baseline takes same, self or off here, was " + value
 					+ " (bench/run builds a git ref's jar and passes it as --baseline-jar)");
 		}
 		return value;

@@ -52,6 +52,8 @@ class BenchOptionsTest {
 		assertThat(none.baselineJar()).isNull();
 		assertThat(none.sample()).isZero();
 		assertThat(BenchOptions.parse(new String[] { "--baseline=off" }).checksAnswers()).isFalse();
+		// the smoke run compares the gateway with itself: no second start
+		assertThat(BenchOptions.parse(new String[] { "--smoke" }).baseline()).isEqualTo(BenchOptions.SELF);
 		BenchOptions jar = BenchOptions.parse(new String[] { "--baseline-jar=target/old.jar", "--sample=100" });
 		assertThat(jar.baselineJar()).isEqualTo(Path.of("target/old.jar"));
 		assertThat(jar.baseline()).isEqualTo("target/old.jar");

@@ -155,12 +155,13 @@ final class Report {
 			.append(answers.baseline())
 			.append(", `")
 			.append(answers.baselineJar())
-			.append("`, ready in ")
-			.append(String.format(Locale.ROOT, "%.1f", answers.baselineStartUpMs() / 1000.0))
-			.append(" s. After the measured runs, each workload's ")
+			.append('`')
+			.append((answers.baselineStartUpMs() > 0)
+					? String.format(Locale.ROOT, ", ready in %.1f s", answers.baselineStartUpMs() / 1000.0) : "")
+			.append(". After the measured runs, each workload's ")
 			.append((answers.sample() > 0) ? "first " + answers.sample() + " requests"
 					: "requests up to the last first-time one (every distinct request once)")
-			.append(" went one by one to this gateway and at once to the baseline; the JSON answers were compared."
+			.append(" went to this gateway, each at once after to the baseline; the JSON answers were compared."
 					+ " Allowed to differ: ");
 		List<String> allowed = new ArrayList<>();
 		for (AnswerDiff.Ignored ignored : answers.allowedToDiffer()) {
