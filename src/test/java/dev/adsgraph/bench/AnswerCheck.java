@@ -65,9 +65,11 @@ final class AnswerCheck {
 	 *
 	 * @param compared requests sent to both gateways
 	 * @param equal those whose two answers were equal
+	 * @param allowedDifferences values of the fields allowed to differ that did, over all
+	 * the requests (so the list's entries are seen to be needed)
 	 * @param firstDifference the first request whose answers differed, or null
 	 */
-	record Compared(String workload, int compared, int equal, Mismatch firstDifference) {
+	record Compared(String workload, int compared, int equal, int allowedDifferences, Mismatch firstDifference) {
 
 		int different() {
 			return this.compared - this.equal;
@@ -167,7 +169,8 @@ final class AnswerCheck {
 			}
 			Compared one = compare(c.workload(), sample(c.requests(), o.sample()), gateway + "/graphql",
 					baseline + "/graphql");
-			Bench.log("answers / %s: %d compared, %d equal%s", one.workload(), one.compared(), one.equal(),
+			Bench.log("answers / %s: %d compared, %d equal (%d allowed differences)%s", one.workload(), one.compared(),
+					one.equal(), one.allowedDifferences(),
 					(one.firstDifference() != null) ? ", first difference at request " + one.firstDifference().index()
 							+ ": " + one.firstDifference().diff().get(0) : "");
 			compared.add(one);
@@ -184,23 +187,25 @@ final class AnswerCheck {
 			throws Exception {
 		ExecutorService pairs = Executors.newFixedThreadPool(PAIRS_AT_ONCE);
 		try {
-			List<Future<Mismatch>> outcomes = new ArrayList<>();
+			List<Future<Pair>> outcomes = new ArrayList<>();
 			for (int i = 0; i < sample.size(); i++) {
 				int index = i;
 				outcomes.add(pairs.submit(() -> comparePair(index, sample.get(index), underTest, baseline)));
 			}
 			int equal = 0;
+			int allowed = 0;
 			Mismatch first = null;
-			for (Future<Mismatch> outcome : outcomes) {
-				Mismatch mismatch = outcome.get();
-				if (mismatch == null) {
+			for (Future<Pair> outcome : outcomes) {
+				Pair pair = outcome.get();
+				allowed += pair.allowed();
+				if (pair.mismatch() == null) {
 					equal++;
 				}
 				else if (first == null) {
-					first = mismatch;
+					first = pair.mismatch();
 				}
 			}
-			return new Compared(workload, sample.size(), equal, first);
+			return new Compared(workload, sample.size(), equal, allowed, first);
 		}
 		finally {
 			pairs.shutdownNow();
@@ -208,15 +213,20 @@ final class AnswerCheck {
 	}
 
 	/**
-	 * One request to the gateway under test, then at once to the baseline; null when the
-	 * two answers are equal.
+	 * One request's two answers: how they differ (null when they are equal), and how many
+	 * allowed differences they had.
 	 */
-	private static Mismatch comparePair(int index, Workloads.Request request, String underTest, String baseline)
+	private record Pair(Mismatch mismatch, int allowed) {
+	}
+
+	/** One request to the gateway under test, then at once to the baseline. */
+	private static Pair comparePair(int index, Workloads.Request request, String underTest, String baseline)
 			throws IOException, InterruptedException {
 		Answer ours = send(underTest, request.body());
 		Answer theirs = send(baseline, request.body());
 		List<String> diff = new ArrayList<>();
 		int count;
+		int allowed = 0;
 		if (ours.status() != theirs.status()) {
 			diff.add("(HTTP status): " + theirs.status() + " -> " + ours.status());
 		}
@@ -224,6 +234,7 @@ final class AnswerCheck {
 			AnswerDiff.Outcome outcome = AnswerDiff.compare(theirs.json(), ours.json());
 			outcome.listed().forEach((d) -> diff.add(d.toString()));
 			count = diff.size() - outcome.listed().size() + outcome.count();
+			allowed = outcome.allowed();
 		}
 		else {
 			if (!ours.text().equals(theirs.text())) {
@@ -231,8 +242,8 @@ final class AnswerCheck {
 			}
 			count = diff.size();
 		}
-		return (count == 0) ? null : new Mismatch(index, request.name(),
-				Bench.JSON.writeValueAsString(request.variables()), count, List.copyOf(diff));
+		return new Pair((count == 0) ? null : new Mismatch(index, request.name(),
+				Bench.JSON.writeValueAsString(request.variables()), count, List.copyOf(diff)), allowed);
 	}
 
 	private record Answer(int status, String text, JsonNode json) {

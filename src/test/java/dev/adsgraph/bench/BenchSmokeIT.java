@@ -106,7 +106,7 @@ class BenchSmokeIT {
 		assertThat(json.get("answers").get("allowedToDiffer").size()).isEqualTo(AnswerDiff.IGNORED.size());
 		String markdown = Files.readString(results.markdownFile());
 		assertThat(markdown).contains("| workload | model | target |", "added p99 ms over direct",
-				"## Unchanged answers", "| d2 | 63 | 63 | 0 | – |");
+				"## Unchanged answers", "| d2 | 63 | 63 | 0 | 0 | – |");
 		if (peer) {
 			assertThat(markdown).contains(Workloads.PEER, "throughput ours/peer");
 		}

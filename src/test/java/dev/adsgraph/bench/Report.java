@@ -169,16 +169,16 @@ final class Report {
 					+ ")");
 		}
 		md.append(String.join("; ", allowed)).append(".\n\n");
-		md.append("| workload | requests compared | equal | different | first difference |\n");
-		md.append("|---|---:|---:|---:|---|\n");
+		md.append("| workload | requests compared | equal | different | allowed differences | first difference |\n");
+		md.append("|---|---:|---:|---:|---:|---|\n");
 		for (AnswerCheck.Compared w : answers.workloads()) {
 			AnswerCheck.Mismatch m = w.firstDifference();
 			String first = (m == null) ? "–"
 					: String.format(Locale.ROOT, "request %d, `%s` %s: %d differences, %s", m.index(), m.request(),
 							shorten(m.variables(), 120), m.differences(),
 							String.join("; ", m.diff().stream().map((d) -> "`" + d.replace("`", "'") + "`").toList()));
-			md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s |%n", w.workload(), w.compared(), w.equal(),
-					w.different(), first.replace("|", "\\|")));
+			md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", w.workload(), w.compared(),
+					w.equal(), w.different(), w.allowedDifferences(), first.replace("|", "\\|")));
 		}
 		return md.toString();
 	}
