@@ -89,6 +89,13 @@ public final class Bench {
 		System.out.println();
 		System.out.println(Report.markdown(results));
 		System.out.println("Results: " + results.jsonFile() + " and " + results.markdownFile());
+		if (results.answers() != null && results.answers().differ()) {
+			// after the results are written: a run whose answers changed fails
+			System.out.println("bench: answers differ from the baseline's (\"Unchanged answers\" in "
+					+ results.markdownFile() + "); exit status 1");
+			System.exit(1);
+			return;
+		}
 		System.exit(0);
 	}
 
@@ -147,18 +154,12 @@ public final class Bench {
 					Map.of("mode", "random", "seed", 7, "rules", List.of(Map.of("upstream", "*", "operation", "*",
 							"latency", o.latency().toMillis() + "ms", "latencyJitter", o.jitter().toMillis() + "ms"))));
 			JsonNode info = control.get("/sandbox");
-			List<String> gatewayCommand = new ArrayList<>();
-			gatewayCommand.add(Procs.java());
-			gatewayCommand.addAll(o.gatewayJvm());
+			List<String> gatewayCommand = gatewayCommand(o, o.jar(), sandbox, info, database);
 			if (o.jfr()) {
-				gatewayCommand
-					.add("-XX:StartFlightRecording=filename=" + o.out().resolve(label + "-gateway.jfr").toAbsolutePath()
-							+ ",settings=profile,dumponexit=true");
+				gatewayCommand.add(1 + o.gatewayJvm().size(),
+						"-XX:StartFlightRecording=filename=" + o.out().resolve(label + "-gateway.jfr").toAbsolutePath()
+								+ ",settings=profile,dumponexit=true");
 			}
-			gatewayCommand.addAll(List.of("-jar", o.jar().toString()));
-			gatewayCommand.addAll(gatewayArguments(0, sandbox, info));
-			gatewayCommand.add("--adsgraph.database.embedded.data-directory=" + database);
-			gatewayCommand.addAll(o.gatewayArgs());
 			Instant gatewayStart = Instant.now();
 			try (Procs.Started gatewayProcess = Procs.start("gateway", gatewayCommand, BenchOptions.GATEWAY_ENVIRONMENT,
 					logs)) {
@@ -217,8 +218,13 @@ public final class Bench {
 							rows.add(measure(c, "open", o, control, gateway, process,
 									() -> LoadGenerator.open(c.operation(), o.rate(), o.duration())));
 						}
+						// After the last measured run has read the sandbox's counters:
+						// the
+						// check's upstream calls (and the baseline's) count in no run.
+						AnswerCheck.Answers answers = o.checksAnswers()
+								? AnswerCheck.run(o, cases, workloads, gateway, sandbox, info, logs, label) : null;
 						Results results = new Results(label, began, Duration.between(began, Instant.now()), o,
-								Results.describeMachine(), gatewayStartUp, peerStartUp, rows, findings,
+								Results.describeMachine(), gatewayStartUp, peerStartUp, rows, findings, answers,
 								o.out().resolve(label + ".json"), o.out().resolve(label + ".md"));
 						Report.write(results);
 						return results;
@@ -231,6 +237,21 @@ public final class Bench {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A gateway's command line: the JVM flags, the jar, live mode against the sandbox
+	 * with the bench's tenant, its own database folder, the run's extra settings.
+	 */
+	static List<String> gatewayCommand(BenchOptions o, Path jar, String sandbox, JsonNode info, Path database) {
+		List<String> command = new ArrayList<>();
+		command.add(Procs.java());
+		command.addAll(o.gatewayJvm());
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(gatewayArguments(0, sandbox, info));
+		command.add("--adsgraph.database.embedded.data-directory=" + database);
+		command.addAll(o.gatewayArgs());
+		return command;
 	}
 
 	interface Run {

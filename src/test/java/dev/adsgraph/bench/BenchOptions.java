@@ -33,10 +33,40 @@ import org.springframework.boot.convert.DurationStyle;
  * @param scaleOut whether to run the scale-out comparison ({@link ScaleOut}: one replica
  * in memory, one on Redis, two on Redis) instead of the workloads against the peer and
  * the direct floor
+ * @param baseline what each workload's answers are compared with ({@link AnswerCheck}):
+ * {@value #SAME} (a second start of the jar under test), {@value #SELF} (the gateway
+ * under test itself, each request twice: what the smoke run does), {@value #OFF} (no
+ * check), or the name of {@code baselineJar} (bench/run's {@code --baseline=<git ref>}
+ * builds it)
+ * @param baselineJar the pre-change gateway's jar, or null
+ * @param sample how many requests of each workload's sequence the check sends; 0 for each
+ * workload's covering prefix (every distinct request once)
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
-		boolean jfr, String label, boolean scaleOut) {
+		boolean jfr, String label, boolean scaleOut, String baseline, Path baselineJar, int sample) {
+
+	/**
+	 * No baseline given: the answers are compared with a second start of the same jar.
+	 */
+	static final String SAME = "same";
+
+	/**
+	 * The smoke run's baseline: the gateway under test itself, so that the check costs no
+	 * second start.
+	 */
+	static final String SELF = "self";
+
+	/** No answer check. */
+	static final String OFF = "off";
+
+	/** The settings without an answer check's choices: compared with the same jar. */
+	BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
+			Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
+			boolean jfr, String label, boolean scaleOut) {
+		this(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm, gatewayArgs, jfr,
+				label, scaleOut, SAME, null, 0);
+	}
 
 	/**
 	 * Every workload, in the order a run measures them (bench/README.md describes each).
@@ -72,6 +102,11 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --out=bench/results --label=<timestamp> --jar=target/adsgraph.jar
 			  --scale-out=false   instead: one replica in memory, one on Redis, two on Redis (a redis-server
 			                      of its own), the cache-hot lookup and a burst on one seller's SP-API plan
+			  --baseline=same     compare each workload's answers with: same (a second start of the jar),
+			                      self (the gateway itself; --smoke's default), off (no check), or with
+			                      bench/run a git ref (its jar, built once and kept)
+			  --baseline-jar=<path> --baseline-label=<name>   the pre-change jar, and what to call it
+			  --sample=0          requests of each workload the check sends (0: every distinct one once)
 			  --smoke             seconds-long run with few clients (what mvn verify runs)
 			""";
 
@@ -84,7 +119,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false);
+				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false, SELF, null,
+				0);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -96,6 +132,9 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		String peer = o.peer, label = o.label;
 		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm, gatewayArgs = o.gatewayArgs;
 		boolean jfr = o.jfr, scaleOut = o.scaleOut;
+		String baseline = o.baseline, baselineLabel = null;
+		Path baselineJar = o.baselineJar;
+		int sample = o.sample;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				continue;
@@ -122,11 +161,37 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				case "jfr" -> jfr = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				case "label" -> label = label(value);
 				case "scale-out" -> scaleOut = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
+				case "baseline" -> baseline = baseline(value);
+				case "baseline-jar" -> baselineJar = Path.of(value);
+				case "baseline-label" -> baselineLabel = value;
+				case "sample" -> sample = (int) number(name, value, 0, 100_000);
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}
+		if (baselineJar != null) {
+			if (baseline.equals(OFF)) {
+				throw new IllegalArgumentException("--baseline=off and --baseline-jar exclude each other");
+			}
+			baseline = (baselineLabel != null) ? baselineLabel : baselineJar.toString();
+		}
+		else if (baselineLabel != null) {
+			throw new IllegalArgumentException("--baseline-label names a --baseline-jar; none was given");
+		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				gatewayArgs, jfr, label, scaleOut);
+				gatewayArgs, jfr, label, scaleOut, baseline, baselineJar, sample);
+	}
+
+	/** Whether each workload's answers are compared with a baseline gateway. */
+	boolean checksAnswers() {
+		return !this.baseline.equals(OFF);
+	}
+
+	private static String baseline(String value) {
+		if (!List.of(SAME, SELF, OFF).contains(value)) {
+			throw new IllegalArgumentException("--baseline takes same, self or off here, was " + value
+					+ " (bench/run builds a git ref's jar and passes it as --baseline-jar)");
+		}
+		return value;
 	}
 
 	private static Duration duration(String name, String value) {

@@ -45,6 +45,26 @@ class BenchOptionsTest {
 	}
 
 	@Test
+	void answersAreComparedWithASecondStartOfTheSameJarUnlessABaselineIsGiven() {
+		BenchOptions none = BenchOptions.parse(new String[0]);
+		assertThat(none.checksAnswers()).isTrue();
+		assertThat(none.baseline()).isEqualTo(BenchOptions.SAME);
+		assertThat(none.baselineJar()).isNull();
+		assertThat(none.sample()).isZero();
+		assertThat(BenchOptions.parse(new String[] { "--baseline=off" }).checksAnswers()).isFalse();
+		// the smoke run compares the gateway with itself: no second start
+		assertThat(BenchOptions.parse(new String[] { "--smoke" }).baseline()).isEqualTo(BenchOptions.SELF);
+		BenchOptions jar = BenchOptions.parse(new String[] { "--baseline-jar=target/old.jar", "--sample=100" });
+		assertThat(jar.baselineJar()).isEqualTo(Path.of("target/old.jar"));
+		assertThat(jar.baseline()).isEqualTo("target/old.jar");
+		assertThat(jar.sample()).isEqualTo(100);
+		// bench/run's --baseline=<git ref> builds the jar and names it
+		assertThat(BenchOptions
+			.parse(new String[] { "--baseline-jar=target/old.jar", "--baseline-label=main (91a6f57f9fac)" })
+			.baseline()).isEqualTo("main (91a6f57f9fac)");
+	}
+
+	@Test
 	void wrongOptionsAreRefusedNamingTheOption() {
 		for (List<String> wrong : List.of(List.of("--duration=soon", "--duration"),
 				List.of("--duration=0s", "--duration"), List.of("--clients=0", "--clients"),
@@ -52,7 +72,8 @@ class BenchOptionsTest {
 				List.of("--workloads=a,f", "--workloads"), List.of("--workloads=d3", "--workloads"),
 				List.of("--peer=maybe", "--peer"), List.of("--jfr=yes", "--jfr"), List.of("--label=a/b", "--label"),
 				List.of("--gateway-args=-Xmx1g", "--gateway-args"), List.of("--colour=red", "--colour"),
-				List.of("duration=5s", "duration=5s"))) {
+				List.of("duration=5s", "duration=5s"), List.of("--baseline=main", "bench/run"),
+				List.of("--sample=-1", "--sample"), List.of("--baseline-label=x", "--baseline-jar"))) {
 			assertThatIllegalArgumentException().as(wrong.get(0))
 				.isThrownBy(() -> BenchOptions.parse(new String[] { wrong.get(0) }))
 				.withMessageContaining(wrong.get(1));

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark (bench/run) end to end for a second per run, so it cannot rot unnoticed:
  * the packaged jar's sandbox and gateway, the peer gateway when bench/peer is installed
  * (required under {@code ADSGRAPH_REQUIRE_TOOLS=1}, as {@code .ci/run} sets), every
- * workload ({@link BenchOptions#WORKLOADS}) in both load models, the results files. Runs
- * in Maven's integration-test phase, after {@code package}. Output in
+ * workload ({@link BenchOptions#WORKLOADS}) in both load models, each workload's answers
+ * compared ({@link AnswerCheck}, with the gateway itself: no second start), the results
+ * files. Runs in Maven's integration-test phase, after {@code package}. Output in
  * {@code target/bench-smoke/}, processes' logs in {@code target/bench-logs/smoke/}.
  */
 class BenchSmokeIT {
@@ -32,7 +33,8 @@ class BenchSmokeIT {
 		BenchOptions smoke = BenchOptions.smoke(out);
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(),
-				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke", false);
+				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke", false, smoke.baseline(), smoke.baselineJar(),
+				smoke.sample());
 
 		Results results = Bench.run(options);
 
@@ -86,11 +88,28 @@ class BenchSmokeIT {
 		assertThat(cold).containsKey("sp.na.searchCatalogItems");
 		assertThat(cold.get("sp.na.searchCatalogItems")).isBetween(1L, 3L);
 
+		// Unchanged answers: every workload's sample, each distinct request once,
+		// compared
+		// with the baseline (--smoke: the gateway itself, each request twice), all equal.
+		Map<String, Integer> sampled = Map.of("a", 1, "b", 1, "c", 1, "d", 1, "d2", 63, "e", 12 * 7 + 2 + 3);
+		assertThat(results.answers().baseline()).startsWith("the gateway under test itself");
+		assertThat(results.answers().workloads()).extracting(AnswerCheck.Compared::workload)
+			.containsExactlyElementsOf(BenchOptions.WORKLOADS);
+		for (AnswerCheck.Compared compared : results.answers().workloads()) {
+			assertThat(compared.compared()).as(compared.workload()).isEqualTo(sampled.get(compared.workload()));
+			assertThat(compared.equal()).as(compared.workload() + ": " + compared.firstDifference())
+				.isEqualTo(compared.compared());
+		}
+		assertThat(results.answers().differ()).isFalse();
+
 		JsonNode json = Bench.JSON.readTree(results.jsonFile().toFile());
 		assertThat(json.get("rows").size()).isEqualTo(results.rows().size());
 		assertThat(json.get("ratios").size()).isPositive();
+		assertThat(json.get("answers").get("workloads").get(4).get("equal").asInt()).isEqualTo(63);
+		assertThat(json.get("answers").get("allowedToDiffer").size()).isEqualTo(AnswerDiff.IGNORED.size());
 		String markdown = Files.readString(results.markdownFile());
-		assertThat(markdown).contains("| workload | model | target |", "added p99 ms over direct");
+		assertThat(markdown).contains("| workload | model | target |", "added p99 ms over direct",
+				"## Unchanged answers", "| d2 | 63 | 63 | 0 | 0 | – |");
 		if (peer) {
 			assertThat(markdown).contains(Workloads.PEER, "throughput ours/peer");
 		}

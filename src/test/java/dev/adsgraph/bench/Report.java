@@ -42,6 +42,7 @@ final class Report {
 		json.put("rows", results.rows());
 		json.put("ratios", ratios(results));
 		json.put("findings", results.findings());
+		json.put("answers", results.answers());
 		Files.writeString(results.jsonFile(),
 				Bench.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + System.lineSeparator());
 		Files.writeString(results.markdownFile(), markdown(results));
@@ -123,6 +124,9 @@ final class Report {
 			results.findings()
 				.forEach((name, value) -> md.append("- `").append(name).append("`: ").append(value).append('\n'));
 		}
+		if (results.answers() != null) {
+			md.append(answers(results.answers()));
+		}
 		List<Results.Row> errors = results.rows().stream().filter((r) -> r.firstError() != null).toList();
 		if (!errors.isEmpty()) {
 			md.append("\nFirst error of each run with errors:\n\n");
@@ -137,6 +141,50 @@ final class Report {
 				.append('\n'));
 		}
 		return md.toString();
+	}
+
+	/**
+	 * The answer-equality check: per workload, requests compared, equal, and the first
+	 * difference with its request and a path-level diff.
+	 */
+	static String answers(AnswerCheck.Answers answers) {
+		StringBuilder md = new StringBuilder("\n## Unchanged answers\n\n");
+		md.append(answers.differ() ? "**The answers differ from the baseline's** (bench/run's exit status is 1). "
+				: "Every answer compared is equal to the baseline's. ");
+		md.append("Baseline: ")
+			.append(answers.baseline())
+			.append(", `")
+			.append(answers.baselineJar())
+			.append('`')
+			.append((answers.baselineStartUpMs() > 0)
+					? String.format(Locale.ROOT, ", ready in %.1f s", answers.baselineStartUpMs() / 1000.0) : "")
+			.append(". After the measured runs, each workload's ")
+			.append((answers.sample() > 0) ? "first " + answers.sample() + " requests"
+					: "requests up to the last first-time one (every distinct request once)")
+			.append(" went to this gateway, each at once after to the baseline; the JSON answers were compared."
+					+ " Allowed to differ: ");
+		List<String> allowed = new ArrayList<>();
+		for (AnswerDiff.Ignored ignored : answers.allowedToDiffer()) {
+			allowed.add("`" + ignored.pattern() + "` (" + (ignored.presence() ? "" : "its value only: ") + ignored.why()
+					+ ")");
+		}
+		md.append(String.join("; ", allowed)).append(".\n\n");
+		md.append("| workload | requests compared | equal | different | allowed differences | first difference |\n");
+		md.append("|---|---:|---:|---:|---:|---|\n");
+		for (AnswerCheck.Compared w : answers.workloads()) {
+			AnswerCheck.Mismatch m = w.firstDifference();
+			String first = (m == null) ? "–"
+					: String.format(Locale.ROOT, "request %d, `%s` %s: %d differences, %s", m.index(), m.request(),
+							shorten(m.variables(), 120), m.differences(),
+							String.join("; ", m.diff().stream().map((d) -> "`" + d.replace("`", "'") + "`").toList()));
+			md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", w.workload(), w.compared(),
+					w.equal(), w.different(), w.allowedDifferences(), first.replace("|", "\\|")));
+		}
+		return md.toString();
+	}
+
+	private static String shorten(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) + "…" : text;
 	}
 
 	/** Upstream calls per request, by operation, as the reports print them. */

@@ -17,10 +17,12 @@ import java.util.stream.Stream;
  * @param rows one per workload, target and load model
  * @param findings what was measured besides the runs (for example a cold request's
  * upstream calls)
+ * @param answers each workload's answers compared with a baseline gateway's, or null
+ * ({@code --baseline=off})
  */
 record Results(String label, Instant began, Duration elapsed, BenchOptions options, Map<String, Object> machine,
-		Duration gatewayStartUp, Duration peerStartUp, List<Row> rows, Map<String, Object> findings, Path jsonFile,
-		Path markdownFile) {
+		Duration gatewayStartUp, Duration peerStartUp, List<Row> rows, Map<String, Object> findings,
+		AnswerCheck.Answers answers, Path jsonFile, Path markdownFile) {
 
 	/**
 	 * One measured run.

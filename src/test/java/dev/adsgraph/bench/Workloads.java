@@ -168,8 +168,34 @@ final class Workloads implements AutoCloseable {
 	static final List<String> SESSION = List.of("overview", "productsAndPerformance", "status", "status", "status",
 			"status", "status");
 
-	/** One target's way of running one workload. */
-	record Case(String workload, String target, Supplier<Mono<Boolean>> operation, Bench.Before before) {
+	/**
+	 * One target's way of running one workload.
+	 *
+	 * @param requests Adsgraph's request sequence, one period of it (request <i>i</i> of
+	 * a run is {@code requests.get(i mod size)}), which the answer-equality check samples
+	 * ({@link AnswerCheck}); empty for the other targets
+	 */
+	record Case(String workload, String target, Supplier<Mono<Boolean>> operation, Bench.Before before,
+			List<Request> requests) {
+
+		Case(String workload, String target, Supplier<Mono<Boolean>> operation, Bench.Before before) {
+			this(workload, target, operation, before, List.of());
+		}
+
+	}
+
+	/**
+	 * One GraphQL request of a workload.
+	 *
+	 * @param name its operation name
+	 * @param body the request's body, as sent
+	 */
+	record Request(String name, Map<String, Object> variables, byte[] body) {
+
+		static Request of(String name, String query, Map<String, Object> variables) {
+			return new Request(name, variables, Http.graphqlBody(query, variables));
+		}
+
 	}
 
 	private final Http http;
@@ -315,8 +341,7 @@ final class Workloads implements AutoCloseable {
 		String ads = this.sandbox + "/ads/na";
 		switch (workload) {
 			case "a" -> {
-				byte[] body = Http.graphqlBody(OVERVIEW, Map.of());
-				cases.add(new Case("a", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				cases.add(adsgraphCase("a", List.of(Request.of("Overview", OVERVIEW, Map.of())), null));
 				peerCase("a", "overview.graphql", Map.of()).ifPresent(cases::add);
 				byte[] list = "{\"maxResults\":100}".getBytes(StandardCharsets.UTF_8);
 				HttpClient listClient = this.direct
@@ -332,14 +357,12 @@ final class Workloads implements AutoCloseable {
 								null));
 			}
 			case "b" -> {
-				byte[] body = Http.graphqlBody(PRODUCTS,
-						Map.of("asins", this.asins, "start", this.start.toString(), "end", this.end.toString()));
-				cases.add(new Case("b", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body),
+				cases.add(adsgraphCase("b", List.of(Request.of("Products", PRODUCTS, productsVariables())),
 						this::coldProductsRequest));
 			}
 			case "c" -> {
-				byte[] body = Http.graphqlBody(PROFILE, Map.of("profileId", this.profileId));
-				cases.add(new Case("c", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				cases.add(adsgraphCase("c",
+						List.of(Request.of("Profile", PROFILE, Map.of("profileId", this.profileId))), null));
 				peerCase("c", "profile.graphql", Map.of("profileId", this.profileId)).ifPresent(cases::add);
 				HttpClient jsonClient = this.direct.headers((h) -> h.set("Accept", "application/json"));
 				cases.add(new Case("c", DIRECT,
@@ -347,8 +370,7 @@ final class Workloads implements AutoCloseable {
 						null));
 			}
 			case "d" -> {
-				byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", this.adsAccountId));
-				cases.add(new Case("d", ADSGRAPH, () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body), null));
+				cases.add(adsgraphCase("d", List.of(statusRequest(this.adsAccountId)), null));
 				peerCase("d", "status.graphql", Map.of("adsAccountId", this.adsAccountId)).ifPresent(cases::add);
 				HttpClient accountClient = this.direct.headers((h) -> h.set("Accept", ADS_ACCOUNT));
 				cases.add(new Case("d", DIRECT, () -> Http.expect2xx(accountClient, HttpMethod.GET,
@@ -356,10 +378,8 @@ final class Workloads implements AutoCloseable {
 			}
 			case "d2" -> {
 				Bench.Before accounts = () -> Map.of("d2.adsAccountsPolled", this.adsAccountIds.size());
-				cases.add(new Case("d2", ADSGRAPH, roundRobin(this.adsAccountIds, (id) -> {
-					byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", id));
-					return () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body);
-				}), accounts));
+				cases.add(adsgraphCase("d2", this.adsAccountIds.stream().map(Workloads::statusRequest).toList(),
+						accounts));
 				Path document = this.peerQueries.resolve("status.graphql");
 				if (this.peerGraphql != null && Files.isRegularFile(document)) {
 					String status = Files.readString(document);
@@ -374,27 +394,49 @@ final class Workloads implements AutoCloseable {
 						null));
 			}
 			case "e" -> {
-				byte[] overview = Http.graphqlBody(OVERVIEW, Map.of());
-				byte[] products = Http.graphqlBody(DASHBOARD_PRODUCTS, dashboardProductsVariables());
-				Supplier<Mono<Boolean>> status = roundRobin(this.adsAccountIds, (id) -> {
-					byte[] body = Http.graphqlBody(STATUS, Map.of("adsAccountId", id));
-					return () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body);
-				});
-				List<Supplier<Mono<Boolean>>> session = new ArrayList<>();
-				for (String request : SESSION) {
-					session.add(switch (request) {
-						case "overview" -> () -> Http.graphql(this.adsgraph, this.gatewayGraphql, overview);
-						case "productsAndPerformance" ->
-							() -> Http.graphql(this.adsgraph, this.gatewayGraphql, products);
-						case "status" -> status;
-						default -> throw new IllegalStateException(request);
-					});
-				}
-				cases.add(new Case("e", ADSGRAPH, cycle(session), this::dashboardReportsReady));
+				cases.add(adsgraphCase("e",
+						sessions(Request.of("Overview", OVERVIEW, Map.of()),
+								Request.of("DashboardProducts", DASHBOARD_PRODUCTS, dashboardProductsVariables()),
+								this.adsAccountIds.stream().map(Workloads::statusRequest).toList()),
+						this::dashboardReportsReady));
 			}
 			default -> throw new IllegalArgumentException("no workload " + workload);
 		}
 		return cases;
+	}
+
+	/** Adsgraph's case of a workload: its request sequence, request after request. */
+	private Case adsgraphCase(String workload, List<Request> requests, Bench.Before before) {
+		return new Case(workload, ADSGRAPH, cycle(requests.stream().map((request) -> {
+			byte[] body = request.body();
+			return (Supplier<Mono<Boolean>>) () -> Http.graphql(this.adsgraph, this.gatewayGraphql, body);
+		}).toList()), before, List.copyOf(requests));
+	}
+
+	static Request statusRequest(String adsAccountId) {
+		return Request.of("Status", STATUS, Map.of("adsAccountId", adsAccountId));
+	}
+
+	/**
+	 * Workload (e)'s sequence, one period of it: session after session ({@link #SESSION}:
+	 * the overview, the products and performance, then status polls), the polls going
+	 * round-robin over the accounts across sessions; after as many sessions as there are
+	 * accounts the polls start again at the first account.
+	 */
+	static List<Request> sessions(Request overview, Request products, List<Request> polls) {
+		List<Request> sequence = new ArrayList<>();
+		int poll = 0;
+		for (int session = 0; session < polls.size(); session++) {
+			for (String entry : SESSION) {
+				sequence.add(switch (entry) {
+					case "overview" -> overview;
+					case "productsAndPerformance" -> products;
+					case "status" -> polls.get(poll++ % polls.size());
+					default -> throw new IllegalStateException(entry);
+				});
+			}
+		}
+		return List.copyOf(sequence);
 	}
 
 	/**
@@ -416,6 +458,10 @@ final class Workloads implements AutoCloseable {
 		return () -> copy.get((int) Math.floorMod(next.getAndIncrement(), (long) copy.size())).get();
 	}
 
+	private Map<String, Object> productsVariables() {
+		return Map.of("asins", this.asins, "start", this.start.toString(), "end", this.end.toString());
+	}
+
 	private Map<String, Object> dashboardProductsVariables() {
 		LocalDate end = Bench.yesterday();
 		// "after" left out: null, as the dashboard's first page sends it
@@ -430,19 +476,52 @@ final class Workloads implements AutoCloseable {
 	 * times), so the runs measure the steady state, as (b) does.
 	 */
 	private Map<String, Object> dashboardReportsReady() throws Exception {
-		Map<String, Object> variables = dashboardProductsVariables();
-		JsonNode profile = untilReady("the dashboard's reports",
-				() -> Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, DASHBOARD_PRODUCTS, variables)
-					.get("profile"),
-				(answer) -> List.of("performance", "products")
-					.stream()
-					.map((part) -> answer.get(part).get("freshness"))
-					.allMatch(Workloads::bothReady));
+		JsonNode profile = dashboardReportsReady(this.gatewayGraphql);
 		Map<String, Object> finding = new LinkedHashMap<>();
 		finding.put("e.session", String.join(", ", SESSION));
 		finding.put("e.adsAccountsPolled", this.adsAccountIds.size());
 		finding.put("e.productsOnPage", profile.get("products").get("nodes").size());
 		return finding;
+	}
+
+	/**
+	 * The dashboard's products-and-performance request to a gateway until the four report
+	 * statuses it shows are READY; the profile of the last answer.
+	 */
+	private JsonNode dashboardReportsReady(String graphql) {
+		Map<String, Object> variables = dashboardProductsVariables();
+		return untilReady("the dashboard's reports",
+				() -> Bench.Control.graphql(graphql, Bench.API_KEY, DASHBOARD_PRODUCTS, variables).get("profile"),
+				(answer) -> List.of("performance", "products")
+					.stream()
+					.map((part) -> answer.get(part).get("freshness"))
+					.allMatch(Workloads::bothReady));
+	}
+
+	/** (b)'s 50-ASIN request to a gateway until both its reports are READY. */
+	private void productsReportsReady(String graphql) {
+		Map<String, Object> variables = productsVariables();
+		untilReady("the products' reports",
+				() -> Bench.Control.graphql(graphql, Bench.API_KEY, PRODUCTS, variables)
+					.get("products")
+					.get("freshness"),
+				Workloads::bothReady);
+	}
+
+	/**
+	 * Before a workload's answers are compared ({@link AnswerCheck}): waits until a
+	 * gateway's reports behind the workload's answers are READY, as the workload's own
+	 * set-up did for the gateway under test, so that two gateways' answers are compared
+	 * in the same steady state.
+	 */
+	void awaitSteadyState(String workload, String gateway) {
+		switch (workload) {
+			case "b" -> productsReportsReady(gateway + "/graphql");
+			case "e" -> dashboardReportsReady(gateway + "/graphql");
+			default -> {
+				// no reports behind its answers
+			}
+		}
 	}
 
 	/**
@@ -485,20 +564,14 @@ final class Workloads implements AutoCloseable {
 	 */
 	private Map<String, Object> coldProductsRequest() throws Exception {
 		this.control.post("/sandbox/stats/reset");
-		Map<String, Object> variables = Map.of("asins", this.asins, "start", this.start.toString(), "end",
-				this.end.toString());
-		Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables);
+		Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, productsVariables());
 		Map<String, Long> calls = new TreeMap<>();
 		this.control.get("/sandbox/stats")
 			.properties()
 			.stream()
 			.filter((e) -> e.getValue().isNumber()) // not the "warnings" list
 			.forEach((e) -> calls.put(e.getKey(), e.getValue().asLong()));
-		untilReady("the products' reports",
-				() -> Bench.Control.graphql(this.gatewayGraphql, Bench.API_KEY, PRODUCTS, variables)
-					.get("products")
-					.get("freshness"),
-				Workloads::bothReady);
+		productsReportsReady(this.gatewayGraphql);
 		Map<String, Object> finding = new LinkedHashMap<>();
 		finding.put("b.coldRequestUpstreamCalls", calls);
 		return finding;

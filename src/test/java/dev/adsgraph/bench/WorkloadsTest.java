@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,45 @@ class WorkloadsTest {
 			assertThat(polls.get().block()).isTrue();
 		}
 		assertThat(sent).containsExactly("1", "2", "3", "1", "2", "3", "1");
+	}
+
+	@Test
+	void aSessionSequencePollsTheAccountsInTurnAcrossSessions() {
+		Workloads.Request overview = Workloads.Request.of("Overview", Workloads.OVERVIEW, Map.of());
+		Workloads.Request products = Workloads.Request.of("DashboardProducts", Workloads.DASHBOARD_PRODUCTS,
+				Map.of("id", "1"));
+		List<Workloads.Request> polls = List.of("A", "B", "C").stream().map(Workloads::statusRequest).toList();
+		List<Workloads.Request> sequence = Workloads.sessions(overview, products, polls);
+		// one period: as many sessions as accounts, 5 polls each, round-robin over them
+		assertThat(sequence).hasSize(3 * Workloads.SESSION.size());
+		assertThat(sequence.stream().limit(14).map(WorkloadsTest::describe)).containsExactly("Overview",
+				"DashboardProducts", "A", "B", "C", "A", "B", "Overview", "DashboardProducts", "C", "A", "B", "C", "A");
+	}
+
+	@Test
+	void theAnswerCheckSamplesEveryDistinctRequestOfEachWorkloadOnce() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 63; i++) {
+			ids.add("account-" + i);
+		}
+		List<Workloads.Request> polls = ids.stream().map(Workloads::statusRequest).toList();
+		// (d2): the 63 polls
+		assertThat(AnswerCheck.covering(polls)).isEqualTo(63);
+		// (e): 13 sessions hold 65 polls; the 63rd account is the third poll of the 13th
+		List<Workloads.Request> session = Workloads.sessions(
+				Workloads.Request.of("Overview", Workloads.OVERVIEW, Map.of()),
+				Workloads.Request.of("DashboardProducts", Workloads.DASHBOARD_PRODUCTS, Map.of("id", "1")), polls);
+		assertThat(AnswerCheck.covering(session)).isEqualTo(12 * 7 + 2 + 3);
+		assertThat(AnswerCheck.sample(session, 0).stream().map(WorkloadsTest::describe).distinct()).hasSize(2 + 63);
+		// (a) to (d): their one request
+		assertThat(AnswerCheck.covering(List.of(Workloads.statusRequest("x")))).isOne();
+		// a sample of a given size follows the sequence round
+		assertThat(AnswerCheck.sample(polls.subList(0, 2), 5).stream().map(WorkloadsTest::describe))
+			.containsExactly("account-0", "account-1", "account-0", "account-1", "account-0");
+	}
+
+	private static String describe(Workloads.Request request) {
+		return request.name().equals("Status") ? (String) request.variables().get("adsAccountId") : request.name();
 	}
 
 	private static String group(String text, String regex) {
