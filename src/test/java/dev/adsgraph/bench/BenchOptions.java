@@ -73,9 +73,14 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	 */
 	static final List<String> WORKLOADS = List.of("a", "b", "c", "d", "d2", "e");
 
-	/** The JVM flags of the gateway under test: a small container's budget. */
-	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
-			"-XX:MaxDirectMemorySize=64m", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
+	/**
+	 * The JVM flags of the gateway under test: a small container's budget, the same as
+	 * docker/Dockerfile's (BenchOptionsTest checks). Why each: bench/README.md,
+	 * "Profiling".
+	 */
+	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss512k",
+			"-XX:MaxDirectMemorySize=64m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
+			"-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
 
 	/**
 	 * The gateway's environment: glibc keeps up to eight malloc arenas per core, and a

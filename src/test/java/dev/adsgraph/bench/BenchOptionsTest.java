@@ -1,11 +1,16 @@
 package dev.adsgraph.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -33,6 +38,22 @@ class BenchOptionsTest {
 		assertThat(o.out()).isEqualTo(Path.of("target/x"));
 		assertThat(o.gatewayArgs()).containsExactly("--a.b=1", "--c.d=2");
 		assertThat(o.gatewayJvm()).isEqualTo(BenchOptions.GATEWAY_JVM);
+	}
+
+	/**
+	 * The benchmark measures the gateway as the Docker image runs it: the same JVM flags
+	 * and the same malloc setting (issue 19's memory target is for the image's flags).
+	 */
+	@Test
+	void theGatewayRunsWithTheDockerImagesJvmFlags() throws IOException {
+		String dockerfile = Files.readString(Path.of("docker", "Dockerfile")).replace("\\\n", " ");
+		Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT\\s+(\\[.*\\])\\s*$").matcher(dockerfile);
+		assertThat(entrypoint.find()).as("an ENTRYPOINT in exec form").isTrue();
+		List<String> command = List.of(JsonMapper.builder().build().readValue(entrypoint.group(1), String[].class));
+		assertThat(command.get(0)).isEqualTo("java");
+		assertThat(command.subList(1, command.size() - 1)).isEqualTo(BenchOptions.GATEWAY_JVM);
+		BenchOptions.GATEWAY_ENVIRONMENT
+			.forEach((name, value) -> assertThat(dockerfile).containsPattern("(?m)^ENV " + name + "=" + value + "$"));
 	}
 
 	@Test
