@@ -198,7 +198,7 @@ public final class Bench {
 								findings.putAll(c.before().run());
 							}
 							if (c.target().equals(Workloads.ADSGRAPH) && !o.warmup().isZero()) {
-								log("%s / %s: first warm-up %d s", c.workload(), c.target(), o.warmup().toSeconds());
+								log("%s / %s: first warm-up %d ms", c.workload(), c.target(), o.warmup().toMillis());
 								LoadGenerator.closed(c.operation(), o.clients(), o.warmup());
 							}
 						}
@@ -208,7 +208,7 @@ public final class Bench {
 								case Workloads.PEER -> peerProcess;
 								default -> null;
 							};
-							log("%s / %s: warm-up %d s", c.workload(), c.target(), o.warmup().toSeconds());
+							log("%s / %s: warm-up %d ms", c.workload(), c.target(), o.warmup().toMillis());
 							if (!o.warmup().isZero()) {
 								LoadGenerator.closed(c.operation(), o.clients(), o.warmup());
 							}

@@ -81,9 +81,15 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				GATEWAY_JVM, List.of(), false, null, false);
 	}
 
+	/**
+	 * Seconds-long: a quarter-second warm-up and half-second runs, 4 clients, 20 arrivals
+	 * a second (so each open-model run still sends 10 requests). The smoke run checks
+	 * that everything runs without errors and counts (upstream calls, results files), not
+	 * how fast: warming up the JIT longer would not change any of its checks.
+	 */
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
-		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
+		return new BenchOptions(d.jar(), out, Duration.ofMillis(250), Duration.ofMillis(500), 4, 20, d.latency(),
 				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false);
 	}
 
