@@ -135,10 +135,7 @@ public final class Bench {
 		// The sandbox and the gateway pick their own ports and log them: a port found
 		// free
 		// here could be taken by another process before they bind it.
-		try (Procs.Started sandboxProcess = Procs.start("sandbox",
-				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
-						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"),
-				logs)) {
+		try (Procs.Started sandboxProcess = Procs.start("sandbox", sandboxCommand(o), logs)) {
 			String sandbox = "http://127.0.0.1:"
 					+ Procs.awaitLoggedPort(sandboxProcess, SANDBOX_STARTED, Duration.ofMinutes(1));
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
@@ -231,6 +228,15 @@ public final class Bench {
 				}
 			}
 		}
+	}
+
+	/** The sandbox on its own, from the jar, on a port it picks. */
+	static List<String> sandboxCommand(BenchOptions o) {
+		List<String> command = new ArrayList<>(
+				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
+						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"));
+		command.addAll(o.sandboxArgs());
+		return command;
 	}
 
 	interface Run {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -33,10 +34,12 @@ import org.springframework.boot.convert.DurationStyle;
  * @param scaleOut whether to run the scale-out comparison ({@link ScaleOut}: one replica
  * in memory, one on Redis, two on Redis) instead of the workloads against the peer and
  * the direct floor
+ * @param sandboxArgs extra arguments of the sandbox ({@code SandboxMain}): none in a real
+ * run
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
-		boolean jfr, String label, boolean scaleOut) {
+		boolean jfr, String label, boolean scaleOut, List<String> sandboxArgs) {
 
 	/**
 	 * Every workload, in the order a run measures them (bench/README.md describes each).
@@ -78,19 +81,41 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
 				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto", WORKLOADS,
-				GATEWAY_JVM, List.of(), false, null, false);
+				GATEWAY_JVM, List.of(), false, null, false, List.of());
 	}
 
 	/**
+	 * The smoke run's reports: the sandbox finishes one in 300 ms (not 2 s) and the
+	 * gateway polls it after 50 ms, then at most every 200 ms (not 1 s, then up to 30 s),
+	 * as the end-to-end tests run them, so the wait for READY before (b) and (e) is
+	 * short.
+	 */
+	static final List<String> SMOKE_GATEWAY_ARGS = List.of("--adsgraph.reports.poll-initial-delay=50ms",
+			"--adsgraph.reports.poll-max-delay=200ms");
+
+	static final List<String> SMOKE_SANDBOX_ARGS = List.of("--report-processing-time=300ms");
+
+	/**
+	 * The smoke run's gateways: the fixed flags, compiling with C1 only, since they live
+	 * for seconds and the smoke run measures nothing it compares.
+	 */
+	static final List<String> SMOKE_GATEWAY_JVM = Stream
+		.concat(GATEWAY_JVM.stream(), Stream.of("-XX:TieredStopAtLevel=1"))
+		.toList();
+
+	/**
 	 * Seconds-long: a quarter-second warm-up and half-second runs, 4 clients, 20 arrivals
-	 * a second (so each open-model run still sends 10 requests). The smoke run checks
-	 * that everything runs without errors and counts (upstream calls, results files), not
-	 * how fast: warming up the JIT longer would not change any of its checks.
+	 * a second (so each open-model run still sends 10 requests), quick reports
+	 * ({@link #SMOKE_GATEWAY_ARGS}), gateways on C1 ({@link #SMOKE_GATEWAY_JVM}). The
+	 * smoke run checks that everything runs without errors and counts (upstream calls,
+	 * results files), not how fast: warming up the JIT longer, or waiting longer for
+	 * reports, would not change any of its checks.
 	 */
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofMillis(250), Duration.ofMillis(500), 4, 20, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false);
+				d.jitter(), d.peer(), d.workloads(), SMOKE_GATEWAY_JVM, SMOKE_GATEWAY_ARGS, false, "smoke", false,
+				SMOKE_SANDBOX_ARGS);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -132,7 +157,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			}
 		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				gatewayArgs, jfr, label, scaleOut);
+				gatewayArgs, jfr, label, scaleOut, o.sandboxArgs);
 	}
 
 	private static Duration duration(String name, String value) {

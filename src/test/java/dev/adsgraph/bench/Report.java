@@ -37,6 +37,9 @@ final class Report {
 		settings.put("upstreamJitterMs", o.jitter().toMillis());
 		settings.put("gatewayJvm", o.gatewayJvm());
 		settings.put("gatewayArgs", o.gatewayArgs());
+		if (!o.sandboxArgs().isEmpty()) {
+			settings.put("sandboxArgs", o.sandboxArgs());
+		}
 		settings.put("workloads", o.workloads());
 		json.put("settings", settings);
 		json.put("gatewayStartUpMs", results.gatewayStartUp().toMillis());

@@ -131,11 +131,7 @@ final class ScaleOut {
 		RedisServer redis = RedisServer.startPrivate();
 		RedisClient client = RedisClient.create(redis.url());
 		try (StatefulRedisConnection<String, String> connection = client.connect();
-				Procs.Started sandboxProcess = Procs.start("sandbox",
-						List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(),
-								"-Dloader.main=" + Bench.SANDBOX_MAIN,
-								"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"),
-						logs)) {
+				Procs.Started sandboxProcess = Procs.start("sandbox", Bench.sandboxCommand(o), logs)) {
 			String sandbox = "http://127.0.0.1:"
 					+ Procs.awaitLoggedPort(sandboxProcess, Bench.SANDBOX_STARTED, Duration.ofMinutes(1));
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
