@@ -18,7 +18,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** Keeps the dependency directions of STYLE.md true as the code grows. */
 class ArchitectureTest {
 
-	private final JavaClasses classes = new ClassFileImporter()
+	/**
+	 * The gateway's and the sandbox's classes, imported once for all the rules: JUnit
+	 * makes a new instance per test, so an instance field would import them again for
+	 * each.
+	 */
+	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.adsgraph");
 
@@ -29,7 +34,7 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.adsgraph.sandbox..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -39,12 +44,12 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat(
 					resideInAPackage("dev.adsgraph..").and(resideOutsideOfPackage("dev.adsgraph.sandbox..")))
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
 	void theSandboxPartsDependOnOneAnotherWithoutCycles() {
-		slices().matching("dev.adsgraph.sandbox.(*)..").should().beFreeOfCycles().check(this.classes);
+		slices().matching("dev.adsgraph.sandbox.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
 	@Test
@@ -55,7 +60,7 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.sandbox.lwa..", "dev.adsgraph.sandbox.ads..", "dev.adsgraph.sandbox.sp..",
 					"dev.adsgraph.sandbox.control..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -66,7 +71,7 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.graphql..", "dev.adsgraph.profiles..",
 					"dev.adsgraph.accounts..", "dev.adsgraph.products..", "dev.adsgraph.reports..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -77,7 +82,7 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.graphql..", "dev.adsgraph.profiles..",
 					"dev.adsgraph.accounts..", "dev.adsgraph.products..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -88,7 +93,7 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
 					"dev.adsgraph.products..", "dev.adsgraph.reports..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -100,7 +105,7 @@ class ArchitectureTest {
 			.resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
 					"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..",
 					"dev.adsgraph.watch..", "dev.adsgraph.graphql..")
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 	@Test
@@ -114,7 +119,7 @@ class ArchitectureTest {
 					resideInAnyPackage("dev.adsgraph.tenancy..", "dev.adsgraph.profiles..", "dev.adsgraph.accounts..",
 							"dev.adsgraph.products..", "dev.adsgraph.reports..", "dev.adsgraph.upstream..")
 						.and(not(equivalentTo(Backoff.class))))
-			.check(this.classes);
+			.check(CLASSES);
 	}
 
 }

@@ -142,10 +142,7 @@ public final class Bench {
 		// The sandbox and the gateway pick their own ports and log them: a port found
 		// free
 		// here could be taken by another process before they bind it.
-		try (Procs.Started sandboxProcess = Procs.start("sandbox",
-				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
-						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"),
-				logs)) {
+		try (Procs.Started sandboxProcess = Procs.start("sandbox", sandboxCommand(o), logs)) {
 			String sandbox = "http://127.0.0.1:"
 					+ Procs.awaitLoggedPort(sandboxProcess, SANDBOX_STARTED, Duration.ofMinutes(1));
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
@@ -199,7 +196,7 @@ public final class Bench {
 								findings.putAll(c.before().run());
 							}
 							if (c.target().equals(Workloads.ADSGRAPH) && !o.warmup().isZero()) {
-								log("%s / %s: first warm-up %d s", c.workload(), c.target(), o.warmup().toSeconds());
+								log("%s / %s: first warm-up %d ms", c.workload(), c.target(), o.warmup().toMillis());
 								LoadGenerator.closed(c.operation(), o.clients(), o.warmup());
 							}
 						}
@@ -209,7 +206,7 @@ public final class Bench {
 								case Workloads.PEER -> peerProcess;
 								default -> null;
 							};
-							log("%s / %s: warm-up %d s", c.workload(), c.target(), o.warmup().toSeconds());
+							log("%s / %s: warm-up %d ms", c.workload(), c.target(), o.warmup().toMillis());
 							if (!o.warmup().isZero()) {
 								LoadGenerator.closed(c.operation(), o.clients(), o.warmup());
 							}
@@ -251,6 +248,15 @@ public final class Bench {
 		command.addAll(gatewayArguments(0, sandbox, info));
 		command.add("--adsgraph.database.embedded.data-directory=" + database);
 		command.addAll(o.gatewayArgs());
+		return command;
+	}
+
+	/** The sandbox on its own, from the jar, on a port it picks. */
+	static List<String> sandboxCommand(BenchOptions o) {
+		List<String> command = new ArrayList<>(
+				List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(), "-Dloader.main=" + SANDBOX_MAIN,
+						"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"));
+		command.addAll(o.sandboxArgs());
 		return command;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -41,10 +42,13 @@ import org.springframework.boot.convert.DurationStyle;
  * @param baselineJar the pre-change gateway's jar, or null
  * @param sample how many requests of each workload's sequence the check sends; 0 for each
  * workload's covering prefix (every distinct request once)
+ * @param sandboxArgs extra arguments of the sandbox ({@code SandboxMain}): none in a real
+ * run
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
-		boolean jfr, String label, boolean scaleOut, String baseline, Path baselineJar, int sample) {
+		boolean jfr, String label, boolean scaleOut, String baseline, Path baselineJar, int sample,
+		List<String> sandboxArgs) {
 
 	/**
 	 * No baseline given: the answers are compared with a second start of the same jar.
@@ -60,12 +64,15 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	/** No answer check. */
 	static final String OFF = "off";
 
-	/** The settings without an answer check's choices: compared with the same jar. */
+	/**
+	 * The settings without an answer check's choices (compared with the same jar) and
+	 * without sandbox arguments.
+	 */
 	BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 			Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
 			boolean jfr, String label, boolean scaleOut) {
 		this(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm, gatewayArgs, jfr,
-				label, scaleOut, SAME, null, 0);
+				label, scaleOut, SAME, null, 0, List.of());
 	}
 
 	/**
@@ -118,14 +125,41 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
 				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto", WORKLOADS,
-				GATEWAY_JVM, List.of(), false, null, false);
+				GATEWAY_JVM, List.of(), false, null, false, SAME, null, 0, List.of());
 	}
 
+	/**
+	 * The smoke run's reports: the sandbox finishes one in 300 ms (not 2 s) and the
+	 * gateway polls it after 50 ms, then at most every 200 ms (not 1 s, then up to 30 s),
+	 * as the end-to-end tests run them, so the wait for READY before (b) and (e) is
+	 * short.
+	 */
+	static final List<String> SMOKE_GATEWAY_ARGS = List.of("--adsgraph.reports.poll-initial-delay=50ms",
+			"--adsgraph.reports.poll-max-delay=200ms");
+
+	static final List<String> SMOKE_SANDBOX_ARGS = List.of("--report-processing-time=300ms");
+
+	/**
+	 * The smoke run's gateways: the fixed flags, compiling with C1 only, since they live
+	 * for seconds and the smoke run measures nothing it compares.
+	 */
+	static final List<String> SMOKE_GATEWAY_JVM = Stream
+		.concat(GATEWAY_JVM.stream(), Stream.of("-XX:TieredStopAtLevel=1"))
+		.toList();
+
+	/**
+	 * Seconds-long: a quarter-second warm-up and half-second runs, 4 clients, 20 arrivals
+	 * a second (so each open-model run still sends 10 requests), quick reports
+	 * ({@link #SMOKE_GATEWAY_ARGS}), gateways on C1 ({@link #SMOKE_GATEWAY_JVM}). The
+	 * smoke run checks that everything runs without errors and counts (upstream calls,
+	 * results files), not how fast: warming up the JIT longer, or waiting longer for
+	 * reports, would not change any of its checks.
+	 */
 	static BenchOptions smoke(Path out) {
 		BenchOptions d = defaults();
-		return new BenchOptions(d.jar(), out, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, d.latency(),
-				d.jitter(), d.peer(), d.workloads(), d.gatewayJvm(), d.gatewayArgs(), false, "smoke", false, SELF, null,
-				0);
+		return new BenchOptions(d.jar(), out, Duration.ofMillis(250), Duration.ofMillis(500), 4, 20, d.latency(),
+				d.jitter(), d.peer(), d.workloads(), SMOKE_GATEWAY_JVM, SMOKE_GATEWAY_ARGS, false, "smoke", false, SELF,
+				null, 0, SMOKE_SANDBOX_ARGS);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -183,7 +217,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			throw new IllegalArgumentException("--baseline-label names a --baseline-jar; none was given");
 		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				gatewayArgs, jfr, label, scaleOut, baseline, baselineJar, sample);
+				gatewayArgs, jfr, label, scaleOut, baseline, baselineJar, sample, o.sandboxArgs);
 	}
 
 	/** Whether each workload's answers are compared with a baseline gateway. */

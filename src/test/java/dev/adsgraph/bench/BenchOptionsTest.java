@@ -66,6 +66,11 @@ class BenchOptionsTest {
 		assertThat(smoke.clients()).isLessThan(BenchOptions.defaults().clients());
 		assertThat(smoke.out()).isEqualTo(Path.of("target", "bench-smoke"));
 		assertThat(smoke.workloads()).containsExactly("a", "b", "c", "d", "d2", "e");
+		// A real run's sandbox keeps its defaults.
+		assertThat(BenchOptions.defaults().sandboxArgs()).isEmpty();
+		assertThat(BenchOptions.defaults().gatewayArgs()).isEmpty();
+		assertThat(BenchOptions.defaults().gatewayJvm()).isEqualTo(BenchOptions.GATEWAY_JVM);
+		assertThat(smoke.gatewayJvm()).startsWith(BenchOptions.GATEWAY_JVM.toArray(String[]::new));
 	}
 
 	@Test

@@ -34,7 +34,7 @@ class BenchSmokeIT {
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(),
 				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke", false, smoke.baseline(), smoke.baselineJar(),
-				smoke.sample());
+				smoke.sample(), smoke.sandboxArgs());
 
 		Results results = Bench.run(options);
 
@@ -127,7 +127,8 @@ class BenchSmokeIT {
 		BenchOptions smoke = BenchOptions.smoke(Path.of("target", "bench-smoke"));
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), "off", List.of("c"), smoke.gatewayJvm(),
-				smoke.gatewayArgs(), false, "smoke", true);
+				smoke.gatewayArgs(), false, "smoke", true, smoke.baseline(), smoke.baselineJar(), smoke.sample(),
+				smoke.sandboxArgs());
 
 		ScaleOut.Outcome outcome = ScaleOut.run(options, true);
 

@@ -1,7 +1,9 @@
 package dev.adsgraph.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,9 @@ final class Report {
 		settings.put("upstreamJitterMs", o.jitter().toMillis());
 		settings.put("gatewayJvm", o.gatewayJvm());
 		settings.put("gatewayArgs", o.gatewayArgs());
+		if (!o.sandboxArgs().isEmpty()) {
+			settings.put("sandboxArgs", o.sandboxArgs());
+		}
 		settings.put("workloads", o.workloads());
 		json.put("settings", settings);
 		json.put("gatewayStartUpMs", results.gatewayStartUp().toMillis());
@@ -86,10 +91,10 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark ").append(results.label()).append("\n\n");
 		md.append(String.format(Locale.ROOT,
-				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %.0f s, runs %.0f s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
+				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %s s, runs %s s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
 				results.machine().get("cpu"), results.machine().get("cores"), results.machine().get("memoryGiB"),
 				results.machine().get("java"), o.latency().toMillis(), o.jitter().toMillis(),
-				o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, o.clients(), o.rate(),
+				Report.seconds(o.warmup()), Report.seconds(o.duration()), o.clients(), o.rate(),
 				String.join(" ", o.gatewayJvm()),
 				o.gatewayArgs().isEmpty() ? "" : ", settings `" + String.join(" ", o.gatewayArgs()) + "`",
 				results.gatewayStartUp().toMillis() / 1000.0, (results.peerStartUp() != null) ? String
@@ -185,6 +190,11 @@ final class Report {
 
 	private static String shorten(String text, int max) {
 		return (text.length() > max) ? text.substring(0, max) + "…" : text;
+	}
+
+	/** A duration in seconds as the reports print it: 8, 0.25. */
+	static String seconds(Duration duration) {
+		return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
 	}
 
 	/** Upstream calls per request, by operation, as the reports print them. */

@@ -131,11 +131,7 @@ final class ScaleOut {
 		RedisServer redis = RedisServer.startPrivate();
 		RedisClient client = RedisClient.create(redis.url());
 		try (StatefulRedisConnection<String, String> connection = client.connect();
-				Procs.Started sandboxProcess = Procs.start("sandbox",
-						List.of(Procs.java(), "-Xmx512m", "-cp", o.jar().toString(),
-								"-Dloader.main=" + Bench.SANDBOX_MAIN,
-								"org.springframework.boot.loader.launch.PropertiesLauncher", "--port=0"),
-						logs)) {
+				Procs.Started sandboxProcess = Procs.start("sandbox", Bench.sandboxCommand(o), logs)) {
 			String sandbox = "http://127.0.0.1:"
 					+ Procs.awaitLoggedPort(sandboxProcess, Bench.SANDBOX_STARTED, Duration.ofMinutes(1));
 			Procs.awaitHttp(sandboxProcess, sandbox + "/sandbox", Duration.ofMinutes(1));
@@ -256,7 +252,7 @@ final class ScaleOut {
 						byte[] body = Http.graphqlBody(Workloads.PROFILE, Map.of("profileId", profileId));
 						Supplier<Mono<Boolean>> lookup = gateways.spread(client, body);
 						if (!this.o.warmup().isZero()) {
-							Bench.log("%s / c: warm-up %d s", setup.name(), this.o.warmup().toSeconds());
+							Bench.log("%s / c: warm-up %d ms", setup.name(), this.o.warmup().toMillis());
 							LoadGenerator.closed(lookup, this.o.clients(), this.o.warmup());
 						}
 						this.rows.add(measure(gateways, "c", "closed", lifetime,
@@ -560,10 +556,10 @@ final class ScaleOut {
 		StringBuilder md = new StringBuilder();
 		md.append("# Scale-out benchmark ").append(outcome.label()).append("\n\n");
 		md.append(String.format(Locale.ROOT,
-				"%s, %s cores, %s. Upstream latency %d ms + 0..%d ms. Warm-up %.0f s, runs %.0f s; closed model %d clients, open model %.0f requests/s, spread round-robin over the replicas. Gateway JVM (each replica): `%s`%s. Whole run %d s.%n%n",
+				"%s, %s cores, %s. Upstream latency %d ms + 0..%d ms. Warm-up %s s, runs %s s; closed model %d clients, open model %.0f requests/s, spread round-robin over the replicas. Gateway JVM (each replica): `%s`%s. Whole run %d s.%n%n",
 				machine.get("cpu"), machine.get("cores"), machine.get("java"), o.latency().toMillis(),
-				o.jitter().toMillis(), o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, o.clients(),
-				o.rate(), String.join(" ", o.gatewayJvm()),
+				o.jitter().toMillis(), Report.seconds(o.warmup()), Report.seconds(o.duration()), o.clients(), o.rate(),
+				String.join(" ", o.gatewayJvm()),
 				o.gatewayArgs().isEmpty() ? "" : ", settings `" + String.join(" ", o.gatewayArgs()) + "`",
 				outcome.elapsed().toSeconds()));
 		md.append(

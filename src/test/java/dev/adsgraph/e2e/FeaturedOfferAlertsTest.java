@@ -24,10 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * FEATURED_OFFER_LOST end to end: raised for a product whose Featured Offer the sandbox's
  * rival holds, resolved once the seller wins it back. Its own application: a Featured
- * Offer is reused for one second only, so the next answer Product Pricing's plan allows
- * (a batch every 30 seconds) is the one after the change; the test waits on the events.
+ * Offer is reused for one second only, so the next answer is the one after the change;
+ * the test waits on the events. Product Pricing's plan (a batch every 30 seconds, burst
+ * 1) would hold that next batch back for half a minute, so here the gateway's bucket for
+ * it holds 10 batches (at Amazon's rate) and the sandbox answers SP-API calls without its
+ * usage-plan buckets (still sending {@code x-amzn-RateLimit-Limit}): the second batch
+ * goes at once. Pacing calls to a usage plan, the sandbox's plans and its 429s are tested
+ * on their own ({@code SpRateLimiterTest}, {@code SpRateLimitingOverHttpTest},
+ * {@code SpClientOverSandboxTest}, {@code RateLimitsTest}).
  */
-@TestPropertySource(properties = { "adsgraph.alerts.check-interval=100ms", "adsgraph.alerts.pricing-ttl=1s" })
+@TestPropertySource(properties = { "adsgraph.alerts.check-interval=100ms", "adsgraph.alerts.pricing-ttl=1s",
+		"adsgraph.sandbox.sp-rate-limits=false", "adsgraph.upstream.sp.rate-limits.getCompetitiveSummary.burst=10" })
 class FeaturedOfferAlertsTest extends SandboxGatewayTest {
 
 	private static final String CHANGED = """

@@ -99,8 +99,11 @@ final class PackagedJar implements AutoCloseable {
 		Path jar = Path.of("target", "adsgraph.jar");
 		assertThat(jar).as("the packaged jar (this test runs after mvn package)").exists();
 		Files.createDirectories(log.getParent());
+		// C1 only, as the test JVMs themselves (pom.xml): a gateway that lives for one
+		// test
+		// starts sooner without C2's work, and nothing here measures its speed.
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
+				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
 				"--adsgraph.database.embedded.data-directory=" + dataDirectory)
 			.redirectErrorStream(true);
 		builder.environment().putAll(environment);

@@ -27,7 +27,7 @@ class ResiliencePropertiesTest {
 			.isEqualTo(new ResilienceProperties.TenantBackoff(Duration.ofSeconds(2), Duration.ofSeconds(10)));
 		assertThat(defaults.operations()).isEqualTo(Map.of());
 		assertThat(defaults.concurrencyLimit())
-			.isEqualTo(new ResilienceProperties.ConcurrencyLimit(true, 32, 8, 256, Duration.ofMillis(250), 10, 1, 30));
+			.isEqualTo(new ResilienceProperties.ConcurrencyLimit(true, 32, 32, 256, Duration.ofMillis(250), 10, 1, 30));
 	}
 
 	@Test
