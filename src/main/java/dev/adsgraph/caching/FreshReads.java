@@ -57,8 +57,7 @@ public final class FreshReads<K, V> {
 		this.window = window;
 		this.clock = clock;
 		// Caffeine's maintenance runs on the caller's thread, so what a test sees does
-		// not
-		// depend on a pool; the window itself is checked against the clock below.
+		// not depend on a pool; the window itself is checked against the clock below.
 		this.answers = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).build();
 	}
 
