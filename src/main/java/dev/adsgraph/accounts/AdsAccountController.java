@@ -70,12 +70,10 @@ class AdsAccountController implements ArgumentRules.Configurer {
 	@QueryMapping
 	Mono<AdsAccountView> adsAccount(@Argument String id, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		String accountId = Ids.accountId(id, "id");
+		// The statuses were recorded when the account was read from Amazon
+		// (AdsAccountReads).
 		return this.reads.account(tenant, accountId)
 			.map((read) -> AdsAccountView.of(read.value(), read.asOf()))
-			.flatMap((account) -> this.registrations
-				.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY, account.id(),
-						account.status())
-				.thenReturn(account))
 			.switchIfEmpty(Mono.error(() -> new NotFoundException(
 					"No ads account with id " + accountId + " is visible to this API key.")));
 	}
@@ -89,11 +87,7 @@ class AdsAccountController implements ArgumentRules.Configurer {
 						.adsAccounts()
 						.stream()
 						.map((account) -> AdsAccountView.of(account, read.asOf()))
-						.toList() : List.of(), read.value().nextToken()))
-					.flatMap((page) -> this.registrations
-						.observed(tenant.id(), RegistrationKind.ADS_ACCOUNT, RegistrationStore.Source.QUERY,
-								statuses(page.items()))
-						.thenReturn(page)));
+						.toList() : List.of(), read.value().nextToken())));
 	}
 
 	/**
@@ -119,12 +113,6 @@ class AdsAccountController implements ArgumentRules.Configurer {
 											payload.adsAccount().status())))
 							.thenReturn(payload);
 					}));
-	}
-
-	private static Map<String, String> statuses(List<AdsAccountView> accounts) {
-		Map<String, String> statuses = new LinkedHashMap<>();
-		accounts.stream().filter((a) -> a.id() != null).forEach((a) -> statuses.put(a.id(), a.status()));
-		return statuses;
 	}
 
 	/**

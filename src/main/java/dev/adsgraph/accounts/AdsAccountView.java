@@ -53,9 +53,15 @@ public record AdsAccountView(String id, String name, String status, List<String>
 				}
 			}
 		}
-		String status = (account.status() != null) ? account.status() : "PENDING";
-		return new AdsAccountView(account.adsAccountId(), account.accountName(), status, countries, ids, errors,
-				(asOf != null) ? asOf.atOffset(ZoneOffset.UTC) : null);
+		return new AdsAccountView(account.adsAccountId(), account.accountName(), statusOf(account), countries, ids,
+				errors, (asOf != null) ? asOf.atOffset(ZoneOffset.UTC) : null);
+	}
+
+	/**
+	 * The account's status as the schema shows it: {@code PENDING} when Amazon has none.
+	 */
+	static String statusOf(AdsAccount account) {
+		return (account.status() != null) ? account.status() : "PENDING";
 	}
 
 	/** Profile ids named by the alternate ids, in their order, without repeats. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,6 +29,11 @@ import reactor.core.publisher.Mono;
  * ({@link Duration#ZERO}: never, only in-flight sharing). {@link #invalidate} drops the
  * matching answers at once and makes a read that was already under way when it was called
  * unusable for later callers, so an answer read before a change is never kept after it.
+ * <p>
+ * <b>Once per read</b>: what must follow each answer read from Amazon, and only those
+ * (recording what the answer says, say), is given as {@code onRead}: it runs once per
+ * upstream read, before the read's callers get the answer, never for an answer reused or
+ * for a caller that joined the read under way.
  * <p>
  * Keys must name everything an answer depends on: the workspace, the connection, the
  * operation and its parameters; nothing is shared between two keys.
@@ -66,6 +72,16 @@ public final class FreshReads<K, V> {
 	 * one made with {@code read}.
 	 */
 	public Mono<Fresh<V>> get(K key, Supplier<Mono<V>> read) {
+		return get(key, read, (fresh) -> Mono.empty());
+	}
+
+	/**
+	 * As {@link #get(Object, Supplier)}, and when the answer is newly read,
+	 * {@code onRead} with it, once for all the read's callers, before any of them gets it
+	 * (and before it is kept for reuse). Its failure is the read's: every caller gets it,
+	 * nothing is kept.
+	 */
+	public Mono<Fresh<V>> get(K key, Supplier<Mono<V>> read, Function<Fresh<V>, Mono<Void>> onRead) {
 		return Mono.deferContextual((context) -> {
 			Fresh<V> kept = this.answers.getIfPresent(key);
 			if (kept != null && this.clock.instant().isBefore(kept.asOf().plus(this.window))) {
@@ -76,6 +92,7 @@ public final class FreshReads<K, V> {
 				AtomicReference<Mono<Fresh<V>>> self = new AtomicReference<>();
 				Mono<Fresh<V>> flight = Mono.defer(read)
 					.map((value) -> new Fresh<>(value, this.clock.instant()))
+					.flatMap((fresh) -> onRead.apply(fresh).thenReturn(fresh))
 					.doOnNext((fresh) -> {
 						if (!this.window.isZero() && this.generation.get() == started) {
 							this.answers.put(k, fresh);

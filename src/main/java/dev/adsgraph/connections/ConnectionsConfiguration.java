@@ -1,6 +1,7 @@
 package dev.adsgraph.connections;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +46,29 @@ class ConnectionsConfiguration {
 			if (!arguments.containsOption(REENCRYPT_OPTION)) {
 				return;
 			}
-			Long count = connectionStore.reencrypt().block();
+			// A command-line run: this thread (the application's main one, never an
+			// event loop) has nothing to do but wait, with no time limit: the work is
+			// one statement per stored token, and a run cut short is simply run again.
+			long count = reencrypted(connectionStore);
 			log.info("Re-encrypted {} connection refresh token(s) under the key '{}'; stopping", count,
 					connectionTokenCipher.primaryKeyId());
 			context.close();
 		};
+	}
+
+	/**
+	 * Waits for the re-encryption and answers how many tokens it re-encrypted; its
+	 * failure fails the command, with the cause.
+	 */
+	private static long reencrypted(ConnectionStore connectionStore) throws InterruptedException {
+		try {
+			return connectionStore.reencrypt().toFuture().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(
+					"Could not re-encrypt the stored connection refresh tokens: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
 	}
 
 }

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import io.lettuce.core.ScriptOutputType;
@@ -74,15 +78,14 @@ final class ReplicaHeartbeat implements AutoCloseable {
 	}
 
 	/**
-	 * Beats once, waiting at most the command timeout (so a replica whose Redis answers
-	 * starts shared), then every interval in the background.
+	 * Beats once, waiting at most twice the command timeout (so a replica whose Redis
+	 * answers starts shared), then every interval in the background. Called while the
+	 * beans are created, on the thread that creates them (never an event loop): the
+	 * replica must not serve before it knows whether Redis answers, so this waits.
 	 */
 	void start() {
-		try {
-			beat().block(this.timeout.multipliedBy(2));
-		}
-		catch (RuntimeException ex) {
-			// Already recorded by beat(): the replica starts degraded.
+		if (!await(beat())) {
+			logger.debug("The first Redis heartbeat did not succeed; the replica starts degraded");
 		}
 		this.loop = Mono.delay(this.interval)
 			.then(Mono.defer(this::beat))
@@ -109,17 +112,46 @@ final class ReplicaHeartbeat implements AutoCloseable {
 			});
 	}
 
-	/** Stops beating and removes this replica from the count. */
+	/**
+	 * Stops beating and removes this replica from the count, waiting at most twice the
+	 * command timeout: called when the application context closes (a bean's destruction
+	 * waits for it, before the Redis connection is closed).
+	 */
 	@Override
 	public void close() {
 		if (this.loop != null) {
 			this.loop.dispose();
 		}
-		try {
-			this.redis.zrem(this.key, this.id).timeout(this.timeout).block(this.timeout.multipliedBy(2));
+		if (!await(this.redis.zrem(this.key, this.id).timeout(this.timeout))) {
+			logger.debug("Could not remove this replica from the count; its entry expires in {}", this.expiry);
 		}
-		catch (RuntimeException ex) {
-			// Redis is down: the entry expires.
+	}
+
+	/**
+	 * Waits for {@code command} on this (lifecycle) thread for at most twice the command
+	 * timeout; false when it failed (a heartbeat's failure is already recorded by
+	 * {@link #beat()}) or did not finish in time (then it is cancelled). An interrupt
+	 * cancels it too, and is kept for the caller.
+	 */
+	private boolean await(Mono<?> command) {
+		CompletableFuture<?> done = command.toFuture();
+		try {
+			done.get(this.timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (ExecutionException ex) {
+			return false;
+		}
+		catch (TimeoutException ex) {
+			// Past the command's own timeout: something else hangs (a reconciliation).
+			logger.warn("A Redis heartbeat command did not finish within {}; cancelled", this.timeout.multipliedBy(2));
+			done.cancel(true);
+			return false;
+		}
+		catch (InterruptedException ex) {
+			done.cancel(true);
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.adsgraph.caching;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -166,6 +167,52 @@ class FreshReadsTest {
 		assertThat(both.block()).hasSize(2);
 		assertThat(this.upstream).hasValue(1);
 		assertThat(inFlightOnly.get("a/1", () -> counted(Mono.just("again"))).block().value()).isEqualTo("again");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void whatFollowsAReadRunsOncePerUpstreamReadBeforeAnyCallerGetsTheAnswer() {
+		List<Fresh<String>> followed = new CopyOnWriteArrayList<>();
+		Sinks.Empty<Void> recorded = Sinks.empty();
+		Sinks.One<String> answer = Sinks.one();
+		Mono<List<Fresh<String>>> sharing = Flux.merge(IntStream.range(0, 20)
+			.mapToObj((i) -> this.reads.get("a/1", () -> counted(answer.asMono()), (fresh) -> {
+				followed.add(fresh);
+				return recorded.asMono();
+			}))
+			.toList()).collectList().cache();
+		sharing.subscribe();
+		answer.tryEmitValue("PENDING");
+		// Read, and followed once; no caller has the answer until what follows is done.
+		assertThat(followed).singleElement().isEqualTo(new Fresh<>("PENDING", START));
+		assertThat(this.reads.inFlight()).isOne();
+		recorded.tryEmitEmpty();
+		assertThat(sharing.block()).hasSize(20).allSatisfy((fresh) -> assertThat(fresh.value()).isEqualTo("PENDING"));
+
+		// Reused within the window: not followed again.
+		this.clock.advance(Duration.ofMillis(1999));
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("CREATED")), (fresh) -> {
+			followed.add(fresh);
+			return Mono.empty();
+		}).block().value()).isEqualTo("PENDING");
+		assertThat(followed).hasSize(1);
+
+		// Read again after it: followed again, with the new answer.
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("CREATED")), (fresh) -> {
+			followed.add(fresh);
+			return Mono.empty();
+		}).block().value()).isEqualTo("CREATED");
+		assertThat(followed).extracting(Fresh::value).containsExactly("PENDING", "CREATED");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void whatFollowsAReadFailingFailsTheReadWhichIsNotKept() {
+		Mono<Fresh<String>> failing = this.reads.get("a/1", () -> counted(Mono.just("read")),
+				(fresh) -> Mono.error(new IllegalStateException("not recorded")));
+		assertThatThrownBy(failing::block).hasMessageContaining("not recorded");
+		assertThat(this.reads.get("a/1", () -> counted(Mono.just("again"))).block().value()).isEqualTo("again");
 		assertThat(this.upstream).hasValue(2);
 	}
 

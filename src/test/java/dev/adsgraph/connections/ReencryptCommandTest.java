@@ -17,6 +17,7 @@ import dev.adsgraph.testing.TestDatabase;
 import dev.adsgraph.upstream.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code --reencrypt-connections} on a database of its own: the gateway starts with the
@@ -60,6 +61,29 @@ class ReencryptCommandTest {
 			.ofWorkspace("demo")
 			.blockFirst();
 		assertThat(read.refreshToken()).isEqualTo("Atzr|rotated-token");
+	}
+
+	@Test
+	void aTokenThatCannotBeDecryptedFailsTheCommandWithTheCause() {
+		String name = TestDatabase.create();
+		DatabaseClient database = TestDatabase.client(name);
+		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+		new ConnectionStore(database, new TokenCipher(Map.of("old", OLD), "old"), clock)
+			.save(new Grant("demo", ConnectionKind.ADS, "amzn1.account.ONE", null, List.of(Region.NA), List.of(),
+					"amzn1.application-oa2-client.ads", "Atzr|rotated-token"))
+			.block();
+
+		// The key configured as "old" is not the one the token was encrypted with.
+		List<String> arguments = new ArrayList<>(List.of(TestDatabase.arguments(name)));
+		arguments.addAll(List.of("--server.port=0",
+				"--adsgraph.connections.encryption-keys.old=" + Base64.getEncoder().encodeToString(key(8)),
+				"--adsgraph.connections.encryption-keys.new=" + Base64.getEncoder().encodeToString(NEW),
+				"--adsgraph.connections.primary-key-id=new", "--" + ConnectionsConfiguration.REENCRYPT_OPTION));
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(AdsgraphApplication.class).run(arguments.toArray(String[]::new)))
+			.hasStackTraceContaining("Could not re-encrypt the stored connection refresh tokens");
+		assertThat(database.sql("SELECT key_id FROM connection").map((row) -> row.get(0, String.class)).one().block())
+			.isEqualTo("old");
 	}
 
 }

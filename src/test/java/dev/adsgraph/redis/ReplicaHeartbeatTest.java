@@ -93,6 +93,48 @@ class ReplicaHeartbeatTest {
 		assertThat(status.replicas()).isEqualTo(1);
 	}
 
+	@Test
+	void startingWaitsForTheFirstHeartbeatAndClosingLeavesTheCount() {
+		// A server of its own, which the test holds still for a moment.
+		RedisServer redis = RedisServer.startPrivate();
+		RedisClient held = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = held.connect()) {
+			RedisStatus status = new RedisStatus(3);
+			ReplicaHeartbeat started = new ReplicaHeartbeat(connection.reactive(), this.prefix, INTERVAL, EXPIRY,
+					Duration.ofSeconds(5), this.clock, status);
+			// Redis answers nothing for 300 ms: a start that did not wait for the first
+			// heartbeat would return before the replica is counted.
+			connection.sync().clientPause(300);
+			started.start();
+			try {
+				assertThat(status.shared()).isTrue();
+				assertThat(status.replicas()).isEqualTo(1);
+			}
+			finally {
+				started.close();
+			}
+			assertThat(connection.sync().zcard(this.prefix + "replicas")).isZero();
+		}
+		finally {
+			held.shutdown();
+			redis.close();
+		}
+	}
+
+	@Test
+	void aReplicaWhoseRedisDoesNotAnswerStartsDegradedAndStillCloses() {
+		StatefulRedisConnection<String, String> gone = this.client.connect();
+		gone.close();
+		RedisStatus status = new RedisStatus(2);
+		ReplicaHeartbeat started = new ReplicaHeartbeat(gone.reactive(), this.prefix, INTERVAL, EXPIRY,
+				Duration.ofSeconds(1), this.clock, status);
+		started.start();
+		assertThat(status.degraded()).isTrue();
+		assertThat(status.counted()).isFalse();
+		started.close();
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+	}
+
 	private ReplicaHeartbeat heartbeat(RedisStatus status) {
 		return new ReplicaHeartbeat(this.connection.reactive(), this.prefix, INTERVAL, EXPIRY, Duration.ofSeconds(1),
 				this.clock, status);
