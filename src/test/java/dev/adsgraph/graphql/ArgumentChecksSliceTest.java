@@ -58,6 +58,14 @@ class ArgumentChecksSliceTest {
 	}
 
 	@Test
+	void theInstrumentationsRunInTheLeanChain() {
+		assertThat(this.graphQlSource.graphQl().getInstrumentation()).isInstanceOfSatisfying(
+				LeanInstrumentationChain.class,
+				(chain) -> assertThat(chain.getInstrumentations()).contains(this.instrumentation)
+					.hasSizeGreaterThan(1));
+	}
+
+	@Test
 	void eachRefusedArgumentIsOneErrorNamingItAndTheOtherRootFieldsStay() {
 		GraphQlTester.Response response = this.graphQlTester
 			.document("{ __typename products(marketplaceId: \"NOPE\", asins: [], dateRange: " + BAD_RANGE
