@@ -59,7 +59,14 @@ class ArgumentChecksInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (!(state instanceof Verdicts verdicts) || parameters.getExecutionContext().isSubscriptionOperation()) {
+		// A trivial fetcher (a property of the value above) has no rules: every checked
+		// field
+		// is a controller's (ArgumentChecksSliceTest checks). Asking a trivial field for
+		// its
+		// step info would make graphql-java build a DataFetchingEnvironment it otherwise
+		// skips, for each of the thousands of fields of a large answer.
+		if (parameters.isTrivialDataFetcher() || !(state instanceof Verdicts verdicts)
+				|| parameters.getExecutionContext().isSubscriptionOperation()) {
 			return fetcher;
 		}
 		ExecutionStepInfo step = parameters.getExecutionStepInfo();

@@ -140,8 +140,8 @@ final class AnswerCheck {
 		Path database = Path.of("target", "bench-postgres", label + "-baseline");
 		Instant start = Instant.now();
 		Bench.log("answers: starting the baseline, %s (%s)", baseline, jar);
-		try (Procs.Started process = Procs.start("baseline", Bench.gatewayCommand(o, jar, sandbox, info, database),
-				BenchOptions.GATEWAY_ENVIRONMENT, logs)) {
+		try (Procs.Started process = Procs.start("baseline",
+				Bench.gatewayCommand(o, jar, null, sandbox, info, database), BenchOptions.GATEWAY_ENVIRONMENT, logs)) {
 			String url = "http://127.0.0.1:"
 					+ Procs.awaitLoggedPort(process, Bench.GATEWAY_STARTED, Duration.ofMinutes(3));
 			Procs.awaitHttp(process, url + "/actuator/health/readiness", Duration.ofMinutes(3));

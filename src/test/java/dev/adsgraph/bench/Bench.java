@@ -151,7 +151,14 @@ public final class Bench {
 					Map.of("mode", "random", "seed", 7, "rules", List.of(Map.of("upstream", "*", "operation", "*",
 							"latency", o.latency().toMillis() + "ms", "latencyJitter", o.jitter().toMillis() + "ms"))));
 			JsonNode info = control.get("/sandbox");
-			List<String> gatewayCommand = gatewayCommand(o, o.jar(), sandbox, info, database);
+			AppCds cds = null;
+			if (o.cds()) {
+				Instant training = Instant.now();
+				cds = AppCds.prepare(o.jar(), o.gatewayJvm());
+				log("class data sharing: %s, from %s (%d ms)", cds.archive(), cds.jar(),
+						Duration.between(training, Instant.now()).toMillis());
+			}
+			List<String> gatewayCommand = gatewayCommand(o, o.jar(), cds, sandbox, info, database);
 			if (o.jfr()) {
 				gatewayCommand.add(1 + o.gatewayJvm().size(),
 						"-XX:StartFlightRecording=filename=" + o.out().resolve(label + "-gateway.jfr").toAbsolutePath()
@@ -165,6 +172,9 @@ public final class Bench {
 				Procs.awaitHttp(gatewayProcess, gateway + "/actuator/health/readiness", Duration.ofMinutes(3));
 				Duration gatewayStartUp = Duration.between(gatewayStart, Instant.now());
 				log("gateway ready in %d ms (RSS %d MB)", gatewayStartUp.toMillis(), gatewayProcess.rssBytes() >> 20);
+				if (cds != null) {
+					cds.requireMappedBy(gatewayProcess.process().pid());
+				}
 				Procs.Started peerProcess = null;
 				Duration peerStartUp = null;
 				try {
@@ -237,14 +247,21 @@ public final class Bench {
 	}
 
 	/**
-	 * A gateway's command line: the JVM flags, the jar, live mode against the sandbox
-	 * with the bench's tenant, its own database folder, the run's extra settings.
+	 * A gateway's command line: the JVM flags, the jar (or, with {@code cds}, the
+	 * extracted jar and its archive), live mode against the sandbox with the bench's
+	 * tenant, its own database folder, the run's extra settings.
 	 */
-	static List<String> gatewayCommand(BenchOptions o, Path jar, String sandbox, JsonNode info, Path database) {
+	static List<String> gatewayCommand(BenchOptions o, Path jar, AppCds cds, String sandbox, JsonNode info,
+			Path database) {
 		List<String> command = new ArrayList<>();
 		command.add(Procs.java());
 		command.addAll(o.gatewayJvm());
-		command.addAll(List.of("-jar", jar.toString()));
+		if (cds != null) {
+			command.addAll(List.of(cds.sharedArchiveFlag(), "-jar", cds.jar().toString()));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
 		command.addAll(gatewayArguments(0, sandbox, info));
 		command.add("--adsgraph.database.embedded.data-directory=" + database);
 		command.addAll(o.gatewayArgs());

@@ -44,11 +44,14 @@ import org.springframework.boot.convert.DurationStyle;
  * workload's covering prefix (every distinct request once)
  * @param sandboxArgs extra arguments of the sandbox ({@code SandboxMain}): none in a real
  * run
+ * @param cds whether the gateway under test starts as the Docker image starts it, from
+ * the extracted jar with a class data sharing archive ({@link AppCds}); otherwise from
+ * the jar
  */
 record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int clients, double rate, Duration latency,
 		Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
 		boolean jfr, String label, boolean scaleOut, String baseline, Path baselineJar, int sample,
-		List<String> sandboxArgs) {
+		List<String> sandboxArgs, boolean cds) {
 
 	/**
 	 * No baseline given: the answers are compared with a second start of the same jar.
@@ -72,7 +75,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			Duration jitter, String peer, List<String> workloads, List<String> gatewayJvm, List<String> gatewayArgs,
 			boolean jfr, String label, boolean scaleOut) {
 		this(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm, gatewayArgs, jfr,
-				label, scaleOut, SAME, null, 0, List.of());
+				label, scaleOut, SAME, null, 0, List.of(), true);
 	}
 
 	/**
@@ -119,13 +122,15 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			                      bench/run a git ref (its jar, built once and kept)
 			  --baseline-jar=<path> --baseline-label=<name>   the pre-change jar, and what to call it
 			  --sample=0          requests of each workload the check sends (0: every distinct one once)
+			  --cds=true          start the gateway as docker/Dockerfile does: the jar extracted, with a class
+			                      data sharing archive from a training start (kept in target/bench-cds/)
 			  --smoke             seconds-long run with few clients (what mvn verify runs)
 			""";
 
 	static BenchOptions defaults() {
 		return new BenchOptions(Path.of("target", "adsgraph.jar"), Path.of("bench", "results"), Duration.ofSeconds(8),
 				Duration.ofSeconds(20), 200, 200, Duration.ofMillis(20), Duration.ofMillis(10), "auto", WORKLOADS,
-				GATEWAY_JVM, List.of(), false, null, false, SAME, null, 0, List.of());
+				GATEWAY_JVM, List.of(), false, null, false, SAME, null, 0, List.of(), true);
 	}
 
 	/**
@@ -159,7 +164,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		BenchOptions d = defaults();
 		return new BenchOptions(d.jar(), out, Duration.ofMillis(250), Duration.ofMillis(500), 4, 20, d.latency(),
 				d.jitter(), d.peer(), d.workloads(), SMOKE_GATEWAY_JVM, SMOKE_GATEWAY_ARGS, false, "smoke", false, SELF,
-				null, 0, SMOKE_SANDBOX_ARGS);
+				null, 0, SMOKE_SANDBOX_ARGS, true);
 	}
 
 	static BenchOptions parse(String[] args) {
@@ -170,7 +175,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		double rate = o.rate;
 		String peer = o.peer, label = o.label;
 		List<String> workloads = o.workloads, gatewayJvm = o.gatewayJvm, gatewayArgs = o.gatewayArgs;
-		boolean jfr = o.jfr, scaleOut = o.scaleOut;
+		boolean jfr = o.jfr, scaleOut = o.scaleOut, cds = o.cds;
 		String baseline = o.baseline, baselineLabel = null;
 		Path baselineJar = o.baselineJar;
 		int sample = o.sample;
@@ -204,6 +209,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				case "baseline-jar" -> baselineJar = Path.of(value);
 				case "baseline-label" -> baselineLabel = value;
 				case "sample" -> sample = (int) number(name, value, 0, 100_000);
+				case "cds" -> cds = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}
@@ -217,7 +223,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			throw new IllegalArgumentException("--baseline-label names a --baseline-jar; none was given");
 		}
 		return new BenchOptions(jar, out, warmup, duration, clients, rate, latency, jitter, peer, workloads, gatewayJvm,
-				gatewayArgs, jfr, label, scaleOut, baseline, baselineJar, sample, o.sandboxArgs);
+				gatewayArgs, jfr, label, scaleOut, baseline, baselineJar, sample, o.sandboxArgs, cds);
 	}
 
 	/** Whether each workload's answers are compared with a baseline gateway. */

@@ -50,7 +50,10 @@ class BenchOptionsTest {
 		Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT\\s+(\\[.*\\])\\s*$").matcher(dockerfile);
 		assertThat(entrypoint.find()).as("an ENTRYPOINT in exec form").isTrue();
 		List<String> command = List.of(JsonMapper.builder().build().readValue(entrypoint.group(1), String[].class));
-		assertThat(command).containsExactly("java", "org.springframework.boot.loader.launch.JarLauncher");
+		// From the extracted jar with a class data sharing archive, as bench/run
+		// (AppCds).
+		assertThat(command).containsExactly("java", "-XX:SharedArchiveFile=adsgraph.jsa", "-jar", "adsgraph.jar");
+		assertThat(BenchOptions.defaults().cds()).isTrue();
 		// The flags are in JDK_JAVA_OPTIONS, which a deployment may replace.
 		Matcher options = Pattern.compile("(?m)^ENV JDK_JAVA_OPTIONS=\"([^\"]*)\"$").matcher(dockerfile);
 		assertThat(options.find()).as("ENV JDK_JAVA_OPTIONS").isTrue();

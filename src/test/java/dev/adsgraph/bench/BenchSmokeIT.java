@@ -34,7 +34,7 @@ class BenchSmokeIT {
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), peer ? "on" : "off", smoke.workloads(),
 				smoke.gatewayJvm(), smoke.gatewayArgs(), false, "smoke", false, smoke.baseline(), smoke.baselineJar(),
-				smoke.sample(), smoke.sandboxArgs());
+				smoke.sample(), smoke.sandboxArgs(), smoke.cds());
 
 		Results results = Bench.run(options);
 
@@ -128,7 +128,7 @@ class BenchSmokeIT {
 		BenchOptions options = new BenchOptions(smoke.jar(), smoke.out(), smoke.warmup(), smoke.duration(),
 				smoke.clients(), smoke.rate(), smoke.latency(), smoke.jitter(), "off", List.of("c"), smoke.gatewayJvm(),
 				smoke.gatewayArgs(), false, "smoke", true, smoke.baseline(), smoke.baselineJar(), smoke.sample(),
-				smoke.sandboxArgs());
+				smoke.sandboxArgs(), smoke.cds());
 
 		ScaleOut.Outcome outcome = ScaleOut.run(options, true);
 

@@ -36,6 +36,7 @@ final class Report {
 		settings.put("upstreamLatencyMs", o.latency().toMillis());
 		settings.put("upstreamJitterMs", o.jitter().toMillis());
 		settings.put("gatewayJvm", o.gatewayJvm());
+		settings.put("gatewayClassDataSharing", o.cds());
 		settings.put("gatewayArgs", o.gatewayArgs());
 		if (!o.sandboxArgs().isEmpty()) {
 			settings.put("sandboxArgs", o.sandboxArgs());
@@ -91,11 +92,13 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmark ").append(results.label()).append("\n\n");
 		md.append(String.format(Locale.ROOT,
-				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %s s, runs %s s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
+				"%s, %s cores, %s GiB, %s. Upstream latency %d ms + 0..%d ms. Warm-up %s s, runs %s s; closed model %d clients, open model %.0f requests/s. Gateway JVM: `%s`%s%s. Gateway start-up %.1f s%s. Whole run %d s.%n%n",
 				results.machine().get("cpu"), results.machine().get("cores"), results.machine().get("memoryGiB"),
 				results.machine().get("java"), o.latency().toMillis(), o.jitter().toMillis(),
 				Report.seconds(o.warmup()), Report.seconds(o.duration()), o.clients(), o.rate(),
 				String.join(" ", o.gatewayJvm()),
+				o.cds() ? ", from the extracted jar with a class data sharing archive (as docker/Dockerfile)"
+						: ", from the jar (no class data sharing archive)",
 				o.gatewayArgs().isEmpty() ? "" : ", settings `" + String.join(" ", o.gatewayArgs()) + "`",
 				results.gatewayStartUp().toMillis() / 1000.0, (results.peerStartUp() != null) ? String
 					.format(Locale.ROOT, ", peer start-up %.1f s", results.peerStartUp().toMillis() / 1000.0) : "",

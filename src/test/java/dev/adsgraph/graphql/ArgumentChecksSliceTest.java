@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import graphql.TrivialDataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNonNull;
@@ -47,10 +48,21 @@ class ArgumentChecksSliceTest {
 			GraphQLFieldDefinition field = schema.getFieldDefinition(coordinates);
 			assertThat(field).as("%s", coordinates).isNotNull();
 			assertThat(field.getType()).as("%s's type", coordinates).isNotInstanceOf(GraphQLNonNull.class);
+			// The instrumentation passes trivial fetchers by without a look.
+			assertThat(schema.getCodeRegistry().getDataFetcher(coordinates, field)).as("%s's fetcher", coordinates)
+				.isNotInstanceOf(TrivialDataFetcher.class);
 			checks.keySet()
 				.forEach((argument) -> assertThat(field.getArgument(argument)).as("%s(%s:)", coordinates, argument)
 					.isNotNull());
 		});
+	}
+
+	@Test
+	void theInstrumentationsRunInTheLeanChain() {
+		assertThat(this.graphQlSource.graphQl().getInstrumentation()).isInstanceOfSatisfying(
+				LeanInstrumentationChain.class,
+				(chain) -> assertThat(chain.getInstrumentations()).contains(this.instrumentation)
+					.hasSizeGreaterThan(1));
 	}
 
 	@Test

@@ -45,7 +45,7 @@ import dev.adsgraph.upstream.UpstreamConfiguration;
 				SliceTester.ADS_FE, SliceTester.SP_NA, SliceTester.SP_EU, SliceTester.SP_FE },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
 				"dev\\.adsgraph\\.(access|accounts|alerts|billing|campaigns|connections|consent|managers|products|profiles|reports|watch|idempotency|registrations|readiness)\\..*",
-				"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache)Configuration",
+				"dev\\.adsgraph\\.graphql\\.(Scalars|QueryLimits|DocumentCache|InstrumentationChain)Configuration",
 				// left to the application's @ConfigurationPropertiesScan
 				"dev\\.adsgraph\\..*Properties" }),
 		// A start-up task over the configured tenants, which a slice has not.

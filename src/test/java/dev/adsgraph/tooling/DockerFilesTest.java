@@ -57,7 +57,7 @@ class DockerFilesTest {
 		assertThat(runs).anySatisfy((run) -> assertThat(run).contains("mvn").contains(" package"));
 		assertThat(runs).as("the jar is split into Spring Boot's layers")
 			.anySatisfy((run) -> assertThat(run).contains("-Djarmode=tools")
-				.contains("extract --layers --launcher")
+				.contains("extract --layers --destination")
 				.contains("target/" + jarName()));
 	}
 
@@ -125,7 +125,19 @@ class DockerFilesTest {
 		int entrypointIndex = runtime.instructions().indexOf(runtime.all("ENTRYPOINT").get(0));
 		assertThat(userIndex).as("USER comes before ENTRYPOINT").isLessThan(entrypointIndex);
 		assertThat(runtime.all("ENTRYPOINT").get(0).arguments())
-			.contains("org.springframework.boot.loader.launch.JarLauncher");
+			.isEqualTo("[\"java\", \"-XX:SharedArchiveFile=adsgraph.jsa\", \"-jar\", \"" + jarName() + "\"]");
+		// The archive the entrypoint maps is written by a training start, as root (so the
+		// runtime user cannot change it), readable by that user.
+		List<Instruction> training = runtime.all("RUN")
+			.stream()
+			.filter((run) -> run.arguments().contains("-XX:ArchiveClassesAtExit=adsgraph.jsa"))
+			.toList();
+		assertThat(training).hasSize(1);
+		assertThat(training.get(0).arguments()).contains("-Dspring.context.exit=onRefresh")
+			.contains("-jar " + jarName())
+			.contains("chmod a+r adsgraph.jsa");
+		assertThat(runtime.instructions().indexOf(training.get(0))).as("the training runs before USER")
+			.isLessThan(userIndex);
 	}
 
 	@Test
