@@ -2,6 +2,7 @@ package dev.adsgraph.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,6 +56,8 @@ record AppCds(Path jar, Path archive) {
 	 * was; the training's output goes to {@code training.log} beside the archive.
 	 */
 	static AppCds prepare(Path fatJar, List<String> jvm) throws IOException, InterruptedException {
+		// The extracted jar is named after the jar: the same content under another name
+		// is prepared again, in a folder of its own.
 		Path dir = ROOT.resolve(digest(fatJar, jvm));
 		Path extracted = dir.resolve("app");
 		AppCds cds = new AppCds(extracted.resolve(fatJar.getFileName().toString()), dir.resolve("app.jsa"));
@@ -105,7 +108,9 @@ record AppCds(Path jar, Path archive) {
 		}
 	}
 
-	/** The jar's content and the flags: a new build or other flags train anew. */
+	/**
+	 * The jar's content and name and the flags: a new build or other flags train anew.
+	 */
 	static String digest(Path jar, List<String> jvm) throws IOException {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -115,7 +120,8 @@ record AppCds(Path jar, Path archive) {
 					sha.update(buffer, 0, read);
 				}
 			}
-			sha.update(String.join(" ", jvm).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			sha.update(String.join(" ", jvm).getBytes(StandardCharsets.UTF_8));
+			sha.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(sha.digest(), 0, 8);
 		}
 		catch (NoSuchAlgorithmException ex) {
