@@ -41,18 +41,10 @@ class ReencryptCommandTest {
 		String name = TestDatabase.create();
 		DatabaseClient database = TestDatabase.client(name);
 		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T10:00:00Z"));
-		new ConnectionStore(database, new TokenCipher(Map.of("old", OLD), "old"), clock)
-			.save(new Grant("demo", ConnectionKind.ADS, "amzn1.account.ONE", null, List.of(Region.NA), List.of(),
-					"amzn1.application-oa2-client.ads", "Atzr|rotated-token"))
-			.block();
+		saveOneTokenUnderOld(database, clock);
 
-		List<String> arguments = new ArrayList<>(List.of(TestDatabase.arguments(name)));
-		arguments.addAll(List.of("--server.port=0",
-				"--adsgraph.connections.encryption-keys.old=" + Base64.getEncoder().encodeToString(OLD),
-				"--adsgraph.connections.encryption-keys.new=" + Base64.getEncoder().encodeToString(NEW),
-				"--adsgraph.connections.primary-key-id=new", "--" + ConnectionsConfiguration.REENCRYPT_OPTION));
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
-			.run(arguments.toArray(String[]::new));
+			.run(reencryptArguments(name, OLD));
 
 		assertThat(gateway.isActive()).as("the gateway stopped after re-encrypting").isFalse();
 		assertThat(database.sql("SELECT key_id FROM connection").map((row) -> row.get(0, String.class)).one().block())
@@ -68,22 +60,35 @@ class ReencryptCommandTest {
 		String name = TestDatabase.create();
 		DatabaseClient database = TestDatabase.client(name);
 		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+		saveOneTokenUnderOld(database, clock);
+
+		// The key configured as "old" is not the one the token was encrypted with.
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(AdsgraphApplication.class).run(reencryptArguments(name, key(8))))
+			.hasStackTraceContaining("Could not re-encrypt the stored connection refresh tokens");
+		assertThat(database.sql("SELECT key_id FROM connection").map((row) -> row.get(0, String.class)).one().block())
+			.isEqualTo("old");
+	}
+
+	/** One connection whose refresh token is encrypted under the key "old". */
+	private static void saveOneTokenUnderOld(DatabaseClient database, MutableClock clock) {
 		new ConnectionStore(database, new TokenCipher(Map.of("old", OLD), "old"), clock)
 			.save(new Grant("demo", ConnectionKind.ADS, "amzn1.account.ONE", null, List.of(Region.NA), List.of(),
 					"amzn1.application-oa2-client.ads", "Atzr|rotated-token"))
 			.block();
+	}
 
-		// The key configured as "old" is not the one the token was encrypted with.
+	/**
+	 * The re-encryption command on the database, with {@code oldKey} configured as "old"
+	 * and the primary key "new".
+	 */
+	private static String[] reencryptArguments(String name, byte[] oldKey) {
 		List<String> arguments = new ArrayList<>(List.of(TestDatabase.arguments(name)));
 		arguments.addAll(List.of("--server.port=0",
-				"--adsgraph.connections.encryption-keys.old=" + Base64.getEncoder().encodeToString(key(8)),
+				"--adsgraph.connections.encryption-keys.old=" + Base64.getEncoder().encodeToString(oldKey),
 				"--adsgraph.connections.encryption-keys.new=" + Base64.getEncoder().encodeToString(NEW),
 				"--adsgraph.connections.primary-key-id=new", "--" + ConnectionsConfiguration.REENCRYPT_OPTION));
-		assertThatThrownBy(
-				() -> new SpringApplicationBuilder(AdsgraphApplication.class).run(arguments.toArray(String[]::new)))
-			.hasStackTraceContaining("Could not re-encrypt the stored connection refresh tokens");
-		assertThat(database.sql("SELECT key_id FROM connection").map((row) -> row.get(0, String.class)).one().block())
-			.isEqualTo("old");
+		return arguments.toArray(String[]::new);
 	}
 
 }
