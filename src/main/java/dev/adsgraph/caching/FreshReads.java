@@ -83,11 +83,20 @@ public final class FreshReads<K, V> {
 	 */
 	public Mono<Fresh<V>> get(K key, Supplier<Mono<V>> read, Function<Fresh<V>, Mono<Void>> onRead) {
 		return Mono.deferContextual((context) -> {
-			Fresh<V> kept = this.answers.getIfPresent(key);
-			if (kept != null && this.clock.instant().isBefore(kept.asOf().plus(this.window))) {
+			Fresh<V> kept = kept(key);
+			if (kept != null) {
 				return Mono.just(kept);
 			}
-			return this.inFlight.computeIfAbsent(key, (k) -> {
+			AtomicReference<Fresh<V>> keptMeanwhile = new AtomicReference<>();
+			Mono<Fresh<V>> joined = this.inFlight.computeIfAbsent(key, (k) -> {
+				// The read under way may have ended since the look above: it keeps its
+				// answer before it leaves the map, so a caller that finds no read here
+				// finds its answer (within the window), and does not read again.
+				Fresh<V> keptNow = kept(k);
+				if (keptNow != null) {
+					keptMeanwhile.set(keptNow);
+					return null;
+				}
 				long started = this.generation.get();
 				AtomicReference<Mono<Fresh<V>>> self = new AtomicReference<>();
 				Mono<Fresh<V>> flight = Mono.defer(read)
@@ -108,7 +117,14 @@ public final class FreshReads<K, V> {
 				self.set(flight);
 				return flight;
 			});
+			return (joined != null) ? joined : Mono.just(keptMeanwhile.get());
 		});
+	}
+
+	/** The answer kept for the key, if it is still within the window. */
+	private Fresh<V> kept(K key) {
+		Fresh<V> kept = this.answers.getIfPresent(key);
+		return (kept != null && this.clock.instant().isBefore(kept.asOf().plus(this.window))) ? kept : null;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import dev.adsgraph.caching.FreshReads.Fresh;
@@ -214,6 +215,82 @@ class FreshReadsTest {
 		assertThatThrownBy(failing::block).hasMessageContaining("not recorded");
 		assertThat(this.reads.get("a/1", () -> counted(Mono.just("again"))).block().value()).isEqualTo("again");
 		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
+	void aCallerWhoseReadEndsBetweenItsLookAndItsJoiningTakesTheKeptAnswer() {
+		// The race a loaded machine showed (AdsAccountFreshnessTest, once in CI): a
+		// caller
+		// finds no answer kept, the read under way then ends (keeps its answer, leaves
+		// the map of reads), and only then does the caller look for a read to join. The
+		// key finishes the read right there: its hash code is asked by the look
+		// (Caffeine)
+		// and then by the join (the map of reads).
+		FreshReads<RacingKey, String> racing = new FreshReads<>(Duration.ofSeconds(2), 100, this.clock);
+		Sinks.One<String> upstream = Sinks.one();
+		AtomicInteger upstreamReads = new AtomicInteger();
+		RacingKey key = new RacingKey();
+		StepFirst first = new StepFirst(racing.get(key, () -> {
+			upstreamReads.incrementAndGet();
+			return upstream.asMono();
+		}));
+
+		key.onSecondHashAfterArming(() -> upstream.tryEmitValue("v1"));
+		Fresh<String> late = racing.get(key, () -> {
+			upstreamReads.incrementAndGet();
+			return Mono.just("v2");
+		}).block();
+
+		assertThat(first.value()).isEqualTo("v1");
+		assertThat(late.value()).isEqualTo("v1");
+		assertThat(late.asOf()).isEqualTo(first.asOf());
+		assertThat(upstreamReads).hasValue(1);
+	}
+
+	/** A key whose hash code runs an action once, at its second call after arming. */
+	private static final class RacingKey {
+
+		private final AtomicInteger calls = new AtomicInteger(-1);
+
+		private volatile Runnable action;
+
+		void onSecondHashAfterArming(Runnable action) {
+			this.action = action;
+			this.calls.set(0);
+		}
+
+		@Override
+		public int hashCode() {
+			if (this.calls.get() >= 0 && this.calls.incrementAndGet() == 2) {
+				this.action.run();
+			}
+			return 42;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+	}
+
+	/** Subscribes at once and holds the answer when it comes. */
+	private static final class StepFirst {
+
+		private final AtomicReference<Fresh<String>> answer = new AtomicReference<>();
+
+		StepFirst(Mono<Fresh<String>> read) {
+			read.subscribe(this.answer::set);
+		}
+
+		String value() {
+			return this.answer.get().value();
+		}
+
+		Instant asOf() {
+			return this.answer.get().asOf();
+		}
+
 	}
 
 	private void read(String key, String value) {
