@@ -123,14 +123,7 @@ class ProductLoaders {
 	 */
 	static <V> Mono<Map<ProductKey, Try<V>>> inRounds(List<ProductKey> keys, int size,
 			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
-		List<Set<ProductKey>> rounds = new ArrayList<>();
-		for (ProductKey key : keys) {
-			if (rounds.isEmpty() || rounds.get(rounds.size() - 1).size() == size) {
-				rounds.add(new LinkedHashSet<>());
-			}
-			rounds.get(rounds.size() - 1).add(key);
-		}
-		return Flux.fromIterable(rounds).flatMap((round) -> load.apply(round).map((found) -> {
+		return Flux.fromIterable(rounds(keys, size)).flatMap((round) -> load.apply(round).map((found) -> {
 			Map<ProductKey, Try<V>> result = new HashMap<>();
 			found.forEach((key, value) -> result.put(key, Try.succeeded(value)));
 			return result;
@@ -261,14 +254,19 @@ class ProductLoaders {
 	 */
 	private static <V> Mono<Map<ProductKey, V>> inBatches(Set<ProductKey> keys,
 			java.util.function.Function<Set<ProductKey>, Mono<Map<ProductKey, V>>> load) {
-		List<Set<ProductKey>> batches = new ArrayList<>();
+		return Flux.fromIterable(rounds(keys, SEARCH_LIMIT)).concatMap(load).collect(HashMap::new, Map::putAll);
+	}
+
+	/** The keys in their order, in rounds of at most {@code size}. */
+	private static List<Set<ProductKey>> rounds(Collection<ProductKey> keys, int size) {
+		List<Set<ProductKey>> rounds = new ArrayList<>();
 		for (ProductKey key : keys) {
-			if (batches.isEmpty() || batches.get(batches.size() - 1).size() == SEARCH_LIMIT) {
-				batches.add(new LinkedHashSet<>());
+			if (rounds.isEmpty() || rounds.get(rounds.size() - 1).size() == size) {
+				rounds.add(new LinkedHashSet<>());
 			}
-			batches.get(batches.size() - 1).add(key);
+			rounds.get(rounds.size() - 1).add(key);
 		}
-		return Flux.fromIterable(batches).concatMap(load).collect(HashMap::new, Map::putAll);
+		return rounds;
 	}
 
 	/**
