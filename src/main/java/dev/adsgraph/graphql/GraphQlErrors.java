@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.adsgraph.upstream.UpstreamException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,17 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			}
 			message = mapped.message();
 			type = mapped.type();
+		}
+		else if (ex.getClass() == AbortExecutionException.class) {
+			// graphql-java's answer, in the fields still fetching, to an execution
+			// cancelled because its caller went away (a page closed, a client that gave
+			// up, a subscription stopped): nothing of ours failed and no one reads the
+			// answer, so it is no internal error in the log. (The gateway's own refusals,
+			// subclasses thrown before execution, are not this.)
+			log.info("Cancelled [correlationId={}, path={}]: the caller went away", correlationId, where);
+			extensions.put("code", "INTERNAL");
+			message = "Internal error. Quote correlation id " + correlationId + " when reporting it.";
+			type = ErrorType.INTERNAL_ERROR;
 		}
 		else {
 			log.error("Internal error [correlationId={}, path={}]", correlationId, where, ex);

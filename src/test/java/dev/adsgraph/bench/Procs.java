@@ -109,6 +109,14 @@ final class Procs {
 			}
 		}
 
+		/**
+		 * Asks the process and its children to stop (SIGTERM) without waiting, so that
+		 * several processes stop side by side; {@link #close} then waits.
+		 */
+		void askToStop() {
+			tree().forEach(ProcessHandle::destroy);
+		}
+
 		@Override
 		public void close() {
 			List<ProcessHandle> tree = tree();

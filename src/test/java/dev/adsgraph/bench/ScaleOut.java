@@ -272,6 +272,9 @@ final class ScaleOut {
 				}
 			}
 			finally {
+				// The replicas shut down side by side (each takes seconds: its
+				// graceful shutdown, then its embedded PostgreSQL).
+				replicas.forEach(Procs.Started::askToStop);
 				for (Procs.Started replica : replicas) {
 					replica.close();
 				}

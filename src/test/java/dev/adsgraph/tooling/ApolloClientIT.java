@@ -32,8 +32,17 @@ class ApolloClientIT {
 
 	private static final Path MANIFEST = Path.of("tools", "client", "gql", "persisted-query-manifest.json");
 
-	/** The examples register a seller: its terms token accepts itself. */
-	private static final String SANDBOX = "\"adsgraph.sandbox.terms-acceptance-delay\":\"1ms\"";
+	/**
+	 * The examples register a seller: its terms token accepts itself. The sandbox is
+	 * quick ({@link PostmanCollectionIT#QUICK_SANDBOX}: registrations 300 ms, reports 300
+	 * ms polled after 50 ms), and a report not ready is answered PENDING at once
+	 * ({@code adsgraph.reports.grace=0s}): every example with report figures goes through
+	 * PENDING, asked again through the same cache until READY, as a dashboard does,
+	 * instead of waiting out the defaults (reports 2 s, polled after 1 s, and up to 2 s
+	 * of grace per request).
+	 */
+	private static final String SANDBOX = "\"adsgraph.sandbox.terms-acceptance-delay\":\"1ms\","
+			+ PostmanCollectionIT.QUICK_SANDBOX + ",\"adsgraph.reports.grace\":\"0s\"";
 
 	private static Path node;
 

@@ -16,17 +16,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/adsgraph.jar}) in sandbox mode, on a port it picks: what a person following
  * postman/README.md does. Runs in Maven's integration-test phase, after {@code package}.
  * Output in {@code target/newman/}: the gateway's log, newman's and its JUnit report.
+ * <p>
+ * The sandbox's asynchronous work is quick, as in the end-to-end tests
+ * ({@link #QUICK_SANDBOX}): with the defaults (registrations pending 3 s, reports 2 s
+ * polled after 1 s) the collection spends most of its run waiting, and none of its
+ * requests or checks depends on how long the waits are, only on what comes after them.
  */
 class PostmanCollectionIT {
 
 	private static final Path OUTPUT = Path.of("target", "newman");
+
+	/**
+	 * Registrations pending 300 ms (still PENDING in the registration's answer, as the
+	 * collection checks), reports done in 300 ms, polled after 50 ms and at most every
+	 * 200 ms: the values of the end-to-end tests (SandboxGatewayTest).
+	 */
+	static final String QUICK_SANDBOX = "\"adsgraph.sandbox.registration-delay\":\"300ms\","
+			+ "\"adsgraph.sandbox.report-processing-time\":\"300ms\","
+			+ "\"adsgraph.reports.poll-initial-delay\":\"50ms\",\"adsgraph.reports.poll-max-delay\":\"200ms\"";
 
 	@Test
 	void theCollectionPassesAgainstTheJarInSandboxMode() throws Exception {
 		Path newman = ExternalTools.program(Path.of("tools", "node_modules", ".bin", "newman"), "newman",
 				"run npm ci --prefix tools (.ci/run does)");
 		ExternalTools.onPath("node", "install Node.js");
-		try (PackagedJar gateway = PackagedJar.start(OUTPUT.resolve("gateway.log"), Map.of())) {
+		try (PackagedJar gateway = PackagedJar.start(OUTPUT.resolve("gateway.log"),
+				Map.of("SPRING_APPLICATION_JSON", "{" + QUICK_SANDBOX + "}"))) {
 			ExternalTools.Finished run = ExternalTools.run(List.of(newman.toString(), "run",
 					"postman/adsgraph.postman_collection.json", "-e", "postman/adsgraph.postman_environment.json",
 					"--env-var", "baseUrl=" + gateway.baseUrl(), "--reporters", "cli,junit", "--reporter-junit-export",
