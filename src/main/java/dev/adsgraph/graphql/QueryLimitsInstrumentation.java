@@ -118,6 +118,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 							+ this.limits.maxAsins() + " per request.",
 					correlationId);
 		}
+		context.getGraphQLContext().put(BudgetedExecutionStrategy.COMPLEXITY, cost.complexity);
 		return super.beginExecuteOperation(parameters, state);
 	}
 
