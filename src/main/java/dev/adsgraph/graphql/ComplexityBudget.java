@@ -11,13 +11,18 @@ import java.util.concurrent.CompletableFuture;
  * is complete; an operation that does not fit waits, first come first served, without a
  * thread. Memory follows it: what an operation holds while it runs (its partial result,
  * graphql-java's state for each field) grows with the fields it asks for, which is what
- * the complexity counts.
+ * the complexity counts. A small operation (at most a hundredth of the budget) that fits
+ * does not queue behind a large one waiting for room: a status poll is not held up by a
+ * burst of product pages, and the small ones in flight at once could only keep a large
+ * one waiting if they filled nearly the whole budget between them.
  */
 final class ComplexityBudget {
 
 	private static final CompletableFuture<Void> GRANTED = CompletableFuture.completedFuture(null);
 
 	private final long capacity;
+
+	private final long small;
 
 	private long inUse;
 
@@ -31,6 +36,7 @@ final class ComplexityBudget {
 			throw new IllegalArgumentException("capacity must be positive, was " + capacity);
 		}
 		this.capacity = capacity;
+		this.small = capacity / 100;
 	}
 
 	/** What an operation of this complexity takes from the budget. */
@@ -40,11 +46,11 @@ final class ComplexityBudget {
 
 	/**
 	 * Completes once {@code weight} (from {@link #weight}) is taken; at once when it fits
-	 * and nobody waits.
+	 * and nobody waits, or when it fits and is small.
 	 */
 	CompletableFuture<Void> acquire(long weight) {
 		synchronized (this) {
-			if (this.waiting.isEmpty() && this.inUse + weight <= this.capacity) {
+			if (this.inUse + weight <= this.capacity && (this.waiting.isEmpty() || weight <= this.small)) {
 				this.inUse += weight;
 				return GRANTED;
 			}

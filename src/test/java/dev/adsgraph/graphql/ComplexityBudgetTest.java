@@ -54,6 +54,23 @@ class ComplexityBudgetTest {
 	}
 
 	@Test
+	void aSmallOperationThatFitsGoesAheadOfALargeOneWaiting() {
+		ComplexityBudget budget = new ComplexityBudget(1000);
+		assertThat(budget.acquire(900)).isDone();
+		CompletableFuture<Void> large = budget.acquire(200);
+		assertThat(large).isNotDone();
+		// A hundredth of the budget or less, and it fits: no queueing.
+		assertThat(budget.acquire(10)).isDone();
+		// Over a hundredth: behind the large one, though it would fit.
+		CompletableFuture<Void> medium = budget.acquire(11);
+		assertThat(medium).isNotDone();
+		budget.release(900);
+		assertThat(large).isDone();
+		assertThat(medium).isDone();
+		assertThat(budget.inUse()).isEqualTo(221);
+	}
+
+	@Test
 	void aQueryThatDoesNotFitStartsWhenTheOneBeforeItIsComplete() {
 		Map<String, CompletableFuture<String>> answers = new ConcurrentHashMap<>();
 		List<String> asked = new CopyOnWriteArrayList<>();
