@@ -29,6 +29,11 @@ final class ResultJson {
 		try (JsonGenerator generator = this.mapper.createGenerator(out)) {
 			write(generator, response);
 		}
+		catch (NotTextKey ex) {
+			// A map with another kind of key (never one graphql-java builds): the mapper
+			// writes the whole response, as it would have.
+			return this.mapper.writeValueAsBytes(response);
+		}
 		return out.toByteArray();
 	}
 
@@ -39,10 +44,13 @@ final class ResultJson {
 		else if (value instanceof String text) {
 			generator.writeString(text);
 		}
-		else if (value instanceof Map<?, ?> map && hasTextKeys(map)) {
+		else if (value instanceof Map<?, ?> map) {
 			generator.writeStartObject();
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				generator.writeName((String) entry.getKey());
+				if (!(entry.getKey() instanceof String name)) {
+					throw NotTextKey.INSTANCE;
+				}
+				generator.writeName(name);
 				write(generator, entry.getValue());
 			}
 			generator.writeEndObject();
@@ -57,27 +65,29 @@ final class ResultJson {
 		else if (value instanceof Integer number) {
 			generator.writeNumber(number.intValue());
 		}
-		else if (value instanceof Long number) {
-			generator.writeNumber(number.longValue());
+		else if (value instanceof Boolean flag) {
+			generator.writeBoolean(flag);
 		}
 		else if (value instanceof Double number) {
 			generator.writeNumber(number.doubleValue());
 		}
-		else if (value instanceof Boolean flag) {
-			generator.writeBoolean(flag);
+		else if (value instanceof Long number) {
+			generator.writeNumber(number.longValue());
 		}
 		else {
 			generator.writePOJO(value);
 		}
 	}
 
-	private static boolean hasTextKeys(Map<?, ?> map) {
-		for (Object key : map.keySet()) {
-			if (!(key instanceof String)) {
-				return false;
-			}
+	/** A map key that is not a string: the whole response goes to the mapper instead. */
+	private static final class NotTextKey extends RuntimeException {
+
+		static final NotTextKey INSTANCE = new NotTextKey();
+
+		private NotTextKey() {
+			super(null, null, false, false);
 		}
-		return true;
+
 	}
 
 }
