@@ -27,7 +27,12 @@ public final class CorrelationIdAccessor implements ThreadLocalAccessor<String> 
 
 	@Override
 	public void setValue(String value) {
-		MDC.put(KEY, value);
+		// Restored around every data fetcher and Reactor step, mostly to the value the
+		// thread
+		// already has.
+		if (!value.equals(MDC.get(KEY))) {
+			MDC.put(KEY, value);
+		}
 	}
 
 	@Override

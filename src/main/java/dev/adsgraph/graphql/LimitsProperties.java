@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * tenant sets its own; may be fractional
  * @param requestBurst how many requests an API key may send at once after a quiet spell,
  * unless its tenant sets its own (a dashboard opening fires its queries at once)
+ * @param complexityInFlight how much complexity (summed over the operations) may be
+ * executing at once; an operation that does not fit waits for others to finish, first
+ * come first served. At least {@code maxComplexity}
  */
 @Validated
 @ConfigurationProperties("adsgraph.limits")
@@ -43,12 +46,18 @@ public record LimitsProperties(@Positive @DefaultValue("12") int maxDepth,
 		@PositiveOrZero @DefaultValue("30") int maxAliases, @Positive @DefaultValue("20000") int maxDocumentChars,
 		@Positive @DefaultValue("5") int maxOperations, @Positive @DefaultValue("100") int maxAsins,
 		@DefaultValue("100KB") DataSize maxBodySize, @DefaultValue("true") boolean introspection,
-		@Positive @DefaultValue("50") double requestsPerSecond, @Min(1) @DefaultValue("150") int requestBurst) {
+		@Positive @DefaultValue("50") double requestsPerSecond, @Min(1) @DefaultValue("150") int requestBurst,
+		@Positive @DefaultValue("50000") int complexityInFlight) {
 
 	// What Bean Validation cannot express: a data size's sign, and a finite rate.
 	public LimitsProperties {
 		if (maxBodySize == null || maxBodySize.toBytes() < 1) {
 			throw new IllegalArgumentException("adsgraph.limits.max-body-size must be positive, was " + maxBodySize);
+		}
+		if (complexityInFlight < maxComplexity) {
+			throw new IllegalArgumentException("adsgraph.limits.complexity-in-flight (" + complexityInFlight
+					+ ") must be at least adsgraph.limits.max-complexity (" + maxComplexity
+					+ "), so that every operation the limits let through can run");
 		}
 		if (Double.isInfinite(requestsPerSecond)) {
 			throw new IllegalArgumentException("adsgraph.limits.requests-per-second must be a finite number");

@@ -3,7 +3,12 @@ package dev.adsgraph.graphql;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionResult;
 import graphql.analysis.QueryTraverser;
@@ -32,12 +37,19 @@ import graphql.util.TraverserContext;
  * Introspection ({@code __schema}, {@code __type}) is exempt from depth and complexity:
  * graphql-java's good-faith introspection check bounds it, and GraphiQL's own
  * introspection query is deeper than the depth limit.
+ * <p>
+ * What the checks read from a document is kept with the parsed document (the document
+ * cache hands the same instance for the same text, and the entry goes with it): its
+ * operation and alias counts, and each operation's cost per variable values, so a
+ * dashboard repeating a request does not walk its document again.
  */
 public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private final LimitsProperties limits;
 
 	private final QueryComplexity complexity;
+
+	private final Cache<Document, DocumentFacts> facts = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
 	public QueryLimitsInstrumentation(LimitsProperties limits) {
 		this.limits = limits;
@@ -66,7 +78,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 		String correlationId = correlationId(context.getGraphQLContext().get(CorrelationInterceptor.CONTEXT_KEY));
 		Document document = context.getDocument();
 
-		int operations = document.getDefinitionsOfType(OperationDefinition.class).size();
+		DocumentFacts facts = this.facts.get(document, DocumentFacts::new);
+		int operations = facts.operations;
 		if (operations > this.limits.maxOperations()) {
 			throw tooComplex(
 					"maxOperations", this.limits.maxOperations(), "The document defines " + operations
@@ -74,13 +87,15 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 					correlationId);
 		}
 
-		int aliases = countAliases(document);
+		int aliases = facts.aliases;
 		if (aliases > this.limits.maxAliases()) {
 			throw tooComplex("maxAliases", this.limits.maxAliases(), "The document uses " + aliases
 					+ " aliases; the limit (maxAliases) is " + this.limits.maxAliases() + ".", correlationId);
 		}
 
-		Cost cost = cost(context);
+		Cost cost = facts.cost(
+				new CostKey(context.getOperationDefinition().getName(), context.getCoercedVariables().toMap()),
+				() -> cost(context));
 		if (cost.depth > this.limits.maxDepth()) {
 			throw tooComplex("maxDepth", this.limits.maxDepth(), "The operation is " + cost.depth
 					+ " fields deep; the limit (maxDepth) is " + this.limits.maxDepth() + ".", correlationId);
@@ -103,6 +118,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 							+ this.limits.maxAsins() + " per request.",
 					correlationId);
 		}
+		context.getGraphQLContext().put(BudgetedExecutionStrategy.COMPLEXITY, cost.complexity);
 		return super.beginExecuteOperation(parameters, state);
 	}
 
@@ -181,6 +197,45 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 
 	private static QueryLimitException tooComplex(String limit, long max, String message, String correlationId) {
 		return new QueryLimitException(QueryLimitException.TOO_COMPLEX, limit, max, message, correlationId);
+	}
+
+	/**
+	 * A document's counts, and its operations' costs by operation name and variable
+	 * values: at most {@value #MAX_COSTS} of them, forgotten all at once when more come
+	 * (a document asked with ever new values gains nothing from keeping them).
+	 */
+	static final class DocumentFacts {
+
+		static final int MAX_COSTS = 128;
+
+		final int operations;
+
+		final int aliases;
+
+		private final Map<CostKey, Cost> costs = new ConcurrentHashMap<>();
+
+		DocumentFacts(Document document) {
+			this.operations = document.getDefinitionsOfType(OperationDefinition.class).size();
+			this.aliases = countAliases(document);
+		}
+
+		Cost cost(CostKey key, Supplier<Cost> compute) {
+			Cost known = this.costs.get(key);
+			if (known != null) {
+				return known;
+			}
+			Cost cost = compute.get();
+			if (this.costs.size() >= MAX_COSTS) {
+				this.costs.clear();
+			}
+			this.costs.put(key, cost);
+			return cost;
+		}
+
+	}
+
+	/** An operation of a document, with the values of its variables. */
+	record CostKey(String operationName, Map<String, Object> variables) {
 	}
 
 	static final class Cost {

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -69,6 +71,8 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final ResultJson RESULT_JSON = new ResultJson(JSON);
+
 	static final String NOT_A_GET_REQUEST = "A GraphQL GET request takes \"query\" (the document, unless "
 			+ "\"extensions\" names a persisted query), and if needed "
 			+ "\"operationName\", \"variables\" and \"extensions\" (JSON objects) as query parameters, each once.";
@@ -117,7 +121,7 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 		MediaType mediaType = responseMediaType(request);
 		return this.graphQlHandler.handleRequest(graphQlRequest).flatMap((response) -> {
 			HttpStatus status = selectResponseStatus(response, mediaType);
-			byte[] bytes = JSON.writeValueAsBytes(response.toMap());
+			byte[] bytes = RESULT_JSON.toBytes(response.toMap());
 			List<String> vary = vary(request);
 			ServerResponse.BodyBuilder answer = ServerResponse.status(status)
 				.headers((headers) -> headers.addAll(response.getResponseHeaders()))
@@ -141,6 +145,12 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 			}
 			return answer.contentType(mediaType).bodyValue(bytes);
 		});
+	}
+
+	/** The response of a POST, as Spring's handler would write it with {@code JSON}. */
+	@Override
+	protected DataBuffer encode(Map<String, Object> resultMap) {
+		return DefaultDataBufferFactory.sharedInstance.wrap(RESULT_JSON.toBytes(resultMap));
 	}
 
 	/**

@@ -88,7 +88,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	 * docker/Dockerfile's (BenchOptionsTest checks). Why each: bench/README.md,
 	 * "Profiling".
 	 */
-	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss512k",
 			"-XX:MaxDirectMemorySize=64m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
 			"-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
 
@@ -114,6 +114,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 			  --gateway-jvm="-Xmx192m ..."   the gateway's JVM flags (default: see bench/README.md)
 			  --gateway-args="--name=value ..."   extra gateway settings, for experiments (recorded in the results)
 			  --jfr=false         record the gateway with Java Flight Recorder into the results folder
+			                      (without the --cds archive: Java 17 crashes with both)
 			  --out=bench/results --label=<timestamp> --jar=target/adsgraph.jar
 			  --scale-out=false   instead: one replica in memory, one on Redis, two on Redis (a redis-server
 			                      of its own), the cache-hot lookup and a burst on one seller's SP-API plan
@@ -179,6 +180,7 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 		String baseline = o.baseline, baselineLabel = null;
 		Path baselineJar = o.baselineJar;
 		int sample = o.sample;
+		Boolean cdsGiven = null;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				continue;
@@ -209,10 +211,20 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 				case "baseline-jar" -> baselineJar = Path.of(value);
 				case "baseline-label" -> baselineLabel = value;
 				case "sample" -> sample = (int) number(name, value, 0, 100_000);
-				case "cds" -> cds = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
+				case "cds" -> cdsGiven = Boolean.parseBoolean(oneOf(name, value, List.of("true", "false")));
 				default -> throw new IllegalArgumentException("Unknown option --" + name);
 			}
 		}
+		// JDK 17 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook)
+		// when a
+		// flight recording starts in a JVM that maps a dynamic class data sharing
+		// archive:
+		// a recorded run starts the gateway from the fat jar, without the archive.
+		if (jfr && Boolean.TRUE.equals(cdsGiven)) {
+			throw new IllegalArgumentException(
+					"--jfr=true and --cds=true exclude each other (Java 17 crashes when a flight recording starts with a dynamic class data sharing archive mapped); --jfr=true runs the gateway without the archive");
+		}
+		cds = (cdsGiven != null) ? cdsGiven : cds && !jfr;
 		if (baselineJar != null) {
 			if (baseline.equals(OFF)) {
 				throw new IllegalArgumentException("--baseline=off and --baseline-jar exclude each other");

@@ -34,6 +34,9 @@ class BenchOptionsTest {
 		assertThat(o.workloads()).containsExactly("c", "a", "d2");
 		assertThat(o.peer()).isEqualTo("off");
 		assertThat(o.jfr()).isTrue();
+		// A recorded run leaves the class data sharing archive out (Java 17 crashes with
+		// both).
+		assertThat(o.cds()).isFalse();
 		assertThat(o.label()).isEqualTo("try-1");
 		assertThat(o.out()).isEqualTo(Path.of("target/x"));
 		assertThat(o.gatewayArgs()).containsExactly("--a.b=1", "--c.d=2");
@@ -110,6 +113,10 @@ class BenchOptionsTest {
 				.isThrownBy(() -> BenchOptions.parse(new String[] { wrong.get(0) }))
 				.withMessageContaining(wrong.get(1));
 		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(new String[] { "--jfr=true", "--cds=true" }))
+			.withMessageContaining("--jfr=true and --cds=true");
+		assertThat(BenchOptions.parse(new String[] { "--jfr=false", "--cds=true" }).cds()).isTrue();
 	}
 
 	@Test

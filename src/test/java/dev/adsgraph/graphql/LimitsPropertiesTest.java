@@ -18,8 +18,8 @@ class LimitsPropertiesTest {
 	@Test
 	void theDefaultsAreThoseDocumented() {
 		assertThat(LimitsProperties.defaults()).isEqualTo(ConfigurationBinding.bind(LimitsProperties.class))
-			.isEqualTo(
-					new LimitsProperties(12, 10_000, 10, 30, 20_000, 5, 100, DataSize.ofKilobytes(100), true, 50, 150));
+			.isEqualTo(new LimitsProperties(12, 10_000, 10, 30, 20_000, 5, 100, DataSize.ofKilobytes(100), true, 50,
+					150, 50_000));
 	}
 
 	@Test
@@ -36,6 +36,11 @@ class LimitsPropertiesTest {
 				() -> ConfigurationBinding.bind(LimitsProperties.class, "adsgraph.limits.requests-per-second=Infinity"))
 			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex))
 				.isEqualTo("adsgraph.limits.requests-per-second must be a finite number"));
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> ConfigurationBinding.bind(LimitsProperties.class, "adsgraph.limits.max-complexity=20000",
+					"adsgraph.limits.complexity-in-flight=19999"))
+			.satisfies((ex) -> assertThat(ConfigurationBinding.problems(ex)).isEqualTo(
+					"adsgraph.limits.complexity-in-flight (19999) must be at least adsgraph.limits.max-complexity (20000), so that every operation the limits let through can run"));
 	}
 
 }

@@ -2,12 +2,19 @@ package dev.adsgraph.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.analysis.QueryTraverser;
+import graphql.execution.ExecutionContext;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
@@ -186,6 +193,41 @@ class QueryComplexityTest {
 				"{ accounts(first: 100) { nodes { profiles { products(first: 100) { nodes { asin } } } } } }");
 		assertThat(result.isDataPresent()).isFalse();
 		assertThat(result.getErrors().get(0).getExtensions()).containsEntry("limit", "maxComplexity");
+	}
+
+	@Test
+	void aRepeatedRequestIsCostedOnceAndOtherVariableValuesAnew() {
+		AtomicInteger costed = new AtomicInteger();
+		QueryLimitsInstrumentation counting = new QueryLimitsInstrumentation(LimitsProperties.defaults()) {
+			@Override
+			Cost cost(ExecutionContext context) {
+				costed.incrementAndGet();
+				return super.cost(context);
+			}
+		};
+		// As the gateway's document cache: the same parsed document for the same text.
+		Map<String, PreparsedDocumentEntry> parsed = new ConcurrentHashMap<>();
+		GraphQL graphQl = GraphQL.newGraphQL(SCHEMA)
+			.instrumentation(counting)
+			.preparsedDocumentProvider((input, parse) -> CompletableFuture
+				.completedFuture(parsed.computeIfAbsent(input.getQuery(), (query) -> parse.apply(input))))
+			.build();
+		String query = "query Q($n: Int) { accounts(first: $n) { nodes { profiles { products(first: 100) { nodes { asin } } } } } }";
+		Function<Integer, List<Object>> limitsHit = (n) -> graphQl
+			.execute(ExecutionInput.newExecutionInput(query).variables(Map.of("n", n)).build())
+			.getErrors()
+			.stream()
+			.map((error) -> (error.getExtensions() != null) ? error.getExtensions().get("limit") : null)
+			.filter(Objects::nonNull)
+			.toList();
+		assertThat(limitsHit.apply(1)).isEmpty();
+		assertThat(limitsHit.apply(1)).isEmpty();
+		assertThat(costed).hasValue(1);
+		// The same document with a value that makes it too complex: costed anew, refused.
+		assertThat(limitsHit.apply(100)).containsExactly("maxComplexity");
+		assertThat(limitsHit.apply(100)).containsExactly("maxComplexity");
+		assertThat(limitsHit.apply(1)).isEmpty();
+		assertThat(costed).hasValue(2);
 	}
 
 	@Test

@@ -1,0 +1,111 @@
+package dev.adsgraph.web;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streaming writer gives the bytes Jackson's mapper gives for the same map, for what
+ * graphql-java completes and for whatever else a scalar or an error extension holds.
+ */
+class ResultJsonTest {
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final ResultJson json = new ResultJson(this.mapper);
+
+	private void assertSameAsTheMapper(Map<String, Object> response) {
+		String expected = new String(this.mapper.writeValueAsBytes(response), StandardCharsets.UTF_8);
+		assertThat(new String(this.json.toBytes(response), StandardCharsets.UTF_8)).isEqualTo(expected);
+	}
+
+	enum Colour {
+
+		RED
+
+	}
+
+	record Money(BigDecimal amount, String currencyCode) {
+	}
+
+	@Test
+	void valuesOfEveryKindAreWrittenAsTheMapperWritesThem() {
+		Map<String, Object> product = new LinkedHashMap<>();
+		product.put("asin", "B0\u00e9\"\\\n\t\u2028\ud83d\ude00");
+		product.put("rank", 7);
+		product.put("units", 12_345_678_901L);
+		product.put("acos", 0.1234);
+		product.put("whole", 3.0);
+		product.put("huge", 1e21);
+		product.put("notANumber", Double.NaN);
+		product.put("ratio", 0.5f);
+		product.put("price", new BigDecimal("19.990"));
+		product.put("count", new BigInteger("123456789012345678901234567890"));
+		product.put("small", (short) 3);
+		product.put("active", true);
+		product.put("missing", null);
+		product.put("date", LocalDate.of(2026, 12, 6));
+		product.put("colour", Colour.RED);
+		product.put("money", new Money(new BigDecimal("1.50"), "USD"));
+		product.put("byNumber", new TreeMap<>(Map.of(2, "two", 1, "one")));
+		product.put("tags", new ArrayList<>(Arrays.asList("a", null, "c")));
+		product.put("set", Set.of("only"));
+		product.put("array", new int[] { 1, 2 });
+		product.put("empty", Map.of());
+		product.put("nested", List.of(List.of(), List.of(Map.of("x", List.of(1, 2L, 3.5)))));
+		Map<String, Object> hashed = new HashMap<>();
+		hashed.put("k", "v");
+		product.put("plain", hashed);
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("data", Map.of("products", Map.of("nodes", List.of(product))));
+		response.put("errors", List.of(Map.of("message", "failed", "path", List.of("products", "nodes", 0, "catalog"),
+				"extensions", Map.of("code", "UPSTREAM_ERROR", "retryAfterSeconds", 5L))));
+		response.put("extensions", Map.of("asOf", "2026-12-06T10:00:00Z"));
+		assertSameAsTheMapper(response);
+	}
+
+	@Test
+	void aResultGraphqlJavaCompletedIsWrittenAsTheMapperWritesIt() {
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
+				type Query { products: [Product] failing: String }
+				type Product { asin: ID! price: Float units: Int title: String available: Boolean }
+				"""),
+				RuntimeWiring.newRuntimeWiring()
+					.type("Query", (type) -> type
+						.dataFetcher("products",
+								(DataFetcher<?>) (env) -> List.of(Map.of("asin", "B01", "price", 9.99, "units", 3,
+										"title", "Caf\u00e9", "available", true), Map.of("asin", "B02", "units", 0)))
+						.dataFetcher("failing", (env) -> {
+							throw new IllegalStateException("no answer");
+						}))
+					.build());
+		Map<String, Object> response = GraphQL.newGraphQL(schema)
+			.build()
+			.execute(ExecutionInput.newExecutionInput("{ products { asin price units title available } failing }"))
+			.toSpecification();
+		assertThat(response).containsKeys("data", "errors");
+		assertSameAsTheMapper(response);
+	}
+
+}
