@@ -27,9 +27,8 @@ public final class CorrelationIdAccessor implements ThreadLocalAccessor<String> 
 
 	@Override
 	public void setValue(String value) {
-		// Restored around every data fetcher and Reactor step, mostly to the value the
-		// thread
-		// already has.
+		// Restored around every data fetcher and Reactor step, mostly to the value
+		// the thread already has.
 		if (!value.equals(MDC.get(KEY))) {
 			MDC.put(KEY, value);
 		}
