@@ -82,19 +82,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			message = mapped.message();
 			type = mapped.type();
 		}
-		else if (ex.getClass() == AbortExecutionException.class) {
-			// graphql-java's answer, in the fields still fetching, to an execution
-			// cancelled because its caller went away (a page closed, a client that gave
-			// up, a subscription stopped): nothing of ours failed and no one reads the
-			// answer, so it is no internal error in the log. (The gateway's own refusals,
-			// subclasses thrown before execution, are not this.)
-			log.info("Cancelled [correlationId={}, path={}]: the caller went away", correlationId, where);
-			extensions.put("code", "INTERNAL");
-			message = "Internal error. Quote correlation id " + correlationId + " when reporting it.";
-			type = ErrorType.INTERNAL_ERROR;
-		}
 		else {
-			log.error("Internal error [correlationId={}, path={}]", correlationId, where, ex);
+			if (ex.getClass() == AbortExecutionException.class) {
+				// graphql-java's answer, in the fields still fetching, to an execution
+				// cancelled because its caller went away (a page closed, a client that
+				// gave up, a subscription stopped): nothing of ours failed and no one
+				// reads the answer, so it is no internal error in the log. (The
+				// gateway's own refusals, subclasses thrown before execution, are not
+				// this.)
+				log.info("Cancelled [correlationId={}, path={}]: the caller went away", correlationId, where);
+			}
+			else {
+				log.error("Internal error [correlationId={}, path={}]", correlationId, where, ex);
+			}
 			extensions.put("code", "INTERNAL");
 			message = "Internal error. Quote correlation id " + correlationId + " when reporting it.";
 			type = ErrorType.INTERNAL_ERROR;

@@ -30,15 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { SandboxGatewayTest.REGISTRATION_DELAY, SandboxGatewayTest.REPORT_PROCESSING_TIME,
 				SandboxGatewayTest.REPORT_POLL_INITIAL_DELAY, SandboxGatewayTest.REPORT_POLL_MAX_DELAY,
 				"adsgraph.accounts.freshness=0s" })
-abstract class SandboxGatewayTest {
+public abstract class SandboxGatewayTest {
 
-	static final String REGISTRATION_DELAY = "adsgraph.sandbox.registration-delay=300ms";
+	public static final String REGISTRATION_DELAY = "adsgraph.sandbox.registration-delay=300ms";
 
-	static final String REPORT_PROCESSING_TIME = "adsgraph.sandbox.report-processing-time=300ms";
+	public static final String REPORT_PROCESSING_TIME = "adsgraph.sandbox.report-processing-time=300ms";
 
-	static final String REPORT_POLL_INITIAL_DELAY = "adsgraph.reports.poll-initial-delay=50ms";
+	public static final String REPORT_POLL_INITIAL_DELAY = "adsgraph.reports.poll-initial-delay=50ms";
 
-	static final String REPORT_POLL_MAX_DELAY = "adsgraph.reports.poll-max-delay=200ms";
+	public static final String REPORT_POLL_MAX_DELAY = "adsgraph.reports.poll-max-delay=200ms";
 
 	/**
 	 * The configuration of an application (and a sandbox) that sees no upstream call but

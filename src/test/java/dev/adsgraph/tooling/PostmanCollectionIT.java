@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.adsgraph.e2e.SandboxGatewayTest;
 import dev.adsgraph.testing.ExternalTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +34,12 @@ class PostmanCollectionIT {
 	 * collection checks), reports done in 300 ms, polled after 50 ms and at most every
 	 * 200 ms: the values of the end-to-end tests (SandboxGatewayTest).
 	 */
-	static final String QUICK_SANDBOX = "\"adsgraph.sandbox.registration-delay\":\"300ms\","
-			+ "\"adsgraph.sandbox.report-processing-time\":\"300ms\","
-			+ "\"adsgraph.reports.poll-initial-delay\":\"50ms\",\"adsgraph.reports.poll-max-delay\":\"200ms\"";
+	static final String QUICK_SANDBOX = Stream
+		.of(SandboxGatewayTest.REGISTRATION_DELAY, SandboxGatewayTest.REPORT_PROCESSING_TIME,
+				SandboxGatewayTest.REPORT_POLL_INITIAL_DELAY, SandboxGatewayTest.REPORT_POLL_MAX_DELAY)
+		.map((property) -> property.split("=", 2))
+		.map((pair) -> "\"" + pair[0] + "\":\"" + pair[1] + "\"")
+		.collect(Collectors.joining(","));
 
 	@Test
 	void theCollectionPassesAgainstTheJarInSandboxMode() throws Exception {
