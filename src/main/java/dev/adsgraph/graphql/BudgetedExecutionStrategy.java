@@ -7,12 +7,14 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
+import graphql.schema.GraphQLObjectType;
 
 /**
  * graphql-java's strategy for queries, started only once the operation's complexity fits
  * in the {@link ComplexityBudget}; the budget is given back when the result is complete.
  * {@link QueryLimitsInstrumentation} leaves the complexity in the GraphQL context (under
- * {@link #COMPLEXITY}) before the operation executes.
+ * {@link #COMPLEXITY}) before the operation executes. Objects made only of plain
+ * properties are completed by {@link PlainSubtrees}.
  */
 class BudgetedExecutionStrategy extends AsyncExecutionStrategy {
 
@@ -22,6 +24,8 @@ class BudgetedExecutionStrategy extends AsyncExecutionStrategy {
 	static final String COMPLEXITY = BudgetedExecutionStrategy.class.getName() + ".complexity";
 
 	private final ComplexityBudget budget;
+
+	private final PlainSubtrees plainSubtrees = new PlainSubtrees();
 
 	BudgetedExecutionStrategy(DataFetcherExceptionHandler exceptionHandler, ComplexityBudget budget) {
 		super(exceptionHandler);
@@ -44,6 +48,17 @@ class BudgetedExecutionStrategy extends AsyncExecutionStrategy {
 			}
 			return result.whenComplete((done, failure) -> this.budget.release(weight));
 		});
+	}
+
+	/**
+	 * A plain object ({@link PlainSubtrees}) in one walk, any other as graphql-java does.
+	 */
+	@Override
+	protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
+			GraphQLObjectType type, Object value) {
+		Object completed = this.plainSubtrees.complete(context, parameters, type, value);
+		return (completed != PlainSubtrees.NOT_PLAIN) ? completed
+				: super.completeValueForObject(context, parameters, type, value);
 	}
 
 }

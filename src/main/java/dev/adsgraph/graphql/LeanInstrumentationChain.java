@@ -37,6 +37,8 @@ public class LeanInstrumentationChain extends ChainedInstrumentation {
 
 	private final boolean executeObject;
 
+	private final boolean anyPerFieldHook;
+
 	public LeanInstrumentationChain(List<Instrumentation> instrumentations) {
 		super(instrumentations);
 		this.fieldExecution = anyOverrides(instrumentations, "beginFieldExecution",
@@ -50,6 +52,8 @@ public class LeanInstrumentationChain extends ChainedInstrumentation {
 				InstrumentationFieldCompleteParameters.class);
 		this.executeObject = anyOverrides(instrumentations, "beginExecuteObject",
 				InstrumentationExecutionStrategyParameters.class);
+		this.anyPerFieldHook = this.fieldExecution || this.fieldFetching || this.fieldCompletion
+				|| this.fieldListCompletion || this.executeObject;
 	}
 
 	/**
@@ -58,21 +62,50 @@ public class LeanInstrumentationChain extends ChainedInstrumentation {
 	 */
 	static boolean anyOverrides(List<Instrumentation> instrumentations, String hook, Class<?> parameters) {
 		for (Instrumentation instrumentation : instrumentations) {
-			try {
-				Class<?> declaring = instrumentation.getClass()
-					.getMethod(hook, parameters, InstrumentationState.class)
-					.getDeclaringClass();
-				if (declaring != Instrumentation.class && declaring != SimplePerformantInstrumentation.class) {
-					return true;
-				}
-			}
-			catch (NoSuchMethodException ex) {
-				// Not a hook of this graphql-java: take the chain's way, to be safe.
+			if (overrides(instrumentation.getClass(), hook, parameters)) {
 				return true;
 			}
 		}
 		return false;
 	}
+
+	private static boolean overrides(Class<?> type, String hook, Class<?> parameters) {
+		try {
+			Class<?> declaring = type.getMethod(hook, parameters, InstrumentationState.class).getDeclaringClass();
+			return declaring != Instrumentation.class && declaring != SimplePerformantInstrumentation.class;
+		}
+		catch (NoSuchMethodException ex) {
+			// Not a hook of this graphql-java: take the chain's way, to be safe.
+			return true;
+		}
+	}
+
+	/**
+	 * Whether no per-field or per-object hook of the instrumentation does anything: a
+	 * lean chain none of whose instrumentations implements one, or a single
+	 * instrumentation (not a chain) that implements none.
+	 */
+	static boolean noPerFieldHooks(Instrumentation instrumentation) {
+		if (instrumentation instanceof LeanInstrumentationChain lean) {
+			return !lean.anyPerFieldHook;
+		}
+		return !(instrumentation instanceof ChainedInstrumentation)
+				&& WITHOUT_PER_FIELD_HOOKS.get(instrumentation.getClass());
+	}
+
+	private static final ClassValue<Boolean> WITHOUT_PER_FIELD_HOOKS = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return !overrides(type, "beginFieldExecution", InstrumentationFieldParameters.class)
+					&& !overrides(type, "beginFieldFetching", InstrumentationFieldFetchParameters.class)
+					&& !overrides(type, "beginFieldFetch", InstrumentationFieldFetchParameters.class)
+					&& !overrides(type, "beginFieldCompletion", InstrumentationFieldCompleteParameters.class)
+					&& !overrides(type, "beginFieldListCompletion", InstrumentationFieldCompleteParameters.class)
+					&& !overrides(type, "beginExecuteObject", InstrumentationExecutionStrategyParameters.class);
+		}
+
+	};
 
 	/** The per-field and per-object hooks this chain takes through the chain. */
 	List<String> hooksTaken() {
