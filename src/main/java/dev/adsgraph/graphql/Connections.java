@@ -217,6 +217,23 @@ public final class Connections {
 			return this.edges.stream().map(Edge::node).toList();
 		}
 
+		/**
+		 * The same page with each edge's node replaced, in order, under the same cursor.
+		 * @param nodes as many as the page has edges
+		 * @return the page
+		 */
+		public Connection<T> withNodes(List<T> nodes) {
+			if (nodes.size() != this.edges.size()) {
+				throw new IllegalArgumentException(
+						"A page of " + this.edges.size() + " edges given " + nodes.size() + " nodes");
+			}
+			List<Edge<T>> replaced = new ArrayList<>(nodes.size());
+			for (int i = 0; i < nodes.size(); i++) {
+				replaced.add(new Edge<>(this.edges.get(i).cursor(), nodes.get(i)));
+			}
+			return new Connection<>(replaced, this.hasPreviousPage, this.hasNextPage);
+		}
+
 		public PageInfo pageInfo() {
 			String start = this.edges.isEmpty() ? null : this.edges.get(0).cursor();
 			String end = this.edges.isEmpty() ? null : this.edges.get(this.edges.size() - 1).cursor();

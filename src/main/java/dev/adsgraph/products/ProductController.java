@@ -2,30 +2,24 @@ package dev.adsgraph.products;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.Connections;
 import dev.adsgraph.graphql.Ids;
-import dev.adsgraph.products.ProductFacts.CatalogSummary;
-import dev.adsgraph.products.ProductFacts.Inventory;
-import dev.adsgraph.products.ProductFacts.Listing;
 import dev.adsgraph.products.ProductService.DateRange;
 import dev.adsgraph.profiles.ProfileView;
 import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
-import org.dataloader.Try;
 import dev.adsgraph.graphql.SubscriptionErrors;
 import dev.adsgraph.watch.StatusWatcher;
 import dev.adsgraph.watch.WatchKey;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -98,8 +92,26 @@ class ProductController implements ArgumentRules.Configurer {
 
 	@QueryMapping
 	Mono<ProductService.Products> products(@Argument String marketplaceId, @Argument List<String> asins,
-			@Argument DateRange dateRange, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return this.products.products(tenant, marketplaceId, asins, dateRange);
+			@Argument DateRange dateRange, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant,
+			DataFetchingFieldSelectionSet selection) {
+		return this.products.products(tenant, marketplaceId, asins, dateRange)
+			.flatMap((found) -> withFacts(tenant, found.nodes(), selection)
+				.map((nodes) -> new ProductService.Products(nodes, found.freshness())));
+	}
+
+	/**
+	 * The page's products with the catalog, listing and inventory the request selects
+	 * under {@code nodes} or {@code edges.node}, read for the whole page at once (see
+	 * {@link ProductLoaders#withFacts}).
+	 */
+	private Mono<List<ProductView>> withFacts(Tenant tenant, List<ProductView> page,
+			DataFetchingFieldSelectionSet selection) {
+		return this.loaders.withFacts(tenant, page, selects(selection, "catalog"), selects(selection, "listing"),
+				selects(selection, "inventory"));
+	}
+
+	private static boolean selects(DataFetchingFieldSelectionSet selection, String field) {
+		return selection.contains("nodes/" + field) || selection.contains("edges/node/" + field);
 	}
 
 	/** Shared by every subscriber of the tenant to the same marketplace and range. */
@@ -156,82 +168,20 @@ class ProductController implements ArgumentRules.Configurer {
 	@SchemaMapping(typeName = "Profile", field = "products")
 	Mono<ProductConnection> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
 			@Argument String after, @Argument Integer last, @Argument String before,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingFieldSelectionSet selection) {
 		Connections.Window window = new Connections.Window(first, after, last, before);
-		return this.products.profileProducts(tenant, profile, dateRange)
-			.map((all) -> new ProductConnection(
-					Connections.slice(all.nodes(), ProductView::asin, window, Connections.DEFAULT_SIZE),
-					all.freshness()));
+		return this.products.profileProducts(tenant, profile, dateRange).flatMap((all) -> {
+			Connections.Connection<ProductView> page = Connections.slice(all.nodes(), ProductView::asin, window,
+					Connections.DEFAULT_SIZE);
+			return withFacts(tenant, page.nodes(), selection)
+				.map((nodes) -> new ProductConnection(page.withNodes(nodes), all.freshness()));
+		});
 	}
 
 	@SchemaMapping(typeName = "Profile", field = "performance")
 	Mono<ProductService.Performance> performance(ProfileView profile, @Argument DateRange dateRange,
 			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
 		return this.products.performance(tenant, profile, dateRange);
-	}
-
-	/*
-	 * Product's catalog, listing, inventory and metrics: one call per field for all the
-	 * products of a response, not one per product. A product's value is a Try (see
-	 * asDeclared): a failed upstream round fails only the fields of the products it
-	 * served (each on its own path, through the same exception handling as any field), as
-	 * the per-product loads did.
-	 */
-
-	@BatchMapping(typeName = "Product", field = "catalog")
-	Mono<Map<ProductView, CatalogSummary>> catalog(List<ProductView> products,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return this.loaders.catalogOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
-	}
-
-	@BatchMapping(typeName = "Product", field = "listing")
-	Mono<Map<ProductView, Listing>> listing(List<ProductView> products,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return this.loaders.listingsOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
-	}
-
-	@BatchMapping(typeName = "Product", field = "inventory")
-	Mono<Map<ProductView, Inventory>> inventory(List<ProductView> products,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant) {
-		return this.loaders.inventoryOf(tenant, keys(products)).map((byKey) -> byProduct(products, byKey));
-	}
-
-	@BatchMapping(typeName = "Product", field = "metrics")
-	Mono<Map<ProductView, Metrics>> metrics(List<ProductView> products) {
-		Map<ProductView, Try<Metrics>> result = new HashMap<>();
-		for (ProductView product : products) {
-			result.put(product, Try.tryCall(product::metrics));
-		}
-		return Mono.just(asDeclared(result));
-	}
-
-	/** The products' keys, each once, in the order the products came. */
-	private static List<ProductKey> keys(List<ProductView> products) {
-		Set<ProductKey> keys = new LinkedHashSet<>();
-		products.forEach((product) -> keys.add(product.key()));
-		return new ArrayList<>(keys);
-	}
-
-	private static <V> Map<ProductView, V> byProduct(List<ProductView> products, Map<ProductKey, Try<V>> byKey) {
-		Map<ProductView, Try<V>> result = new HashMap<>();
-		for (ProductView product : products) {
-			Try<V> value = byKey.get(product.key());
-			if (value != null) {
-				result.put(product, value);
-			}
-		}
-		return asDeclared(result);
-	}
-
-	/**
-	 * The values stay Trys: java-dataloader completes each product's field with a Try's
-	 * value, or fails it with its failure, whatever the declared type, and nothing in
-	 * between reads them as {@code V}. The declared type is the field's, so Spring's
-	 * schema inspection checks the field's type, not {@code Try}'s.
-	 */
-	@SuppressWarnings("unchecked")
-	private static <V> Map<ProductView, V> asDeclared(Map<ProductView, Try<V>> values) {
-		return (Map<ProductView, V>) (Map<ProductView, ?>) values;
 	}
 
 	/** The schema's {@code SellingPartner}. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +36,33 @@ import org.dataloader.Try;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import graphql.GraphQLContext;
+import graphql.schema.idl.RuntimeWiring;
+import dev.adsgraph.tenancy.TenantContextInterceptor;
+import org.dataloader.BatchLoaderEnvironment;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * Batches the per-product SP-API lookups of one GraphQL request (for the {@code Product}
- * batch mappings of {@link ProductController}): the catalog and listings in searches of
- * at most 20 ASINs (Amazon's limit per call), FBA inventory as one marketplace-wide list
- * per request (cached briefly), so 100 products cost 5 catalog calls, not 100.
+ * Reads the per-product SP-API facts of one GraphQL request for all its products at
+ * once: the catalog and listings in searches of at most 20 ASINs (Amazon's limit per
+ * call), FBA inventory as one marketplace-wide list per request (cached briefly), so 100
+ * products cost 5 catalog calls, not 100. A page of products has what it selects read
+ * with the page ({@link #withFacts}); any other product through the {@code Product}
+ * fields' data loaders ({@link ProductFactFetcher}), batched the same way.
  */
 @Component
-class ProductLoaders {
+class ProductLoaders implements RuntimeWiringConfigurer {
+
+	/** The data loaders of a product made without its page's reads (an ad's product). */
+	static final String CATALOG = "productCatalog";
+
+	static final String LISTING = "productListing";
+
+	static final String INVENTORY = "productInventory";
 
 	/** Amazon's limit of identifiers per catalog or listings search. */
 	static final int SEARCH_LIMIT = 20;
@@ -76,8 +93,17 @@ class ProductLoaders {
 	private final KeyedCache<TenantKey, Optional<Listing>> listingCache;
 
 	ProductLoaders(SellingPartnerApiClient sp, ProductsProperties properties, ObjectProvider<CacheMetrics> cacheMetrics,
-			ObjectProvider<SharedKeyedCaches> sharedCaches) {
+			ObjectProvider<SharedKeyedCaches> sharedCaches, BatchLoaderRegistry registry) {
 		this.sp = sp;
+		registry.<ProductView, CatalogSummary>forName(CATALOG)
+			.registerMappedBatchLoader((products, env) -> catalogOf(tenant(env), keys(products))
+				.map((byKey) -> byProduct(products, byKey)));
+		registry.<ProductView, Listing>forName(LISTING)
+			.registerMappedBatchLoader((products, env) -> listingsOf(tenant(env), keys(products))
+				.map((byKey) -> byProduct(products, byKey)));
+		registry.<ProductView, Inventory>forName(INVENTORY)
+			.registerMappedBatchLoader((products, env) -> inventoryOf(tenant(env), keys(products))
+				.map((byKey) -> byProduct(products, byKey)));
 		CacheMetrics metrics = cacheMetrics.getIfAvailable(() -> CacheMetrics.NONE);
 		SharedKeyedCaches shared = sharedCaches.getIfAvailable(() -> SharedKeyedCaches.NONE);
 		this.inventory = shared.share("inventory",
@@ -92,6 +118,94 @@ class ProductLoaders {
 				new CaffeineKeyedCache<>("listings", properties.listingTtl(), 200_000, metrics),
 				properties.listingTtl(), new TypeReference<Optional<Listing>>() {
 				});
+	}
+
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Product",
+				(type) -> type.dataFetcher("catalog", new ProductFactFetcher<>(CATALOG, ProductView.Loaded::catalog))
+					.dataFetcher("listing", new ProductFactFetcher<>(LISTING, ProductView.Loaded::listing))
+					.dataFetcher("inventory", new ProductFactFetcher<>(INVENTORY, ProductView.Loaded::inventory)));
+	}
+
+	/**
+	 * A page's products with the catalog, listing and inventory the request selects, each
+	 * read once for the whole page ({@link #catalogOf} and the others): what the page
+	 * reads, and when, is what the fields' data loaders would read at the next level. A
+	 * read that fails, in part or whole, fails those products' fields only.
+	 * @param tenant the workspace
+	 * @param products the page, in order
+	 * @param catalog whether {@code catalog} is selected
+	 * @param listing whether {@code listing} is selected
+	 * @param inventory whether {@code inventory} is selected
+	 * @return the products, in order, with what was read
+	 */
+	Mono<List<ProductView>> withFacts(Tenant tenant, List<ProductView> products, boolean catalog, boolean listing,
+			boolean inventory) {
+		if (products.isEmpty() || !(catalog || listing || inventory)) {
+			return Mono.just(products);
+		}
+		List<ProductKey> keys = keys(products);
+		Mono<Map<ProductKey, Try<CatalogSummary>>> catalogs = catalog ? outcomes(catalogOf(tenant, keys), keys)
+				: Mono.just(Map.of());
+		Mono<Map<ProductKey, Try<Listing>>> listings = listing ? outcomes(listingsOf(tenant, keys), keys)
+				: Mono.just(Map.of());
+		Mono<Map<ProductKey, Try<Inventory>>> inventories = inventory ? outcomes(inventoryOf(tenant, keys), keys)
+				: Mono.just(Map.of());
+		return Mono.zip(catalogs, listings, inventories).map((read) -> {
+			List<ProductView> loaded = new ArrayList<>(products.size());
+			for (ProductView product : products) {
+				ProductKey key = product.key();
+				loaded.add(product.with(new ProductView.Loaded(catalog ? found(read.getT1(), key) : null,
+						listing ? found(read.getT2(), key) : null, inventory ? found(read.getT3(), key) : null)));
+			}
+			return loaded;
+		});
+	}
+
+	/** A product Amazon knows nothing of reads as null. */
+	private static <V> Try<V> found(Map<ProductKey, Try<V>> read, ProductKey key) {
+		Try<V> value = read.get(key);
+		return (value != null) ? value : Try.succeeded(null);
+	}
+
+	/** A read that fails as a whole fails each of its products. */
+	private static <V> Mono<Map<ProductKey, Try<V>>> outcomes(Mono<Map<ProductKey, Try<V>>> read,
+			List<ProductKey> keys) {
+		return read.onErrorResume((ex) -> {
+			Map<ProductKey, Try<V>> failed = new HashMap<>();
+			keys.forEach((key) -> failed.put(key, Try.failed(ex)));
+			return Mono.just(failed);
+		});
+	}
+
+	/** The products' keys, each once, in the order the products came. */
+	private static List<ProductKey> keys(Collection<ProductView> products) {
+		Set<ProductKey> keys = new LinkedHashSet<>();
+		products.forEach((product) -> keys.add(product.key()));
+		return new ArrayList<>(keys);
+	}
+
+	/**
+	 * Each product's value, as java-dataloader reads a batch loader's: a {@link Try}
+	 * completes the product's field with its value or fails it with its failure, whatever
+	 * the declared type; a product with no entry answers null.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <V> Map<ProductView, V> byProduct(Collection<ProductView> products, Map<ProductKey, Try<V>> byKey) {
+		Map<ProductView, Try<V>> result = new HashMap<>();
+		for (ProductView product : products) {
+			Try<V> value = byKey.get(product.key());
+			if (value != null) {
+				result.put(product, value);
+			}
+		}
+		return (Map<ProductView, V>) (Map<ProductView, ?>) result;
+	}
+
+	private static Tenant tenant(BatchLoaderEnvironment env) {
+		GraphQLContext context = env.getContext();
+		return Objects.requireNonNull(context).get(TenantContextInterceptor.TENANT);
 	}
 
 	/**

@@ -1,10 +1,17 @@
 package dev.adsgraph.products;
 
+import dev.adsgraph.products.ProductFacts.CatalogSummary;
+import dev.adsgraph.products.ProductFacts.Inventory;
+import dev.adsgraph.products.ProductFacts.Listing;
+import org.dataloader.Try;
+
 /**
  * The schema's {@code Product}: the report-based figures are attached when the product is
  * made (one report serves every product of a request); catalog, listing and inventory are
- * resolved per field through batch mappings (one call per field for all the products of a
- * response).
+ * read for all the products of a page at once, when the page is made and only if the
+ * request selects them ({@link Loaded}); a product made without them (an ad's product)
+ * has them read through data loaders, one call per field for all such products of a
+ * response ({@link ProductFactFetcher}).
  *
  * @param id opaque, of the tenant, advertising profile, marketplace, ASIN and date range
  * @param advertising null while the advertising report is not ready
@@ -13,16 +20,64 @@ package dev.adsgraph.products;
  * through; null when the workspace has none
  * @param profileId the advertising profile whose report gave the figures (and whose ads
  * advertise the product); null when there is none
+ * @param loaded what was read with the page
  */
 public record ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales,
-		String spConnectionId, String profileId) {
+		String spConnectionId, String profileId, Loaded loaded) {
 
-	Metrics metrics() {
+	ProductView(String id, String asin, String marketplaceId, AdPerformance advertising, RetailSales sales,
+			String spConnectionId, String profileId) {
+		this(id, asin, marketplaceId, advertising, sales, spConnectionId, profileId, Loaded.NOTHING);
+	}
+
+	/** The schema's {@code Product.metrics}: public, so it is read as a property. */
+	public Metrics metrics() {
 		return Metrics.of(this.advertising, this.sales);
 	}
 
 	ProductKey key() {
 		return new ProductKey(this.spConnectionId, this.marketplaceId, this.asin);
+	}
+
+	ProductView with(Loaded loaded) {
+		return new ProductView(this.id, this.asin, this.marketplaceId, this.advertising, this.sales,
+				this.spConnectionId, this.profileId, loaded);
+	}
+
+	/**
+	 * Catalog, listing and inventory as read with the page: each null when it was not
+	 * read, else the outcome (a value, null when Amazon has none for the product, or the
+	 * failure of the call that served it). Equal only to itself: two products are equal
+	 * by what they say of themselves, and were the same read only if they share it.
+	 */
+	public static final class Loaded {
+
+		static final Loaded NOTHING = new Loaded(null, null, null);
+
+		private final Try<CatalogSummary> catalog;
+
+		private final Try<Listing> listing;
+
+		private final Try<Inventory> inventory;
+
+		Loaded(Try<CatalogSummary> catalog, Try<Listing> listing, Try<Inventory> inventory) {
+			this.catalog = catalog;
+			this.listing = listing;
+			this.inventory = inventory;
+		}
+
+		Try<CatalogSummary> catalog() {
+			return this.catalog;
+		}
+
+		Try<Listing> listing() {
+			return this.listing;
+		}
+
+		Try<Inventory> inventory() {
+			return this.inventory;
+		}
+
 	}
 
 }

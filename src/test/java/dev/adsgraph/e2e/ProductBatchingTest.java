@@ -3,6 +3,7 @@ package dev.adsgraph.e2e;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -29,13 +30,13 @@ import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code Product.catalog}, {@code .listing}, {@code .inventory} and {@code .metrics} are
- * resolved with one controller call per field for all the products of a response, not one
- * per product: counted by java-dataloader's own instrumentation of the request's loaders
- * (a Spring batch mapping is a data loader whose batch function is the controller
- * method), on a request run through the application's real GraphQL handler against the
- * sandbox. The answers themselves are checked against the sandbox's ground truth by
- * {@link ProductsTest}.
+ * {@code Product.catalog}, {@code .listing} and {@code .inventory} are read once for all
+ * the products of a response, never per product: a page of products has them read with
+ * the page (no data loader runs for them), and products made elsewhere (an ad's product)
+ * have them read through one data loader batch per field. Counted by java-dataloader's
+ * own instrumentation of the request's loaders, on requests run through the application's
+ * real GraphQL handler against the sandbox. The answers themselves are checked against
+ * the sandbox's ground truth by {@link ProductsTest} and {@link CampaignsTest}.
  */
 class ProductBatchingTest extends SandboxGatewayTest {
 
@@ -55,24 +56,51 @@ class ProductBatchingTest extends SandboxGatewayTest {
 
 	private final LocalDate start = this.end.minusDays(6);
 
+	private static final String SELLER_PROFILE = """
+			{ profiles(filter: {marketplaceIds: ["ATVPDKIKX0DER"], types: [SELLER]}) { id accountInfo { accountId } } }""";
+
+	private static final List<String> LOADERS = List.of("productCatalog", "productListing", "productInventory");
+
 	@Test
-	void aPageOfFiftyProductsCallsEachFieldsControllerMethodOnce() {
-		Run run = eventually(this::page, (r) -> seller(r).size() == 50);
+	void aPageOfFiftyProductsReadsItsCatalogListingAndInventoryWithThePage() {
+		Run run = eventually(() -> run(PAGE, Map.of("s", this.start.toString(), "e", this.end.toString())),
+				(r) -> seller(r).size() == 50);
 		assertThat(run.response().getErrors()).isEmpty();
-		for (String field : List.of("catalog", "listing", "inventory", "metrics")) {
-			assertThat(run.batches().stream().filter((b) -> b.loader().equals("Product." + field)).toList())
-				.as("batch calls of Product.%s", field)
-				.singleElement()
-				.satisfies((batch) -> assertThat(batch.keys()).isEqualTo(50));
-		}
+		assertThat(run.batches()).as("data loader batches").noneMatch((batch) -> LOADERS.contains(batch.loader()));
 		List<Map<String, Object>> nodes = seller(run);
 		assertThat(nodes).allSatisfy((node) -> {
 			assertThat(node.get("catalog")).as("catalog of %s", node.get("asin")).isNotNull();
+			assertThat(node).as("listing and inventory of %s", node.get("asin")).containsKeys("listing", "inventory");
 			assertThat(node.get("metrics")).as("metrics of %s", node.get("asin")).isNotNull();
 		});
 	}
 
-	private Run page() {
+	@Test
+	void adsProductsHaveEachFieldReadInOneBatch() {
+		List<Map<String, Object>> profiles = at(run(SELLER_PROFILE, Map.of()).response().getData(), "profiles");
+		String profile = profiles.stream()
+			.filter((p) -> ProductsTest.SELLER.equals(at(p, "accountInfo.accountId")))
+			.map((p) -> (String) p.get("id"))
+			.findFirst()
+			.orElseThrow();
+		Run run = eventually(
+				() -> run(CampaignsTest.DOWN_TO_PRODUCTS,
+						Map.of("p", profile, "s", this.start.toString(), "e", this.end.toString())),
+				(r) -> !adsProducts(r).isEmpty());
+		assertThat(run.response().getErrors()).isEmpty();
+		long products = adsProducts(run).stream().map((product) -> product.get("asin")).distinct().count();
+		assertThat(products).isGreaterThan(1);
+		for (String loader : LOADERS) {
+			assertThat(run.batches().stream().filter((b) -> b.loader().equals(loader)).toList())
+				.as("batch calls of %s", loader)
+				.singleElement()
+				.satisfies((batch) -> assertThat(batch.keys()).isEqualTo(products));
+		}
+		assertThat(adsProducts(run)).anySatisfy(
+				(product) -> assertThat(product.get("catalog")).as("catalog of %s", product.get("asin")).isNotNull());
+	}
+
+	private Run run(String query, Map<String, Object> variables) {
 		Tenant tenant = this.keys.configured(GatewayClient.DEMO_KEY).orElseThrow();
 		Queue<Batch> batches = new ConcurrentLinkedQueue<>();
 		DataLoaderInstrumentation counting = new DataLoaderInstrumentation() {
@@ -84,8 +112,7 @@ class ProductBatchingTest extends SandboxGatewayTest {
 			}
 		};
 		WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
-				null, Map.of(ApiKeyWebFilter.TENANT_ATTRIBUTE, tenant),
-				Map.of("query", PAGE, "variables", Map.of("s", this.start.toString(), "e", this.end.toString())),
+				null, Map.of(ApiKeyWebFilter.TENANT_ATTRIBUTE, tenant), Map.of("query", query, "variables", variables),
 				"batching", null);
 		request.configureExecutionInput((input, builder) -> builder
 			.dataLoaderRegistry(DataLoaderRegistry.newRegistry().instrumentation(counting).build())
@@ -105,6 +132,29 @@ class ProductBatchingTest extends SandboxGatewayTest {
 			.findFirst()
 			.<List<Map<String, Object>>>map((p) -> at(p, "products.nodes"))
 			.orElse(List.of());
+	}
+
+	/** The seller's ads' products, each once per ad. */
+	private static List<Map<String, Object>> adsProducts(Run run) {
+		Map<String, Object> data = run.response().getData();
+		if (data == null) {
+			return List.of();
+		}
+		List<Map<String, Object>> products = new ArrayList<>();
+		List<Map<String, Object>> campaigns = at(data, "profile.campaigns.nodes");
+		for (Map<String, Object> campaign : campaigns) {
+			List<Map<String, Object>> groups = at(campaign, "adGroups.nodes");
+			for (Map<String, Object> group : groups) {
+				List<Map<String, Object>> ads = at(group, "ads.nodes");
+				for (Map<String, Object> ad : ads) {
+					Map<String, Object> product = at(ad, "product");
+					if (product != null) {
+						products.add(product);
+					}
+				}
+			}
+		}
+		return products;
 	}
 
 	private record Batch(String loader, int keys) {
