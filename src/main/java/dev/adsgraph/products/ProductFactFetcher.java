@@ -9,6 +9,9 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.LightDataFetcher;
 import org.dataloader.Try;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
+
 /**
  * {@code Product.catalog}, {@code listing} or {@code inventory}: what was read with the
  * product's page ({@link ProductView.Loaded}), else a load through the field's data
@@ -24,15 +27,34 @@ import org.dataloader.Try;
  *
  * @param <T> the field's value
  */
-final class ProductFactFetcher<T> implements LightDataFetcher<Object>, TrivialDataFetcher<Object> {
+final class ProductFactFetcher<T>
+		implements LightDataFetcher<Object>, TrivialDataFetcher<Object>, SelfDescribingDataFetcher<Object> {
 
 	private final String loader;
 
+	private final Class<T> type;
+
 	private final Function<ProductView.Loaded, Try<T>> read;
 
-	ProductFactFetcher(String loader, Function<ProductView.Loaded, Try<T>> read) {
+	/**
+	 * @param loader the data loader of a product made without its page's reads
+	 * @param type the field's value, for Spring's schema inspection
+	 * @param read the value read with the page
+	 */
+	ProductFactFetcher(String loader, Class<T> type, Function<ProductView.Loaded, Try<T>> read) {
 		this.loader = loader;
+		this.type = type;
 		this.read = read;
+	}
+
+	@Override
+	public String getDescription() {
+		return "Product fact " + this.type.getSimpleName() + " (data loader " + this.loader + ")";
+	}
+
+	@Override
+	public ResolvableType getReturnType() {
+		return ResolvableType.forClass(this.type);
 	}
 
 	@Override

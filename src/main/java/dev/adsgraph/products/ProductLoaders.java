@@ -47,12 +47,12 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the per-product SP-API facts of one GraphQL request for all its products at
- * once: the catalog and listings in searches of at most 20 ASINs (Amazon's limit per
- * call), FBA inventory as one marketplace-wide list per request (cached briefly), so 100
- * products cost 5 catalog calls, not 100. A page of products has what it selects read
- * with the page ({@link #withFacts}); any other product through the {@code Product}
- * fields' data loaders ({@link ProductFactFetcher}), batched the same way.
+ * Reads the per-product SP-API facts of one GraphQL request for all its products at once:
+ * the catalog and listings in searches of at most 20 ASINs (Amazon's limit per call), FBA
+ * inventory as one marketplace-wide list per request (cached briefly), so 100 products
+ * cost 5 catalog calls, not 100. A page of products has what it selects read with the
+ * page ({@link #withFacts}); any other product through the {@code Product} fields' data
+ * loaders ({@link ProductFactFetcher}), batched the same way.
  */
 @Component
 class ProductLoaders implements RuntimeWiringConfigurer {
@@ -122,10 +122,16 @@ class ProductLoaders implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Product",
-				(type) -> type.dataFetcher("catalog", new ProductFactFetcher<>(CATALOG, ProductView.Loaded::catalog))
-					.dataFetcher("listing", new ProductFactFetcher<>(LISTING, ProductView.Loaded::listing))
-					.dataFetcher("inventory", new ProductFactFetcher<>(INVENTORY, ProductView.Loaded::inventory)));
+		wiring.type(
+				"Product", (
+						type) -> type
+							.dataFetcher("catalog",
+									new ProductFactFetcher<>(CATALOG, CatalogSummary.class,
+											ProductView.Loaded::catalog))
+							.dataFetcher("listing",
+									new ProductFactFetcher<>(LISTING, Listing.class, ProductView.Loaded::listing))
+							.dataFetcher("inventory", new ProductFactFetcher<>(INVENTORY, Inventory.class,
+									ProductView.Loaded::inventory)));
 	}
 
 	/**
