@@ -43,7 +43,9 @@ import graphql.util.FpKit;
  * their amounts. graphql-java completes each such field as it completes any other (a
  * fetch, an execution step, instrumentation hooks, a completion, futures to combine),
  * which is most of a large answer's CPU; here the values are read and serialized in one
- * walk, into the same maps and lists, with the same result node count.
+ * walk, into the same maps and lists, counting the same result nodes (an attempt given
+ * back has counted its nodes once more; only a result node limit reads the count, and
+ * none is set where the walk is taken).
  * <p>
  * What is plain is decided once per execution for each selection (by its object type and
  * its AST fields, so one fragment merged differently in two places is two selections):
