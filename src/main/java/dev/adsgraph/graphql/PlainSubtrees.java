@@ -271,7 +271,7 @@ final class PlainSubtrees {
 	}
 
 	/** What a value completes to, by its declared type. */
-	private sealed interface Shape permits Required, ListOf, Leaf, Nested {
+	private sealed interface Shape permits Required, Present {
 
 		/** The completed value; the raw value may be null or boxed. */
 		Object complete(ExecutionContext context, Object raw);
@@ -284,6 +284,19 @@ final class PlainSubtrees {
 			}
 			return context.getValueUnboxer().unbox(raw);
 		}
+
+	}
+
+	/** A shape whose null is null: the value is unboxed, and completed when present. */
+	private sealed interface Present extends Shape permits ListOf, Leaf, Nested {
+
+		@Override
+		default Object complete(ExecutionContext context, Object raw) {
+			Object value = Shape.unboxed(context, raw);
+			return (value != null) ? completePresent(context, value) : null;
+		}
+
+		Object completePresent(ExecutionContext context, Object value);
 
 	}
 
@@ -300,14 +313,10 @@ final class PlainSubtrees {
 
 	}
 
-	private record ListOf(Shape item) implements Shape {
+	private record ListOf(Shape item) implements Present {
 
 		@Override
-		public Object complete(ExecutionContext context, Object raw) {
-			Object value = Shape.unboxed(context, raw);
-			if (value == null) {
-				return null;
-			}
+		public Object completePresent(ExecutionContext context, Object value) {
 			if (!FpKit.isIterable(value)) {
 				throw new NotPlain();
 			}
@@ -322,14 +331,10 @@ final class PlainSubtrees {
 
 	}
 
-	private record Leaf(GraphQLOutputType type) implements Shape {
+	private record Leaf(GraphQLOutputType type) implements Present {
 
 		@Override
-		public Object complete(ExecutionContext context, Object raw) {
-			Object value = Shape.unboxed(context, raw);
-			if (value == null) {
-				return null;
-			}
+		public Object completePresent(ExecutionContext context, Object value) {
 			try {
 				if (this.type instanceof GraphQLScalarType scalar) {
 					return scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale());
@@ -343,12 +348,11 @@ final class PlainSubtrees {
 
 	}
 
-	private record Nested(Plan plan) implements Shape {
+	private record Nested(Plan plan) implements Present {
 
 		@Override
-		public Object complete(ExecutionContext context, Object raw) {
-			Object value = Shape.unboxed(context, raw);
-			return (value != null) ? this.plan.complete(context, value) : null;
+		public Object completePresent(ExecutionContext context, Object value) {
+			return this.plan.complete(context, value);
 		}
 
 	}
