@@ -122,16 +122,16 @@ class ProductLoaders implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type(
-				"Product", (
-						type) -> type
-							.dataFetcher("catalog",
-									new ProductFactFetcher<>(CATALOG, CatalogSummary.class,
-											ProductView.Loaded::catalog))
-							.dataFetcher("listing",
-									new ProductFactFetcher<>(LISTING, Listing.class, ProductView.Loaded::listing))
-							.dataFetcher("inventory", new ProductFactFetcher<>(INVENTORY, Inventory.class,
-									ProductView.Loaded::inventory)));
+		ProductFactFetcher<CatalogSummary> catalog = new ProductFactFetcher<>(CATALOG, CatalogSummary.class,
+				ProductView.Loaded::catalog);
+		ProductFactFetcher<Listing> listing = new ProductFactFetcher<>(LISTING, Listing.class,
+				ProductView.Loaded::listing);
+		ProductFactFetcher<Inventory> inventory = new ProductFactFetcher<>(INVENTORY, Inventory.class,
+				ProductView.Loaded::inventory);
+		wiring.type("Product",
+				(type) -> type.dataFetcher("catalog", catalog)
+					.dataFetcher("listing", listing)
+					.dataFetcher("inventory", inventory));
 	}
 
 	/**
