@@ -82,10 +82,11 @@ final class PlainSubtrees {
 	 */
 	Object complete(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
 			Object value) {
-		if (!applies(context)) {
+		Map<Selection, Object> plans = plans(context);
+		if (plans == null) {
 			return NOT_PLAIN;
 		}
-		Plan plan = plan(context, parameters, type, parameters.getField());
+		Plan plan = plan(plans, context, parameters, type, parameters.getField());
 		if (plan == null) {
 			return NOT_PLAIN;
 		}
@@ -107,23 +108,38 @@ final class PlainSubtrees {
 				&& LeanInstrumentationChain.noPerFieldHooks(context.getInstrumentation());
 	}
 
+	/**
+	 * The execution's plans by selection; null when the walk does not apply to the
+	 * execution (decided when it first completes an object).
+	 */
+	private static Map<Selection, Object> plans(ExecutionContext context) {
+		Plans plans = context.getGraphQLContext().computeIfAbsent(PLANS, (key) -> new Plans(applies(context)));
+		return plans.applies() ? plans.bySelection() : null;
+	}
+
+	private record Plans(boolean applies, Map<Selection, Object> bySelection) {
+
+		Plans(boolean applies) {
+			this(applies, new ConcurrentHashMap<>());
+		}
+
+	}
+
 	/** The execution's plan of this selection, null when it is not plain. */
-	private Plan plan(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
-			MergedField field) {
-		Map<Selection, Object> plans = context.getGraphQLContext()
-			.computeIfAbsent(PLANS, (key) -> new ConcurrentHashMap<Selection, Object>());
+	private Plan plan(Map<Selection, Object> plans, ExecutionContext context, ExecutionStrategyParameters parameters,
+			GraphQLObjectType type, MergedField field) {
 		Selection selection = new Selection(type, field.getFields());
 		Object plan = plans.get(selection);
 		if (plan == null) {
-			Plan made = build(context, parameters, type, field);
+			Plan made = build(plans, context, parameters, type, field);
 			plan = (made != null) ? made : NOT_PLAIN;
 			plans.put(selection, plan);
 		}
 		return (plan instanceof Plan found) ? found : null;
 	}
 
-	private Plan build(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
-			MergedField field) {
+	private Plan build(Map<Selection, Object> plans, ExecutionContext context, ExecutionStrategyParameters parameters,
+			GraphQLObjectType type, MergedField field) {
 		GraphQLSchema schema = context.getGraphQLSchema();
 		FieldCollectorParameters collecting = FieldCollectorParameters.newParameters()
 			.schema(schema)
@@ -151,7 +167,7 @@ final class PlainSubtrees {
 					|| !leftAsItIs(context, parameters, fetcher)) {
 				return null;
 			}
-			Shape shape = shape(context, parameters, definition.getType(), sub);
+			Shape shape = shape(plans, context, parameters, definition.getType(), sub);
 			if (shape == null) {
 				return null;
 			}
@@ -175,21 +191,21 @@ final class PlainSubtrees {
 		}
 	}
 
-	private Shape shape(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLOutputType type,
-			MergedField field) {
+	private Shape shape(Map<Selection, Object> plans, ExecutionContext context, ExecutionStrategyParameters parameters,
+			GraphQLOutputType type, MergedField field) {
 		if (type instanceof GraphQLNonNull nonNull) {
-			Shape inner = shape(context, parameters, (GraphQLOutputType) nonNull.getWrappedType(), field);
+			Shape inner = shape(plans, context, parameters, (GraphQLOutputType) nonNull.getWrappedType(), field);
 			return (inner != null) ? new Required(inner) : null;
 		}
 		if (type instanceof GraphQLList list) {
-			Shape item = shape(context, parameters, (GraphQLOutputType) list.getWrappedType(), field);
+			Shape item = shape(plans, context, parameters, (GraphQLOutputType) list.getWrappedType(), field);
 			return (item != null) ? new ListOf(item) : null;
 		}
 		if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
 			return new Leaf(type);
 		}
 		if (type instanceof GraphQLObjectType object) {
-			Plan plan = plan(context, parameters, object, field);
+			Plan plan = plan(plans, context, parameters, object, field);
 			return (plan != null) ? new Nested(plan) : null;
 		}
 		return null;

@@ -47,36 +47,12 @@ public record ProductView(String id, String asin, String marketplaceId, AdPerfor
 	/**
 	 * Catalog, listing and inventory as read with the page: each null when it was not
 	 * read, else the outcome (a value, null when Amazon has none for the product, or the
-	 * failure of the call that served it). Equal only to itself: two products are equal
-	 * by what they say of themselves, and were the same read only if they share it.
+	 * failure of the call that served it). A {@code Try} is equal only to itself, so two
+	 * products are equal with their reads only if they share them.
 	 */
-	public static final class Loaded {
+	public record Loaded(Try<CatalogSummary> catalog, Try<Listing> listing, Try<Inventory> inventory) {
 
 		static final Loaded NOTHING = new Loaded(null, null, null);
-
-		private final Try<CatalogSummary> catalog;
-
-		private final Try<Listing> listing;
-
-		private final Try<Inventory> inventory;
-
-		Loaded(Try<CatalogSummary> catalog, Try<Listing> listing, Try<Inventory> inventory) {
-			this.catalog = catalog;
-			this.listing = listing;
-			this.inventory = inventory;
-		}
-
-		Try<CatalogSummary> catalog() {
-			return this.catalog;
-		}
-
-		Try<Listing> listing() {
-			return this.listing;
-		}
-
-		Try<Inventory> inventory() {
-			return this.inventory;
-		}
 
 	}
 
