@@ -99,15 +99,23 @@ class AlertsTest extends SandboxGatewayTest {
 	 * Product Pricing's plan allows a batch every 30 seconds, so a test that needs it
 	 * waits longer.
 	 */
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> ready(String profileId, Set<String> ignored, Duration limit) {
 		Map<String, Object> answer = SubscriptionsTest.eventuallyWithin(limit,
-				() -> this.client.graphql(ALERTS, Map.of("p", profileId)),
-				(a) -> "READY".equals(at(a, "data.alerts.freshness.status"))
-						&& ((List<Map<String, Object>>) at(a, "data.alerts.unavailable")).stream()
-							.allMatch((u) -> ignored.contains(u.get("source"))));
+				() -> this.client.graphql(ALERTS, Map.of("p", profileId)), settled(ignored));
 		assertNoErrors(answer);
 		return answer;
+	}
+
+	/**
+	 * An {@code alerts} answer whose ads report is READY and whose sources were all read
+	 * but {@code ignored} (its {@code freshness { status }} and {@code unavailable {
+	 * source }} asked).
+	 */
+	@SuppressWarnings("unchecked")
+	static Predicate<Map<String, Object>> settled(Set<String> ignored) {
+		return (a) -> "READY".equals(at(a, "data.alerts.freshness.status"))
+				&& ((List<Map<String, Object>>) at(a, "data.alerts.unavailable")).stream()
+					.allMatch((u) -> ignored.contains(u.get("source")));
 	}
 
 	private static Map<String, Set<String>> byKind(Map<String, Object> answer) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,9 +179,7 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 	 */
 	private Map<String, Object> settled(String profile) {
 		Map<String, Object> answer = SubscriptionsTest.eventuallyWithin(SETTLE,
-				() -> this.client.graphql(ALERTS, Map.of("id", profile)),
-				(a) -> "READY".equals(GatewayClient.at(a, "data.alerts.freshness.status"))
-						&& ((List<?>) GatewayClient.at(a, "data.alerts.unavailable")).isEmpty());
+				() -> this.client.graphql(ALERTS, Map.of("id", profile)), AlertsTest.settled(Set.of()));
 		assertNoErrors(answer);
 		return answer;
 	}
