@@ -39,6 +39,7 @@ class ObservabilityTest extends SandboxGatewayTest {
 	void aQueryOverAdsAndSpShowsUpInEveryMetricFamily() {
 		assertNoErrors(this.client.graphql("query ObservedProfiles { profiles { id countryCode } }"));
 		assertNoErrors(this.client.graphql("query ObservedProfiles { profiles { id countryCode } }"));
+		assertNoErrors(this.client.graphql("query ObservedConnections { profiles { id connectedAccount { id } } }"));
 		LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(4);
 		assertNoErrors(this.client.graphql("""
 				query ObservedProducts($a: [String!]!, $s: Date!, $e: Date!) {
@@ -99,6 +100,10 @@ class ObservabilityTest extends SandboxGatewayTest {
 		// What Boot records by itself is there too.
 		assertThat(metrics.find("http_client_requests_seconds_count")).isNotEmpty();
 		assertThat(metrics.find("graphql_request_seconds_count")).isNotEmpty();
+		// Data loaders are built when a field first asks for one
+		// (OnDemandBatchLoaderRegistry) and observed all the same.
+		assertThat(metrics.sum("graphql_dataloader_seconds_count", "graphql_loader_name", "Profile.connectedAccount"))
+			.isPositive();
 	}
 
 	@Test
