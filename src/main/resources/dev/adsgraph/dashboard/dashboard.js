@@ -12,6 +12,11 @@ const PAGE_SIZE = 50;
 const TREE_PAGE = 20;
 // How often the alerts are asked again while the page is open (the dashboard does not subscribe).
 const ALERTS_EVERY_MS = 60_000;
+// Featured Offers the gateway has not read yet are asked for in the background (Product Pricing
+// reads 20 ASINs every 30 seconds) and their alerts come in a later answer: while an answer says
+// pricing was not checked, the alerts are asked again this much later, at most this many times.
+const PRICING_AGAIN_MS = 30_000;
+const PRICING_TRIES = 10;
 
 const PROFILES = `query DashboardProfiles {
   profiles { id countryCode currencyCode accountInfo { accountId type name } marketplaceParticipation { id marketplace { id name } } }
@@ -830,9 +835,10 @@ const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1 };
 
 /**
  * Asks for the selected profile's alerts and shows them, asking again while the ads report they
- * are checked against is still being prepared; an older answer is dropped.
+ * are checked against is still being prepared, and later while Featured Offers are being read;
+ * an older answer is dropped.
  */
-async function loadAlerts() {
+async function loadAlerts(pricingTry = 0) {
   const run = ++alertsGeneration;
   const profile = selectedProfile();
   if (!profile) {
@@ -870,6 +876,14 @@ async function loadAlerts() {
         return;
       }
       renderAlerts(profile, result, titles);
+      if (result.unavailable.some((problem) => problem.source === 'pricing') && pricingTry < PRICING_TRIES) {
+        $('alerts-checked').textContent += ` Asking again in ${PRICING_AGAIN_MS / 1000} s for the Featured Offers being read.`;
+        window.setTimeout(() => {
+          if (run === alertsGeneration) {
+            loadAlerts(pricingTry + 1);
+          }
+        }, PRICING_AGAIN_MS);
+      }
       return;
     }
     $('alerts-checked').textContent = `Preparing the ads report the alerts are checked against… (asked ${attempt} of ${MAX_TRIES} times)`;

@@ -186,6 +186,17 @@ final class DashboardScreen {
 				+ "return list.hidden ? [] : Array.from(list.children).map(function (li) { return li.textContent; });"));
 	}
 
+	/** What the alerts panel says it could not check ("Not checked (source): …"). */
+	List<String> alertNotes() {
+		return strings(this.browser.js("var list = document.getElementById('alerts-notes');"
+				+ "return list.hidden ? [] : Array.from(list.children).map(function (li) { return li.textContent; });"));
+	}
+
+	/** When the alerts were checked, and what the panel does next. */
+	String alertsChecked() {
+		return (String) this.browser.js("return document.getElementById('alerts-checked').textContent;");
+	}
+
 	/** How many answers of the gateway the alerts panel has shown. */
 	int alertAnswers() {
 		Object value = this.browser.js("return document.getElementById('alerts-panel').dataset.answers || '0';");
