@@ -74,8 +74,12 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 		// read yet (Product Pricing allows a batch every 30 seconds) is read in the
 		// background and its FEATURED_OFFER_LOST comes in a later answer. So the
 		// gateway's answer is taken once every source was read, and the dashboard asks
-		// again after that: both then hold the same check's alerts.
+		// again after that: both then hold the same check's alerts. The panel itself asks
+		// again every 30 seconds while its answer lists pricing; that over, no answer of
+		// an earlier check can come after the one asked here.
 		Map<String, Object> truth = settled(profile);
+		this.browser.waitFor("the panel's answer with every Featured Offer read",
+				() -> this.screen.alertNotes().stream().noneMatch(DashboardPricingBrowserTest.PRICING));
 		int loaded = this.screen.alertAnswers();
 		this.screen.click("alerts-refresh");
 		this.browser.waitFor("the alerts asked once settled", () -> this.screen.alertAnswers() > loaded);

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class DashboardPricingBrowserTest extends SandboxGatewayTest {
 
-	private static final Predicate<String> PRICING = (note) -> note.startsWith("Not checked (pricing)");
+	/** A note of the alerts panel saying the Featured Offers were not all read. */
+	static final Predicate<String> PRICING = (note) -> note.startsWith("Not checked (pricing)");
 
 	private HeadlessChromium browser;
 
