@@ -84,6 +84,26 @@ final class SharedOrLocalTokenBucketStore implements TokenBucketStore {
 		return either(() -> this.shared.drain(key, limit), (local) -> local.store.drain(key, local.share(key, limit)));
 	}
 
+	/**
+	 * None while Redis answers (the shared bucket keeps a call of the burst back). On the
+	 * local share, when the replicas' shares together hold more than the metered burst
+	 * (each share keeps at least one call: two replicas of a burst-2 plan hold Amazon's
+	 * whole burst between them), a call goes no sooner than one refill interval of the
+	 * share after this replica's previous one, however late that one went.
+	 */
+	@Override
+	public Duration spacing(BucketKey key, SpRateLimit limit) {
+		if (this.status.shared()) {
+			return Duration.ZERO;
+		}
+		Local current = local();
+		SpRateLimit share = current.share(key, limit);
+		if ((long) share.burst() * current.replicas <= limit.burst()) {
+			return Duration.ZERO;
+		}
+		return Duration.ofNanos((long) (1_000_000_000L / share.rate()));
+	}
+
 	private <T> Mono<T> either(Supplier<Mono<T>> onShared, Function<Local, Mono<T>> onLocal) {
 		if (this.status.shared()) {
 			return onShared.get().onErrorResume((ex) -> {

@@ -71,6 +71,8 @@ class SharedOrLocalTokenBucketStoreTest {
 		assertThat(reserve(store, metered)).isEqualTo(Duration.ZERO);
 		assertThat(reserve(store, metered)).isEqualTo(Duration.ofSeconds(2));
 		assertThat(this.status.fallbacks()).isEqualTo(3);
+		// Two calls of the burst each keep the shares within the metered four.
+		assertThat(store.spacing(this.key, metered)).isZero();
 
 		// Back: the share is three calls short of full (two taken, one queued), which
 		// the shared bucket (four, made afresh) gives up before anything else.
@@ -96,6 +98,12 @@ class SharedOrLocalTokenBucketStoreTest {
 		// once (two replicas sending one each could find Amazon's bucket spent).
 		Duration first = reserve(store, new SpRateLimit(1.8, 1));
 		assertThat(first).isBetween(Duration.ofMillis(1110), Duration.ofMillis(1112));
+		// The two shares (one call each) hold Amazon's whole burst, none held back: each
+		// call goes a refill interval after this replica's previous one, however late.
+		assertThat(store.spacing(this.key, new SpRateLimit(1.8, 1))).isBetween(Duration.ofMillis(1110),
+				Duration.ofMillis(1112));
+		this.status.heartbeat(2).block();
+		assertThat(store.spacing(this.key, new SpRateLimit(1.8, 1))).isZero();
 	}
 
 	@Test

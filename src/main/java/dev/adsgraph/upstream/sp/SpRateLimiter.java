@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,6 +52,14 @@ public final class SpRateLimiter {
 	 */
 	private final Cache<BucketKey, Double> reportedRates = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofDays(1))
+		.build();
+
+	/**
+	 * When the last call of each key was let through, for stores that ask calls to be
+	 * spaced ({@link TokenBucketStore#spacing}); kept an hour after its last use.
+	 */
+	private final Cache<BucketKey, AtomicLong> lastSent = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
 	private final LongAdder waits = new LongAdder();
@@ -184,19 +194,43 @@ public final class SpRateLimiter {
 					this.refusals.increment();
 					return Mono.error(refusal(key, reservation.delay()));
 				}
-				if (reservation.delay().isZero()) {
+				Duration spacing = this.store.spacing(key, limit);
+				if (reservation.delay().isZero() && spacing.isZero()) {
 					return Mono.empty();
 				}
-				this.waits.increment();
-				this.waitedNanos.add(reservation.delay().toNanos());
+				Mono<Void> wait = Mono.empty();
+				if (!reservation.delay().isZero()) {
+					this.waits.increment();
+					this.waitedNanos.add(reservation.delay().toNanos());
+					wait = Mono.delay(reservation.delay(), this.scheduler).then();
+				}
+				if (!spacing.isZero()) {
+					wait = wait.then(Mono.defer(() -> spaced(key, spacing)));
+				}
 				// A caller that gives up while queued hands its token back: at 0.0167
 				// requests
 				// a second, one wasted token costs everyone else a minute.
-				return Mono.delay(reservation.delay(), this.scheduler)
-					.doOnCancel(() -> this.store.refund(key, limit)
-						.subscribe(null, (ex) -> logger.warn("Could not refund an SP-API token: {}", ex.toString())))
-					.then();
+				return wait.doOnCancel(() -> this.store.refund(key, limit)
+					.subscribe(null, (ex) -> logger.warn("Could not refund an SP-API token: {}", ex.toString())));
 			});
+	}
+
+	/**
+	 * Holds a call until {@code spacing} after the previous call of its key was let
+	 * through here, whenever that was (a late one pushes the next back), and claims its
+	 * own moment.
+	 */
+	private Mono<Void> spaced(BucketKey key, Duration spacing) {
+		AtomicLong last = this.lastSent.get(key, (k) -> new AtomicLong(Long.MIN_VALUE));
+		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
+		long at;
+		long previous;
+		do {
+			previous = last.get();
+			at = (previous == Long.MIN_VALUE) ? now : Math.max(now, previous + spacing.toNanos());
+		}
+		while (!last.compareAndSet(previous, at));
+		return (at == now) ? Mono.empty() : Mono.delay(Duration.ofNanos(at - now), this.scheduler).then();
 	}
 
 	/**

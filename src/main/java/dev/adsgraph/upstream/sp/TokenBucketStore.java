@@ -41,6 +41,18 @@ public interface TokenBucketStore {
 	Mono<Void> drain(BucketKey key, SpRateLimit limit);
 
 	/**
+	 * The least time between two calls of a key as they are actually sent, on top of the
+	 * bucket's schedule; zero (the default) when the schedule is enough. A bucket that
+	 * keeps none of the plan's burst back (a replica's share of it while Redis is down)
+	 * needs it: its schedule is fixed when each call takes its token, so a wait that ends
+	 * late brings the next call closer to it than the rate allows, and Amazon's bucket,
+	 * with no call held back, answers 429.
+	 */
+	default Duration spacing(BucketKey key, SpRateLimit limit) {
+		return Duration.ZERO;
+	}
+
+	/**
 	 * @param granted whether a token was taken
 	 * @param delay how long to wait before sending; for a refusal, how long it would have
 	 * been

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,74 @@ class SpRateLimiterTest {
 				Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2000));
 		assertThat(limiter.stats().waits()).isEqualTo(4);
 		assertThat(limiter.stats().totalWait()).isEqualTo(Duration.ofMillis(500 + 1000 + 1500 + 2000));
+	}
+
+	@Test
+	void aStoreThatAsksForSpacingHasACallWaitForTheOneBeforeItWhenThatOneWentLate() {
+		List<Duration> released = new CopyOnWriteArrayList<>();
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		// The second call's wait ends at 1.3 s (as a timer firing late would), the
+		// third's
+		// at 2 s as scheduled: spaced a second apart, the third goes at 2.3 s.
+		SpRateLimiter spaced = new SpRateLimiter(
+				new ScriptedStore(Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(1300), Duration.ofSeconds(2)),
+				SpOperation.usagePlans(), Duration.ofSeconds(30), this.scheduler);
+		for (int i = 0; i < 3; i++) {
+			acquire(spaced, this.sellerA, released, failures);
+		}
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(failures).isEmpty();
+		assertThat(released).containsExactly(Duration.ZERO, Duration.ofMillis(1300), Duration.ofMillis(2300));
+
+		// Without spacing the schedule is the store's alone.
+		released.clear();
+		SpRateLimiter unspaced = new SpRateLimiter(
+				new ScriptedStore(Duration.ZERO, Duration.ZERO, Duration.ofMillis(1300), Duration.ofSeconds(2)),
+				SpOperation.usagePlans(), Duration.ofSeconds(30), this.scheduler);
+		for (int i = 0; i < 3; i++) {
+			acquire(unspaced, this.sellerA, released, failures);
+		}
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(released).containsExactly(Duration.ofSeconds(5), Duration.ofMillis(6300), Duration.ofSeconds(7));
+	}
+
+	/** Grants each call with the next of its delays, and asks for a fixed spacing. */
+	private static final class ScriptedStore implements TokenBucketStore {
+
+		private final Duration spacing;
+
+		private final Queue<Duration> delays;
+
+		ScriptedStore(Duration spacing, Duration... delays) {
+			this.spacing = spacing;
+			this.delays = new ConcurrentLinkedQueue<>(List.of(delays));
+		}
+
+		@Override
+		public Mono<Reservation> reserve(BucketKey key, SpRateLimit limit, Duration maxWait) {
+			return Mono.just(new Reservation(true, this.delays.remove()));
+		}
+
+		@Override
+		public Mono<Void> refund(BucketKey key, SpRateLimit limit) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> updateRate(BucketKey key, SpRateLimit limit, double rate) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> drain(BucketKey key, SpRateLimit limit) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Duration spacing(BucketKey key, SpRateLimit limit) {
+			return this.spacing;
+		}
+
 	}
 
 	@Test
