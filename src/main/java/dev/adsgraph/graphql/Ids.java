@@ -9,11 +9,20 @@ import java.util.HexFormat;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Parses ids that arrive as GraphQL {@code ID} strings, with an error naming the
  * argument; and composes the opaque ids of objects Amazon gives no id of their own.
  */
 public final class Ids {
+
+	/**
+	 * Each workspace's scope, digested once: every product of an answer carries it in its
+	 * id.
+	 */
+	private static final Cache<String, String> SCOPES = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private static final Pattern ADS_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9.-]{1,128}$");
 
@@ -60,9 +69,25 @@ public final class Ids {
 		StringJoiner raw = new StringJoiner(":");
 		raw.add(type);
 		for (String part : parts) {
-			raw.add(URLEncoder.encode((part != null) ? part : "", StandardCharsets.UTF_8));
+			raw.add(encoded((part != null) ? part : ""));
 		}
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * {@code URLEncoder.encode(part, UTF_8)}, without its buffers for a part it leaves as
+	 * it is (letters, digits, {@code . - * _}: the ids, dates and ASINs most parts are).
+	 */
+	static String encoded(String part) {
+		for (int i = 0; i < part.length(); i++) {
+			char c = part.charAt(i);
+			boolean unchanged = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '-' || c == '*' || c == '_';
+			if (!unchanged) {
+				return URLEncoder.encode(part, StandardCharsets.UTF_8);
+			}
+		}
+		return part;
 	}
 
 	/**
@@ -70,6 +95,10 @@ public final class Ids {
 	 * differ without showing the browser the tenant's configured id.
 	 */
 	public static String tenantScope(String tenantId) {
+		return SCOPES.get(tenantId, Ids::digestScope);
+	}
+
+	private static String digestScope(String tenantId) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(("adsgraph-tenant:" + tenantId).getBytes(StandardCharsets.UTF_8));

@@ -15,11 +15,12 @@ import dev.adsgraph.tenancy.Tenant;
 import dev.adsgraph.tenancy.Tenant.SpConnection;
 import dev.adsgraph.tenancy.TenantContextInterceptor;
 import dev.adsgraph.upstream.sp.MarketplaceParticipation;
+import dev.adsgraph.graphql.Selections;
 import dev.adsgraph.graphql.SubscriptionErrors;
 import dev.adsgraph.watch.StatusWatcher;
 import dev.adsgraph.watch.WatchKey;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -93,9 +94,9 @@ class ProductController implements ArgumentRules.Configurer {
 	@QueryMapping
 	Mono<ProductService.Products> products(@Argument String marketplaceId, @Argument List<String> asins,
 			@Argument DateRange dateRange, @ContextValue(TenantContextInterceptor.TENANT) Tenant tenant,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingEnvironment env) {
 		return this.products.products(tenant, marketplaceId, asins, dateRange)
-			.flatMap((found) -> withFacts(tenant, found.nodes(), selection)
+			.flatMap((found) -> withFacts(tenant, found.nodes(), env)
 				.map((nodes) -> new ProductService.Products(nodes, found.freshness())));
 	}
 
@@ -104,14 +105,13 @@ class ProductController implements ArgumentRules.Configurer {
 	 * under {@code nodes} or {@code edges.node}, read for the whole page at once (see
 	 * {@link ProductLoaders#withFacts}).
 	 */
-	private Mono<List<ProductView>> withFacts(Tenant tenant, List<ProductView> page,
-			DataFetchingFieldSelectionSet selection) {
-		return this.loaders.withFacts(tenant, page, selects(selection, "catalog"), selects(selection, "listing"),
-				selects(selection, "inventory"));
+	private Mono<List<ProductView>> withFacts(Tenant tenant, List<ProductView> page, DataFetchingEnvironment env) {
+		return this.loaders.withFacts(tenant, page, selects(env, "catalog"), selects(env, "listing"),
+				selects(env, "inventory"));
 	}
 
-	private static boolean selects(DataFetchingFieldSelectionSet selection, String field) {
-		return selection.contains("nodes/" + field) || selection.contains("edges/node/" + field);
+	private static boolean selects(DataFetchingEnvironment env, String field) {
+		return Selections.selects(env, "nodes", field) || Selections.selects(env, "edges", "node", field);
 	}
 
 	/** Shared by every subscriber of the tenant to the same marketplace and range. */
@@ -168,12 +168,12 @@ class ProductController implements ArgumentRules.Configurer {
 	@SchemaMapping(typeName = "Profile", field = "products")
 	Mono<ProductConnection> profileProducts(ProfileView profile, @Argument DateRange dateRange, @Argument Integer first,
 			@Argument String after, @Argument Integer last, @Argument String before,
-			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingFieldSelectionSet selection) {
+			@ContextValue(TenantContextInterceptor.TENANT) Tenant tenant, DataFetchingEnvironment env) {
 		Connections.Window window = new Connections.Window(first, after, last, before);
 		return this.products.profileProducts(tenant, profile, dateRange).flatMap((all) -> {
 			Connections.Connection<ProductView> page = Connections.slice(all.nodes(), ProductView::asin, window,
 					Connections.DEFAULT_SIZE);
-			return withFacts(tenant, page.nodes(), selection)
+			return withFacts(tenant, page.nodes(), env)
 				.map((nodes) -> new ProductConnection(page.withNodes(nodes), all.freshness()));
 		});
 	}

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import graphql.ExecutionInput;
+import io.netty.buffer.ByteBuf;
 import graphql.GraphQL;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
@@ -21,7 +22,10 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +35,50 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResultJsonTest {
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final JsonMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
 	private final ResultJson json = new ResultJson(this.mapper);
 
 	private void assertSameAsTheMapper(Map<String, Object> response) {
 		String expected = new String(this.mapper.writeValueAsBytes(response), StandardCharsets.UTF_8);
 		assertThat(new String(this.json.toBytes(response), StandardCharsets.UTF_8)).isEqualTo(expected);
+		DataBuffer buffer = this.json.toBuffer(response);
+		assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+	}
+
+	@Test
+	void anAnswerLongerThanAChunkIsWrittenWholeAndInOrder() {
+		List<Object> nodes = new ArrayList<>();
+		for (int i = 0; nodes.size() * 40 < 5 * ResultJson.MAX_CHUNK; i++) {
+			Map<String, Object> node = new LinkedHashMap<>();
+			node.put("asin", "B0" + i);
+			node.put("acos", i / 7.0);
+			node.put("units", i);
+			nodes.add(node);
+		}
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("data", Map.of("products", Map.of("nodes", nodes)));
+		assertSameAsTheMapper(response);
+		assertThat(this.json.toBuffer(response).readableByteCount()).isGreaterThan(4 * ResultJson.MAX_CHUNK);
+	}
+
+	@Test
+	void chunksKeepEveryByteInOrderAcrossSizes() {
+		ResultJson.Chunks chunks = new ResultJson.Chunks();
+		byte[] expected = new byte[3 * ResultJson.MAX_CHUNK + 17];
+		for (int i = 0; i < expected.length; i++) {
+			expected[i] = (byte) (i * 31);
+		}
+		chunks.write(expected[0]);
+		chunks.write(expected, 1, ResultJson.FIRST_CHUNK);
+		chunks.write(expected, 1 + ResultJson.FIRST_CHUNK, expected.length - 1 - ResultJson.FIRST_CHUNK);
+		ByteBuf written = chunks.toByteBuf();
+		byte[] actual = new byte[written.readableBytes()];
+		written.readBytes(actual);
+		assertThat(actual).isEqualTo(expected);
+		ResultJson.Chunks small = new ResultJson.Chunks();
+		small.write(expected, 0, 3);
+		assertThat(small.toByteBuf().readableBytes()).isEqualTo(3);
 	}
 
 	enum Colour {
