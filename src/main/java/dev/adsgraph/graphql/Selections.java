@@ -1,36 +1,36 @@
 package dev.adsgraph.graphql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
-import graphql.execution.conditional.ConditionalNodes;
-import graphql.language.DirectivesContainer;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
+import graphql.execution.FieldCollector;
+import graphql.execution.FieldCollectorParameters;
+import graphql.execution.MergedField;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 
 /**
- * Whether the field being fetched selects a field at a path of field names below it, read
- * from the document's own selection sets: fragments (named and inline) are followed, and
- * a field or fragment that {@code @skip} or {@code @include} leaves out counts as not
- * selected, as in {@code env.getSelectionSet().contains("nodes/catalog")}. That answer
- * builds the normalized operation and every selected field's qualified name, and matches
- * the glob against each; this one visits only the nodes on the path (a twentieth of the
- * CPU of a 50-product answer went to three such questions, in a flight recording).
- * <p>
- * A fragment's type condition is not checked: every fragment on the path is taken to
- * apply, which holds where each field on the path has an object type (a connection's
- * {@code nodes} and {@code edges.node}). Below an interface or a union, a fragment on
- * another type would count as selected.
+ * Which fields the field being fetched selects below it, asked of graphql-java's own
+ * {@link FieldCollector} one level at a time: fragments (named and inline) with their
+ * type conditions, {@code @skip} and {@code @include}, as execution will collect them.
+ * Below an interface or a union every possible object type counts, as in
+ * {@code env.getSelectionSet().contains("nodes/catalog")}. That answer builds the
+ * normalized operation and every selected field's qualified name, and matches the glob
+ * against each; this one collects only the levels on the path (a twentieth of the CPU of
+ * a 50-product answer went to three such questions, in a flight recording).
  */
 public final class Selections {
 
-	private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
+	private static final FieldCollector COLLECTOR = new FieldCollector();
 
 	private Selections() {
 	}
@@ -40,48 +40,83 @@ public final class Selections {
 	 * {@code selects(env, "nodes", "catalog")}.
 	 */
 	public static boolean selects(DataFetchingEnvironment env, String... path) {
-		List<Field> level = env.getMergedField().getFields();
+		if (path.length == 0) {
+			throw new IllegalArgumentException("a path names at least one field");
+		}
+		String last = path[path.length - 1];
+		String[] parent = new String[path.length - 1];
+		System.arraycopy(path, 0, parent, 0, parent.length);
+		return fieldNames(env, parent).contains(last);
+	}
+
+	/**
+	 * The names (not aliases) of the fields selected at {@code path} below the fetched
+	 * field, e.g. {@code fieldNames(env, "edges", "node")}; empty when the path itself is
+	 * not selected.
+	 */
+	public static Set<String> fieldNames(DataFetchingEnvironment env, String... path) {
+		GraphQLSchema schema = env.getGraphQLSchema();
+		List<Selected> level = List.of(new Selected(env.getMergedField(), env.getFieldType()));
 		for (String name : path) {
-			List<Field> next = new ArrayList<>(2);
-			for (Field field : level) {
-				collect(env, field.getSelectionSet(), name, next);
+			List<Selected> next = new ArrayList<>(1);
+			for (Selected selected : level) {
+				for (GraphQLObjectType object : objectTypes(schema, selected.type())) {
+					GraphQLFieldDefinition definition = object.getFieldDefinition(name);
+					if (definition == null) {
+						continue;
+					}
+					for (MergedField sub : collect(env, object, selected.field())) {
+						if (sub.getName().equals(name)) {
+							next.add(new Selected(sub, definition.getType()));
+						}
+					}
+				}
 			}
 			if (next.isEmpty()) {
-				return false;
+				return Set.of();
 			}
 			level = next;
 		}
-		return true;
-	}
-
-	private static void collect(DataFetchingEnvironment env, SelectionSet selections, String name, List<Field> found) {
-		if (selections == null) {
-			return;
-		}
-		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field) {
-				if (field.getName().equals(name) && included(env, field)) {
-					found.add(field);
-				}
-			}
-			else if (selection instanceof InlineFragment fragment) {
-				if (included(env, fragment)) {
-					collect(env, fragment.getSelectionSet(), name, found);
-				}
-			}
-			else if (selection instanceof FragmentSpread spread && included(env, spread)) {
-				Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
-				FragmentDefinition definition = fragments.get(spread.getName());
-				if (definition != null && included(env, definition)) {
-					collect(env, definition.getSelectionSet(), name, found);
+		Set<String> names = new HashSet<>();
+		for (Selected selected : level) {
+			for (GraphQLObjectType object : objectTypes(schema, selected.type())) {
+				for (MergedField sub : collect(env, object, selected.field())) {
+					names.add(sub.getName());
 				}
 			}
 		}
+		return names;
 	}
 
-	private static boolean included(DataFetchingEnvironment env, DirectivesContainer<?> node) {
-		return node.getDirectives().isEmpty()
-				|| CONDITIONS.shouldInclude(node, env.getVariables(), env.getGraphQLSchema(), env.getGraphQlContext());
+	private static List<MergedField> collect(DataFetchingEnvironment env, GraphQLObjectType object, MergedField field) {
+		FieldCollectorParameters parameters = FieldCollectorParameters.newParameters()
+			.schema(env.getGraphQLSchema())
+			.objectType(object)
+			.fragments(env.getFragmentsByName())
+			.variables(env.getVariables())
+			.graphQLContext(env.getGraphQlContext())
+			.build();
+		return COLLECTOR.collectFields(parameters, field).getSubFieldsList();
+	}
+
+	/** The object types a value of this field's type can have (none for a leaf). */
+	private static List<GraphQLObjectType> objectTypes(GraphQLSchema schema, GraphQLOutputType type) {
+		GraphQLNamedOutputType named = (GraphQLNamedOutputType) GraphQLTypeUtil.unwrapAll(type);
+		if (named instanceof GraphQLObjectType object) {
+			return List.of(object);
+		}
+		if (named instanceof GraphQLInterfaceType contract) {
+			return schema.getImplementations(contract);
+		}
+		if (named instanceof GraphQLUnionType union) {
+			List<GraphQLObjectType> members = new ArrayList<>();
+			union.getTypes().forEach((member) -> members.add((GraphQLObjectType) member));
+			return members;
+		}
+		return List.of();
+	}
+
+	private record Selected(MergedField field, GraphQLOutputType type) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.adsgraph.graphql.ArgumentRules;
 import dev.adsgraph.graphql.Connections;
@@ -106,12 +107,14 @@ class ProductController implements ArgumentRules.Configurer {
 	 * {@link ProductLoaders#withFacts}).
 	 */
 	private Mono<List<ProductView>> withFacts(Tenant tenant, List<ProductView> page, DataFetchingEnvironment env) {
-		return this.loaders.withFacts(tenant, page, selects(env, "catalog"), selects(env, "listing"),
-				selects(env, "inventory"));
+		Set<String> nodes = Selections.fieldNames(env, "nodes");
+		Set<String> edgeNodes = Selections.fieldNames(env, "edges", "node");
+		return this.loaders.withFacts(tenant, page, selects(nodes, edgeNodes, "catalog"),
+				selects(nodes, edgeNodes, "listing"), selects(nodes, edgeNodes, "inventory"));
 	}
 
-	private static boolean selects(DataFetchingEnvironment env, String field) {
-		return Selections.selects(env, "nodes", field) || Selections.selects(env, "edges", "node", field);
+	private static boolean selects(Set<String> nodes, Set<String> edgeNodes, String field) {
+		return nodes.contains(field) || edgeNodes.contains(field);
 	}
 
 	/** Shared by every subscriber of the tenant to the same marketplace and range. */
