@@ -128,7 +128,7 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 		MediaType mediaType = responseMediaType(request);
 		return this.graphQlHandler.handleRequest(graphQlRequest).flatMap((response) -> {
 			HttpStatus status = selectResponseStatus(response, mediaType);
-			byte[] bytes = RESULT_JSON.toBytes(response.toMap());
+			ResultJson.Chunks written = RESULT_JSON.write(response.toMap());
 			List<String> vary = vary(request);
 			ServerResponse.BodyBuilder answer = ServerResponse.status(status)
 				.headers((headers) -> headers.addAll(response.getResponseHeaders()))
@@ -138,9 +138,9 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 				answer.allow(HttpMethod.POST);
 			}
 			if (!status.is2xxSuccessful()) {
-				return answer.contentType(mediaType).bodyValue(bytes);
+				return answer.contentType(mediaType).bodyValue(written.toDataBuffer());
 			}
-			String etag = etag(bytes);
+			String etag = etag(written);
 			answer.eTag(etag);
 			if (notModified(request, etag)) {
 				return ServerResponse.status(HttpStatus.NOT_MODIFIED)
@@ -150,7 +150,7 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 					.eTag(etag)
 					.build();
 			}
-			return answer.contentType(mediaType).bodyValue(bytes);
+			return answer.contentType(mediaType).bodyValue(written.toDataBuffer());
 		});
 	}
 
@@ -263,9 +263,11 @@ class GraphQlHttpHandler extends org.springframework.graphql.server.webflux.Grap
 	}
 
 	/** A strong validator: the SHA-256 of the body, base64url. */
-	static String etag(byte[] body) {
+	static String etag(ResultJson.Chunks body) {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			body.digestInto(digest);
+			byte[] hash = digest.digest();
 			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"";
 		}
 		catch (NoSuchAlgorithmException ex) {

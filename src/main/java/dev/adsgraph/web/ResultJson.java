@@ -1,7 +1,7 @@
 package dev.adsgraph.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +32,10 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
  * on Java 17, and a write to a cache the class shares across threads when it matches).
  *
  * <p>
- * {@link #toBuffer} writes into heap chunks that become the response's buffer as they
- * are, instead of a growing array copied on every doubling, copied once more into an
- * array of the right size and once more into the buffer Spring hands Netty.
+ * {@link #write} writes into heap chunks that become the response's buffer as they are (a
+ * GET's ETag is digested from them first), instead of a growing array copied on every
+ * doubling, copied once more into an array of the right size and once more into the
+ * buffer Spring hands Netty.
  */
 final class ResultJson {
 
@@ -54,24 +55,23 @@ final class ResultJson {
 		this.mapper = mapper;
 	}
 
-	byte[] toBytes(Map<String, Object> response) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-		if (!writeTo(out, response)) {
-			return this.mapper.writeValueAsBytes(response);
-		}
-		return out.toByteArray();
-	}
-
 	/**
-	 * The response's bytes as a buffer for the HTTP response, in as many chunks as it
-	 * took.
+	 * The response's bytes, in as many chunks as it took: the body of a POST's answer
+	 * ({@link #toBuffer}), and of a GET's once its ETag is taken from them.
 	 */
-	DataBuffer toBuffer(Map<String, Object> response) {
+	Chunks write(Map<String, Object> response) {
 		Chunks out = new Chunks();
 		if (!writeTo(out, response)) {
-			return HEAP.wrap(this.mapper.writeValueAsBytes(response));
+			byte[] bytes = this.mapper.writeValueAsBytes(response);
+			out = new Chunks();
+			out.write(bytes, 0, bytes.length);
 		}
-		return HEAP.wrap(out.toByteBuf());
+		return out;
+	}
+
+	/** The response's bytes as a buffer for the HTTP response. */
+	DataBuffer toBuffer(Map<String, Object> response) {
+		return write(response).toDataBuffer();
 	}
 
 	/**
@@ -196,6 +196,19 @@ final class ResultJson {
 			this.full.add(this.current);
 			this.current = new byte[Math.min(this.current.length * 2, MAX_CHUNK)];
 			this.used = 0;
+		}
+
+		/** Adds what was written, in order, to the digest. */
+		void digestInto(MessageDigest digest) {
+			for (byte[] chunk : this.full) {
+				digest.update(chunk);
+			}
+			digest.update(this.current, 0, this.used);
+		}
+
+		/** What was written as the response's buffer. */
+		DataBuffer toDataBuffer() {
+			return HEAP.wrap(toByteBuf());
 		}
 
 		/** What was written, in order, as one buffer over the arrays. */

@@ -3,9 +3,12 @@ package dev.adsgraph.web;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +42,26 @@ class ResultJsonTest {
 
 	private final ResultJson json = new ResultJson(this.mapper);
 
-	private void assertSameAsTheMapper(Map<String, Object> response) {
-		String expected = new String(this.mapper.writeValueAsBytes(response), StandardCharsets.UTF_8);
-		assertThat(new String(this.json.toBytes(response), StandardCharsets.UTF_8)).isEqualTo(expected);
+	private void assertSameAsTheMapper(Map<String, Object> response) throws Exception {
+		byte[] expectedBytes = this.mapper.writeValueAsBytes(response);
+		String expected = new String(expectedBytes, StandardCharsets.UTF_8);
 		DataBuffer buffer = this.json.toBuffer(response);
 		assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+		ResultJson.Chunks chunks = this.json.write(response);
+		assertThat(chunks.toDataBuffer().toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+		assertThat(GraphQlHttpHandler.etag(chunks)).isEqualTo(etagOf(expectedBytes));
+	}
+
+	/**
+	 * A strong ETag as RFC 9110 writes one: the SHA-256 of the bytes, base64url, quoted.
+	 */
+	private static String etagOf(byte[] bytes) throws NoSuchAlgorithmException {
+		byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+		return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"";
 	}
 
 	@Test
-	void anAnswerLongerThanAChunkIsWrittenWholeAndInOrder() {
+	void anAnswerLongerThanAChunkIsWrittenWholeAndInOrder() throws Exception {
 		List<Object> nodes = new ArrayList<>();
 		for (int i = 0; nodes.size() * 40 < 5 * ResultJson.MAX_CHUNK; i++) {
 			Map<String, Object> node = new LinkedHashMap<>();
@@ -91,7 +105,7 @@ class ResultJsonTest {
 	}
 
 	@Test
-	void valuesOfEveryKindAreWrittenAsTheMapperWritesThem() {
+	void valuesOfEveryKindAreWrittenAsTheMapperWritesThem() throws Exception {
 		Map<String, Object> product = new LinkedHashMap<>();
 		product.put("asin", "B0\u00e9\"\\\n\t\u2028\ud83d\ude00");
 		product.put("rank", 7);
@@ -127,7 +141,7 @@ class ResultJsonTest {
 	}
 
 	@Test
-	void aResultGraphqlJavaCompletedIsWrittenAsTheMapperWritesIt() {
+	void aResultGraphqlJavaCompletedIsWrittenAsTheMapperWritesIt() throws Exception {
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
 				type Query { products: [Product] failing: String }
 				type Product { asin: ID! price: Float units: Int title: String available: Boolean }
