@@ -1,15 +1,14 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import org.springframework.test.context.TestPropertySource;
@@ -44,21 +43,14 @@ class ConnectionsBrowserTest extends SandboxGatewayTest {
 			query($id: ID!, $s: Date!, $e: Date!) { profile(id: $id) {
 			  products(dateRange: {start: $s, end: $e}, first: 5) { nodes { asin catalog { title } } } } }""";
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(ARTIFACTS);
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(ARTIFACTS);
+	void prepare() {
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

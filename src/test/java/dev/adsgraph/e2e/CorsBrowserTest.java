@@ -13,9 +13,9 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,7 +92,8 @@ class CorsBrowserTest extends SandboxGatewayTest {
 
 	private static HttpServer page;
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(ARTIFACTS);
 
 	@DynamicPropertySource
 	static void allowThePagesOrigin(DynamicPropertyRegistry registry) throws IOException {
@@ -126,16 +127,8 @@ class CorsBrowserTest extends SandboxGatewayTest {
 	}
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(ARTIFACTS);
+	void openThePage() {
 		this.browser.open(pageOrigin() + "/");
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@SuppressWarnings("unchecked")

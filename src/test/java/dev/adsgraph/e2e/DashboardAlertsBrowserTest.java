@@ -1,6 +1,5 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.adsgraph.testing.HeadlessChromium;
 
@@ -43,25 +41,17 @@ class DashboardAlertsBrowserTest extends SandboxGatewayTest {
 	 */
 	private static final Duration SETTLE = Duration.ofSeconds(90);
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS).window(1400, 1300);
 
 	private DashboardScreen screen;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

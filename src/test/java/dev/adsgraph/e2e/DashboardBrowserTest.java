@@ -1,6 +1,5 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -8,10 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.adsgraph.testing.HeadlessChromium;
 
@@ -40,26 +38,18 @@ class DashboardBrowserTest extends SandboxGatewayTest {
 			    inventory { fulfillable } advertising { spend { amount } attributedSales { amount } }
 			    sales { orderedProductSales { amount } } metrics { acos tacos organicShare } } } } }""";
 
-	private HeadlessChromium browser;
+	/** Tall enough for the screenshot to show the table below the chart. */
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(ARTIFACTS).window(1400, 1300);
 
 	private DashboardScreen screen;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(ARTIFACTS);
-		// Tall enough for the screenshot to show the table below the chart.
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

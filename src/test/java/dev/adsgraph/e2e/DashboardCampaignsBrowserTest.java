@@ -1,16 +1,14 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.adsgraph.testing.HeadlessChromium;
 
@@ -49,25 +47,17 @@ class DashboardCampaignsBrowserTest extends SandboxGatewayTest {
 
 	private static final List<String> MONEY = List.of("budget", "spend", "sales");
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS).window(1400, 1800);
 
 	private DashboardScreen screen;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1800));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

@@ -1,12 +1,10 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -25,22 +23,14 @@ class DashboardPricingBrowserTest extends SandboxGatewayTest {
 	/** A note of the alerts panel saying the Featured Offers were not all read. */
 	static final Predicate<String> PRICING = (note) -> note.startsWith("Not checked (pricing)");
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS).window(1400, 1300);
 
 	private DashboardScreen screen;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

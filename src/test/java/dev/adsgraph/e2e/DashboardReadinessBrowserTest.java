@@ -1,13 +1,11 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.adsgraph.testing.HeadlessChromium;
 
@@ -26,25 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "adsgraph.sandbox.registration-delay=1h" })
 class DashboardReadinessBrowserTest extends SandboxGatewayTest {
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS).window(1400, 1000);
 
 	private DashboardScreen screen;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

@@ -1,12 +1,12 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,22 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "adsgraph.sandbox.report-processing-time=3s", "adsgraph.reports.grace=0s" })
 class DashboardReportPendingBrowserTest extends SandboxGatewayTest {
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS);
 
 	private DashboardScreen screen;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 	}
 
 	@AfterEach
-	void stopChromium() {
+	void releaseTheReports() {
 		this.client.releaseReports();
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

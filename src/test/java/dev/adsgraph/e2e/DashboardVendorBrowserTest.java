@@ -1,6 +1,5 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,16 +44,15 @@ class DashboardVendorBrowserTest extends SandboxGatewayTest {
 
 	private UUID connectionId;
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(DashboardBrowserTest.ARTIFACTS).window(1400, 1300);
 
 	private DashboardScreen screen;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(DashboardBrowserTest.ARTIFACTS);
-		this.browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+	void prepare() {
 		this.screen = new DashboardScreen(this.browser);
 		this.origin = "http://127.0.0.1:" + this.port;
 	}
@@ -74,10 +72,7 @@ class DashboardVendorBrowserTest extends SandboxGatewayTest {
 	}
 
 	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	void disconnectTheVendor() {
 		this.store.disconnect("demo", this.connectionId).block();
 	}
 

@@ -1,6 +1,5 @@
 package dev.adsgraph.e2e;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,24 +29,17 @@ class GraphiQlBrowserTest extends SandboxGatewayTest {
 
 	private static final Path ARTIFACTS = Path.of("target", "graphiql-browser");
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(ARTIFACTS);
 
 	private ChromeDriver driver;
 
 	private String origin;
 
 	@BeforeEach
-	void startChromium() throws IOException {
-		this.browser = HeadlessChromium.start(ARTIFACTS);
+	void prepare() {
 		this.driver = this.browser.driver();
 		this.origin = "http://127.0.0.1:" + this.port;
-	}
-
-	@AfterEach
-	void stopChromium() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,35 +33,73 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Debian's headless Chromium driven through its chromedriver, with the network cut off:
  * every request the browser makes goes through a proxy that does not exist, except those
  * to the loopback address, and Chrome's own performance log shows every request a page
- * makes. Missing programs skip the test (or fail it under
- * {@code ADSGRAPH_REQUIRE_TOOLS=1}, see {@link ExternalTools}). Screenshots and
- * chromedriver's log go to the given artifacts folder.
+ * makes. One browser per test, as a JUnit extension ({@link #perTest}). Missing programs
+ * skip the test (or fail it under {@code ADSGRAPH_REQUIRE_TOOLS=1}, see
+ * {@link ExternalTools}). Screenshots and chromedriver's log go to the given artifacts
+ * folder.
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
 
 	public static final Duration WAIT = Duration.ofSeconds(90);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ChromeDriver driver;
-
-	private final Path profile;
-
 	private final Path artifacts;
 
-	private HeadlessChromium(ChromeDriver driver, Path profile, Path artifacts) {
-		this.driver = driver;
-		this.profile = profile;
+	private final Dimension window;
+
+	private ChromeDriver driver;
+
+	private Path profile;
+
+	private HeadlessChromium(Path artifacts, Dimension window) {
 		this.artifacts = artifacts;
+		this.window = window;
 	}
 
-	/** Starts a browser (skipping the test when Chromium or chromedriver is missing). */
-	public static HeadlessChromium start(Path artifacts) throws IOException {
+	/**
+	 * A browser for each test of the class that registers it
+	 * ({@code @RegisterExtension}): started before the test's {@code @BeforeEach} methods
+	 * (skipping the test when Chromium or chromedriver is missing), closed after its
+	 * {@code @AfterEach} methods.
+	 */
+	public static HeadlessChromium perTest(Path artifacts) {
+		return new HeadlessChromium(artifacts, null);
+	}
+
+	/** The same, with the window at this size instead of 1400 x 900. */
+	public HeadlessChromium window(int width, int height) {
+		return new HeadlessChromium(this.artifacts, new Dimension(width, height));
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		start();
+		if (this.window != null) {
+			this.driver.manage().window().setSize(this.window);
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.driver == null) {
+			return;
+		}
+		try {
+			this.driver.quit();
+		}
+		finally {
+			this.driver = null;
+			FileSystemUtils.deleteRecursively(this.profile.toFile());
+		}
+	}
+
+	private void start() throws IOException {
 		Path chromium = ExternalTools.program(Path.of(env("ADSGRAPH_CHROMIUM", "/usr/bin/chromium")), "Chromium",
 				"install the Debian packages chromium and chromium-driver (.ci/run does)");
 		Path chromedriver = ExternalTools.program(Path.of(env("ADSGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")),
 				"chromedriver", "install the Debian package chromium-driver (.ci/run does)");
-		Files.createDirectories(artifacts);
+		Files.createDirectories(this.artifacts);
 		Path profile = Files.createTempDirectory("adsgraph-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium.toFile());
@@ -75,12 +117,13 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
-			.withLogFile(artifacts.resolve("chromedriver.log").toFile())
+			.withLogFile(this.artifacts.resolve("chromedriver.log").toFile())
 			.build();
 		try {
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-			return new HeadlessChromium(driver, profile, artifacts);
+			this.driver = driver;
+			this.profile = profile;
 		}
 		catch (RuntimeException ex) {
 			FileSystemUtils.deleteRecursively(profile.toFile());
@@ -89,15 +132,19 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	public ChromeDriver driver() {
+		if (this.driver == null) {
+			throw new IllegalStateException("no browser running: register it with @RegisterExtension, "
+					+ "and use it from a test or a @BeforeEach or @AfterEach method");
+		}
 		return this.driver;
 	}
 
 	public void open(String url) {
-		this.driver.get(url);
+		driver().get(url);
 	}
 
 	public Object js(String script, Object... arguments) {
-		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+		return ((JavascriptExecutor) driver()).executeScript(script, arguments);
 	}
 
 	/**
@@ -126,7 +173,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	public Path screenshot(String name) {
 		Path file = this.artifacts.resolve(name + ".png");
 		try {
-			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+			Files.write(file, driver().getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new AssertionError(ex);
@@ -141,7 +188,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	 */
 	public void assertEveryRequestStayedOn(String origin, String... expected) {
 		List<String> urls = new ArrayList<>();
-		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
+		for (LogEntry entry : driver().manage().logs().get(LogType.PERFORMANCE)) {
 			JsonNode message = JSON.readTree(entry.getMessage()).path("message");
 			String method = message.path("method").asString();
 			if (method.equals("Network.requestWillBeSent")) {
@@ -166,7 +213,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	 * SEVERE.
 	 */
 	public void assertNoConsoleErrors() {
-		List<String> errors = this.driver.manage()
+		List<String> errors = driver().manage()
 			.logs()
 			.get(LogType.BROWSER)
 			.getAll()
@@ -175,16 +222,6 @@ public final class HeadlessChromium implements AutoCloseable {
 			.map(LogEntry::getMessage)
 			.toList();
 		assertThat(errors).as("console errors").isEmpty();
-	}
-
-	@Override
-	public void close() {
-		try {
-			this.driver.quit();
-		}
-		finally {
-			FileSystemUtils.deleteRecursively(this.profile.toFile());
-		}
 	}
 
 	private static String env(String name, String fallback) {

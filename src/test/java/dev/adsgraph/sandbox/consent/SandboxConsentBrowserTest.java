@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import dev.adsgraph.sandbox.SandboxServer;
@@ -38,13 +39,13 @@ class SandboxConsentBrowserTest {
 
 	private HttpServer app;
 
-	private HeadlessChromium browser;
+	@RegisterExtension
+	final HeadlessChromium browser = HeadlessChromium.perTest(ARTIFACTS);
 
 	private String callback;
 
 	@BeforeEach
 	void start() throws IOException {
-		this.browser = HeadlessChromium.start(ARTIFACTS);
 		this.sandbox = SandboxTestClient.start();
 		this.app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.app.createContext("/", (exchange) -> {
@@ -60,9 +61,6 @@ class SandboxConsentBrowserTest {
 
 	@AfterEach
 	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 		if (this.app != null) {
 			this.app.stop(0);
 		}
