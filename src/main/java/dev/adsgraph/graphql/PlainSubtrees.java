@@ -1,5 +1,6 @@
 package dev.adsgraph.graphql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import graphql.execution.FieldCollectorParameters;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.execution.ResultNodesInfo;
+import graphql.execution.ValueUnboxer;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.dataloader.PerLevelDataLoaderDispatchStrategy;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -279,20 +281,54 @@ final class PlainSubtrees {
 			List<Object> values = new ArrayList<>(this.entries.length);
 			for (Entry entry : this.entries) {
 				nodes.incrementAndGetResultNodesCount();
-				values.add(entry.shape().complete(context, entry.read(source)));
+				values.add(Shape.complete(entry.shape(), context, entry.read(source)));
 			}
 			return context.getResponseMapFactory().createInsertionOrdered(this.keys, values);
 		}
 
 	}
 
-	/** What a value completes to, by its declared type. */
-	private sealed interface Shape permits Required, Present {
+	/**
+	 * What a value completes to, by its declared type. The four kinds are told apart by
+	 * class in {@link #complete} (a compare each), not by a call through the interface,
+	 * which from one call site over four classes goes through the JVM's interface stub;
+	 * so are the values of the classes results are mostly made of, which are neither a
+	 * promise nor an {@code Optional} and skip those checks.
+	 */
+	private sealed interface Shape permits Required, ListOf, Leaf, Nested {
 
 		/** The completed value; the raw value may be null or boxed. */
-		Object complete(ExecutionContext context, Object raw);
+		static Object complete(Shape shape, ExecutionContext context, Object raw) {
+			if (shape instanceof Required required) {
+				Object value = complete(required.inner(), context, raw);
+				if (value == null) {
+					throw new NotPlain();
+				}
+				return value;
+			}
+			Object value = unboxed(context, raw);
+			if (value == null) {
+				return null;
+			}
+			if (shape instanceof Leaf leaf) {
+				return leaf.complete(context, value);
+			}
+			if (shape instanceof Nested nested) {
+				return nested.plan().complete(context, value);
+			}
+			return ((ListOf) shape).complete(context, value);
+		}
 
-		static Object unboxed(ExecutionContext context, Object raw) {
+		private static Object unboxed(ExecutionContext context, Object raw) {
+			if (raw == null) {
+				return context.getValueUnboxer().unbox(null);
+			}
+			Class<?> type = raw.getClass();
+			if ((type == String.class || type == Integer.class || type == Double.class || type == Long.class
+					|| type == Boolean.class || type == BigDecimal.class)
+					&& context.getValueUnboxer() == ValueUnboxer.DEFAULT) {
+				return raw;
+			}
 			if (raw instanceof DataFetcherResult<?> || raw instanceof CompletionStage<?>
 					|| raw instanceof org.reactivestreams.Publisher<?>
 					|| raw instanceof java.util.concurrent.Flow.Publisher<?>) {
@@ -303,36 +339,13 @@ final class PlainSubtrees {
 
 	}
 
-	/** A shape whose null is null: the value is unboxed, and completed when present. */
-	private sealed interface Present extends Shape permits ListOf, Leaf, Nested {
-
-		@Override
-		default Object complete(ExecutionContext context, Object raw) {
-			Object value = Shape.unboxed(context, raw);
-			return (value != null) ? completePresent(context, value) : null;
-		}
-
-		Object completePresent(ExecutionContext context, Object value);
-
-	}
-
+	/** A value that must not be null: a null one leaves the object to graphql-java. */
 	private record Required(Shape inner) implements Shape {
-
-		@Override
-		public Object complete(ExecutionContext context, Object raw) {
-			Object value = this.inner.complete(context, raw);
-			if (value == null) {
-				throw new NotPlain();
-			}
-			return value;
-		}
-
 	}
 
-	private record ListOf(Shape item) implements Present {
+	private record ListOf(Shape item) implements Shape {
 
-		@Override
-		public Object completePresent(ExecutionContext context, Object value) {
+		Object complete(ExecutionContext context, Object value) {
 			if (!FpKit.isIterable(value)) {
 				throw new NotPlain();
 			}
@@ -340,17 +353,16 @@ final class PlainSubtrees {
 			List<Object> items = new ArrayList<>();
 			for (Object item : FpKit.toIterable(value)) {
 				nodes.incrementAndGetResultNodesCount();
-				items.add(this.item.complete(context, item));
+				items.add(Shape.complete(this.item, context, item));
 			}
 			return items;
 		}
 
 	}
 
-	private record Leaf(GraphQLOutputType type) implements Present {
+	private record Leaf(GraphQLOutputType type) implements Shape {
 
-		@Override
-		public Object completePresent(ExecutionContext context, Object value) {
+		Object complete(ExecutionContext context, Object value) {
 			try {
 				if (this.type instanceof GraphQLScalarType scalar) {
 					return scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale());
@@ -364,13 +376,7 @@ final class PlainSubtrees {
 
 	}
 
-	private record Nested(Plan plan) implements Present {
-
-		@Override
-		public Object completePresent(ExecutionContext context, Object value) {
-			return this.plan.complete(context, value);
-		}
-
+	private record Nested(Plan plan) implements Shape {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.adsgraph.graphql;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionStrategy;
 import graphql.execution.SimpleDataFetcherExceptionHandler;
+import graphql.execution.ValueUnboxer;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -197,18 +199,46 @@ class PlainSubtreesTest {
 		assertThat(counting.fields.get()).isLessThan(plain.fields.get()).isGreaterThan(ITEMS.size() * 2);
 	}
 
+	@Test
+	void anUnboxerOfTheApplicationsSeesEveryValueAsGraphqlJavaShowsItThem() {
+		// graphql-java unboxes a fetched value once when fetched and once when completed,
+		// the walk once: the same for an unboxer that, like its own, unwraps to a value
+		// it
+		// leaves as it is.
+		ValueUnboxer shouting = (value) -> {
+			Object unboxed = ValueUnboxer.DEFAULT.unbox(value);
+			return (unboxed instanceof String text) ? text.toUpperCase(Locale.ROOT) : unboxed;
+		};
+		String query = "{ items { name size tags price { amount currencyCode } ranks { title rank } maybe } }";
+		CountingFetches counting = new CountingFetches();
+		ExecutionResult walked = run(budgeted(), counting, schema(List.of(), ITEMS), query, Map.of(), shouting);
+		ExecutionResult expected = run(new AsyncExecutionStrategy(), new CountingFetches(), schema(List.of(), ITEMS),
+				query, Map.of(), shouting);
+
+		assertThat(expected.getErrors()).isEmpty();
+		assertThat(walked.toSpecification()).isEqualTo(expected.toSpecification());
+		assertThat(walked.toSpecification().toString()).contains("ITEM1", "USD", "TOYS");
+		assertThat(counting.fields.get()).as("the walk was taken").isLessThan(ITEMS.size() * 3);
+	}
+
 	private static ExecutionStrategy budgeted() {
 		return new BudgetedExecutionStrategy(new SimpleDataFetcherExceptionHandler(), new ComplexityBudget(1_000));
 	}
 
 	private static ExecutionResult run(ExecutionStrategy strategy, Instrumentation instrumentation,
 			GraphQLSchema schema, String query, Map<String, Object> variables) {
+		return run(strategy, instrumentation, schema, query, variables, ValueUnboxer.DEFAULT);
+	}
+
+	private static ExecutionResult run(ExecutionStrategy strategy, Instrumentation instrumentation,
+			GraphQLSchema schema, String query, Map<String, Object> variables, ValueUnboxer unboxer) {
 		DataLoaderRegistry loaders = DataLoaderRegistry.newRegistry()
 			.register("unused", DataLoaderFactory.newDataLoader((keys) -> CompletableFuture.completedFuture(keys)))
 			.build();
 		return GraphQL.newGraphQL(schema)
 			.queryExecutionStrategy(strategy)
 			.instrumentation(instrumentation)
+			.valueUnboxer(unboxer)
 			.build()
 			.execute(ExecutionInput.newExecutionInput(query).variables(variables).dataLoaderRegistry(loaders));
 	}
