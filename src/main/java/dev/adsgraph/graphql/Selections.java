@@ -36,20 +36,6 @@ public final class Selections {
 	}
 
 	/**
-	 * Whether the fetched field selects {@code path} (field names, not aliases), e.g.
-	 * {@code selects(env, "nodes", "catalog")}.
-	 */
-	public static boolean selects(DataFetchingEnvironment env, String... path) {
-		if (path.length == 0) {
-			throw new IllegalArgumentException("a path names at least one field");
-		}
-		String last = path[path.length - 1];
-		String[] parent = new String[path.length - 1];
-		System.arraycopy(path, 0, parent, 0, parent.length);
-		return fieldNames(env, parent).contains(last);
-	}
-
-	/**
 	 * The names (not aliases) of the fields selected at {@code path} below the fetched
 	 * field, e.g. {@code fieldNames(env, "edges", "node")}; empty when the path itself is
 	 * not selected.
