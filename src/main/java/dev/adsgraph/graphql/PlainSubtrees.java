@@ -289,11 +289,11 @@ final class PlainSubtrees {
 	}
 
 	/**
-	 * What a value completes to, by its declared type. The four kinds are told apart by
-	 * class in {@link #complete} (a compare each), not by a call through the interface,
-	 * which from one call site over four classes goes through the JVM's interface stub;
-	 * so are the values of the classes results are mostly made of, which are neither a
-	 * promise nor an {@code Optional} and skip those checks.
+	 * What a value completes to, by its declared type. {@link #complete} tells the four
+	 * kinds apart by class instead of calling a method of the interface from one call
+	 * site over four classes; it also tells apart by class the values results are mostly
+	 * made of ({@code String}, the boxed numbers, {@code Boolean}, {@code BigDecimal}),
+	 * which are neither a promise nor an {@code Optional} and skip those checks.
 	 */
 	private sealed interface Shape permits Required, ListOf, Leaf, Nested {
 
