@@ -41,21 +41,12 @@ public final class Selections {
 	 * not selected.
 	 */
 	public static Set<String> fieldNames(DataFetchingEnvironment env, String... path) {
-		GraphQLSchema schema = env.getGraphQLSchema();
 		List<Selected> level = List.of(new Selected(env.getMergedField(), env.getFieldType()));
 		for (String name : path) {
 			List<Selected> next = new ArrayList<>(1);
-			for (Selected selected : level) {
-				for (GraphQLObjectType object : objectTypes(schema, selected.type())) {
-					GraphQLFieldDefinition definition = object.getFieldDefinition(name);
-					if (definition == null) {
-						continue;
-					}
-					for (MergedField sub : collect(env, object, selected.field())) {
-						if (sub.getName().equals(name)) {
-							next.add(new Selected(sub, definition.getType()));
-						}
-					}
+			for (Selected sub : subFields(env, level)) {
+				if (sub.field().getName().equals(name)) {
+					next.add(sub);
 				}
 			}
 			if (next.isEmpty()) {
@@ -64,14 +55,28 @@ public final class Selections {
 			level = next;
 		}
 		Set<String> names = new HashSet<>();
+		for (Selected sub : subFields(env, level)) {
+			names.add(sub.field().getName());
+		}
+		return names;
+	}
+
+	/**
+	 * The fields selected below each of these, for every object type each can have, with
+	 * the type each sub-field has there (null for {@code __typename}).
+	 */
+	private static List<Selected> subFields(DataFetchingEnvironment env, List<Selected> level) {
+		List<Selected> subFields = new ArrayList<>();
 		for (Selected selected : level) {
-			for (GraphQLObjectType object : objectTypes(schema, selected.type())) {
+			for (GraphQLObjectType object : objectTypes(env.getGraphQLSchema(), selected.type())) {
 				for (MergedField sub : collect(env, object, selected.field())) {
-					names.add(sub.getName());
+					// No definition: __typename, whose type is a leaf.
+					GraphQLFieldDefinition definition = object.getFieldDefinition(sub.getName());
+					subFields.add(new Selected(sub, (definition != null) ? definition.getType() : null));
 				}
 			}
 		}
-		return names;
+		return subFields;
 	}
 
 	private static List<MergedField> collect(DataFetchingEnvironment env, GraphQLObjectType object, MergedField field) {
@@ -85,8 +90,14 @@ public final class Selections {
 		return COLLECTOR.collectFields(parameters, field).getSubFieldsList();
 	}
 
-	/** The object types a value of this field's type can have (none for a leaf). */
+	/**
+	 * The object types a value of this field's type can have (none for a leaf or no
+	 * type).
+	 */
 	private static List<GraphQLObjectType> objectTypes(GraphQLSchema schema, GraphQLOutputType type) {
+		if (type == null) {
+			return List.of();
+		}
 		GraphQLNamedOutputType named = (GraphQLNamedOutputType) GraphQLTypeUtil.unwrapAll(type);
 		if (named instanceof GraphQLObjectType object) {
 			return List.of(object);
