@@ -27,9 +27,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A PostgreSQL server run by this JVM (zonky's embedded PostgreSQL: the real server's
- * binaries, unpacked once into the temporary folder) with its data in a folder of its
- * own, listening on the loopback interface only, with the superuser {@code postgres}
- * trusted there and no password.
+ * binaries, unpacked once into the temporary folder by {@link PostgresBinaries}) with its
+ * data in a folder of its own, listening on the loopback interface only, with the
+ * superuser {@code postgres} trusted there and no password.
  * <p>
  * A gateway killed without a chance to stop its server (SIGKILL) leaves that server
  * running on its data folder; {@link #stopLeftOver} stops it (as a smart shutdown: its
@@ -70,7 +70,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(directory);
+			Path binaries = PostgresBinaries.prepare(PostgresBinaries.workingDirectory());
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setOverrideWorkingDirectory(binaries.getParent().toFile())
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(temporary)
 				.setRegisterShutdownHook(temporary)
