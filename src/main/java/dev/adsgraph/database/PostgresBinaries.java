@@ -41,9 +41,9 @@ import org.springframework.util.FileSystemUtils;
  * later start fails on (zonky writes each file with {@code CREATE_NEW}). Here the archive
  * is streamed (xz's 8 MB dictionary is the largest buffer), unpacked into a folder of its
  * own and moved into place when complete, a folder left incomplete is replaced, and the
- * files keep the archive's permissions (zonky makes {@code bin/} executable for the owner
- * only, which a container's non-root user cannot run when the image was built as root).
- * One unpacking at a time, across JVMs too: a file lock beside the folder.
+ * files keep the archive's permissions. As zonky does, the working folder is made
+ * writable for every user, so that another user of the machine can unpack another archive
+ * there. One unpacking at a time, across JVMs too: a file lock beside the folder.
  */
 final class PostgresBinaries {
 
@@ -78,6 +78,7 @@ final class PostgresBinaries {
 		}
 		synchronized (UNPACKING) {
 			Files.createDirectories(workingDirectory);
+			workingDirectory.toFile().setWritable(true, false);
 			Path lockFile = workingDirectory.resolve(binaries.getFileName() + ".lock");
 			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 					FileLock lock = channel.lock()) {
