@@ -37,13 +37,15 @@ import org.springframework.util.FileSystemUtils;
  * Why not zonky's own unpacking: it holds the 14 MB archive in the heap twice and each
  * file's content once more while it is written (a JVM with the container's
  * {@code -Xmx80m} runs out of heap on its first start), and a first start that dies while
- * unpacking (out of memory, killed) leaves a folder without {@code .exists} that every
- * later start fails on (zonky writes each file with {@code CREATE_NEW}). Here the archive
- * is streamed (xz's 8 MB dictionary is the largest buffer), unpacked into a folder of its
- * own and moved into place when complete, a folder left incomplete is replaced, and the
- * files keep the archive's permissions. As zonky does, the working folder is made
- * writable for every user, so that another user of the machine can unpack another archive
- * there. One unpacking at a time, across JVMs too: a file lock beside the folder.
+ * unpacking (out of memory, killed) leaves a folder without {@code .exists} that later
+ * starts unpack over again: zonky 2.2.2 keeps a file already there, even one cut short,
+ * and stops at a link already there ({@code FileAlreadyExistsException}). Here the
+ * archive is streamed (xz's 8 MB dictionary is the largest buffer), unpacked into a
+ * folder of its own and moved into place when complete, a folder left incomplete is
+ * replaced, and the files keep the archive's permissions. As zonky does, the working
+ * folder is made writable for every user, so that another user of the machine can unpack
+ * another archive there. One unpacking at a time, across JVMs too: a file lock beside the
+ * folder.
  */
 final class PostgresBinaries {
 

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
 
+import dev.adsgraph.database.EmbeddedPostgresServer;
+
 /**
  * The gateway started as docker/Dockerfile starts it: from the jar extracted by Spring
  * Boot's tools ({@code java -Djarmode=tools -jar adsgraph.jar extract}), with a class
@@ -83,6 +85,9 @@ record AppCds(Path jar, Path archive) {
 			run(training, log, Duration.ofMinutes(3));
 		}
 		finally {
+			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks: its
+			// embedded PostgreSQL is still running
+			EmbeddedPostgresServer.stopLeftOver(database);
 			FileSystemUtils.deleteRecursively(database);
 		}
 		Path partial = Path.of(cds.archive() + ".partial");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
 
+import dev.adsgraph.database.EmbeddedPostgresServer;
+
 import dev.adsgraph.tooling.Dockerfile.Instruction;
 import dev.adsgraph.tooling.Dockerfile.Stage;
 
@@ -62,9 +64,16 @@ class ImageTrainingStartIT {
 		command.set(0, java());
 		// the image's /tmp, here a folder of the test's own
 		command.replaceAll((word) -> word.replace("/tmp/", temporary + "/"));
-		run(command, app,
-				List.of("JDK_JAVA_OPTIONS=" + options + " -Djava.io.tmpdir=" + temporary, "MALLOC_ARENA_MAX=" + arenas),
-				OUTPUT.resolve("training.log"));
+		try {
+			run(command, app, List.of("JDK_JAVA_OPTIONS=" + options + " -Djava.io.tmpdir=" + temporary,
+					"MALLOC_ARENA_MAX=" + arenas), OUTPUT.resolve("training.log"));
+		}
+		finally {
+			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks, so
+			// the
+			// embedded PostgreSQL outlives it (the image's RUN ends with its container)
+			EmbeddedPostgresServer.stopLeftOver(temporary.resolve("cds-training"));
+		}
 
 		assertThat(app.resolve("adsgraph.jsa")).isNotEmptyFile();
 		assertThat(Files.readString(OUTPUT.resolve("training.log"))).as("the options the JVM picked up")
