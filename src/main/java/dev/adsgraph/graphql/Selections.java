@@ -8,6 +8,7 @@ import java.util.Set;
 import graphql.execution.FieldCollector;
 import graphql.execution.FieldCollectorParameters;
 import graphql.execution.MergedField;
+import graphql.introspection.Introspection;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInterfaceType;
@@ -63,16 +64,17 @@ public final class Selections {
 
 	/**
 	 * The fields selected below each of these, for every object type each can have, with
-	 * the type each sub-field has there (null for {@code __typename}).
+	 * the type each sub-field has there (graphql-java's lookup, which knows
+	 * {@code __typename}).
 	 */
 	private static List<Selected> subFields(DataFetchingEnvironment env, List<Selected> level) {
 		List<Selected> subFields = new ArrayList<>();
 		for (Selected selected : level) {
 			for (GraphQLObjectType object : objectTypes(env.getGraphQLSchema(), selected.type())) {
 				for (MergedField sub : collect(env, object, selected.field())) {
-					// No definition: __typename, whose type is a leaf.
-					GraphQLFieldDefinition definition = object.getFieldDefinition(sub.getName());
-					subFields.add(new Selected(sub, (definition != null) ? definition.getType() : null));
+					GraphQLFieldDefinition definition = Introspection.getFieldDefinition(env.getGraphQLSchema(), object,
+							sub.getName());
+					subFields.add(new Selected(sub, definition.getType()));
 				}
 			}
 		}
@@ -90,14 +92,8 @@ public final class Selections {
 		return COLLECTOR.collectFields(parameters, field).getSubFieldsList();
 	}
 
-	/**
-	 * The object types a value of this field's type can have (none for a leaf or no
-	 * type).
-	 */
+	/** The object types a value of this field's type can have (none for a leaf). */
 	private static List<GraphQLObjectType> objectTypes(GraphQLSchema schema, GraphQLOutputType type) {
-		if (type == null) {
-			return List.of();
-		}
 		GraphQLNamedOutputType named = (GraphQLNamedOutputType) GraphQLTypeUtil.unwrapAll(type);
 		if (named instanceof GraphQLObjectType object) {
 			return List.of(object);
