@@ -1,11 +1,16 @@
 package dev.adsgraph.upstream.resilience;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A semaphore for reactive code: {@link #acquire()} completes when a slot is free,
@@ -43,6 +48,15 @@ final class AsyncLimiter {
 	 * {@link #release()}.
 	 */
 	Mono<Boolean> acquire() {
+		return acquire(null, null);
+	}
+
+	/**
+	 * As {@link #acquire()}, but fails with a {@link TimeoutException} when no slot is
+	 * handed to the caller within {@code maxWait}. Only a caller that has to queue gets a
+	 * timer (on {@code timers}); a slot free at once costs no scheduled task.
+	 */
+	Mono<Boolean> acquire(Duration maxWait, Scheduler timers) {
 		return Mono.create((sink) -> {
 			Waiter waiter = new Waiter(sink, new AtomicInteger(WAITING));
 			boolean granted;
@@ -59,14 +73,27 @@ final class AsyncLimiter {
 				sink.success(Boolean.TRUE);
 				return;
 			}
-			sink.onCancel(() -> {
-				if (waiter.state().compareAndSet(WAITING, CANCELLED)) {
-					synchronized (this) {
-						this.waiters.remove(waiter);
+			if (maxWait != null) {
+				Disposable timer = timers.schedule(() -> {
+					if (leave(waiter)) {
+						sink.error(new TimeoutException("no free slot within " + maxWait));
 					}
-				}
-			});
+				}, maxWait.toNanos(), TimeUnit.NANOSECONDS);
+				sink.onDispose(timer);
+			}
+			sink.onCancel(() -> leave(waiter));
 		});
+	}
+
+	/** Takes a waiter still waiting out of the queue; false when it was handed a slot. */
+	private boolean leave(Waiter waiter) {
+		if (!waiter.state().compareAndSet(WAITING, CANCELLED)) {
+			return false;
+		}
+		synchronized (this) {
+			this.waiters.remove(waiter);
+		}
+		return true;
 	}
 
 	/** Hands the slot to the next live waiter, or frees it. */

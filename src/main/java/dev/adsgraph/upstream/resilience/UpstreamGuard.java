@@ -355,8 +355,7 @@ public final class UpstreamGuard {
 		return (request, next) -> {
 			UpstreamOperation operation = operation(request);
 			ClientRequest sent = withResponseTimeout(request, operation);
-			return Mono.usingWhen(limiter.acquire()
-				.timeout(maxWait)
+			return Mono.usingWhen(limiter.acquire(maxWait, Schedulers.parallel())
 				.onErrorMap(TimeoutException.class,
 						(ex) -> new UpstreamException(upstream, operation.id(), 0, BULKHEAD_FULL,
 								"no free slot for a call to " + upstream + " within " + maxWait, null, true, null)),

@@ -3,10 +3,14 @@ package dev.adsgraph.upstream.resilience;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +66,58 @@ class AsyncLimiterTest {
 	}
 
 	@Test
+	void aSlotFreeAtOnceIsGrantedWithoutATimerAndOnlyAQueuedCallerGetsOne() {
+		CountingScheduler timers = new CountingScheduler();
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		List<String> granted = new ArrayList<>();
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe((ok) -> granted.add("a"));
+		assertThat(granted).containsExactly("a");
+		assertThat(timers.scheduled).hasValue(0);
+
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe((ok) -> granted.add("b"));
+		assertThat(timers.scheduled).hasValue(1);
+		assertThat(limiter.waiting()).isEqualTo(1);
+	}
+
+	@Test
+	void aQueuedCallerFailsAfterMaxWaitAndLeavesTheQueue() {
+		CountingScheduler timers = new CountingScheduler();
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe();
+		List<Throwable> failed = new ArrayList<>();
+		List<String> granted = new ArrayList<>();
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe((ok) -> granted.add("late"), failed::add);
+
+		timers.time.advanceTimeBy(Duration.ofMillis(49));
+		assertThat(failed).isEmpty();
+		assertThat(limiter.waiting()).isEqualTo(1);
+		timers.time.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(failed).singleElement().isInstanceOf(TimeoutException.class);
+		assertThat(limiter.waiting()).isZero();
+
+		limiter.release();
+		assertThat(granted).as("a caller that timed out is never handed a slot").isEmpty();
+		assertThat(limiter.inUse()).isZero();
+	}
+
+	@Test
+	void aQueuedCallerHandedASlotInTimeKeepsItWhenMaxWaitPasses() {
+		CountingScheduler timers = new CountingScheduler();
+		AsyncLimiter limiter = new AsyncLimiter(1);
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe();
+		List<Throwable> failed = new ArrayList<>();
+		List<String> granted = new ArrayList<>();
+		limiter.acquire(Duration.ofMillis(50), timers).subscribe((ok) -> granted.add("next"), failed::add);
+
+		timers.time.advanceTimeBy(Duration.ofMillis(20));
+		limiter.release();
+		timers.time.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(granted).containsExactly("next");
+		assertThat(failed).isEmpty();
+		assertThat(limiter.inUse()).isEqualTo(1);
+	}
+
+	@Test
 	void aHigherLimitLetsWaitersInAtOnce() {
 		AsyncLimiter limiter = new AsyncLimiter(1);
 		List<String> granted = new ArrayList<>();
@@ -94,6 +150,32 @@ class AsyncLimiterTest {
 		assertThat(granted).containsExactly("a", "b", "c", "d");
 		limiter.release();
 		assertThat(limiter.inUse()).isZero();
+	}
+
+	/** Virtual time that counts what is scheduled on it. */
+	private static final class CountingScheduler implements Scheduler {
+
+		final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+		final AtomicInteger scheduled = new AtomicInteger();
+
+		@Override
+		public Disposable schedule(Runnable task) {
+			this.scheduled.incrementAndGet();
+			return this.time.schedule(task);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			this.scheduled.incrementAndGet();
+			return this.time.schedule(task, delay, unit);
+		}
+
+		@Override
+		public Worker createWorker() {
+			return this.time.createWorker();
+		}
+
 	}
 
 }
