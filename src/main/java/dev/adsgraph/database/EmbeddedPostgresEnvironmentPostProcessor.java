@@ -31,7 +31,8 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * {@code adsgraph.database.embedded.data-directory} before the context exists (one per
  * folder and JVM), creates the gateway's database there, and sets Spring Boot's
  * {@code spring.r2dbc.*} and {@code spring.flyway.*} properties to it. The server stops
- * after the application's contexts have closed, when the JVM exits.
+ * after the application's contexts have closed, when the JVM exits (or, when Spring halts
+ * the JVM on refresh, just before: {@link EmbeddedPostgresExitOnRefresh}).
  * <p>
  * With {@code spring.r2dbc.url} set to a PostgreSQL server and no
  * {@code spring.flyway.url}, the migrations are sent to the same server: Flyway's URL,
@@ -85,6 +86,14 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 		this.logger
 			.info("Embedded PostgreSQL (no spring.r2dbc.url configured) at " + server.jdbcUrl(properties.database())
 					+ ", user " + EmbeddedPostgresServer.USER + ", data in " + server.dataDirectory());
+	}
+
+	/**
+	 * Stops every server this JVM started, before Spring halts it
+	 * ({@link EmbeddedPostgresExitOnRefresh}).
+	 */
+	static void stopAll() {
+		SERVERS.keySet().forEach(EmbeddedPostgresEnvironmentPostProcessor::stop);
 	}
 
 	/** Stops the server this JVM runs on {@code dataDirectory}, if any (for tests). */

@@ -85,8 +85,10 @@ record AppCds(Path jar, Path archive) {
 			run(training, log, Duration.ofMinutes(3));
 		}
 		finally {
-			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks: its
-			// embedded PostgreSQL is still running
+			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks; the
+			// gateway stops its embedded PostgreSQL before
+			// (EmbeddedPostgresExitOnRefresh),
+			// a jar built before that did not, nor does a start that failed
 			EmbeddedPostgresServer.stopLeftOver(database);
 			FileSystemUtils.deleteRecursively(database);
 		}

@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,16 +65,17 @@ class ImageTrainingStartIT {
 		command.set(0, java());
 		// the image's /tmp, here a folder of the test's own
 		command.replaceAll((word) -> word.replace("/tmp/", temporary + "/"));
+		OptionalLong leftRunning;
 		try {
 			run(command, app, List.of("JDK_JAVA_OPTIONS=" + options + " -Djava.io.tmpdir=" + temporary,
 					"MALLOC_ARENA_MAX=" + arenas), OUTPUT.resolve("training.log"));
 		}
 		finally {
-			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks, so
-			// the
-			// embedded PostgreSQL outlives it (the image's RUN ends with its container)
-			EmbeddedPostgresServer.stopLeftOver(temporary.resolve("cds-training"));
+			leftRunning = EmbeddedPostgresServer.stopLeftOver(temporary.resolve("cds-training"));
 		}
+		assertThat(leftRunning)
+			.as("spring.context.exit=onRefresh halts the JVM without its shutdown hooks: the gateway stops its embedded PostgreSQL before")
+			.isEmpty();
 
 		assertThat(app.resolve("adsgraph.jsa")).isNotEmptyFile();
 		assertThat(Files.readString(OUTPUT.resolve("training.log"))).as("the options the JVM picked up")
