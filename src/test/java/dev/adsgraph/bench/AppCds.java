@@ -85,10 +85,9 @@ record AppCds(Path jar, Path archive) {
 			run(training, log, Duration.ofMinutes(3));
 		}
 		finally {
-			// spring.context.exit=onRefresh halts the JVM without its shutdown hooks; the
-			// gateway stops its embedded PostgreSQL before
-			// (EmbeddedPostgresExitOnRefresh),
-			// a jar built before that did not, nor does a start that failed
+			// The gateway stops its embedded PostgreSQL before Spring halts the JVM
+			// (EmbeddedPostgresExitOnRefresh); a jar built before that, or a training
+			// start that failed, leaves it running.
 			EmbeddedPostgresServer.stopLeftOver(database);
 			FileSystemUtils.deleteRecursively(database);
 		}
