@@ -19,9 +19,7 @@ import java.util.concurrent.Future;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.util.FileSystemUtils;
-
-import dev.adsgraph.database.EmbeddedPostgresServer;
+import dev.adsgraph.testing.GatewayDataFolder;
 
 /**
  * Unchanged answers (bench/README.md): after the measured runs, a sample of each
@@ -151,8 +149,7 @@ final class AnswerCheck {
 					compareAll(o, cases, workloads, gateway, url));
 		}
 		finally {
-			EmbeddedPostgresServer.stopLeftOver(database);
-			FileSystemUtils.deleteRecursively(database);
+			GatewayDataFolder.stopAndDelete(database);
 		}
 	}
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.adsgraph.database.EmbeddedPostgresServer;
+import dev.adsgraph.testing.GatewayDataFolder;
 
 /**
  * The gateway started as docker/Dockerfile starts it: from the jar extracted by Spring
@@ -88,8 +88,7 @@ record AppCds(Path jar, Path archive) {
 			// The gateway stops its embedded PostgreSQL before Spring halts the JVM
 			// (EmbeddedPostgresExitOnRefresh); a jar built before that, or a training
 			// start that failed, leaves it running.
-			EmbeddedPostgresServer.stopLeftOver(database);
-			FileSystemUtils.deleteRecursively(database);
+			GatewayDataFolder.stopAndDelete(database);
 		}
 		Path partial = Path.of(cds.archive() + ".partial");
 		if (!Files.isRegularFile(partial)) {

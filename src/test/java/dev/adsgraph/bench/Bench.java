@@ -27,9 +27,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.util.FileSystemUtils;
-
-import dev.adsgraph.database.EmbeddedPostgresServer;
+import dev.adsgraph.testing.GatewayDataFolder;
 
 /**
  * The benchmark ({@code bench/run}; method and findings in bench/README.md). Starts the
@@ -132,8 +130,7 @@ public final class Bench {
 			return run(o, withPeer, peerDir, label, logs, began, database);
 		}
 		finally {
-			EmbeddedPostgresServer.stopLeftOver(database);
-			FileSystemUtils.deleteRecursively(database);
+			GatewayDataFolder.stopAndDelete(database);
 		}
 	}
 

@@ -23,9 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.util.FileSystemUtils;
-
-import dev.adsgraph.database.EmbeddedPostgresServer;
+import dev.adsgraph.testing.GatewayDataFolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,8 +148,7 @@ final class PackagedJar implements AutoCloseable {
 	 */
 	static void deleteDataDirectory(Path dataDirectory) {
 		try {
-			EmbeddedPostgresServer.stopLeftOver(dataDirectory);
-			FileSystemUtils.deleteRecursively(dataDirectory);
+			GatewayDataFolder.stopAndDelete(dataDirectory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
