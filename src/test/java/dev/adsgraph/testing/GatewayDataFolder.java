@@ -23,6 +23,7 @@ public final class GatewayDataFolder {
 	 * the folder.
 	 * @param dataDirectory the folder; nothing happens when it does not exist
 	 * @throws IOException when the server cannot be stopped or the folder deleted
+	 * @throws IllegalStateException when a running gateway still holds the folder
 	 */
 	public static void stopAndDelete(Path dataDirectory) throws IOException {
 		EmbeddedPostgresServer.stopLeftOver(dataDirectory);
