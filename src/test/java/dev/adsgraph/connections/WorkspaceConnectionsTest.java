@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -57,6 +59,12 @@ class WorkspaceConnectionsTest {
 
 	private final AtomicInteger reads = new AtomicInteger();
 
+	/**
+	 * Completed when the write {@link WorkspaceConnections#refused} starts without
+	 * waiting for it has reached the table.
+	 */
+	private final CompletableFuture<Boolean> markedInTable = new CompletableFuture<>();
+
 	private final ConnectionStore store = new ConnectionStore(database, new TokenCipher(Map.of("k", new byte[32]), "k"),
 			this.clock) {
 
@@ -64,6 +72,13 @@ class WorkspaceConnectionsTest {
 		public Flux<Connection> ofWorkspace(String workspaceId) {
 			WorkspaceConnectionsTest.this.reads.incrementAndGet();
 			return super.ofWorkspace(workspaceId);
+		}
+
+		@Override
+		public Mono<Boolean> needsReauthorization(Connection connection, String reason) {
+			return super.needsReauthorization(connection, reason)
+				.doOnSuccess(WorkspaceConnectionsTest.this.markedInTable::complete)
+				.doOnError(WorkspaceConnectionsTest.this.markedInTable::completeExceptionally);
 		}
 
 	};
@@ -155,6 +170,9 @@ class WorkspaceConnectionsTest {
 			.containsExactly(saved.id().toString());
 		assertThat(this.meters.counter(WorkspaceConnections.REAUTHORIZATION_METRIC, "kind", "ads", "source", "consent")
 			.count()).isEqualTo(1.0);
+		// The request that met the refusal does not wait for the table: wait for the
+		// write.
+		assertThat(this.markedInTable).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(true);
 		assertThat(this.store.find("w1", saved.id()).block().status())
 			.isEqualTo(ConnectionStatus.NEEDS_REAUTHORIZATION);
 	}
