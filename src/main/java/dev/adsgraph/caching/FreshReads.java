@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * waits for it instead of reading again; the read runs with the Reactor context (the
  * correlation id) of the caller that started it, and one caller going away does not
  * cancel it for the others. A failed read is not kept: its callers get the failure, the
- * next caller reads again.
+ * next caller reads again. A read has ended for whoever asks once one of its callers has
+ * the answer: that caller takes the kept answer or reads again, never the ended read's.
  * <p>
  * <b>Freshness window</b>: an answer is reused until it is {@code window} old
  * ({@link Duration#ZERO}: never, only in-flight sharing). {@link #invalidate} drops the
@@ -111,7 +112,13 @@ public final class FreshReads<K, V> {
 							}
 						}
 					})
-					.doFinally((signal) -> this.inFlight.remove(k, self.get()))
+					// The read leaves the map before its callers get the answer or the
+					// failure, so a caller who asks once another has it starts a read of
+					// its own and never joins the ended one; and when every caller has
+					// gone away (the read is cancelled).
+					.doOnSuccess((fresh) -> this.inFlight.remove(k, self.get()))
+					.doOnError((ex) -> this.inFlight.remove(k, self.get()))
+					.doOnCancel(() -> this.inFlight.remove(k, self.get()))
 					.contextWrite(context)
 					.share();
 				self.set(flight);

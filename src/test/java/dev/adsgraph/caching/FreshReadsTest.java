@@ -172,6 +172,31 @@ class FreshReadsTest {
 	}
 
 	@Test
+	void aCallerWhoAsksAfterAnotherGotTheAnswerDoesNotJoinTheEndedRead() {
+		// The first caller asks again from within its answer, where the caller of a
+		// gateway
+		// asks after its response arrived while the thread that delivered it has yet to
+		// return: the read has ended, so with a zero window the second caller reads
+		// again.
+		FreshReads<String, String> inFlightOnly = new FreshReads<>(Duration.ZERO, 100, this.clock);
+		AtomicReference<Fresh<String>> second = new AtomicReference<>();
+		inFlightOnly.get("a/1", () -> counted(Mono.just("PENDING")))
+			.subscribe((first) -> inFlightOnly.get("a/1", () -> counted(Mono.just("CREATED"))).subscribe(second::set));
+		assertThat(second.get().value()).isEqualTo("CREATED");
+		assertThat(this.upstream).hasValue(2);
+		assertThat(inFlightOnly.inFlight()).isZero();
+	}
+
+	@Test
+	void aFailedReadHasEndedForACallerWhoAsksAfterTheFailure() {
+		AtomicReference<Fresh<String>> second = new AtomicReference<>();
+		this.reads.get("a/1", () -> counted(Mono.<String>error(new IllegalStateException("timed out"))))
+			.subscribe(null, (ex) -> this.reads.get("a/1", () -> counted(Mono.just("CREATED"))).subscribe(second::set));
+		assertThat(second.get().value()).isEqualTo("CREATED");
+		assertThat(this.upstream).hasValue(2);
+	}
+
+	@Test
 	void whatFollowsAReadRunsOncePerUpstreamReadBeforeAnyCallerGetsTheAnswer() {
 		List<Fresh<String>> followed = new CopyOnWriteArrayList<>();
 		Sinks.Empty<Void> recorded = Sinks.empty();
