@@ -114,8 +114,8 @@ public final class FreshReads<K, V> {
 					})
 					// The read leaves the map before its callers get the answer or the
 					// failure, so a caller who asks once another has it starts a read of
-					// its own and never joins the ended one; and when every caller has
-					// gone away (the read is cancelled).
+					// its own and never joins the ended one. It leaves as well when every
+					// caller has gone away (the read is cancelled).
 					.doOnSuccess((fresh) -> this.inFlight.remove(k, self.get()))
 					.doOnError((ex) -> this.inFlight.remove(k, self.get()))
 					.doOnCancel(() -> this.inFlight.remove(k, self.get()))

@@ -173,11 +173,9 @@ class FreshReadsTest {
 
 	@Test
 	void aCallerWhoAsksAfterAnotherGotTheAnswerDoesNotJoinTheEndedRead() {
-		// The first caller asks again from within its answer, where the caller of a
-		// gateway
-		// asks after its response arrived while the thread that delivered it has yet to
-		// return: the read has ended, so with a zero window the second caller reads
-		// again.
+		// The first caller asks again from within its answer: as a client's next poll
+		// can arrive before the thread that delivered the last answer has returned. The
+		// read has ended, so with a zero window the second caller reads again.
 		FreshReads<String, String> inFlightOnly = new FreshReads<>(Duration.ZERO, 100, this.clock);
 		AtomicReference<Fresh<String>> second = new AtomicReference<>();
 		inFlightOnly.get("a/1", () -> counted(Mono.just("PENDING")))
