@@ -100,6 +100,7 @@ public final class FreshReads<K, V> {
 				}
 				long started = this.generation.get();
 				AtomicReference<Mono<Fresh<V>>> self = new AtomicReference<>();
+				Runnable leave = () -> this.inFlight.remove(k, self.get());
 				Mono<Fresh<V>> flight = Mono.defer(read)
 					.map((value) -> new Fresh<>(value, this.clock.instant()))
 					.flatMap((fresh) -> onRead.apply(fresh).thenReturn(fresh))
@@ -116,9 +117,9 @@ public final class FreshReads<K, V> {
 					// failure, so a caller who asks once another has it starts a read of
 					// its own and never joins the ended one. It leaves as well when every
 					// caller has gone away (the read is cancelled).
-					.doOnSuccess((fresh) -> this.inFlight.remove(k, self.get()))
-					.doOnError((ex) -> this.inFlight.remove(k, self.get()))
-					.doOnCancel(() -> this.inFlight.remove(k, self.get()))
+					.doOnSuccess((fresh) -> leave.run())
+					.doOnError((ex) -> leave.run())
+					.doOnCancel(leave)
 					.contextWrite(context)
 					.share();
 				self.set(flight);

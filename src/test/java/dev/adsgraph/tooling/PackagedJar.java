@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +79,7 @@ final class PackagedJar implements AutoCloseable {
 
 	/**
 	 * As above, with the embedded PostgreSQL's data in {@code dataDirectory}, which the
-	 * caller deletes ({@link #deleteDataDirectory}).
+	 * caller deletes ({@link GatewayDataFolder#stopAndDelete}).
 	 */
 	static PackagedJar start(Path log, Map<String, String> environment, Path dataDirectory)
 			throws IOException, InterruptedException {
@@ -131,27 +130,14 @@ final class PackagedJar implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 			this.process.waitFor();
 		}
 		if (this.ownsDataDirectory) {
-			deleteDataDirectory(this.dataDirectory);
-		}
-	}
-
-	/**
-	 * Stops a PostgreSQL server a killed gateway left running on the folder, then deletes
-	 * the folder.
-	 */
-	static void deleteDataDirectory(Path dataDirectory) {
-		try {
-			GatewayDataFolder.stopAndDelete(dataDirectory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			GatewayDataFolder.stopAndDelete(this.dataDirectory);
 		}
 	}
 

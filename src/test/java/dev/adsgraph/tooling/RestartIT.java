@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.util.HtmlUtils;
 
+import dev.adsgraph.testing.GatewayDataFolder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,7 +100,7 @@ class RestartIT {
 			}
 		}
 		finally {
-			PackagedJar.deleteDataDirectory(data);
+			GatewayDataFolder.stopAndDelete(data);
 		}
 	}
 
