@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -108,7 +109,7 @@ final class ResultJson {
 			generator.writeNumber(((Integer) value).intValue());
 		}
 		else if (type == Double.class) {
-			generator.writeNumber(((Double) value).doubleValue());
+			writeDouble(generator, (Double) value);
 		}
 		else if (type == Boolean.class) {
 			generator.writeBoolean((Boolean) value);
@@ -125,6 +126,24 @@ final class ResultJson {
 		else {
 			generator.writePOJO(value);
 		}
+	}
+
+	/**
+	 * A double as the generator writes it: with Jackson's fast double writer (the
+	 * shortest decimal, Schubfach's), a ratio's few digits are written by
+	 * {@link PlainDoubles} without that algorithm's work (about a twentieth of the CPU of
+	 * a 50-product answer, in a flight recording); the same text.
+	 */
+	private static void writeDouble(JsonGenerator generator, double value) {
+		if (generator.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)) {
+			char[] text = new char[PlainDoubles.MAX_LENGTH];
+			int start = PlainDoubles.write(value, text);
+			if (start >= 0) {
+				generator.writeNumber(text, start, text.length - start);
+				return;
+			}
+		}
+		generator.writeNumber(value);
 	}
 
 	private static void writeMap(JsonGenerator generator, Map<?, ?> map) {

@@ -88,8 +88,8 @@ record BenchOptions(Path jar, Path out, Duration warmup, Duration duration, int 
 	 * docker/Dockerfile's (BenchOptionsTest checks). Why each: bench/README.md,
 	 * "Profiling".
 	 */
-	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx80m", "-XX:+UseSerialGC", "-Xss512k",
-			"-XX:MaxDirectMemorySize=64m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
+	static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx80m", "-XX:+UseSerialGC", "-XX:SurvivorRatio=4",
+			"-Xss512k", "-XX:MaxDirectMemorySize=64m", "-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000",
 			"-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000");
 
 	/**

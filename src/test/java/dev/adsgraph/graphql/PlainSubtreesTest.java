@@ -2,6 +2,7 @@ package dev.adsgraph.graphql;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -219,6 +220,62 @@ class PlainSubtreesTest {
 		assertThat(walked.toSpecification()).isEqualTo(expected.toSpecification());
 		assertThat(walked.toSpecification().toString()).contains("ITEM1", "USD", "TOYS");
 		assertThat(counting.fields.get()).as("the walk was taken").isLessThan(ITEMS.size() * 3);
+	}
+
+	/** A bean with getters, {@code is} for its boolean. */
+	public static final class Bean {
+
+		public String getName() {
+			return "bean";
+		}
+
+		public Integer getSize() {
+			return 2;
+		}
+
+		public boolean isActive() {
+			return true;
+		}
+
+	}
+
+	/** Public fields and no getters: graphql-java reads the fields. */
+	public static final class Fields {
+
+		public final String name = "fields";
+
+		public final Integer size = 3;
+
+		public final Boolean active = false;
+
+	}
+
+	public record Thing(String name, Integer size, Boolean active) {
+	}
+
+	@Test
+	void propertiesOfMapsGettersFieldsAndRecordsAnswerAsGraphqlJavaReadsThem() {
+		Map<String, Object> map = new HashMap<>();
+		map.put("name", "map");
+		map.put("size", 1);
+		map.put("active", null);
+		List<Object> things = List.of(map, new Bean(), new Fields(), new Thing("record", 4, true), new Bean(),
+				new Thing("again", null, false), new Fields());
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+				new SchemaParser()
+					.parse("type Query { things: [Thing] } type Thing { name: String size: Int active: Boolean }"),
+				RuntimeWiring.newRuntimeWiring()
+					.type("Query", (type) -> type.dataFetcher("things", (DataFetcher<?>) (env) -> things))
+					.build());
+		String query = "{ things { name size active } }";
+		CountingFetches counting = new CountingFetches();
+		ExecutionResult walked = run(budgeted(), counting, schema, query, Map.of());
+		ExecutionResult expected = run(new AsyncExecutionStrategy(), new CountingFetches(), schema, query, Map.of());
+
+		assertThat(expected.getErrors()).isEmpty();
+		assertThat(walked.toSpecification()).isEqualTo(expected.toSpecification());
+		assertThat(walked.toSpecification().toString()).contains("bean", "fields", "record", "again", "map");
+		assertThat(counting.fields.get()).as("the walk was taken").isLessThan(things.size());
 	}
 
 	private static ExecutionStrategy budgeted() {

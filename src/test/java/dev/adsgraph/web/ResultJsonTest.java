@@ -2,6 +2,8 @@ package dev.adsgraph.web;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * graphql-java completes and for whatever else a scalar or an error extension holds.
  */
 class ResultJsonTest {
+
+	/** The schema's ratios' precision ({@code products.Metrics}). */
+	private static final MathContext MATH_CONTEXT = new MathContext(10, RoundingMode.HALF_EVEN);
 
 	private final JsonMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
@@ -138,6 +143,25 @@ class ResultJsonTest {
 				"extensions", Map.of("code", "UPSTREAM_ERROR", "retryAfterSeconds", 5L))));
 		response.put("extensions", Map.of("asOf", "2026-12-06T10:00:00Z"));
 		assertSameAsTheMapper(response);
+	}
+
+	@Test
+	void ratiosAreWrittenAsTheMapperWritesThemWithOrWithoutItsFastDoubleWriter() throws Exception {
+		// Most are written by PlainDoubles with the fast writer, each by Double.toString
+		// without it (Java 17's, which is not always the shortest decimal).
+		List<Object> ratios = new ArrayList<>();
+		for (int i = 1; i <= 2_000; i++) {
+			ratios.add(new BigDecimal(i * 7_919L).divide(new BigDecimal(i * 104_729L % 99_991 + 1), MATH_CONTEXT)
+				.doubleValue());
+			ratios.add(i * 0.01);
+			ratios.add(-i / 3.0);
+		}
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("data", Map.of("ratios", ratios));
+		assertSameAsTheMapper(response);
+		JsonMapper plain = JsonMapper.builder().disable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+		assertThat(new ResultJson(plain).toBuffer(response).toString(StandardCharsets.UTF_8))
+			.isEqualTo(new String(plain.writeValueAsBytes(response), StandardCharsets.UTF_8));
 	}
 
 	@Test
