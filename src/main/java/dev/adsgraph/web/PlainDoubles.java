@@ -1,22 +1,22 @@
 package dev.adsgraph.web;
 
 /**
- * Writes a double as Java's {@code Double.toString} and Jackson's fast double writer do
- * (the shortest decimal that reads back as the same double), without their general
- * algorithm, for the doubles a result is mostly made of: ratios and shares of a few
- * significant digits, between 10<sup>-3</sup> and 10<sup>7</sup>, where that decimal is
- * written without an exponent ({@code 0.1234}, {@code 12.0}). Any other double is left to
- * the caller's generator.
+ * Writes a double as Jackson's fast double writer does (Schubfach's shortest decimal that
+ * reads back as the same double, as {@code Double.toString} writes it from Java 19),
+ * without its general algorithm, for the doubles a result is mostly made of: ratios and
+ * shares of a few significant digits, between 10<sup>-3</sup> and 10<sup>7</sup>, where
+ * that decimal is written without an exponent ({@code 0.1234}, {@code 12.0}). Any other
+ * double is left to the caller's generator.
  * <p>
  * How: with <i>e</i> the double's decimal exponent, the integer <i>m</i> nearest to
  * <i>d</i>·10<sup>13−<i>e</i></sup> (14 digits at most) is exact when <i>m</i> divided by
  * the same power, a correctly rounded division, gives back <i>d</i>: then the decimal
  * <i>m</i>·10<sup><i>e</i>−13</sup> reads back as <i>d</i>, and no other decimal of that
- * scale does (the double's spacing there is below a hundredth of a unit of <i>m</i>'s
- * last digit). The shortest decimal that reads back as <i>d</i> is then <i>m</i> without
- * its trailing zeros: a shorter one would be a decimal of a smaller scale, which written
- * at this scale is <i>m</i> itself. A double that needs more than 14 significant digits
- * is not exact at that scale and is left to the generator.
+ * scale does (the double's spacing there is below a fortieth of a unit of <i>m</i>'s last
+ * digit). The shortest decimal that reads back as <i>d</i> is then <i>m</i> without its
+ * trailing zeros: a shorter one would be a decimal of a smaller scale, which written at
+ * this scale is <i>m</i> itself. A double that needs more than 14 significant digits is
+ * not exact at that scale and is left to the generator.
  */
 final class PlainDoubles {
 
