@@ -342,9 +342,9 @@ final class PlainSubtrees {
 	 * value that is not a map, kept by class and property as graphql-java keeps it),
 	 * found once per class and property, and kept by each selected field for the class it
 	 * last read. graphql-java finds its own by a key it builds for every read (the
-	 * class's loader and name, the property): on a 50-product answer, a twentieth of the
-	 * CPU. Where it makes none (it reads a method or a field by reflection then), the
-	 * fetcher reads the value as always.
+	 * class's loader and name, the property): 5.6 % of the event loops' samples on
+	 * 50-product answers, in a flight recording. Where it makes none (it reads a method
+	 * or a field by reflection then), the fetcher reads the value as always.
 	 */
 	private static final class Getters {
 
