@@ -22,6 +22,7 @@ import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
 import dev.adsgraph.testing.TestDatabase;
+import dev.adsgraph.testing.OwnEventLoops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,7 @@ class AdminApiRestartTest {
 		arguments.addAll(List.of(TestDatabase.arguments(this.database)));
 		arguments.addAll(List.of(extra));
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.run(arguments.toArray(String[]::new));
 		this.gateways.add(gateway);
 		int port = Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));

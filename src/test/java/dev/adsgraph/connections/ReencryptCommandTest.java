@@ -15,6 +15,7 @@ import dev.adsgraph.AdsgraphApplication;
 import dev.adsgraph.testing.MutableClock;
 import dev.adsgraph.testing.TestDatabase;
 import dev.adsgraph.upstream.Region;
+import dev.adsgraph.testing.OwnEventLoops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,7 @@ class ReencryptCommandTest {
 		saveOneTokenUnderOld(database, clock);
 
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.run(reencryptArguments(name, OLD));
 
 		assertThat(gateway.isActive()).as("the gateway stopped after re-encrypting").isFalse();
@@ -64,7 +66,8 @@ class ReencryptCommandTest {
 
 		// The key configured as "old" is not the one the token was encrypted with.
 		assertThatThrownBy(
-				() -> new SpringApplicationBuilder(AdsgraphApplication.class).run(reencryptArguments(name, key(8))))
+				() -> new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
+					.run(reencryptArguments(name, key(8))))
 			.hasStackTraceContaining("Could not re-encrypt the stored connection refresh tokens");
 		assertThat(database.sql("SELECT key_id FROM connection").map((row) -> row.get(0, String.class)).one().block())
 			.isEqualTo("old");

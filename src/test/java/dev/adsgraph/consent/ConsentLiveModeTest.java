@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import dev.adsgraph.AdsgraphApplication;
+import dev.adsgraph.testing.OwnEventLoops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,8 @@ class ConsentLiveModeTest {
 	private static ConfigurableApplicationContext start(String... more) {
 		List<String> arguments = new ArrayList<>(LIVE);
 		arguments.addAll(List.of(more));
-		return new SpringApplicationBuilder(AdsgraphApplication.class).run(arguments.toArray(String[]::new));
+		return new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static JsonNode connect(ConfigurableApplicationContext gateway, String adsRegion, String spRegion)

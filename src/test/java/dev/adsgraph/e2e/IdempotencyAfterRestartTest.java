@@ -17,6 +17,7 @@ import dev.adsgraph.sandbox.SandboxCredentials;
 import dev.adsgraph.sandbox.SandboxServer;
 import dev.adsgraph.sandbox.SandboxSettings;
 import dev.adsgraph.testing.TestDatabase;
+import dev.adsgraph.testing.OwnEventLoops;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,7 @@ class IdempotencyAfterRestartTest {
 				"--adsgraph.upstream.ads.hosts.NA=" + sandbox + "/ads/na"));
 		arguments.addAll(List.of(TestDatabase.arguments(this.database)));
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.run(arguments.toArray(String[]::new));
 		this.gateways.add(gateway);
 		int port = Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));

@@ -22,6 +22,7 @@ import dev.adsgraph.sandbox.SandboxSettings;
 import dev.adsgraph.upstream.lwa.InMemoryLwaTokenCache;
 import dev.adsgraph.upstream.lwa.LwaAccessToken;
 import dev.adsgraph.upstream.lwa.LwaTokenCache;
+import dev.adsgraph.testing.OwnEventLoops;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class SecretsTest {
 		properties.addAll(List.of(extra));
 		// Command-line arguments, so that they win over application.yml (default
 		// properties would not).
-		return new SpringApplicationBuilder(AdsgraphApplication.class)
+		return new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
 			.initializers(
 					(context) -> ((GenericApplicationContext) context).registerBean(LwaTokenCache.class, () -> tokens))
 			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));

@@ -32,6 +32,7 @@ import dev.adsgraph.tenancy.WorkspaceStore;
 import dev.adsgraph.testing.TestDatabase;
 import dev.adsgraph.upstream.Region;
 import dev.adsgraph.watch.StatusWatcher;
+import dev.adsgraph.testing.OwnEventLoops;
 
 import static dev.adsgraph.e2e.GatewayClient.at;
 import static dev.adsgraph.e2e.SubscriptionsTest.eventuallyWithin;
@@ -91,6 +92,7 @@ class WatchersAfterRestartTest {
 		arguments.addAll(List.of(TestDatabase.arguments(this.database)));
 		arguments.addAll(List.of(more));
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.run(arguments.toArray(String[]::new));
 		this.gateways.add(gateway);
 		return gateway;

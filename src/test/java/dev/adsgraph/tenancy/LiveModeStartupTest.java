@@ -1,6 +1,7 @@
 package dev.adsgraph.tenancy;
 
 import dev.adsgraph.AdsgraphApplication;
+import dev.adsgraph.testing.OwnEventLoops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,7 @@ class LiveModeStartupTest {
 	@Test
 	void liveModeWithAMissingCredentialRefusesToStartNamingIt(CapturedOutput output) {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.properties("adsgraph.tenants[0].id=acme", "adsgraph.tenants[0].api-key=acme-key-0123456789",
 					"adsgraph.tenants[0].ads.client-id=amzn1.x",
 					"adsgraph.tenants[0].ads.refresh-token=Atzr|secret-refresh", "adsgraph.tenants[0].ads.regions=NA")
@@ -36,6 +38,7 @@ class LiveModeStartupTest {
 	@Test
 	void liveModeWithCompleteTenantsStartsWithoutTheSandbox() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.properties("adsgraph.tenants[0].id=acme", "adsgraph.tenants[0].api-key=acme-key-0123456789",
 					"adsgraph.tenants[0].ads.client-id=amzn1.x", "adsgraph.tenants[0].ads.client-secret=s",
 					"adsgraph.tenants[0].ads.refresh-token=Atzr|r", "adsgraph.tenants[0].ads.regions=NA,EU")
@@ -51,6 +54,7 @@ class LiveModeStartupTest {
 	@Test
 	void aMalformedKeyDigestStopsTheStartUpNamingTheSettingButNotTheValue(CapturedOutput output) {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
+			.initializers(OwnEventLoops::register)
 			.properties("adsgraph.tenants[0].id=acme", "adsgraph.tenants[0].api-key-sha256=acme-key-pasted-by-mistake",
 					"adsgraph.tenants[0].ads.client-id=amzn1.x", "adsgraph.tenants[0].ads.client-secret=s",
 					"adsgraph.tenants[0].ads.refresh-token=Atzr|r", "adsgraph.tenants[0].ads.regions=NA")
@@ -67,12 +71,16 @@ class LiveModeStartupTest {
 		String[] tenant = { "--adsgraph.tenants[0].id=acme", "--adsgraph.tenants[0].api-key-sha256=" + "ab".repeat(32),
 				"--adsgraph.tenants[0].ads.client-id=amzn1.x", "--adsgraph.tenants[0].ads.client-secret=s",
 				"--adsgraph.tenants[0].ads.refresh-token=Atzr|r", "--adsgraph.tenants[0].ads.regions=NA", RANDOM_PORT };
-		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
-			.run(concat(tenant, "--adsgraph.cors.allowed-origins=https://ok.example.com,*"))
-			.close()).isNotNull();
-		assertThatThrownBy(() -> new SpringApplicationBuilder(AdsgraphApplication.class)
-			.run(concat(tenant, "--adsgraph.limits.requests-per-second=0"))
-			.close()).isNotNull();
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
+					.run(concat(tenant, "--adsgraph.cors.allowed-origins=https://ok.example.com,*"))
+					.close())
+			.isNotNull();
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
+					.run(concat(tenant, "--adsgraph.limits.requests-per-second=0"))
+					.close())
+			.isNotNull();
 		assertThat(output).contains("adsgraph.cors.allowed-origins[1] '*' is a wildcard")
 			.contains("Binding to target dev.adsgraph.graphql.LimitsProperties failed")
 			.contains("Origin: \"adsgraph.limits.requests-per-second\"")

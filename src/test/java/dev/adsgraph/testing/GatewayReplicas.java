@@ -23,8 +23,6 @@ import dev.adsgraph.sandbox.SandboxServer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Gateway replicas for the scale-out tests: each an application context of its own (own
@@ -86,24 +84,10 @@ public final class GatewayReplicas implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(common());
 		arguments.addAll(more);
 		ConfigurableApplicationContext replica = new SpringApplicationBuilder(AdsgraphApplication.class)
-			.initializers(GatewayReplicas::ownEventLoops)
+			.initializers(OwnEventLoops::register)
 			.run(arguments.toArray(String[]::new));
 		this.replicas.add(replica);
 		return replica;
-	}
-
-	/**
-	 * Event loops of the replica's own, as a process of its own would have: Reactor
-	 * Netty's global ones are disposed when any context using them closes (Spring's
-	 * {@link ReactorResourceFactory} does that), which would take down the servers of the
-	 * other replicas a few seconds after {@link #kill(int)}.
-	 */
-	private static void ownEventLoops(ConfigurableApplicationContext context) {
-		((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-			ReactorResourceFactory factory = new ReactorResourceFactory();
-			factory.setUseGlobalResources(false);
-			return factory;
-		});
 	}
 
 	private List<String> common() {

@@ -41,7 +41,8 @@ public final class LiveModeGateway implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(LIVE);
 		arguments.addAll(List.of(more));
 		return new LiveModeGateway(
-				new SpringApplicationBuilder(AdsgraphApplication.class).run(arguments.toArray(String[]::new)));
+				new SpringApplicationBuilder(AdsgraphApplication.class).initializers(OwnEventLoops::register)
+					.run(arguments.toArray(String[]::new)));
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
